@@ -1,0 +1,3 @@
+"""journeyctl: customer journey management as code."""
+
+__version__ = "0.1.0"

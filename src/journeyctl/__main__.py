@@ -1,0 +1,3 @@
+from journeyctl.cli import main
+
+main()

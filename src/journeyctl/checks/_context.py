@@ -1,0 +1,66 @@
+"""What every check receives: the loaded tree, the ids it defines, and today's date."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from journeyctl.load import Document, Tree
+from journeyctl.model import Framework, Improvement, Journey
+
+
+@dataclass
+class Context:
+    tree: Tree
+    today: date
+
+    @property
+    def framework(self) -> Framework | None:
+        return self.tree.framework.model if self.tree.framework else None
+
+    @property
+    def framework_document(self) -> Document[Framework] | None:
+        return self.tree.framework
+
+    @property
+    def journeys(self) -> list[Document[Journey]]:
+        return self.tree.journeys
+
+    @property
+    def improvements(self) -> list[Document[Improvement]]:
+        return self.tree.improvements
+
+    @cached_property
+    def ids(self) -> dict[str, set[str]]:
+        """The ids each kind of thing has, by the name used in messages."""
+        fw = self.framework
+        ids: dict[str, set[str]] = {"journey": {d.model.id for d in self.journeys}}
+        if fw is None:
+            return ids
+        ids.update(
+            {
+                "phase": {p.id for p in fw.phases},
+                "cluster": {c.id for c in fw.clusters},
+                "contact reason": {c.id for c in fw.contact_reasons},
+                "owner": {o.id for o in fw.owners},
+                "team": {t.id for t in fw.teams},
+                "channel": {c.id for c in fw.channels},
+                "persona": {p.id for p in fw.personas},
+                "KPI": {k.id for k in fw.kpis},
+                "criterion": {c.id for c in fw.criteria},
+            }
+        )
+        return ids
+
+    @cached_property
+    def cluster_phase(self) -> dict[str, str]:
+        return {c.id: c.phase for c in self.framework.clusters} if self.framework else {}
+
+    def journey_by_id(self) -> dict[str, Document[Journey]]:
+        return {d.model.id: d for d in self.journeys}
+
+    def all_documents(self) -> Iterator[Document[Journey] | Document[Improvement]]:
+        yield from self.journeys
+        yield from self.improvements

@@ -1,0 +1,30 @@
+"""Every KPI a journey tracks has a baseline (warning).
+
+Step 7 of journey management measures what improved against where it started. A KPI
+with measurements or a target but no baseline cannot show progress.
+
+Fails: `kpis: {nps: {target: 30}}`.
+Passes: `kpis: {nps: {baseline: {value: 12, date: 2025-01-31}, target: 30}}`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from journeyctl.checks._context import Context
+from journeyctl.finding import Finding, Rule, Severity
+
+RULE = Rule("JC306", "kpi-without-baseline", Severity.WARNING, __doc__ or "")
+
+
+def check(context: Context) -> Iterator[Finding]:
+    for journey in context.journeys:
+        for kpi_id, record in journey.model.kpis.items():
+            if record.baseline is None:
+                yield journey.finding(
+                    RULE,
+                    f"KPI '{kpi_id}' has no baseline; add baseline: {{value: ..., date: ...}} "
+                    "so progress can be measured",
+                    ("kpis", kpi_id),
+                    key=True,
+                )

@@ -1,0 +1,118 @@
+"""Every reference resolves to something that is defined.
+
+Journeys refer to the framework's phases, clusters, owners, teams, personas, channels,
+KPIs, criteria and contact reasons, and to other journeys (`follows`); improvements
+refer to journeys, their steps, owners and KPIs; the framework's clusters and contact
+reasons refer to its phases. A reference to an id that does not exist is usually a
+typo; the message suggests the nearest defined id.
+
+Fails: `owner: jan` where `framework.yaml` has no owner with id `jan`.
+Passes: `owner: jan-de-vries` with an owner `jan-de-vries` in `framework.yaml`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from journeyctl.checks._context import Context
+from journeyctl.finding import Finding, Rule, Severity
+from journeyctl.load import Document
+from journeyctl.load.source import PathPart
+from journeyctl.model import Improvement, Journey
+
+RULE = Rule("JC203", "unknown-reference", Severity.ERROR, __doc__ or "")
+
+Reference = tuple[tuple[PathPart, ...], str, str]  # where, kind, the id referred to
+
+
+def check(context: Context) -> Iterator[Finding]:
+    if context.framework is None:
+        return  # without a framework every reference would be reported; JC007 says why
+    framework = context.framework_document
+    assert framework is not None
+    for index, cluster in enumerate(context.framework.clusters):
+        yield from _resolve(context, framework, [(("clusters", index, "phase"), "phase", cluster.phase)])
+    for index, reason in enumerate(context.framework.contact_reasons):
+        yield from _resolve(
+            context, framework, [(("contact_reasons", index, "phase"), "phase", reason.phase)]
+        )
+    for journey in context.journeys:
+        yield from _resolve(context, journey, _journey_references(journey.model))
+    journeys = context.journey_by_id()
+    for improvement in context.improvements:
+        yield from _resolve(context, improvement, _improvement_references(improvement.model))
+        yield from _unknown_steps(improvement, journeys)
+
+
+def _journey_references(journey: Journey) -> Iterator[Reference]:
+    yield ("phase",), "phase", journey.phase
+    yield ("cluster",), "cluster", journey.cluster
+    if journey.owner is not None:
+        yield ("owner",), "owner", journey.owner
+    yield from _each("team", "team", journey.team)
+    yield from _each("personas", "persona", journey.personas)
+    yield from _each("contact_reasons", "contact reason", journey.contact_reasons)
+    yield from _each("follows", "journey", journey.follows)
+    for criterion in journey.criteria:
+        yield ("criteria", criterion), "criterion", criterion
+    for kpi in journey.kpis:
+        yield ("kpis", kpi), "KPI", kpi
+    for index, step in enumerate(journey.steps):
+        for where, kind, value in _each("touchpoints", "channel", step.touchpoints):
+            yield ("steps", index, *where), kind, value
+        for where, kind, value in _each("contact_reasons", "contact reason", step.contact_reasons):
+            yield ("steps", index, *where), kind, value
+
+
+def _improvement_references(improvement: Improvement) -> Iterator[Reference]:
+    for index, target in enumerate(improvement.journeys):
+        yield ("journeys", index, "journey"), "journey", target.journey
+    if improvement.owner is not None:
+        yield ("owner",), "owner", improvement.owner
+    for kpi in improvement.expected:
+        yield ("expected", kpi), "KPI", kpi
+
+
+def _each(key: str, kind: str, values: list[str]) -> Iterator[Reference]:
+    for index, value in enumerate(values):
+        yield (key, index), kind, value
+
+
+def _resolve(
+    context: Context, document: Document[object], references: Iterator[Reference] | list[Reference]
+) -> Iterator[Finding]:
+    for where, kind, value in references:
+        known = context.ids.get(kind, set())
+        if value in known:
+            continue
+        hint = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+        fix = f"did you mean '{hint[0]}'?" if hint else _define_hint(kind)
+        # A reference that is a mapping key (criteria, kpis) is reported at the key.
+        at_key = where[-2:-1] in (("criteria",), ("kpis",), ("expected",))
+        yield document.finding(RULE, f"unknown {kind} '{value}'; {fix}", where, key=at_key)
+
+
+def _define_hint(kind: str) -> str:
+    if kind == "journey":
+        return "no journey file has this id"
+    return f"define it in framework.yaml first"
+
+
+def _unknown_steps(
+    improvement: Document[Improvement], journeys: dict[str, Document[Journey]]
+) -> Iterator[Finding]:
+    for index, target in enumerate(improvement.model.journeys):
+        journey = journeys.get(target.journey)
+        if journey is None:
+            continue
+        names = [step.name for step in journey.model.steps]
+        for step_index, step in enumerate(target.steps):
+            if step not in names:
+                hint = difflib.get_close_matches(step, names, n=1, cutoff=0.6)
+                fix = f"did you mean '{hint[0]}'?" if hint else "use a step name from that journey"
+                yield improvement.finding(
+                    RULE,
+                    f"journey '{target.journey}' has no step named '{step}'; {fix}",
+                    ("journeys", index, "steps", step_index),
+                )

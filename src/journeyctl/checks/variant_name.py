@@ -1,0 +1,40 @@
+"""A journey's name describes the journey, not a scenario or a channel (warning).
+
+A journey is the essence only: happy and unhappy flows, and channel variants ("via de
+app", "telefonisch"), belong inside one journey as steps and touchpoints, not beside
+it as separate journeys, or the framework grows copies that are improved twice.
+
+Fails: `name: Ik verhuis (unhappy flow)` or `name: Ik betaal via de app`.
+Passes: `name: Ik verhuis`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from journeyctl.checks._context import Context
+from journeyctl.finding import Finding, Rule, Severity
+
+RULE = Rule("JC303", "variant-journey-name", Severity.WARNING, __doc__ or "")
+
+_VARIANT = re.compile(
+    r"\b(?:happy|unhappy|sad)[ -]?flow\b|\bscenario\b"
+    r"|\b(?:via|per|through|by)\s+(?:de\s+|het\s+|the\s+)?"
+    r"(?:app|website|web|telefoon|phone|e-?mail|mail|chat|brief|letter|post|winkel|shop|balie)\b"
+    r"|\btelefonisch\b|\bonline\b|\bschriftelijk\b|\bby phone\b",
+    re.IGNORECASE,
+)
+
+
+def check(context: Context) -> Iterator[Finding]:
+    for journey in context.journeys:
+        match = _VARIANT.search(journey.model.name)
+        if match:
+            yield journey.finding(
+                RULE,
+                f"name '{journey.model.name}' looks like a scenario or channel variant "
+                f"('{match.group(0)}'); name the journey's essence and put variants in its "
+                "steps and touchpoints",
+                ("name",),
+            )

@@ -1,0 +1,5 @@
+"""Files to models, with positions: reading, parsing, schema validation."""
+
+from journeyctl.load.tree import Document, Tree, display_path, load_tree
+
+__all__ = ["Document", "Tree", "display_path", "load_tree"]

@@ -1,0 +1,130 @@
+"""Rules that loading enforces: reading, parsing and the schema of each file.
+
+They are kept apart from the cross-file checks in `journeyctl.checks` because a file
+that fails them never reaches those checks.
+"""
+
+from __future__ import annotations
+
+from journeyctl.finding import Rule, Severity
+
+E = Severity.ERROR
+
+YAML_SYNTAX = Rule(
+    "JC001",
+    "yaml-syntax",
+    E,
+    """The file is not valid YAML.
+
+    The message is the parser's, at the place it gave up. Often a missing space after
+    a colon, a tab used for indentation, or an unclosed quote or bracket.
+    """,
+)
+DUPLICATE_KEY = Rule(
+    "JC002",
+    "duplicate-key",
+    E,
+    """A key appears twice in the same mapping.
+
+    YAML parsers silently keep the last value, so the first one would be lost without
+    a word. The finding points at the second occurrence: merge the two or remove one.
+    """,
+)
+AMBIGUOUS_BOOLEAN = Rule(
+    "JC003",
+    "ambiguous-boolean",
+    E,
+    """A word such as `no`, `yes`, `on` or `off` stands where text is expected.
+
+    YAML 1.1 reads these as true/false, so `name: no` is not the text "no".
+    Quote the value: `name: "no"`.
+    """,
+)
+UNREADABLE_FILE = Rule(
+    "JC004",
+    "unreadable-file",
+    E,
+    """The file cannot be read as UTF-8 text: a binary file, another encoding, or an I/O error.
+
+    Save it as UTF-8 (a byte-order mark is fine). Binary files do not belong under the root.
+    """,
+)
+EMPTY_FILE = Rule(
+    "JC005",
+    "empty-file",
+    E,
+    """The file holds no YAML document (empty, or only comments).
+
+    Fill it in (`journeyctl new` writes a journey from the template) or delete it.
+    """,
+)
+TOO_COMPLEX = Rule(
+    "JC006",
+    "too-complex",
+    E,
+    """The file is larger, deeper or expands (through YAML aliases) further than any real file.
+
+    Refused unread so that a hostile or broken file cannot exhaust memory or time.
+    Limits: 5 MiB a file, 200 levels of nesting, 100,000 values after alias expansion.
+    """,
+)
+MISSING_FRAMEWORK = Rule(
+    "JC007",
+    "missing-framework",
+    E,
+    """The root has no `framework.yaml`.
+
+    Every tree needs one: it defines the phases, clusters and vocabularies that the
+    journeys refer to. `journeyctl init` writes a starting point.
+    """,
+)
+NOT_A_MAPPING = Rule(
+    "JC100",
+    "not-a-mapping",
+    E,
+    """The file's top level is not a mapping of keys to values (a list or a bare value).
+
+    A journey file starts with `id:`, `name:`, ...; see `journeyctl schema`.
+    """,
+)
+UNKNOWN_KEY = Rule(
+    "JC101",
+    "unknown-key",
+    E,
+    """A key that the schema does not know, usually a typo.
+
+    The message suggests the nearest known key. Files are strict so that a misspelt
+    key never silently drops data.
+    """,
+)
+MISSING_KEY = Rule(
+    "JC102",
+    "missing-key",
+    E,
+    """A required key is missing, e.g. a journey without `phase` or a step without `name`.""",
+)
+INVALID_VALUE = Rule(
+    "JC103",
+    "invalid-value",
+    E,
+    """A value of the wrong type or outside its allowed values.
+
+    Examples: text where a number is expected, an emotion outside 1..5, an id that is
+    not a slug (lowercase letters, digits, hyphens), a period that is not YYYY, YYYY-Qn
+    or YYYY-MM, a status that is not one of the listed ones.
+    """,
+)
+
+LOAD_RULES = (
+    YAML_SYNTAX,
+    DUPLICATE_KEY,
+    AMBIGUOUS_BOOLEAN,
+    UNREADABLE_FILE,
+    EMPTY_FILE,
+    TOO_COMPLEX,
+    MISSING_FRAMEWORK,
+    NOT_A_MAPPING,
+    UNKNOWN_KEY,
+    MISSING_KEY,
+    INVALID_VALUE,
+)

@@ -1,0 +1,83 @@
+"""Building blocks shared by the three file kinds."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+PERIOD_PATTERN = r"^\d{4}(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?$"
+_PERIOD_RE = re.compile(PERIOD_PATTERN)
+
+
+class StrictModel(BaseModel):
+    """Strict on purpose: an unknown key or a number written as text is an error, not a guess."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+def _year_as_text(value: object) -> object:
+    # `period: 2025` unquoted is an int to YAML; a year is what the user meant.
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return str(value)
+    return value
+
+
+Slug = Annotated[
+    str,
+    Field(
+        pattern=SLUG_PATTERN,
+        max_length=100,
+        description="lowercase letters, digits and hyphens, e.g. 'klant-worden'",
+    ),
+]
+Text = Annotated[str, Field(min_length=1)]
+Period = Annotated[
+    str,
+    BeforeValidator(_year_as_text),
+    Field(pattern=PERIOD_PATTERN, description="a year, quarter or month: 2025, 2025-Q3, 2025-06"),
+]
+# Dates come from YAML as date objects; a quoted "2025-06-01" is accepted too.
+Day = Annotated[date, Strict(False)]
+Emotion = Annotated[int, Field(ge=1, le=5, description="1 (very negative) to 5 (very positive)")]
+Count = Annotated[int, Field(ge=0)]
+Cadence = Literal["weekly", "biweekly", "monthly", "quarterly", "half-yearly", "yearly"]
+
+CADENCE_DAYS: dict[str, int] = {
+    "weekly": 7,
+    "biweekly": 14,
+    "monthly": 31,
+    "quarterly": 92,
+    "half-yearly": 183,
+    "yearly": 366,
+}
+
+
+def period_bounds(period: str) -> tuple[date, date]:
+    """The first and last day of a period written as YYYY, YYYY-Qn or YYYY-MM."""
+    if not _PERIOD_RE.match(period):
+        raise ValueError(f"not a period: {period!r}")
+    year = int(period[:4])
+    if len(period) == 4:
+        return date(year, 1, 1), date(year, 12, 31)
+    if period[5] == "Q":
+        first_month = 3 * (int(period[6]) - 1) + 1
+        return date(year, first_month, 1), _last_day(year, first_month + 2)
+    month = int(period[5:7])
+    return date(year, month, 1), _last_day(year, month)
+
+
+def _last_day(year: int, month: int) -> date:
+    if month == 12:
+        return date(year, 12, 31)
+    return date.fromordinal(date(year, month + 1, 1).toordinal() - 1)
+
+
+def slugify(text: str) -> str:
+    """An id from a name: 'Ik beëindig mijn contract' -> 'ik-beeindig-mijn-contract'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:100].strip("-")

@@ -1,0 +1,98 @@
+"""`framework.yaml`: the phases, clusters, Life Cycle Model and shared vocabularies."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from journeyctl.model.common import Cadence, Slug, StrictModel, Text
+
+
+class Phase(StrictModel):
+    id: Slug
+    name: Text
+    description: str | None = None
+
+
+class Cluster(StrictModel):
+    id: Slug
+    name: Text
+    phase: Slug
+    description: str | None = None
+
+
+class ContactReason(StrictModel):
+    """One reason a customer contacts the organisation, placed in a life-cycle phase."""
+
+    id: Slug
+    name: Text
+    phase: Slug
+    description: str | None = None
+
+
+class Owner(StrictModel):
+    id: Slug
+    name: Text
+    email: str | None = None
+
+
+class Team(StrictModel):
+    id: Slug
+    name: Text
+
+
+class Channel(StrictModel):
+    id: Slug
+    name: Text
+
+
+class Persona(StrictModel):
+    id: Slug
+    name: Text
+    description: str | None = None
+
+
+class Kpi(StrictModel):
+    id: Slug
+    name: Text
+    unit: str | None = None
+    higher_is_better: bool = True
+    min: float | None = None
+    max: float | None = None
+
+
+class Criterion(StrictModel):
+    """An extra ranking criterion (strategic importance, upcoming regulation, ...)."""
+
+    id: Slug
+    name: Text
+    kind: Literal["scale", "yes-no", "number"]
+    weight: float = Field(default=1.0, ge=0)
+    description: str | None = None
+
+
+class RankingWeights(StrictModel):
+    customers: float = Field(default=1.0, ge=0)
+    contacts: float = Field(default=1.0, ge=0)
+
+
+class ReviewPolicy(StrictModel):
+    cadence: Cadence = "quarterly"
+
+
+class Framework(StrictModel):
+    name: Text
+    language: Literal["en", "nl"] = "en"
+    description: str | None = None
+    phases: list[Phase] = Field(min_length=1)
+    clusters: list[Cluster] = []
+    contact_reasons: list[ContactReason] = []
+    owners: list[Owner] = []
+    teams: list[Team] = []
+    channels: list[Channel] = []
+    personas: list[Persona] = []
+    kpis: list[Kpi] = []
+    criteria: list[Criterion] = []
+    ranking: RankingWeights = RankingWeights()
+    review: ReviewPolicy = ReviewPolicy()

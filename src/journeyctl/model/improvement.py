@@ -1,0 +1,37 @@
+"""An improvement file: an idea or experiment, linked to the journeys it touches."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field
+
+from journeyctl.model.common import Slug, StrictModel, Text
+
+ImprovementStatus = Literal["idea", "experiment", "implemented", "rejected"]
+
+
+class Target(StrictModel):
+    """A journey an improvement touches, optionally narrowed to some of its steps (by name)."""
+
+    journey: Slug
+    steps: list[Text] = []
+
+
+def _journey_id_as_target(value: object) -> object:
+    # `journeys: [ik-verhuis]` is the short form of `journeys: [{journey: ik-verhuis}]`.
+    if isinstance(value, list):
+        return [{"journey": item} if isinstance(item, str) else item for item in value]
+    return value
+
+
+class Improvement(StrictModel):
+    id: Slug
+    title: Text
+    description: str | None = None
+    journeys: Annotated[list[Target], BeforeValidator(_journey_id_as_target), Field(min_length=1)]
+    status: ImprovementStatus = "idea"
+    owner: Slug | None = None
+    expected: dict[Slug, float | str] = {}
+    links: list[Text] = []
+    result: str | None = None

@@ -1,0 +1,86 @@
+"""A journey file: one customer journey, from inventory line to mapped journey with KPIs."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from journeyctl.model.common import (
+    Cadence,
+    Count,
+    Day,
+    Emotion,
+    Period,
+    Slug,
+    StrictModel,
+    Text,
+)
+
+JourneyStatus = Literal["listed", "mapped", "improving", "monitoring", "retired"]
+
+
+class Volume(StrictModel):
+    period: Period
+    customers: Count
+    contacts: Count
+    source: str | None = None
+
+
+class Step(StrictModel):
+    name: Text
+    stage: str | None = None
+    description: str | None = None
+    touchpoints: list[Slug] = []
+    backstage: str | None = None
+    emotion: Emotion | None = None
+    desired_emotion: Emotion | None = None
+    pain_points: list[Text] = []
+    moment_of_truth: bool = False
+    contact_reasons: list[Slug] = []
+
+
+class Measurement(StrictModel):
+    date: Day
+    value: float
+
+
+class KpiRecord(StrictModel):
+    baseline: Measurement | None = None
+    target: float | None = None
+    measurements: list[Measurement] = []
+
+
+class Insight(StrictModel):
+    text: Text
+    source: str | None = None
+    date: Day | None = None
+
+
+class Review(StrictModel):
+    cadence: Cadence | None = None
+    last_reviewed: Day | None = None
+
+
+class Journey(StrictModel):
+    id: Slug
+    name: Text
+    description: str | None = None
+    phase: Slug
+    cluster: Slug
+    owner: Slug | None = None
+    team: list[Slug] = []
+    personas: list[Slug] = []
+    status: JourneyStatus = "listed"
+    goal: str | None = None
+    desired_emotions: str | None = None
+    contact_reasons: list[Slug] = []
+    follows: list[Slug] = []
+    volumes: list[Volume] = []
+    criteria: dict[Slug, bool | int | float] = {}
+    steps: list[Step] = []
+    kpis: dict[Slug, KpiRecord] = {}
+    insights: list[Insight] = []
+    review: Review | None = None
+    links: list[Text] = []
+
+    def volume(self, period: str) -> Volume | None:
+        return next((v for v in self.volumes if v.period == period), None)
