@@ -8,6 +8,7 @@ to `CHECKS`; `journeyctl rules` and the README's rule table come from this list.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from types import ModuleType
 
@@ -30,7 +31,7 @@ from journeyctl.checks import (
     variant_name,
 )
 from journeyctl.checks._context import Context
-from journeyctl.finding import Finding, Rule, sorted_findings
+from journeyctl.finding import Finding, Rule, Severity, sorted_findings
 from journeyctl.load import Tree
 from journeyctl.load.rules import LOAD_RULES
 
@@ -64,11 +65,32 @@ def all_rules() -> list[Rule]:
     return sorted(rules, key=lambda rule: rule.id)
 
 
-def run_checks(tree: Tree, today: date | None = None) -> list[Finding]:
+@dataclass(frozen=True)
+class Validation:
+    """The outcome of validating a tree: what was found, and whether it passes."""
+
+    findings: list[Finding]
+    journeys: int
+    strict: bool = False
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity is Severity.WARNING for f in self.findings)
+
+    @property
+    def ok(self) -> bool:
+        return self.errors == 0 and not (self.strict and self.warnings)
+
+
+def validate(tree: Tree, *, strict: bool = False, today: date | None = None) -> Validation:
     """The tree's loading findings and every check's, sorted by file and position."""
     context = Context(tree, today or date.today())
     findings = list(tree.findings)
     for module in CHECKS:
         check: Callable[[Context], Iterator[Finding]] = module.check
         findings.extend(check(context))
-    return sorted_findings(findings)
+    return Validation(sorted_findings(findings), tree.journey_files, strict)

@@ -1,0 +1,232 @@
+"""Which journey first: ranking by customer and contact volume and the framework's criteria.
+
+score = 100 x sum_k w_k * (x_k / max_k) / sum_k w_k, over customers, contacts and every
+criterion with a weight above 0, normalised over the journeys that are ranked after
+filtering. The period is never mixed: a journey without volumes for the period is
+listed apart as unranked, with the reason.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+from journeyctl.errors import UsageError
+from journeyctl.model import Framework, Journey
+from journeyctl.model.common import PERIOD_PATTERN, period_bounds
+
+RankBy = Literal["score", "customers", "contacts", "contact-rate"]
+RANK_BY: tuple[RankBy, ...] = ("score", "customers", "contacts", "contact-rate")
+
+
+@dataclass(frozen=True)
+class RankOptions:
+    by: RankBy = "score"
+    period: str | None = None
+    phase: str | None = None
+    cluster: str | None = None
+    owner: str | None = None
+    top: int | None = None
+
+
+@dataclass(frozen=True)
+class RankedJourney:
+    rank: int
+    id: str
+    name: str
+    phase: str
+    cluster: str
+    owner: str | None
+    customers: int
+    contacts: int
+    contact_rate: float | None
+    score: float
+    terms: dict[str, float] = field(default_factory=dict)
+    missing_criteria: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Unranked:
+    id: str
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Ranking:
+    period: str
+    by: RankBy
+    weights: dict[str, float]
+    journeys: list[RankedJourney]
+    unranked: list[Unranked]
+
+    def to_dict(self, *, explain: bool = False) -> dict[str, object]:
+        journeys = []
+        for journey in self.journeys:
+            entry = asdict(journey)
+            if not explain:
+                del entry["terms"]
+            journeys.append(entry)
+        return {
+            "period": self.period,
+            "by": self.by,
+            "weights": self.weights,
+            "journeys": journeys,
+            "unranked": [asdict(u) for u in self.unranked],
+        }
+
+
+def latest_period(journeys: Sequence[Journey]) -> str | None:
+    """The period that ends last; of periods ending on the same day, the longest."""
+    periods = {volume.period for journey in journeys for volume in journey.volumes}
+    if not periods:
+        return None
+
+    def key(period: str) -> tuple[int, int]:
+        start, end = period_bounds(period)
+        return end.toordinal(), -start.toordinal()
+
+    return max(periods, key=key)
+
+
+def rank(framework: Framework, journeys: Sequence[Journey], options: RankOptions) -> Ranking:
+    check_filters(framework, options)
+    period = _choose_period(journeys, options.period)
+    selected = [j for j in journeys if _matches(j, options)]
+    weights = _weights(framework)
+    unranked: list[Unranked] = []
+    rows: list[tuple[Journey, int, int]] = []
+    for journey in selected:
+        reason = _unranked_reason(journey, period, options.by)
+        if reason:
+            unranked.append(Unranked(journey.id, journey.name, reason))
+            continue
+        volume = journey.volume(period)
+        assert volume is not None
+        rows.append((journey, volume.customers, volume.contacts))
+    values = [_term_values(journey, customers, contacts, weights) for journey, customers, contacts in rows]
+    maxima = {k: max((v[k] for v in values), default=0.0) for k in weights}
+    total_weight = sum(weights.values())
+    unsorted: list[RankedJourney] = []
+    for (journey, customers, contacts), value in zip(rows, values):
+        terms = {
+            k: (100 * w * value[k] / maxima[k] / total_weight if maxima[k] and total_weight else 0.0)
+            for k, w in weights.items()
+        }
+        unsorted.append(
+            RankedJourney(
+                rank=0,
+                id=journey.id,
+                name=journey.name,
+                phase=journey.phase,
+                cluster=journey.cluster,
+                owner=journey.owner,
+                customers=customers,
+                contacts=contacts,
+                contact_rate=round(contacts / customers, 4) if customers else None,
+                score=round(sum(terms.values()), 1),
+                terms={k: round(t, 2) for k, t in terms.items()},
+                missing_criteria=[c for c in weights if c not in _VOLUME_TERMS and c not in journey.criteria],
+            )
+        )
+    ordered = sorted(unsorted, key=_sort_key(options.by))
+    if options.top is not None:
+        ordered = ordered[: options.top]
+    ranked = [_with_rank(journey, i) for i, journey in enumerate(ordered, start=1)]
+    return Ranking(period, options.by, weights, ranked, sorted(unranked, key=lambda u: u.id))
+
+
+_VOLUME_TERMS = ("customers", "contacts")
+
+
+def _weights(framework: Framework) -> dict[str, float]:
+    weights = {"customers": framework.ranking.customers, "contacts": framework.ranking.contacts}
+    weights.update({c.id: c.weight for c in framework.criteria if c.weight > 0})
+    return weights
+
+
+def _term_values(
+    journey: Journey, customers: int, contacts: int, weights: dict[str, float]
+) -> dict[str, float]:
+    values: dict[str, float] = {"customers": float(customers), "contacts": float(contacts)}
+    for criterion in weights:
+        if criterion not in _VOLUME_TERMS:
+            # yes counts 1 and no 0 (bool is an int); a missing value counts 0 and is flagged.
+            values[criterion] = float(journey.criteria.get(criterion, 0))
+    return values
+
+
+def _sort_key(by: RankBy) -> Callable[[RankedJourney], tuple[float, int, int, str]]:
+    # Ties: higher contacts, then higher customers, then id; scores tie on their rounded value.
+    def key(j: RankedJourney) -> tuple[float, int, int, str]:
+        primary = {
+            "score": j.score,
+            "customers": float(j.customers),
+            "contacts": float(j.contacts),
+            "contact-rate": j.contact_rate or 0.0,
+        }[by]
+        return (-primary, -j.contacts, -j.customers, j.id)
+
+    return key
+
+
+def _with_rank(journey: RankedJourney, rank_number: int) -> RankedJourney:
+    return RankedJourney(**{**asdict(journey), "rank": rank_number})
+
+
+def _unranked_reason(journey: Journey, period: str, by: RankBy) -> str | None:
+    if journey.status == "retired":
+        return "retired"
+    volume = journey.volume(period)
+    if volume is None:
+        others = sorted(v.period for v in journey.volumes)
+        if others:
+            return f"no volumes for {period} (has {', '.join(others)})"
+        return "no volumes yet"
+    if by == "contact-rate" and volume.customers == 0:
+        return f"0 customers in {period}: contact rate undefined"
+    return None
+
+
+def _choose_period(journeys: Sequence[Journey], requested: str | None) -> str:
+    present = sorted({v.period for j in journeys for v in j.volumes})
+    if requested is None:
+        latest = latest_period(journeys)
+        if latest is None:
+            raise UsageError(
+                "no journey has volumes yet, so there is nothing to rank; add volumes "
+                "(period, customers, contacts) to the journeys or import them with `journeyctl import`"
+            )
+        return latest
+    if not re.match(PERIOD_PATTERN, requested):
+        raise UsageError(f"--period '{requested}' is not a period; write 2025, 2025-Q3 or 2025-06")
+    if requested not in present:
+        raise UsageError(
+            f"no journey has volumes for period {requested}; periods present: {', '.join(present)}"
+        )
+    return requested
+
+
+def _matches(journey: Journey, options: RankOptions) -> bool:
+    return (
+        (options.phase is None or journey.phase == options.phase)
+        and (options.cluster is None or journey.cluster == options.cluster)
+        and (options.owner is None or journey.owner == options.owner)
+    )
+
+
+def check_filters(framework: Framework, options: RankOptions) -> None:
+    """Refuse a filter that names nothing in the framework: an empty ranking would mislead."""
+    known = {
+        "--phase": (options.phase, [p.id for p in framework.phases]),
+        "--cluster": (options.cluster, [c.id for c in framework.clusters]),
+        "--owner": (options.owner, [o.id for o in framework.owners]),
+    }
+    for option, (value, ids) in known.items():
+        if value is not None and value not in ids:
+            hint = difflib.get_close_matches(value, ids, n=1)
+            fix = f"did you mean '{hint[0]}'?" if hint else f"known: {', '.join(ids)}"
+            raise UsageError(f"{option} '{value}' is not in framework.yaml; {fix}")

@@ -1,0 +1,58 @@
+"""For people at a terminal: findings grouped by file, `file:line:col rule message`, then a summary."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from rich.text import Text
+
+from journeyctl.checks import Validation
+from journeyctl.finding import Finding, Severity
+from journeyctl.report._console import render
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
+
+
+def report(validation: Validation, color: bool = False) -> str:
+    out = Text()
+    for file, findings in groupby(validation.findings, key=lambda f: f.file):
+        out.append(file, style="bold underline")
+        out.append("\n")
+        for finding in findings:
+            out.append_text(_line(finding))
+            out.append("\n")
+        out.append("\n")
+    out.append_text(_summary(validation))
+    return render(out, color)
+
+
+def _line(finding: Finding) -> Text:
+    place = finding.file
+    if finding.line is not None:
+        place += f":{finding.line}:{finding.column or 1}"
+    line = Text("  ")
+    line.append(place, style="dim")
+    line.append(" ")
+    line.append(f"{finding.severity.value:<7}", style=_STYLE[finding.severity])
+    line.append(f" {finding.rule} ", style="cyan")
+    line.append(finding.message)
+    return line
+
+
+def _summary(validation: Validation) -> Text:
+    errors, warnings = validation.errors, validation.warnings
+    counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in " + _plural(
+        validation.journeys, "journey file"
+    )
+    if validation.ok:
+        style, verdict = "bold green", "valid"
+    else:
+        style = "bold red"
+        verdict = "invalid" if errors else "invalid (--strict: warnings fail)"
+    summary = Text(f"{verdict}: ", style=style)
+    summary.append(counts)
+    return summary
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
