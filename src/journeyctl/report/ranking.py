@@ -15,20 +15,25 @@ from rich.text import Text
 from journeyctl.rank import Ranking, RankedJourney
 from journeyctl.report._console import render
 
-_BAR_WIDTH = 10
+_BAR_WIDTH = 5
 
 
-def table(ranking: Ranking, color: bool, explain: bool = False) -> str:
+def table(ranking: Ranking, color: bool, explain: bool = False, width: int = 100) -> str:
     title = f"Journeys by {ranking.by}, period {ranking.period}"
-    grid = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
-    grid.add_column("#", justify="right", style="bold")
-    grid.add_column("Journey", ratio=3, overflow="fold")
-    grid.add_column("Phase", ratio=1, overflow="ellipsis", no_wrap=True)
-    grid.add_column("Cluster", ratio=1, overflow="ellipsis", no_wrap=True)
-    grid.add_column("Owner", ratio=1, overflow="ellipsis", no_wrap=True)
-    grid.add_column("Customers", justify="right", no_wrap=True)
-    grid.add_column("Contacts", justify="right", no_wrap=True)
-    grid.add_column("C/cust", justify="right", no_wrap=True)
+    grid = Table(
+        title=title,
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        pad_edge=False,
+        padding=0,
+        expand=True,
+    )
+    grid.add_column("#", justify="right", style="bold", no_wrap=True)
+    grid.add_column("Journey", min_width=18, ratio=1, overflow="fold")
+    for name in ("Phase", "Cluster", "Owner"):
+        grid.add_column(name, max_width=11, overflow="ellipsis", no_wrap=True)
+    for name in ("Customers", "Contacts", "C/cust"):
+        grid.add_column(name, justify="right", no_wrap=True)
     grid.add_column("Score", no_wrap=True)
     for journey in ranking.journeys:
         grid.add_row(
@@ -48,7 +53,7 @@ def table(ranking: Ranking, color: bool, explain: bool = False) -> str:
     notes = _notes(ranking)
     if notes.plain:
         parts.append(notes)
-    return render(Group(*parts), color, soft_wrap=False)
+    return render(Group(*parts), color, width, soft_wrap=False)
 
 
 def _score_cell(score: float) -> Text:
