@@ -19,8 +19,12 @@ RULE = Rule("JC204", "cluster-phase-mismatch", Severity.ERROR, __doc__ or "")
 
 
 def check(context: Context) -> Iterator[Finding]:
+    phases = context.ids.get("phase", set())
     for journey in context.journeys:
         cluster_phase = context.cluster_phase.get(journey.model.cluster)
+        # An unknown phase is JC203's to report; saying the cluster is elsewhere adds noise.
+        if journey.model.phase not in phases:
+            continue
         if cluster_phase is not None and cluster_phase != journey.model.phase:
             yield journey.finding(
                 RULE,

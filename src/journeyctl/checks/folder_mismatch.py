@@ -25,6 +25,8 @@ def check(context: Context) -> Iterator[Finding]:
         folders = journey.path.parent.relative_to(context.tree.root).parts
         if not folders or folders[0] not in phases:
             continue
+        if context.cluster_phase.get(journey.model.cluster) != journey.model.phase:
+            continue  # unknown or inconsistent placement: JC203 or JC204 says so
         expected = (journey.model.phase, journey.model.cluster)
         if tuple(folders[:2]) != expected:
             yield journey.finding(

@@ -173,7 +173,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
     problem = error.problem or "invalid YAML"
     if error.context:
-        problem = f"{problem} ({error.context})"
+        started = error.context_mark
+        where = f" that starts at line {started.line + 1}" if started is not None else ""
+        problem = f"{problem} ({error.context}{where})"
     if "could not determine a constructor" in problem:
         problem = (
             f"{problem}: tags such as !!python/... are never executed; "
