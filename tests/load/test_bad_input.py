@@ -1,0 +1,108 @@
+"""Bad input of every kind gets a finding with file and line, never a crash or a hang."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from journeyctl.checks import validate
+from journeyctl.finding import Finding
+from journeyctl.load import load_tree
+from tests.conftest import TODAY
+
+JOURNEY_DIR = Path("klant-zijn/facturatie")
+
+
+def _findings_for(root: Path, name: str, content: bytes) -> list[Finding]:
+    target = root / JOURNEY_DIR / name
+    target.write_bytes(content)
+    findings = validate(load_tree(root), today=TODAY).findings
+    return [f for f in findings if Path(f.file) == target]
+
+
+def _only(findings: list[Finding]) -> Finding:
+    assert len(findings) == 1, findings
+    return findings[0]
+
+
+def test_binary_file(tree_dir: Path) -> None:
+    finding = _only(_findings_for(tree_dir, "plaatje.yaml", b"\x89PNG\r\n\x1a\n\0\0\0IHDR"))
+    assert (finding.rule, finding.line, finding.column) == ("JC004", 3, 1)
+    assert "binary file" in finding.message
+
+
+def test_not_utf8(tree_dir: Path) -> None:
+    content = "id: latin\nname: Ik beëindig\n".encode("latin-1")
+    finding = _only(_findings_for(tree_dir, "latin.yaml", content))
+    assert (finding.rule, finding.line, finding.column) == ("JC004", 2, 12)
+    assert "not UTF-8" in finding.message and "save the file as UTF-8" in finding.message
+
+
+def test_utf8_bom_is_valid(tree_dir: Path) -> None:
+    text = "id: met-bom\nname: Ik betaal\nphase: klant-zijn\ncluster: facturatie\nowner: jan\n"
+    assert _findings_for(tree_dir, "met-bom.yaml", b"\xef\xbb\xbf" + text.encode()) == []
+
+
+def test_empty_file(tree_dir: Path) -> None:
+    finding = _only(_findings_for(tree_dir, "leeg.yaml", b""))
+    assert (finding.rule, finding.line) == ("JC005", 1)
+
+
+def test_alias_bomb_is_refused_quickly(tree_dir: Path) -> None:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    finding = _only(_findings_for(tree_dir, "bom.yaml", "\n".join(lines).encode()))
+    assert finding.rule == "JC006" and "alias" in finding.message
+
+
+@pytest.mark.parametrize("opening", ["[", "{a: "])
+def test_deep_nesting_is_refused_without_crashing(tree_dir: Path, opening: str) -> None:
+    depth = 100_000  # deep enough to crash libyaml's composer if it were reached
+    closing = "]" if opening == "[" else "}"
+    content = ("name: " + opening * depth + closing * depth).encode()
+    finding = _only(_findings_for(tree_dir, "diep.yaml", content))
+    assert (finding.rule, finding.line) == ("JC006", 1)
+    assert "nested more than" in finding.message
+
+
+def test_deep_block_nesting_is_refused(tree_dir: Path) -> None:
+    content = ("name:\n" + "- " * 50_000 + "x\n").encode()
+    finding = _only(_findings_for(tree_dir, "diep-blok.yaml", content))
+    assert finding.rule == "JC006"
+
+
+def test_huge_file_is_refused_unread(tree_dir: Path) -> None:
+    content = b"name: " + b"x" * (6 * 1024 * 1024)
+    finding = _only(_findings_for(tree_dir, "groot.yaml", content))
+    assert finding.rule == "JC006" and "over the limit" in finding.message
+
+
+def test_python_tag_is_never_executed(tree_dir: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    content = f'id: x\nname: !!python/object/apply:os.system ["touch {marker}"]\n'.encode()
+    finding = _only(_findings_for(tree_dir, "tag.yaml", content))
+    assert (finding.rule, finding.line, finding.column) == ("JC001", 2, 7)
+    assert "never executed" in finding.message
+    assert not marker.exists()
+
+
+def test_missing_framework_is_a_finding(tree_dir: Path) -> None:
+    (tree_dir / "framework.yaml").unlink()
+    findings = validate(load_tree(tree_dir), today=TODAY).findings
+    assert [(f.rule, Path(f.file).name) for f in findings] == [("JC007", "framework.yaml")]
+
+
+def test_broken_framework_is_a_finding_at_its_line(tree_dir: Path) -> None:
+    (tree_dir / "framework.yaml").write_text("name: X\nphases:\n  - id: a\n   name: b\n")
+    findings = validate(load_tree(tree_dir), today=TODAY).findings
+    assert [(f.rule, Path(f.file).name, f.line) for f in findings] == [
+        ("JC001", "framework.yaml", 4)
+    ]
+
+
+def test_other_files_are_unaffected_by_a_broken_one(tree_dir: Path) -> None:
+    (tree_dir / JOURNEY_DIR / "kapot.yaml").write_bytes(b"id: [")
+    tree = load_tree(tree_dir)
+    assert sorted(d.model.id for d in tree.journeys) == ["ik-betaal", "ik-meld-me-aan"]
+    assert tree.journey_files == 3

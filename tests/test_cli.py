@@ -1,0 +1,196 @@
+"""The command line through Typer's runner: exit code and output asserted together."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from journeyctl import __version__
+from journeyctl.cli import app
+from tests.conftest import REPO_ROOT
+
+EXAMPLE = REPO_ROOT / "journeys"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--version"])
+    assert (result.exit_code, result.stdout) == (0, f"journeyctl {__version__}\n")
+
+
+def test_example_validates(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["validate", "--root", str(EXAMPLE), "--format", "json"])
+    report = json.loads(result.stdout)
+    assert result.exit_code == 0, result.stdout
+    assert report["ok"] is True and report["errors"] == 0
+    assert report["journeys"] == 40
+    assert set(report) == {"ok", "errors", "warnings", "journeys", "diagnostics"}
+
+
+def test_broken_tree_exits_1_with_file_line_and_rule(runner: CliRunner, tree_dir: Path) -> None:
+    journey = tree_dir / "klant-zijn/facturatie/ik-betaal.yaml"
+    journey.write_text(journey.read_text().replace("owner: jan", "owner: jna"))
+    result = runner.invoke(app, ["validate", "--root", str(tree_dir), "--format", "text"])
+    assert result.exit_code == 1
+    assert "ik-betaal.yaml:5:8 error   JC203 unknown owner 'jna'; did you mean 'jan'?" in result.stdout
+    assert "invalid: 1 error" in result.stdout
+
+
+def test_strict_makes_warnings_fail(runner: CliRunner, tree_dir: Path) -> None:
+    journey = tree_dir / "klant-worden/aanmelden/ik-meld-me-aan.yaml"
+    journey.write_text(journey.read_text().replace("owner: jan\n", ""))
+    assert runner.invoke(app, ["validate", "--root", str(tree_dir)]).exit_code == 0
+    result = runner.invoke(app, ["validate", "--root", str(tree_dir), "--strict", "--format", "json"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["ok"] is False
+
+
+def test_github_format_escapes_and_annotates(runner: CliRunner, tree_dir: Path) -> None:
+    journey = tree_dir / "klant-zijn/facturatie/ik-betaal.yaml"
+    journey.write_text(journey.read_text().replace("owner: jan", "owner: a,b"))
+    result = runner.invoke(app, ["validate", "--root", str(tree_dir), "--format", "github"])
+    assert result.exit_code == 1
+    line = next(x for x in result.stdout.splitlines() if "ik-betaal.yaml" in x)
+    assert line.startswith("::error file=") and ",line=5,col=8,title=JC103::" in line
+    assert "'a,b' is not a valid id" in line  # the message keeps its comma: only properties escape it
+
+
+def test_auto_is_github_under_actions(
+    runner: CliRunner, tree_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    (tree_dir / "klant-zijn/facturatie/leeg.yaml").write_text("")
+    result = runner.invoke(app, ["validate", "--root", str(tree_dir)])
+    assert result.exit_code == 1
+    assert result.stdout.startswith("::error file=")
+
+
+def test_sarif_lists_rules_and_results(runner: CliRunner, tree_dir: Path) -> None:
+    (tree_dir / "klant-zijn/facturatie/leeg.yaml").write_text("")
+    result = runner.invoke(app, ["validate", "--root", str(tree_dir), "--format", "sarif"])
+    sarif = json.loads(result.stdout)
+    run = sarif["runs"][0]
+    assert (result.exit_code, sarif["version"]) == (1, "2.1.0")
+    assert {r["id"] for r in run["tool"]["driver"]["rules"]} >= {"JC001", "JC203", "JC308"}
+    assert run["results"][0]["ruleId"] == "JC005"
+    assert run["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 1
+
+
+def test_missing_root_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", "--root", str(tmp_path / "nope")])
+    assert result.exit_code == 2
+    assert "root folder" in result.stderr and "not found" in result.stderr
+
+
+def test_unknown_option_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["validate", "--bogus"])
+    assert result.exit_code == 2
+    assert "No such option" in result.stderr
+
+
+def test_internal_error_is_one_line_and_exit_3(
+    runner: CliRunner, tree_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("journeyctl.load.load_tree", explode)
+    result = runner.invoke(app, ["validate", "--root", str(tree_dir)])
+    assert result.exit_code == 3
+    assert result.stderr.count("\n") == 1 and "internal error (RuntimeError: boom)" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_rank_table_on_the_example(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["rank", "--root", str(EXAMPLE)])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Journeys by score, period 2025")
+    assert "Ik ontvang mijn" in result.stdout and "415,000" in result.stdout
+    assert max(len(line.rstrip()) for line in lines) <= 100
+    assert "Not ranked (3)" in result.stdout
+
+
+def test_rank_json_has_the_contract_shape(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["rank", "--root", str(EXAMPLE), "--format", "json", "--top", "3"])
+    ranking = json.loads(result.stdout)
+    assert result.exit_code == 0
+    assert set(ranking) == {"period", "by", "weights", "journeys", "unranked"}
+    assert ranking["period"] == "2025" and ranking["by"] == "score"
+    first = ranking["journeys"][0]
+    assert {"rank", "id", "name", "phase", "cluster", "owner", "customers", "contacts",
+            "contact_rate", "score"} <= set(first)
+    assert [j["rank"] for j in ranking["journeys"]] == [1, 2, 3]
+    assert {"id", "name", "reason"} == set(ranking["unranked"][0])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "markdown"])
+def test_rank_other_formats(runner: CliRunner, fmt: str) -> None:
+    result = runner.invoke(app, ["rank", "--root", str(EXAMPLE), "--format", fmt, "--top", "2"])
+    assert result.exit_code == 0
+    expected_start = "rank,id,name" if fmt == "csv" else "### Journeys by score"
+    assert result.stdout.startswith(expected_start)
+    assert "ik-ontvang-mijn-jaarafrekening" in result.stdout or "jaarafrekening" in result.stdout
+
+
+def test_rank_refuses_a_tree_with_errors(runner: CliRunner, tree_dir: Path) -> None:
+    (tree_dir / "klant-zijn/facturatie/leeg.yaml").write_text("")
+    result = runner.invoke(app, ["rank", "--root", str(tree_dir)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "JC005" in result.stderr and "not ranked" in result.stderr
+
+
+def test_rank_explain_shows_terms(runner: CliRunner, tree_dir: Path) -> None:
+    result = runner.invoke(app, ["rank", "--root", str(tree_dir), "--explain", "--format", "json"])
+    assert result.exit_code == 0
+    terms = json.loads(result.stdout)["journeys"][0]["terms"]
+    assert set(terms) == {"customers", "contacts", "strategisch", "regelgeving"}
+
+
+def test_schema_out_writes_current_schemas(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["schema", "--out", str(tmp_path)])
+    assert result.exit_code == 0
+    for name in ("framework", "journey", "improvement"):
+        written = (tmp_path / f"{name}.schema.json").read_text(encoding="utf-8")
+        shipped = (REPO_ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
+        assert written == shipped, f"schemas/{name}.schema.json is stale: run journeyctl schema --out schemas"
+        assert json.loads(written)["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_rules_lists_every_rule(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["rules"])
+    assert result.exit_code == 0
+    assert result.stdout.count("\n") == 27 and "JC203  unknown-reference" in result.stdout
+
+
+def test_env_root(runner: CliRunner, tree_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOURNEYCTL_ROOT", str(tree_dir))
+    result = runner.invoke(app, ["validate", "--format", "json"])
+    assert (result.exit_code, json.loads(result.stdout)["journeys"]) == (0, 2)
+
+
+def test_example_modelines_point_at_shipped_schemas() -> None:
+    for path in EXAMPLE.rglob("*.yaml"):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        target = first.removeprefix("# yaml-language-server: $schema=")
+        assert first != target, path
+        assert (path.parent / target).resolve().is_file(), path
+
+
+def test_copy_of_example_with_break_is_reported(runner: CliRunner, tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLE, tmp_path / "journeys")
+    verhuis = tmp_path / "journeys/klant-zijn/wijzigen/ik-verhuis.yaml"
+    verhuis.write_text(verhuis.read_text(encoding="utf-8").replace("emotion: 1\n", "emotion: 0\n", 1), encoding="utf-8")
+    result = runner.invoke(app, ["validate", "--root", str(tmp_path / "journeys"), "--format", "json"])
+    diagnostics = json.loads(result.stdout)["diagnostics"]
+    assert result.exit_code == 1
+    assert any(d["rule"] == "JC103" and d["file"].endswith("ik-verhuis.yaml") for d in diagnostics)

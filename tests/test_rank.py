@@ -1,0 +1,118 @@
+"""Ranking against numbers computed by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from journeyctl.errors import UsageError
+from journeyctl.model import Framework, Journey
+from journeyctl.rank import RankOptions, latest_period, rank
+
+FRAMEWORK = Framework.model_validate(
+    {
+        "name": "T",
+        "phases": [{"id": "p", "name": "P"}, {"id": "q", "name": "Q"}],
+        "clusters": [{"id": "c", "name": "C", "phase": "p"}, {"id": "d", "name": "D", "phase": "q"}],
+        "owners": [{"id": "ann", "name": "Ann"}],
+        "criteria": [
+            {"id": "belang", "name": "Belang", "kind": "scale", "weight": 2},
+            {"id": "wet", "name": "Wet", "kind": "yes-no", "weight": 1},
+            {"id": "genegeerd", "name": "Gewicht nul", "kind": "number", "weight": 0},
+        ],
+    }
+)
+
+
+def journey(id: str, customers: int, contacts: int, period: str = "2025", **extra: object) -> Journey:
+    data = {
+        "id": id,
+        "name": id.upper(),
+        "phase": "p",
+        "cluster": "c",
+        "volumes": [{"period": period, "customers": customers, "contacts": contacts}],
+        **extra,
+    }
+    return Journey.model_validate(data)
+
+
+def test_score_matches_hand_computation() -> None:
+    journeys = [
+        journey("a", 1000, 100, criteria={"belang": 5, "wet": True}),
+        journey("b", 500, 400, criteria={"belang": 2, "wet": False}),
+        journey("c", 250, 50),  # criteria missing: count 0, flagged
+    ]
+    ranking = rank(FRAMEWORK, journeys, RankOptions())
+    # weights: customers 1, contacts 1, belang 2, wet 1 (genegeerd has weight 0): sum 5
+    # a: 1000/1000*1 + 100/400*1 + 5/5*2 + 1*1 = 1 + .25 + 2 + 1 = 4.25 -> 85.0
+    # b: .5 + 1 + 2/5*2 + 0 = 2.3 -> 46.0
+    # c: .25 + .125 + 0 + 0 = .375 -> 7.5
+    assert [(j.id, j.score, j.rank) for j in ranking.journeys] == [
+        ("a", 85.0, 1),
+        ("b", 46.0, 2),
+        ("c", 7.5, 3),
+    ]
+    assert ranking.weights == {"customers": 1.0, "contacts": 1.0, "belang": 2.0, "wet": 1.0}
+    assert ranking.journeys[2].missing_criteria == ["belang", "wet"]
+    assert sum(ranking.journeys[0].terms.values()) == pytest.approx(85.0)
+
+
+def test_ties_on_rounded_score_go_to_contacts_then_customers_then_id() -> None:
+    framework = Framework.model_validate(
+        {"name": "T", "phases": [{"id": "p", "name": "P"}], "ranking": {"customers": 1, "contacts": 0}}
+    )
+    journeys = [
+        journey("z", 1000, 10),
+        journey("y", 1000, 20),
+        journey("x", 1000, 20),
+        journey("w", 999, 5),  # 99.9: not a tie with 100.0
+    ]
+    ranking = rank(framework, journeys, RankOptions())
+    assert [j.id for j in ranking.journeys] == ["x", "y", "z", "w"]
+
+
+def test_contact_rate_ordering_leaves_out_zero_customers() -> None:
+    journeys = [journey("a", 100, 50), journey("b", 10, 20), journey("c", 0, 5)]
+    ranking = rank(FRAMEWORK, journeys, RankOptions(by="contact-rate"))
+    assert [(j.id, j.contact_rate) for j in ranking.journeys] == [("b", 2.0), ("a", 0.5)]
+    assert [(u.id, u.reason) for u in ranking.unranked] == [
+        ("c", "0 customers in 2025: contact rate undefined")
+    ]
+
+
+def test_latest_period_prefers_the_longest_of_those_ending_last() -> None:
+    journeys = [journey("a", 1, 1, "2025-12"), journey("b", 1, 1, "2025-Q4"), journey("c", 1, 1, "2025")]
+    assert latest_period(journeys) == "2025"
+    assert latest_period([journey("a", 1, 1, "2025-Q3"), journey("b", 1, 1, "2024")]) == "2025-Q3"
+
+
+def test_other_periods_are_never_mixed_in() -> None:
+    journeys = [journey("a", 10, 1, "2025"), journey("old", 99999, 99999, "2024")]
+    ranking = rank(FRAMEWORK, journeys, RankOptions())
+    assert [j.id for j in ranking.journeys] == ["a"]
+    assert [(u.id, u.reason) for u in ranking.unranked] == [("old", "no volumes for 2025 (has 2024)")]
+
+
+def test_filters_apply_before_normalisation() -> None:
+    journeys = [journey("big", 1000, 1000), journey("small", 10, 10, phase="q", cluster="d")]
+    ranking = rank(FRAMEWORK, journeys, RankOptions(phase="q"))
+    # Alone in its phase, 'small' is the maximum for both volume terms: (1 + 1) / 5 -> 40.0
+    assert [(j.id, j.score) for j in ranking.journeys] == [("small", 40.0)]
+
+
+def test_top_cuts_the_list() -> None:
+    journeys = [journey(name, n, n) for name, n in (("a", 3), ("b", 2), ("c", 1))]
+    assert [j.id for j in rank(FRAMEWORK, journeys, RankOptions(top=2)).journeys] == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (RankOptions(period="2023"), "no journey has volumes for period 2023"),
+        (RankOptions(period="2025-Q9"), "is not a period"),
+        (RankOptions(owner="anne"), "did you mean 'ann'?"),
+        (RankOptions(phase="zzz"), "--phase 'zzz' is not in framework.yaml"),
+    ],
+)
+def test_bad_options_are_usage_errors(options: RankOptions, message: str) -> None:
+    with pytest.raises(UsageError, match=message.replace("?", r"\?")):
+        rank(FRAMEWORK, [journey("a", 1, 1)], options)
