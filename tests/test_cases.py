@@ -19,7 +19,7 @@ _EXPECT = re.compile(r"^# expect: (JC\d{3}) (\d+):(\d+)$", re.MULTILINE)
 _PLACE = {
     "journey": Path("klant-zijn/facturatie"),
     "improvement": Path("improvements"),
-    "framework": Path("."),
+    "framework": Path(),
 }
 
 

@@ -37,44 +37,56 @@ def test_example_validates(runner: CliRunner) -> None:
 
 def test_broken_tree_exits_1_with_file_line_and_rule(runner: CliRunner, tree_dir: Path) -> None:
     journey = tree_dir / "klant-zijn/facturatie/ik-betaal.yaml"
-    journey.write_text(journey.read_text().replace("owner: jan", "owner: jna"))
+    journey.write_text(
+        journey.read_text(encoding="utf-8").replace("owner: jan", "owner: jna"), encoding="utf-8"
+    )
     result = runner.invoke(app, ["validate", "--root", str(tree_dir), "--format", "text"])
     assert result.exit_code == 1
-    assert "ik-betaal.yaml:5:8 error   JC203 unknown owner 'jna'; did you mean 'jan'?" in result.stdout
+    assert (
+        "ik-betaal.yaml:5:8 error   JC203 unknown owner 'jna'; did you mean 'jan'?" in result.stdout
+    )
     assert "invalid: 1 error" in result.stdout
 
 
 def test_strict_makes_warnings_fail(runner: CliRunner, tree_dir: Path) -> None:
     journey = tree_dir / "klant-worden/aanmelden/ik-meld-me-aan.yaml"
-    journey.write_text(journey.read_text().replace("owner: jan\n", ""))
+    journey.write_text(
+        journey.read_text(encoding="utf-8").replace("owner: jan\n", ""), encoding="utf-8"
+    )
     assert runner.invoke(app, ["validate", "--root", str(tree_dir)]).exit_code == 0
-    result = runner.invoke(app, ["validate", "--root", str(tree_dir), "--strict", "--format", "json"])
+    result = runner.invoke(
+        app, ["validate", "--root", str(tree_dir), "--strict", "--format", "json"]
+    )
     assert result.exit_code == 1
     assert json.loads(result.stdout)["ok"] is False
 
 
 def test_github_format_escapes_and_annotates(runner: CliRunner, tree_dir: Path) -> None:
     journey = tree_dir / "klant-zijn/facturatie/ik-betaal.yaml"
-    journey.write_text(journey.read_text().replace("owner: jan", "owner: a,b"))
+    journey.write_text(
+        journey.read_text(encoding="utf-8").replace("owner: jan", "owner: a,b"), encoding="utf-8"
+    )
     result = runner.invoke(app, ["validate", "--root", str(tree_dir), "--format", "github"])
     assert result.exit_code == 1
     line = next(x for x in result.stdout.splitlines() if "ik-betaal.yaml" in x)
     assert line.startswith("::error file=") and ",line=5,col=8,title=JC103::" in line
-    assert "'a,b' is not a valid id" in line  # the message keeps its comma: only properties escape it
+    assert (
+        "'a,b' is not a valid id" in line
+    )  # the message keeps its comma: only properties escape it
 
 
 def test_auto_is_github_under_actions(
     runner: CliRunner, tree_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    (tree_dir / "klant-zijn/facturatie/leeg.yaml").write_text("")
+    (tree_dir / "klant-zijn/facturatie/leeg.yaml").write_text("", encoding="utf-8")
     result = runner.invoke(app, ["validate", "--root", str(tree_dir)])
     assert result.exit_code == 1
     assert result.stdout.startswith("::error file=")
 
 
 def test_sarif_lists_rules_and_results(runner: CliRunner, tree_dir: Path) -> None:
-    (tree_dir / "klant-zijn/facturatie/leeg.yaml").write_text("")
+    (tree_dir / "klant-zijn/facturatie/leeg.yaml").write_text("", encoding="utf-8")
     result = runner.invoke(app, ["validate", "--root", str(tree_dir), "--format", "sarif"])
     sarif = json.loads(result.stdout)
     run = sarif["runs"][0]
@@ -126,8 +138,18 @@ def test_rank_json_has_the_contract_shape(runner: CliRunner) -> None:
     assert set(ranking) == {"period", "by", "weights", "journeys", "unranked"}
     assert ranking["period"] == "2025" and ranking["by"] == "score"
     first = ranking["journeys"][0]
-    assert {"rank", "id", "name", "phase", "cluster", "owner", "customers", "contacts",
-            "contact_rate", "score"} <= set(first)
+    assert {
+        "rank",
+        "id",
+        "name",
+        "phase",
+        "cluster",
+        "owner",
+        "customers",
+        "contacts",
+        "contact_rate",
+        "score",
+    } <= set(first)
     assert [j["rank"] for j in ranking["journeys"]] == [1, 2, 3]
     assert {"id", "name", "reason"} == set(ranking["unranked"][0])
 
@@ -142,7 +164,7 @@ def test_rank_other_formats(runner: CliRunner, fmt: str) -> None:
 
 
 def test_rank_refuses_a_tree_with_errors(runner: CliRunner, tree_dir: Path) -> None:
-    (tree_dir / "klant-zijn/facturatie/leeg.yaml").write_text("")
+    (tree_dir / "klant-zijn/facturatie/leeg.yaml").write_text("", encoding="utf-8")
     result = runner.invoke(app, ["rank", "--root", str(tree_dir)])
     assert result.exit_code == 1
     assert result.stdout == ""
@@ -162,7 +184,9 @@ def test_schema_out_writes_current_schemas(runner: CliRunner, tmp_path: Path) ->
     for name in ("framework", "journey", "improvement"):
         written = (tmp_path / f"{name}.schema.json").read_text(encoding="utf-8")
         shipped = (REPO_ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
-        assert written == shipped, f"schemas/{name}.schema.json is stale: run journeyctl schema --out schemas"
+        assert written == shipped, (
+            f"schemas/{name}.schema.json is stale: run journeyctl schema --out schemas"
+        )
         assert json.loads(written)["$schema"] == "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -189,8 +213,13 @@ def test_example_modelines_point_at_shipped_schemas() -> None:
 def test_copy_of_example_with_break_is_reported(runner: CliRunner, tmp_path: Path) -> None:
     shutil.copytree(EXAMPLE, tmp_path / "journeys")
     verhuis = tmp_path / "journeys/klant-zijn/wijzigen/ik-verhuis.yaml"
-    verhuis.write_text(verhuis.read_text(encoding="utf-8").replace("emotion: 1\n", "emotion: 0\n", 1), encoding="utf-8")
-    result = runner.invoke(app, ["validate", "--root", str(tmp_path / "journeys"), "--format", "json"])
+    verhuis.write_text(
+        verhuis.read_text(encoding="utf-8").replace("emotion: 1\n", "emotion: 0\n", 1),
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app, ["validate", "--root", str(tmp_path / "journeys"), "--format", "json"]
+    )
     diagnostics = json.loads(result.stdout)["diagnostics"]
     assert result.exit_code == 1
     assert any(d["rule"] == "JC103" and d["file"].endswith("ik-verhuis.yaml") for d in diagnostics)

@@ -14,11 +14,34 @@ from journeyctl.load import load_tree
 from tests.conftest import BASE_TREE, TODAY
 
 _scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20), st.dates()
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=20),
+    st.dates(),
 )
 _keys = st.sampled_from(
-    ["id", "name", "phase", "cluster", "owner", "steps", "volumes", "kpis", "criteria", "emotion",
-     "period", "customers", "contacts", "follows", "baseline", "value", "date", "x"]
+    [
+        "id",
+        "name",
+        "phase",
+        "cluster",
+        "owner",
+        "steps",
+        "volumes",
+        "kpis",
+        "criteria",
+        "emotion",
+        "period",
+        "customers",
+        "contacts",
+        "follows",
+        "baseline",
+        "value",
+        "date",
+        "x",
+    ]
 )
 _data = st.recursive(
     _scalars,
@@ -37,7 +60,9 @@ def _validate_with(tmp_path: Path, content: bytes) -> None:
         assert finding.message and finding.rule.startswith("JC")
 
 
-_settings = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+_settings = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @_settings

@@ -12,7 +12,10 @@ FRAMEWORK = Framework.model_validate(
     {
         "name": "T",
         "phases": [{"id": "p", "name": "P"}, {"id": "q", "name": "Q"}],
-        "clusters": [{"id": "c", "name": "C", "phase": "p"}, {"id": "d", "name": "D", "phase": "q"}],
+        "clusters": [
+            {"id": "c", "name": "C", "phase": "p"},
+            {"id": "d", "name": "D", "phase": "q"},
+        ],
         "owners": [{"id": "ann", "name": "Ann"}],
         "criteria": [
             {"id": "belang", "name": "Belang", "kind": "scale", "weight": 2},
@@ -23,7 +26,9 @@ FRAMEWORK = Framework.model_validate(
 )
 
 
-def journey(id: str, customers: int, contacts: int, period: str = "2025", **extra: object) -> Journey:
+def journey(
+    id: str, customers: int, contacts: int, period: str = "2025", **extra: object
+) -> Journey:
     data = {
         "id": id,
         "name": id.upper(),
@@ -58,7 +63,11 @@ def test_score_matches_hand_computation() -> None:
 
 def test_ties_on_rounded_score_go_to_contacts_then_customers_then_id() -> None:
     framework = Framework.model_validate(
-        {"name": "T", "phases": [{"id": "p", "name": "P"}], "ranking": {"customers": 1, "contacts": 0}}
+        {
+            "name": "T",
+            "phases": [{"id": "p", "name": "P"}],
+            "ranking": {"customers": 1, "contacts": 0},
+        }
     )
     journeys = [
         journey("z", 1000, 10),
@@ -80,7 +89,11 @@ def test_contact_rate_ordering_leaves_out_zero_customers() -> None:
 
 
 def test_latest_period_prefers_the_longest_of_those_ending_last() -> None:
-    journeys = [journey("a", 1, 1, "2025-12"), journey("b", 1, 1, "2025-Q4"), journey("c", 1, 1, "2025")]
+    journeys = [
+        journey("a", 1, 1, "2025-12"),
+        journey("b", 1, 1, "2025-Q4"),
+        journey("c", 1, 1, "2025"),
+    ]
     assert latest_period(journeys) == "2025"
     assert latest_period([journey("a", 1, 1, "2025-Q3"), journey("b", 1, 1, "2024")]) == "2025-Q3"
 
@@ -89,7 +102,9 @@ def test_other_periods_are_never_mixed_in() -> None:
     journeys = [journey("a", 10, 1, "2025"), journey("old", 99999, 99999, "2024")]
     ranking = rank(FRAMEWORK, journeys, RankOptions())
     assert [j.id for j in ranking.journeys] == ["a"]
-    assert [(u.id, u.reason) for u in ranking.unranked] == [("old", "no volumes for 2025 (has 2024)")]
+    assert [(u.id, u.reason) for u in ranking.unranked] == [
+        ("old", "no volumes for 2025 (has 2024)")
+    ]
 
 
 def test_filters_apply_before_normalisation() -> None:

@@ -175,7 +175,7 @@ def rank(
         raise typer.Exit(EXIT_FINDINGS)
     if validation.warnings:
         _error(f"note: {validation.warnings} warning(s); `journeyctl validate` lists them")
-    options = RankOptions(by.value, period, phase, cluster, owner, top)  # type: ignore[arg-type]
+    options = RankOptions(by.value, period, phase, cluster, owner, top)
     ranking = run_rank(tree.framework.model, [d.model for d in tree.journeys], options)
     formatter = RANK_FORMATS[output_format.value]
     sys.stdout.write(formatter(ranking, _color(sys.stdout), explain))

@@ -107,13 +107,17 @@ def rank(framework: Framework, journeys: Sequence[Journey], options: RankOptions
         volume = journey.volume(period)
         assert volume is not None
         rows.append((journey, volume.customers, volume.contacts))
-    values = [_term_values(journey, customers, contacts, weights) for journey, customers, contacts in rows]
+    values = [
+        _term_values(journey, customers, contacts, weights) for journey, customers, contacts in rows
+    ]
     maxima = {k: max((v[k] for v in values), default=0.0) for k in weights}
     total_weight = sum(weights.values())
     unsorted: list[RankedJourney] = []
-    for (journey, customers, contacts), value in zip(rows, values):
+    for (journey, customers, contacts), value in zip(rows, values, strict=True):
         terms = {
-            k: (100 * w * value[k] / maxima[k] / total_weight if maxima[k] and total_weight else 0.0)
+            k: (
+                100 * w * value[k] / maxima[k] / total_weight if maxima[k] and total_weight else 0.0
+            )
             for k, w in weights.items()
         }
         unsorted.append(
@@ -129,7 +133,9 @@ def rank(framework: Framework, journeys: Sequence[Journey], options: RankOptions
                 contact_rate=round(contacts / customers, 4) if customers else None,
                 score=round(sum(terms.values()), 1),
                 terms={k: round(t, 2) for k, t in terms.items()},
-                missing_criteria=[c for c in weights if c not in _VOLUME_TERMS and c not in journey.criteria],
+                missing_criteria=[
+                    c for c in weights if c not in _VOLUME_TERMS and c not in journey.criteria
+                ],
             )
         )
     ordered = sorted(unsorted, key=_sort_key(options.by))
@@ -198,7 +204,7 @@ def _choose_period(journeys: Sequence[Journey], requested: str | None) -> str:
         if latest is None:
             raise UsageError(
                 "no journey has volumes yet, so there is nothing to rank; add volumes "
-                "(period, customers, contacts) to the journeys or import them with `journeyctl import`"
+                "(period, customers, contacts) to the journeys, or import them from the inventory sheet"
             )
         return latest
     if not re.match(PERIOD_PATTERN, requested):

@@ -94,7 +94,9 @@ def test_missing_framework_is_a_finding(tree_dir: Path) -> None:
 
 
 def test_broken_framework_is_a_finding_at_its_line(tree_dir: Path) -> None:
-    (tree_dir / "framework.yaml").write_text("name: X\nphases:\n  - id: a\n   name: b\n")
+    (tree_dir / "framework.yaml").write_text(
+        "name: X\nphases:\n  - id: a\n   name: b\n", encoding="utf-8"
+    )
     findings = validate(load_tree(tree_dir), today=TODAY).findings
     assert [(f.rule, Path(f.file).name, f.line) for f in findings] == [
         ("JC001", "framework.yaml", 4)

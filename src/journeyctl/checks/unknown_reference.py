@@ -13,7 +13,8 @@ Passes: `owner: jan-de-vries` with an owner `jan-de-vries` in `framework.yaml`.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from journeyctl.checks._context import Context
 from journeyctl.finding import Finding, Rule, Severity
@@ -32,7 +33,9 @@ def check(context: Context) -> Iterator[Finding]:
     framework = context.framework_document
     assert framework is not None
     for index, cluster in enumerate(context.framework.clusters):
-        yield from _resolve(context, framework, [(("clusters", index, "phase"), "phase", cluster.phase)])
+        yield from _resolve(
+            context, framework, [(("clusters", index, "phase"), "phase", cluster.phase)]
+        )
     for index, reason in enumerate(context.framework.contact_reasons):
         yield from _resolve(
             context, framework, [(("contact_reasons", index, "phase"), "phase", reason.phase)]
@@ -80,7 +83,7 @@ def _each(key: str, kind: str, values: list[str]) -> Iterator[Reference]:
 
 
 def _resolve(
-    context: Context, document: Document[object], references: Iterator[Reference] | list[Reference]
+    context: Context, document: Document[Any], references: Iterable[Reference]
 ) -> Iterator[Finding]:
     for where, kind, value in references:
         known = context.ids.get(kind, set())
@@ -96,7 +99,7 @@ def _resolve(
 def _define_hint(kind: str) -> str:
     if kind == "journey":
         return "no journey file has this id"
-    return f"define it in framework.yaml first"
+    return "define it in framework.yaml first"
 
 
 def _unknown_steps(

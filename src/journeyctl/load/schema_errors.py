@@ -1,4 +1,4 @@
-"""Pydantic's validation errors, told in the file's own terms: which key, where, and what to write."""
+"""Pydantic's validation errors in the file's own terms: which key, where, what to write."""
 
 from __future__ import annotations
 
@@ -64,14 +64,19 @@ def describe(error: ErrorDetails, model: type[BaseModel], source: SourceMap | No
         )
     raw = _raw_scalar(source, loc)
     value = error.get("input")
-    if isinstance(value, bool) and raw is not None and raw.lower() in _BOOLEAN_WORDS:
-        if kind == "string_type" or kind.startswith("literal") or "pattern" in kind:
-            return (
-                rules.AMBIGUOUS_BOOLEAN,
-                f"{where}: {raw} is read as the boolean {str(value).lower()} (YAML 1.1); "
-                f'quote it to mean the text: "{raw}"',
-                _position(source, loc),
-            )
+    text_expected = kind == "string_type" or kind.startswith("literal") or "pattern" in kind
+    if (
+        isinstance(value, bool)
+        and raw is not None
+        and raw.lower() in _BOOLEAN_WORDS
+        and text_expected
+    ):
+        return (
+            rules.AMBIGUOUS_BOOLEAN,
+            f"{where}: {raw} is read as the boolean {str(value).lower()} (YAML 1.1); "
+            f'quote it to mean the text: "{raw}"',
+            _position(source, loc),
+        )
     return rules.INVALID_VALUE, f"{where}: {_value_message(error, raw)}", _position(source, loc)
 
 
@@ -84,7 +89,9 @@ def _value_message(error: ErrorDetails, raw: str | None) -> str:
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         if "Q[1-4]" in pattern:
-            return f"'{shown}' is not a period; write a year, quarter or month: 2025, 2025-Q3, 2025-06"
+            return (
+                f"'{shown}' is not a period; write a year, quarter or month: 2025, 2025-Q3, 2025-06"
+            )
         return (
             f"'{shown}' is not a valid id; use lowercase letters, digits and hyphens, "
             f"e.g. '{slugify(str(value)) or 'my-id'}'"
@@ -203,5 +210,3 @@ def _kind_of(value: object) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return f"the value {_short(value)}"
-
-

@@ -31,7 +31,7 @@ class SourceMap:
         return cls(node) if node is not None else None
 
     def node_at(self, path: Sequence[PathPart]) -> tuple[yaml.Node, yaml.Node | None, bool]:
-        """The deepest node along `path`, the key node that leads to it, and whether all of path resolved."""
+        """The deepest node along `path`, the key node leading to it, and whether `path` resolved."""
         node, key_node = self.root, None
         for part in path:
             child = _child(node, part)

@@ -1,4 +1,4 @@
-"""The tree on disk as models: discovery, parsing, schema validation, with findings for what failed."""
+"""The tree on disk as models: discovery, parsing, schema validation; findings for what failed."""
 
 from __future__ import annotations
 

@@ -131,11 +131,12 @@ def _check_depth(text: str) -> Problem | None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
+                    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
                     return Problem(
                         rules.TOO_COMPLEX,
                         f"nested more than {MAX_DEPTH} levels deep; flatten the structure",
-                        mark.line + 1,
-                        mark.column + 1,
+                        line,
+                        column,
                     )
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
@@ -145,7 +146,7 @@ def _check_depth(text: str) -> Problem | None:
 
 
 def _expanded_size(data: object) -> int:
-    """How many values `data` holds once every alias is written out (shared parts counted each time)."""
+    """How many values `data` holds with every alias written out (shared parts counted each time)."""
     sizes: dict[int, int] = {}
     stack: list[tuple[object, bool]] = [(data, False)]
     while stack:

@@ -12,7 +12,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from journeyctl.rank import Ranking, RankedJourney
+from journeyctl.rank import RankedJourney, Ranking
 from journeyctl.report._console import render
 
 _BAR_WIDTH = 5
@@ -101,9 +101,18 @@ def as_json(ranking: Ranking, color: bool = False, explain: bool = False) -> str
     return json.dumps(ranking.to_dict(explain=explain), indent=2, ensure_ascii=False) + "\n"
 
 
-_CSV_COLUMNS = (
-    "rank id name phase cluster owner customers contacts contact_rate score".split()
-)
+_CSV_COLUMNS = [
+    "rank",
+    "id",
+    "name",
+    "phase",
+    "cluster",
+    "owner",
+    "customers",
+    "contacts",
+    "contact_rate",
+    "score",
+]
 
 
 def as_csv(ranking: Ranking, color: bool = False, explain: bool = False) -> str:
@@ -126,13 +135,25 @@ def _csv_cell(value: object) -> object:
 
 def as_markdown(ranking: Ranking, color: bool = False, explain: bool = False) -> str:
     terms = list(ranking.weights) if explain else []
-    header = ["#", "Journey", "Phase", "Cluster", "Owner", "Customers", "Contacts", "Contacts/customer", "Score"]
+    header = [
+        "#",
+        "Journey",
+        "Phase",
+        "Cluster",
+        "Owner",
+        "Customers",
+        "Contacts",
+        "Contacts/customer",
+        "Score",
+    ]
     header += [f"{t} ({ranking.weights[t]:g})" for t in terms]
     lines = [
         f"### Journeys by {ranking.by}, period {ranking.period}",
         "",
         "| " + " | ".join(header) + " |",
-        "|" + "|".join("---:" if i in (0, 5, 6, 7, 8) or i > 8 else "---" for i in range(len(header))) + "|",
+        "|"
+        + "|".join("---:" if i in (0, 5, 6, 7, 8) or i > 8 else "---" for i in range(len(header)))
+        + "|",
     ]
     lines.extend(_markdown_row(journey, terms) for journey in ranking.journeys)
     if ranking.unranked:

@@ -1,4 +1,4 @@
-"""For people at a terminal: findings grouped by file, `file:line:col rule message`, then a summary."""
+"""For people at a terminal: findings grouped by file, `file:line:col rule message`, a summary."""
 
 from __future__ import annotations
 
