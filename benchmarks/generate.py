@@ -1,0 +1,109 @@
+"""Write a synthetic framework of N mapped journeys (about 20 steps each), reproducible by seed.
+
+python benchmarks/generate.py OUT_DIR --journeys 2000 --seed 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+PHASES = ["geen-klant", "klant-worden", "klant-zijn", "klant-blijven"]
+CHANNELS = ["telefoon", "e-mail", "chat", "web", "app", "brief"]
+WORDS = (
+    ["ik", "ontvang", "betaal", "wijzig", "meld", "vraag", "factuur", "meter", "contract", "adres", "storing", "klacht", "app"]
+)
+
+
+def framework(clusters: int, reasons: int) -> dict[str, object]:
+    return {
+        "name": "Benchmark",
+        "language": "nl",
+        "phases": [{"id": p, "name": p.replace("-", " ").capitalize()} for p in PHASES],
+        "clusters": [
+            {"id": f"cluster-{i}", "name": f"Cluster {i}", "phase": PHASES[i % 4]}
+            for i in range(clusters)
+        ],
+        "contact_reasons": [
+            {"id": f"reden-{i}", "name": f"Reden {i}", "phase": PHASES[i % 4]}
+            for i in range(reasons)
+        ],
+        "owners": [{"id": f"eigenaar-{i}", "name": f"Eigenaar {i}"} for i in range(20)],
+        "teams": [{"id": f"team-{i}", "name": f"Team {i}"} for i in range(8)],
+        "channels": [{"id": c, "name": c} for c in CHANNELS],
+        "kpis": [{"id": "nps", "name": "NPS", "min": -100, "max": 100}],
+        "criteria": [{"id": "belang", "name": "Belang", "kind": "scale", "weight": 1}],
+    }
+
+
+def journey(index: int, clusters: int, reasons: int, rng: random.Random) -> dict[str, object]:
+    cluster = index % clusters
+    return {
+        "id": f"journey-{index}",
+        "name": " ".join(rng.choice(WORDS) for _ in range(5)).capitalize(),
+        "description": " ".join(rng.choice(WORDS) for _ in range(25)),
+        "phase": PHASES[cluster % 4],
+        "cluster": f"cluster-{cluster}",
+        "owner": f"eigenaar-{index % 20}",
+        "team": [f"team-{index % 8}"],
+        "status": "mapped",
+        "contact_reasons": [f"reden-{(index + k) % reasons}" for k in range(2)],
+        "volumes": [
+            {
+                "period": year,
+                "customers": rng.randint(100, 500_000),
+                "contacts": rng.randint(0, 100_000),
+            }
+            for year in ("2024", "2025")
+        ],
+        "criteria": {"belang": rng.randint(1, 5)},
+        "steps": [
+            {
+                "stage": f"Fase {s // 5 + 1}",
+                "name": f"Stap {s + 1}: " + " ".join(rng.choice(WORDS) for _ in range(4)),
+                "touchpoints": rng.sample(CHANNELS, 2),
+                "backstage": " ".join(rng.choice(WORDS) for _ in range(8)),
+                "emotion": rng.randint(1, 5),
+                "desired_emotion": rng.randint(3, 5),
+                "pain_points": [" ".join(rng.choice(WORDS) for _ in range(6))],
+            }
+            for s in range(20)
+        ],
+        "kpis": {"nps": {"baseline": {"value": rng.randint(-50, 50), "date": "2025-01-31"}}},
+        # Reviewed recently, so that a clean tree is measured: findings cost positions.
+        "review": {"cadence": "yearly", "last_reviewed": date.today().isoformat()},
+    }
+
+
+def generate(out: Path, journeys: int, seed: int) -> None:
+    rng = random.Random(seed)
+    clusters, reasons = max(4, journeys // 10), max(4, journeys // 2)
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    (out / "framework.yaml").write_text(
+        yaml.safe_dump(framework(clusters, reasons), sort_keys=False), encoding="utf-8"
+    )
+    for index in range(journeys):
+        data = journey(index, clusters, reasons, rng)
+        folder = out / str(data["phase"]) / str(data["cluster"])
+        folder.mkdir(parents=True, exist_ok=True)
+        text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+        (folder / f"{data['id']}.yaml").write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--journeys", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    generate(args.out, args.journeys, args.seed)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""Time journeyctl side by side with its reference, alternating runs, and print medians and ratios.
+
+    python benchmarks/run.py --journeys 2000 --repeat 7
+
+Pairs (target ratio at 2,000 journeys):
+- `journeyctl validate` vs a bare parse of the same files with PyYAML's C loader (<= 1.5x)
+- `journeyctl rank` vs the same bare parse (reported)
+- `journeyctl --version` and `--help` vs `python -c pass` (<= 3x)
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import generate
+
+BARE_PARSE = """
+import os, sys, yaml
+for folder, _, files in os.walk(sys.argv[1]):
+    for name in files:
+        if name.endswith(".yaml"):
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                yaml.load(f.read(), Loader=yaml.CSafeLoader)
+"""
+
+
+def _journeyctl() -> list[str]:
+    found = shutil.which("journeyctl")
+    return [found] if found else [sys.executable, "-m", "journeyctl"]
+
+
+def _time(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def compare(
+    name: str, ours: list[str], reference: list[str], repeat: int, target: float | None
+) -> str:
+    ours_times, reference_times = [], []
+    _time(ours), _time(reference)  # warm the file cache
+    for _ in range(repeat):
+        ours_times.append(_time(ours))
+        reference_times.append(_time(reference))
+    ours_median = statistics.median(ours_times)
+    reference_median = statistics.median(reference_times)
+    ratio = ours_median / reference_median
+    verdict = "" if target is None else ("  ok" if ratio <= target else f"  OVER {target}x")
+    goal = f"<= {target}x" if target else "-"
+    return f"| {name} | {ours_median * 1000:,.0f} ms | {reference_median * 1000:,.0f} ms | {ratio:.2f}x | {goal}{verdict} |"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--journeys", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--work", type=Path, default=Path(__file__).parent / "work")
+    args = parser.parse_args()
+
+    root = args.work / f"journeys-{args.journeys}"
+    generate(root, args.journeys, args.seed)
+    tool = _journeyctl()
+    bare = [sys.executable, "-c", BARE_PARSE, str(root)]
+    python_pass = [sys.executable, "-c", "pass"]
+    rows = [
+        compare(
+            "validate",
+            [*tool, "validate", "--root", str(root), "--format", "json"],
+            bare,
+            args.repeat,
+            1.5,
+        ),
+        compare(
+            "rank",
+            [*tool, "rank", "--root", str(root), "--format", "json"],
+            bare,
+            args.repeat,
+            None,
+        ),
+        compare("--version", [*tool, "--version"], python_pass, args.repeat, 3.0),
+        compare("--help", [*tool, "--help"], python_pass, args.repeat, 3.0),
+    ]
+    print(f"{args.journeys:,} journeys x 20 steps, median of {args.repeat} alternating runs\n")
+    print("| command | journeyctl | reference | ratio | target |")
+    print("|---|---:|---:|---:|---|")
+    print("\n".join(rows))
+
+
+if __name__ == "__main__":
+    main()
