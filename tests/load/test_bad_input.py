@@ -108,3 +108,18 @@ def test_other_files_are_unaffected_by_a_broken_one(tree_dir: Path) -> None:
     tree = load_tree(tree_dir)
     assert sorted(d.model.id for d in tree.journeys) == ["ik-betaal", "ik-meld-me-aan"]
     assert tree.journey_files == 3
+
+
+def test_merge_keys_override_without_being_duplicates() -> None:
+    from journeyctl.load.yamlfile import Parsed, parse
+
+    parsed = parse("base: &b {a: 1, b: 2}\nx:\n  <<: *b\n  b: 3\n")
+    assert isinstance(parsed, Parsed)
+    assert parsed.data == {"base": {"a": 1, "b": 2}, "x": {"a": 1, "b": 3}}
+    assert parsed.duplicate_keys == []
+
+
+def test_several_documents_in_one_file(tree_dir: Path) -> None:
+    finding = _only(_findings_for(tree_dir, "twee.yaml", b"id: a\n---\nid: b\n"))
+    assert (finding.rule, finding.line) == ("JC001", 2)
+    assert "single document" in finding.message

@@ -36,7 +36,8 @@ class Context:
     def ids(self) -> dict[str, set[str]]:
         """The ids each kind of thing has, by the name used in messages."""
         fw = self.framework
-        ids: dict[str, set[str]] = {"journey": {d.model.id for d in self.journeys}}
+        journeys = {d.model.id for d in self.journeys} | self.tree.unloaded_journeys
+        ids: dict[str, set[str]] = {"journey": journeys}
         if fw is None:
             return ids
         ids.update(
@@ -57,6 +58,11 @@ class Context:
     @cached_property
     def cluster_phase(self) -> dict[str, str]:
         return {c.id: c.phase for c in self.framework.clusters} if self.framework else {}
+
+    @property
+    def complete(self) -> bool:
+        """Whether every journey file loaded; coverage warnings need them all."""
+        return not self.tree.unloaded_journeys
 
     def journey_by_id(self) -> dict[str, Document[Journey]]:
         return {d.model.id: d for d in self.journeys}

@@ -19,7 +19,7 @@ RULE = Rule("JC301", "empty-cluster", Severity.WARNING, __doc__ or "")
 
 def check(context: Context) -> Iterator[Finding]:
     framework = context.framework_document
-    if framework is None:
+    if framework is None or not context.complete:
         return
     used = {journey.model.cluster for journey in context.journeys}
     for index, cluster in enumerate(framework.model.clusters):

@@ -20,7 +20,7 @@ RULE = Rule("JC302", "uncovered-contact-reason", Severity.WARNING, __doc__ or ""
 
 def check(context: Context) -> Iterator[Finding]:
     framework = context.framework_document
-    if framework is None:
+    if framework is None or not context.complete:
         return
     covered: set[str] = set()
     for journey in context.journeys:

@@ -6,7 +6,7 @@ on demand (`yaml.compose`) instead of on every load.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import yaml
 
@@ -49,26 +49,6 @@ class SourceMap:
         node, key_node, _ = self.node_at(path)
         mark = key_node.start_mark if key and key_node is not None else node.start_mark
         return mark.line + 1, mark.column + 1
-
-    def duplicate_keys(self) -> Iterator[tuple[list[PathPart], yaml.Node]]:
-        """Every repeated key: the path of its mapping and the key node of the repeat."""
-        stack: list[tuple[list[PathPart], yaml.Node]] = [([], self.root)]
-        seen_nodes: set[int] = set()
-        while stack:
-            path, node = stack.pop()
-            if id(node) in seen_nodes:  # an alias: already walked
-                continue
-            seen_nodes.add(id(node))
-            if isinstance(node, yaml.MappingNode):
-                seen_keys: set[str] = set()
-                for key_node, value_node in node.value:
-                    if isinstance(key_node, yaml.ScalarNode):
-                        if key_node.value in seen_keys:
-                            yield path, key_node
-                        seen_keys.add(key_node.value)
-                        stack.append(([*path, key_node.value], value_node))
-            elif isinstance(node, yaml.SequenceNode):
-                stack.extend(([*path, i], child) for i, child in enumerate(node.value))
 
 
 def _child(node: yaml.Node, part: PathPart) -> tuple[yaml.Node | None, yaml.Node] | None:

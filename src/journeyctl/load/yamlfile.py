@@ -1,8 +1,9 @@
 """Reading one YAML file safely and fast.
 
-The fast path is PyYAML's C loader with the safe constructors. It only notes that
-something needs a closer look (a repeated key, an alias); the slow path with positions
-(`journeyctl.load.source`) runs only for files that have something to report.
+libyaml (PyYAML's C parser) composes the node tree; a small builder turns it into plain
+data. That is faster than PyYAML's generic constructor, and it sees every repeated key
+with its position, which the constructor silently overwrites. Positions of anything
+else are looked up later (`journeyctl.load.source`), only for files with findings.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 
 from journeyctl.finding import Rule
 from journeyctl.load import rules
@@ -30,18 +32,6 @@ YAML_LOADER: Any = _Base
 _DEEP_HINT = re.compile(r"^[ \t]{500}|(?:[-?][ \t]+){500}", re.MULTILINE)
 
 
-class _FlaggingLoader(_Base):  # type: ignore[misc]
-    """The safe C loader, noting repeated keys instead of silently keeping the last."""
-
-    has_duplicate_keys = False
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
-        if len(mapping) < len(node.value):
-            self.has_duplicate_keys = True
-        return mapping
-
-
 @dataclass(frozen=True)
 class Problem:
     """A reason the file could not be loaded, with a 1-based position where there is one."""
@@ -53,10 +43,18 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class DuplicateKey:
+    key: str
+    line: int
+    column: int
+    first_line: int
+
+
+@dataclass(frozen=True)
 class Parsed:
     text: str
     data: object
-    has_duplicate_keys: bool
+    duplicate_keys: list[DuplicateKey]
 
 
 def read_text(path: Path) -> str | Problem:
@@ -97,15 +95,16 @@ def parse(text: str) -> Parsed | Problem:
         problem = _check_depth(text)
         if problem is not None:
             return problem
-    loader = _FlaggingLoader(text)
     try:
-        data = loader.get_single_data()
+        node = yaml.compose(text, Loader=YAML_LOADER)
+        builder = _Builder(shares_nodes="*" in text)
+        data = builder.build(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         return _syntax_problem(error)
     except yaml.YAMLError as error:
         return Problem(rules.YAML_SYNTAX, str(error).replace("\n", " "))
-    finally:
-        loader.dispose()
+    except RecursionError:
+        return Problem(rules.TOO_COMPLEX, "nested too deeply to read; flatten the structure")
     if data is None:
         return Problem(rules.EMPTY_FILE, "the file is empty; fill it in or delete it", 1, 1)
     if "*" in text and _expanded_size(data) > MAX_EXPANDED_VALUES:
@@ -116,7 +115,80 @@ def parse(text: str) -> Parsed | Problem:
             1,
             1,
         )
-    return Parsed(text, data, loader.has_duplicate_keys)
+    return Parsed(text, data, builder.duplicate_keys)
+
+
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+_SCALAR_CONSTRUCTORS = SafeConstructor.yaml_constructors
+
+
+class _Builder:
+    """Plain data from a composed node tree, with the safe constructors' scalar rules."""
+
+    def __init__(self, *, shares_nodes: bool) -> None:
+        self.duplicate_keys: list[DuplicateKey] = []
+        self._scalars = SafeConstructor()
+        # Aliases make one node appear in several places; build it once, as PyYAML does,
+        # so that an alias bomb stays small until it is measured.
+        self._built: dict[int, Any] | None = {} if shares_nodes else None
+
+    def build(self, node: yaml.Node) -> Any:
+        if node.tag == _STR:
+            return node.value
+        if isinstance(node, yaml.ScalarNode):
+            constructor = _SCALAR_CONSTRUCTORS.get(node.tag)
+            if constructor is None:
+                raise _unsupported_tag(node)
+            return constructor(self._scalars, node)
+        if self._built is not None and id(node) in self._built:
+            return self._built[id(node)]
+        value = self._collection(node)
+        if self._built is not None:
+            self._built[id(node)] = value
+        return value
+
+    def _collection(self, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+            return [self.build(child) for child in node.value]
+        if not (isinstance(node, yaml.MappingNode) and node.tag == _MAP):
+            raise _unsupported_tag(node)
+        own_pairs = sum(1 for key, _ in node.value if key.tag != _MERGE)
+        if any(key.tag == _MERGE for key, _ in node.value):
+            self._scalars.flatten_mapping(node)  # merged pairs first, then the node's own
+        mapping: dict[Any, Any] = {}
+        first_seen: dict[Any, int] = {}
+        for index, (key_node, value_node) in enumerate(node.value):
+            key = self.build(key_node)
+            try:
+                own = index >= len(node.value) - own_pairs
+                if own and key in first_seen:
+                    self._note_duplicate(key, key_node, first_seen[key])
+                if own:
+                    first_seen[key] = key_node.start_mark.line + 1
+                mapping[key] = self.build(value_node)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    "a key must be a plain value, not a list or mapping",
+                    key_node.start_mark,
+                ) from None
+        return mapping
+
+    def _note_duplicate(self, key: Any, key_node: yaml.Node, first_line: int) -> None:
+        mark = key_node.start_mark
+        self.duplicate_keys.append(
+            DuplicateKey(str(key), mark.line + 1, mark.column + 1, first_line)
+        )
+
+
+def _unsupported_tag(node: yaml.Node) -> yaml.MarkedYAMLError:
+    return yaml.constructor.ConstructorError(
+        None, None, f"could not determine a constructor for the tag {node.tag!r}", node.start_mark
+    )
 
 
 def _could_be_deep(text: str) -> bool:

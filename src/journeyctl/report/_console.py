@@ -25,4 +25,5 @@ def render(
         legacy_windows=False,
     )
     console.print(renderable, end="")
-    return buffer.getvalue() + "\n"
+    # Rich pads every line to the full width; trailing blanks only get in the way of diffs.
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
