@@ -11,12 +11,13 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
 from journeyctl.errors import UsageError
 from journeyctl.model import Framework, Journey
 from journeyctl.model.common import PERIOD_PATTERN, period_bounds
+from journeyctl.model.journey import Volume
 
 RankBy = Literal["score", "customers", "contacts", "contact-rate"]
 RANK_BY: tuple[RankBy, ...] = ("score", "customers", "contacts", "contact-rate")
@@ -96,31 +97,41 @@ def rank(framework: Framework, journeys: Sequence[Journey], options: RankOptions
     check_filters(framework, options)
     period = _choose_period(journeys, options.period)
     selected = [j for j in journeys if _matches(j, options)]
+    rows, unranked = _split(selected, period, options.by)
     weights = _weights(framework)
+    ordered = sorted(_score(rows, weights), key=_sort_key(options.by))[: options.top]
+    ranked = [replace(journey, rank=i) for i, journey in enumerate(ordered, start=1)]
+    return Ranking(period, options.by, weights, ranked, sorted(unranked, key=lambda u: u.id))
+
+
+_Row = tuple[Journey, Volume]
+
+
+def _split(journeys: list[Journey], period: str, by: RankBy) -> tuple[list[_Row], list[Unranked]]:
+    """The journeys that can be ranked, with their volume, and the others with the reason."""
+    rows: list[_Row] = []
     unranked: list[Unranked] = []
-    rows: list[tuple[Journey, int, int]] = []
-    for journey in selected:
-        reason = _unranked_reason(journey, period, options.by)
-        if reason:
-            unranked.append(Unranked(journey.id, journey.name, reason))
-            continue
+    for journey in journeys:
         volume = journey.volume(period)
-        assert volume is not None
-        rows.append((journey, volume.customers, volume.contacts))
-    values = [
-        _term_values(journey, customers, contacts, weights) for journey, customers, contacts in rows
-    ]
+        reason = _unranked_reason(journey, volume, period, by)
+        if reason or volume is None:
+            unranked.append(Unranked(journey.id, journey.name, reason or "no volumes"))
+        else:
+            rows.append((journey, volume))
+    return rows, unranked
+
+
+def _score(rows: list[_Row], weights: dict[str, float]) -> list[RankedJourney]:
+    values = [_term_values(journey, volume, weights) for journey, volume in rows]
     maxima = {k: max((v[k] for v in values), default=0.0) for k in weights}
     total_weight = sum(weights.values())
-    unsorted: list[RankedJourney] = []
-    for (journey, customers, contacts), value in zip(rows, values, strict=True):
+    scored = []
+    for (journey, volume), value in zip(rows, values, strict=True):
         terms = {
-            k: (
-                100 * w * value[k] / maxima[k] / total_weight if maxima[k] and total_weight else 0.0
-            )
+            k: 100 * w * value[k] / maxima[k] / total_weight if maxima[k] and total_weight else 0.0
             for k, w in weights.items()
         }
-        unsorted.append(
+        scored.append(
             RankedJourney(
                 rank=0,
                 id=journey.id,
@@ -128,9 +139,9 @@ def rank(framework: Framework, journeys: Sequence[Journey], options: RankOptions
                 phase=journey.phase,
                 cluster=journey.cluster,
                 owner=journey.owner,
-                customers=customers,
-                contacts=contacts,
-                contact_rate=round(contacts / customers, 4) if customers else None,
+                customers=volume.customers,
+                contacts=volume.contacts,
+                contact_rate=_contact_rate(volume),
                 score=round(sum(terms.values()), 1),
                 terms={k: round(t, 2) for k, t in terms.items()},
                 missing_criteria=[
@@ -138,11 +149,11 @@ def rank(framework: Framework, journeys: Sequence[Journey], options: RankOptions
                 ],
             )
         )
-    ordered = sorted(unsorted, key=_sort_key(options.by))
-    if options.top is not None:
-        ordered = ordered[: options.top]
-    ranked = [_with_rank(journey, i) for i, journey in enumerate(ordered, start=1)]
-    return Ranking(period, options.by, weights, ranked, sorted(unranked, key=lambda u: u.id))
+    return scored
+
+
+def _contact_rate(volume: Volume) -> float | None:
+    return round(volume.contacts / volume.customers, 4) if volume.customers else None
 
 
 _VOLUME_TERMS = ("customers", "contacts")
@@ -154,10 +165,8 @@ def _weights(framework: Framework) -> dict[str, float]:
     return weights
 
 
-def _term_values(
-    journey: Journey, customers: int, contacts: int, weights: dict[str, float]
-) -> dict[str, float]:
-    values: dict[str, float] = {"customers": float(customers), "contacts": float(contacts)}
+def _term_values(journey: Journey, volume: Volume, weights: dict[str, float]) -> dict[str, float]:
+    values = {"customers": float(volume.customers), "contacts": float(volume.contacts)}
     for criterion in weights:
         if criterion not in _VOLUME_TERMS:
             # yes counts 1 and no 0 (bool is an int); a missing value counts 0 and is flagged.
@@ -179,14 +188,11 @@ def _sort_key(by: RankBy) -> Callable[[RankedJourney], tuple[float, int, int, st
     return key
 
 
-def _with_rank(journey: RankedJourney, rank_number: int) -> RankedJourney:
-    return RankedJourney(**{**asdict(journey), "rank": rank_number})
-
-
-def _unranked_reason(journey: Journey, period: str, by: RankBy) -> str | None:
+def _unranked_reason(
+    journey: Journey, volume: Volume | None, period: str, by: RankBy
+) -> str | None:
     if journey.status == "retired":
         return "retired"
-    volume = journey.volume(period)
     if volume is None:
         others = sorted(v.period for v in journey.volumes)
         if others:
