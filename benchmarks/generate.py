@@ -15,9 +15,21 @@ import yaml
 
 PHASES = ["geen-klant", "klant-worden", "klant-zijn", "klant-blijven"]
 CHANNELS = ["telefoon", "e-mail", "chat", "web", "app", "brief"]
-WORDS = (
-    ["ik", "ontvang", "betaal", "wijzig", "meld", "vraag", "factuur", "meter", "contract", "adres", "storing", "klacht", "app"]
-)
+WORDS = [
+    "ik",
+    "ontvang",
+    "betaal",
+    "wijzig",
+    "meld",
+    "vraag",
+    "factuur",
+    "meter",
+    "contract",
+    "adres",
+    "storing",
+    "klacht",
+    "app",
+]
 
 
 def framework(clusters: int, reasons: int) -> dict[str, object]:
