@@ -167,10 +167,7 @@ def rank(
     tree = load_tree(root)
     validation = run_validation(tree)
     if validation.errors or tree.framework is None:
-        errors_only = type(validation)(
-            [f for f in validation.findings if f.severity.value == "error"], validation.journeys
-        )
-        sys.stderr.write(REPORTERS["text"](errors_only, _color(sys.stderr)))
+        sys.stderr.write(REPORTERS["text"](validation.errors_only(), _color(sys.stderr)))
         _error("error: the tree has validation errors, so it is not ranked; fix them first")
         raise typer.Exit(EXIT_FINDINGS)
     if validation.warnings:

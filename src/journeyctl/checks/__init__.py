@@ -85,6 +85,10 @@ class Validation:
     def ok(self) -> bool:
         return self.errors == 0 and not (self.strict and self.warnings)
 
+    def errors_only(self) -> Validation:
+        errors = [f for f in self.findings if f.severity is Severity.ERROR]
+        return Validation(errors, self.journeys, self.strict)
+
 
 def validate(tree: Tree, *, strict: bool = False, today: date | None = None) -> Validation:
     """The tree's loading findings and every check's, sorted by file and position."""

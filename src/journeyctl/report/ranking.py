@@ -36,17 +36,8 @@ def table(ranking: Ranking, color: bool, explain: bool = False, width: int = 100
         grid.add_column(name, justify="right", no_wrap=True)
     grid.add_column("Score", no_wrap=True)
     for journey in ranking.journeys:
-        grid.add_row(
-            str(journey.rank),
-            journey.name + (" *" if journey.missing_criteria else ""),
-            journey.phase,
-            journey.cluster,
-            journey.owner or "-",
-            f"{journey.customers:,}",
-            f"{journey.contacts:,}",
-            f"{journey.contact_rate:.2f}" if journey.contact_rate is not None else "-",
-            _score_cell(journey.score),
-        )
+        name = journey.name + (" *" if journey.missing_criteria else "")
+        grid.add_row(str(journey.rank), name, *_cells(journey), _score_cell(journey.score))
     parts: list[Table | Text] = [grid]
     if explain:
         parts.append(_explanation(ranking))
@@ -71,12 +62,13 @@ def _explanation(ranking: Ranking) -> Table:
         box=box.SIMPLE_HEAD,
         title_justify="left",
         pad_edge=False,
+        expand=True,
     )
-    grid.add_column("#", justify="right")
-    grid.add_column("Journey id", overflow="fold")
+    grid.add_column("#", justify="right", no_wrap=True)
+    grid.add_column("Journey id", min_width=30, ratio=1, overflow="fold")
     for term in terms:
-        grid.add_column(f"{term} ({ranking.weights[term]:g})", justify="right")
-    grid.add_column("Score", justify="right", style="bold")
+        grid.add_column(f"{term} ({ranking.weights[term]:g})", justify="right", max_width=11)
+    grid.add_column("Score", justify="right", style="bold", no_wrap=True)
     for journey in ranking.journeys:
         cells = [f"{journey.terms[t]:.1f}" for t in terms]
         grid.add_row(str(journey.rank), journey.id, *cells, f"{journey.score:.1f}")
@@ -151,9 +143,8 @@ def as_markdown(ranking: Ranking, color: bool = False, explain: bool = False) ->
         f"### Journeys by {ranking.by}, period {ranking.period}",
         "",
         "| " + " | ".join(header) + " |",
-        "|"
-        + "|".join("---:" if i in (0, 5, 6, 7, 8) or i > 8 else "---" for i in range(len(header)))
-        + "|",
+        # Numbers align right: the rank, and everything after the owner.
+        "|" + "|".join(["---:", "---", "---", "---", "---"] + ["---:"] * (len(header) - 5)) + "|",
     ]
     lines.extend(_markdown_row(journey, terms) for journey in ranking.journeys)
     if ranking.unranked:
@@ -166,16 +157,24 @@ def _markdown_row(journey: RankedJourney, terms: list[str]) -> str:
     cells = [
         str(journey.rank),
         _md(journey.name),
+        *_cells(journey),
+        f"{journey.score:.1f}",
+        *(f"{journey.terms[t]:.1f}" for t in terms),
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+def _cells(journey: RankedJourney) -> list[str]:
+    """Phase, cluster, owner and the volumes, as the table and Markdown show them."""
+    rate = f"{journey.contact_rate:.2f}" if journey.contact_rate is not None else "-"
+    return [
         journey.phase,
         journey.cluster,
         journey.owner or "-",
         f"{journey.customers:,}",
         f"{journey.contacts:,}",
-        f"{journey.contact_rate:.2f}" if journey.contact_rate is not None else "-",
-        f"{journey.score:.1f}",
-        *(f"{journey.terms[t]:.1f}" for t in terms),
+        rate,
     ]
-    return "| " + " | ".join(cells) + " |"
 
 
 def _md(text: str) -> str:
