@@ -223,3 +223,21 @@ def test_copy_of_example_with_break_is_reported(runner: CliRunner, tmp_path: Pat
     diagnostics = json.loads(result.stdout)["diagnostics"]
     assert result.exit_code == 1
     assert any(d["rule"] == "JC103" and d["file"].endswith("ik-verhuis.yaml") for d in diagnostics)
+
+
+def test_root_that_is_a_file_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    file = tmp_path / "framework.yaml"
+    file.write_text("name: x\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", "--root", str(file)])
+    assert result.exit_code == 2
+    assert "is a file, not a folder" in result.stderr
+
+
+def test_schema_out_that_cannot_be_written_is_a_usage_error(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["schema", "--out", str(blocker / "schemas")])
+    assert result.exit_code == 2
+    assert "cannot write schemas to" in result.stderr

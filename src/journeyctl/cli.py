@@ -196,12 +196,13 @@ def schema(
         schemas = {kind: json_schema(kind) for kind in SCHEMA_MODELS}
         sys.stdout.write(json.dumps(schemas, indent=2, ensure_ascii=False) + "\n")
         return
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"--out '{out}' is a file; give a folder")
-    out.mkdir(parents=True, exist_ok=True)
-    for name, content in schema_files().items():
-        (out / name).write_text(content, encoding="utf-8")
-        _error(f"wrote {out / name}")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for name, content in schema_files().items():
+            (out / name).write_text(content, encoding="utf-8")
+            _error(f"wrote {out / name}")
+    except OSError as error:
+        raise UsageError(f"cannot write schemas to '{out}': {error.strerror or error}") from None
 
 
 class RulesFormat(str, Enum):

@@ -88,6 +88,10 @@ def load_tree(root: Path) -> Tree:
 
 
 def _load_tree(root: Path) -> Tree:
+    if root.exists() and not root.is_dir():
+        raise UsageError(
+            f"root '{root}' is a file, not a folder; pass --root with the folder that holds framework.yaml"
+        )
     if not root.is_dir():
         raise UsageError(
             f"root folder '{root}' not found; pass --root PATH or set JOURNEYCTL_ROOT, "
