@@ -52,3 +52,8 @@ class Rule:
     @property
     def summary(self) -> str:
         return self.doc.strip().splitlines()[0]
+
+    def finding(
+        self, file: str, message: str, line: int | None = None, column: int | None = None
+    ) -> Finding:
+        return Finding(file, line, column, self.id, self.severity, message)

@@ -116,7 +116,7 @@ def test_merge_keys_override_without_being_duplicates() -> None:
     parsed = parse("base: &b {a: 1, b: 2}\nx:\n  <<: *b\n  b: 3\n")
     assert isinstance(parsed, Parsed)
     assert parsed.data == {"base": {"a": 1, "b": 2}, "x": {"a": 1, "b": 3}}
-    assert parsed.duplicate_keys == []
+    assert parsed.problems == []
 
 
 def test_several_documents_in_one_file(tree_dir: Path) -> None:

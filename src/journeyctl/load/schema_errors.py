@@ -16,6 +16,7 @@ from pydantic_core import ErrorDetails
 from journeyctl.finding import Rule
 from journeyctl.load import rules
 from journeyctl.load.source import PathPart, SourceMap
+from journeyctl.load.yamlfile import Problem
 from journeyctl.model.common import slugify
 
 # YAML 1.1 words that PyYAML reads as booleans; text written like this must be quoted.
@@ -23,14 +24,12 @@ _BOOLEAN_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 _UNION_MEMBER_NAMES = {"bool", "int", "float", "str", "function-plain", "function-after"}
 
 
-Described = tuple[Rule, str, tuple[int, int] | None]
-
 _UNION_KINDS = {"bool": "yes/no", "int": "a number", "float": "a number", "str": "text"}
 
 
 def describe_all(
     errors: list[ErrorDetails], model: type[BaseModel], source: SourceMap | None
-) -> Iterator[Described]:
+) -> Iterator[Problem]:
     """The rule, message and position of each error; a value that fits no member of a
     union (`bool | int | float`) is one finding, not one per member."""
     by_place: dict[tuple[PathPart, ...], list[ErrorDetails]] = {}
@@ -43,25 +42,22 @@ def describe_all(
             shown = raw if raw is not None else _short(group[0].get("input"))
             kinds = " or ".join(dict.fromkeys(_UNION_KINDS[m] for m in members))
             message = f"{_dotted(loc)}: expected {kinds}, got {shown}"
-            yield rules.INVALID_VALUE, message, _position(source, loc)
+            yield _problem(rules.INVALID_VALUE, message, source, loc)
         else:
             yield from (describe(error, model, source) for error in group)
 
 
-def describe(error: ErrorDetails, model: type[BaseModel], source: SourceMap | None) -> Described:
+def describe(error: ErrorDetails, model: type[BaseModel], source: SourceMap | None) -> Problem:
     """The rule, the message and the position of one validation error."""
     loc = _clean_loc(error["loc"])
     kind = error["type"]
     where = _dotted(loc)
     if kind == "extra_forbidden":
-        return rules.UNKNOWN_KEY, _unknown_key(model, loc), _position(source, loc, key=True)
+        return _problem(rules.UNKNOWN_KEY, _unknown_key(model, loc), source, loc, key=True)
     if kind == "missing":
         parent = _dotted(loc[:-1]) or "the file"
-        return (
-            rules.MISSING_KEY,
-            f"missing required key '{loc[-1]}' in {parent}; add it",
-            _position(source, loc[:-1], key=False),
-        )
+        message = f"missing required key '{loc[-1]}' in {parent}; add it"
+        return _problem(rules.MISSING_KEY, message, source, loc[:-1])
     raw = _raw_scalar(source, loc)
     value = error.get("input")
     text_expected = kind == "string_type" or kind.startswith("literal") or "pattern" in kind
@@ -71,13 +67,12 @@ def describe(error: ErrorDetails, model: type[BaseModel], source: SourceMap | No
         and raw.lower() in _BOOLEAN_WORDS
         and text_expected
     ):
-        return (
-            rules.AMBIGUOUS_BOOLEAN,
+        message = (
             f"{where}: {raw} is read as the boolean {str(value).lower()} (YAML 1.1); "
-            f'quote it to mean the text: "{raw}"',
-            _position(source, loc),
+            f'quote it to mean the text: "{raw}"'
         )
-    return rules.INVALID_VALUE, f"{where}: {_value_message(error, raw)}", _position(source, loc)
+        return _problem(rules.AMBIGUOUS_BOOLEAN, message, source, loc)
+    return _problem(rules.INVALID_VALUE, f"{where}: {_value_message(error, raw)}", source, loc)
 
 
 def _value_message(error: ErrorDetails, raw: str | None) -> str:
@@ -175,10 +170,18 @@ def _clean_loc(loc: Sequence[PathPart]) -> list[PathPart]:
     return cleaned
 
 
-def _position(
-    source: SourceMap | None, loc: Sequence[PathPart], *, key: bool = False
-) -> tuple[int, int] | None:
-    return source.locate(loc, key=key) if source is not None else None
+def _problem(
+    rule: Rule,
+    message: str,
+    source: SourceMap | None,
+    loc: Sequence[PathPart],
+    *,
+    key: bool = False,
+) -> Problem:
+    if source is None:
+        return Problem(rule, message)
+    line, column = source.locate(loc, key=key)
+    return Problem(rule, message, line, column)
 
 
 def _raw_scalar(source: SourceMap | None, loc: Sequence[PathPart]) -> str | None:

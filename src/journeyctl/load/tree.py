@@ -16,7 +16,7 @@ from journeyctl.finding import Finding, Rule
 from journeyctl.load import rules
 from journeyctl.load.schema_errors import describe_all
 from journeyctl.load.source import PathPart, SourceMap
-from journeyctl.load.yamlfile import Parsed, Problem, parse, read_text
+from journeyctl.load.yamlfile import Problem, parse, read_text
 from journeyctl.model import Framework, Improvement, Journey
 
 FRAMEWORK_FILE = "framework.yaml"
@@ -57,7 +57,7 @@ class Document(Generic[M]):
     ) -> Finding:
         position = self.locate(loc, key=key) if loc else (1, 1)
         line, column = position if position is not None else (None, None)
-        return Finding(self.display, line, column, rule.id, rule.severity, message)
+        return rule.finding(self.display, message, line, column)
 
 
 @dataclass
@@ -104,16 +104,8 @@ def _load_tree(root: Path) -> Tree:
     if framework_path.is_file():
         framework = _load(framework_path, Framework, findings)
     else:
-        findings.append(
-            Finding(
-                display_path(framework_path),
-                None,
-                None,
-                rules.MISSING_FRAMEWORK.id,
-                rules.MISSING_FRAMEWORK.severity,
-                f"no {FRAMEWORK_FILE} in the root; create one (see `journeyctl init`)",
-            )
-        )
+        message = f"no {FRAMEWORK_FILE} in the root; create one (see `journeyctl init`)"
+        findings.append(rules.MISSING_FRAMEWORK.finding(display_path(framework_path), message))
     tree = Tree(root, framework, findings=findings)
     for path in _yaml_files(root):
         if path == framework_path:
@@ -141,67 +133,32 @@ def _yaml_files(root: Path) -> list[Path]:
 
 
 def _load(path: Path, model: type[M], findings: list[Finding]) -> Document[M] | None:
-    text = read_text(path)
-    if isinstance(text, Problem):
-        findings.append(_problem_finding(path, text))
-        return None
-    parsed = parse(text)
-    if isinstance(parsed, Problem):
-        findings.append(_problem_finding(path, parsed))
-        return None
-    document, found = _validate(path, parsed, model)
-    findings.extend(found)
+    display = display_path(path)
+    document, problems = _read(path, model)
+    findings.extend(p.rule.finding(display, p.message, p.line, p.column) for p in problems)
     return document
 
 
-def _validate(
-    path: Path, parsed: Parsed, model: type[M]
-) -> tuple[Document[M] | None, list[Finding]]:
-    found: list[Finding] = []
-    display = display_path(path)
-    found.extend(
-        Finding(
-            display,
-            duplicate.line,
-            duplicate.column,
-            rules.DUPLICATE_KEY.id,
-            rules.DUPLICATE_KEY.severity,
-            f"key '{duplicate.key}' appears twice in this mapping (first at line "
-            f"{duplicate.first_line}); keep one",
-        )
-        for duplicate in parsed.duplicate_keys
-    )
+def _read(path: Path, model: type[M]) -> tuple[Document[M] | None, list[Problem]]:
+    """The file as a model, or None; and every problem met on the way."""
+    text = read_text(path)
+    if isinstance(text, Problem):
+        return None, [text]
+    parsed = parse(text)
+    if isinstance(parsed, Problem):
+        return None, [parsed]
+    problems = list(parsed.problems)
     if not isinstance(parsed.data, dict):
         kind = "a list" if isinstance(parsed.data, list) else "a single value"
-        found.append(
-            Finding(
-                display,
-                1,
-                1,
-                rules.NOT_A_MAPPING.id,
-                rules.NOT_A_MAPPING.severity,
-                f"the file holds {kind}; it must be a mapping of keys to values "
-                f"(see `journeyctl schema`)",
-            )
+        message = (
+            f"the file holds {kind}; it must be a mapping of keys to values "
+            "(see `journeyctl schema`)"
         )
-        return None, found
+        return None, [*problems, Problem(rules.NOT_A_MAPPING, message, 1, 1)]
     try:
         instance = model.model_validate(parsed.data)
     except ValidationError as error:
         source = SourceMap.from_text(parsed.text)
-        for rule, message, position in describe_all(error.errors(include_url=False), model, source):
-            line, column = position if position is not None else (None, None)
-            found.append(Finding(display, line, column, rule.id, rule.severity, message))
-        return None, found
-    return Document(path, instance, parsed.text), found
-
-
-def _problem_finding(path: Path, problem: Problem) -> Finding:
-    return Finding(
-        display_path(path),
-        problem.line,
-        problem.column,
-        problem.rule.id,
-        problem.rule.severity,
-        problem.message,
-    )
+        problems.extend(describe_all(error.errors(include_url=False), model, source))
+        return None, problems
+    return Document(path, instance, parsed.text), problems

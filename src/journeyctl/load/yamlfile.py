@@ -43,18 +43,10 @@ class Problem:
 
 
 @dataclass(frozen=True)
-class DuplicateKey:
-    key: str
-    line: int
-    column: int
-    first_line: int
-
-
-@dataclass(frozen=True)
 class Parsed:
     text: str
     data: object
-    duplicate_keys: list[DuplicateKey]
+    problems: list[Problem]  # found while reading, yet the data is whole (repeated keys)
 
 
 def read_text(path: Path) -> str | Problem:
@@ -115,7 +107,7 @@ def parse(text: str) -> Parsed | Problem:
             1,
             1,
         )
-    return Parsed(text, data, builder.duplicate_keys)
+    return Parsed(text, data, builder.problems)
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -129,7 +121,7 @@ class _Builder:
     """Plain data from a composed node tree, with the safe constructors' scalar rules."""
 
     def __init__(self, *, shares_nodes: bool) -> None:
-        self.duplicate_keys: list[DuplicateKey] = []
+        self.problems: list[Problem] = []
         self._scalars = SafeConstructor()
         # Aliases make one node appear in several places; build it once, as PyYAML does,
         # so that an alias bomb stays small until it is measured.
@@ -180,9 +172,10 @@ class _Builder:
 
     def _note_duplicate(self, key: Any, key_node: yaml.Node, first_line: int) -> None:
         mark = key_node.start_mark
-        self.duplicate_keys.append(
-            DuplicateKey(str(key), mark.line + 1, mark.column + 1, first_line)
+        message = (
+            f"key '{key}' appears twice in this mapping (first at line {first_line}); keep one"
         )
+        self.problems.append(Problem(rules.DUPLICATE_KEY, message, mark.line + 1, mark.column + 1))
 
 
 def _unsupported_tag(node: yaml.Node) -> yaml.MarkedYAMLError:
