@@ -21,17 +21,16 @@ from journeyctl.model.common import slugify
 
 # YAML 1.1 words that PyYAML reads as booleans; text written like this must be quoted.
 _BOOLEAN_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
-_UNION_MEMBER_NAMES = {"bool", "int", "float", "str", "function-plain", "function-after"}
-
-
+# Pydantic names the members of a union in an error's location; the file has no such keys.
 _UNION_KINDS = {"bool": "yes/no", "int": "a number", "float": "a number", "str": "text"}
+_UNION_MEMBER_NAMES = {*_UNION_KINDS, "function-plain", "function-after"}
 
 
 def describe_all(
     errors: list[ErrorDetails], model: type[BaseModel], source: SourceMap | None
 ) -> Iterator[Problem]:
-    """The rule, message and position of each error; a value that fits no member of a
-    union (`bool | int | float`) is one finding, not one per member."""
+    """Each error as a problem with its position; a value that fits no member of a union
+    (`bool | int | float`) is one problem, not one per member."""
     by_place: dict[tuple[PathPart, ...], list[ErrorDetails]] = {}
     for error in errors:
         by_place.setdefault(tuple(_clean_loc(error["loc"])), []).append(error)
@@ -44,11 +43,11 @@ def describe_all(
             message = f"{_dotted(loc)}: expected {kinds}, got {shown}"
             yield _problem(rules.INVALID_VALUE, message, source, loc)
         else:
-            yield from (describe(error, model, source) for error in group)
+            yield from (_describe(error, model, source) for error in group)
 
 
-def describe(error: ErrorDetails, model: type[BaseModel], source: SourceMap | None) -> Problem:
-    """The rule, the message and the position of one validation error."""
+def _describe(error: ErrorDetails, model: type[BaseModel], source: SourceMap | None) -> Problem:
+    """One validation error as a problem: the rule, a message that says what to write, the place."""
     loc = _clean_loc(error["loc"])
     kind = error["type"]
     where = _dotted(loc)
