@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from journeyctl import __version__
-from journeyctl.cli import app
+from journeyctl.cli.app import app
 from tests.conftest import REPO_ROOT
 
 EXAMPLE = REPO_ROOT / "journeys"
@@ -241,3 +241,19 @@ def test_schema_out_that_cannot_be_written_is_a_usage_error(
     result = runner.invoke(app, ["schema", "--out", str(blocker / "schemas")])
     assert result.exit_code == 2
     assert "cannot write schemas to" in result.stderr
+
+
+def test_version_imports_no_heavy_library() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.argv = ['journeyctl', '--version']\n"
+        "from journeyctl.cli import main; main()\n"
+        "heavy = {'typer', 'click', 'pydantic', 'yaml', 'rich'} & set(sys.modules)\n"
+        "assert not heavy, heavy"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stdout) == (0, f"journeyctl {__version__}\n"), result.stderr

@@ -1,4 +1,4 @@
-"""The command line: the only module that parses arguments and prints.
+"""The commands: the only place that parses arguments and prints.
 
 Each command loads, runs a feature, hands the result to a reporter and returns an exit
 code (0 ok, 1 findings, 2 usage, 3 internal). Heavy libraries are imported inside the
@@ -227,11 +227,3 @@ def rules(
     if output_format is RulesFormat.markdown:
         lines = ["| id | name | severity | what it checks |", "|---|---|---|---|", *lines]
     sys.stdout.write("\n".join(lines) + "\n")
-
-
-def main() -> None:
-    # `--version` answers before Typer and Click are imported: scripts call it often.
-    if sys.argv[1:] == ["--version"]:
-        sys.stdout.write(f"journeyctl {__version__}\n")
-        return
-    app()
