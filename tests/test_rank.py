@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from journeyctl.errors import UsageError
 from journeyctl.model import Framework, Journey
-from journeyctl.rank import RankOptions, latest_period, rank
+from journeyctl.rank import RankBy, RankOptions, latest_period, rank
 
 FRAMEWORK = Framework.model_validate(
     {
@@ -131,3 +133,33 @@ def test_top_cuts_the_list() -> None:
 def test_bad_options_are_usage_errors(options: RankOptions, message: str) -> None:
     with pytest.raises(UsageError, match=message.replace("?", r"\?")):
         rank(FRAMEWORK, [journey("a", 1, 1)], options)
+
+
+_volumes = st.lists(
+    st.tuples(st.integers(0, 10**7), st.integers(0, 10**7), st.integers(1, 5), st.booleans()),
+    min_size=1,
+    max_size=30,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(volumes=_volumes, by=st.sampled_from(["score", "customers", "contacts", "contact-rate"]))
+def test_any_ranking_is_ordered_complete_and_bounded(
+    volumes: list[tuple[int, int, int, bool]], by: RankBy
+) -> None:
+    journeys = [
+        journey(f"j{i}", customers, contacts, criteria={"belang": belang, "wet": wet})
+        for i, (customers, contacts, belang, wet) in enumerate(volumes)
+    ]
+    ranking = rank(FRAMEWORK, journeys, RankOptions(by=by))
+    ranked = ranking.journeys
+    assert len(ranked) + len(ranking.unranked) == len(journeys)
+    assert [j.rank for j in ranked] == list(range(1, len(ranked) + 1))
+    assert all(0 <= j.score <= 100 for j in ranked)
+    primary = {
+        "score": lambda j: j.score,
+        "customers": lambda j: j.customers,
+        "contacts": lambda j: j.contacts,
+        "contact-rate": lambda j: j.contact_rate,
+    }[by]
+    assert [primary(j) for j in ranked] == sorted((primary(j) for j in ranked), reverse=True)
