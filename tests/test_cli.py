@@ -21,6 +21,12 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def test_version(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--version"])
     assert (result.exit_code, result.stdout) == (0, f"journeyctl {__version__}\n")
@@ -36,10 +42,7 @@ def test_example_validates(runner: CliRunner) -> None:
 
 
 def test_broken_tree_exits_1_with_file_line_and_rule(runner: CliRunner, tree_dir: Path) -> None:
-    journey = tree_dir / "klant-zijn/facturatie/ik-betaal.yaml"
-    journey.write_text(
-        journey.read_text(encoding="utf-8").replace("owner: jan", "owner: jna"), encoding="utf-8"
-    )
+    edit(tree_dir / "klant-zijn/facturatie/ik-betaal.yaml", "owner: jan", "owner: jna")
     result = runner.invoke(app, ["validate", "--root", str(tree_dir), "--format", "text"])
     assert result.exit_code == 1
     assert (
@@ -49,10 +52,7 @@ def test_broken_tree_exits_1_with_file_line_and_rule(runner: CliRunner, tree_dir
 
 
 def test_strict_makes_warnings_fail(runner: CliRunner, tree_dir: Path) -> None:
-    journey = tree_dir / "klant-worden/aanmelden/ik-meld-me-aan.yaml"
-    journey.write_text(
-        journey.read_text(encoding="utf-8").replace("owner: jan\n", ""), encoding="utf-8"
-    )
+    edit(tree_dir / "klant-worden/aanmelden/ik-meld-me-aan.yaml", "owner: jan\n", "")
     assert runner.invoke(app, ["validate", "--root", str(tree_dir)]).exit_code == 0
     result = runner.invoke(
         app, ["validate", "--root", str(tree_dir), "--strict", "--format", "json"]
@@ -62,10 +62,7 @@ def test_strict_makes_warnings_fail(runner: CliRunner, tree_dir: Path) -> None:
 
 
 def test_github_format_escapes_and_annotates(runner: CliRunner, tree_dir: Path) -> None:
-    journey = tree_dir / "klant-zijn/facturatie/ik-betaal.yaml"
-    journey.write_text(
-        journey.read_text(encoding="utf-8").replace("owner: jan", "owner: a,b"), encoding="utf-8"
-    )
+    edit(tree_dir / "klant-zijn/facturatie/ik-betaal.yaml", "owner: jan", "owner: a,b")
     result = runner.invoke(app, ["validate", "--root", str(tree_dir), "--format", "github"])
     assert result.exit_code == 1
     line = next(x for x in result.stdout.splitlines() if "ik-betaal.yaml" in x)
@@ -212,11 +209,7 @@ def test_example_modelines_point_at_shipped_schemas() -> None:
 
 def test_copy_of_example_with_break_is_reported(runner: CliRunner, tmp_path: Path) -> None:
     shutil.copytree(EXAMPLE, tmp_path / "journeys")
-    verhuis = tmp_path / "journeys/klant-zijn/wijzigen/ik-verhuis.yaml"
-    verhuis.write_text(
-        verhuis.read_text(encoding="utf-8").replace("emotion: 1\n", "emotion: 0\n", 1),
-        encoding="utf-8",
-    )
+    edit(tmp_path / "journeys/klant-zijn/wijzigen/ik-verhuis.yaml", "emotion: 1\n", "emotion: 0\n")
     result = runner.invoke(
         app, ["validate", "--root", str(tmp_path / "journeys"), "--format", "json"]
     )
