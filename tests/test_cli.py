@@ -247,6 +247,6 @@ def test_version_imports_no_heavy_library() -> None:
         "assert not heavy, heavy"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+        [sys.executable, "-c", code], capture_output=True, encoding="utf-8", check=False
     )
     assert (result.returncode, result.stdout) == (0, f"journeyctl {__version__}\n"), result.stderr
