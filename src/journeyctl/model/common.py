@@ -7,7 +7,7 @@ import unicodedata
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, WithJsonSchema
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PERIOD_PATTERN = r"^\d{4}(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?$"
@@ -36,10 +36,21 @@ Slug = Annotated[
     ),
 ]
 Text = Annotated[str, Field(min_length=1)]
+_PERIOD_DESCRIPTION = "a year, quarter or month: 2025, 2025-Q3, 2025-06"
 Period = Annotated[
     str,
     BeforeValidator(_year_as_text),
-    Field(pattern=PERIOD_PATTERN, description="a year, quarter or month: 2025, 2025-Q3, 2025-06"),
+    Field(pattern=PERIOD_PATTERN, description=_PERIOD_DESCRIPTION),
+    # Editors should accept what journeyctl accepts: an unquoted year is a number to YAML.
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": PERIOD_PATTERN},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
+            "description": _PERIOD_DESCRIPTION,
+        }
+    ),
 ]
 # Dates come from YAML as date objects; a quoted "2025-06-01" is accepted too.
 Day = Annotated[date, Strict(False)]

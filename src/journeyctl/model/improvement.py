@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from journeyctl.model.common import Slug, StrictModel, Text
+from journeyctl.model.common import SLUG_PATTERN, Slug, StrictModel, Text
 
 ImprovementStatus = Literal["idea", "experiment", "implemented", "rejected"]
 
@@ -16,6 +16,11 @@ class Target(StrictModel):
 
     journey: Slug
     steps: list[Text] = []
+
+
+def _short_form_in_schema(schema: dict[str, Any]) -> None:
+    # Editors should accept the short form too: a plain journey id.
+    schema["items"] = {"anyOf": [{"type": "string", "pattern": SLUG_PATTERN}, schema["items"]]}
 
 
 def _journey_id_as_target(value: object) -> object:
@@ -29,7 +34,11 @@ class Improvement(StrictModel):
     id: Slug
     title: Text
     description: str | None = None
-    journeys: Annotated[list[Target], BeforeValidator(_journey_id_as_target), Field(min_length=1)]
+    journeys: Annotated[
+        list[Target],
+        BeforeValidator(_journey_id_as_target),
+        Field(min_length=1, json_schema_extra=_short_form_in_schema),
+    ]
     status: ImprovementStatus = "idea"
     owner: Slug | None = None
     expected: dict[Slug, float | str] = {}
