@@ -123,3 +123,12 @@ def test_several_documents_in_one_file(tree_dir: Path) -> None:
     finding = _only(_findings_for(tree_dir, "twee.yaml", b"id: a\n---\nid: b\n"))
     assert (finding.rule, finding.line) == ("JC001", 2)
     assert "single document" in finding.message
+
+
+def test_yml_file_is_named_not_silently_skipped(tree_dir: Path) -> None:
+    (tree_dir / JOURNEY_DIR / "vergeten.yml").write_text("id: vergeten\n", encoding="utf-8")
+    findings = validate(load_tree(tree_dir), today=TODAY).findings
+    assert [(f.rule, f.severity.value, Path(f.file).name) for f in findings] == [
+        ("JC008", "warning", "vergeten.yml")
+    ]
+    assert "rename it to vergeten.yaml" in findings[0].message

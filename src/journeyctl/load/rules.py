@@ -78,6 +78,16 @@ MISSING_FRAMEWORK = Rule(
     journeys refer to. `journeyctl init` writes a starting point.
     """,
 )
+IGNORED_FILE = Rule(
+    "JC008",
+    "ignored-file",
+    Severity.WARNING,
+    """A `.yml` file under the root is not read.
+
+    Only `*.yaml` files are journeys, improvements or the framework; a `.yml` file would
+    be silently left out of validation and ranking. Rename it to `.yaml`.
+    """,
+)
 NOT_A_MAPPING = Rule(
     "JC100",
     "not-a-mapping",
@@ -123,6 +133,7 @@ LOAD_RULES = (
     EMPTY_FILE,
     TOO_COMPLEX,
     MISSING_FRAMEWORK,
+    IGNORED_FILE,
     NOT_A_MAPPING,
     UNKNOWN_KEY,
     MISSING_KEY,

@@ -107,7 +107,11 @@ def _load_tree(root: Path) -> Tree:
         message = f"no {FRAMEWORK_FILE} in the root; create one (see `journeyctl init`)"
         findings.append(rules.MISSING_FRAMEWORK.finding(display_path(framework_path), message))
     tree = Tree(root, framework, findings=findings)
-    for path in _yaml_files(root):
+    yaml_files, yml_files = _yaml_files(root)
+    for path in yml_files:
+        message = f"not read: only .yaml files count; rename it to {path.stem}.yaml"
+        findings.append(rules.IGNORED_FILE.finding(display_path(path), message))
+    for path in yaml_files:
         if path == framework_path:
             continue
         if path.parent == root / IMPROVEMENTS_DIR:
@@ -124,12 +128,18 @@ def _load_tree(root: Path) -> Tree:
     return tree
 
 
-def _yaml_files(root: Path) -> list[Path]:
-    found: list[Path] = []
+def _yaml_files(root: Path) -> tuple[list[Path], list[Path]]:
+    """The `.yaml` files under root, and the `.yml` files that would be missed."""
+    yaml_files: list[Path] = []
+    yml_files: list[Path] = []
     for folder, subfolders, files in os.walk(root):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        found.extend(Path(folder) / name for name in sorted(files) if name.endswith(".yaml"))
-    return found
+        for name in sorted(files):
+            if name.endswith(".yaml"):
+                yaml_files.append(Path(folder) / name)
+            elif name.endswith(".yml"):
+                yml_files.append(Path(folder) / name)
+    return yaml_files, yml_files
 
 
 def _load(path: Path, model: type[M], findings: list[Finding]) -> Document[M] | None:
