@@ -255,3 +255,9 @@ def test_version_imports_no_heavy_library() -> None:
         [sys.executable, "-c", code], capture_output=True, encoding="utf-8", check=False
     )
     assert (result.returncode, result.stdout) == (0, f"journeyctl {__version__}\n"), result.stderr
+
+
+def test_readme_rule_table_is_current(runner: CliRunner) -> None:
+    table = runner.invoke(app, ["rules", "--format", "markdown"]).stdout
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    assert table in readme, "README rule table is stale: paste `journeyctl rules --format markdown`"
