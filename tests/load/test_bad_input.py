@@ -132,3 +132,15 @@ def test_yml_file_is_named_not_silently_skipped(tree_dir: Path) -> None:
         ("JC008", "warning", "vergeten.yml")
     ]
     assert "rename it to vergeten.yaml" in findings[0].message
+
+
+def test_alias_to_itself(tree_dir: Path) -> None:
+    finding = _only(_findings_for(tree_dir, "zelf.yaml", b"id: zelf\nsteps: &s [*s]\n"))
+    assert (finding.rule, finding.line, finding.column) == ("JC001", 2, 8)
+    assert "alias refers to the list or mapping it stands in" in finding.message
+
+
+def test_control_character(tree_dir: Path) -> None:
+    finding = _only(_findings_for(tree_dir, "bel.yaml", b"id: bel\nname: Ik\x07 bel\n"))
+    assert (finding.rule, finding.line, finding.column) == ("JC001", 2, 9)
+    assert "#x0007 is not allowed" in finding.message

@@ -23,8 +23,8 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 200
 MAX_EXPANDED_VALUES = 100_000
 
-_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-YAML_LOADER: Any = _Base
+# libyaml where PyYAML was built with it (the wheels are); the pure-Python parser otherwise.
+YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # libyaml's composer recurses in C and crashes the process on very deep nesting, so a
 # file that could be deep is measured event by event before it is composed. A real file
@@ -34,7 +34,7 @@ _DEEP_HINT = re.compile(r"^[ \t]{500}|(?:[-?][ \t]+){500}", re.MULTILINE)
 
 @dataclass(frozen=True)
 class Problem:
-    """A reason the file could not be loaded, with a 1-based position where there is one."""
+    """Something wrong in one file: the rule, what to do, and a 1-based position if there is one."""
 
     rule: Rule
     message: str
@@ -93,6 +93,8 @@ def parse(text: str) -> Parsed | Problem:
         data = builder.build(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         return _syntax_problem(error)
+    except yaml.reader.ReaderError as error:
+        return _character_problem(text, error)
     except yaml.YAMLError as error:
         return Problem(rules.YAML_SYNTAX, str(error).replace("\n", " "))
     except RecursionError:
@@ -115,6 +117,7 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
 _SCALAR_CONSTRUCTORS = SafeConstructor.yaml_constructors
+_IN_PROGRESS = object()
 
 
 class _Builder:
@@ -135,11 +138,20 @@ class _Builder:
             if constructor is None:
                 raise _unsupported_tag(node)
             return constructor(self._scalars, node)
-        if self._built is not None and id(node) in self._built:
-            return self._built[id(node)]
-        value = self._collection(node)
-        if self._built is not None:
-            self._built[id(node)] = value
+        if self._built is None:
+            return self._collection(node)
+        if id(node) in self._built:
+            built = self._built[id(node)]
+            if built is _IN_PROGRESS:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    "an alias refers to the list or mapping it stands in",
+                    node.start_mark,
+                )
+            return built
+        self._built[id(node)] = _IN_PROGRESS
+        value = self._built[id(node)] = self._collection(node)
         return value
 
     def _collection(self, node: yaml.Node) -> Any:
@@ -250,6 +262,18 @@ def _syntax_problem(error: yaml.MarkedYAMLError) -> Problem:
     if mark is None:
         return Problem(rules.YAML_SYNTAX, problem)
     return Problem(rules.YAML_SYNTAX, problem, mark.line + 1, mark.column + 1)
+
+
+def _character_problem(text: str, error: yaml.reader.ReaderError) -> Problem:
+    offset = max(0, min(error.position, len(text)))
+    line_start = text.rfind("\n", 0, offset) + 1
+    character = error.character if isinstance(error.character, str) else chr(error.character)
+    return Problem(
+        rules.YAML_SYNTAX,
+        f"character #x{ord(character):04x} is not allowed in YAML ({error.reason}); remove it",
+        text.count("\n", 0, offset) + 1,
+        offset - line_start + 1,
+    )
 
 
 def _position_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
