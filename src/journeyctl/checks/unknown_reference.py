@@ -20,7 +20,7 @@ from journeyctl.checks._context import Context
 from journeyctl.finding import Finding, Rule, Severity
 from journeyctl.load import Document
 from journeyctl.load.source import PathPart
-from journeyctl.model import Improvement, Journey
+from journeyctl.model import Framework, Improvement, Journey
 
 RULE = Rule("JC203", "unknown-reference", Severity.ERROR, __doc__ or "")
 
@@ -28,24 +28,23 @@ Reference = tuple[tuple[PathPart, ...], str, str]  # where, kind, the id referre
 
 
 def check(context: Context) -> Iterator[Finding]:
-    if context.framework is None:
-        return  # without a framework every reference would be reported; JC007 says why
     framework = context.framework_document
-    assert framework is not None
-    for index, cluster in enumerate(context.framework.clusters):
-        yield from _resolve(
-            context, framework, [(("clusters", index, "phase"), "phase", cluster.phase)]
-        )
-    for index, reason in enumerate(context.framework.contact_reasons):
-        yield from _resolve(
-            context, framework, [(("contact_reasons", index, "phase"), "phase", reason.phase)]
-        )
+    if framework is None:
+        return  # without a framework every reference would be reported; JC007 says why
+    yield from _resolve(context, framework, _framework_references(framework.model))
     for journey in context.journeys:
         yield from _resolve(context, journey, _journey_references(journey.model))
     journeys = context.journey_by_id()
     for improvement in context.improvements:
         yield from _resolve(context, improvement, _improvement_references(improvement.model))
         yield from _unknown_steps(improvement, journeys)
+
+
+def _framework_references(framework: Framework) -> Iterator[Reference]:
+    for index, cluster in enumerate(framework.clusters):
+        yield ("clusters", index, "phase"), "phase", cluster.phase
+    for index, reason in enumerate(framework.contact_reasons):
+        yield ("contact_reasons", index, "phase"), "phase", reason.phase
 
 
 def _journey_references(journey: Journey) -> Iterator[Reference]:
