@@ -11,6 +11,20 @@ from journeyctl.load import Document, Tree
 from journeyctl.model import Framework, Improvement, Journey
 
 
+# What each kind of id is called in messages, and the framework list that defines it.
+FRAMEWORK_LISTS = {
+    "phase": "phases",
+    "cluster": "clusters",
+    "contact reason": "contact_reasons",
+    "owner": "owners",
+    "team": "teams",
+    "channel": "channels",
+    "persona": "personas",
+    "KPI": "kpis",
+    "criterion": "criteria",
+}
+
+
 @dataclass
 class Context:
     tree: Tree
@@ -40,19 +54,8 @@ class Context:
         ids: dict[str, set[str]] = {"journey": journeys}
         if fw is None:
             return ids
-        ids.update(
-            {
-                "phase": {p.id for p in fw.phases},
-                "cluster": {c.id for c in fw.clusters},
-                "contact reason": {c.id for c in fw.contact_reasons},
-                "owner": {o.id for o in fw.owners},
-                "team": {t.id for t in fw.teams},
-                "channel": {c.id for c in fw.channels},
-                "persona": {p.id for p in fw.personas},
-                "KPI": {k.id for k in fw.kpis},
-                "criterion": {c.id for c in fw.criteria},
-            }
-        )
+        for kind, list_name in FRAMEWORK_LISTS.items():
+            ids[kind] = {entry.id for entry in getattr(fw, list_name)}
         return ids
 
     @cached_property

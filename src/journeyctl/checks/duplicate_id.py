@@ -11,22 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeyctl.checks._context import Context
+from journeyctl.checks._context import FRAMEWORK_LISTS, Context
 from journeyctl.finding import Finding, Rule, Severity
 
 RULE = Rule("JC201", "duplicate-id", Severity.ERROR, __doc__ or "")
-
-_FRAMEWORK_LISTS = (
-    "phases",
-    "clusters",
-    "contact_reasons",
-    "owners",
-    "teams",
-    "channels",
-    "personas",
-    "kpis",
-    "criteria",
-)
 
 
 def check(context: Context) -> Iterator[Finding]:
@@ -46,7 +34,7 @@ def check(context: Context) -> Iterator[Finding]:
     framework = context.framework_document
     if framework is None:
         return
-    for list_name in _FRAMEWORK_LISTS:
+    for list_name in FRAMEWORK_LISTS.values():
         seen: set[str] = set()
         for index, entry in enumerate(getattr(framework.model, list_name)):
             if entry.id in seen:

@@ -16,7 +16,7 @@ import difflib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from journeyctl.checks._context import Context
+from journeyctl.checks._context import FRAMEWORK_LISTS, Context
 from journeyctl.finding import Finding, Rule, Severity
 from journeyctl.load import Document
 from journeyctl.load.source import PathPart
@@ -98,7 +98,7 @@ def _resolve(
 def _define_hint(kind: str) -> str:
     if kind == "journey":
         return "no journey file has this id"
-    return "define it in framework.yaml first"
+    return f"add it under {FRAMEWORK_LISTS[kind]}: in framework.yaml, or fix the id"
 
 
 def _unknown_steps(
