@@ -10,7 +10,6 @@ from functools import cached_property
 from journeyctl.load import Document, Tree
 from journeyctl.model import Framework, Improvement, Journey
 
-
 # What each kind of id is called in messages, and the framework list that defines it.
 FRAMEWORK_LISTS = {
     "phase": "phases",
