@@ -26,8 +26,7 @@ def check(context: Context) -> Iterator[Finding]:
         if cluster.id not in used:
             yield framework.finding(
                 RULE,
-                f"cluster '{cluster.id}' has no journeys; add one "
-                f"(journeyctl new NAME --phase {cluster.phase} --cluster {cluster.id}) "
-                "or remove the cluster",
+                f"cluster '{cluster.id}' has no journeys; add one (phase: {cluster.phase}, "
+                f"cluster: {cluster.id}) or remove the cluster",
                 ("clusters", index, "id"),
             )

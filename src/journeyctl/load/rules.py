@@ -55,7 +55,7 @@ EMPTY_FILE = Rule(
     E,
     """The file holds no YAML document (empty, or only comments).
 
-    Fill it in (`journeyctl new` writes a journey from the template) or delete it.
+    Fill it in (at least `id`, `name`, `phase` and `cluster` for a journey) or delete it.
     """,
 )
 TOO_COMPLEX = Rule(
@@ -75,7 +75,8 @@ MISSING_FRAMEWORK = Rule(
     """The root has no `framework.yaml`.
 
     Every tree needs one: it defines the phases, clusters and vocabularies that the
-    journeys refer to. `journeyctl init` writes a starting point.
+    journeys refer to. It needs at least `name` and `phases`; `journeyctl schema` has
+    every field.
     """,
 )
 IGNORED_FILE = Rule(

@@ -94,8 +94,8 @@ def _load_tree(root: Path) -> Tree:
         )
     if not root.is_dir():
         raise UsageError(
-            f"root folder '{root}' not found; pass --root PATH or set JOURNEYCTL_ROOT, "
-            "or create a framework with `journeyctl init`"
+            f"root folder '{root}' not found; run journeyctl from the folder that holds "
+            "journeys/, or pass --root PATH (or set JOURNEYCTL_ROOT)"
         )
     root = root.resolve()
     findings: list[Finding] = []
@@ -104,7 +104,10 @@ def _load_tree(root: Path) -> Tree:
     if framework_path.is_file():
         framework = _load(framework_path, Framework, findings)
     else:
-        message = f"no {FRAMEWORK_FILE} in the root; create one (see `journeyctl init`)"
+        message = (
+            f"no {FRAMEWORK_FILE} in the root; create one with at least name and phases "
+            "(`journeyctl schema` lists every field)"
+        )
         findings.append(rules.MISSING_FRAMEWORK.finding(display_path(framework_path), message))
     tree = Tree(root, framework, findings=findings)
     yaml_files, yml_files = _yaml_files(root)
