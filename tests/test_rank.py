@@ -163,3 +163,21 @@ def test_any_ranking_is_ordered_complete_and_bounded(
         "contact-rate": lambda j: j.contact_rate,
     }[by]
     assert [primary(j) for j in ranked] == sorted((primary(j) for j in ranked), reverse=True)
+
+
+def test_example_ranking_agrees_with_a_hand_computation() -> None:
+    from journeyctl.load import load_tree
+    from tests.conftest import REPO_ROOT
+
+    tree = load_tree(REPO_ROOT / "journeys")
+    assert tree.framework is not None
+    ranking = rank(tree.framework.model, [d.model for d in tree.journeys], RankOptions())
+    by_id = {j.id: j for j in ranking.journeys}
+    # Weights: customers 1, contacts 1.5, strategisch-belang 1, regelgeving 0.5 (sum 4).
+    # The annual statement has the most customers and contacts, belang 5 and regelgeving yes.
+    assert by_id["ik-ontvang-mijn-jaarafrekening"].score == 100.0
+    # ik-verhuis: 49,800/415,000 x 1 + 66,400/104,500 x 1.5 + 5/5 x 1 + no x 0.5
+    #           = 0.12 + 0.95311 + 1 + 0 = 2.07311; / 4 x 100 = 51.8
+    assert by_id["ik-verhuis"].score == 51.8
+    assert by_id["ik-verhuis"].rank == 3
+    assert by_id["ik-verhuis"].contact_rate == round(66_400 / 49_800, 4)
