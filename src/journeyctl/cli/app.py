@@ -18,7 +18,14 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from journeyctl import __version__
-from journeyctl.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
+from journeyctl.errors import (
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+)
 
 app = typer.Typer(
     name="journeyctl",
@@ -58,10 +65,11 @@ def handle_errors(command: F) -> F:
             raise typer.Exit(EXIT_USAGE) from None
         except KeyboardInterrupt:
             _error("interrupted")
-            raise typer.Exit(130) from None
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as error:  # the top-level handler: nothing else may escape
+            detail = " ".join(str(error).split())  # one line, whatever the exception says
             _error(
-                f"journeyctl: internal error ({type(error).__name__}: {error}); this is a bug, "
+                f"journeyctl: internal error ({type(error).__name__}: {detail}); this is a bug, "
                 "please report it with the command you ran and journeyctl --version"
             )
             raise typer.Exit(EXIT_INTERNAL) from None
@@ -172,7 +180,9 @@ def rank(
         raise typer.Exit(EXIT_FINDINGS)
     if validation.warnings:
         _error(f"note: {validation.warnings} warning(s); `journeyctl validate` lists them")
-    options = RankOptions(by.value, period, phase, cluster, owner, top)
+    options = RankOptions(
+        by=by.value, period=period, phase=phase, cluster=cluster, owner=owner, top=top
+    )
     ranking = run_rank(tree.framework.model, [d.model for d in tree.journeys], options)
     formatter = RANK_FORMATS[output_format.value]
     sys.stdout.write(formatter(ranking, _color(sys.stdout), explain))
@@ -185,7 +195,7 @@ def schema(
         Path | None,
         typer.Option(help="Write framework/journey/improvement .schema.json files here."),
     ] = None,
-    root: RootOption = Path("journeys"),
+    root: RootOption = Path("journeys"),  # every command takes --root; schemas need none
 ) -> None:
     """JSON Schemas (draft 2020-12) of the framework, journey and improvement files."""
     import json
