@@ -261,3 +261,22 @@ def test_readme_rule_table_is_current(runner: CliRunner) -> None:
     table = runner.invoke(app, ["rules", "--format", "markdown"]).stdout
     readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
     assert table in readme, "README rule table is stale: paste `journeyctl rules --format markdown`"
+
+
+@pytest.mark.parametrize(
+    ("env", "coloured"),
+    [({"FORCE_COLOR": "1"}, True), ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, False)],
+)
+def test_no_color_is_honoured(
+    runner: CliRunner,
+    tree_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    env: dict[str, str],
+    coloured: bool,
+) -> None:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    (tree_dir / "klant-zijn/facturatie/leeg.yaml").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["validate", "--root", str(tree_dir), "--format", "text"])
+    assert result.exit_code == 1
+    assert ("\x1b[" in result.stdout) is coloured
