@@ -171,7 +171,7 @@ def _read(path: Path, model: type[M]) -> tuple[Document[M] | None, list[Problem]
     try:
         instance = model.model_validate(parsed.data)
     except ValidationError as error:
-        source = SourceMap.from_text(parsed.text)
+        source = SourceMap(parsed.node)
         problems.extend(describe_all(error.errors(include_url=False), model, source))
         return None, problems
     return Document(path, instance, parsed.text), problems

@@ -47,6 +47,7 @@ class Parsed:
     text: str
     data: object
     problems: list[Problem]  # found while reading, yet the data is whole (repeated keys)
+    node: yaml.Node  # the composed tree, to locate schema errors without parsing again
 
 
 def read_text(path: Path) -> str | Problem:
@@ -99,7 +100,7 @@ def parse(text: str) -> Parsed | Problem:
         return Problem(rules.YAML_SYNTAX, str(error).replace("\n", " "))
     except RecursionError:
         return Problem(rules.TOO_COMPLEX, "nested too deeply to read; flatten the structure")
-    if data is None:
+    if node is None or data is None:
         return Problem(rules.EMPTY_FILE, "the file is empty; fill it in or delete it", 1, 1)
     if "*" in text and _expanded_size(data) > MAX_EXPANDED_VALUES:
         return Problem(
@@ -109,7 +110,7 @@ def parse(text: str) -> Parsed | Problem:
             1,
             1,
         )
-    return Parsed(text, data, builder.problems)
+    return Parsed(text, data, builder.problems, node)
 
 
 _STR = "tag:yaml.org,2002:str"
