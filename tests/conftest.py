@@ -13,6 +13,30 @@ REPO_ROOT = Path(__file__).parent.parent
 TODAY = date(2026, 1, 15)
 
 
+# What a user's shell may hold that changes journeyctl's output; each test starts without it
+# and sets what it needs, so the suite passes whatever the environment says.
+_USER_ENVIRONMENT = (
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "TERM",
+    "COLUMNS",
+    "LINES",
+    "JOURNEYCTL_ROOT",
+    "GITHUB_ACTIONS",
+    "GITHUB_STEP_SUMMARY",
+    "LANG",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "PYTHONIOENCODING",
+)
+
+
+@pytest.fixture(autouse=True)
+def neutral_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in _USER_ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def tree_dir(tmp_path: Path) -> Path:
     """A copy of the small valid base tree, to break in a test."""

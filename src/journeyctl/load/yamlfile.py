@@ -208,19 +208,26 @@ def _check_depth(text: str) -> Problem | None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-                    return Problem(
-                        rules.TOO_COMPLEX,
-                        f"nested more than {MAX_DEPTH} levels deep; flatten the structure",
-                        line,
-                        column,
-                    )
+                    return _too_deep(event.start_mark)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.MarkedYAMLError as error:
+        if "nesting depth" in (error.problem or ""):
+            # libyaml (PyYAML 6.0.4 on) stops deep flow nesting itself, scanning ahead of
+            # the events counted here; it is the same finding, whichever limit is met first.
+            return _too_deep(error.problem_mark)
         return _syntax_problem(error)
     return None
+
+
+def _too_deep(mark: Any) -> Problem:
+    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    return Problem(
+        rules.TOO_COMPLEX,
+        f"nested more than {MAX_DEPTH} levels deep; flatten the structure",
+        line,
+        column,
+    )
 
 
 def _expanded_size(data: object) -> int:
