@@ -124,7 +124,7 @@ def validate(
     """Check every file: schemas, cross-references and framework rules."""
     from journeyctl.checks import validate as run_validation
     from journeyctl.load import load_tree
-    from journeyctl.report import REPORTERS, resolve_format
+    from journeyctl.formats import REPORTERS, resolve_format
 
     validation = run_validation(load_tree(root), strict=strict)
     reporter = REPORTERS[resolve_format(output_format.value)]
@@ -169,8 +169,8 @@ def rank(
     from journeyctl.load import load_tree
     from journeyctl.rank import RankOptions
     from journeyctl.rank import rank as run_rank
-    from journeyctl.report import REPORTERS
-    from journeyctl.report.ranking import RANK_FORMATS
+    from journeyctl.formats import REPORTERS
+    from journeyctl.formats.ranking import RANK_FORMATS
 
     tree = load_tree(root)
     validation = run_validation(tree)

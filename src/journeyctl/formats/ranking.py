@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from journeyctl.rank import RankedJourney, Ranking
-from journeyctl.report._console import render
+from journeyctl.formats._console import render
 
 _BAR_WIDTH = 5
 

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 
 from journeyctl.checks import Validation
-from journeyctl.report import github, json, sarif, text
+from journeyctl.formats import github, json, sarif, text
 
 Reporter = Callable[[Validation, bool], str]
 

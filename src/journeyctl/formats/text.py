@@ -8,7 +8,7 @@ from rich.text import Text
 
 from journeyctl.checks import Validation
 from journeyctl.finding import Finding, Severity
-from journeyctl.report._console import render
+from journeyctl.formats._console import render
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 

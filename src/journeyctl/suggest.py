@@ -1,0 +1,1 @@
+"""'Did you mean ...?': the nearest known name for a misspelt one."""

@@ -1,0 +1,1 @@
+"""Words and numbers for people: names for ids, labels and number formats per language."""

@@ -1,0 +1,1 @@
+"""The one writer for every file journeyctl writes."""
