@@ -123,8 +123,8 @@ def validate(
 ) -> None:
     """Check every file: schemas, cross-references and framework rules."""
     from journeyctl.checks import validate as run_validation
-    from journeyctl.load import load_tree
     from journeyctl.formats import REPORTERS, resolve_format
+    from journeyctl.load import load_tree
 
     validation = run_validation(load_tree(root), strict=strict)
     reporter = REPORTERS[resolve_format(output_format.value)]
@@ -166,11 +166,11 @@ def rank(
 ) -> None:
     """Rank journeys by customer and contact volume and the framework's criteria."""
     from journeyctl.checks import validate as run_validation
+    from journeyctl.formats import REPORTERS
+    from journeyctl.formats.ranking import RANK_FORMATS
     from journeyctl.load import load_tree
     from journeyctl.rank import RankOptions
     from journeyctl.rank import rank as run_rank
-    from journeyctl.formats import REPORTERS
-    from journeyctl.formats.ranking import RANK_FORMATS
 
     tree = load_tree(root)
     validation = run_validation(tree)

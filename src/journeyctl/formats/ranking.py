@@ -12,8 +12,8 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from journeyctl.rank import RankedJourney, Ranking
 from journeyctl.formats._console import render
+from journeyctl.rank import RankedJourney, Ranking
 
 _BAR_WIDTH = 5
 
