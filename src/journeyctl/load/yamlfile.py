@@ -62,6 +62,11 @@ def read_text(path: Path) -> str | Problem:
         raw = path.read_bytes()
     except OSError as error:
         return Problem(rules.UNREADABLE_FILE, f"cannot read file: {error.strerror or error}")
+    return decode(raw)
+
+
+def decode(raw: bytes) -> str | Problem:
+    """The text of a file's bytes: UTF-8, a BOM allowed; binary or other encodings refused."""
     if b"\0" in raw:
         line, column = _position_of_byte(raw, raw.index(b"\0"))
         return Problem(
