@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from journeyctl import __version__
-from journeyctl.cli.app import app
+from journeyctl.cli.app import COMMANDS, app
 from tests.conftest import REPO_ROOT
 
 EXAMPLE = REPO_ROOT / "journeys"
@@ -111,7 +112,7 @@ def test_internal_error_is_one_line_and_exit_3(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("journeyctl.load.load_tree", explode)
+    monkeypatch.setattr("journeyctl.framework.check", explode)
     result = runner.invoke(app, ["validate", "--root", str(tree_dir)])
     assert result.exit_code == 3
     assert result.stderr.count("\n") == 1 and "internal error (RuntimeError: boom)" in result.stderr
@@ -280,3 +281,36 @@ def test_no_color_is_honoured(
     result = runner.invoke(app, ["validate", "--root", str(tree_dir), "--format", "text"])
     assert result.exit_code == 1
     assert ("\x1b[" in result.stdout) is coloured
+
+
+def test_rank_of_a_tree_without_volumes_exits_0(runner: CliRunner, tree_dir: Path) -> None:
+    for path in tree_dir.rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        without = re.sub(r"^volumes:\n(?:  .*\n)*", "", text, flags=re.MULTILINE)
+        path.write_text(without, encoding="utf-8")
+    result = runner.invoke(app, ["rank", "--root", str(tree_dir), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["period"] is None and data["journeys"] == []
+    assert {u["reason"] for u in data["unranked"]} == {"no volumes yet"}
+
+
+@pytest.mark.parametrize("name", ["", *(c.__name__ for c in COMMANDS)])
+def test_help_imports_no_heavy_library(name: str) -> None:
+    import subprocess
+    import sys
+
+    argv = ["journeyctl", name, "--help"] if name else ["journeyctl", "--help"]
+    code = (
+        f"import sys; sys.argv = {argv!r}\n"
+        "from journeyctl.cli import main\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        "heavy = {'pydantic', 'yaml', 'rich', 'babel', 'ruamel', 'openpyxl', 'jinja2'}\n"
+        "loaded = heavy & {module.split('.')[0] for module in sys.modules}\n"
+        "assert not loaded, loaded"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, encoding="utf-8", check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Usage: journeyctl" in result.stdout

@@ -181,3 +181,18 @@ def test_example_ranking_agrees_with_a_hand_computation() -> None:
     assert by_id["ik-verhuis"].score == 51.8
     assert by_id["ik-verhuis"].rank == 3
     assert by_id["ik-verhuis"].contact_rate == round(66_400 / 49_800, 4)
+
+
+def test_a_tree_without_volumes_ranks_every_journey_as_unranked() -> None:
+    bare = [
+        Journey.model_validate({"id": i, "name": i, "phase": "p", "cluster": "c"})
+        for i in ("b", "a")
+    ]
+    ranking = rank(FRAMEWORK, bare, RankOptions())
+    assert ranking.period is None and ranking.journeys == []
+    assert [(u.id, u.reason) for u in ranking.unranked] == [
+        ("a", "no volumes yet"),
+        ("b", "no volumes yet"),
+    ]
+    with pytest.raises(UsageError, match="no journey has volumes yet"):
+        rank(FRAMEWORK, bare, RankOptions(period="2025"))

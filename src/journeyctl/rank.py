@@ -58,7 +58,7 @@ class Unranked:
 
 @dataclass(frozen=True)
 class Ranking:
-    period: str
+    period: str | None  # None when no journey has volumes yet: then every journey is unranked
     by: RankBy
     weights: dict[str, float]
     journeys: list[RankedJourney]
@@ -107,12 +107,14 @@ def rank(framework: Framework, journeys: Sequence[Journey], options: RankOptions
 _Row = tuple[Journey, Volume]
 
 
-def _split(journeys: list[Journey], period: str, by: RankBy) -> tuple[list[_Row], list[Unranked]]:
+def _split(
+    journeys: list[Journey], period: str | None, by: RankBy
+) -> tuple[list[_Row], list[Unranked]]:
     """The journeys that can be ranked, with their volume, and the others with the reason."""
     rows: list[_Row] = []
     unranked: list[Unranked] = []
     for journey in journeys:
-        volume = journey.volume(period)
+        volume = journey.volume(period) if period is not None else None
         reason = _unranked_reason(journey, volume, period, by)
         if reason or volume is None:
             unranked.append(Unranked(journey.id, journey.name, reason or "no volumes"))
@@ -189,7 +191,7 @@ def _sort_key(by: RankBy) -> Callable[[RankedJourney], tuple[float, int, int, st
 
 
 def _unranked_reason(
-    journey: Journey, volume: Volume | None, period: str, by: RankBy
+    journey: Journey, volume: Volume | None, period: str | None, by: RankBy
 ) -> str | None:
     if journey.status == "retired":
         return "retired"
@@ -203,22 +205,19 @@ def _unranked_reason(
     return None
 
 
-def _choose_period(journeys: Sequence[Journey], requested: str | None) -> str:
+def _choose_period(journeys: Sequence[Journey], requested: str | None) -> str | None:
     present = sorted({v.period for j in journeys for v in j.volumes})
     if requested is None:
-        latest = latest_period(journeys)
-        if latest is None:
-            raise UsageError(
-                "no journey has volumes yet, so there is nothing to rank; add volumes "
-                "(period, customers, contacts) to the journeys, or import them from the inventory sheet"
-            )
-        return latest
+        # No volumes at all is a framework at step 1 (the inventory): not an error, and
+        # every journey is listed as unranked with the reason.
+        return latest_period(journeys)
     if not re.match(PERIOD_PATTERN, requested):
         raise UsageError(f"--period '{requested}' is not a period; write 2025, 2025-Q3 or 2025-06")
     if requested not in present:
-        raise UsageError(
-            f"no journey has volumes for period {requested}; periods present: {', '.join(present)}"
+        known = (
+            f"periods present: {', '.join(present)}" if present else "no journey has volumes yet"
         )
+        raise UsageError(f"no journey has volumes for period {requested}; {known}")
     return requested
 
 

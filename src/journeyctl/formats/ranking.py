@@ -19,7 +19,7 @@ _BAR_WIDTH = 5
 
 
 def table(ranking: Ranking, color: bool, explain: bool = False, width: int = 100) -> str:
-    title = f"Journeys by {ranking.by}, period {ranking.period}"
+    title = f"Journeys by {ranking.by}, {_period(ranking)}"
     grid = Table(
         title=title,
         box=box.SIMPLE_HEAD,
@@ -45,6 +45,10 @@ def table(ranking: Ranking, color: bool, explain: bool = False, width: int = 100
     if notes.plain:
         parts.append(notes)
     return render(Group(*parts), color, width, soft_wrap=False)
+
+
+def _period(ranking: Ranking) -> str:
+    return f"period {ranking.period}" if ranking.period else "no period: no journey has volumes yet"
 
 
 def _score_cell(score: float) -> Text:
@@ -114,7 +118,7 @@ def as_csv(ranking: Ranking, color: bool = False, explain: bool = False) -> str:
     writer.writerow([*_CSV_COLUMNS, *(f"points_{t}" for t in terms), "period"])
     for journey in ranking.journeys:
         row = [_csv_cell(getattr(journey, column)) for column in _CSV_COLUMNS]
-        writer.writerow([*row, *(journey.terms[t] for t in terms), ranking.period])
+        writer.writerow([*row, *(journey.terms[t] for t in terms), ranking.period or ""])
     return buffer.getvalue()
 
 
@@ -140,7 +144,7 @@ def as_markdown(ranking: Ranking, color: bool = False, explain: bool = False) ->
     ]
     header += [f"{t} ({ranking.weights[t]:g})" for t in terms]
     lines = [
-        f"### Journeys by {ranking.by}, period {ranking.period}",
+        f"### Journeys by {ranking.by}, {_period(ranking)}",
         "",
         "| " + " | ".join(header) + " |",
         # Numbers align right: the rank, and everything after the owner.

@@ -1,0 +1,35 @@
+"""`journeyctl rules`: every rule validate applies, as text or as a Markdown table."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from journeyctl.cli._common import DEFAULT_ROOT, RootOption, output
+from journeyctl.errors import EXIT_OK
+
+
+class RulesFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+
+
+def rules(
+    output_format: Annotated[RulesFormat, typer.Option("--format")] = RulesFormat.text,
+    root: RootOption = DEFAULT_ROOT,  # every command takes --root; the rules need none
+) -> int:
+    """List every rule that validate applies, with its id and severity."""
+    from journeyctl.checks import all_rules
+
+    lines = []
+    for rule in all_rules():
+        if output_format is RulesFormat.markdown:
+            lines.append(f"| {rule.id} | `{rule.name}` | {rule.severity.value} | {rule.summary} |")
+        else:
+            lines.append(f"{rule.id}  {rule.name:<26} {rule.severity.value:<8} {rule.summary}")
+    if output_format is RulesFormat.markdown:
+        lines = ["| id | name | severity | what it checks |", "|---|---|---|---|", *lines]
+    output("\n".join(lines) + "\n")
+    return EXIT_OK

@@ -1,0 +1,37 @@
+"""`journeyctl schema`: the JSON Schemas of the three file kinds, on stdout or into a folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from journeyctl.cli._common import DEFAULT_ROOT, RootOption, error_line, output
+from journeyctl.errors import EXIT_OK, UsageError
+
+
+def schema(
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Write framework/journey/improvement .schema.json files here."),
+    ] = None,
+    root: RootOption = DEFAULT_ROOT,  # every command takes --root; schemas need none
+) -> int:
+    """JSON Schemas (draft 2020-12) of the framework, journey and improvement files."""
+    import json
+
+    from journeyctl.schema import SCHEMA_MODELS, json_schema, schema_files
+
+    if out is None:
+        schemas = {kind: json_schema(kind) for kind in SCHEMA_MODELS}
+        output(json.dumps(schemas, indent=2, ensure_ascii=False) + "\n")
+        return EXIT_OK
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for name, content in schema_files().items():
+            (out / name).write_text(content, encoding="utf-8")
+            error_line(f"wrote {out / name}")
+    except OSError as error:
+        raise UsageError(f"cannot write schemas to '{out}': {error.strerror or error}") from None
+    return EXIT_OK

@@ -1,0 +1,40 @@
+"""`journeyctl validate`: check every file and report the findings in a chosen format."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from journeyctl.cli._common import DEFAULT_ROOT, RootOption, color, output
+from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
+
+
+class ValidateFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+def validate(
+    root: RootOption = DEFAULT_ROOT,
+    output_format: Annotated[
+        ValidateFormat,
+        typer.Option("--format", help="auto is github under GitHub Actions, text otherwise."),
+    ] = ValidateFormat.auto,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+) -> int:
+    """Check every file: schemas, cross-references and framework rules."""
+    import sys
+
+    from journeyctl.formats import REPORTERS, resolve_format
+    from journeyctl.framework import check
+
+    checked = check(Path(root), strict=strict)
+    reporter = REPORTERS[resolve_format(output_format.value)]
+    output(reporter(checked.validation, color(sys.stdout)))
+    return EXIT_OK if checked.validation.ok else EXIT_FINDINGS
