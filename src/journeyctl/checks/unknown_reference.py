@@ -12,7 +12,6 @@ Passes: `owner: jan-de-vries` with an owner `jan-de-vries` in `framework.yaml`.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -21,6 +20,7 @@ from journeyctl.finding import Finding, Rule, Severity
 from journeyctl.load import Document
 from journeyctl.load.source import PathPart
 from journeyctl.model import Framework, Improvement, Journey
+from journeyctl.suggest import closest
 
 RULE = Rule("JC203", "unknown-reference", Severity.ERROR, __doc__ or "")
 
@@ -31,13 +31,33 @@ def check(context: Context) -> Iterator[Finding]:
     framework = context.framework_document
     if framework is None:
         return  # without a framework every reference would be reported; JC007 says why
-    yield from _resolve(context, framework, _framework_references(framework.model))
+    hints = _Hints(context.ids)
+    yield from _resolve(hints, framework, _framework_references(framework.model))
     for journey in context.journeys:
-        yield from _resolve(context, journey, _journey_references(journey.model))
+        yield from _resolve(hints, journey, _journey_references(journey.model))
     journeys = context.journey_by_id()
     for improvement in context.improvements:
-        yield from _resolve(context, improvement, _improvement_references(improvement.model))
+        yield from _resolve(hints, improvement, _improvement_references(improvement.model))
         yield from _unknown_steps(improvement, journeys)
+
+
+class _Hints:
+    """Which ids exist, and the nearest one for an id that does not, each found once.
+
+    A typo tends to be copied from file to file; remembering its suggestion keeps the
+    work per distinct typo, not per reference.
+    """
+
+    def __init__(self, ids: dict[str, set[str]]) -> None:
+        self.ids = ids
+        self._choices = {kind: sorted(known) for kind, known in ids.items()}
+        self._nearest: dict[tuple[str, str], str | None] = {}
+
+    def nearest(self, kind: str, value: str) -> str | None:
+        key = (kind, value)
+        if key not in self._nearest:
+            self._nearest[key] = closest(value, self._choices.get(kind, ()))
+        return self._nearest[key]
 
 
 def _framework_references(framework: Framework) -> Iterator[Reference]:
@@ -82,14 +102,13 @@ def _each(key: str, kind: str, values: list[str]) -> Iterator[Reference]:
 
 
 def _resolve(
-    context: Context, document: Document[Any], references: Iterable[Reference]
+    hints: _Hints, document: Document[Any], references: Iterable[Reference]
 ) -> Iterator[Finding]:
     for where, kind, value in references:
-        known = context.ids.get(kind, set())
-        if value in known:
+        if value in hints.ids.get(kind, ()):
             continue
-        hint = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-        fix = f"did you mean '{hint[0]}'?" if hint else _define_hint(kind)
+        hint = hints.nearest(kind, value)
+        fix = f"did you mean '{hint}'?" if hint else _define_hint(kind)
         # A reference that is a mapping key (criteria, kpis) is reported at the key.
         at_key = where[-2:-1] in (("criteria",), ("kpis",), ("expected",))
         yield document.finding(RULE, f"unknown {kind} '{value}'; {fix}", where, key=at_key)
@@ -111,8 +130,8 @@ def _unknown_steps(
         names = [step.name for step in journey.model.steps]
         for step_index, step in enumerate(target.steps):
             if step not in names:
-                hint = difflib.get_close_matches(step, names, n=1, cutoff=0.6)
-                fix = f"did you mean '{hint[0]}'?" if hint else "use a step name from that journey"
+                hint = closest(step, names)
+                fix = f"did you mean '{hint}'?" if hint else "use a step name from that journey"
                 yield improvement.finding(
                     RULE,
                     f"journey '{target.journey}' has no step named '{step}'; {fix}",
