@@ -8,7 +8,6 @@ listed apart as unranked, with the reason.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -18,6 +17,7 @@ from journeyctl.errors import UsageError
 from journeyctl.model import Framework, Journey
 from journeyctl.model.common import PERIOD_PATTERN, period_bounds
 from journeyctl.model.journey import Volume
+from journeyctl.suggest import closest
 
 RankBy = Literal["score", "customers", "contacts", "contact-rate"]
 RANK_BY: tuple[RankBy, ...] = ("score", "customers", "contacts", "contact-rate")
@@ -238,6 +238,6 @@ def check_filters(framework: Framework, options: RankOptions) -> None:
     }
     for option, (value, ids) in known.items():
         if value is not None and value not in ids:
-            hint = difflib.get_close_matches(value, ids, n=1)
-            fix = f"did you mean '{hint[0]}'?" if hint else f"known: {', '.join(ids)}"
+            hint = closest(value, ids)
+            fix = f"did you mean '{hint}'?" if hint else f"known: {', '.join(ids)}"
             raise UsageError(f"{option} '{value}' is not in framework.yaml; {fix}")
