@@ -1,1 +1,26 @@
-"""The one writer for every file journeyctl writes."""
+"""The one writer for every file journeyctl writes.
+
+- `atomic`: `write_text`, `write_under`, `write_files` (atomic, never outside a base folder).
+- `yamldoc`: `new_yaml` for a new document, `edit_yaml` for a round-trip edit.
+- `edit`: `set_value`, `child_map`, `child_list`, `upsert_item`, used inside an edit.
+- `scalars`: the quoting that makes the loader read back what was written.
+"""
+
+from journeyctl.write.atomic import WriteError, contained_path, write_files, write_text, write_under
+from journeyctl.write.edit import child_list, child_map, set_value, upsert_item
+from journeyctl.write.yamldoc import edit_yaml, new_json, new_yaml
+
+__all__ = [
+    "WriteError",
+    "child_list",
+    "child_map",
+    "contained_path",
+    "edit_yaml",
+    "new_json",
+    "new_yaml",
+    "set_value",
+    "upsert_item",
+    "write_files",
+    "write_text",
+    "write_under",
+]

@@ -1,0 +1,146 @@
+"""Small edits inside a round-trip document, for the `edit` of `edit_yaml`.
+
+They change only what they must: a value equal to the one there is left alone (with its
+spelling), a changed text keeps its quotes, and an added key or list item goes after the
+last one without carrying off the blank lines and comments that followed it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from datetime import date
+from typing import Any, Literal
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
+from ruamel.yaml.tokens import CommentToken
+
+from journeyctl.write.atomic import WriteError
+from journeyctl.write.yamldoc import same_data
+
+Change = Literal["added", "updated", "unchanged"]
+
+
+def set_value(mapping: CommentedMap, key: str, value: Any) -> Change:
+    """Set `mapping[key]`; a new key goes last. Unchanged when the value is already there."""
+    if key in mapping:
+        old = mapping[key]
+        if same_data(old, value):
+            return "unchanged"
+        mapping[key] = _in_style_of(old, value)
+        return "updated"
+    _append(mapping, lambda: mapping.__setitem__(key, _commented(value)))
+    return "added"
+
+
+def child_map(mapping: CommentedMap, key: str) -> CommentedMap:
+    """The mapping under `key`, added (last, empty) if the key is missing."""
+    child: CommentedMap = _child(mapping, key, CommentedMap)
+    return child
+
+
+def child_list(mapping: CommentedMap, key: str) -> CommentedSeq:
+    """The list under `key`, added (last, empty) if the key is missing."""
+    child: CommentedSeq = _child(mapping, key, CommentedSeq)
+    return child
+
+
+def upsert_item(
+    items: CommentedSeq,
+    match: Mapping[str, Any],
+    values: Mapping[str, Any],
+    *,
+    drop: Collection[str] = (),
+) -> Change:
+    """Update the first mapping in `items` whose fields equal `match`, or append a new one.
+
+    Matching counts `2025-01-01` and `'2025-01-01'` (a date and a text) as equal, so that an
+    item is updated, never doubled, whichever way the file wrote it. `drop` names fields
+    to remove from an existing item (such as `estimated` once a number was counted).
+    """
+    for item in items:
+        if isinstance(item, CommentedMap) and all(
+            key in item and _same_key(item[key], wanted) for key, wanted in match.items()
+        ):
+            changes = [set_value(item, key, value) for key, value in values.items()]
+            dropped = [item.pop(key) for key in drop if key in item]
+            return "updated" if dropped or set(changes) != {"unchanged"} else "unchanged"
+    new_item = _commented({**match, **values})
+    _append(items, lambda: items.append(new_item))
+    return "added"
+
+
+def _child(mapping: CommentedMap, key: str, kind: type[Any]) -> Any:
+    if key not in mapping or mapping[key] is None:
+        set_value(mapping, key, kind())
+    child = mapping[key]
+    if not isinstance(child, kind):
+        raise WriteError(
+            f"cannot add to '{key}': it holds {type(child).__name__}, not a "
+            f"{'mapping' if kind is CommentedMap else 'list'}; "
+            "run journeyctl validate and fix the file first; nothing was changed"
+        )
+    return child
+
+
+def _commented(value: Any) -> Any:
+    if isinstance(value, Mapping) and not isinstance(value, CommentedMap):
+        return CommentedMap((key, _commented(item)) for key, item in value.items())
+    if isinstance(value, list | tuple) and not isinstance(value, CommentedSeq):
+        return CommentedSeq(_commented(item) for item in value)
+    return value
+
+
+def _same_key(found: Any, wanted: Any) -> bool:
+    if isinstance(found, date | str) and isinstance(wanted, date | str):
+        return str(found) == str(wanted)
+    return same_data(found, wanted)
+
+
+def _in_style_of(old: Any, new: Any) -> Any:
+    """A new text keeps the quotes of the text it replaces (bare text is quoted as needed)."""
+    if isinstance(new, str) and isinstance(
+        old, SingleQuotedScalarString | DoubleQuotedScalarString
+    ):
+        return type(old)(new)
+    return _commented(new)
+
+
+def _append(container: CommentedMap | CommentedSeq, add: Any) -> None:
+    """Run `add`, moving the blank lines and comments after the old last entry below the new one.
+
+    ruamel keeps them on the last line of the last entry, so an appended entry would land
+    after them: between a list and the comment that introduces the next key.
+    """
+    trailing = "".join(_detach_trailing(slot) for slot in reversed(_last_line_slots(container)))
+    add()
+    slots = _last_line_slots(container)
+    if trailing and slots:
+        comments, index = slots[-1]
+        comments[index] = CommentToken("\n" + trailing, CommentMark(0), None)
+
+
+def _detach_trailing(slot: tuple[list[Any], int]) -> str:
+    """Cut what follows the line's own end (and its end-of-line comment) off the slot's comment."""
+    comments, index = slot
+    token = comments[index]
+    if token is None:
+        return ""
+    line_end, newline, trailing = str(token.value).partition("\n")
+    token.value = line_end + newline
+    return trailing
+
+
+def _last_line_slots(node: Any) -> list[tuple[list[Any], int]]:
+    """Where ruamel keeps comments after the last entry, at each level down to the last line."""
+    slots: list[tuple[list[Any], int]] = []
+    while isinstance(node, CommentedMap | CommentedSeq) and node:
+        if isinstance(node, CommentedMap):
+            last: Any = list(node)[-1]
+            slots.append((node.ca.items.setdefault(last, [None, None, None, None]), 2))
+        else:
+            last = len(node) - 1
+            slots.append((node.ca.items.setdefault(last, [None, None]), 0))
+        node = node[last]
+    return slots

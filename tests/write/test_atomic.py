@@ -1,0 +1,175 @@
+"""Atomic writes: the target is the old file or the whole new one, and never outside its base."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from journeyctl.errors import UsageError
+from journeyctl.write import WriteError, contained_path, write_files, write_text, write_under
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions and links")
+
+
+def _names(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir())
+
+
+def test_writes_the_exact_bytes_and_creates_folders(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "b" / "x.yaml"
+    write_text(target, "naam: é\r\nregel: 2\n")
+    assert target.read_bytes() == "naam: é\r\nregel: 2\n".encode()
+    assert _names(target.parent) == ["x.yaml"]
+
+
+def test_replaces_an_existing_file(tmp_path: Path) -> None:
+    target = tmp_path / "x.yaml"
+    target.write_text("old\n", encoding="utf-8")
+    write_text(target, "new\n")
+    assert target.read_text(encoding="utf-8") == "new\n"
+    assert _names(tmp_path) == ["x.yaml"]
+
+
+@posix_only
+def test_keeps_the_permission_bits_of_the_file_it_replaces(tmp_path: Path) -> None:
+    target = tmp_path / "x.yaml"
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o640)
+    write_text(target, "new\n")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+@posix_only
+def test_a_new_file_gets_the_usual_bits(tmp_path: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        write_text(tmp_path / "x.yaml", "new\n")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "x.yaml").stat().st_mode) == 0o644
+
+
+def _fail(error: BaseException) -> Callable[..., None]:
+    def failing(*args: object, **kwargs: object) -> None:
+        raise error
+
+    return failing
+
+
+@pytest.mark.parametrize("step", ["rename", "fsync", "write"])
+def test_a_failing_write_leaves_the_target_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    target = tmp_path / "x.yaml"
+    target.write_text("old\n", encoding="utf-8")
+    full = OSError(errno.ENOSPC, "No space left on device")
+    if step == "rename":
+        monkeypatch.setattr(Path, "replace", _fail(full))
+    elif step == "fsync":
+        monkeypatch.setattr(os, "fsync", _fail(full))
+    else:
+        monkeypatch.setattr(os, "fdopen", _fail(full))
+    with pytest.raises(WriteError) as raised:
+        write_text(target, "new\n")
+    assert str(raised.value) == (
+        f"cannot write '{target}': No space left on device; fix that (free space, "
+        "permissions, the folder) and run again; nothing was changed"
+    )
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert _names(tmp_path) == ["x.yaml"]
+
+
+def test_an_interrupted_write_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Path, "replace", _fail(KeyboardInterrupt()))
+    with pytest.raises(KeyboardInterrupt):
+        write_text(tmp_path / "x.yaml", "new\n")
+    assert _names(tmp_path) == []
+
+
+def test_the_data_and_the_folder_are_synced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd) or real_fsync(fd))
+    write_text(tmp_path / "x.yaml", "new\n")
+    assert len(synced) == (2 if sys.platform != "win32" else 1)
+
+
+@posix_only
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes anywhere")
+def test_a_read_only_folder_is_a_write_error(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    (folder / "x.yaml").write_text("old\n", encoding="utf-8")
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(WriteError, match="Permission denied"):
+            write_text(folder / "x.yaml", "new\n")
+        assert _names(folder) == ["x.yaml"]
+        assert (folder / "x.yaml").read_text(encoding="utf-8") == "old\n"
+    finally:
+        folder.chmod(0o755)
+
+
+def test_text_that_utf8_cannot_encode_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(WriteError, match="UTF-8 cannot encode"):
+        write_text(tmp_path / "x.yaml", "a\ud800")
+    assert _names(tmp_path) == []
+
+
+def test_a_write_error_is_a_usage_error_for_the_cli() -> None:
+    assert issubclass(WriteError, UsageError)
+
+
+def test_writes_under_a_base(tmp_path: Path) -> None:
+    written = write_under(tmp_path, "klant-zijn/facturatie/x.yaml", "id: x\n")
+    assert written == tmp_path / "klant-zijn" / "facturatie" / "x.yaml"
+    assert written.read_text(encoding="utf-8") == "id: x\n"
+
+
+def test_writes_several_files(tmp_path: Path) -> None:
+    written = write_files(tmp_path, {"a.json": "{}\n", "b.json": "[]\n"})
+    assert written == [tmp_path / "a.json", tmp_path / "b.json"]
+    assert (tmp_path / "b.json").read_text(encoding="utf-8") == "[]\n"
+
+
+@pytest.mark.parametrize("relative", ["../x.yaml", "a/../../x.yaml", "a/..", "/etc/x.yaml", ""])
+def test_a_path_out_of_the_base_is_refused(tmp_path: Path, relative: str) -> None:
+    base = tmp_path / "base"
+    with pytest.raises(WriteError, match="must be relative and stay inside"):
+        write_under(base, relative, "x\n")
+    assert not base.exists()
+    assert _names(tmp_path) == []
+
+
+@posix_only
+def test_a_symlinked_folder_on_the_way_is_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    base = tmp_path / "base"
+    base.mkdir()
+    (base / "phase").symlink_to(outside)
+    with pytest.raises(WriteError, match=r"phase' is a symbolic link"):
+        contained_path(base, "phase/x.yaml")
+    assert _names(outside) == []
+
+
+@posix_only
+def test_a_symlinked_file_is_not_written_through(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere.yaml"
+    elsewhere.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "x.yaml"
+    link.symlink_to(elsewhere)
+    with pytest.raises(WriteError, match="symbolic link"):
+        write_text(link, "new\n")
+    assert elsewhere.read_text(encoding="utf-8") == "old\n"
+    assert link.is_symlink()
