@@ -7,9 +7,13 @@ to `CHECKS`; `journeyctl rules` and the README's rule table come from this list.
 
 from __future__ import annotations
 
+import os
+from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import groupby
+from pathlib import Path
 from types import ModuleType
 
 from journeyctl.checks import (
@@ -32,7 +36,7 @@ from journeyctl.checks import (
 )
 from journeyctl.checks._context import Context
 from journeyctl.finding import Finding, Rule, Severity, sorted_findings
-from journeyctl.load import Tree
+from journeyctl.load import FINDINGS_PER_FILE, Tree
 from journeyctl.load.rules import LOAD_RULES
 
 CHECKS: tuple[ModuleType, ...] = (
@@ -67,19 +71,29 @@ def all_rules() -> list[Rule]:
 
 @dataclass(frozen=True)
 class Validation:
-    """The outcome of validating a tree: what was found, and whether it passes."""
+    """The outcome of validating a tree: what was found, and whether it passes.
+
+    Findings name files relative to the tree's root; `for_display` turns them into
+    paths for people. Past FINDINGS_PER_FILE findings in one file, the rest are counted
+    in one note for that file (in `notes`); `errors` and `warnings` count them all.
+    """
 
     findings: list[Finding]
     journeys: int
     strict: bool = False
+    not_shown: Counter[Severity] = field(default_factory=Counter)
+    notes: frozenset[Finding] = frozenset()
 
     @property
     def errors(self) -> int:
-        return sum(f.severity is Severity.ERROR for f in self.findings)
+        return self._shown(Severity.ERROR) + self.not_shown[Severity.ERROR]
 
     @property
     def warnings(self) -> int:
-        return sum(f.severity is Severity.WARNING for f in self.findings)
+        return self._shown(Severity.WARNING) + self.not_shown[Severity.WARNING]
+
+    def _shown(self, severity: Severity) -> int:
+        return sum(f.severity is severity and f not in self.notes for f in self.findings)
 
     @property
     def ok(self) -> bool:
@@ -87,14 +101,62 @@ class Validation:
 
     def errors_only(self) -> Validation:
         errors = [f for f in self.findings if f.severity is Severity.ERROR]
-        return Validation(errors, self.journeys, self.strict)
+        not_shown = Counter({Severity.ERROR: self.not_shown[Severity.ERROR]})
+        return replace(self, findings=errors, not_shown=not_shown)
+
+    def for_display(self, root: Path, cwd: Path | None = None) -> Validation:
+        """The same validation with files named relative to `cwd` (the working directory)."""
+        shown = {f.file: display_path(root, f.file, cwd) for f in self.findings}
+        findings = [replace(f, file=shown[f.file]) for f in self.findings]
+        notes = frozenset(replace(f, file=shown[f.file]) for f in self.notes)
+        return replace(self, findings=findings, notes=notes)
+
+
+def display_path(root: Path, file: str, cwd: Path | None = None) -> str:
+    """A root-relative `file` as people see it: relative to `cwd` where possible (`../x.yaml`).
+
+    Where no relative path exists (another drive on Windows), the absolute path.
+    """
+    try:
+        return Path(os.path.relpath(root / file, cwd or Path.cwd())).as_posix()
+    except ValueError:
+        return (root / file).as_posix()
 
 
 def validate(tree: Tree, *, strict: bool = False, today: date | None = None) -> Validation:
-    """The tree's loading findings and every check's, sorted by file and position."""
+    """The tree's loading findings and every check's, sorted by file and position, capped per file."""
     context = Context(tree, today or date.today())
     findings = list(tree.findings)
     for module in CHECKS:
         check: Callable[[Context], Iterator[Finding]] = module.check
         findings.extend(check(context))
-    return Validation(sorted_findings(findings), tree.journey_files, strict)
+    return _capped(sorted_findings(findings), tree, strict)
+
+
+def _capped(findings: list[Finding], tree: Tree, strict: bool) -> Validation:
+    """At most FINDINGS_PER_FILE findings a file, and a note that counts the rest."""
+    shown: list[Finding] = []
+    notes: set[Finding] = set()
+    not_shown: Counter[Severity] = Counter()
+    for file, group in groupby(findings, key=lambda f: f.file):
+        in_file = list(group)
+        rest = Counter(f.severity for f in in_file[FINDINGS_PER_FILE:])
+        rest.update(tree.not_shown.get(file, Counter()))
+        shown.extend(in_file[:FINDINGS_PER_FILE])
+        if rest:
+            note = _note(file, rest, in_file[FINDINGS_PER_FILE:] or in_file)
+            shown.append(note)
+            notes.add(note)
+            not_shown.update(rest)
+    return Validation(shown, tree.journey_files, strict, not_shown, frozenset(notes))
+
+
+def _note(file: str, rest: Counter[Severity], hidden: list[Finding]) -> Finding:
+    count = sum(rest.values())
+    severity = Severity.ERROR if rest[Severity.ERROR] else Severity.WARNING
+    rule = next((f.rule for f in hidden if f.severity is severity), hidden[0].rule)
+    message = (
+        f"{count:,} more finding{'s' if count != 1 else ''} in this file "
+        f"{'are' if count != 1 else 'is'} not shown; fix the ones above and run again"
+    )
+    return Finding(file, None, None, rule, severity, message)

@@ -1,5 +1,19 @@
-"""Files to models, with positions: reading, parsing, schema validation."""
+"""Files to models, with positions: sources, reading, parsing, schema validation."""
 
-from journeyctl.load.tree import Document, Tree, display_path, load_tree
+from journeyctl.load.kinds import Kind, kind_of
+from journeyctl.load.sources import Entry, FileSystemSource, GitRevisionSource, Source
+from journeyctl.load.tree import FINDINGS_PER_FILE, Document, Tree, load_source, load_tree
 
-__all__ = ["Document", "Tree", "display_path", "load_tree"]
+__all__ = [
+    "FINDINGS_PER_FILE",
+    "Document",
+    "Entry",
+    "FileSystemSource",
+    "GitRevisionSource",
+    "Kind",
+    "Source",
+    "Tree",
+    "kind_of",
+    "load_source",
+    "load_tree",
+]

@@ -1,53 +1,54 @@
-"""The tree on disk as models: discovery, parsing, schema validation; findings for what failed."""
+"""A tree of files as models: read from a source, parsed once, validated against the schemas.
+
+Findings name files by their path relative to the root (`klant-zijn/factuur/x.yaml`,
+`framework.yaml`); the command line turns them into paths for display. Each file is
+parsed once: the composed node tree stays with the document, so that a check that
+reports on it finds positions without reading or parsing the file again.
+"""
 
 from __future__ import annotations
 
 import gc
-import os
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from itertools import islice
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from journeyctl.errors import UsageError
-from journeyctl.finding import Finding, Rule
+from journeyctl.finding import Finding, Rule, Severity
 from journeyctl.load import rules
+from journeyctl.load.kinds import FRAMEWORK_FILE, Kind, kind_of, stem
 from journeyctl.load.schema_errors import describe_all
 from journeyctl.load.source import PathPart, SourceMap
-from journeyctl.load.yamlfile import Problem, parse, read_text
+from journeyctl.load.sources import Entry, FileSystemSource, Source
+from journeyctl.load.yamlfile import Problem, decode, parse
 from journeyctl.model import Framework, Improvement, Journey
 
-FRAMEWORK_FILE = "framework.yaml"
-IMPROVEMENTS_DIR = "improvements"
+# More findings than this in one file are counted, not listed: past a few dozen, a
+# person fixes the first ones and runs again, and a hostile file must not make
+# hundreds of thousands of them.
+FINDINGS_PER_FILE = 50
 
 M = TypeVar("M", bound=BaseModel)
 
 
-def display_path(path: Path) -> str:
-    """The path as users see it in output: relative to the working directory where possible."""
-    try:
-        return path.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 @dataclass
 class Document(Generic[M]):
-    """A file that loaded: its model, and its text for finding positions when needed."""
+    """A file that loaded: its model, and where its keys and values stand."""
 
-    path: Path
+    file: str  # relative to the root, `/` between folders
     model: M
-    text: str
+    source: SourceMap | None
+    path: Path  # the root joined with `file`; prefer `file`, which every source has
+    display: str  # the file as its findings name it
 
     @property
-    def display(self) -> str:
-        return display_path(self.path)
-
-    @cached_property
-    def source(self) -> SourceMap | None:
-        return SourceMap.from_text(self.text)
+    def stem(self) -> str:
+        """The file name without `.yaml`: what the id must equal."""
+        return stem(self.file)
 
     def locate(self, loc: tuple[PathPart, ...], *, key: bool = False) -> tuple[int, int] | None:
         return self.source.locate(loc, key=key) if self.source is not None else None
@@ -62,7 +63,7 @@ class Document(Generic[M]):
 
 @dataclass
 class Tree:
-    root: Path
+    root: Path  # absolute: where the files' paths start, to show them relative to the cwd
     framework: Document[Framework] | None
     journeys: list[Document[Journey]] = field(default_factory=list)
     improvements: list[Document[Improvement]] = field(default_factory=list)
@@ -71,107 +72,133 @@ class Tree:
     # Journey files that exist but did not load (their names, without .yaml): references
     # to them are not "unknown", and coverage cannot be judged while they are missing.
     unloaded_journeys: set[str] = field(default_factory=set)
+    # Per file, the findings of loading beyond FINDINGS_PER_FILE: counted, not kept.
+    not_shown: dict[str, Counter[Severity]] = field(default_factory=dict)
 
 
-def load_tree(root: Path) -> Tree:
-    """Every file under `root` as a model, or a finding that says why it is not one."""
+def load_tree(root: Path | str) -> Tree:
+    """Every file under the folder `root` as a model, or a finding that says why it is not one.
+
+    Findings name files relative to the working directory, as the command line shows
+    them (see `load_source` for root-relative names).
+    """
+    source = FileSystemSource(root)
+    return load_source(source, name=lambda file: _relative_to_cwd(source.root / file))
+
+
+def _relative_to_cwd(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_source(source: Source, *, name: Callable[[str], str] = str) -> Tree:
+    """Every file of `source` as a model, or a finding that says why it is not one.
+
+    Findings name files by `name(path)`, of the path relative to the root: by default
+    that path itself.
+    """
     # Loading makes millions of small objects that all live on and hold no cycles; the
     # cyclic collector would scan them again and again for nothing (it doubled the time
-    # of a 2,000-journey tree), so it pauses while the tree loads.
+    # of a 2,000-journey tree), so it pauses while the tree loads, and afterwards leaves
+    # them out of its scans for good (gc.freeze) instead of walking them on every
+    # collection that validation and ranking trigger.
     collector_was_on = gc.isenabled()
     gc.disable()
     try:
-        return _load_tree(root)
+        return _Loader(source, name).load()
     finally:
+        gc.freeze()
         if collector_was_on:
             gc.enable()
 
 
-def _load_tree(root: Path) -> Tree:
-    if root.exists() and not root.is_dir():
-        raise UsageError(
-            f"root '{root}' is a file, not a folder; pass --root with the folder that holds framework.yaml"
-        )
-    if not root.is_dir():
-        raise UsageError(
-            f"root folder '{root}' not found; run journeyctl from the folder that holds "
-            "journeys/, or pass --root PATH (or set JOURNEYCTL_ROOT)"
-        )
-    root = root.resolve()
-    findings: list[Finding] = []
-    framework_path = root / FRAMEWORK_FILE
-    framework: Document[Framework] | None = None
-    if framework_path.is_file():
-        framework = _load(framework_path, Framework, findings)
-    else:
-        message = (
-            f"no {FRAMEWORK_FILE} in the root; create one with at least name and phases "
-            "(`journeyctl schema` lists every field)"
-        )
-        findings.append(rules.MISSING_FRAMEWORK.finding(display_path(framework_path), message))
-    tree = Tree(root, framework, findings=findings)
-    yaml_files, yml_files = _yaml_files(root)
-    for path in yml_files:
-        message = f"not read: only .yaml files count; rename it to {path.stem}.yaml"
-        findings.append(rules.IGNORED_FILE.finding(display_path(path), message))
-    for path in yaml_files:
-        if path == framework_path:
-            continue
-        if path.parent == root / IMPROVEMENTS_DIR:
-            improvement = _load(path, Improvement, findings)
+class _Loader:
+    def __init__(self, source: Source, name: Callable[[str], str]) -> None:
+        self.source = source
+        self.name = name
+        self.tree = Tree(source.root.absolute(), None)
+
+    def load(self) -> Tree:
+        for entry in self.source.entries():
+            self._add(entry)
+        framework_name = self.name(FRAMEWORK_FILE)
+        if self.tree.framework is None and not self._has_finding_on(framework_name):
+            message = (
+                f"no {FRAMEWORK_FILE} in the root; create one with at least name and phases "
+                "(`journeyctl schema` lists every field)"
+            )
+            self.tree.findings.append(rules.MISSING_FRAMEWORK.finding(framework_name, message))
+        return self.tree
+
+    def _has_finding_on(self, file: str) -> bool:
+        return any(finding.file == file for finding in self.tree.findings)
+
+    def _add(self, entry: Entry) -> None:
+        kind = kind_of(entry.path)
+        if kind is Kind.FRAMEWORK:
+            self.tree.framework = self._document(entry, Framework)
+        elif kind is Kind.IMPROVEMENT:
+            improvement = self._document(entry, Improvement)
             if improvement is not None:
-                tree.improvements.append(improvement)
-        else:
-            tree.journey_files += 1
-            journey = _load(path, Journey, findings)
+                self.tree.improvements.append(improvement)
+        elif kind is Kind.JOURNEY:
+            self.tree.journey_files += 1
+            journey = self._document(entry, Journey)
             if journey is not None:
-                tree.journeys.append(journey)
+                self.tree.journeys.append(journey)
             else:
-                tree.unloaded_journeys.add(path.name.removesuffix(".yaml"))
-    return tree
+                self.tree.unloaded_journeys.add(stem(entry.path))
+        else:  # not read: the entry says why (a .yml file, an unreadable folder)
+            self._report(entry.path, [entry.content] if isinstance(entry.content, Problem) else [])
+
+    def _document(self, entry: Entry, model: type[M]) -> Document[M] | None:
+        document, problems = _read(entry, model, self.tree.root, self.name(entry.path))
+        self._report(entry.path, problems)
+        return document
+
+    def _report(self, path: str, problems: Iterable[Problem]) -> None:
+        """The file's problems as findings, the first FINDINGS_PER_FILE of them; the rest counted."""
+        file = self.name(path)
+        iterator = iter(problems)
+        self.tree.findings.extend(
+            p.rule.finding(file, p.message, p.line, p.column)
+            for p in islice(iterator, FINDINGS_PER_FILE)
+        )
+        rest = Counter(problem.rule.severity for problem in iterator)
+        if rest:
+            self.tree.not_shown[file] = rest
 
 
-def _yaml_files(root: Path) -> tuple[list[Path], list[Path]]:
-    """The `.yaml` files under root, and the `.yml` files that would be missed."""
-    yaml_files: list[Path] = []
-    yml_files: list[Path] = []
-    for folder, subfolders, files in os.walk(root):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        for name in sorted(files):
-            if name.endswith(".yaml"):
-                yaml_files.append(Path(folder) / name)
-            elif name.endswith(".yml"):
-                yml_files.append(Path(folder) / name)
-    return yaml_files, yml_files
-
-
-def _load(path: Path, model: type[M], findings: list[Finding]) -> Document[M] | None:
-    display = display_path(path)
-    document, problems = _read(path, model)
-    findings.extend(p.rule.finding(display, p.message, p.line, p.column) for p in problems)
-    return document
-
-
-def _read(path: Path, model: type[M]) -> tuple[Document[M] | None, list[Problem]]:
+def _read(
+    entry: Entry, model: type[M], root: Path, display: str
+) -> tuple[Document[M] | None, Iterable[Problem]]:
     """The file as a model, or None; and every problem met on the way."""
-    text = read_text(path)
+    if isinstance(entry.content, Problem):
+        return None, [entry.content]
+    text = decode(entry.content)
     if isinstance(text, Problem):
         return None, [text]
     parsed = parse(text)
     if isinstance(parsed, Problem):
         return None, [parsed]
-    problems = list(parsed.problems)
     if not isinstance(parsed.data, dict):
         kind = "a list" if isinstance(parsed.data, list) else "a single value"
         message = (
             f"the file holds {kind}; it must be a mapping of keys to values "
             "(see `journeyctl schema`)"
         )
-        return None, [*problems, Problem(rules.NOT_A_MAPPING, message, 1, 1)]
+        return None, [*parsed.problems, Problem(rules.NOT_A_MAPPING, message, 1, 1)]
+    source = SourceMap(parsed.node)
     try:
         instance = model.model_validate(parsed.data)
     except ValidationError as error:
-        source = SourceMap(parsed.node)
-        problems.extend(describe_all(error.errors(include_url=False), model, source))
-        return None, problems
-    return Document(path, instance, parsed.text), problems
+        described = describe_all(error.errors(include_url=False), model, source)
+        return None, _chain(parsed.problems, described)
+    return Document(entry.path, instance, source, root / entry.path, display), parsed.problems
+
+
+def _chain(first: list[Problem], then: Iterable[Problem]) -> Iterable[Problem]:
+    yield from first
+    yield from then

@@ -1,0 +1,384 @@
+"""Where the files of a tree come from: a folder on disk, or a git revision (for `diff`).
+
+A source yields one `Entry` per file of the tree that is read (framework, journeys,
+improvements: see `journeyctl.load.kinds`) with its bytes, and one per thing that cannot be
+read (a `.yml` file, a FIFO, a device, an unreadable folder, a file over the size limit)
+with the problem to report there. Paths are relative to the root, with `/` between
+folders, in the same order for both sources, so that a tree reads the same from either.
+
+On disk, only regular files are ever opened: a FIFO would block the read forever and a
+device such as /dev/zero never ends. A symlink to a regular file is read wherever it
+points; a symlink to anything else is a finding. Symlinked folders are followed, each
+real folder once: a link back to a folder already read (a loop, or a second way to the
+same files that would read every journey twice) is a finding at the link.
+
+From git, blobs are read from the object database without a checkout, each once, through
+one `git cat-file --batch` process; their sizes come from `git ls-tree`, so a blob over
+the limit is never read. Symbolic links and submodules in a revision are not followed.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Protocol
+
+from journeyctl.errors import UsageError
+from journeyctl.load import rules
+from journeyctl.load.kinds import Kind, is_hidden, kind_of
+from journeyctl.load.yamlfile import MAX_FILE_BYTES, Problem
+
+# Opening a FIFO for reading without O_NONBLOCK waits for a writer; with it, the open
+# returns at once, and the file type is checked before anything is read.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One file of the tree: its bytes, or the problem that stands in for them."""
+
+    path: str  # relative to the root, `/` between folders
+    content: bytes | Problem
+
+
+class Source(Protocol):
+    """Anything the loader can read a tree from."""
+
+    @property
+    def root(self) -> Path:
+        """The root as a folder path: what findings' paths are relative to, for display."""
+        ...
+
+    def entries(self) -> Iterator[Entry]: ...
+
+
+def order(path: str) -> tuple[str, ...]:
+    """The one order of entries, folder by folder, the same for every source."""
+    return tuple(path.split("/"))
+
+
+def unread_problem(path: str) -> Problem | None:
+    """The finding for a file of the tree that is never read, or None for one that is."""
+    if kind_of(path) is Kind.MISNAMED:
+        return Problem(
+            rules.IGNORED_FILE,
+            f"not read: only .yaml files count; rename it to {_name(path)[:-4]}.yaml",
+        )
+    return None
+
+
+def _name(path: str) -> str:
+    return path.rsplit("/", 1)[-1]
+
+
+def too_big(size: int, *, at_least: bool = False) -> Problem:
+    more = "more than " if at_least else ""
+    return Problem(
+        rules.TOO_COMPLEX,
+        f"file is {more}{size:,} bytes, over the limit of {MAX_FILE_BYTES:,}; "
+        "split it or remove what does not belong in it",
+    )
+
+
+class FileSystemSource:
+    """The files under a folder on disk."""
+
+    def __init__(self, root: Path | str) -> None:
+        if str(root).strip() == "":
+            raise UsageError(
+                "--root is empty; pass the folder that holds framework.yaml "
+                "(for example --root journeys), or leave --root out"
+            )
+        root = Path(root)
+        if root.exists() and not root.is_dir():
+            raise UsageError(
+                f"root '{root}' is a file, not a folder; "
+                "pass --root with the folder that holds framework.yaml"
+            )
+        if not root.is_dir():
+            raise UsageError(
+                f"root folder '{root}' not found; run journeyctl from the folder that holds "
+                "journeys/, or pass --root PATH (or set JOURNEYCTL_ROOT)"
+            )
+        self._root = root.resolve()
+
+    @property
+    def root(self) -> Path:
+        return self._root
+
+    def entries(self) -> Iterator[Entry]:
+        listed: list[tuple[str, Problem | None]] = sorted(
+            self._listing(), key=lambda item: order(item[0])
+        )
+        for path, problem in listed:
+            if problem is not None:
+                yield Entry(path, problem)
+            else:
+                yield Entry(path, read_regular_file(self._root / path))
+
+    def _listing(self) -> Iterator[tuple[str, Problem | None]]:
+        """Every path of the tree, with None where it is to be read."""
+        folder_errors: list[OSError] = []
+        visited = {_identity(self._root)}
+        for folder, subfolders, files in os.walk(
+            self._root, onerror=folder_errors.append, followlinks=True
+        ):
+            here = self._relative(folder)
+            if here is None:  # pragma: no cover - os.walk stays under the root
+                continue
+            kept = []
+            for name in sorted(subfolders):
+                if is_hidden(name):
+                    continue
+                identity = _identity(Path(folder) / name)
+                if identity in visited:
+                    yield _join(here, name), _folder_read_twice(Path(folder) / name)
+                    continue
+                if identity is not None:
+                    visited.add(identity)
+                kept.append(name)
+            subfolders[:] = kept
+            for name in files:
+                path = _join(here, name)
+                if kind_of(path).is_read:
+                    yield path, None
+                elif (problem := unread_problem(path)) is not None:
+                    yield path, problem
+        for error in folder_errors:
+            yield self._unreadable_folder(error)
+
+    def _relative(self, folder: str | os.PathLike[str]) -> str | None:
+        try:
+            relative = Path(folder).relative_to(self._root).as_posix()
+        except ValueError:
+            return None
+        return "" if relative == "." else relative
+
+    def _unreadable_folder(self, error: OSError) -> tuple[str, Problem]:
+        where = self._relative(error.filename) if error.filename else None
+        if where == "" or where is None:
+            raise UsageError(
+                f"cannot read the root folder '{self._root}': {error.strerror or error}; "
+                "check its permissions"
+            )
+        return where, Problem(
+            rules.UNREADABLE_FILE,
+            f"cannot read this folder ({error.strerror or error}), so its files are not "
+            "checked; give it read and execute permission, or move it out of the root",
+        )
+
+
+def _join(folder: str, name: str) -> str:
+    return f"{folder}/{name}" if folder else name
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    try:
+        status = folder.stat()
+    except OSError:
+        return None  # os.walk reports it when it tries to list it
+    return status.st_dev, status.st_ino
+
+
+def _folder_read_twice(link: Path) -> Problem:
+    return Problem(
+        rules.UNREADABLE_FILE,
+        f"a symlink to a folder that is read already ({link.readlink() if link.is_symlink() else link.name}): "
+        "a loop, or a second way to the same files; not followed, remove the link",
+    )
+
+
+def read_regular_file(path: Path) -> bytes | Problem:
+    """The bytes of the regular file at `path` (through a symlink too), at most the size limit.
+
+    Anything else is never opened: its size says nothing about its length, and reading it
+    could block (a FIFO) or never end (/dev/zero).
+    """
+    try:
+        status = path.stat()
+    except OSError as error:
+        return _cannot_open(path, error)
+    if not stat.S_ISREG(status.st_mode):
+        return _not_a_file(path, status.st_mode)
+    if status.st_size > MAX_FILE_BYTES:
+        return too_big(status.st_size)
+    try:
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError as error:
+        return _cannot_open(path, error)
+    with os.fdopen(descriptor, "rb") as file:
+        mode = os.fstat(file.fileno()).st_mode
+        if not stat.S_ISREG(mode):  # replaced since it was looked at
+            return _not_a_file(path, mode)
+        raw = _read_at_most(file, MAX_FILE_BYTES + 1)
+    if isinstance(raw, OSError):
+        return _cannot_open(path, raw)
+    if len(raw) > MAX_FILE_BYTES:  # it grew since it was looked at
+        return too_big(MAX_FILE_BYTES, at_least=True)
+    return raw
+
+
+def _read_at_most(file: IO[bytes], limit: int) -> bytes | OSError:
+    try:
+        return file.read(limit)
+    except OSError as error:
+        return error
+
+
+_SPECIAL = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def _not_a_file(path: Path, mode: int) -> Problem:
+    what = next((name for test, name in _SPECIAL if test(mode)), "not a regular file")
+    if path.is_symlink():
+        what = f"a symlink to {what} ({path.readlink()})"
+    return Problem(
+        rules.UNREADABLE_FILE,
+        f"not read: {what}, not a file; only YAML files belong under the root, "
+        "remove it or move it elsewhere",
+    )
+
+
+def _cannot_open(path: Path, error: OSError) -> Problem:
+    if path.is_symlink() and not path.exists():
+        return Problem(
+            rules.UNREADABLE_FILE,
+            f"a symlink to '{path.readlink()}', which does not exist; fix the link or remove it",
+        )
+    return Problem(
+        rules.UNREADABLE_FILE,
+        f"cannot read file: {error.strerror or error}; check its permissions",
+    )
+
+
+class GitRevisionSource:
+    """The files under `root` (a folder path inside the repository) in a git revision."""
+
+    def __init__(self, repository: Path, revision: str, root: str) -> None:
+        self._repository = repository
+        self._folder = root.strip("/")
+        self._root = repository / self._folder if self._folder else repository
+        self.revision = revision
+        self._commit = self._resolve(revision)
+        self._check_root()
+
+    @property
+    def root(self) -> Path:
+        return self._root
+
+    def entries(self) -> Iterator[Entry]:
+        listed = sorted(self._listing(), key=lambda item: order(item[0]))
+        reader: _BlobReader | None = None
+        try:
+            for path, blob in listed:
+                if isinstance(blob, Problem):
+                    yield Entry(path, blob)
+                    continue
+                reader = reader or _BlobReader(self._repository)
+                yield Entry(path, reader.read(blob))
+        finally:
+            if reader is not None:
+                reader.close()
+
+    def _resolve(self, revision: str) -> str:
+        if not revision or revision.startswith("-"):
+            raise UsageError(f"'{revision}' is not a git revision; name a commit, branch or tag")
+        found = _git(self._repository, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+        if found.returncode != 0:
+            raise UsageError(
+                f"revision '{revision}' not found in the git repository at '{self._repository}'; "
+                "name a commit, branch or tag that exists (git log lists them)"
+            )
+        return found.stdout.decode("ascii").strip()
+
+    def _check_root(self) -> None:
+        kind = _git(self._repository, "cat-file", "-t", f"{self._commit}:{self._folder}")
+        if kind.stdout.strip() != b"tree":
+            raise UsageError(
+                f"root folder '{self._folder}' not found in revision '{self.revision}'; "
+                "pass the folder that holds framework.yaml in that revision"
+            )
+
+    def _listing(self) -> Iterator[tuple[str, Problem | str]]:
+        """Every path of the tree, with the blob to read or the problem to report."""
+        listed = _git(
+            self._repository, "ls-tree", "-r", "-z", "--long", f"{self._commit}:{self._folder}"
+        )
+        for record in listed.stdout.split(b"\0"):
+            if not record:
+                continue
+            meta, raw_path = record.split(b"\t", 1)
+            mode, _, blob, size = meta.split()
+            path = raw_path.decode("utf-8", errors="replace")
+            if any(is_hidden(folder) for folder in path.split("/")[:-1]):
+                continue
+            if not kind_of(path).is_read:
+                if (problem := unread_problem(path)) is not None:
+                    yield path, problem
+                continue
+            yield path, _blob_or_problem(mode, blob.decode("ascii"), size)
+
+
+def _blob_or_problem(mode: bytes, blob: str, size: bytes) -> Problem | str:
+    if mode == b"120000":
+        return Problem(
+            rules.UNREADABLE_FILE,
+            "not read: a symlink in this revision; journeyctl reads files, not links, "
+            "from git: commit the file itself",
+        )
+    if not mode.startswith(b"100"):
+        return Problem(rules.UNREADABLE_FILE, "not read: a submodule, not a file; move it out")
+    if int(size) > MAX_FILE_BYTES:
+        return too_big(int(size))
+    return blob
+
+
+class _BlobReader:
+    """One `git cat-file --batch` process: a blob's id in, its bytes out."""
+
+    def __init__(self, repository: Path) -> None:
+        self._process = subprocess.Popen(
+            ["git", "-C", str(repository), "cat-file", "--batch"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+
+    def read(self, blob: str) -> bytes | Problem:
+        assert self._process.stdin is not None and self._process.stdout is not None
+        self._process.stdin.write(blob.encode("ascii") + b"\n")
+        self._process.stdin.flush()
+        header = self._process.stdout.readline().split()
+        if len(header) != 3:
+            return Problem(rules.UNREADABLE_FILE, f"git cannot read blob {blob}; run git fsck")
+        content = self._process.stdout.read(int(header[2]))
+        self._process.stdout.read(1)  # the newline after each blob
+        return content
+
+    def close(self) -> None:
+        assert self._process.stdin is not None
+        self._process.stdin.close()
+        self._process.wait()
+        if self._process.stdout is not None:
+            self._process.stdout.close()
+
+
+def _git(repository: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(
+            ["git", "-C", str(repository), *arguments], capture_output=True, check=False
+        )
+    except FileNotFoundError:
+        raise UsageError(
+            "git is not installed or not on PATH; install git to read revisions"
+        ) from None
