@@ -17,6 +17,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScala
 from ruamel.yaml.tokens import CommentToken
 
 from journeyctl.write.atomic import WriteError
+from journeyctl.write.roundtrip import NewText
 from journeyctl.write.yamldoc import same_data
 
 Change = Literal["added", "updated", "unchanged"]
@@ -89,6 +90,8 @@ def _commented(value: Any) -> Any:
         return CommentedMap((key, _commented(item)) for key, item in value.items())
     if isinstance(value, list | tuple) and not isinstance(value, CommentedSeq):
         return CommentedSeq(_commented(item) for item in value)
+    if type(value) is str:  # quoted as the loader needs, whatever style the old value had
+        return NewText(value)
     return value
 
 

@@ -4,7 +4,7 @@ ruamel.yaml keeps what it loads (comments, key order, quoting, blank lines, the 
 the first line), so an edit changes only what the edit touched. It is set up to write what
 the example tree looks like: sequences indented under their key, lines never re-wrapped.
 Every scalar journeyctl adds is quoted exactly when its own loader would otherwise read it
-as something else (`journeyctl.write.scalars`); a new document is read back with that loader
+as something else (`journeyctl.write.roundtrip`); a new document is read back with that loader
 before it is handed out, so a writer bug ends in an error, never in a file that lies.
 """
 
@@ -12,62 +12,19 @@ from __future__ import annotations
 
 import datetime
 import io
+import itertools
 import json
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.representer import RoundTripRepresenter
-from ruamel.yaml.scalarstring import PlainScalarString
 
 from journeyctl.load.yamlfile import Parsed, parse
 from journeyctl.write.atomic import WriteError
-from journeyctl.write.scalars import float_text, string_style
-
-_STR_TAG = "tag:yaml.org,2002:str"
-
-
-class _Constructor(RoundTripConstructor):
-    """Marks every bare string it loads, so that it is written back bare as it was.
-
-    ruamel reads YAML 1.2, in which a bare `on` is text; written back through the quoting
-    rules for new text it would gain quotes, and an untouched line would change.
-    """
-
-    def construct_yaml_str(self, node: Any) -> Any:
-        value = super().construct_yaml_str(node)
-        if type(value) is str and not node.style:
-            return PlainScalarString(value)
-        return value
-
-
-class _Representer(RoundTripRepresenter):
-    """Writes new strings and floats so that journeyctl's YAML 1.1 loader reads them back."""
-
-    def represent_new_str(self, data: str) -> Any:
-        return self.represent_scalar(_STR_TAG, data, style=string_style(data))
-
-    def represent_new_float(self, data: float) -> Any:
-        return self.represent_scalar("tag:yaml.org,2002:float", float_text(data))
-
-
-_Constructor.add_constructor(_STR_TAG, _Constructor.construct_yaml_str)
-_Representer.add_representer(str, _Representer.represent_new_str)
-_Representer.add_representer(float, _Representer.represent_new_float)
-
-
-def _yaml() -> YAML:
-    yaml = YAML()  # round-trip mode
-    yaml.Constructor = _Constructor
-    yaml.Representer = _Representer
-    yaml.preserve_quotes = True
-    yaml.indent(mapping=2, sequence=4, offset=2)  # "  - id: x" under its key
-    yaml.width = 1_000_000_000  # never re-wrap a long line
-    yaml.allow_unicode = True
-    return yaml
+from journeyctl.write.roundtrip import round_trip_yaml
 
 
 def new_yaml(data: Mapping[str, Any], *, header_comment: str | None = None) -> str:
@@ -96,10 +53,15 @@ def edit_yaml(text: str, edit: Callable[[CommentedMap], None]) -> str:
     """`text` after `edit` changed its top-level mapping in place; all else byte-identical.
 
     The edit receives ruamel's mapping (see `journeyctl.write.edit` for helpers); values it
-    adds are plain Python values. Windows line ends stay Windows line ends.
+    adds are plain Python values. Windows line ends stay Windows line ends. The file's
+    indentation is kept where it is the same throughout (ruamel writes one for a file).
     """
+    windows = "\r\n" in text
+    if windows:  # ruamel would keep the \r in comments and double it on the way out
+        text = text.replace("\r\n", "\n")
     try:
-        document = _yaml().load(text)
+        yaml = round_trip_yaml(*_indentation(text))
+        document = yaml.load(text)
     except YAMLError as error:
         raise WriteError(
             f"cannot edit a file that is not valid YAML ({' '.join(str(error).split())}); "
@@ -111,14 +73,54 @@ def edit_yaml(text: str, edit: Callable[[CommentedMap], None]) -> str:
             "run journeyctl validate and fix it first; nothing was changed"
         )
     edit(document)
-    edited = _dump(document)
-    return edited.replace("\n", "\r\n") if "\r\n" in text else edited
+    edited = _dump(document, yaml)
+    if text and not text.endswith("\n") and edited.endswith("\n"):
+        edited = edited[:-1]  # a file without a last line end stays without one
+    return edited.replace("\n", "\r\n") if windows else edited
 
 
-def _dump(document: Any) -> str:
+def _dump(document: Any, yaml: YAML | None = None) -> str:
     stream = io.StringIO()
-    _yaml().dump(document, stream)
+    (yaml or round_trip_yaml()).dump(document, stream)
     return stream.getvalue()
+
+
+_OPENS_BLOCK = re.compile(r"^( *)[^\s#-][^#]*:[ \t]*(?:#.*)?$")
+_INDENTED = re.compile(r"^( *)(- )?\S")
+_BLOCK_SCALAR = re.compile(r"(?:^|[:-] )[|>][-+0-9]*[ \t]*(?:#.*)?$")
+
+
+def _indentation(text: str) -> tuple[int, int]:
+    """How far `text` indents a mapping under its key, and a list's dashes under theirs.
+
+    ruamel writes one indentation for a whole file, so it takes the file's own, as the first
+    key that opens a block shows it; the house style (2 and 2) where the file shows none.
+    """
+    found: dict[bool, int] = {}
+    lines = _structure_lines(text)
+    for line, following in itertools.pairwise(lines):
+        opener, child = _OPENS_BLOCK.match(line), _INDENTED.match(following)
+        if opener and child:
+            step = len(child.group(1)) - len(opener.group(1))
+            is_list = child.group(2) is not None
+            if (step > 0 or (is_list and step == 0)) and is_list not in found:
+                found[is_list] = step
+    return found.get(False, 2), found.get(True, 2)
+
+
+def _structure_lines(text: str) -> list[str]:
+    """The lines that hold keys and dashes: no blank lines, comments or block scalars' text."""
+    lines: list[str] = []
+    block_scalar_at: int | None = None
+    for line in text.splitlines():
+        indent = len(line) - len(line.lstrip(" "))
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if block_scalar_at is not None and indent > block_scalar_at:
+            continue
+        block_scalar_at = indent if _BLOCK_SCALAR.search(line) else None
+        lines.append(line)
+    return lines
 
 
 def _commented(value: Any) -> Any:
@@ -133,6 +135,8 @@ def _commented(value: Any) -> Any:
 def _scalar(value: Any) -> Any:
     if isinstance(value, str):
         return _unicode_text(value)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _LARGE:
+        return _readable_int(value)
     if value is None or isinstance(value, bool | int | float):
         return value
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
@@ -141,6 +145,19 @@ def _scalar(value: Any) -> Any:
         f"cannot write a value of type {type(value).__name__} ({value!r}) to YAML; "
         "give text, a number, a date, true/false, or lists and mappings of them"
     )
+
+
+_LARGE = 10**15  # far below the loader's limit; only numbers past it are put to the loader
+
+
+def _readable_int(value: int) -> int:
+    parsed = parse(f"x: {value}\n")
+    if not (isinstance(parsed, Parsed) and same_data(parsed.data, {"x": value})):
+        raise WriteError(
+            f"cannot write the number {value}: it is larger than journeyctl reads in a file; "
+            "write a smaller number or leave the field out"
+        )
+    return value
 
 
 def _unicode_text(value: str) -> str:
