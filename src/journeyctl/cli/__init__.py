@@ -2,19 +2,162 @@
 
 `--version` answers here, before Typer and Click are imported, because scripts call it
 often and it should cost no more than starting Python.
+
+`main` is also the outermost handler, for what happens outside a command (Typer writing
+`--help`, imports, the final flush of stdout): output that cannot be written ends as
+`end_on_write_error` says, Ctrl-C exits 130 with one line, and nothing ends in a traceback.
+This module imports only the standard library, so that `--version` stays cheap.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
+from typing import TextIO
 
 from journeyctl import __version__
+from journeyctl.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE
+
+EXIT_CLOSED_PIPE = 128 + 13  # as shells report a process ended by SIGPIPE
+
+# Where the terminal's encoding has no block or ellipsis, the closest ASCII.
+_ASCII_FALLBACK = str.maketrans(
+    {"█": "#", "·": ".", "…": "...", "─": "-", "━": "=", "│": "|", "▲": "^", "▼": "v"}
+)
+
+
+class OutputError(Exception):
+    """Results could not be written to stdout (a full disk, a device that refuses them)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error.strerror or str(error))
+
+
+def write_output(text: str) -> None:
+    """Results on stdout, flushed now so that a write error surfaces here, not at exit.
+
+    A closed pipe raises `BrokenPipeError`; any other error of the stream, `OutputError`.
+    """
+    stream = sys.stdout
+    try:
+        stream.write(encodable(text, stream))
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(error) from error
+
+
+def encodable(text: str, stream: TextIO) -> str:
+    """The text as the stream's encoding can write it: ASCII stand-ins for the score bar's
+    and the table's characters, `\\uXXXX` for anything else it cannot encode."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        fallback = text.translate(_ASCII_FALLBACK)
+        return fallback.encode(encoding, "backslashreplace").decode(encoding)
+    except LookupError:  # an encoding Python does not know: let the stream decide
+        pass
+    return text
+
+
+def error_line(message: str) -> None:
+    """One line of diagnostics on stderr; if stderr cannot take it either, nothing more."""
+    try:
+        sys.stderr.write(encodable(message, sys.stderr) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def end_on_closed_pipe() -> int:
+    """A reader that stopped reading (`| head -1`): no message, exit 141."""
+    _silence_stdout()
+    return EXIT_CLOSED_PIPE
+
+
+def end_on_write_error(error: OutputError) -> int:
+    """Output that cannot be written (`> /dev/full`): one line, exit 2 (the environment,
+    as for a file that cannot be written, not findings)."""
+    _silence_stdout()
+    error_line(f"journeyctl: cannot write the output: {error}")
+    return EXIT_USAGE
+
+
+def _silence_stdout() -> None:
+    # What is still buffered is flushed at exit; pointed at the null device, that flush
+    # cannot fail again and make the interpreter print "Exception ignored ...".
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # a stdout without a file descriptor (a test's buffer)
+        pass
 
 
 def main() -> None:
-    if sys.argv[1:] == ["--version"]:
-        sys.stdout.write(f"journeyctl {__version__}\n")
-        return
-    from journeyctl.cli.app import app
+    # `--version` alone answers without Typer; everything else goes through the app.
+    code = _run(_version) if sys.argv[1:] == ["--version"] else _run(_app)
+    if code:
+        sys.exit(code)
+
+
+def _version() -> None:
+    write_output(f"journeyctl {__version__}\n")
+
+
+def _app() -> None:
+    from journeyctl.cli.app import app  # inside the handler: Ctrl-C may land while importing
 
     app()
+
+
+def _run(function: Callable[[], None]) -> int:
+    """Run the command line and flush stdout; the exit code, whatever happened."""
+    try:
+        try:
+            function()
+            code = 0
+        except SystemExit as exit:
+            code = _exit_code(exit)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return end_on_closed_pipe()
+    except OutputError as error:
+        return end_on_write_error(error)
+    except OSError as error:  # stdout's own flush: the same as a failed write
+        return end_on_write_error(OutputError(error))
+    except KeyboardInterrupt:
+        error_line("interrupted")
+        return EXIT_INTERRUPTED
+    except Exception as error:  # the outermost handler: nothing may end in a traceback
+        error_line(internal_error(error))
+        return EXIT_INTERNAL
+    return code
+
+
+def _exit_code(exit: SystemExit) -> int:
+    if _click_saw_a_closed_pipe():
+        return end_on_closed_pipe()
+    if exit.code is None:
+        return 0
+    return exit.code if isinstance(exit.code, int) else 1
+
+
+def _click_saw_a_closed_pipe() -> bool:
+    # Click (and the copy of it inside Typer) catches a closed pipe while it writes
+    # (`--help | head -1`) and exits 1 with stdout wrapped in a `PacifyFlushWrapper`: the
+    # one sign that the reader went away. Matched by name, as there are two such classes.
+    return type(sys.stdout).__name__ == "PacifyFlushWrapper"
+
+
+def internal_error(error: Exception) -> str:
+    """The one line for an error journeyctl did not expect: what, and to report it."""
+    # One line, whatever the exception says: repr shows every control character escaped.
+    detail = repr(" ".join(str(error).split()))[1:-1]
+    return (
+        f"journeyctl: internal error ({type(error).__name__}: {detail}); this is a bug, "
+        "please report it with the command you ran and journeyctl --version"
+    )

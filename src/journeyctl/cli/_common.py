@@ -1,7 +1,8 @@
 """What every command shares: the --root option, the one error handler, colour, output.
 
 Commands are functions that return an exit code; `command` wraps them so that a
-`UsageError` exits 2 with its message, Ctrl-C exits 130 with one line, and anything
+`UsageError` exits 2 with its message, Ctrl-C exits 130 with one line, output that cannot
+be written ends quietly (a closed pipe: 141) or with one line (exit 2), and anything
 unexpected exits 3 with one line instead of a traceback.
 """
 
@@ -9,14 +10,23 @@ from __future__ import annotations
 
 import functools
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TextIO
 
 import typer
 
+from journeyctl.cli import (
+    OutputError,
+    end_on_closed_pipe,
+    end_on_write_error,
+    error_line,
+    internal_error,
+    write_output,
+)
 from journeyctl.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, UsageError
+
+__all__ = ["DEFAULT_ROOT", "RootOption", "color", "command", "error_line", "output"]
 
 RootOption = Annotated[
     Path,
@@ -40,26 +50,29 @@ def command(function: Callable[..., int]) -> Callable[..., None]:
         except (typer.Exit, typer.Abort):
             raise
         except UsageError as error:
-            error_line(f"error: {error}")
+            error_line(f"error: {_user_text(str(error))}")
             code = EXIT_USAGE
+        except BrokenPipeError:  # before OSError: a reader that went away is no error
+            code = end_on_closed_pipe()
+        except OutputError as error:
+            code = end_on_write_error(error)
         except KeyboardInterrupt:
             error_line("interrupted")
             code = EXIT_INTERRUPTED
         except Exception as error:  # the top-level handler: nothing else may escape
-            detail = " ".join(str(error).split())  # one line, whatever the exception says
-            error_line(
-                f"journeyctl: internal error ({type(error).__name__}: {detail}); this is a bug, "
-                "please report it with the command you ran and journeyctl --version"
-            )
+            error_line(internal_error(error))
             code = EXIT_INTERNAL
         raise typer.Exit(code)
 
     return wrapper
 
 
-def error_line(message: str) -> None:
-    """One line of diagnostics on stderr."""
-    sys.stderr.write(message + "\n")
+def _user_text(text: str) -> str:
+    # A usage error may quote what the user typed or a file holds; imported here, on the
+    # error path only, so that `--help` does not load the formats.
+    from journeyctl.formats._safe import one_line
+
+    return one_line(text)
 
 
 def color(stream: TextIO) -> bool:
@@ -70,5 +83,5 @@ def color(stream: TextIO) -> bool:
 
 
 def output(text: str) -> None:
-    """Results on stdout."""
-    sys.stdout.write(text)
+    """Results on stdout, written and flushed now, so that a failure ends in `command`."""
+    write_output(text)

@@ -1,9 +1,15 @@
-"""GitHub Actions workflow commands: one annotation per finding, shown on the pull request."""
+"""GitHub Actions workflow commands: one annotation per finding, shown on the pull request.
+
+GitHub reads every line of a step's output that starts with `::` as a command, so no text
+from the tree may start a line: user text is made one line first (`one_line`), then
+escaped as GitHub's own toolkit escapes command data and properties.
+"""
 
 from __future__ import annotations
 
 from journeyctl.checks import Validation
 from journeyctl.finding import Finding
+from journeyctl.formats._safe import one_line
 
 
 def report(validation: Validation, color: bool = False) -> str:
@@ -30,8 +36,9 @@ def _summary(validation: Validation) -> str:
 
 
 def _escape_data(value: str) -> str:
-    # As GitHub's own toolkit escapes command data.
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # GitHub's toolkit escapes %, CR and LF in command data; `one_line` has already shown
+    # CR and LF (and every other control character) as `\r`, `\n`, so only % is left.
+    return one_line(value).replace("%", "%25")
 
 
 def _escape_property(value: str) -> str:

@@ -1,10 +1,9 @@
-"""The contract's JSON shape: ok, counts, and every diagnostic."""
+"""The contract's JSON shape: ok, counts, and every diagnostic (strings kept exactly)."""
 
 from __future__ import annotations
 
-import json
-
 from journeyctl.checks import Validation
+from journeyctl.formats._safe import to_json
 
 
 def report(validation: Validation, color: bool = False) -> str:
@@ -15,4 +14,4 @@ def report(validation: Validation, color: bool = False) -> str:
         "journeys": validation.journeys,
         "diagnostics": [finding.to_dict() for finding in validation.findings],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return to_json(document)

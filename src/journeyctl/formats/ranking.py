@@ -1,10 +1,13 @@
-"""A ranking as a terminal table, JSON (the contract's shape), CSV or Markdown."""
+"""A ranking as a terminal table, JSON (the contract's shape), CSV or Markdown.
+
+Every cell that holds text from the tree goes through `one_line`; the terminal table gets
+`Text` cells, never strings, because Rich reads a string cell as markup (`[bold]`).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable
 
 from rich import box
@@ -13,13 +16,14 @@ from rich.table import Table
 from rich.text import Text
 
 from journeyctl.formats._console import render
+from journeyctl.formats._safe import one_line, to_json
 from journeyctl.rank import RankedJourney, Ranking
 
 _BAR_WIDTH = 5
 
 
 def table(ranking: Ranking, color: bool, explain: bool = False, width: int = 100) -> str:
-    title = f"Journeys by {ranking.by}, {_period(ranking)}"
+    title = Text(f"Journeys by {ranking.by}, {one_line(_period(ranking))}")
     grid = Table(
         title=title,
         box=box.SIMPLE_HEAD,
@@ -36,8 +40,9 @@ def table(ranking: Ranking, color: bool, explain: bool = False, width: int = 100
         grid.add_column(name, justify="right", no_wrap=True)
     grid.add_column("Score", no_wrap=True)
     for journey in ranking.journeys:
-        name = journey.name + (" *" if journey.missing_criteria else "")
-        grid.add_row(str(journey.rank), name, *_cells(journey), _score_cell(journey.score))
+        name = one_line(journey.name) + (" *" if journey.missing_criteria else "")
+        cells = [Text(cell) for cell in (str(journey.rank), name, *_cells(journey))]
+        grid.add_row(*cells, _score_cell(journey.score))
     parts: list[Table | Text] = [grid]
     if explain:
         parts.append(_explanation(ranking))
@@ -71,11 +76,13 @@ def _explanation(ranking: Ranking) -> Table:
     grid.add_column("#", justify="right", no_wrap=True)
     grid.add_column("Journey id", min_width=30, ratio=1, overflow="fold")
     for term in terms:
-        grid.add_column(f"{term} ({ranking.weights[term]:g})", justify="right", max_width=11)
+        header = Text(f"{one_line(term)} ({ranking.weights[term]:g})")
+        grid.add_column(header, justify="right", max_width=11)
     grid.add_column("Score", justify="right", style="bold", no_wrap=True)
     for journey in ranking.journeys:
-        cells = [f"{journey.terms[t]:.1f}" for t in terms]
-        grid.add_row(str(journey.rank), journey.id, *cells, f"{journey.score:.1f}")
+        points = [f"{journey.terms[t]:.1f}" for t in terms]
+        cells = [str(journey.rank), one_line(journey.id), *points, f"{journey.score:.1f}"]
+        grid.add_row(*(Text(cell) for cell in cells))
     return grid
 
 
@@ -84,17 +91,18 @@ def _notes(ranking: Ranking) -> Text:
     flagged = [j for j in ranking.journeys if j.missing_criteria]
     if flagged:
         notes.append("* missing criteria count 0: ", style="yellow")
-        notes.append(", ".join(f"{j.id} ({', '.join(j.missing_criteria)})" for j in flagged))
+        missing = (f"{j.id} ({', '.join(j.missing_criteria)})" for j in flagged)
+        notes.append(one_line(", ".join(missing)))
         notes.append("\n")
     if ranking.unranked:
         notes.append(f"Not ranked ({len(ranking.unranked)}):\n", style="bold")
         for item in ranking.unranked:
-            notes.append(f"  {item.id}: {item.reason}\n")
+            notes.append(f"  {one_line(item.id)}: {one_line(item.reason)}\n")
     return notes
 
 
 def as_json(ranking: Ranking, color: bool = False, explain: bool = False) -> str:
-    return json.dumps(ranking.to_dict(explain=explain), indent=2, ensure_ascii=False) + "\n"
+    return to_json(ranking.to_dict(explain=explain))
 
 
 _CSV_COLUMNS = [
@@ -118,15 +126,19 @@ def as_csv(ranking: Ranking, color: bool = False, explain: bool = False) -> str:
     writer.writerow([*_CSV_COLUMNS, *(f"points_{t}" for t in terms), "period"])
     for journey in ranking.journeys:
         row = [_csv_cell(getattr(journey, column)) for column in _CSV_COLUMNS]
-        writer.writerow([*row, *(journey.terms[t] for t in terms), ranking.period or ""])
+        writer.writerow([*row, *(journey.terms[t] for t in terms), _csv_cell(ranking.period)])
     return buffer.getvalue()
 
 
 def _csv_cell(value: object) -> object:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return value
+    # One line per row, whoever reads it; `one_line` also shows a leading tab or CR escaped.
+    text = one_line(value)
     # A name starting with = + - @ would run as a formula when the CSV is opened in a spreadsheet.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return "" if value is None else value
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def as_markdown(ranking: Ranking, color: bool = False, explain: bool = False) -> str:
@@ -144,7 +156,7 @@ def as_markdown(ranking: Ranking, color: bool = False, explain: bool = False) ->
     ]
     header += [f"{t} ({ranking.weights[t]:g})" for t in terms]
     lines = [
-        f"### Journeys by {ranking.by}, {_period(ranking)}",
+        f"### Journeys by {ranking.by}, {_md(_period(ranking))}",
         "",
         "| " + " | ".join(header) + " |",
         # Numbers align right: the rank, and everything after the owner.
@@ -153,7 +165,7 @@ def as_markdown(ranking: Ranking, color: bool = False, explain: bool = False) ->
     lines.extend(_markdown_row(journey, terms) for journey in ranking.journeys)
     if ranking.unranked:
         lines += ["", f"**Not ranked ({len(ranking.unranked)})**", ""]
-        lines += [f"- `{u.id}` {_md(u.name)}: {_md(u.reason)}" for u in ranking.unranked]
+        lines += [f"- {_code(u.id)} {_md(u.name)}: {_md(u.reason)}" for u in ranking.unranked]
     return "\n".join(lines) + "\n"
 
 
@@ -161,7 +173,7 @@ def _markdown_row(journey: RankedJourney, terms: list[str]) -> str:
     cells = [
         str(journey.rank),
         _md(journey.name),
-        *_cells(journey),
+        *(_md(cell) for cell in _cells(journey)),
         f"{journey.score:.1f}",
         *(f"{journey.terms[t]:.1f}" for t in terms),
     ]
@@ -172,19 +184,29 @@ def _cells(journey: RankedJourney) -> list[str]:
     """Phase, cluster, owner and the volumes, as the table and Markdown show them."""
     rate = f"{journey.contact_rate:.2f}" if journey.contact_rate is not None else "-"
     return [
-        journey.phase,
-        journey.cluster,
-        journey.owner or "-",
+        one_line(journey.phase),
+        one_line(journey.cluster),
+        one_line(journey.owner or "-"),
         f"{journey.customers:,}",
         f"{journey.contacts:,}",
         rate,
     ]
 
 
+# Characters Markdown (CommonMark and GitHub's tables) may read as markup or HTML in a cell:
+# code spans, emphasis, links, HTML tags and entities, strikethrough, cell borders.
+_MARKDOWN_SPECIAL = frozenset("\\`*_[]<>|#~&")
+
+
 def _md(text: str) -> str:
-    # Keep user text from breaking the table or being read as markup.
-    escaped = "".join("\\" + ch if ch in "\\`*_[]<>|#" else ch for ch in text)
-    return " ".join(escaped.split())
+    """User text for a Markdown table cell or list item: one line, every markup character
+    escaped with a backslash (CommonMark lets any ASCII punctuation be escaped)."""
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in one_line(text))
+
+
+def _code(text: str) -> str:
+    """An id as a code span, whose content Markdown shows literally, unless it holds a backtick."""
+    return _md(text) if "`" in text else f"`{one_line(text)}`"
 
 
 RankFormatter = Callable[[Ranking, bool, bool], str]

@@ -9,6 +9,7 @@ from rich.text import Text
 from journeyctl.checks import Validation
 from journeyctl.finding import Finding, Severity
 from journeyctl.formats._console import render
+from journeyctl.formats._safe import one_line
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
@@ -16,7 +17,7 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 def report(validation: Validation, color: bool = False) -> str:
     out = Text()
     for file, findings in groupby(validation.findings, key=lambda f: f.file):
-        out.append(file, style="bold underline")
+        out.append(one_line(file), style="bold underline")
         out.append("\n")
         for finding in findings:
             out.append_text(_line(finding))
@@ -27,15 +28,16 @@ def report(validation: Validation, color: bool = False) -> str:
 
 
 def _line(finding: Finding) -> Text:
-    place = finding.file
+    place = one_line(finding.file)
     if finding.line is not None:
         place += f":{finding.line}:{finding.column or 1}"
     line = Text("  ")
     line.append(place, style="dim")
     line.append(" ")
     line.append(f"{finding.severity.value:<7}", style=_STYLE[finding.severity])
-    line.append(f" {finding.rule} ", style="cyan")
-    line.append(finding.message)
+    line.append(f" {one_line(finding.rule)} ", style="cyan")
+    # Plain strings appended to a Text are never read as markup: `[bold]` prints as it is.
+    line.append(one_line(finding.message))
     return line
 
 

@@ -1,0 +1,84 @@
+"""User text made safe for output: nothing a file holds can end a line, drive a terminal
+or reorder what is shown.
+
+Checks quote values from the tree in their messages as they are; the formats pass every
+piece of user text (names, messages, file paths) through `one_line` where it is written,
+or write JSON through `to_json`, so this is the one place that decides what is safe.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+# Only these characters can be unsafe: printable ASCII never is, so text without anything
+# else (most names and messages) costs one regex scan.
+_CANDIDATE = re.compile(r"[^\x20-\x7e]")
+# In JSON, a raw newline is layout: `json.dumps` escapes every newline inside a string.
+_JSON_CANDIDATE = re.compile(r"[^\x20-\x7e\n]")
+
+# Control characters (C0, DEL, C1 with NEL), line and paragraph separators, lone surrogates
+# (which no encoder can write), and invisible format characters: bidi overrides and
+# isolates, which reorder what a reader sees, zero-width spaces, tag characters.
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp", "Cf"})
+# Joiners are format characters that emoji sequences and Indic and Arabic words need.
+_JOINERS = frozenset({"\u200c", "\u200d"})
+
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def is_unsafe(char: str) -> bool:
+    """Whether one character must not reach the output as it is."""
+    return unicodedata.category(char) in _UNSAFE_CATEGORIES and char not in _JOINERS
+
+
+def escape(char: str) -> str:
+    """A character as a visible escape, as Python writes it: `\\n`, `\\x1b`, `\\u2028`."""
+    named = _NAMED_ESCAPES.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def one_line(text: str) -> str:
+    """User text for one line of output: every unsafe character shown as an escape.
+
+    A backslash is left as it is (a Windows path stays readable), so a name that holds the
+    two characters `\\n` looks like one that holds a newline; what matters is that neither
+    can start a new line.
+    """
+    return _CANDIDATE.sub(_escape_if_unsafe, text)
+
+
+def _escape_if_unsafe(match: re.Match[str]) -> str:
+    char = match.group()
+    return escape(char) if is_unsafe(char) else char
+
+
+def to_json(document: object) -> str:
+    """A document as JSON that keeps every string exactly, with no unsafe character raw.
+
+    `json.dumps` already escapes C0 controls; the rest (DEL, C1, U+2028, bidi overrides,
+    lone surrogates) are written as `\\uXXXX` escapes too, which JSON allows inside any
+    string and which is the only place such a character can be. A NaN or infinity is
+    refused rather than written as something that is not JSON.
+    """
+    text = json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False)
+    return _JSON_CANDIDATE.sub(_json_escape_if_unsafe, text) + "\n"
+
+
+def _json_escape_if_unsafe(match: re.Match[str]) -> str:
+    char = match.group()
+    if not is_unsafe(char):
+        return char
+    # Outside the Basic Multilingual Plane, JSON escapes a character as a surrogate pair.
+    units = char.encode("utf-16-be", "surrogatepass")
+    return "".join(
+        f"\\u{int.from_bytes(units[i : i + 2], 'big'):04x}" for i in range(0, len(units), 2)
+    )
