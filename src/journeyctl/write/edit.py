@@ -7,7 +7,9 @@ last one without carrying off the blank lines and comments that followed it.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 from typing import Any, Literal
 
@@ -18,9 +20,22 @@ from ruamel.yaml.tokens import CommentToken
 
 from journeyctl.write.atomic import WriteError
 from journeyctl.write.roundtrip import NewText
-from journeyctl.write.yamldoc import same_data
+from journeyctl.write.same import same_data
 
 Change = Literal["added", "updated", "unchanged"]
+
+# The document being edited: an empty list keeps the comments after it on its parent's key.
+_DOCUMENT: ContextVar[CommentedMap | None] = ContextVar("document", default=None)
+
+
+@contextmanager
+def editing(document: CommentedMap) -> Iterator[None]:
+    """Let the helpers find what holds an empty list or mapping while `document` is edited."""
+    token = _DOCUMENT.set(document)
+    try:
+        yield
+    finally:
+        _DOCUMENT.reset(token)
 
 
 def set_value(mapping: CommentedMap, key: str, value: Any) -> Change:
@@ -116,7 +131,8 @@ def _append(container: CommentedMap | CommentedSeq, add: Any) -> None:
     ruamel keeps them on the last line of the last entry, so an appended entry would land
     after them: between a list and the comment that introduces the next key.
     """
-    trailing = "".join(_detach_trailing(slot) for slot in reversed(_last_line_slots(container)))
+    slots = _last_line_slots(container) or _holding_slot(container)
+    trailing = "".join(_detach_trailing(slot) for slot in reversed(slots))
     add()
     slots = _last_line_slots(container)
     if trailing and slots:
@@ -147,3 +163,19 @@ def _last_line_slots(node: Any) -> list[tuple[list[Any], int]]:
             slots.append((node.ca.items.setdefault(last, [None, None]), 0))
         node = node[last]
     return slots
+
+
+def _holding_slot(empty: Any) -> list[tuple[list[Any], int]]:
+    """The comment slot of the key or item that holds `empty` in the document being edited."""
+    document = _DOCUMENT.get()
+    stack: list[Any] = [] if document is None else [document]
+    while stack:
+        node = stack.pop()
+        entries = node.items() if isinstance(node, CommentedMap) else enumerate(node)
+        for key, value in entries:
+            if value is empty:
+                size, index = (4, 2) if isinstance(node, CommentedMap) else (2, 0)
+                return [(node.ca.items.setdefault(key, [None] * size), index)]
+            if isinstance(value, CommentedMap | CommentedSeq):
+                stack.append(value)
+    return []

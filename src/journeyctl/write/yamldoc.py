@@ -24,7 +24,9 @@ from ruamel.yaml.error import YAMLError
 
 from journeyctl.load.yamlfile import Parsed, parse
 from journeyctl.write.atomic import WriteError
+from journeyctl.write.edit import editing
 from journeyctl.write.roundtrip import round_trip_yaml
+from journeyctl.write.same import same_data
 
 
 def new_yaml(data: Mapping[str, Any], *, header_comment: str | None = None) -> str:
@@ -72,7 +74,8 @@ def edit_yaml(text: str, edit: Callable[[CommentedMap], None]) -> str:
             "cannot edit a file whose top level is not a mapping of keys to values; "
             "run journeyctl validate and fix it first; nothing was changed"
         )
-    edit(document)
+    with editing(document):
+        edit(document)
     edited = _dump(document, yaml)
     if text and not text.endswith("\n") and edited.endswith("\n"):
         edited = edited[:-1]  # a file without a last line end stays without one
@@ -178,21 +181,3 @@ def _check_reads_back(text: str, data: Mapping[str, Any]) -> None:
             "journeyctl could not write this data so that it reads back the same; "
             "nothing was written; please report this as a bug with the data you gave"
         )
-
-
-def same_data(left: Any, right: Any) -> bool:
-    """Equal, and of the same kinds all the way down (`1`, `1.0` and `true` differ here)."""
-    if isinstance(left, Mapping) and isinstance(right, Mapping):
-        return same_data(list(left), list(right)) and all(
-            same_data(left[k], right[k]) for k in left
-        )
-    if isinstance(left, list | tuple) and isinstance(right, list | tuple):
-        return len(left) == len(right) and all(map(same_data, left, right))
-    return _kind(left) is _kind(right) and left == right
-
-
-def _kind(value: Any) -> type:
-    for kind in (bool, int, float, str, datetime.datetime, datetime.date):
-        if isinstance(value, kind):
-            return kind
-    return type(value)
