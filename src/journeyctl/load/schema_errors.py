@@ -1,12 +1,17 @@
-"""Pydantic's validation errors in the file's own terms: which key, where, what to write."""
+"""Pydantic's validation errors in the file's own terms: which key, where, what to write.
+
+Every step is linear in the number of errors: positions come from the source map's per-mapping
+key index, and suggestions compare against the few keys a model has.
+"""
 
 from __future__ import annotations
 
-import difflib
+import functools
 import re
 import types
 import typing
 from collections.abc import Iterator, Sequence
+from datetime import date
 from typing import Any
 
 import yaml
@@ -16,27 +21,46 @@ from pydantic_core import ErrorDetails
 from journeyctl.finding import Rule
 from journeyctl.load import rules
 from journeyctl.load.source import PathPart, SourceMap
-from journeyctl.load.yamlfile import Problem
+from journeyctl.load.yamlfile import Problem, Refused, shorten, written_key
 from journeyctl.model.common import slugify
+from journeyctl.suggest import closest
 
 # YAML 1.1 words that PyYAML reads as booleans; text written like this must be quoted.
 _BOOLEAN_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 # Pydantic names the members of a union in an error's location; the file has no such keys.
-_UNION_KINDS = {"bool": "yes/no", "int": "a number", "float": "a number", "str": "text"}
+_UNION_KINDS = {
+    "bool": "yes/no",
+    "int": "a number",
+    "float": "a number",
+    "constrained-int": "a number",
+    "constrained-float": "a number",
+    "str": "text",
+}
 _UNION_MEMBER_NAMES = {*_UNION_KINDS, "function-plain", "function-after"}
+# Past this length a word is no typo of a key, and comparing it would only cost time.
+_MAX_SUGGESTED_LENGTH = 100
 
 
 def describe_all(
     errors: list[ErrorDetails], model: type[BaseModel], source: SourceMap | None
 ) -> Iterator[Problem]:
     """Each error as a problem with its position; a value that fits no member of a union
-    (`bool | int | float`) is one problem, not one per member."""
+    (`bool | int | float`) is one problem, not one per member. Errors about a value that
+    reading refused (and reported) are left out."""
     by_place: dict[tuple[PathPart, ...], list[ErrorDetails]] = {}
     for error in errors:
+        if _reported_while_reading(error):
+            continue
         by_place.setdefault(tuple(_clean_loc(error["loc"])), []).append(error)
     for loc, group in by_place.items():
         members = [p for e in group for p in e["loc"] if isinstance(p, str) and p in _UNION_KINDS]
-        if len(group) > 1 and len(members) == len(group):
+        out_of_range = [
+            e for e in group if e["type"] in _COMPARISONS or e["type"] == "finite_number"
+        ]
+        if len(group) > 1 and out_of_range:
+            # A number too large for every number member: that is what to fix, not its type.
+            yield _describe(out_of_range[0], model, source)
+        elif len(group) > 1 and len(members) == len(group):
             raw = _raw_scalar(source, loc)
             shown = raw if raw is not None else _short(group[0].get("input"))
             kinds = " or ".join(dict.fromkeys(_UNION_KINDS[m] for m in members))
@@ -46,8 +70,52 @@ def describe_all(
             yield from (_describe(error, model, source) for error in group)
 
 
+def _reported_while_reading(error: ErrorDetails) -> bool:
+    # An unknown key is still worth naming, whatever its value.
+    return isinstance(error.get("input"), Refused) and error["type"] != "extra_forbidden"
+
+
+def _is_key_error(error: ErrorDetails) -> bool:
+    return error["type"] == "invalid_key" or "[key]" in error["loc"]
+
+
+def _key_problem(error: ErrorDetails, source: SourceMap | None) -> Problem:
+    """A key that is not text (`yes:`, `1:`, `~:`) where the schema expects a name."""
+    parent = _clean_loc(error["loc"])[:-1]
+    key = error.get("input")
+    key_node = source.node_at([*parent, key])[1] if source is not None else None
+    written = written_key(key_node) if key_node is not None else f"'{_short(key)}'"
+    place = f"{_dotted(parent)}: " if parent else ""
+    bare = written.strip("'")
+    if isinstance(key, bool):
+        rule = rules.AMBIGUOUS_BOOLEAN
+        message = (
+            f"{place}key {written} is read as the boolean {str(key).lower()} (YAML 1.1), "
+            f'not as a name; quote it: "{bare}"'
+        )
+    else:
+        rule = rules.INVALID_VALUE
+        message = f'{place}key {written} is {_key_kind(key)}, not a name; quote it: "{bare}"'
+    if key_node is None:
+        return Problem(rule, message)
+    mark = key_node.start_mark
+    return Problem(rule, message, mark.line + 1, mark.column + 1)
+
+
+def _key_kind(key: object) -> str:
+    if key is None:
+        return "empty (null)"
+    if isinstance(key, date):
+        return "a date"
+    if isinstance(key, int | float):
+        return "a number"
+    return "not text"
+
+
 def _describe(error: ErrorDetails, model: type[BaseModel], source: SourceMap | None) -> Problem:
     """One validation error as a problem: the rule, a message that says what to write, the place."""
+    if _is_key_error(error):
+        return _key_problem(error, source)
     loc = _clean_loc(error["loc"])
     kind = error["type"]
     where = _dotted(loc)
@@ -84,7 +152,8 @@ def _value_message(error: ErrorDetails, raw: str | None) -> str:
         pattern = str(ctx.get("pattern", ""))
         if "Q[1-4]" in pattern:
             return (
-                f"'{shown}' is not a period; write a year, quarter or month: 2025, 2025-Q3, 2025-06"
+                f"'{shown}' is not a period; write a year, quarter or month in ASCII digits, "
+                "the year from 1900 to 2999: 2025, 2025-Q3, 2025-06"
             )
         return (
             f"'{shown}' is not a valid id; use lowercase letters, digits and hyphens, "
@@ -92,9 +161,11 @@ def _value_message(error: ErrorDetails, raw: str | None) -> str:
         )
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        hint = difflib.get_close_matches(str(value), allowed, n=1)
+        hint = _suggestion(str(value), allowed)
         suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
         return f"'{shown}' is not one of: {', '.join(allowed)}{suggestion}"
+    if kind == "finite_number":
+        return f"must be a finite number, got {shown}"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return f"expected a whole number, got {shown}"
     if kind in {"float_type", "float_parsing"}:
@@ -109,24 +180,50 @@ def _value_message(error: ErrorDetails, raw: str | None) -> str:
         return f"expected a mapping of keys to values, got {_kind_of(value)}"
     if kind == "too_short":
         return "needs at least one entry"
-    if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-        return f"{error['msg'].lower().replace('input should be', 'must be')}, got {shown}"
+    if kind in _COMPARISONS:
+        bound_name, words = _COMPARISONS[kind]
+        return f"must be {words} {_number(ctx.get(bound_name))}, got {shown}"
     if kind == "string_too_short":
         return "must not be empty"
     return f"{error['msg']} (got {shown})"
 
 
+_COMPARISONS = {
+    "greater_than_equal": ("ge", "at least"),
+    "less_than_equal": ("le", "at most"),
+    "greater_than": ("gt", "greater than"),
+    "less_than": ("lt", "below"),
+}
+
+
+def _number(bound: object) -> str:
+    """A bound as people read it: 1,000,000,000,000 rather than 1000000000000 or 1e+12."""
+    if isinstance(bound, int | float) and float(bound).is_integer():
+        return f"{int(bound):,}"
+    return str(bound)
+
+
 def _unknown_key(model: type[BaseModel], loc: Sequence[PathPart]) -> str:
     key = str(loc[-1])
-    known = _known_keys(model, loc[:-1])
+    # Indices never change which model sits at a place: one lookup per place, however many
+    # items of a long list carry the same unknown key.
+    known = _known_keys(model, tuple(0 if isinstance(part, int) else part for part in loc[:-1]))
     place = f" in {_dotted(loc[:-1])}" if loc[:-1] else ""
-    hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    hint = _suggestion(key, known)
     if hint:
-        return f"unknown key '{key}'{place}; did you mean '{hint[0]}'?"
-    return f"unknown key '{key}'{place}; known keys: {', '.join(known)}"
+        return f"unknown key '{shorten(key)}'{place}; did you mean '{hint[0]}'?"
+    return f"unknown key '{shorten(key)}'{place}; known keys: {', '.join(known)}"
 
 
-def _known_keys(model: type[BaseModel], loc: Sequence[PathPart]) -> list[str]:
+def _suggestion(word: str, choices: Sequence[str]) -> list[str]:
+    if len(word) > _MAX_SUGGESTED_LENGTH:
+        return []
+    hint = closest(word, choices)
+    return [hint] if hint is not None else []
+
+
+@functools.lru_cache(maxsize=256)
+def _known_keys(model: type[BaseModel], loc: tuple[PathPart, ...]) -> tuple[str, ...]:
     """The field names of the model that sits at `loc` inside `model`."""
     annotation: Any = model
     for part in loc:
@@ -134,14 +231,14 @@ def _known_keys(model: type[BaseModel], loc: Sequence[PathPart]) -> list[str]:
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             field = annotation.model_fields.get(str(part))
             if field is None:
-                return []
+                return ()
             annotation = field.annotation
         elif typing.get_origin(annotation) in (list, dict):
             annotation = typing.get_args(annotation)[-1]
     annotation = _strip(annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return list(annotation.model_fields)
-    return []
+        return tuple(annotation.model_fields)
+    return ()
 
 
 def _strip(annotation: Any) -> Any:
@@ -188,7 +285,7 @@ def _raw_scalar(source: SourceMap | None, loc: Sequence[PathPart]) -> str | None
         return None
     node, _, complete = source.node_at(loc)
     if complete and isinstance(node, yaml.ScalarNode):
-        return str(node.value)
+        return shorten(str(node.value))
     return None
 
 

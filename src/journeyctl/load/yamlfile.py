@@ -8,8 +8,14 @@ else are looked up later (`journeyctl.load.source`), only for files with finding
 
 from __future__ import annotations
 
+import bisect
+import calendar
+import math
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import MINYEAR, date
 from pathlib import Path
 from typing import Any
 
@@ -94,11 +100,11 @@ def parse(text: str) -> Parsed | Problem:
         if problem is not None:
             return problem
     try:
-        node = yaml.compose(text, Loader=YAML_LOADER)
+        node = compose(text)
         builder = _Builder(shares_nodes="*" in text)
         data = builder.build(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
-        return _syntax_problem(error)
+        return _syntax_problem(error, text)
     except yaml.reader.ReaderError as error:
         return _character_problem(text, error)
     except yaml.YAMLError as error:
@@ -115,35 +121,108 @@ def parse(text: str) -> Parsed | Problem:
             1,
             1,
         )
-    return Parsed(text, data, builder.problems, node)
+    return Parsed(text, data, builder.problems(), node)
 
 
-_STR = "tag:yaml.org,2002:str"
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
-_MERGE = "tag:yaml.org,2002:merge"
-_SCALAR_CONSTRUCTORS = SafeConstructor.yaml_constructors
+def compose(text: str) -> yaml.Node | None:
+    """The node tree of the one document in `text`, its marks counted as editors count lines.
+
+    Raises what `yaml.compose` raises, with the marks of syntax errors left as the parser gave
+    them (`_syntax_problem` corrects those).
+    """
+    node = yaml.compose(text, Loader=YAML_LOADER)
+    lines = Lines.of(text)
+    if node is not None and lines is not None:
+        _recount_marks(node, lines)
+    return node
+
+
+class Lines:
+    """Line and column of a character offset, with only \\n, \\r\\n and \\r as line breaks.
+
+    YAML 1.1 (and so libyaml) also breaks lines at U+0085, U+2028 and U+2029, which git,
+    GitHub and editors show inside a line; positions must match what the user sees.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in _EDITOR_BREAK.finditer(text)]
+
+    @classmethod
+    def of(cls, text: str) -> Lines | None:
+        """A recount for `text`, or None where the parser's own count is already right."""
+        return cls(text) if _YAML_ONLY_BREAK.search(text) else None
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column of the character at `offset`."""
+        line = bisect.bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+    def mark(self, mark: Any) -> yaml.Mark:
+        line, column = self.position(mark.index)
+        return yaml.Mark(mark.name, mark.index, line - 1, column - 1, None, 0)
+
+
+_EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
+_YAML_ONLY_BREAK = re.compile("[\x85\u2028\u2029]")
+
+
+def _recount_marks(root: yaml.Node, lines: Lines) -> None:
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        node.start_mark = lines.mark(node.start_mark)
+        node.end_mark = lines.mark(node.end_mark)
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+
+
+_TAG_PREFIX = "tag:yaml.org,2002:"
+_STR = _TAG_PREFIX + "str"
+_MAP = _TAG_PREFIX + "map"
+_SEQ = _TAG_PREFIX + "seq"
+_MERGE = _TAG_PREFIX + "merge"
 _IN_PROGRESS = object()
 
 
+class Refused:
+    """Stands in the data for a value that reading refused and reported (an explicit tag, an
+    impossible date, a YAML 1.1 number). No field of the model accepts it, and the schema
+    errors it causes are not reported again (`journeyctl.load.schema_errors`). Each one is
+    distinct, so that two refused keys are not taken for a repeated key."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<refused value>"
+
+
 class _Builder:
-    """Plain data from a composed node tree, with the safe constructors' scalar rules."""
+    """Plain data from a composed node tree, reading scalars as `scalar_value` does."""
 
     def __init__(self, *, shares_nodes: bool) -> None:
-        self.problems: list[Problem] = []
-        self._scalars = SafeConstructor()
+        self._problems: list[Problem] = []
+        self._flattener = SafeConstructor()
         # Aliases make one node appear in several places; build it once, as PyYAML does,
         # so that an alias bomb stays small until it is measured.
         self._built: dict[int, Any] | None = {} if shares_nodes else None
+
+    def problems(self) -> list[Problem]:
+        # An alias to a refused scalar reports the same place once, not once per alias.
+        return list(dict.fromkeys(self._problems))
 
     def build(self, node: yaml.Node) -> Any:
         if node.tag == _STR:
             return node.value
         if isinstance(node, yaml.ScalarNode):
-            constructor = _SCALAR_CONSTRUCTORS.get(node.tag)
-            if constructor is None:
-                raise _unsupported_tag(node)
-            return constructor(self._scalars, node)
+            return self._scalar(node)
+        if node.tag not in (_MAP, _SEQ):
+            return self._refuse(node, rules.YAML_SYNTAX, _tag_message(node.tag))
         if self._built is None:
             return self._collection(node)
         if id(node) in self._built:
@@ -160,24 +239,34 @@ class _Builder:
         value = self._built[id(node)] = self._collection(node)
         return value
 
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        value = scalar_value(node)
+        if isinstance(value, Unreadable):
+            return self._refuse(node, value.rule, value.message)
+        return value
+
+    def _refuse(self, node: yaml.Node, rule: Rule, message: str) -> Refused:
+        mark = node.start_mark
+        self._problems.append(Problem(rule, message, mark.line + 1, mark.column + 1))
+        return Refused()
+
     def _collection(self, node: yaml.Node) -> Any:
-        if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+        if isinstance(node, yaml.SequenceNode):
             return [self.build(child) for child in node.value]
-        if not (isinstance(node, yaml.MappingNode) and node.tag == _MAP):
-            raise _unsupported_tag(node)
+        assert isinstance(node, yaml.MappingNode)  # the composer makes no other collection
         own_pairs = sum(1 for key, _ in node.value if key.tag != _MERGE)
-        if any(key.tag == _MERGE for key, _ in node.value):
-            self._scalars.flatten_mapping(node)  # merged pairs first, then the node's own
+        if own_pairs < len(node.value):
+            self._flattener.flatten_mapping(node)  # merged pairs first, then the node's own
         mapping: dict[Any, Any] = {}
-        first_seen: dict[Any, int] = {}
+        first_seen: dict[Any, yaml.Node] = {}
         for index, (key_node, value_node) in enumerate(node.value):
             key = self.build(key_node)
             try:
                 own = index >= len(node.value) - own_pairs
                 if own and key in first_seen:
-                    self._note_duplicate(key, key_node, first_seen[key])
+                    self._note_duplicate(key_node, first_seen[key])
                 if own:
-                    first_seen[key] = key_node.start_mark.line + 1
+                    first_seen[key] = key_node
                 mapping[key] = self.build(value_node)
             except TypeError:
                 raise yaml.constructor.ConstructorError(
@@ -188,18 +277,199 @@ class _Builder:
                 ) from None
         return mapping
 
-    def _note_duplicate(self, key: Any, key_node: yaml.Node, first_line: int) -> None:
+    def _note_duplicate(self, key_node: yaml.Node, first: yaml.Node) -> None:
         mark = key_node.start_mark
+        written, first_written = written_key(key_node), written_key(first)
+        as_written = f", written {first_written}" if first_written != written else ""
         message = (
-            f"key '{key}' appears twice in this mapping (first at line {first_line}); keep one"
+            f"key {written} appears twice in this mapping "
+            f"(first at line {first.start_mark.line + 1}{as_written}); keep one"
         )
-        self.problems.append(Problem(rules.DUPLICATE_KEY, message, mark.line + 1, mark.column + 1))
+        self._problems.append(Problem(rules.DUPLICATE_KEY, message, mark.line + 1, mark.column + 1))
 
 
-def _unsupported_tag(node: yaml.Node) -> yaml.MarkedYAMLError:
-    return yaml.constructor.ConstructorError(
-        None, None, f"could not determine a constructor for the tag {node.tag!r}", node.start_mark
+def written_key(node: yaml.Node) -> str:
+    """A key as the file writes it, quoted for a message: 'yes', not True."""
+    if isinstance(node, yaml.ScalarNode):
+        return f"'{shorten(str(node.value))}'"
+    return "(a list or mapping)"
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """`text` cut to `limit` characters for a message, so that a huge value stays one short line."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """Why a scalar is refused: the rule and a message that says what to write instead."""
+
+    rule: Rule
+    message: str
+
+
+def scalar_value(node: yaml.ScalarNode) -> object:
+    """The value of a scalar node under journeyctl's rules, or `Unreadable` saying why not.
+
+    YAML 1.1 as PyYAML reads it, keeping only what every tool reads the same way: numbers
+    in plain decimal digits and finite, real dates. An explicit tag is refused unless it is
+    `!!str` or changes nothing (`!!int 3` is 3); tags are never executed.
+    """
+    tag = node.tag
+    if tag == _STR:
+        return node.value
+    plain = not node.style  # None from the Python parser, "" from libyaml
+    if tag in (_MERGE, _TAG_PREFIX + "value") and plain:
+        return node.value  # `<<` or `=` where no merge can be: just the text
+    read = _SCALAR_READERS.get(tag)
+    if read is None or not plain:
+        # A quoted or block scalar is text unless a tag says otherwise: the tag is explicit.
+        return Unreadable(rules.YAML_SYNTAX, _tag_message(tag))
+    return read(node.value)
+
+
+def _tag_message(tag: str) -> str:
+    shown = "!!" + tag.removeprefix(_TAG_PREFIX) if tag.startswith(_TAG_PREFIX) else tag
+    return (
+        f"the YAML tag {shorten(shown)} is not read here (tags are never executed); "
+        "remove the tag and write plain YAML"
     )
+
+
+def _read_int(text: str) -> object:
+    if _PLAIN_INT.match(text):
+        if len(text.lstrip("+-")) > _MAX_DIGITS:
+            return Unreadable(rules.INVALID_VALUE, _too_large(text))
+        return int(text)
+    return _yaml11_number(text, "int")
+
+
+def _read_float(text: str) -> object:
+    if _PLAIN_FLOAT.match(text):
+        number = float(text)
+        if math.isfinite(number) and len(text) <= _MAX_DIGITS + 40:
+            return number
+        return Unreadable(rules.INVALID_VALUE, _too_large(text))
+    lowered = text.lower().lstrip("+-")
+    if lowered in (".inf", ".nan"):
+        meaning = "infinity" if lowered == ".inf" else "'not a number'"
+        return Unreadable(
+            rules.INVALID_VALUE,
+            f"{text} is {meaning} in YAML, not a number that can be counted or compared; "
+            "write a finite number, or leave the key out if the value is not known",
+        )
+    return _yaml11_number(text, "float")
+
+
+def _too_large(text: str) -> str:
+    return (
+        f"{shorten(text)} is too large a number; numbers here are finite and below "
+        "1,000,000,000,000: check it"
+    )
+
+
+def _yaml11_number(text: str, kind: str) -> Unreadable:
+    """Why a number written the YAML 1.1 way (`1:30`, `010`, `0x1F`, `1_000`) is refused."""
+    form = _yaml11_form(text)
+    if form is None:  # not a number at all: only an explicit tag makes it one
+        return Unreadable(rules.YAML_SYNTAX, _tag_message(_TAG_PREFIX + kind))
+    meaning = _yaml11_meaning(text, kind)
+    means = f" ({meaning})" if meaning is not None else ""
+    return Unreadable(
+        rules.INVALID_VALUE,
+        f"{shorten(text)} is {form}{means} to YAML 1.1, which other tools read differently; "
+        "write the number in plain decimal digits, or quote it if it is text",
+    )
+
+
+def _yaml11_form(text: str) -> str | None:
+    digits = text.lstrip("+-")
+    if _SEXAGESIMAL.match(digits):
+        return "a base-60 number"
+    if _HEX.match(digits):
+        return "a hexadecimal number"
+    if _BINARY.match(digits):
+        return "a binary number"
+    if _OCTAL.match(digits):
+        return "an octal number"
+    if "_" in digits and _PLAIN_FLOAT.match(digits.replace("_", "")):
+        return "a number with underscores"
+    return None
+
+
+def _yaml11_meaning(text: str, kind: str) -> str | None:
+    """What PyYAML makes of `text`, to show in the message, where that is cheap and safe."""
+    if len(text) > _MAX_DIGITS:
+        return None
+    node = yaml.ScalarNode(_TAG_PREFIX + kind, text)
+    try:
+        value = SafeConstructor().construct_object(node)
+    except (ValueError, yaml.YAMLError):
+        return None
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _read_bool(text: str) -> object:
+    value = _BOOLEANS.get(text.lower())
+    if value is None:
+        return Unreadable(rules.YAML_SYNTAX, _tag_message(_TAG_PREFIX + "bool"))
+    return value
+
+
+def _read_null(text: str) -> object:
+    if text in ("", "~", "null", "Null", "NULL"):
+        return None
+    return Unreadable(rules.YAML_SYNTAX, _tag_message(_TAG_PREFIX + "null"))
+
+
+def _read_timestamp(text: str) -> object:
+    match = SafeConstructor.timestamp_regexp.match(text)
+    if match is None:
+        return Unreadable(rules.YAML_SYNTAX, _tag_message(_TAG_PREFIX + "timestamp"))
+    year, month, day = (int(match.group(part)) for part in ("year", "month", "day"))
+    try:
+        day_value = date(year, month, day)
+    except ValueError:
+        return Unreadable(rules.INVALID_VALUE, _impossible_date(text, year, month, day))
+    if match.group("hour") is None:
+        return day_value
+    node = yaml.ScalarNode(_TAG_PREFIX + "timestamp", text)
+    try:
+        return SafeConstructor().construct_yaml_timestamp(node)
+    except ValueError:  # an hour 25 or a minute 61
+        return Unreadable(
+            rules.INVALID_VALUE, f"{shorten(text)} is not a time of day; write a date as YYYY-MM-DD"
+        )
+
+
+def _impossible_date(text: str, year: int, month: int, day: int) -> str:
+    if year < MINYEAR:
+        why = "there is no year 0"
+    elif not 1 <= month <= 12:
+        why = f"there is no month {month}"
+    elif day == 0:
+        why = "days start at 1"
+    else:
+        days = calendar.monthrange(year, month)[1]
+        why = f"{calendar.month_name[month]} {year} has {days} days"
+    return f"{shorten(text)} is not a date ({why}); write a real date as YYYY-MM-DD"
+
+
+_MAX_DIGITS = 30  # far beyond any count or measure; keeps int() away from huge digit strings
+_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_PLAIN_FLOAT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
+_SEXAGESIMAL = re.compile(r"[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?\Z")
+_HEX = re.compile(r"0x[0-9a-fA-F_]+\Z")
+_BINARY = re.compile(r"0b[01_]+\Z")
+_OCTAL = re.compile(r"0[0-7_]+\Z")
+_BOOLEANS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
+_SCALAR_READERS: dict[str, Callable[[str], object]] = {
+    _TAG_PREFIX + "int": _read_int,
+    _TAG_PREFIX + "float": _read_float,
+    _TAG_PREFIX + "bool": _read_bool,
+    _TAG_PREFIX + "null": _read_null,
+    _TAG_PREFIX + "timestamp": _read_timestamp,
+}
 
 
 def _could_be_deep(text: str) -> bool:
@@ -213,20 +483,20 @@ def _check_depth(text: str) -> Problem | None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return _too_deep(event.start_mark)
+                    return _too_deep(event.start_mark, text)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.MarkedYAMLError as error:
         if "nesting depth" in (error.problem or ""):
             # libyaml (PyYAML 6.0.4 on) stops deep flow nesting itself, scanning ahead of
             # the events counted here; it is the same finding, whichever limit is met first.
-            return _too_deep(error.problem_mark)
-        return _syntax_problem(error)
+            return _too_deep(error.problem_mark, text)
+        return _syntax_problem(error, text)
     return None
 
 
-def _too_deep(mark: Any) -> Problem:
-    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+def _too_deep(mark: Any, text: str) -> Problem:
+    line, column = _position(mark, text) if mark else (None, None)
     return Problem(
         rules.TOO_COMPLEX,
         f"nested more than {MAX_DEPTH} levels deep; flatten the structure",
@@ -260,32 +530,44 @@ def _children(value: object) -> list[object]:
     return []
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     problem = error.problem or "invalid YAML"
     if error.context:
         started = error.context_mark
-        where = f" that starts at line {started.line + 1}" if started is not None else ""
+        where = f" that starts at line {_position(started, text)[0]}" if started else ""
         problem = f"{problem} ({error.context}{where})"
-    if "could not determine a constructor" in problem:
-        problem = (
-            f"{problem}: tags such as !!python/... are never executed; "
-            "remove the tag and write plain YAML"
-        )
     if mark is None:
         return Problem(rules.YAML_SYNTAX, problem)
-    return Problem(rules.YAML_SYNTAX, problem, mark.line + 1, mark.column + 1)
+    problem += _hidden_break_hint(text, mark.index)
+    return Problem(rules.YAML_SYNTAX, problem, *_position(mark, text))
+
+
+def _position(mark: Any, text: str) -> tuple[int, int]:
+    """A parser mark's 1-based line and column, as editors count them."""
+    return Lines(text).position(mark.index) if Lines.of(text) else (mark.line + 1, mark.column + 1)
+
+
+def _hidden_break_hint(text: str, offset: int) -> str:
+    # A line break to YAML 1.1 that editors do not show makes errors that cannot be seen.
+    hidden = _YAML_ONLY_BREAK.search(text, 0, offset + 1)
+    if hidden is None:
+        return ""
+    line, column = Lines(text).position(hidden.start())
+    name = unicodedata.name(hidden.group(), "NEXT LINE")
+    return (
+        f"; line {line}, column {column} holds U+{ord(hidden.group()):04X} {name}, "
+        "which YAML reads as a line break: remove it"
+    )
 
 
 def _character_problem(text: str, error: yaml.reader.ReaderError) -> Problem:
     offset = max(0, min(error.position, len(text)))
-    line_start = text.rfind("\n", 0, offset) + 1
     character = error.character if isinstance(error.character, str) else chr(error.character)
     return Problem(
         rules.YAML_SYNTAX,
         f"character #x{ord(character):04x} is not allowed in YAML ({error.reason}); remove it",
-        text.count("\n", 0, offset) + 1,
-        offset - line_start + 1,
+        *Lines(text).position(offset),
     )
 
 

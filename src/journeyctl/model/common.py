@@ -10,19 +10,31 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, WithJsonSchema
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-PERIOD_PATTERN = r"^\d{4}(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?$"
+# ASCII digits only ([0-9], not \d, which also matches other scripts' digits) and a year
+# from 1900 to 2999: anything else is a typo, never a period someone counted.
+PERIOD_PATTERN = r"^(?:19[0-9]{2}|2[0-9]{3})(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?$"
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+# Counts and every other number stay below this: far above any real count, and small
+# enough that sums and ratios of them stay exact and finite.
+NUMBER_LIMIT = 10**12
 _PERIOD_RE = re.compile(PERIOD_PATTERN)
 
 
 class StrictModel(BaseModel):
-    """Strict on purpose: an unknown key or a number written as text is an error, not a guess."""
+    """Strict on purpose: an unknown key or a number written as text is an error, not a guess.
+    Every number is finite: infinity or NaN would turn a ranking or a sum into nonsense."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
 
 def _year_as_text(value: object) -> object:
-    # `period: 2025` unquoted is an int to YAML; a year is what the user meant.
-    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+    # `period: 2025` unquoted is an int to YAML; a year is what the user meant (and any
+    # other whole number is then judged, and named, as a period that is not one).
+    if (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and -NUMBER_LIMIT < value < NUMBER_LIMIT
+    ):
         return str(value)
     return value
 
@@ -36,7 +48,7 @@ Slug = Annotated[
     ),
 ]
 Text = Annotated[str, Field(min_length=1)]
-_PERIOD_DESCRIPTION = "a year, quarter or month: 2025, 2025-Q3, 2025-06"
+_PERIOD_DESCRIPTION = "a year (1900 to 2999), quarter or month: 2025, 2025-Q3, 2025-06"
 Period = Annotated[
     str,
     BeforeValidator(_year_as_text),
@@ -46,7 +58,7 @@ Period = Annotated[
         {
             "anyOf": [
                 {"type": "string", "pattern": PERIOD_PATTERN},
-                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
             ],
             "description": _PERIOD_DESCRIPTION,
         }
@@ -55,7 +67,10 @@ Period = Annotated[
 # Dates come from YAML as date objects; a quoted "2025-06-01" is accepted too.
 Day = Annotated[date, Strict(False)]
 Emotion = Annotated[int, Field(ge=1, le=5, description="1 (very negative) to 5 (very positive)")]
-Count = Annotated[int, Field(ge=0)]
+Count = Annotated[int, Field(ge=0, lt=NUMBER_LIMIT)]
+# A measure (a KPI value, a target, a bound, an expected effect) may be negative (NPS).
+Measure = Annotated[float, Field(gt=-NUMBER_LIMIT, lt=NUMBER_LIMIT)]
+Weight = Annotated[float, Field(ge=0, lt=NUMBER_LIMIT)]
 Cadence = Literal["weekly", "biweekly", "monthly", "quarterly", "half-yearly", "yearly"]
 
 CADENCE_DAYS: dict[str, int] = {
@@ -70,7 +85,7 @@ CADENCE_DAYS: dict[str, int] = {
 
 def period_bounds(period: str) -> tuple[date, date]:
     """The first and last day of a period written as YYYY, YYYY-Qn or YYYY-MM."""
-    if not _PERIOD_RE.match(period):
+    if not _PERIOD_RE.fullmatch(period):
         raise ValueError(f"not a period: {period!r}")
     year = int(period[:4])
     if len(period) == 4:

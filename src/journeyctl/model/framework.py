@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from journeyctl.model.common import Cadence, Slug, StrictModel, Text
+from journeyctl.model.common import Cadence, Count, Measure, Period, Slug, StrictModel, Text, Weight
 
 
 class Phase(StrictModel):
@@ -22,6 +22,13 @@ class Cluster(StrictModel):
     description: str | None = None
 
 
+class ContactVolume(StrictModel):
+    """How many contacts a contact reason had in a period."""
+
+    period: Period
+    contacts: Count
+
+
 class ContactReason(StrictModel):
     """One reason a customer contacts the organisation, placed in a life-cycle phase."""
 
@@ -29,6 +36,7 @@ class ContactReason(StrictModel):
     name: Text
     phase: Slug
     description: str | None = None
+    volumes: list[ContactVolume] = []
 
 
 class Owner(StrictModel):
@@ -58,8 +66,8 @@ class Kpi(StrictModel):
     name: Text
     unit: str | None = None
     higher_is_better: bool = True
-    min: float | None = None
-    max: float | None = None
+    min: Measure | None = None
+    max: Measure | None = None
 
 
 class Criterion(StrictModel):
@@ -68,13 +76,13 @@ class Criterion(StrictModel):
     id: Slug
     name: Text
     kind: Literal["scale", "yes-no", "number"]
-    weight: float = Field(default=1.0, ge=0)
+    weight: Weight = 1.0
     description: str | None = None
 
 
 class RankingWeights(StrictModel):
-    customers: float = Field(default=1.0, ge=0)
-    contacts: float = Field(default=1.0, ge=0)
+    customers: Weight = 1.0
+    contacts: Weight = 1.0
 
 
 class ReviewPolicy(StrictModel):

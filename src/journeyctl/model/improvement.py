@@ -6,9 +6,12 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from journeyctl.model.common import SLUG_PATTERN, Slug, StrictModel, Text
+from journeyctl.model.common import SLUG_PATTERN, Day, Measure, Slug, StrictModel, Text
 
-ImprovementStatus = Literal["idea", "experiment", "implemented", "rejected"]
+ImprovementStatus = Literal[
+    "idea", "planned", "experiment", "in-progress", "implemented", "rejected"
+]
+Effort = Annotated[int, Field(ge=1, le=5, description="1 (a small change) to 5 (a project)")]
 
 
 class Target(StrictModel):
@@ -41,6 +44,9 @@ class Improvement(StrictModel):
     ]
     status: ImprovementStatus = "idea"
     owner: Slug | None = None
-    expected: dict[Slug, float | str] = {}
+    effort: Effort | None = None
+    started: Day | None = None
+    done: Day | None = None
+    expected: dict[Slug, Measure | str] = {}
     links: list[Text] = []
     result: str | None = None

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import Field
 
 from journeyctl.model.common import (
+    NUMBER_LIMIT,
     Cadence,
     Count,
     Day,
     Emotion,
+    Measure,
     Period,
     Slug,
     StrictModel,
     Text,
 )
 
+# yes/no, a scale point or a number; bool first, so that yes stays yes and not 1.
+CriterionValue = bool | Annotated[int, Field(gt=-NUMBER_LIMIT, lt=NUMBER_LIMIT)] | Measure
 JourneyStatus = Literal["listed", "mapped", "improving", "monitoring", "retired"]
 
 
@@ -23,6 +29,7 @@ class Volume(StrictModel):
     customers: Count
     contacts: Count
     source: str | None = None
+    estimated: bool = False  # someone estimated the numbers rather than counted them
 
 
 class Step(StrictModel):
@@ -40,12 +47,14 @@ class Step(StrictModel):
 
 class Measurement(StrictModel):
     date: Day
-    value: float
+    value: Measure
+    n: Count | None = None  # responses or sample size
+    source: str | None = None
 
 
 class KpiRecord(StrictModel):
     baseline: Measurement | None = None
-    target: float | None = None
+    target: Measure | None = None
     measurements: list[Measurement] = []
 
 
@@ -75,7 +84,7 @@ class Journey(StrictModel):
     contact_reasons: list[Slug] = []
     follows: list[Slug] = []
     volumes: list[Volume] = []
-    criteria: dict[Slug, bool | int | float] = {}
+    criteria: dict[Slug, CriterionValue] = {}
     steps: list[Step] = []
     kpis: dict[Slug, KpiRecord] = {}
     insights: list[Insight] = []
