@@ -11,10 +11,13 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap
 
 from journeyctl.load.yamlfile import Parsed, parse
 from journeyctl.write import WriteError, child_list, child_map, edit_yaml, set_value, upsert_item
+from tests.write.conftest import HOSTILE
 
 CASES = sorted(path for path in (Path(__file__).parent / "edits").iterdir() if path.is_dir())
 
@@ -88,3 +91,14 @@ def test_helpers_work_outside_edit_yaml_too() -> None:
     document = CommentedMap()
     assert upsert_item(child_list(document, "volumes"), {"period": "2025"}, {}) == "added"
     assert document == {"volumes": [{"period": "2025"}]}
+
+
+@given(st.one_of(st.text(), st.sampled_from(HOSTILE)))
+def test_text_set_by_an_edit_reads_back_the_same(text: str) -> None:
+    before = "id: x  # the id\nname: listed\ncount: 3\n"
+    after = edit_yaml(before, lambda document: set_value(document, "name", text))
+    parsed = parse(after)
+    assert isinstance(parsed, Parsed)
+    assert parsed.data == {"id": "x", "name": text, "count": 3}
+    assert after.startswith("id: x  # the id\n")
+    assert after.endswith("count: 3\n")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import json
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +15,9 @@ from journeyctl.load.yamlfile import Parsed, parse
 from journeyctl.write import WriteError, edit_yaml, new_json, new_yaml, roundtrip, set_value
 from journeyctl.write.same import same_data
 from tests.conftest import REPO_ROOT
+from tests.write.conftest import HOSTILE
 
 HERE = Path(__file__).parent
-HOSTILE = json.loads((HERE / "hostile_strings.json").read_text(encoding="utf-8"))
 EXAMPLE_FILES = sorted((REPO_ROOT / "journeys").rglob("*.yaml"))
 
 

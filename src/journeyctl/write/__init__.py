@@ -3,7 +3,9 @@
 - `atomic`: `write_text`, `write_under`, `write_files` (atomic, never outside a base folder).
 - `yamldoc`: `new_yaml` for a new document, `edit_yaml` for a round-trip edit.
 - `edit`: `set_value`, `child_map`, `child_list`, `upsert_item`, used inside an edit.
+- `roundtrip`: ruamel set up so that bare text read stays bare and text added is quoted.
 - `scalars`: the quoting that makes the loader read back what was written.
+- `same`: `same_data`, equality as the loader tells kinds apart.
 """
 
 from journeyctl.write.atomic import WriteError, contained_path, write_files, write_text, write_under
