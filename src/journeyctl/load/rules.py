@@ -16,8 +16,13 @@ YAML_SYNTAX = Rule(
     E,
     """The file is not valid YAML.
 
-    The message is the parser's, at the place it gave up. Often a missing space after
-    a colon, a tab used for indentation, or an unclosed quote or bracket.
+    It does not parse, or it uses a YAML feature that journeyctl does not read. For a
+    syntax error the message is the parser's, at the place it gave up. Often a
+    missing space after a colon, a tab used for indentation, an unclosed quote or bracket,
+    or an invisible U+2028 LINE SEPARATOR that YAML reads as a line break. An explicit tag
+    (`!!binary`, `!!set`, `!!int "x"`, `!!python/...`, `!foo`) is refused, never executed:
+    remove the tag and write plain YAML. Only `!!str`, and a tag that changes nothing
+    (`!!int 3`), are let through.
     """,
 )
 DUPLICATE_KEY = Rule(
@@ -122,7 +127,14 @@ INVALID_VALUE = Rule(
 
     Examples: text where a number is expected, an emotion outside 1..5, an id that is
     not a slug (lowercase letters, digits, hyphens), a period that is not YYYY, YYYY-Qn
-    or YYYY-MM, a status that is not one of the listed ones.
+    or YYYY-MM (ASCII digits, a year from 1900 to 2999), a status that is not one of the
+    listed ones, a date that does not exist (`2025-02-30`), a key that is a number or a
+    date where a name is expected.
+
+    Every number is finite and below 1,000,000,000,000: `.inf`, `.nan` and larger
+    numbers are refused. A number must be written in plain decimal digits: YAML 1.1 reads
+    `1:30` as 90, `010` as 8, `0x1F` as 31 and `1_000` as 1000, where other tools read
+    text or another number. Write `90`, or quote the value if it is text.
     """,
 )
 
