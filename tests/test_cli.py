@@ -238,8 +238,11 @@ def test_schema_out_that_cannot_be_written_is_a_usage_error(
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
     result = runner.invoke(app, ["schema", "--out", str(blocker / "schemas")])
-    assert result.exit_code == 2
-    assert "cannot write schemas to" in result.stderr
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "cannot write" in result.stderr and "Not a directory" in result.stderr
+    result = runner.invoke(app, ["schema", "--out", str(blocker)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "it is a file; pass a folder to --out" in result.stderr
 
 
 def test_version_imports_no_heavy_library() -> None:

@@ -27,11 +27,10 @@ def schema(
         schemas = {kind: json_schema(kind) for kind in SCHEMA_MODELS}
         output(json.dumps(schemas, indent=2, ensure_ascii=False) + "\n")
         return EXIT_OK
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        for name, content in schema_files().items():
-            (out / name).write_text(content, encoding="utf-8")
-            error_line(f"wrote {out / name}")
-    except OSError as error:
-        raise UsageError(f"cannot write schemas to '{out}': {error.strerror or error}") from None
+    from journeyctl.write import write_files
+
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"cannot write schemas to '{out}': it is a file; pass a folder to --out")
+    for path in write_files(out, schema_files()):
+        error_line(f"wrote {path}")
     return EXIT_OK
