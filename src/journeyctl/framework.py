@@ -1,6 +1,9 @@
 """The one way for a feature to get a framework to work on: load the tree, check it, then
 hand over the models, or the findings that stand in the way.
 
+Findings name files relative to the root; `CheckedTree.for_display` names them as the
+working directory sees them, for output.
+
 Features (rank, and later export, report, render, diff) start here instead of repeating
 the command line's logic; whether and how findings are shown stays with the caller.
 """
@@ -12,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from journeyctl.checks import Validation, validate
-from journeyctl.load import Tree, load_tree
+from journeyctl.load import FileSystemSource, Tree, load_source
 from journeyctl.model import Framework, Improvement, Journey
 
 
@@ -27,6 +30,10 @@ class CheckedTree:
     def usable(self) -> bool:
         """Whether features can work on it: a framework that loaded and no errors."""
         return self.tree.framework is not None and self.validation.errors == 0
+
+    def for_display(self, cwd: Path | None = None) -> Validation:
+        """The validation with files named relative to `cwd` (the working directory)."""
+        return self.validation.for_display(self.tree.root, cwd)
 
     @property
     def framework(self) -> Framework:
@@ -43,7 +50,10 @@ class CheckedTree:
         return [document.model for document in self.tree.improvements]
 
 
-def check(root: Path, *, strict: bool = False, today: date | None = None) -> CheckedTree:
-    """Load every file under `root` and run every check."""
-    tree = load_tree(root)
+def check(root: Path | str, *, strict: bool = False, today: date | None = None) -> CheckedTree:
+    """Load every file under the folder `root` and run every check.
+
+    An empty `root` (as `--root ""` gives) is a usage error, not the working directory.
+    """
+    tree = load_source(FileSystemSource(root))
     return CheckedTree(tree, validate(tree, strict=strict, today=today))

@@ -92,3 +92,9 @@ def test_for_display_names_files_from_the_working_directory(tmp_path: Path) -> N
 def test_display_path(tmp_path: Path, cwd: str, expected: str) -> None:
     root = tmp_path / "repo" / "journeys"
     assert display_path(root, "klant-zijn/x.yaml", tmp_path / cwd) == expected
+
+
+def test_display_path_is_absolute_where_only_the_file_system_root_is_shared() -> None:
+    root = Path("/srv/repo/journeys")
+    assert display_path(root, "x.yaml", Path("/home/me")) == "/srv/repo/journeys/x.yaml"
+    assert display_path(root, "x.yaml", Path("/")) == "srv/repo/journeys/x.yaml"

@@ -113,14 +113,21 @@ class Validation:
 
 
 def display_path(root: Path, file: str, cwd: Path | None = None) -> str:
-    """A root-relative `file` as people see it: relative to `cwd` where possible (`../x.yaml`).
+    """A root-relative `file` as people see it: relative to `cwd` where that helps.
 
-    Where no relative path exists (another drive on Windows), the absolute path.
+    Below the working directory, or beside it (`../x.yaml`), the relative path; where the
+    two have no folder in common but the file system's root (or sit on different drives
+    on Windows), the absolute path, which is shorter than a climb to the top.
     """
+    absolute = Path(os.path.normpath(root / file))
+    here = Path(os.path.normpath(cwd or Path.cwd()))
     try:
-        return Path(os.path.relpath(root / file, cwd or Path.cwd())).as_posix()
-    except ValueError:
-        return (root / file).as_posix()
+        common = Path(os.path.commonpath([absolute, here]))
+    except ValueError:  # different drives
+        return absolute.as_posix()
+    if common == here or common != Path(common.anchor):
+        return Path(os.path.relpath(absolute, here)).as_posix()
+    return absolute.as_posix()
 
 
 def validate(tree: Tree, *, strict: bool = False, today: date | None = None) -> Validation:

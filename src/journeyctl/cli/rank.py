@@ -53,7 +53,7 @@ def rank(
 
     checked = check(Path(root))
     if not checked.usable:
-        sys.stderr.write(REPORTERS["text"](checked.validation.errors_only(), color(sys.stderr)))
+        sys.stderr.write(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
         error_line("error: the tree has validation errors, so it is not ranked; fix them first")
         return EXIT_FINDINGS
     if checked.validation.warnings:

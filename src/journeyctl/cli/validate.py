@@ -36,5 +36,5 @@ def validate(
 
     checked = check(Path(root), strict=strict)
     reporter = REPORTERS[resolve_format(output_format.value)]
-    output(reporter(checked.validation, color(sys.stdout)))
+    output(reporter(checked.for_display(), color(sys.stdout)))
     return EXIT_OK if checked.validation.ok else EXIT_FINDINGS
