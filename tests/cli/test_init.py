@@ -106,6 +106,13 @@ def test_encodable_replaces_only_what_the_stream_cannot_write(text: str, shown: 
     assert (cli.encodable(text, ascii_stream), cli.encodable(text, utf8_stream)) == (shown, text)
 
 
+def test_encodable_leaves_an_unknown_encoding_to_the_stream() -> None:
+    class Stream(io.StringIO):
+        encoding = "no-such-encoding"
+
+    assert cli.encodable("█ é", Stream()) == "█ é"
+
+
 def test_ctrl_c_while_starting_is_one_line_and_130(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

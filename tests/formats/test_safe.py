@@ -62,6 +62,9 @@ def test_every_control_and_separator_is_unsafe() -> None:
         ("\xad", "\\xad"),
         ("\u2028", "\\u2028"),
         ("\U000e0001", "\\U000e0001"),
+        ("\u0100", "\\u0100"),
+        ("\uffff", "\\uffff"),
+        ("\U00010000", "\\U00010000"),
     ],
 )
 def test_escape_is_as_python_writes_it(char: str, escaped: str) -> None:
