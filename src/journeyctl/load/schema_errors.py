@@ -21,7 +21,7 @@ from pydantic_core import ErrorDetails
 from journeyctl.finding import Rule
 from journeyctl.load import rules
 from journeyctl.load.source import PathPart, SourceMap
-from journeyctl.load.yamlfile import Problem, Refused, shorten, written_key
+from journeyctl.load.yamlfile import Problem, Refused, scalar_value, shorten, written_key
 from journeyctl.model.common import slugify
 from journeyctl.suggest import closest
 
@@ -84,6 +84,10 @@ def _key_problem(error: ErrorDetails, source: SourceMap | None) -> Problem:
     parent = _clean_loc(error["loc"])[:-1]
     key = error.get("input")
     key_node = source.node_at([*parent, key])[1] if source is not None else None
+    if isinstance(key_node, yaml.ScalarNode):
+        # The key as this node reads, not as the mapping kept it: `1:` after `yes:` is the
+        # same Python key (True == 1), yet the one written here is a number.
+        key = scalar_value(key_node)
     written = written_key(key_node) if key_node is not None else f"'{_short(key)}'"
     place = f"{_dotted(parent)}: " if parent else ""
     bare = written.strip("'")
