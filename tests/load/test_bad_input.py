@@ -145,3 +145,46 @@ def test_control_character(tree_dir: Path) -> None:
     finding = _only(_findings_for(tree_dir, "bel.yaml", b"id: bel\nname: Ik\x07 bel\n"))
     assert (finding.rule, finding.line, finding.column) == ("JC001", 2, 9)
     assert "#x0007 is not allowed" in finding.message
+
+
+# Bounded work: large files give their findings or a clean pass, without timing anything.
+# The sizes are a tenth of what was tried by hand (300,000 keys, 100,000 items, 4 MB values),
+# so that each test stays quick on a slow machine.
+HEAD = "id: groot\nname: Ik betaal\nphase: klant-zijn\ncluster: facturatie\nowner: jan\n"
+
+
+def test_many_unknown_keys(tree_dir: Path) -> None:
+    content = HEAD + "".join(f"sleutel{i}: {i}\n" for i in range(30_000))
+    findings = _findings_for(tree_dir, "groot.yaml", content.encode())
+    unknown = [f for f in findings if f.rule == "JC101"]
+    assert unknown and unknown[0].line == 6 and unknown[0].column == 1
+    assert "unknown key 'sleutel0'" in unknown[0].message
+
+
+def test_one_value_of_megabytes(tree_dir: Path) -> None:
+    content = HEAD + "goal: " + "x" * 4_000_000 + "\n"
+    assert _findings_for(tree_dir, "groot.yaml", content.encode()) == []
+
+
+def test_one_wrong_value_of_megabytes_is_shown_short(tree_dir: Path) -> None:
+    content = HEAD + "status: " + "x" * 4_000_000 + "\n"
+    finding = _only(_findings_for(tree_dir, "groot.yaml", content.encode()))
+    assert (finding.rule, finding.line, finding.column) == ("JC103", 6, 9)
+    assert len(finding.message) < 300
+
+
+def test_a_long_unknown_key_is_shown_short(tree_dir: Path) -> None:
+    content = HEAD + "y" * 1_000 + ": 1\n"  # libyaml allows simple keys up to 1,024 characters
+    finding = _only(_findings_for(tree_dir, "groot.yaml", content.encode()))
+    assert finding.rule == "JC101" and len(finding.message) < 300
+
+
+def test_many_list_items_with_errors(tree_dir: Path) -> None:
+    content = HEAD + "steps:\n" + "".join("  - {name: s, emotion: 9}\n" for _ in range(10_000))
+    findings = _findings_for(tree_dir, "groot.yaml", content.encode())
+    assert findings[0].rule == "JC103" and (findings[0].line, findings[0].column) == (7, 24)
+
+
+def test_many_valid_list_items(tree_dir: Path) -> None:
+    content = HEAD + "links:\n" + "".join(f"  - JIRA-{i}\n" for i in range(20_000))
+    assert _findings_for(tree_dir, "groot.yaml", content.encode()) == []

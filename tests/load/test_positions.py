@@ -1,0 +1,115 @@
+"""Positions as editors, git and GitHub count them: only \\n, \\r\\n and \\r end a line, while
+YAML 1.1 also breaks lines at U+0085, U+2028 and U+2029."""
+
+from __future__ import annotations
+
+import pytest
+
+from journeyctl.load.source import SourceMap
+from journeyctl.load.yamlfile import Lines, Parsed, Problem, parse
+
+HIDDEN_BREAKS = ["\u2028", "\u2029", "\x85"]
+
+
+@pytest.mark.parametrize("hidden", HIDDEN_BREAKS)
+def test_a_hidden_break_in_quoted_text_moves_no_position(hidden: str) -> None:
+    text = f'a: "x{hidden}y"\nb:\n  c: [1, 2]\n'
+    source = SourceMap.from_text(text)
+    assert source is not None
+    assert source.locate(["b", "c", 1]) == (3, 10)
+    assert source.locate(["b", "c"], key=True) == (3, 3)
+
+
+@pytest.mark.parametrize("hidden", HIDDEN_BREAKS)
+def test_a_hidden_break_in_a_comment_moves_no_position(hidden: str) -> None:
+    parsed = parse(f"a: 1 # x{hidden}\nb: 010\n")
+    assert isinstance(parsed, Parsed)
+    assert [(p.line, p.column) for p in parsed.problems] == [(2, 4)]
+
+
+def test_problems_found_while_reading_are_recounted() -> None:
+    parsed = parse('a: "\u2028\u2028"\nb: [x, 2025-02-30]\n')
+    assert isinstance(parsed, Parsed)
+    assert [(p.line, p.column) for p in parsed.problems] == [(2, 8)]
+
+
+def test_the_node_tree_of_a_parse_carries_editor_positions() -> None:
+    parsed = parse('a: "\u2029"\nb: 1\n')
+    assert isinstance(parsed, Parsed)
+    assert SourceMap(parsed.node).locate(["b"]) == (2, 4)
+
+
+@pytest.mark.parametrize("hidden", HIDDEN_BREAKS)
+def test_a_syntax_error_from_a_hidden_break_names_it(hidden: str) -> None:
+    problem = parse(f"a: x{hidden}y\nb: 1\n")
+    assert isinstance(problem, Problem)
+    assert problem.rule.id == "JC001"
+    assert problem.line == 2  # the parser says 3: it counted the hidden break
+    assert f"line 1, column 5 holds U+{ord(hidden):04X}" in problem.message
+    assert "which YAML reads as a line break: remove it" in problem.message
+
+
+def test_a_syntax_error_without_hidden_breaks_has_no_hint() -> None:
+    problem = parse("a: [1\nb: 2\n")
+    assert isinstance(problem, Problem)
+    assert "holds U+" not in problem.message
+
+
+def test_a_control_character_after_carriage_returns_is_placed_by_them() -> None:
+    problem = parse("a: 1\rb: 2\rc: x\x07\r")
+    assert isinstance(problem, Problem)
+    assert (problem.line, problem.column) == (3, 5)
+
+
+@pytest.mark.parametrize(
+    ("offset", "position"),
+    [(0, (1, 1)), (2, (1, 3)), (3, (2, 1)), (5, (2, 3)), (7, (3, 1)), (9, (4, 1)), (11, (4, 3))],
+)
+def test_lines_break_at_lf_crlf_and_cr_only(offset: int, position: tuple[int, int]) -> None:
+    assert Lines("ab\ncd\r\ne\rf\u2028g").position(offset) == position
+
+
+def test_lines_are_recounted_only_where_the_parser_would_differ() -> None:
+    assert Lines.of("a: 1\r\nb: 2\r") is None
+    assert Lines.of("a: '\u2028'") is not None
+
+
+def test_a_key_is_found_by_the_value_it_loads_as() -> None:
+    source = SourceMap.from_text("m:\n  yes: 1\n  2: b\n  ~: c\n  2025-01-31: d\n  'no': e\n")
+    assert source is not None
+    assert source.locate(["m", True], key=True) == (2, 3)
+    assert source.locate(["m", 2], key=True) == (3, 3)
+    assert source.locate(["m", None], key=True) == (4, 3)
+    assert source.locate(["m", "no"], key=True) == (6, 3)
+    assert source.node_at(["m", "yes"])[2] is False
+
+
+def test_the_last_of_repeated_keys_is_the_one_found() -> None:
+    source = SourceMap.from_text("a: 1\nb: 2\na: 3\n")
+    assert source is not None
+    assert source.locate(["a"]) == (3, 4)
+
+
+def test_merged_keys_are_found_where_they_are_written() -> None:
+    text = "base: &b {x: 1, y: 2}\nm:\n  <<: *b\n  y: 3\nn:\n  <<: [{z: 4}, *b]\n"
+    for source in (SourceMap.from_text(text), _parsed_source(text)):
+        assert source is not None
+        assert source.locate(["m", "x"]) == (1, 14)
+        assert source.locate(["m", "y"]) == (4, 6)  # its own key wins over the merged one
+        assert source.locate(["n", "z"], key=True) == (6, 9)
+        assert source.locate(["n", "y"]) == (1, 20)
+
+
+def _parsed_source(text: str) -> SourceMap:
+    parsed = parse(text)
+    assert isinstance(parsed, Parsed)
+    return SourceMap(parsed.node)
+
+
+def test_a_path_that_does_not_resolve_points_at_the_deepest_node() -> None:
+    source = SourceMap.from_text("a:\n  b: [1]\n")
+    assert source is not None
+    assert source.node_at(["a", "b", 5])[2] is False
+    assert source.locate(["a", "b", 5]) == (2, 6)
+    assert source.locate(["a", "b", True]) == (2, 6)  # True is no list index
+    assert source.locate(["a", ["unhashable"]]) == (2, 3)

@@ -1,0 +1,163 @@
+"""Scalars under journeyctl's rules: plain YAML reads as before; every trap is refused with
+a message that names it and says what to write, never an exception."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from journeyctl.load.yamlfile import Parsed, Problem, Refused, parse
+
+
+def _value(text: str) -> tuple[object, list[Problem]]:
+    parsed = parse(f"x: {text}\n")
+    assert isinstance(parsed, Parsed), parsed
+    return parsed.data["x"], parsed.problems  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12", 12),
+        ("-3", -3),
+        ("+12", 12),
+        ("0", 0),
+        ("999999999999", 999_999_999_999),
+        ("1.5", 1.5),
+        ("-0.25", -0.25),
+        (".5", 0.5),
+        ("1.0e+3", 1000.0),
+        ("yes", True),
+        ("Off", False),
+        ("~", None),
+        ("null", None),
+        ("2025-06-30", date(2025, 6, 30)),
+        ("2024-02-29", date(2024, 2, 29)),
+        ("2025-06-30 10:15:00Z", datetime(2025, 6, 30, 10, 15, tzinfo=timezone.utc)),
+        ('"010"', "010"),
+        ("'1:30'", "1:30"),
+        ("!!str 010", "010"),
+        ("!!int 3", 3),
+        ("!!float 2", 2.0),
+        ("<<", "<<"),
+        ("=", "="),
+        ("1e3", "1e3"),  # no dot: text to YAML 1.1, so the schema names it
+    ],
+)
+def test_plain_yaml_reads_as_it_always_did(text: str, expected: object) -> None:
+    value, problems = _value(text)
+    assert problems == []
+    assert value == expected and type(value) is type(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "words"),
+    [
+        ("1:30", "JC103", "1:30 is a base-60 number (90) to YAML 1.1"),
+        ("010", "JC103", "010 is an octal number (8)"),
+        ("0x1F", "JC103", "0x1F is a hexadecimal number (31)"),
+        ("0b101", "JC103", "0b101 is a binary number (5)"),
+        ("1_000", "JC103", "1_000 is a number with underscores (1000)"),
+        ("1_000.5", "JC103", "1_000.5 is a number with underscores (1000.5)"),
+        ("-1:30.5", "JC103", "-1:30.5 is a base-60 number (-90.5)"),
+        (".inf", "JC103", ".inf is infinity in YAML"),
+        ("-.Inf", "JC103", "-.Inf is infinity in YAML"),
+        (".nan", "JC103", ".nan is 'not a number' in YAML"),
+        ("1.0e+999", "JC103", "1.0e+999 is too large a number"),
+        ("1" + "0" * 30, "JC103", "is too large a number"),
+        ("9" * 5000, "JC103", "is too large a number"),
+        ("2025-02-30", "JC103", "2025-02-30 is not a date (February 2025 has 28 days)"),
+        ("2023-02-29", "JC103", "(February 2023 has 28 days)"),
+        ("2025-04-31", "JC103", "(April 2025 has 30 days)"),
+        ("2025-13-01", "JC103", "2025-13-01 is not a date (there is no month 13)"),
+        ("2025-00-10", "JC103", "(there is no month 0)"),
+        ("2025-01-00", "JC103", "(days start at 1)"),
+        ("0000-01-01", "JC103", "(there is no year 0)"),
+        ("2025-01-01 25:00:00", "JC103", "is not a time of day"),
+        ('!!int "x"', "JC001", "the YAML tag !!int is not read here"),
+        ("!!int x", "JC001", "the YAML tag !!int is not read here"),
+        ('!!int "3"', "JC001", "the YAML tag !!int"),
+        ('!!float "abc"', "JC001", "the YAML tag !!float"),
+        ("!!float abc", "JC001", "the YAML tag !!float"),
+        ('!!timestamp "nope"', "JC001", "the YAML tag !!timestamp"),
+        ("!!timestamp nope", "JC001", "the YAML tag !!timestamp"),
+        ('!!binary "aGVsbG8="', "JC001", "the YAML tag !!binary"),
+        ('!!bool "maybe"', "JC001", "the YAML tag !!bool"),
+        ("!!bool maybe", "JC001", "the YAML tag !!bool"),
+        ("!!null x", "JC001", "the YAML tag !!null"),
+        ("!!set {a, b}", "JC001", "the YAML tag !!set"),
+        ("!!omap [a: 1]", "JC001", "the YAML tag !!omap"),
+        ("!!pairs [a: 1]", "JC001", "the YAML tag !!pairs"),
+        ("!foo bar", "JC001", "the YAML tag !foo"),
+        ("!!python/object/apply:os.system [echo]", "JC001", "tags are never executed"),
+    ],
+)
+def test_traps_are_refused_with_a_message(text: str, rule: str, words: str) -> None:
+    value, problems = _value(text)
+    assert isinstance(value, Refused)
+    assert [(p.rule.id, p.line, p.column) for p in problems] == [(rule, 1, 4)]
+    assert words in problems[0].message
+
+
+@pytest.mark.parametrize("text", ["1:30", "010", "0x1F", "1_000"])
+def test_a_yaml11_number_says_to_write_plain_digits_or_quote(text: str) -> None:
+    message = _value(text)[1][0].message
+    assert "write the number in plain decimal digits, or quote it if it is text" in message
+
+
+def test_a_tag_message_says_to_remove_it() -> None:
+    assert _value("!!binary aGk=")[1][0].message.endswith("remove the tag and write plain YAML")
+
+
+def test_an_impossible_date_says_what_to_write() -> None:
+    message = _value("2025-02-30")[1][0].message
+    assert message.endswith("; write a real date as YYYY-MM-DD")
+
+
+def test_a_huge_value_is_shortened_in_the_message() -> None:
+    message = _value("9" * 5000)[1][0].message
+    assert len(message) < 200
+
+
+def test_refused_values_are_each_distinct_so_never_a_repeated_key() -> None:
+    parsed = parse("010: a\n0x1F: b\n")
+    assert isinstance(parsed, Parsed)
+    assert [p.rule.id for p in parsed.problems] == ["JC103", "JC103"]
+    assert len(parsed.data) == 2  # type: ignore[arg-type]
+
+
+def test_an_alias_to_a_refused_value_is_reported_once() -> None:
+    parsed = parse("a: &n 010\nb: [*n, *n]\n")
+    assert isinstance(parsed, Parsed)
+    assert [(p.line, p.column) for p in parsed.problems] == [(1, 4)]
+
+
+def test_binary_bytes_never_reach_the_data() -> None:
+    parsed = parse("a: !!binary aGVsbG8=\nb: [!!binary aGk=]\n")
+    assert isinstance(parsed, Parsed)
+    values = [parsed.data["a"], *parsed.data["b"]]  # type: ignore[index]
+    assert not any(isinstance(v, bytes) for v in values)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("yes: 1\nyes: 2\n", "key 'yes' appears twice in this mapping (first at line 1); keep one"),
+        ("1: a\n1: b\n", "key '1' appears twice in this mapping (first at line 1); keep one"),
+        (
+            "~: a\nnull: b\n",
+            "key 'null' appears twice in this mapping (first at line 1, written '~'); keep one",
+        ),
+        (
+            "2025-01-01: a\n2025-01-01: b\n",
+            "key '2025-01-01' appears twice in this mapping (first at line 1); keep one",
+        ),
+    ],
+)
+def test_a_repeated_key_is_named_as_written(text: str, message: str) -> None:
+    parsed = parse(text)
+    assert isinstance(parsed, Parsed)
+    assert [(p.rule.id, p.line, p.column, p.message) for p in parsed.problems] == [
+        ("JC002", 2, 1, message)
+    ]
