@@ -1,6 +1,10 @@
 """Write a synthetic framework of N mapped journeys (about 20 steps each), reproducible by seed.
 
-python benchmarks/generate.py OUT_DIR --journeys 2000 --seed 1
+python benchmarks/generate.py OUT_DIR --journeys 2000 --seed 1 [--variant clean]
+
+Variants: `clean` (no findings), `warnings` (every journey has one warning: no owner, so
+every file is asked for a position), `improvements` (the clean tree and 500
+improvements, some of them sharing journeys).
 """
 
 from __future__ import annotations
@@ -92,7 +96,25 @@ def journey(index: int, clusters: int, reasons: int, rng: random.Random) -> dict
     }
 
 
-def generate(out: Path, journeys: int, seed: int) -> None:
+VARIANTS = ("clean", "warnings", "improvements")
+IMPROVEMENTS = 500
+
+
+def improvement(index: int, journeys: int, rng: random.Random) -> dict[str, object]:
+    # One in five touches several journeys, as shared improvements do.
+    touched = rng.sample(range(journeys), 3 if index % 5 == 0 else 1)
+    return {
+        "id": f"verbetering-{index}",
+        "title": f"Verbetering {index}: " + " ".join(rng.choice(WORDS) for _ in range(4)),
+        "description": " ".join(rng.choice(WORDS) for _ in range(20)),
+        "journeys": [f"journey-{j}" for j in touched],
+        "status": rng.choice(["idea", "planned", "in-progress", "implemented"]),
+        "owner": f"eigenaar-{index % 20}",
+        "effort": rng.randint(1, 5),
+    }
+
+
+def generate(out: Path, journeys: int, seed: int, variant: str = "clean") -> None:
     rng = random.Random(seed)
     clusters, reasons = max(4, journeys // 10), max(4, journeys // 2)
     shutil.rmtree(out, ignore_errors=True)
@@ -102,10 +124,19 @@ def generate(out: Path, journeys: int, seed: int) -> None:
     )
     for index in range(journeys):
         data = journey(index, clusters, reasons, rng)
+        if variant == "warnings":
+            del data["owner"]
         folder = out / str(data["phase"]) / str(data["cluster"])
         folder.mkdir(parents=True, exist_ok=True)
         text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
         (folder / f"{data['id']}.yaml").write_text(text, encoding="utf-8")
+    if variant == "improvements":
+        folder = out / "improvements"
+        folder.mkdir()
+        for index in range(IMPROVEMENTS):
+            data = improvement(index, journeys, rng)
+            text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+            (folder / f"{data['id']}.yaml").write_text(text, encoding="utf-8")
 
 
 def main() -> None:
@@ -113,8 +144,9 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--journeys", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--variant", choices=VARIANTS, default="clean")
     args = parser.parse_args()
-    generate(args.out, args.journeys, args.seed)
+    generate(args.out, args.journeys, args.seed, args.variant)
 
 
 if __name__ == "__main__":

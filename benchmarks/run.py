@@ -3,9 +3,14 @@
     python benchmarks/run.py --journeys 2000 --repeat 7
 
 Pairs (target ratio at 2,000 journeys):
-- `journeyctl validate` vs a bare parse of the same files with PyYAML's C loader (<= 1.5x)
+- `journeyctl validate` vs a bare parse of the same files with PyYAML's C loader, on the
+  clean tree (<= 1.25x), on a tree where every journey has a warning, and on the clean
+  tree with 500 improvements (reported)
+- `journeyctl validate` on the all-warnings tree vs on the clean tree (<= 1.2x): findings
+  must not cost a second parse
 - `journeyctl rank` vs the same bare parse (reported)
 - `journeyctl --version` and `--help` vs `python -c pass` (<= 3x)
+- peak memory of `journeyctl validate` on each tree (reported)
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import generate
+from generate import VARIANTS, generate
 
 BARE_PARSE = """
 import os, sys, yaml
@@ -28,6 +33,18 @@ for folder, _, files in os.walk(sys.argv[1]):
         if name.endswith(".yaml"):
             with open(os.path.join(folder, name), encoding="utf-8") as f:
                 yaml.load(f.read(), Loader=yaml.CSafeLoader)
+"""
+
+
+# Runs journeyctl in this process and reports its peak resident memory on stderr.
+PEAK_MEMORY = """
+import resource, runpy, sys
+sys.argv = ["journeyctl", *sys.argv[1:]]
+try:
+    runpy.run_module("journeyctl", run_name="__main__")
+except SystemExit:
+    pass
+sys.stderr.write(f"peak-kib {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n")
 """
 
 
@@ -58,6 +75,18 @@ def compare(
     return f"| {name} | {ours_median * 1000:,.0f} ms | {reference_median * 1000:,.0f} ms | {ratio:.2f}x | {goal}{verdict} |"
 
 
+def peak_memory(name: str, arguments: list[str]) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK_MEMORY, *arguments],
+        check=False,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        encoding="utf-8",
+    )
+    kib = int(done.stderr.rsplit("peak-kib ", 1)[1])
+    return f"| {name} | {kib / 1024:,.0f} MiB | - | - | - |"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--journeys", type=int, default=2000)
@@ -66,28 +95,51 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path(__file__).parent / "work")
     args = parser.parse_args()
 
-    root = args.work / f"journeys-{args.journeys}"
-    generate(root, args.journeys, args.seed)
+    trees = {}
+    for variant in VARIANTS:
+        trees[variant] = args.work / f"journeys-{args.journeys}-{variant}"
+        generate(trees[variant], args.journeys, args.seed, variant)
     tool = _journeyctl()
-    bare = [sys.executable, "-c", BARE_PARSE, str(root)]
     python_pass = [sys.executable, "-c", "pass"]
+
+    def validate(variant: str) -> list[str]:
+        return [*tool, "validate", "--root", str(trees[variant]), "--format", "json"]
+
+    def bare(variant: str) -> list[str]:
+        return [sys.executable, "-c", BARE_PARSE, str(trees[variant])]
+
     rows = [
+        compare("validate, clean", validate("clean"), bare("clean"), args.repeat, 1.25),
         compare(
-            "validate",
-            [*tool, "validate", "--root", str(root), "--format", "json"],
-            bare,
+            "validate, all warnings", validate("warnings"), bare("warnings"), args.repeat, None
+        ),
+        compare(
+            "validate, 500 improvements",
+            validate("improvements"),
+            bare("improvements"),
             args.repeat,
-            1.5,
+            None,
+        ),
+        compare(
+            "validate, all warnings vs clean",
+            validate("warnings"),
+            validate("clean"),
+            args.repeat,
+            1.2,
         ),
         compare(
             "rank",
-            [*tool, "rank", "--root", str(root), "--format", "json"],
-            bare,
+            [*tool, "rank", "--root", str(trees["clean"]), "--format", "json"],
+            bare("clean"),
             args.repeat,
             None,
         ),
         compare("--version", [*tool, "--version"], python_pass, args.repeat, 3.0),
         compare("--help", [*tool, "--help"], python_pass, args.repeat, 3.0),
+        *(
+            peak_memory(f"peak memory, validate {variant}", validate(variant)[len(tool) :])
+            for variant in VARIANTS
+        ),
     ]
     print(f"{args.journeys:,} journeys x 20 steps, median of {args.repeat} alternating runs\n")
     print("| command | journeyctl | reference | ratio | target |")
