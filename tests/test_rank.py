@@ -244,8 +244,11 @@ def test_cluster_and_owner_filters_keep_only_matching_journeys(
             RankOptions(period="2023"),
             "no journey has volumes for period 2023; periods present: 2024, 2025",
         ),
-        (RankOptions(cluster="zzz"), "--cluster 'zzz' is not in framework.yaml; known: c, d"),
-        (RankOptions(owner="zzz"), "--owner 'zzz' is not in framework.yaml; known: ann"),
+        (
+            RankOptions(cluster="zzz"),
+            "--cluster 'zzz' is not in framework.yaml; known: c (C), d (D)",
+        ),
+        (RankOptions(owner="zzz"), "--owner 'zzz' is not in framework.yaml; known: ann (Ann)"),
     ],
 )
 def test_usage_errors_say_the_whole_fix(options: RankOptions, message: str) -> None:

@@ -1,0 +1,41 @@
+"""Which journeys first: the ranking for step 2 and the steering meeting.
+
+`rank(framework, journeys, RankOptions(...)) -> Ranking`: the engine is in `engine`, the
+data in `ranking`, the period rule in `periods`, and what a person typed (filters by id or
+name, what-if weights) is turned into ids in `choices`.
+"""
+
+from journeyctl.rank.choices import parse_weights, weight_ids
+from journeyctl.rank.engine import INVALID, rank
+from journeyctl.rank.periods import default_period, latest_period
+from journeyctl.rank.ranking import (
+    RANK_BY,
+    Comparison,
+    ContactShare,
+    Language,
+    Normalise,
+    RankBy,
+    RankedJourney,
+    Ranking,
+    RankOptions,
+    Unranked,
+)
+
+__all__ = [
+    "INVALID",
+    "RANK_BY",
+    "Comparison",
+    "ContactShare",
+    "Language",
+    "Normalise",
+    "RankBy",
+    "RankOptions",
+    "RankedJourney",
+    "Ranking",
+    "Unranked",
+    "default_period",
+    "latest_period",
+    "parse_weights",
+    "rank",
+    "weight_ids",
+]

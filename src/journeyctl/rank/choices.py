@@ -1,0 +1,150 @@
+"""What a person typed, as the framework's ids: filters and what-if weights.
+
+Filters take an id or a name, matched without regard to case or accents
+(`journeyctl.text.Names`); a status is one of the journey statuses, in English or as its
+Dutch label. Anything that names nothing is refused with the valid choices: an empty
+ranking would mislead more than an error.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import get_args
+
+from journeyctl.errors import UsageError
+from journeyctl.model import Framework, Journey
+from journeyctl.model.common import NUMBER_LIMIT
+from journeyctl.model.journey import JourneyStatus
+from journeyctl.rank.ranking import RankOptions
+from journeyctl.suggest import closest
+from journeyctl.text import Kind, Names, fold, label
+
+STATUSES: tuple[str, ...] = get_args(JourneyStatus)
+VOLUME_TERMS = ("customers", "contacts")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The filters as ids; None: not filtered on that."""
+
+    phase: str | None = None
+    cluster: str | None = None
+    owner: str | None = None
+    team: str | None = None
+    status: str | None = None
+    persona: str | None = None
+
+    def match(self, journey: Journey) -> bool:
+        return (
+            (self.phase is None or journey.phase == self.phase)
+            and (self.cluster is None or journey.cluster == self.cluster)
+            and (self.owner is None or journey.owner == self.owner)
+            and (self.team is None or self.team in journey.team)
+            and (self.status is None or journey.status == self.status)
+            and (self.persona is None or self.persona in journey.personas)
+        )
+
+
+_NAMED_FILTERS: tuple[tuple[str, Kind], ...] = (
+    ("phase", "phase"),
+    ("cluster", "cluster"),
+    ("owner", "owner"),
+    ("team", "team"),
+    ("persona", "persona"),
+)
+
+
+def resolve_filters(framework: Framework, options: RankOptions) -> Filters:
+    """The options' filters as ids; a usage error for a value that names nothing."""
+    names = Names(framework)
+    found: dict[str, str | None] = {}
+    for option, kind in _NAMED_FILTERS:
+        written = getattr(options, option)
+        found[option] = None if written is None else _find(names, kind, option, written)
+    status = None if options.status is None else resolve_status(options.status)
+    return Filters(status=status, **found)
+
+
+def _find(names: Names, kind: Kind, option: str, written: str) -> str:
+    found = names.find(kind, written)
+    if found is not None:
+        return found
+    known = names.known(kind)
+    if not known:
+        raise UsageError(f"--{option} '{written}': framework.yaml defines no {option} yet")
+    hint = closest(written, [id_ for id_, _ in known] + [name for _, name in known])
+    fix = f"did you mean '{hint}'? " if hint else ""
+    choices = ", ".join(f"{id_} ({name})" for id_, name in known)
+    raise UsageError(f"--{option} '{written}' is not in framework.yaml; {fix}known: {choices}")
+
+
+def resolve_status(written: str) -> str:
+    """A journey status from its value or its English or Dutch label."""
+    for status in STATUSES:
+        labels = (status, label(f"journey_status.{status}", "nl"))
+        if fold(written) in {fold(text) for text in labels}:
+            return status
+    choices = ", ".join(
+        f"{status} ({label(f'journey_status.{status}', 'nl')})" for status in STATUSES
+    )
+    raise UsageError(f"--status '{written}' is not a journey status; known: {choices}")
+
+
+def framework_weights(framework: Framework) -> dict[str, float]:
+    """customers and contacts, then every criterion with a weight above 0."""
+    weights = {"customers": framework.ranking.customers, "contacts": framework.ranking.contacts}
+    weights.update({c.id: c.weight for c in framework.criteria if c.weight > 0})
+    return weights
+
+
+def weight_ids(framework: Framework) -> list[str]:
+    """What a weight can be set for: customers, contacts and every criterion."""
+    return [*VOLUME_TERMS, *(c.id for c in framework.criteria)]
+
+
+def resolve_weights(framework: Framework, overrides: dict[str, float]) -> dict[str, float]:
+    """The framework's weights with `overrides` applied; criteria at weight 0 drop out."""
+    valid = weight_ids(framework)
+    for key, weight in overrides.items():
+        if key not in valid:
+            raise UsageError(f"--weight {key}: '{key}' is not a weight; valid: {', '.join(valid)}")
+        _check_weight(key, weight, valid)
+    merged = {**framework_weights(framework), **overrides}
+    # customers and contacts always come first; criteria follow in the framework's order.
+    return {k: merged[k] for k in valid if k in merged and (k in VOLUME_TERMS or merged[k] > 0)}
+
+
+def _check_weight(key: str, weight: float, valid: list[str]) -> None:
+    # The model's bound for weights in framework.yaml: a sum of weights stays finite.
+    if not math.isfinite(weight) or not 0 <= weight < NUMBER_LIMIT:
+        raise UsageError(
+            f"--weight {key}={weight:g}: a weight is a finite number from 0 to below 10^12 "
+            f"(valid ids: {', '.join(valid)})"
+        )
+
+
+def parse_weights(framework: Framework, pairs: list[str]) -> dict[str, float]:
+    """`ID=W` pairs as weights; a usage error naming the valid ids for a malformed one."""
+    valid = weight_ids(framework)
+    listed = ", ".join(valid)
+    weights: dict[str, float] = {}
+    for pair in pairs:
+        key, sep, value = (part.strip() for part in pair.partition("="))
+        if not (sep and key and value):
+            raise UsageError(
+                f"--weight '{pair}' is not ID=W; write for example contacts=2 (valid ids: {listed})"
+            )
+        if key not in valid:
+            hint = closest(key, valid)
+            fix = f"did you mean '{hint}'? " if hint else ""
+            raise UsageError(f"--weight '{pair}': '{key}' is not a weight; {fix}valid: {listed}")
+        try:
+            weight = float(value)
+        except ValueError:
+            raise UsageError(
+                f"--weight '{pair}': '{value}' is not a number; write for example {key}=2"
+            ) from None
+        _check_weight(key, weight, valid)
+        weights[key] = weight
+    return weights

@@ -1,0 +1,287 @@
+"""Which journey first: ranking by customer and contact volume and the framework's criteria.
+
+score = 100 x sum_k w_k * (x_k / max_k) / sum_k w_k, over customers, contacts and every
+criterion with a weight above 0. The maxima are taken over the journeys that pass the
+filters, or over every journey that can be ranked in the period (`normalise="framework"`,
+so that scores compare across slides). The period is never mixed: a journey without
+volumes for the period is listed apart as unranked, with the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from journeyctl.errors import UsageError
+from journeyctl.model import Framework, Journey
+from journeyctl.model.journey import Volume
+from journeyctl.rank.choices import (
+    VOLUME_TERMS,
+    framework_weights,
+    resolve_filters,
+    resolve_weights,
+)
+from journeyctl.rank.periods import checked_period, default_period, latest_period
+from journeyctl.rank.ranking import (
+    Comparison,
+    ContactShare,
+    Language,
+    RankBy,
+    RankedJourney,
+    Ranking,
+    RankOptions,
+    Unranked,
+)
+from journeyctl.text import Names
+
+INVALID = "has validation errors"
+
+_Row = tuple[Journey, Volume]
+
+
+@dataclass(frozen=True)
+class _Scoring:
+    """How every period of one run is ranked: the same ordering, weights and normalisation."""
+
+    by: RankBy
+    weights: dict[str, float]
+    framework_wide: bool
+
+
+def rank(framework: Framework, journeys: Sequence[Journey], options: RankOptions) -> Ranking:
+    filters = resolve_filters(framework, options)
+    scoring = _Scoring(
+        options.by, resolve_weights(framework, options.weights), options.normalise == "framework"
+    )
+    language = _language(framework, options.lang)
+    rankable = [j for j in journeys if j.id not in options.invalid]
+    period = _period(rankable, options.period)
+    compare = (
+        None if options.compare is None else checked_period(rankable, options.compare, "--compare")
+    )
+    selected = [j for j in rankable if filters.match(j)]
+    ranked, unranked = _rank_period(selected, rankable, period, scoring)
+    if compare is not None:
+        before, _ = _rank_period(selected, rankable, compare, scoring)
+        ranked = _with_comparison(ranked, selected, before, compare)
+    ranked = _named(framework, ranked[: options.top])
+    invalid = _invalid(journeys, options.invalid, filters.match)
+    return Ranking(
+        period,
+        options.by,
+        scoring.weights,
+        ranked,
+        sorted(unranked + invalid, key=lambda u: u.id),
+        period_chosen=options.period is None and period is not None,
+        compare_period=compare,
+        framework_weights=framework_weights(framework),
+        language=language,
+        without_period=_without(selected, period) if options.period is None else 0,
+        contact_share=_contact_share(framework, ranked, journeys, period),
+        criteria_names={c.id: c.name for c in framework.criteria},
+    )
+
+
+def _period(journeys: Sequence[Journey], requested: str | None) -> str | None:
+    if requested is not None:
+        return checked_period(journeys, requested, "--period")
+    # No volumes at all is a framework at step 1 (the inventory): not an error, and every
+    # journey is listed as unranked with the reason. Only retired journeys with volumes:
+    # their latest period, so that each is listed as retired.
+    return default_period(journeys) or latest_period(journeys)
+
+
+def _language(framework: Framework, lang: str | None) -> Language:
+    if lang is None:
+        return framework.language
+    if lang == "en":
+        return "en"
+    if lang == "nl":
+        return "nl"
+    raise UsageError(f"--lang '{lang}' is not a language of journeyctl; write nl or en")
+
+
+def _rank_period(
+    selected: list[Journey], rankable: list[Journey], period: str | None, scoring: _Scoring
+) -> tuple[list[RankedJourney], list[Unranked]]:
+    """The selected journeys ranked in `period`, and those that cannot be, with the reason."""
+    rows, unranked = _split(selected, period, scoring.by)
+    pool = _split(rankable, period, scoring.by)[0] if scoring.framework_wide else rows
+    maxima = _maxima(pool, scoring.weights)
+    scored = [_scored(journey, volume, scoring.weights, maxima) for journey, volume in rows]
+    ordered = sorted(scored, key=_sort_key(scoring.by))
+    return [replace(j, rank=i) for i, j in enumerate(ordered, start=1)], unranked
+
+
+def _split(
+    journeys: list[Journey], period: str | None, by: RankBy
+) -> tuple[list[_Row], list[Unranked]]:
+    """The journeys that can be ranked, with their volume, and the others with the reason."""
+    rows: list[_Row] = []
+    unranked: list[Unranked] = []
+    for journey in journeys:
+        volume = journey.volume(period) if period is not None else None
+        reason = _unranked_reason(journey, volume, period, by)
+        if reason or volume is None:
+            unranked.append(Unranked(journey.id, journey.name, reason or "no volumes"))
+        else:
+            rows.append((journey, volume))
+    return rows, unranked
+
+
+def _unranked_reason(
+    journey: Journey, volume: Volume | None, period: str | None, by: RankBy
+) -> str | None:
+    if journey.status == "retired":
+        return "retired"
+    if volume is None:
+        others = sorted(v.period for v in journey.volumes)
+        if others:
+            return f"no volumes for {period} (has {', '.join(others)})"
+        return "no volumes yet"
+    if by == "contact-rate" and volume.customers == 0:
+        return f"0 customers in {period}: contact rate undefined"
+    return None
+
+
+def _maxima(rows: list[_Row], weights: dict[str, float]) -> dict[str, float]:
+    values = [_term_values(journey, volume, weights) for journey, volume in rows]
+    return {k: max((v[k] for v in values), default=0.0) for k in weights}
+
+
+def _term_values(journey: Journey, volume: Volume, weights: dict[str, float]) -> dict[str, float]:
+    values = {"customers": float(volume.customers), "contacts": float(volume.contacts)}
+    for criterion in weights:
+        if criterion not in VOLUME_TERMS:
+            # yes counts 1 and no 0 (bool is an int); a missing value counts 0 and is flagged.
+            values[criterion] = float(journey.criteria.get(criterion, 0))
+    return values
+
+
+def _scored(
+    journey: Journey, volume: Volume, weights: dict[str, float], maxima: dict[str, float]
+) -> RankedJourney:
+    value = _term_values(journey, volume, weights)
+    total_weight = sum(weights.values())
+    terms = {
+        k: 100 * w * value[k] / maxima[k] / total_weight if maxima[k] and total_weight else 0.0
+        for k, w in weights.items()
+    }
+    return RankedJourney(
+        rank=0,
+        id=journey.id,
+        name=journey.name,
+        phase=journey.phase,
+        cluster=journey.cluster,
+        owner=journey.owner,
+        customers=volume.customers,
+        contacts=volume.contacts,
+        contact_rate=_contact_rate(volume),
+        score=round(sum(terms.values()), 1),
+        terms={k: round(t, 2) for k, t in terms.items()},
+        missing_criteria=[
+            c for c in weights if c not in VOLUME_TERMS and c not in journey.criteria
+        ],
+        status=journey.status,
+        estimated=volume.estimated,
+    )
+
+
+def _contact_rate(volume: Volume) -> float | None:
+    return round(volume.contacts / volume.customers, 4) if volume.customers else None
+
+
+def _sort_key(by: RankBy) -> Callable[[RankedJourney], tuple[float, int, int, str]]:
+    # Ties: higher contacts, then higher customers, then id; scores tie on their rounded value.
+    def key(j: RankedJourney) -> tuple[float, int, int, str]:
+        primary = {
+            "score": j.score,
+            "customers": float(j.customers),
+            "contacts": float(j.contacts),
+            "contact-rate": j.contact_rate or 0.0,
+        }[by]
+        return (-primary, -j.contacts, -j.customers, j.id)
+
+    return key
+
+
+def _with_comparison(
+    ranked: list[RankedJourney], selected: list[Journey], before: list[RankedJourney], period: str
+) -> list[RankedJourney]:
+    """Each ranked journey with its place in `period`: None where it had no volumes then."""
+    ranks = {j.id: j.rank for j in before}
+    volumes = {j.id: j.volume(period) for j in selected}
+    compared = []
+    for journey in ranked:
+        volume = volumes.get(journey.id)
+        comparison = None
+        if volume is not None:
+            comparison = Comparison(
+                period,
+                ranks.get(journey.id),
+                volume.customers,
+                volume.contacts,
+                _contact_rate(volume),
+            )
+        compared.append(replace(journey, compare=comparison))
+    return compared
+
+
+def _named(framework: Framework, ranked: list[RankedJourney]) -> list[RankedJourney]:
+    names = Names(framework)
+    return [
+        replace(
+            j,
+            phase_name=names.name("phase", j.phase),
+            cluster_name=names.name("cluster", j.cluster),
+            owner_name=None if j.owner is None else names.name("owner", j.owner),
+        )
+        for j in ranked
+    ]
+
+
+def _invalid(
+    journeys: Sequence[Journey], invalid: frozenset[str], match: Callable[[Journey], bool]
+) -> list[Unranked]:
+    """Journeys whose files have errors; one that did not load is named by its file's id."""
+    loaded = {j.id: j for j in journeys if j.id in invalid}
+    return [
+        Unranked(id_, loaded[id_].name if id_ in loaded else id_, INVALID)
+        for id_ in sorted(invalid)
+        if id_ not in loaded or match(loaded[id_])
+    ]
+
+
+def _without(selected: list[Journey], period: str | None) -> int:
+    """Journeys with volumes, but none for the period: unranked for lack of it."""
+    if period is None:
+        return 0
+    return sum(
+        1 for j in selected if j.volumes and j.status != "retired" and j.volume(period) is None
+    )
+
+
+def _contact_share(
+    framework: Framework,
+    ranked: list[RankedJourney],
+    journeys: Sequence[Journey],
+    period: str | None,
+) -> ContactShare | None:
+    """Contacts of the reasons the ranked journeys list, of all reasons' contacts in the period."""
+    counted = {
+        reason.id: volume.contacts
+        for reason in framework.contact_reasons
+        for volume in reason.volumes
+        if volume.period == period
+    }
+    if not counted:
+        return None
+    shown = {j.id for j in ranked}
+    listed: set[str] = set()
+    for journey in journeys:
+        if journey.id in shown:
+            listed.update(journey.contact_reasons)
+            for step in journey.steps:
+                listed.update(step.contact_reasons)
+    covered = sum(contacts for reason, contacts in counted.items() if reason in listed)
+    return ContactShare(covered, sum(counted.values()))

@@ -1,0 +1,55 @@
+"""Which period a ranking is about: the one asked for, or the latest one that most journeys have.
+
+One early quarterly figure must not turn the ranking into a ranking of one: the default
+is the latest period (by end date; of those ending on the same day, the longest) that at
+least half of the journeys with volumes have an entry for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from journeyctl.errors import UsageError
+from journeyctl.model import Journey
+from journeyctl.model.common import PERIOD_PATTERN, period_bounds
+
+
+def _recency(period: str) -> tuple[int, int]:
+    """Later end first; of periods ending on the same day, the earlier start (the longest)."""
+    start, end = period_bounds(period)
+    return end.toordinal(), -start.toordinal()
+
+
+def latest_period(journeys: Sequence[Journey]) -> str | None:
+    """The period that ends last; of periods ending on the same day, the longest."""
+    periods = {volume.period for journey in journeys for volume in journey.volumes}
+    return max(periods, key=_recency) if periods else None
+
+
+def default_period(journeys: Iterable[Journey]) -> str | None:
+    """The latest period that at least half of the journeys with volumes have; None if none.
+
+    Only the journeys that can be ranked count (not retired ones): a journey that left the
+    framework years ago must not hold the ranking back in its last period.
+    """
+    with_volumes = [j for j in journeys if j.volumes and j.status != "retired"]
+    having: dict[str, int] = {}
+    for journey in with_volumes:
+        for period in {volume.period for volume in journey.volumes}:
+            having[period] = having.get(period, 0) + 1
+    enough = [period for period, count in having.items() if 2 * count >= len(with_volumes)]
+    return max(enough, key=_recency) if enough else None
+
+
+def checked_period(journeys: Sequence[Journey], requested: str, option: str) -> str:
+    """`requested` if it is a period some journey has volumes for; else a usage error."""
+    if not re.match(PERIOD_PATTERN, requested):
+        raise UsageError(f"{option} '{requested}' is not a period; write 2025, 2025-Q3 or 2025-06")
+    present = sorted({v.period for j in journeys for v in j.volumes}, key=_recency)
+    if requested not in present:
+        known = (
+            f"periods present: {', '.join(present)}" if present else "no journey has volumes yet"
+        )
+        raise UsageError(f"no journey has volumes for period {requested}; {known}")
+    return requested
