@@ -133,7 +133,8 @@ def test_rank_json_has_the_contract_shape(runner: CliRunner) -> None:
     result = runner.invoke(app, ["rank", "--root", str(EXAMPLE), "--format", "json", "--top", "3"])
     ranking = json.loads(result.stdout)
     assert result.exit_code == 0
-    assert set(ranking) == {"period", "by", "weights", "journeys", "unranked"}
+    # The example's contact reasons have volumes: the share of contacts is known.
+    assert set(ranking) == {"period", "by", "weights", "journeys", "unranked", "contact_share"}
     assert ranking["period"] == "2025" and ranking["by"] == "score"
     first = ranking["journeys"][0]
     assert {

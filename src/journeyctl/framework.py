@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from journeyctl.checks import Validation, validate
+from journeyctl.finding import Finding, Severity
 from journeyctl.load import FileSystemSource, Tree, load_source
 from journeyctl.model import Framework, Improvement, Journey
 
@@ -48,6 +49,32 @@ class CheckedTree:
     @property
     def improvements(self) -> list[Improvement]:
         return [document.model for document in self.tree.improvements]
+
+    @property
+    def framework_usable(self) -> bool:
+        """Whether the framework loaded and `framework.yaml` has no errors.
+
+        Enough for a feature that can leave out the journeys whose files have errors
+        (`journeys_with_errors`), as `rank` does when asked to.
+        """
+        if self.tree.framework is None:
+            return False
+        name = self.tree.framework.display
+        return not any(f.file == name for f in self._errors())
+
+    @property
+    def journeys_with_errors(self) -> frozenset[str]:
+        """Ids of the journeys whose files have errors.
+
+        A journey that loaded is named by its id; a file that did not load by its name
+        without `.yaml` (which should be its id).
+        """
+        files = {f.file for f in self._errors()}
+        loaded = {d.model.id for d in self.tree.journeys if d.display in files}
+        return frozenset(loaded | self.tree.unloaded_journeys)
+
+    def _errors(self) -> list[Finding]:
+        return [f for f in self.validation.findings if f.severity is Severity.ERROR]
 
 
 def check(root: Path | str, *, strict: bool = False, today: date | None = None) -> CheckedTree:

@@ -26,6 +26,19 @@ class RankFormat(str, Enum):
     markdown = "markdown"
 
 
+class Normalise(str, Enum):
+    selection = "selection"
+    framework = "framework"
+
+
+class Language(str, Enum):
+    nl = "nl"
+    en = "en"
+
+
+_FILTER_HELP = "Only journeys of this {} (its id or its name)."
+
+
 def rank(
     root: RootOption = DEFAULT_ROOT,
     by: Annotated[RankByChoice, typer.Option("--by", help="What to order by.")] = (
@@ -33,14 +46,54 @@ def rank(
     ),
     period: Annotated[
         str | None,
-        typer.Option(help="2025, 2025-Q3 or 2025-06; default: the latest period in the data."),
+        typer.Option(
+            help="2025, 2025-Q3 or 2025-06; default: the latest period that at least half "
+            "of the journeys with volumes have."
+        ),
     ] = None,
-    phase: Annotated[str | None, typer.Option(help="Only journeys of this phase id.")] = None,
-    cluster: Annotated[str | None, typer.Option(help="Only journeys of this cluster id.")] = None,
-    owner: Annotated[str | None, typer.Option(help="Only journeys of this owner id.")] = None,
+    phase: Annotated[str | None, typer.Option(help=_FILTER_HELP.format("phase"))] = None,
+    cluster: Annotated[str | None, typer.Option(help=_FILTER_HELP.format("cluster"))] = None,
+    owner: Annotated[str | None, typer.Option(help=_FILTER_HELP.format("owner"))] = None,
+    team: Annotated[str | None, typer.Option(help=_FILTER_HELP.format("team"))] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(help="Only journeys with this status: listed, mapped, improving, ..."),
+    ] = None,
+    persona: Annotated[str | None, typer.Option(help=_FILTER_HELP.format("persona"))] = None,
     top: Annotated[int | None, typer.Option(min=1, help="Show the first N only.")] = None,
     output_format: Annotated[RankFormat, typer.Option("--format")] = RankFormat.table,
     explain: Annotated[bool, typer.Option("--explain", help="Show each term's points.")] = False,
+    compare: Annotated[
+        str | None,
+        typer.Option(help="Show each journey's rank in this period too, and how it moved."),
+    ] = None,
+    weight: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--weight",
+            metavar="ID=W",
+            help="What if: weigh customers, contacts or a criterion by W for this run only "
+            "(repeatable).",
+        ),
+    ] = None,
+    normalise: Annotated[
+        Normalise,
+        typer.Option(
+            help="Scale scores to the maxima of the journeys shown (selection) or of every "
+            "journey of the period (framework), to compare scores across slides."
+        ),
+    ] = Normalise.selection,
+    skip_invalid: Annotated[
+        bool,
+        typer.Option(
+            "--skip-invalid",
+            help="Rank the journeys that are valid; those with errors are listed as unranked.",
+        ),
+    ] = False,
+    lang: Annotated[
+        Language | None,
+        typer.Option(help="Labels and number formats in this language; default: the framework's."),
+    ] = None,
 ) -> int:
     """Rank journeys by customer and contact volume and the framework's criteria."""
     import sys
@@ -48,21 +101,58 @@ def rank(
     from journeyctl.formats import REPORTERS
     from journeyctl.formats.ranking import RANK_FORMATS
     from journeyctl.framework import check
-    from journeyctl.rank import RankOptions
+    from journeyctl.rank import RankOptions, parse_weights
     from journeyctl.rank import rank as run_rank
 
     checked = check(Path(root))
-    if not checked.usable:
+    skipping = skip_invalid and checked.framework_usable
+    if checked.validation.errors:
         sys.stderr.write(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
-        error_line("error: the tree has validation errors, so it is not ranked; fix them first")
+    if not checked.usable and not skipping:
+        error_line(_not_ranked(skip_invalid))
         return EXIT_FINDINGS
+    invalid = checked.journeys_with_errors if skipping else frozenset[str]()
+    options = RankOptions(
+        by=by.value,
+        period=period,
+        phase=phase,
+        cluster=cluster,
+        owner=owner,
+        team=team,
+        status=status,
+        persona=persona,
+        top=top,
+        compare=compare,
+        weights=parse_weights(checked.framework, weight or []),
+        normalise=normalise.value,
+        invalid=invalid,
+        lang=None if lang is None else lang.value,
+    )
+    ranking = run_rank(checked.framework, checked.journeys, options)
     if checked.validation.warnings:
         error_line(
             f"note: {checked.validation.warnings} warning(s); `journeyctl validate` lists them"
         )
-    options = RankOptions(
-        by=by.value, period=period, phase=phase, cluster=cluster, owner=owner, top=top
-    )
-    ranking = run_rank(checked.framework, checked.journeys, options)
+    if invalid:
+        error_line(f"note: {len(invalid)} journey(s) with validation errors left unranked")
     output(RANK_FORMATS[output_format.value](ranking, color(sys.stdout), explain))
-    return EXIT_OK
+    if ranking.period_chosen:
+        # After the result: a reader that went away (`| head -0`) ends it without a word.
+        error_line(
+            f"note: period {ranking.period} (the latest period that at least half of the "
+            f"journeys with volumes have); {ranking.without_period} journey(s) left unranked "
+            "for lack of it"
+        )
+    return EXIT_FINDINGS if checked.validation.errors else EXIT_OK
+
+
+def _not_ranked(skip_invalid: bool) -> str:
+    if skip_invalid:
+        return (
+            "error: framework.yaml has errors, so nothing is ranked, not even with "
+            "--skip-invalid; fix it first"
+        )
+    return (
+        "error: the tree has validation errors, so it is not ranked; fix them first, "
+        "or rank the valid journeys with --skip-invalid"
+    )
