@@ -123,10 +123,11 @@ def test_rank_table_on_the_example(runner: CliRunner) -> None:
     result = runner.invoke(app, ["rank", "--root", str(EXAMPLE)])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("Journeys by score, period 2025")
-    assert "Ik ontvang mijn" in result.stdout and "415,000" in result.stdout
+    # The example framework is Dutch: Dutch labels and number formats.
+    assert lines[0].startswith("Klantreizen op score, periode 2025")
+    assert "Ik ontvang mijn" in result.stdout and "415.000" in result.stdout
     assert max(len(line.rstrip()) for line in lines) <= 100
-    assert "Not ranked (3)" in result.stdout
+    assert "Niet gerangschikt (3)" in result.stdout
 
 
 def test_rank_json_has_the_contract_shape(runner: CliRunner) -> None:
@@ -157,7 +158,7 @@ def test_rank_json_has_the_contract_shape(runner: CliRunner) -> None:
 def test_rank_other_formats(runner: CliRunner, fmt: str) -> None:
     result = runner.invoke(app, ["rank", "--root", str(EXAMPLE), "--format", fmt, "--top", "2"])
     assert result.exit_code == 0
-    expected_start = "rank,id,name" if fmt == "csv" else "### Journeys by score"
+    expected_start = "rank,id,name" if fmt == "csv" else "### Klantreizen op score"
     assert result.stdout.startswith(expected_start)
     assert "ik-ontvang-mijn-jaarafrekening" in result.stdout or "jaarafrekening" in result.stdout
 
@@ -318,3 +319,10 @@ def test_help_imports_no_heavy_library(name: str) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Usage: journeyctl" in result.stdout
+
+
+def test_empty_root_is_a_usage_error(runner: CliRunner, in_tmp: Path) -> None:
+    shutil.copytree(EXAMPLE, in_tmp / "journeys")  # the working directory must not be read
+    result = runner.invoke(app, ["validate", "--root", ""])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("error: --root is empty;")

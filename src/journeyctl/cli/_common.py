@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import Annotated, Any, TextIO
 
 import typer
@@ -28,16 +27,19 @@ from journeyctl.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, Usage
 
 __all__ = ["DEFAULT_ROOT", "RootOption", "color", "command", "error_line", "output"]
 
+# Text, not Path: Path("") is ".", and `--root ""` must be a usage error, not the working
+# directory. The loader turns it into a path and refuses an empty one.
 RootOption = Annotated[
-    Path,
+    str,
     typer.Option(
         "--root",
         envvar="JOURNEYCTL_ROOT",
+        metavar="PATH",
         help="The framework's root folder (holds framework.yaml).",
         show_default=True,
     ),
 ]
-DEFAULT_ROOT = Path("journeys")
+DEFAULT_ROOT = "journeys"
 
 
 def command(function: Callable[..., int]) -> Callable[..., None]:

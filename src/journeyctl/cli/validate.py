@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import Enum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -34,7 +33,7 @@ def validate(
     from journeyctl.formats import REPORTERS, resolve_format
     from journeyctl.framework import check
 
-    checked = check(Path(root), strict=strict)
+    checked = check(root, strict=strict)
     reporter = REPORTERS[resolve_format(output_format.value)]
     output(reporter(checked.for_display(), color(sys.stdout)))
     return EXIT_OK if checked.validation.ok else EXIT_FINDINGS
