@@ -41,8 +41,8 @@ def ranking_named(name: str) -> Ranking:
 def test_table_prints_the_name_literally(hostile: str, color: bool) -> None:
     output = formats.table(ranking_named(hostile), color, explain=True, width=300)
     plain = re.sub(r"\x1b\[[0-9;]*m", "", output)
-    assert f" 1 {one_line(hostile)} " in plain  # markup and all, in its cell
-    assert "  ik-verhuis: no volumes for 2025" in plain
+    assert f"1  {one_line(hostile)} " in plain  # markup and all, in its cell
+    assert f"  {one_line(hostile)}: no volumes for 2025" in plain
     assert not any(is_unsafe(char) for char in plain.replace("\n", ""))
 
 
@@ -50,8 +50,8 @@ def test_markdown_row_stays_one_row_and_shows_markup_as_text(hostile: str) -> No
     output = formats.as_markdown(ranking_named(hostile))
     rows = [line for line in output.splitlines() if line.startswith("| 1 |")]
     assert len(rows) == 1
-    # Every | inside a cell is escaped, so the row keeps its 9 cells.
-    assert len(re.findall(r"(?<!\\)\|", rows[0])) == 10
+    # Every | inside a cell is escaped, so the row keeps its 10 cells.
+    assert len(re.findall(r"(?<!\\)\|", rows[0])) == 11
     assert not any(is_unsafe(char) for char in output.replace("\n", ""))
 
 
@@ -68,13 +68,13 @@ def test_markdown_row_stays_one_row_and_shows_markup_as_text(hostile: str) -> No
 def test_markdown_escapes_what_it_would_read_as_markup(name: str, cell: str) -> None:
     output = formats.as_markdown(ranking_named(name))
     assert f"| 1 | {cell} | klant-zijn | facturatie | - |" in output
-    assert f"- `ik-verhuis` {cell}: no volumes for 2025" in output
+    assert f"- {cell} (`ik-verhuis`): no volumes for 2025" in output
 
 
 def test_markdown_id_with_a_backtick_is_escaped_not_a_code_span() -> None:
     ranking = ranking_named("x")
     ranking.unranked[0] = Unranked("a`b", "x", "why")
-    assert "- a\\`b x: why" in formats.as_markdown(ranking)
+    assert "- x (a\\`b): why" in formats.as_markdown(ranking)
 
 
 @pytest.mark.parametrize(

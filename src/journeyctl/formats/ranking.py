@@ -1,107 +1,205 @@
 """A ranking as a terminal table, JSON (the contract's shape), CSV or Markdown.
 
-Every cell that holds text from the tree goes through `one_line`; the terminal table gets
-`Text` cells, never strings, because Rich reads a string cell as markup (`[bold]`).
+The terminal table and Markdown are for people: names, the ranking's language for labels
+and numbers, the movement against a compared period, and notes on what-if weights,
+estimates and the share of contacts. JSON and CSV are for machines: ids and plain numbers.
+
+Every cell that holds text from the tree goes through `one_line` (or Markdown escaping);
+the terminal table gets `Text` cells, never strings, because Rich reads a string cell as
+markup (`[bold]`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Iterable
+from typing import Protocol
 
-from rich import box
-from rich.console import Group
-from rich.table import Table
+from rich.console import Group, RenderableType
 from rich.text import Text
 
-from journeyctl.formats._console import render
+from journeyctl.formats import _ranking_text as words
+from journeyctl.formats._console import WIDTH, render
 from journeyctl.formats._safe import one_line, to_json
+from journeyctl.formats._table import Column, build, fits
 from journeyctl.rank import RankedJourney, Ranking
+from journeyctl.text import Lang, label
 
 _BAR_WIDTH = 5
+# Up green, down red, the same place plain, new (not ranked in the compared period) cyan.
+_MOVEMENT_STYLES = {"▲": "green", "▼": "red", "=": ""}
 
 
-def table(ranking: Ranking, color: bool, explain: bool = False, width: int = 100) -> str:
-    title = Text(f"Journeys by {ranking.by}, {one_line(_period(ranking))}")
-    grid = Table(
-        title=title,
-        box=box.SIMPLE_HEAD,
-        title_justify="left",
-        pad_edge=False,
-        padding=0,
-        expand=True,
-    )
-    grid.add_column("#", justify="right", style="bold", no_wrap=True)
-    grid.add_column("Journey", min_width=18, ratio=1, overflow="fold")
-    for name in ("Phase", "Cluster", "Owner"):
-        grid.add_column(name, max_width=11, overflow="ellipsis", no_wrap=True)
-    for name in ("Customers", "Contacts", "C/cust"):
-        grid.add_column(name, justify="right", no_wrap=True)
-    grid.add_column("Score", no_wrap=True)
-    for journey in ranking.journeys:
-        name = one_line(journey.name) + (" *" if journey.missing_criteria else "")
-        cells = [Text(cell) for cell in (str(journey.rank), name, *_cells(journey))]
-        grid.add_row(*cells, _score_cell(journey.score))
-    parts: list[Table | Text] = [grid]
+def table(ranking: Ranking, color: bool, explain: bool = False, width: int = WIDTH) -> str:
+    """The ranking for a terminal `width` columns wide, in the first layout that fits it
+    comfortably (see `_LAYOUTS`); where none does, the most compact one."""
+    for wide, full in _LAYOUTS:
+        columns = _columns(ranking, wide=wide, full=full)
+        if fits(columns, width):
+            break
+    parts: list[RenderableType] = [build(Text(one_line(words.title(ranking))), columns, width)]
     if explain:
-        parts.append(_explanation(ranking))
+        parts.append(_explanation(ranking, width))
     notes = _notes(ranking)
     if notes.plain:
         parts.append(notes)
     return render(Group(*parts), color, width, soft_wrap=False)
 
 
-def _period(ranking: Ranking) -> str:
-    return f"period {ranking.period}" if ranking.period else "no period: no journey has volumes yet"
+# (wide, full): wide puts the journey's name, phase, cluster, owner and status side by
+# side, else the status goes under the name and the cluster under the phase; full shows
+# the compared period's rank, contacts and contact rate, else only its rank.
+_LAYOUTS = ((True, True), (False, True), (True, False), (False, False))
 
 
-def _score_cell(score: float) -> Text:
-    filled = round(score / 100 * _BAR_WIDTH)
-    cell = Text(f"{score:5.1f} ")
+def _columns(ranking: Ranking, *, wide: bool, full: bool) -> list[Column]:
+    lang = ranking.language
+    journeys = ranking.journeys
+    ranks = [Text(str(j.rank), style="bold") for j in journeys]
+    columns = [Column("#", numeric=True, cells=ranks)]
+    if ranking.compare_period is not None:
+        columns.append(_movement_column(ranking))
+    columns += _text_columns(ranking, wide)
+    columns += [
+        _numbers(label("customers", lang), (words.volume(j.customers, j, lang) for j in journeys)),
+        _numbers(label("contacts", lang), (words.volume(j.contacts, j, lang) for j in journeys)),
+        _numbers(
+            label("ranking.per_customer", lang),
+            (words.rate(j.contact_rate, lang) for j in journeys),
+        ),
+        Column(label("score", lang), wrap=False, cells=[_score_cell(j, lang) for j in journeys]),
+    ]
+    if ranking.compare_period is not None:
+        columns += _compare_columns(ranking, ranking.compare_period, full)
+    return columns
+
+
+def _text_columns(ranking: Ranking, wide: bool) -> list[Column]:
+    lang = ranking.language
+    journeys = ranking.journeys
+    owners = Column(label("owner", lang), cells=_texts(words.owner(j) for j in journeys))
+    if wide:
+        return [
+            Column(
+                label("journey", lang), flexible=True, cells=_texts(words.name(j) for j in journeys)
+            ),
+            Column(label("phase", lang), cells=_texts(words.phase(j) for j in journeys)),
+            Column(label("cluster", lang), cells=_texts(words.cluster(j) for j in journeys)),
+            owners,
+            Column(label("status", lang), cells=_texts(words.status(j, lang) for j in journeys)),
+        ]
+    return [
+        Column(
+            f"{label('journey', lang)} / {label('status', lang).lower()}",
+            flexible=True,
+            cells=[_stacked(words.name(j), words.status(j, lang)) for j in journeys],
+        ),
+        Column(
+            f"{label('phase', lang)} / {label('cluster', lang).lower()}",
+            cells=[_stacked(words.phase(j), words.cluster(j)) for j in journeys],
+        ),
+        owners,
+    ]
+
+
+def _stacked(first: str, second: str) -> Text:
+    """Two facts in one cell, the second dimmed on its own line."""
+    cell = Text(one_line(first))
+    cell.append("\n" + one_line(second), style="dim")
+    return cell
+
+
+def _movement_column(ranking: Ranking) -> Column:
+    lang = ranking.language
+    header = label("ranking.movement_since", lang).format(period=ranking.compare_period)
+    cells = []
+    for journey in ranking.journeys:
+        moved = words.movement(journey, lang)
+        cells.append(Text(moved, style=_MOVEMENT_STYLES.get(moved[:1], "cyan")))
+    return Column(one_line(header), numeric=True, cells=cells)
+
+
+def _compare_columns(ranking: Ranking, period: str, full: bool) -> list[Column]:
+    lang = ranking.language
+    compared = [j.compare for j in ranking.journeys]
+    columns = [
+        _numbers(
+            words.in_period("rank", period, lang),
+            (words.count(c.rank if c else None, lang) for c in compared),
+        )
+    ]
+    if full:
+        columns += [
+            _numbers(
+                words.in_period("contacts", period, lang),
+                (words.count(c.contacts if c else None, lang) for c in compared),
+            ),
+            _numbers(
+                words.in_period("ranking.per_customer", period, lang),
+                (words.rate(c.contact_rate if c else None, lang) for c in compared),
+            ),
+        ]
+    return columns
+
+
+def _numbers(header: str, cells: Iterable[str]) -> Column:
+    return Column(one_line(header), numeric=True, cells=_texts(cells))
+
+
+def _texts(cells: Iterable[str]) -> list[Text]:
+    return [Text(one_line(cell)) for cell in cells]
+
+
+def _score_cell(journey: RankedJourney, lang: Lang) -> Text:
+    filled = _filled(journey.score)
+    cell = Text(f"{words.score(journey.score, lang):>5} ")
     cell.append("█" * filled, style="green")
     cell.append("·" * (_BAR_WIDTH - filled), style="dim")
     return cell
 
 
-def _explanation(ranking: Ranking) -> Table:
-    terms = list(ranking.weights)
-    grid = Table(
-        title="How each score is made up (points per term; weights in brackets)",
-        box=box.SIMPLE_HEAD,
-        title_justify="left",
-        pad_edge=False,
-        expand=True,
-    )
-    grid.add_column("#", justify="right", no_wrap=True)
-    grid.add_column("Journey id", min_width=30, ratio=1, overflow="fold")
-    for term in terms:
-        header = Text(f"{one_line(term)} ({ranking.weights[term]:g})")
-        grid.add_column(header, justify="right", max_width=11)
-    grid.add_column("Score", justify="right", style="bold", no_wrap=True)
-    for journey in ranking.journeys:
-        points = [f"{journey.terms[t]:.1f}" for t in terms]
-        cells = [str(journey.rank), one_line(journey.id), *points, f"{journey.score:.1f}"]
-        grid.add_row(*(Text(cell) for cell in cells))
-    return grid
+def _score(journey: RankedJourney, lang: Lang) -> str:
+    """The score and its bar as plain text (Markdown): `93,3 █████`."""
+    filled = _filled(journey.score)
+    return f"{words.score(journey.score, lang)} {'█' * filled}{'·' * (_BAR_WIDTH - filled)}"
+
+
+def _filled(score: float) -> int:
+    return round(score / 100 * _BAR_WIDTH)
+
+
+def _explanation(ranking: Ranking, width: int) -> RenderableType:
+    """Each journey's points per term, the terms named as the framework names them."""
+    lang = ranking.language
+    journeys = ranking.journeys
+    columns = [
+        _numbers("#", (str(j.rank) for j in journeys)),
+        Column(label("journey", lang), flexible=True, cells=_texts(j.name for j in journeys)),
+    ]
+    for key, weight in ranking.weights.items():
+        header = f"{words.term(key, ranking)} ({words.weight(weight, lang)})"
+        points = (words.score(j.terms.get(key, 0.0), lang) for j in journeys)
+        columns.append(_numbers(header, points))
+    columns.append(_numbers(label("score", lang), (words.score(j.score, lang) for j in journeys)))
+    return build(Text(label("ranking.explain", lang)), columns, width)
 
 
 def _notes(ranking: Ranking) -> Text:
     notes = Text()
-    flagged = [j for j in ranking.journeys if j.missing_criteria]
-    if flagged:
-        notes.append("* missing criteria count 0: ", style="yellow")
-        missing = (f"{j.id} ({', '.join(j.missing_criteria)})" for j in flagged)
-        notes.append(one_line(", ".join(missing)))
-        notes.append("\n")
+    for line in words.notes(ranking):
+        notes.append(one_line(line) + "\n", style="yellow" if line[:1] in "*~" else "")
     if ranking.unranked:
-        notes.append(f"Not ranked ({len(ranking.unranked)}):\n", style="bold")
+        heading = f"{label('unranked', ranking.language)} ({len(ranking.unranked)}):"
+        notes.append(heading + "\n", style="bold")
         for item in ranking.unranked:
-            notes.append(f"  {one_line(item.id)}: {one_line(item.reason)}\n")
+            notes.append(f"  {one_line(item.name)}: {one_line(item.reason)}\n")
     return notes
 
 
-def as_json(ranking: Ranking, color: bool = False, explain: bool = False) -> str:
+def as_json(
+    ranking: Ranking, color: bool = False, explain: bool = False, width: int = WIDTH
+) -> str:
     return to_json(ranking.to_dict(explain=explain))
 
 
@@ -116,23 +214,43 @@ _CSV_COLUMNS = [
     "contacts",
     "contact_rate",
     "score",
+    "status",
+    "estimated",
 ]
+# With --compare: the journey's figures in the compared period, empty where it had none.
+_CSV_COMPARE_COLUMNS = ["rank", "customers", "contacts", "contact_rate"]
 
 
-def as_csv(ranking: Ranking, color: bool = False, explain: bool = False) -> str:
+def as_csv(ranking: Ranking, color: bool = False, explain: bool = False, width: int = WIDTH) -> str:
+    """One row per ranked journey, ids and plain numbers; the period on every row."""
     buffer = io.StringIO()
     terms = list(ranking.weights) if explain else []
+    comparing = ranking.compare_period is not None
+    compare_header = [f"compare_{c}" for c in _CSV_COMPARE_COLUMNS] + ["movement"]
+    header = [*_CSV_COLUMNS, *(compare_header if comparing else [])]
+    header += [*(f"points_{t}" for t in terms), "period"]
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([*_CSV_COLUMNS, *(f"points_{t}" for t in terms), "period"])
+    writer.writerow([*header, *(["compare_period"] if comparing else [])])
     for journey in ranking.journeys:
         row = [_csv_cell(getattr(journey, column)) for column in _CSV_COLUMNS]
-        writer.writerow([*row, *(journey.terms[t] for t in terms), _csv_cell(ranking.period)])
+        if comparing:
+            row += _csv_compare(journey)
+        row += [*(journey.terms[t] for t in terms), _csv_cell(ranking.period)]
+        writer.writerow([*row, *([_csv_cell(ranking.compare_period)] if comparing else [])])
     return buffer.getvalue()
+
+
+def _csv_compare(journey: RankedJourney) -> list[object]:
+    compared = journey.compare
+    values = [getattr(compared, c) if compared else None for c in _CSV_COMPARE_COLUMNS]
+    return [_csv_cell(v) for v in [*values, journey.movement]]
 
 
 def _csv_cell(value: object) -> object:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as JSON writes it, not Python's True
     if not isinstance(value, str):
         return value
     # One line per row, whoever reads it; `one_line` also shows a leading tab or CR escaped.
@@ -141,56 +259,78 @@ def _csv_cell(value: object) -> object:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-def as_markdown(ranking: Ranking, color: bool = False, explain: bool = False) -> str:
-    terms = list(ranking.weights) if explain else []
-    header = [
-        "#",
-        "Journey",
-        "Phase",
-        "Cluster",
-        "Owner",
-        "Customers",
-        "Contacts",
-        "Contacts/customer",
-        "Score",
-    ]
-    header += [f"{t} ({ranking.weights[t]:g})" for t in terms]
+def as_markdown(
+    ranking: Ranking, color: bool = False, explain: bool = False, width: int = WIDTH
+) -> str:
+    """A GitHub-flavoured table with the same words as the terminal table, then the notes."""
+    lang = ranking.language
+    header, right = _markdown_header(ranking, explain)
     lines = [
-        f"### Journeys by {ranking.by}, {_md(_period(ranking))}",
+        f"### {_md(words.title(ranking))}",
         "",
-        "| " + " | ".join(header) + " |",
-        # Numbers align right: the rank, and everything after the owner.
-        "|" + "|".join(["---:", "---", "---", "---", "---"] + ["---:"] * (len(header) - 5)) + "|",
+        # The first header is `#`, which only starts a heading at the start of a line.
+        "| " + " | ".join(["#", *(_md(h) for h in header[1:])]) + " |",
+        "|" + "|".join("---:" if r else "---" for r in right) + "|",
     ]
-    lines.extend(_markdown_row(journey, terms) for journey in ranking.journeys)
+    lines += [_markdown_row(ranking, journey, explain) for journey in ranking.journeys]
+    notes = words.notes(ranking)
+    if notes:
+        lines += ["", *(f"{_md(note)}  " for note in notes)]
+        lines[-1] = lines[-1].rstrip()
     if ranking.unranked:
-        lines += ["", f"**Not ranked ({len(ranking.unranked)})**", ""]
-        lines += [f"- {_code(u.id)} {_md(u.name)}: {_md(u.reason)}" for u in ranking.unranked]
+        lines += ["", f"**{_md(label('unranked', lang))} ({len(ranking.unranked)})**", ""]
+        lines += [f"- {_md(u.name)} ({_code(u.id)}): {_md(u.reason)}" for u in ranking.unranked]
     return "\n".join(lines) + "\n"
 
 
-def _markdown_row(journey: RankedJourney, terms: list[str]) -> str:
-    cells = [
-        str(journey.rank),
-        _md(journey.name),
-        *(_md(cell) for cell in _cells(journey)),
-        f"{journey.score:.1f}",
-        *(f"{journey.terms[t]:.1f}" for t in terms),
-    ]
-    return "| " + " | ".join(cells) + " |"
+def _markdown_header(ranking: Ranking, explain: bool) -> tuple[list[str], list[bool]]:
+    """The column headers, and for each whether it is a number (aligned right)."""
+    lang = ranking.language
+    period = ranking.compare_period
+    header = ["#"]
+    if period is not None:
+        header.append(label("ranking.movement_since", lang).format(period=period))
+    text_keys = ("journey", "phase", "cluster", "owner", "status")
+    header += [label(key, lang) for key in text_keys]
+    header += [label(key, lang) for key in ("customers", "contacts", "contact_rate", "score")]
+    if period is not None:
+        header += [words.in_period(k, period, lang) for k in ("rank", "contacts", "contact_rate")]
+    if explain:
+        header += [
+            f"{words.term(k, ranking)} ({words.weight(w, lang)})"
+            for k, w in ranking.weights.items()
+        ]
+    first_number = 2 if period is not None else 1
+    right = [True] * first_number + [False] * len(text_keys)
+    return header, right + [True] * (len(header) - len(right))
 
 
-def _cells(journey: RankedJourney) -> list[str]:
-    """Phase, cluster, owner and the volumes, as the table and Markdown show them."""
-    rate = f"{journey.contact_rate:.2f}" if journey.contact_rate is not None else "-"
-    return [
-        one_line(journey.phase),
-        one_line(journey.cluster),
-        one_line(journey.owner or "-"),
-        f"{journey.customers:,}",
-        f"{journey.contacts:,}",
-        rate,
+def _markdown_row(ranking: Ranking, journey: RankedJourney, explain: bool) -> str:
+    lang = ranking.language
+    cells = [str(journey.rank)]
+    if ranking.compare_period is not None:
+        cells.append(words.movement(journey, lang))
+    cells += [
+        words.name(journey),
+        words.phase(journey),
+        words.cluster(journey),
+        words.owner(journey),
+        words.status(journey, lang),
+        words.volume(journey.customers, journey, lang),
+        words.volume(journey.contacts, journey, lang),
+        words.rate(journey.contact_rate, lang),
+        _score(journey, lang),
     ]
+    if ranking.compare_period is not None:
+        compared = journey.compare
+        cells += [
+            words.count(compared.rank if compared else None, lang),
+            words.count(compared.contacts if compared else None, lang),
+            words.rate(compared.contact_rate if compared else None, lang),
+        ]
+    if explain:
+        cells += [words.score(journey.terms.get(k, 0.0), lang) for k in ranking.weights]
+    return "| " + " | ".join(_md(cell) for cell in cells) + " |"
 
 
 # Characters Markdown (CommonMark and GitHub's tables) may read as markup or HTML in a cell:
@@ -209,7 +349,14 @@ def _code(text: str) -> str:
     return _md(text) if "`" in text else f"`{one_line(text)}`"
 
 
-RankFormatter = Callable[[Ranking, bool, bool], str]
+class RankFormatter(Protocol):
+    """A ranking as text: `width` is the terminal's, used by the table and ignored by the
+    others (which are read by programs or laid out by their reader)."""
+
+    def __call__(
+        self, ranking: Ranking, color: bool, explain: bool = False, width: int = WIDTH
+    ) -> str: ...
+
 
 RANK_FORMATS: dict[str, RankFormatter] = {
     "table": table,

@@ -48,6 +48,36 @@ _LABELS: dict[str, tuple[str, str]] = {
     "journey_status.improving": ("improving", "wordt verbeterd"),
     "journey_status.monitoring": ("monitoring", "wordt gevolgd"),
     "journey_status.retired": ("retired", "vervallen"),
+    # The ranking's title, notes and ordering, for the terminal table and Markdown. A label
+    # with {fields} is filled in by the format (str.format); the fields are the same in
+    # both languages.
+    "ranking.title": ("Journeys by {by}, period {period}", "Klantreizen op {by}, periode {period}"),
+    "ranking.title_no_period": (
+        "Journeys by {by}: no period, no journey has volumes yet",
+        "Klantreizen op {by}: geen periode, nog geen klantreis heeft volumes",
+    ),
+    "ranking.by.score": ("score", "score"),
+    "ranking.by.customers": ("customers", "klanten"),
+    "ranking.by.contacts": ("contacts", "contacten"),
+    "ranking.by.contact-rate": ("contacts per customer", "contacten per klant"),
+    # The contact rate's header beside the contacts column, where the width is tight.
+    "ranking.per_customer": ("per customer", "per klant"),
+    "ranking.in_period": ("{what} {period}", "{what} {period}"),
+    "ranking.movement_since": ("vs {period}", "t.o.v. {period}"),
+    "ranking.missing_criteria": ("missing criteria count 0", "ontbrekende criteria tellen als 0"),
+    "ranking.estimated": ("estimated, not counted", "geschat, niet geteld"),
+    "ranking.what_if": ("what-if weights", "wat-als-gewichten"),
+    "ranking.framework_weight": ("framework {weight}", "raamwerk {weight}"),
+    "ranking.contact_share": (
+        "the contact reasons of these journeys hold {share} of all contacts in {period}"
+        " ({covered} of {total})",
+        "de contactredenen van deze klantreizen zijn samen goed voor {share} van alle"
+        " contacten in {period} ({covered} van {total})",
+    ),
+    "ranking.explain": (
+        "How each score is made up: points per term, the weight in brackets",
+        "Zo is elke score opgebouwd: punten per term, het gewicht tussen haakjes",
+    ),
     "improvement_status.idea": ("idea", "idee"),
     "improvement_status.planned": ("planned", "gepland"),
     "improvement_status.experiment": ("experiment", "experiment"),

@@ -1,0 +1,161 @@
+"""Terminal tables that fit the terminal's width and wrap text at word boundaries.
+
+Rich shrinks a table that is too wide by narrowing its widest columns, which can cut a
+name mid-word while another column has room. Here each column's width is decided first:
+every column gets at least its longest word (so text wraps between words, never inside
+one), then the room that is left goes to the columns whose text still wraps, the ones
+that need least first. Only when even the longest words do not fit are the widest text
+columns cut down (never a number), and then a word longer than its column is folded.
+
+`fits` tells a caller with several layouts whether one fits comfortably: numbers and
+`flexible` columns (a journey's name) at their longest word, every other text column on
+one line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rich import box
+from rich.cells import cell_len
+from rich.table import Table
+from rich.text import Text
+
+# Two spaces between columns: one from the box's divider, one of padding.
+GAP = 2
+
+
+@dataclass
+class Column:
+    """A column's header and cells.
+
+    `numeric`: aligned right and never cut (its header may still wrap between words);
+    `wrap=False` keeps each cell on one line (a bar); `flexible`: the column that may wrap
+    even when a layout is comfortable (long names).
+    """
+
+    header: str
+    numeric: bool = False
+    wrap: bool = True
+    flexible: bool = False
+    cells: list[Text] = field(default_factory=list)
+
+    def min_width(self) -> int:
+        """The longest word, or the longest line where a cell must not wrap."""
+        words = [word for text in self._texts() for word in _words(text, self.wrap)]
+        return max((cell_len(w) for w in words), default=1)
+
+    def max_width(self) -> int:
+        """The longest line: the width at which nothing wraps."""
+        lines = [line for text in self._texts() for line in text.split("\n")]
+        return max((cell_len(line) for line in lines), default=1)
+
+    def comfortable_width(self) -> int:
+        return self.min_width() if self.numeric or self.flexible else self.max_width()
+
+    def can_be_cut(self) -> bool:
+        return self.wrap and not self.numeric
+
+    def _texts(self) -> list[str]:
+        return [self.header, *(cell.plain for cell in self.cells)]
+
+
+def _words(text: str, wrap: bool) -> list[str]:
+    lines = text.split("\n")
+    if not wrap:
+        return lines
+    return [word for line in lines for word in line.split()]
+
+
+def gap(columns: Sequence[Column], width: int) -> int:
+    """Two spaces between columns; one where two would make words break."""
+    least = sum(c.min_width() for c in columns)
+    return GAP if least + GAP * (len(columns) - 1) <= width else 1
+
+
+def fit_widths(columns: Sequence[Column], width: int) -> list[int]:
+    """Each column's width so that the table is at most `width` wide where it can be."""
+    room = width - gap(columns, width) * (len(columns) - 1)
+    least = [c.min_width() for c in columns]
+    most = [max(c.max_width(), low) for c, low in zip(columns, least, strict=True)]
+    if sum(most) <= room:
+        return most
+    if sum(least) <= room:
+        # Text first (a name on one line), then the numbers' headers.
+        text = [i for i, c in enumerate(columns) if not c.numeric]
+        numbers = [i for i, c in enumerate(columns) if c.numeric]
+        widths = _widen(least, most, room - sum(least), text)
+        return _widen(widths, most, room - sum(widths), numbers)
+    return _narrow(least, [c.can_be_cut() for c in columns], room)
+
+
+def fits(columns: Sequence[Column], width: int) -> bool:
+    """Whether the columns fit `width` comfortably (see the module's docstring)."""
+    return sum(c.comfortable_width() for c in columns) + GAP * (len(columns) - 1) <= width
+
+
+def _widen(widths: list[int], most: list[int], spare: int, among: list[int]) -> list[int]:
+    """Share `spare` out among some columns, those that need least first, each up to its
+    most: what one does not need goes to the next."""
+    widths = list(widths)
+    wanting = sorted(among, key=lambda i: (most[i] - widths[i], i))
+    for position, index in enumerate(wanting):
+        share = spare // (len(wanting) - position)
+        extra = min(most[index] - widths[index], share)
+        widths[index] += extra
+        spare -= extra
+    return widths
+
+
+def _narrow(widths: list[int], cuttable: list[bool], room: int) -> list[int]:
+    """Cut the widest text columns down to one limit, the largest that fits `room`."""
+    limit = max(widths)
+    while limit > 1 and sum(_cut(widths, cuttable, limit)) > room:
+        limit -= 1
+    # Narrower still, Rich's last resort (cutting every column) takes over.
+    return _cut(widths, cuttable, limit)
+
+
+def _cut(widths: list[int], cuttable: list[bool], limit: int) -> list[int]:
+    return [min(w, limit) if cut else w for w, cut in zip(widths, cuttable, strict=True)]
+
+
+def build(title: Text, columns: Sequence[Column], width: int) -> Table:
+    """A Rich table of `columns` at the widths `fit_widths` decides."""
+    widths = fit_widths(columns, width)
+    padding = (0, gap(columns, width) - 1, 0, 0)
+    table = Table(
+        title=title,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        padding=padding,
+        header_style="bold",
+    )
+    for column, column_width in zip(columns, widths, strict=True):
+        table.add_column(
+            Text(column.header),
+            justify="right" if column.numeric else "left",
+            width=column_width,
+            no_wrap=not column.wrap,
+            overflow="fold",
+        )
+    for row in zip(*(_aligned(c, w) for c, w in zip(columns, widths, strict=True)), strict=True):
+        table.add_row(*row)
+    return table
+
+
+def _aligned(column: Column, width: int) -> list[Text]:
+    """Right-aligned cells padded here, so that a trailing mark (`~`) or its blank stays
+    and the digits line up: Rich strips trailing blanks when it aligns right itself."""
+    if not column.numeric:
+        return column.cells
+    aligned = []
+    for cell in column.cells:
+        padded = cell.copy()
+        padded.pad_left(max(0, width - cell.cell_len))
+        padded.justify = "left"
+        aligned.append(padded)
+    return aligned
