@@ -263,3 +263,25 @@ def test_a_period_asked_of_a_tree_without_volumes_says_so_exactly() -> None:
     with pytest.raises(UsageError) as raised:
         rank(FRAMEWORK, [bare], RankOptions(period="2025"))
     assert str(raised.value) == "no journey has volumes for period 2025; no journey has volumes yet"
+
+
+def test_the_example_takes_2025_and_compares_with_2024() -> None:
+    from journeyctl.load import load_tree
+    from tests.conftest import REPO_ROOT
+
+    tree = load_tree(REPO_ROOT / "journeys")
+    assert tree.framework is not None
+    journeys = [d.model for d in tree.journeys]
+    # Three journeys have 2026-Q1 figures already: too few to rank 2026-Q1.
+    assert latest_period(journeys) == "2026-Q1"
+    ranking = rank(tree.framework.model, journeys, RankOptions(compare="2024"))
+    assert (ranking.period, ranking.period_chosen, ranking.without_period) == ("2025", True, 0)
+    by_id = {j.id: j for j in ranking.journeys}
+    verhuis = by_id["ik-verhuis"].compare
+    assert verhuis is not None
+    assert (verhuis.customers, verhuis.contacts, verhuis.contact_rate) == (47_300, 71_200, 1.5053)
+    # The deaths journey's 2025 figure is an estimate; the retired journey is not ranked.
+    assert by_id["ik-meld-een-overlijden"].estimated is True
+    assert ("ik-stap-over-naar-groene-stroom", "retired") in {
+        (u.id, u.reason) for u in ranking.unranked
+    }

@@ -1,0 +1,229 @@
+"""`journeyctl rank` options on the small tree of tests/rank, exit code and output together.
+
+Expected numbers are computed by hand in tests/rank/test_engine.py's docstring: in 2025
+a 82.5, b 57.5, c 9.4 (estimated); in 2024 b first, a second.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from journeyctl.cli.app import app
+from tests.conftest import REPO_ROOT
+
+TREE = Path(__file__).parent / "rank" / "tree"
+EXAMPLE = REPO_ROOT / "journeys"
+PERIOD_NOTE = (
+    "note: period 2025 (the latest period that at least half of the journeys with volumes "
+    "have); {} journey(s) left unranked for lack of it"
+)
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """A copy of the small tree, to break in a test."""
+    return Path(shutil.copytree(TREE, tmp_path / "tree"))
+
+
+def run(*args: str, root: Path = TREE) -> Result:
+    return CliRunner().invoke(app, ["rank", "--root", str(root), *args])
+
+
+def ranking(result: Result) -> dict[str, object]:
+    data = json.loads(result.stdout)
+    assert isinstance(data, dict)
+    return data
+
+
+def scores(result: Result) -> list[tuple[str, float]]:
+    journeys = ranking(result)["journeys"]
+    assert isinstance(journeys, list)
+    return [(j["id"], j["score"]) for j in journeys]
+
+
+def test_the_period_chosen_is_said_on_stderr() -> None:
+    result = run("--format", "json")
+    assert (result.exit_code, scores(result)) == (0, [("a", 82.5), ("b", 57.5), ("c", 9.4)])
+    assert result.stderr.splitlines()[-1] == PERIOD_NOTE.format(0)
+
+
+def test_a_period_given_is_not_said() -> None:
+    result = run("--format", "json", "--period", "2024")
+    assert (result.exit_code, scores(result)) == (0, [("b", 70.0), ("a", 57.5)])
+    assert "note: period" not in result.stderr
+
+
+def test_the_example_takes_2025_though_some_journeys_have_2026_q1() -> None:
+    result = run("--format", "json", "--top", "1", root=EXAMPLE)
+    assert (result.exit_code, ranking(result)["period"]) == (0, "2025")
+    # Every journey of the example with volumes (the retired one aside) has 2025.
+    assert result.stderr.splitlines()[-1] == PERIOD_NOTE.format(0)
+
+
+def test_compare() -> None:
+    result = run("--format", "json", "--compare", "2024")
+    journeys = ranking(result)["journeys"]
+    assert isinstance(journeys, list) and result.exit_code == 0
+    assert [(j["id"], j["compare"] and j["compare"]["rank"]) for j in journeys] == [
+        ("a", 2),
+        ("b", 1),
+        ("c", None),
+    ]
+    assert journeys[1]["compare"] == {
+        "period": "2024",
+        "rank": 1,
+        "customers": 1000,
+        "contacts": 500,
+        "contact_rate": 0.5,
+    }
+    assert ranking(result)["compare_period"] == "2024"
+
+
+@pytest.mark.parametrize(
+    ("period", "message"),
+    [
+        ("2023", "error: no journey has volumes for period 2023; periods present: 2024, 2025"),
+        ("vorig jaar", "error: --compare 'vorig jaar' is not a period"),
+    ],
+)
+def test_compare_with_a_period_without_volumes_is_a_usage_error(period: str, message: str) -> None:
+    result = run("--compare", period)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert message in result.stderr
+
+
+def test_what_if_weights() -> None:
+    # customers 1, contacts 3, belang 2, wet 1: b 5.3 / 7, a 3.9 / 7, c .625 / 7.
+    result = run("--format", "json", "--weight", "contacts=3", "--weight", "wet=1")
+    assert (result.exit_code, scores(result)) == (0, [("b", 75.7), ("a", 55.7), ("c", 8.9)])
+    assert ranking(result)["changed_weights"] == {
+        "contacts": {"framework": 1.0, "used": 3.0},
+        "wet": {"framework": 0.0, "used": 1.0},
+    }
+
+
+@pytest.mark.parametrize(
+    ("pair", "message"),
+    [
+        ("gewicht=2", "'gewicht' is not a weight; valid: customers, contacts, belang, wet"),
+        ("contact=2", "did you mean 'contacts'?"),
+        ("contacts", "is not ID=W; write for example contacts=2"),
+        ("contacts=veel", "'veel' is not a number"),
+        ("contacts=-1", "a weight is a finite number from 0 to below 10^12"),
+        ("contacts=nan", "a weight is a finite number from 0 to below 10^12"),
+        ("contacts=inf", "(valid ids: customers, contacts, belang, wet)"),
+    ],
+)
+def test_bad_weights_are_usage_errors(pair: str, message: str) -> None:
+    result = run("--weight", pair)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert message in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "expected"),
+    [
+        ("--phase", "klant zijn", ["a", "b"]),
+        ("--cluster", "Ik vertrek", ["c"]),
+        ("--owner", "Ann de Vries", ["a", "b"]),
+        ("--team", "Facturatie", ["a"]),
+        ("--persona", "gezin", ["a"]),
+        ("--status", "wordt verbeterd", ["b"]),
+        ("--status", "listed", ["c"]),
+    ],
+)
+def test_filters(option: str, value: str, expected: list[str]) -> None:
+    result = run("--format", "json", option, value)
+    assert (result.exit_code, [id_ for id_, _ in scores(result)]) == (0, expected)
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--phase", "klant worden", "known: p (Klant zijn), q (Klant blijven)"),
+        ("--team", "it", "known: t1 (Facturatie)"),
+        ("--status", "klaar", "known: listed (geïnventariseerd), mapped (in kaart gebracht)"),
+    ],
+)
+def test_unknown_filter_values_are_usage_errors(option: str, value: str, message: str) -> None:
+    result = run(option, value)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert message in result.stderr
+
+
+def test_normalise() -> None:
+    selection = run("--format", "json", "--phase", "q")
+    framework = run("--format", "json", "--phase", "q", "--normalise", "framework")
+    assert (selection.exit_code, scores(selection)) == (0, [("c", 50.0)])
+    assert (framework.exit_code, scores(framework)) == (0, [("c", 9.4)])
+
+
+def test_estimated_volumes_are_marked() -> None:
+    result = run("--format", "json")
+    journeys = ranking(result)["journeys"]
+    assert isinstance(journeys, list) and result.exit_code == 0
+    assert [j["estimated"] for j in journeys] == [False, False, True]
+
+
+def test_lang() -> None:
+    english = run("--lang", "en")
+    assert english.exit_code == 0 and "Journeys" in english.stdout
+    other = run("--lang", "de")
+    assert (other.exit_code, other.stdout) == (2, "")
+
+
+def test_the_contact_share() -> None:
+    result = run("--format", "json", "--top", "1")
+    assert result.exit_code == 0
+    assert ranking(result)["contact_share"] == {"covered": 600, "total": 2000, "share": 0.3}
+
+
+def break_tree(tree: Path) -> None:
+    """a refers to an owner that does not exist; x.yaml does not load at all."""
+    journey = tree / "p" / "c" / "a.yaml"
+    journey.write_text(
+        journey.read_text(encoding="utf-8").replace("owner: ann", "owner: bob"), encoding="utf-8"
+    )
+    (tree / "p" / "c" / "x.yaml").write_text("id: x\nname: [\n", encoding="utf-8")
+
+
+def test_a_tree_with_errors_is_not_ranked(tree: Path) -> None:
+    break_tree(tree)
+    result = run("--format", "json", root=tree)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert "bob" in result.stderr and "--skip-invalid" in result.stderr
+
+
+def test_skip_invalid_ranks_the_rest_and_still_shows_the_errors(tree: Path) -> None:
+    break_tree(tree)
+    result = run("--format", "json", "--skip-invalid", root=tree)
+    # Without a: maxima customers 500, contacts 400, belang 2: b 100.0, c 15.6.
+    assert (result.exit_code, scores(result)) == (1, [("b", 100.0), ("c", 15.6)])
+    unranked = ranking(result)["unranked"]
+    assert unranked == [
+        {"id": "a", "name": "Ik betaal mijn factuur", "reason": "has validation errors"},
+        {"id": "x", "name": "x", "reason": "has validation errors"},
+    ]
+    assert "bob" in result.stderr and "x.yaml" in result.stderr
+    assert "note: 2 journey(s) with validation errors left unranked" in result.stderr
+
+
+def test_skip_invalid_with_only_warnings_exits_0(tree: Path) -> None:
+    result = run("--format", "json", "--skip-invalid", root=tree)
+    assert (result.exit_code, scores(result)) == (0, [("a", 82.5), ("b", 57.5), ("c", 9.4)])
+
+
+def test_skip_invalid_does_not_rank_around_a_broken_framework(tree: Path) -> None:
+    framework = tree / "framework.yaml"
+    framework.write_text(
+        framework.read_text(encoding="utf-8").replace("weight: 2", "weight: -2"),
+        encoding="utf-8",
+    )
+    result = run("--format", "json", "--skip-invalid", root=tree)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert "framework.yaml" in result.stderr and "not even with --skip-invalid" in result.stderr
