@@ -326,3 +326,12 @@ def test_empty_root_is_a_usage_error(runner: CliRunner, in_tmp: Path) -> None:
     result = runner.invoke(app, ["validate", "--root", ""])
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.startswith("error: --root is empty;")
+
+
+@pytest.mark.parametrize("command", ["validate", "rank"])
+def test_empty_root_is_a_usage_error_for_every_tree_command(
+    runner: CliRunner, command: str
+) -> None:
+    result = runner.invoke(app, [command, "--root", ""])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("error: --root is empty;")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import Enum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -104,7 +103,7 @@ def rank(
     from journeyctl.rank import RankOptions, parse_weights
     from journeyctl.rank import rank as run_rank
 
-    checked = check(Path(root))
+    checked = check(root)
     skipping = skip_invalid and checked.framework_usable
     if checked.validation.errors:
         sys.stderr.write(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
