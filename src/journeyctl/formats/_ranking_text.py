@@ -43,6 +43,12 @@ def score(value: float, lang: Lang) -> str:
     return format_decimal(value, lang, 1)
 
 
+def points(value: float, lang: Lang) -> str:
+    """A term's points with the engine's two decimals, so that they add up to the score
+    as a reader checks it (the score is rounded to one)."""
+    return format_decimal(value, lang, 2)
+
+
 def volume(number: int, journey: RankedJourney, lang: Lang) -> str:
     """A customer or contact count, `~` after it when someone estimated it."""
     return format_count(number, lang) + (ESTIMATED_MARK if journey.estimated else "")

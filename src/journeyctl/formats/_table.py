@@ -90,9 +90,13 @@ def fit_widths(columns: Sequence[Column], width: int) -> list[int]:
     return _narrow(least, [c.can_be_cut() for c in columns], room)
 
 
-def fits(columns: Sequence[Column], width: int) -> bool:
-    """Whether the columns fit `width` comfortably (see the module's docstring)."""
-    return sum(c.comfortable_width() for c in columns) + GAP * (len(columns) - 1) <= width
+def fits(
+    columns: Sequence[Column], width: int, *, comfortably: bool = True, gap: int = GAP
+) -> bool:
+    """Whether the columns fit `width` comfortably (see the module's docstring), or else
+    with their longest words; `gap` spaces apart."""
+    widths = [c.comfortable_width() if comfortably else c.min_width() for c in columns]
+    return sum(widths) + gap * (len(columns) - 1) <= width
 
 
 def _widen(widths: list[int], most: list[int], spare: int, among: list[int]) -> list[int]:

@@ -14,7 +14,8 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
-from typing import Protocol
+from dataclasses import dataclass
+from typing import Literal, Protocol
 
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -22,7 +23,7 @@ from rich.text import Text
 from journeyctl.formats import _ranking_text as words
 from journeyctl.formats._console import WIDTH, render
 from journeyctl.formats._safe import one_line, to_json
-from journeyctl.formats._table import Column, build, fits
+from journeyctl.formats._table import GAP, Column, build, fits
 from journeyctl.rank import RankedJourney, Ranking
 from journeyctl.text import Lang, label
 
@@ -33,11 +34,9 @@ _MOVEMENT_STYLES = {"▲": "green", "▼": "red", "=": ""}
 
 def table(ranking: Ranking, color: bool, explain: bool = False, width: int = WIDTH) -> str:
     """The ranking for a terminal `width` columns wide, in the first layout that fits it
-    comfortably (see `_LAYOUTS`); where none does, the most compact one."""
-    for wide, full in _LAYOUTS:
-        columns = _columns(ranking, wide=wide, full=full)
-        if fits(columns, width):
-            break
+    comfortably (see `_LAYOUTS`), else the first whose longest words fit, else the most
+    compact one."""
+    columns = _layout(ranking, width)
     parts: list[RenderableType] = [build(Text(one_line(words.title(ranking))), columns, width)]
     if explain:
         parts.append(_explanation(ranking, width))
@@ -47,20 +46,50 @@ def table(ranking: Ranking, color: bool, explain: bool = False, width: int = WID
     return render(Group(*parts), color, width, soft_wrap=False)
 
 
-# (wide, full): wide puts the journey's name, phase, cluster, owner and status side by
-# side, else the status goes under the name and the cluster under the phase; full shows
-# the compared period's rank, contacts and contact rate, else only its rank.
-_LAYOUTS = ((True, True), (False, True), (True, False), (False, False))
+@dataclass(frozen=True)
+class _Layout:
+    # wide: the journey's name, phase, cluster, owner and status side by side; stacked:
+    # the status under the name and the cluster under the phase; compact: the owner under
+    # those too.
+    text: Literal["wide", "stacked", "compact"]
+    full: bool = True  # the compared period's contacts and contact rate beside its rank
+    bar: bool = True  # the score's bar beside the score
+    # Only where no other layout gets its longest words in: it stacks three facts or
+    # drops the bar, which a roomier layout need not.
+    cramped: bool = False
 
 
-def _columns(ranking: Ranking, *, wide: bool, full: bool) -> list[Column]:
+_LAYOUTS = (
+    _Layout("wide"),
+    _Layout("stacked"),
+    _Layout("wide", full=False),
+    _Layout("stacked", full=False),
+    _Layout("compact", full=False, cramped=True),
+    _Layout("compact", full=False, bar=False, cramped=True),
+)
+
+
+def _layout(ranking: Ranking, width: int) -> list[Column]:
+    candidates = [(layout, _columns(ranking, layout)) for layout in _LAYOUTS]
+    for layout, columns in candidates:
+        if not layout.cramped and fits(columns, width):
+            return columns
+    # Then the first whose longest words fit two spaces apart, then one space apart.
+    for gap in (GAP, 1):
+        for _, columns in candidates:
+            if fits(columns, width, comfortably=False, gap=gap):
+                return columns
+    return candidates[-1][1]
+
+
+def _columns(ranking: Ranking, layout: _Layout) -> list[Column]:
     lang = ranking.language
     journeys = ranking.journeys
     ranks = [Text(str(j.rank), style="bold") for j in journeys]
     columns = [Column("#", numeric=True, cells=ranks)]
     if ranking.compare_period is not None:
         columns.append(_movement_column(ranking))
-    columns += _text_columns(ranking, wide)
+    columns += _text_columns(ranking, layout.text)
     columns += [
         _numbers(label("customers", lang), (words.volume(j.customers, j, lang) for j in journeys)),
         _numbers(label("contacts", lang), (words.volume(j.contacts, j, lang) for j in journeys)),
@@ -68,45 +97,57 @@ def _columns(ranking: Ranking, *, wide: bool, full: bool) -> list[Column]:
             label("ranking.per_customer", lang),
             (words.rate(j.contact_rate, lang) for j in journeys),
         ),
-        Column(label("score", lang), wrap=False, cells=[_score_cell(j, lang) for j in journeys]),
+        Column(
+            label("score", lang),
+            numeric=not layout.bar,
+            wrap=False,
+            cells=[_score_cell(j, lang, layout.bar) for j in journeys],
+        ),
     ]
     if ranking.compare_period is not None:
-        columns += _compare_columns(ranking, ranking.compare_period, full)
+        columns += _compare_columns(ranking, ranking.compare_period, layout.full)
     return columns
 
 
-def _text_columns(ranking: Ranking, wide: bool) -> list[Column]:
+def _text_columns(ranking: Ranking, text: str) -> list[Column]:
     lang = ranking.language
     journeys = ranking.journeys
-    owners = Column(label("owner", lang), cells=_texts(words.owner(j) for j in journeys))
-    if wide:
+    if text == "wide":
         return [
             Column(
-                label("journey", lang), flexible=True, cells=_texts(words.name(j) for j in journeys)
+                label("journey", lang),
+                flexible=True,
+                cells=_texts(words.name(j) for j in journeys),
             ),
             Column(label("phase", lang), cells=_texts(words.phase(j) for j in journeys)),
             Column(label("cluster", lang), cells=_texts(words.cluster(j) for j in journeys)),
-            owners,
+            Column(label("owner", lang), cells=_texts(words.owner(j) for j in journeys)),
             Column(label("status", lang), cells=_texts(words.status(j, lang) for j in journeys)),
         ]
+    names = Column(
+        f"{label('journey', lang)} / {label('status', lang).lower()}",
+        flexible=True,
+        cells=[_stacked(words.name(j), words.status(j, lang)) for j in journeys],
+    )
+    where = [label("phase", lang), label("cluster", lang).lower()]
+    if text == "compact":
+        where.append(label("owner", lang).lower())
+        cells = [_stacked(words.phase(j), words.cluster(j), words.owner(j)) for j in journeys]
+        return [names, Column(" / ".join(where), cells=cells)]
     return [
+        names,
         Column(
-            f"{label('journey', lang)} / {label('status', lang).lower()}",
-            flexible=True,
-            cells=[_stacked(words.name(j), words.status(j, lang)) for j in journeys],
+            " / ".join(where), cells=[_stacked(words.phase(j), words.cluster(j)) for j in journeys]
         ),
-        Column(
-            f"{label('phase', lang)} / {label('cluster', lang).lower()}",
-            cells=[_stacked(words.phase(j), words.cluster(j)) for j in journeys],
-        ),
-        owners,
+        Column(label("owner", lang), cells=_texts(words.owner(j) for j in journeys)),
     ]
 
 
-def _stacked(first: str, second: str) -> Text:
-    """Two facts in one cell, the second dimmed on its own line."""
+def _stacked(first: str, *others: str) -> Text:
+    """Facts in one cell, each on its own line, the others dimmed."""
     cell = Text(one_line(first))
-    cell.append("\n" + one_line(second), style="dim")
+    for other in others:
+        cell.append("\n" + one_line(other), style="dim")
     return cell
 
 
@@ -151,7 +192,9 @@ def _texts(cells: Iterable[str]) -> list[Text]:
     return [Text(one_line(cell)) for cell in cells]
 
 
-def _score_cell(journey: RankedJourney, lang: Lang) -> Text:
+def _score_cell(journey: RankedJourney, lang: Lang, bar: bool = True) -> Text:
+    if not bar:
+        return Text(words.score(journey.score, lang))
     filled = _filled(journey.score)
     cell = Text(f"{words.score(journey.score, lang):>5} ")
     cell.append("█" * filled, style="green")
@@ -179,7 +222,7 @@ def _explanation(ranking: Ranking, width: int) -> RenderableType:
     ]
     for key, weight in ranking.weights.items():
         header = f"{words.term(key, ranking)} ({words.weight(weight, lang)})"
-        points = (words.score(j.terms.get(key, 0.0), lang) for j in journeys)
+        points = (words.points(j.terms.get(key, 0.0), lang) for j in journeys)
         columns.append(_numbers(header, points))
     columns.append(_numbers(label("score", lang), (words.score(j.score, lang) for j in journeys)))
     return build(Text(label("ranking.explain", lang)), columns, width)
@@ -329,7 +372,7 @@ def _markdown_row(ranking: Ranking, journey: RankedJourney, explain: bool) -> st
             words.rate(compared.contact_rate if compared else None, lang),
         ]
     if explain:
-        cells += [words.score(journey.terms.get(k, 0.0), lang) for k in ranking.weights]
+        cells += [words.points(journey.terms.get(k, 0.0), lang) for k in ranking.weights]
     return "| " + " | ".join(_md(cell) for cell in cells) + " |"
 
 
