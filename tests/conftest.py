@@ -49,3 +49,9 @@ def tree_dir(tmp_path: Path) -> Path:
 def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.chdir(tmp_path)
     yield tmp_path
+
+
+def as_shown(error: Exception) -> str:
+    """A feature's usage error as the command line shows it: the option, then the message."""
+    parameter = getattr(error, "parameter", None)
+    return f"--{parameter} {error}" if parameter else str(error)

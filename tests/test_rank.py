@@ -7,6 +7,7 @@ import pytest
 from journeyctl.errors import UsageError
 from journeyctl.model import Framework, Journey
 from journeyctl.rank import RankOptions, latest_period, rank
+from tests.conftest import as_shown
 
 FRAMEWORK = Framework.model_validate(
     {
@@ -125,7 +126,7 @@ def test_top_cuts_the_list() -> None:
         (RankOptions(period="2023"), "no journey has volumes for period 2023"),
         (RankOptions(period="2025-Q9"), "is not a period"),
         (RankOptions(owner="anne"), "did you mean 'ann'?"),
-        (RankOptions(phase="zzz"), "--phase 'zzz' is not in framework.yaml"),
+        (RankOptions(phase="zzz"), "'zzz' is not in framework.yaml"),
     ],
 )
 def test_bad_options_are_usage_errors(options: RankOptions, message: str) -> None:
@@ -255,7 +256,7 @@ def test_usage_errors_say_the_whole_fix(options: RankOptions, message: str) -> N
     journeys = [journey("a", 1, 1), journey("b", 1, 1, period="2024")]
     with pytest.raises(UsageError) as raised:
         rank(FRAMEWORK, journeys, options)
-    assert str(raised.value) == message
+    assert as_shown(raised.value) == message
 
 
 def test_a_period_asked_of_a_tree_without_volumes_says_so_exactly() -> None:

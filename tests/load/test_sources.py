@@ -82,7 +82,7 @@ def test_the_root_is_absolute(root: Path, monkeypatch: pytest.MonkeyPatch) -> No
 
 @pytest.mark.parametrize("given", ["", "  "])
 def test_empty_root_is_a_usage_error(given: str) -> None:
-    with pytest.raises(UsageError, match="--root is empty"):
+    with pytest.raises(UsageError, match=r"^is empty;"):
         FileSystemSource(given)
 
 

@@ -21,6 +21,7 @@ from journeyctl.errors import UsageError
 from journeyctl.load import load_tree
 from journeyctl.model import Framework, Journey
 from journeyctl.rank import Comparison, ContactShare, RankedJourney, Ranking, RankOptions, rank
+from tests.conftest import as_shown
 
 TREE = Path(__file__).parent / "tree"
 
@@ -96,7 +97,7 @@ def test_a_compare_period_without_volumes_is_a_usage_error(
 ) -> None:
     with pytest.raises(UsageError) as raised:
         ranked(framework_and_journeys, compare=compare)
-    assert str(raised.value) == message
+    assert as_shown(raised.value) == message
 
 
 def test_what_if_weights(framework_and_journeys: Tree) -> None:
@@ -187,7 +188,7 @@ def test_unknown_filter_values_list_the_valid_ones(
 ) -> None:
     with pytest.raises(UsageError) as raised:
         ranked(framework_and_journeys, **options)
-    assert str(raised.value) == message
+    assert as_shown(raised.value) == message
 
 
 def test_names_for_people(framework_and_journeys: Tree) -> None:
@@ -206,7 +207,7 @@ def test_names_for_people(framework_and_journeys: Tree) -> None:
 
 def test_the_language_can_be_overridden(framework_and_journeys: Tree) -> None:
     assert ranked(framework_and_journeys, lang="en").language == "en"
-    with pytest.raises(UsageError, match="--lang 'de'"):
+    with pytest.raises(UsageError, match=r"^'de' is not a language"):
         ranked(framework_and_journeys, lang="de")
 
 

@@ -52,7 +52,7 @@ def command(function: Callable[..., int]) -> Callable[..., None]:
         except (typer.Exit, typer.Abort):
             raise
         except UsageError as error:
-            error_line(f"error: {_user_text(str(error))}")
+            error_line(f"error: {_user_text(_with_option(error))}")
             code = EXIT_USAGE
         except BrokenPipeError:  # before OSError: a reader that went away is no error
             code = end_on_closed_pipe()
@@ -87,3 +87,15 @@ def color(stream: TextIO) -> bool:
 def output(text: str) -> None:
     """Results on stdout, written and flushed now, so that a failure ends in `command`."""
     write_output(text)
+
+
+# Where a feature's parameter and the option that sets it are not named alike.
+_OPTION_OF_PARAMETER = {"weights": "--weight"}
+
+
+def _with_option(error: UsageError) -> str:
+    """The message with the option it is about in front: "--period '20x' is not a period"."""
+    if error.parameter is None:
+        return str(error)
+    default = "--" + error.parameter.replace("_", "-")
+    return f"{_OPTION_OF_PARAMETER.get(error.parameter, default)} {error}"

@@ -88,21 +88,25 @@ class FileSystemSource:
     """The files under a folder on disk."""
 
     def __init__(self, root: Path | str) -> None:
+        # The messages name the folder, not the option that set it: the command line
+        # puts "--root" in front (UsageError.parameter).
         if str(root).strip() == "":
             raise UsageError(
-                "--root is empty; pass the folder that holds framework.yaml "
-                "(for example --root journeys), or leave --root out"
+                "is empty; pass the folder that holds framework.yaml, or leave it out to "
+                "use journeys/",
+                parameter="root",
             )
         root = Path(root)
         if root.exists() and not root.is_dir():
             raise UsageError(
-                f"root '{root}' is a file, not a folder; "
-                "pass --root with the folder that holds framework.yaml"
+                f"'{root}' is a file, not a folder; pass the folder that holds framework.yaml",
+                parameter="root",
             )
         if not root.is_dir():
             raise UsageError(
-                f"root folder '{root}' not found; run journeyctl from the folder that holds "
-                "journeys/, or pass --root PATH (or set JOURNEYCTL_ROOT)"
+                f"'{root}': folder not found; run journeyctl from the folder that holds "
+                "journeys/, or pass the folder that holds framework.yaml",
+                parameter="root",
             )
         self._root = root.resolve()
 

@@ -72,11 +72,13 @@ def _find(names: Names, kind: Kind, option: str, written: str) -> str:
         return found
     known = names.known(kind)
     if not known:
-        raise UsageError(f"--{option} '{written}': framework.yaml defines no {option} yet")
+        raise UsageError(f"'{written}': framework.yaml defines no {option} yet", parameter=option)
     hint = closest(written, [id_ for id_, _ in known] + [name for _, name in known])
     fix = f"did you mean '{hint}'? " if hint else ""
     choices = ", ".join(f"{id_} ({name})" for id_, name in known)
-    raise UsageError(f"--{option} '{written}' is not in framework.yaml; {fix}known: {choices}")
+    raise UsageError(
+        f"'{written}' is not in framework.yaml; {fix}known: {choices}", parameter=option
+    )
 
 
 def resolve_status(written: str) -> str:
@@ -88,7 +90,7 @@ def resolve_status(written: str) -> str:
     choices = ", ".join(
         f"{status} ({label(f'journey_status.{status}', 'nl')})" for status in STATUSES
     )
-    raise UsageError(f"--status '{written}' is not a journey status; known: {choices}")
+    raise UsageError(f"'{written}' is not a journey status; known: {choices}", parameter="status")
 
 
 def framework_weights(framework: Framework) -> dict[str, float]:
@@ -108,7 +110,9 @@ def resolve_weights(framework: Framework, overrides: dict[str, float]) -> dict[s
     valid = weight_ids(framework)
     for key, weight in overrides.items():
         if key not in valid:
-            raise UsageError(f"--weight {key}: '{key}' is not a weight; valid: {', '.join(valid)}")
+            raise UsageError(
+                f"'{key}' is not a weight; valid: {', '.join(valid)}", parameter="weights"
+            )
         _check_weight(key, weight, valid)
     merged = {**framework_weights(framework), **overrides}
     # customers and contacts always come first; criteria follow in the framework's order.
@@ -119,8 +123,9 @@ def _check_weight(key: str, weight: float, valid: list[str]) -> None:
     # The model's bound for weights in framework.yaml: a sum of weights stays finite.
     if not math.isfinite(weight) or not 0 <= weight < NUMBER_LIMIT:
         raise UsageError(
-            f"--weight {key}={weight:g}: a weight is a finite number from 0 to below 10^12 "
-            f"(valid ids: {', '.join(valid)})"
+            f"{key}={weight:g}: a weight is a finite number from 0 to below 10^12 "
+            f"(valid ids: {', '.join(valid)})",
+            parameter="weights",
         )
 
 
@@ -133,17 +138,21 @@ def parse_weights(framework: Framework, pairs: list[str]) -> dict[str, float]:
         key, sep, value = (part.strip() for part in pair.partition("="))
         if not (sep and key and value):
             raise UsageError(
-                f"--weight '{pair}' is not ID=W; write for example contacts=2 (valid ids: {listed})"
+                f"'{pair}' is not ID=W; write for example contacts=2 (valid ids: {listed})",
+                parameter="weights",
             )
         if key not in valid:
             hint = closest(key, valid)
             fix = f"did you mean '{hint}'? " if hint else ""
-            raise UsageError(f"--weight '{pair}': '{key}' is not a weight; {fix}valid: {listed}")
+            raise UsageError(
+                f"'{pair}': '{key}' is not a weight; {fix}valid: {listed}", parameter="weights"
+            )
         try:
             weight = float(value)
         except ValueError:
             raise UsageError(
-                f"--weight '{pair}': '{value}' is not a number; write for example {key}=2"
+                f"'{pair}': '{value}' is not a number; write for example {key}=2",
+                parameter="weights",
             ) from None
         _check_weight(key, weight, valid)
         weights[key] = weight

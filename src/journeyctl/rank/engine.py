@@ -57,7 +57,7 @@ def rank(framework: Framework, journeys: Sequence[Journey], options: RankOptions
     rankable = [j for j in journeys if j.id not in options.invalid]
     period = _period(rankable, options.period)
     compare = (
-        None if options.compare is None else checked_period(rankable, options.compare, "--compare")
+        None if options.compare is None else checked_period(rankable, options.compare, "compare")
     )
     selected = [j for j in rankable if filters.match(j)]
     ranked, unranked = _rank_period(selected, rankable, period, scoring)
@@ -84,7 +84,7 @@ def rank(framework: Framework, journeys: Sequence[Journey], options: RankOptions
 
 def _period(journeys: Sequence[Journey], requested: str | None) -> str | None:
     if requested is not None:
-        return checked_period(journeys, requested, "--period")
+        return checked_period(journeys, requested, "period")
     # No volumes at all is a framework at step 1 (the inventory): not an error, and every
     # journey is listed as unranked with the reason. Only retired journeys with volumes:
     # their latest period, so that each is listed as retired.
@@ -98,7 +98,7 @@ def _language(framework: Framework, lang: str | None) -> Language:
         return "en"
     if lang == "nl":
         return "nl"
-    raise UsageError(f"--lang '{lang}' is not a language of journeyctl; write nl or en")
+    raise UsageError(f"'{lang}' is not a language of journeyctl; write nl or en", parameter="lang")
 
 
 def _rank_period(

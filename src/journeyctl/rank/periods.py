@@ -42,10 +42,12 @@ def default_period(journeys: Iterable[Journey]) -> str | None:
     return max(enough, key=_recency) if enough else None
 
 
-def checked_period(journeys: Sequence[Journey], requested: str, option: str) -> str:
+def checked_period(journeys: Sequence[Journey], requested: str, parameter: str) -> str:
     """`requested` if it is a period some journey has volumes for; else a usage error."""
     if not re.match(PERIOD_PATTERN, requested):
-        raise UsageError(f"{option} '{requested}' is not a period; write 2025, 2025-Q3 or 2025-06")
+        raise UsageError(
+            f"'{requested}' is not a period; write 2025, 2025-Q3 or 2025-06", parameter=parameter
+        )
     present = sorted({v.period for j in journeys for v in j.volumes}, key=_recency)
     if requested not in present:
         known = (
