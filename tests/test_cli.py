@@ -335,3 +335,14 @@ def test_empty_root_is_a_usage_error_for_every_tree_command(
     result = runner.invoke(app, [command, "--root", ""])
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.startswith("error: --root is empty;")
+
+
+@pytest.mark.parametrize("columns", [80, 100, 160])
+def test_rank_table_uses_the_terminal_width(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    result = runner.invoke(app, ["rank", "--root", str(EXAMPLE), "--compare", "2024"])
+    assert result.exit_code == 0, result.stderr
+    widest = max(len(line) for line in result.stdout.splitlines())
+    assert columns - 20 < widest <= columns

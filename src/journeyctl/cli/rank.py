@@ -95,6 +95,7 @@ def rank(
     ] = None,
 ) -> int:
     """Rank journeys by customer and contact volume and the framework's criteria."""
+    import shutil
     import sys
 
     from journeyctl.formats import REPORTERS
@@ -134,7 +135,9 @@ def rank(
         )
     if invalid:
         error_line(f"note: {len(invalid)} journey(s) with validation errors left unranked")
-    output(RANK_FORMATS[output_format.value](ranking, color(sys.stdout), explain))
+    # The terminal's width (COLUMNS wins, as everywhere); 100 when the output is not a terminal.
+    width = shutil.get_terminal_size((100, 24)).columns
+    output(RANK_FORMATS[output_format.value](ranking, color(sys.stdout), explain, width))
     if ranking.period_chosen:
         # After the result: a reader that went away (`| head -0`) ends it without a word.
         error_line(
