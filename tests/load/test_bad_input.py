@@ -188,3 +188,20 @@ def test_many_list_items_with_errors(tree_dir: Path) -> None:
 def test_many_valid_list_items(tree_dir: Path) -> None:
     content = HEAD + "links:\n" + "".join(f"  - JIRA-{i}\n" for i in range(20_000))
     assert _findings_for(tree_dir, "groot.yaml", content.encode()) == []
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "".join(" " * level + f"k{level}:\n" for level in range(300)) + " " * 300 + "v\n",
+        "a:\n" + "".join(" " * (2 * level) + f"- k{level}:\n" for level in range(250)),
+        "? " * 250 + "x\n",
+        "x:\r" + "".join(" " * level + f"k{level}:\r" for level in range(300)),
+        "x: '\u2028'\n" + "".join(" " * level + f"k{level}:\u2028" for level in range(300)),
+        "a:\n" + "- " * 70 + "[" * 140 + "]" * 140 + "\n",
+    ],
+    ids=["indentation", "lists-in-mappings", "complex-keys", "cr-lines", "u2028-lines", "mixed"],
+)
+def test_deep_nesting_of_any_shape_is_refused(tree_dir: Path, content: str) -> None:
+    finding = _only(_findings_for(tree_dir, "diep-vorm.yaml", content.encode()))
+    assert finding.rule == "JC006" and "nested more than 200 levels" in finding.message

@@ -3,9 +3,14 @@ YAML 1.1 also breaks lines at U+0085, U+2028 and U+2029."""
 
 from __future__ import annotations
 
-import pytest
+import gc
+from pathlib import Path
 
-from journeyctl.load.source import SourceMap
+import pytest
+import yaml
+
+from journeyctl.load import load_tree
+from journeyctl.load.source import PositionIndex, SourceMap
 from journeyctl.load.yamlfile import Lines, Parsed, Problem, parse
 
 HIDDEN_BREAKS = ["\u2028", "\u2029", "\x85"]
@@ -33,10 +38,11 @@ def test_problems_found_while_reading_are_recounted() -> None:
     assert [(p.line, p.column) for p in parsed.problems] == [(2, 8)]
 
 
-def test_the_node_tree_of_a_parse_carries_editor_positions() -> None:
-    parsed = parse('a: "\u2029"\nb: 1\n')
+def test_the_positions_of_a_parse_are_editor_positions() -> None:
+    parsed = parse('a: "\u2029"\nb: [1, {c: 2}]\n')
     assert isinstance(parsed, Parsed)
-    assert SourceMap(parsed.node).locate(["b"]) == (2, 4)
+    assert parsed.positions.locate(["b"]) == (2, 4)
+    assert parsed.positions.locate(["b", 1, "c"], key=True) == (2, 9)
 
 
 @pytest.mark.parametrize("hidden", HIDDEN_BREAKS)
@@ -103,7 +109,7 @@ def test_merged_keys_are_found_where_they_are_written() -> None:
 def _parsed_source(text: str) -> SourceMap:
     parsed = parse(text)
     assert isinstance(parsed, Parsed)
-    return SourceMap(parsed.node)
+    return SourceMap.of(parsed)
 
 
 def test_a_path_that_does_not_resolve_points_at_the_deepest_node() -> None:
@@ -113,3 +119,63 @@ def test_a_path_that_does_not_resolve_points_at_the_deepest_node() -> None:
     assert source.locate(["a", "b", 5]) == (2, 6)
     assert source.locate(["a", "b", True]) == (2, 6)  # True is no list index
     assert source.locate(["a", ["unhashable"]]) == (2, 3)
+
+
+def test_a_loaded_document_keeps_positions_not_the_node_tree(tree_dir: Path) -> None:
+    loaded = load_tree(tree_dir)
+    assert loaded.journeys
+    for document in loaded.journeys:
+        assert isinstance(document.source, PositionIndex)
+        assert not any(isinstance(part, yaml.Node) for part in _reachable(document.source))
+
+
+def _reachable(root: object) -> list[object]:
+    seen: dict[int, object] = {}
+    stack = [root]
+    while stack:
+        current = stack.pop()
+        if id(current) not in seen and not isinstance(current, type):
+            seen[id(current)] = current
+            stack.extend(gc.get_referents(current))
+    return list(seen.values())
+
+
+def test_positions_of_list_items_nested_lists_and_the_root() -> None:
+    parsed = parse("a:\n- x\n- - y\n  - {b: [1, 2]}\n")
+    assert isinstance(parsed, Parsed)
+    positions = parsed.positions
+    assert positions.locate([]) == (1, 1)
+    assert positions.locate(["a", 0]) == (2, 3)
+    assert positions.locate(["a", 1, 0], key=True) == (3, 5)  # a list item's key is itself
+    assert positions.locate(["a", 1, 1, "b", 1]) == (4, 13)
+    assert positions.locate(["a", 1, 1, "b"], key=True) == (4, 6)
+    assert positions.locate(["a", 2]) == (2, 1)  # past the end: the list
+    assert positions.locate(["a", -1]) == (2, 1)
+    assert positions.walk(["a", 1, 9]) == positions.walk(["a", 1])
+
+
+def test_a_scalar_has_no_children() -> None:
+    parsed = parse("a: text\n")
+    assert isinstance(parsed, Parsed)
+    assert parsed.positions.locate(["a", "b"]) == (1, 4)
+    assert parsed.positions.locate(["a", 0]) == (1, 4)
+
+
+def test_mappings_with_the_same_keys_share_one_key_table() -> None:
+    parsed = parse("- {name: a, n: 1}\n- {name: b, n: 2}\n- {n: 3, name: c}\n")
+    assert isinstance(parsed, Parsed)
+    tables = parsed.positions._tables
+    assert tables[0] is tables[1] and tables[2] is not tables[0]
+    assert parsed.positions.locate([2, "name"]) == (3, 16)
+
+
+def test_an_alias_and_a_merge_find_the_text_they_stand_for() -> None:
+    text = "base: &b {x: [1, 2]}\ncopy: *b\nm:\n  <<: *b\n  own: 3\n"
+    source = SourceMap.from_text(text)
+    assert source is not None
+    assert source.locate(["copy", "x", 1]) == (1, 18)
+    assert source.locate(["m", "x", 0]) == (1, 15)
+    assert source.locate(["m", "own"], key=True) == (5, 3)
+    node, key_node, complete = source.node_at(["m", "x", 1])
+    assert complete and key_node is None and isinstance(node, yaml.ScalarNode)
+    assert node.value == "2"

@@ -6,8 +6,11 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
-from journeyctl.load.yamlfile import Parsed, Problem, Refused, parse
+from journeyctl.load.yamlfile import FastResolver, Parsed, Problem, Refused, parse
 
 
 def _value(text: str) -> tuple[object, list[Problem]]:
@@ -161,3 +164,108 @@ def test_a_repeated_key_is_named_as_written(text: str, message: str) -> None:
     assert [(p.rule.id, p.line, p.column, p.message) for p in parsed.problems] == [
         ("JC002", 2, 1, message)
     ]
+
+
+_RESOLVER_CASES = [
+    *(
+        [
+            "yes",
+            "Yes",
+            "YES",
+            "yEs",
+            "no",
+            "NO",
+            "on",
+            "Off",
+            "oFF",
+            "true",
+            "False",
+            "TRUE",
+            "y",
+            "n",
+        ]
+    ),
+    *(
+        [
+            "null",
+            "Null",
+            "NULL",
+            "nULL",
+            "~",
+            "<<",
+            "=",
+            "<",
+            "<<<",
+            "==",
+            ".inf",
+            "-.Inf",
+            ".NaN",
+            ".nan",
+            "+.inf",
+        ]
+    ),
+    *(
+        [
+            "0",
+            "-0",
+            "+1",
+            "010",
+            "0o10",
+            "0x1F",
+            "0b101",
+            "1_000",
+            "1:30",
+            "-1:30",
+            "190:20:30",
+            "1.5",
+            "1e3",
+            "1.0e+3",
+            ".5",
+            "-.5e-3",
+        ]
+    ),
+    *(
+        [
+            "2025-01-31",
+            "2025-1-3",
+            "2025-01-31T10:00:00Z",
+            "2025-01-31",
+            "10:00:00",
+            "+0100",
+            "12a",
+            "1.2.3",
+            "-",
+            "+",
+            ".",
+        ]
+    ),
+    "",
+    "yes ",
+    "text",
+    "Stap 1: ontvang",
+]
+
+
+@pytest.mark.parametrize("value", _RESOLVER_CASES)
+@pytest.mark.parametrize("implicit", [(True, False), (False, True), (False, False)])
+def test_the_fast_resolver_gives_pyyaml_s_tags(value: str, implicit: tuple[bool, bool]) -> None:
+    assert _fast_tag(value, implicit) == _pyyaml_tag(value, implicit)
+
+
+@given(st.text(alphabet="-+.:_0123456789abefinoxyENOTY ~<=", max_size=12))
+def test_the_fast_resolver_gives_pyyaml_s_tags_for_any_plain_text(value: str) -> None:
+    assert _fast_tag(value, (True, False)) == _pyyaml_tag(value, (True, False))
+
+
+def test_collections_resolve_to_lists_and_mappings() -> None:
+    resolver = FastResolver()
+    assert resolver.resolve(yaml.SequenceNode, None, (True, True)) == "tag:yaml.org,2002:seq"  # type: ignore[arg-type]
+    assert resolver.resolve(yaml.MappingNode, None, (True, True)) == "tag:yaml.org,2002:map"  # type: ignore[arg-type]
+
+
+def _fast_tag(value: str, implicit: tuple[bool, bool]) -> str:
+    return FastResolver().resolve(yaml.ScalarNode, value, implicit)
+
+
+def _pyyaml_tag(value: str, implicit: tuple[bool, bool]) -> str:
+    return str(yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, implicit))

@@ -2,8 +2,9 @@
 
 Findings name files by their path relative to the root (`klant-zijn/factuur/x.yaml`,
 `framework.yaml`); the command line turns them into paths for display. Each file is
-parsed once: the composed node tree stays with the document, so that a check that
-reports on it finds positions without reading or parsing the file again.
+parsed once: the positions that reading recorded stay with the document (a few flat
+arrays, not the node tree), so that a check that reports on it finds them without reading
+or parsing the file again.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from journeyctl.finding import Finding, Rule, Severity
 from journeyctl.load import rules
 from journeyctl.load.kinds import FRAMEWORK_FILE, Kind, kind_of, stem
 from journeyctl.load.schema_errors import describe_all
-from journeyctl.load.source import PathPart, SourceMap
+from journeyctl.load.source import PathPart, PositionIndex, SourceMap
 from journeyctl.load.sources import Entry, FileSystemSource, Source
 from journeyctl.load.yamlfile import Problem, decode, parse
 from journeyctl.model import Framework, Improvement, Journey
@@ -41,7 +42,7 @@ class Document(Generic[M]):
 
     file: str  # relative to the root, `/` between folders
     model: M
-    source: SourceMap | None
+    source: PositionIndex | None
     path: Path  # the root joined with `file`; prefer `file`, which every source has
     display: str  # the file as its findings name it
 
@@ -190,13 +191,14 @@ def _read(
             "(see `journeyctl schema`)"
         )
         return None, [*parsed.problems, Problem(rules.NOT_A_MAPPING, message, 1, 1)]
-    source = SourceMap(parsed.node)
     try:
         instance = model.model_validate(parsed.data)
     except ValidationError as error:
+        source = SourceMap.of(parsed)
         described = describe_all(error.errors(include_url=False), model, source)
         return None, _chain(parsed.problems, described)
-    return Document(entry.path, instance, source, root / entry.path, display), parsed.problems
+    document = Document(entry.path, instance, parsed.positions, root / entry.path, display)
+    return document, parsed.problems
 
 
 def _chain(first: list[Problem], then: Iterable[Problem]) -> Iterable[Problem]:

@@ -1,0 +1,123 @@
+"""Where each key and value of a document is written, in a few flat arrays.
+
+Reading records this while it builds the data (`journeyctl.load.yamlfile`), so that a check
+that reports on a file finds its positions without parsing the file again, and without
+keeping the parser's node tree, which costs about twenty times the file's size.
+
+An *entry* is one place in the document: the root, a key with its value, or a list item.
+Each entry holds the 0-based line and column of its key and of its value (a list item or
+the root: the value's twice), and the container its value opens (-1 for a scalar). A
+*container* is a mapping or a list: its entries are consecutive from its first one; a
+mapping finds an entry by the value its key loads as (`yes:` is True), the last of repeated
+keys winning and the mapping's own keys winning over merged ones, as in the loaded data.
+Merged keys (`<<: *defaults`) are entries that point where their text is written.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Sequence
+from typing import Any
+
+Position = tuple[int, int]
+PathPart = str | int
+
+_CELLS = 5  # per entry: key line, key column, value line, value column, container or -1
+_NO_CONTAINER = -1
+# Mappings with the same keys in the same order (every step of every journey) share one
+# key table; bounded, so that hostile files cannot grow it without end.
+_SHARED_TABLE_KEYS = 64
+_SHARED_TABLES = 20_000
+_tables: dict[tuple[object, ...], dict[object, int]] = {}
+
+
+class PositionIndex:
+    """The positions of one document's keys and values, found by key paths."""
+
+    __slots__ = ("_cells", "_firsts", "_tables")
+
+    def __init__(
+        self, cells: array[int], firsts: array[int], tables: list[dict[object, int] | int]
+    ) -> None:
+        self._cells = cells
+        self._firsts = firsts
+        self._tables = tables  # per container: key -> offset (a mapping), or a list's length
+
+    def locate(self, path: Sequence[object], *, key: bool = False) -> Position:
+        """1-based line and column of the value at `path` (or of its key, with `key=True`).
+
+        A part of `path` is a key's loaded value (text, or True for `yes:`) or a list index.
+        A path that does not resolve fully (a missing key) points at the deepest place that
+        exists.
+        """
+        entry = self.walk(path)[-1]
+        cell = entry * _CELLS + (0 if key else 2)
+        return self._cells[cell] + 1, self._cells[cell + 1] + 1
+
+    def walk(self, path: Sequence[object]) -> list[int]:
+        """The entries along `path`, from the root's (0) to the deepest that exists: one more
+        than the parts of `path` that resolved."""
+        entries = [0]
+        for part in path:
+            entry = self._child(entries[-1], part)
+            if entry is None:
+                break
+            entries.append(entry)
+        return entries
+
+    def offset(self, entry: int, parent: int) -> int:
+        """Where `entry` stands among the entries of the container that `parent` opens."""
+        return entry - self._firsts[self._cells[parent * _CELLS + 4]]
+
+    def _child(self, entry: int, part: object) -> int | None:
+        container = self._cells[entry * _CELLS + 4]
+        if container == _NO_CONTAINER:
+            return None
+        table = self._tables[container]
+        if isinstance(table, dict):
+            try:
+                offset = table.get(part)
+            except TypeError:  # an unhashable part matches no key
+                return None
+        else:
+            offset = part if type(part) is int and 0 <= part < table else None
+        return None if offset is None else self._firsts[container] + offset
+
+
+class IndexRecorder:
+    """Collects the entries of a document's containers as reading builds them, children first.
+
+    The builder writes each container's entries itself (`add`), in the loop that builds
+    the container: a call per entry would cost as much as building the data.
+    """
+
+    def __init__(self) -> None:
+        self._cells = [0, 0, 0, 0, _NO_CONTAINER]  # the root's, filled in by `finish`
+        self._firsts: list[int] = []
+        self._tables: list[dict[object, int] | int] = []
+        self.container_of: dict[int, int] = {}  # id of a list or mapping node: its container
+
+    def add(self, node: object, cells: list[int], table: dict[object, int] | int) -> None:
+        """Record the container `node`: its entries' `cells`, and `keys_table` of its keys
+        (a mapping) or its length (a list)."""
+        self.container_of[id(node)] = len(self._firsts)
+        self._firsts.append(len(self._cells) // _CELLS)
+        self._cells += cells
+        self._tables.append(table)
+
+    def finish(self, root: Any) -> PositionIndex:
+        """The index, with `root` (the document's node) as its first entry."""
+        mark = root.start_mark
+        container = self.container_of.get(id(root), _NO_CONTAINER)
+        self._cells[0:_CELLS] = [mark.line, mark.column, mark.line, mark.column, container]
+        return PositionIndex(array("i", self._cells), array("i", self._firsts), self._tables)
+
+
+def keys_table(keys: tuple[object, ...]) -> dict[object, int]:
+    """Each key's offset in its mapping, the last of repeated keys winning."""
+    table = _tables.get(keys)
+    if table is None:
+        table = {key: offset for offset, key in enumerate(keys)}
+        if len(keys) <= _SHARED_TABLE_KEYS and len(_tables) < _SHARED_TABLES:
+            _tables[keys] = table
+    return table
