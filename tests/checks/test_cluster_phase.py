@@ -30,3 +30,9 @@ def test_an_unknown_phase_or_cluster_is_left_to_unknown_reference(tree_dir: Path
         tree_dir, "klant-zijn/facturatie/b.yaml", "id: b\nname: B\nphase: klant-zijn\ncluster: x\n"
     )
     assert found(tree_dir, RULE) == []
+
+
+def test_a_journey_left_to_another_rule_does_not_end_the_check(tree_dir: Path) -> None:
+    write(tree_dir, "klant-zijn/facturatie/a.yaml", "id: a\nname: A\nphase: elders\ncluster: c\n")
+    write(tree_dir, FILE, "id: vraag\nname: Vraag\nphase: klant-zijn\ncluster: aanmelden\n")
+    assert [file for file, *_ in found(tree_dir, RULE)] == [FILE]

@@ -47,3 +47,19 @@ def test_an_inconsistent_placement_is_left_to_the_reference_checks(tree_dir: Pat
     text = "id: vraag\nname: Vraag\nphase: klant-zijn\ncluster: aanmelden\nowner: jan\n"
     write(tree_dir, "klant-worden/aanmelden/vraag.yaml", text)
     assert found(tree_dir, RULE) == []
+
+
+@pytest.mark.parametrize(
+    ("skipped", "text"),
+    [
+        ("archief/a.yaml", JOURNEY.format(id="a")),
+        (
+            "klant-worden/aanmelden/a.yaml",
+            "id: a\nname: A\nphase: klant-zijn\ncluster: aanmelden\n",
+        ),
+    ],
+)
+def test_a_skipped_journey_does_not_end_the_check(tree_dir: Path, skipped: str, text: str) -> None:
+    write(tree_dir, skipped, text)
+    write(tree_dir, "klant-worden/aanmelden/vraag.yaml", JOURNEY.format(id="vraag"))
+    assert [file for file, *_ in found(tree_dir, RULE)] == ["klant-worden/aanmelden/vraag.yaml"]

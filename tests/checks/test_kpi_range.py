@@ -84,3 +84,17 @@ def test_values_on_the_bounds_pass(tree_dir: Path) -> None:
     kpis = "kpis:\n  nps:\n    baseline: {value: -100, date: 2025-01-31}\n    target: 100\n"
     write(tree_dir, FILE, JOURNEY.format(id="vraag") + kpis)
     assert found(tree_dir, RULE) == []
+
+
+def test_a_kpi_without_bounds_does_not_end_the_check(tree_dir: Path) -> None:
+    framework = tree_dir / "framework.yaml"
+    text = framework.read_text(encoding="utf-8").replace(
+        "criteria:", "  - id: wachttijd\n    name: Wachttijd\ncriteria:", 1
+    )
+    framework.write_text(text, encoding="utf-8")
+    kpis = (
+        "kpis:\n  wachttijd:\n    baseline: {value: 1000, date: 2025-01-31}\n"
+        "  nps:\n    baseline: {value: 101, date: 2025-01-31}\n"
+    )
+    write(tree_dir, FILE, JOURNEY.format(id="vraag") + kpis)
+    assert [line for _, line, _, _ in found(tree_dir, RULE)] == [10]

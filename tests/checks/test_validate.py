@@ -116,3 +116,12 @@ def test_display_path_defaults_to_the_working_directory(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert display_path(tmp_path / "journeys", "a/x.yaml") == "journeys/a/x.yaml"
+
+
+def test_a_rule_id_registered_twice_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from journeyctl import checks
+
+    monkeypatch.setattr(checks, "CHECKS", (*checks.CHECKS, checks.follows_self))
+    with pytest.raises(RuntimeError) as raised:
+        checks.all_rules()
+    assert str(raised.value) == "rule ids registered twice: ['JC205']"
