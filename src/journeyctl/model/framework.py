@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from journeyctl.model.common import Cadence, Count, Measure, Period, Slug, StrictModel, Text, Weight
+from journeyctl.model.common import (
+    NUMBER_LIMIT,
+    Cadence,
+    Count,
+    Measure,
+    Period,
+    Slug,
+    StrictModel,
+    Text,
+    Weight,
+)
 
 
 class Phase(StrictModel):
@@ -89,6 +99,20 @@ class ReviewPolicy(StrictModel):
     cadence: Cadence = "quarterly"
 
 
+class AlertPolicy(StrictModel):
+    """When `journeyctl report alerts` speaks up."""
+
+    contact_rate_increase: Annotated[
+        float,
+        Field(
+            ge=0,
+            lt=NUMBER_LIMIT,
+            description="a rise of the contact rate beyond this fraction between two periods "
+            "is an alert: 0.2 = 20%",
+        ),
+    ] = 0.2
+
+
 class Framework(StrictModel):
     name: Text
     language: Literal["en", "nl"] = "en"
@@ -104,3 +128,4 @@ class Framework(StrictModel):
     criteria: list[Criterion] = []
     ranking: RankingWeights = RankingWeights()
     review: ReviewPolicy = ReviewPolicy()
+    alerts: AlertPolicy = AlertPolicy()

@@ -1,1 +1,114 @@
-"""The data behind each report page (kpis, improvements, coverage, owners, alerts), for `report` and `render`."""
+"""The data behind each report page (kpis, improvements, coverage, owners, alerts), for
+`journeyctl report` and `journeyctl render`: both compute from these functions.
+
+    report_input = prepare(framework, journeys, improvements, period=None, compare=None,
+                           today=None)
+    kpis_report(report_input, top=None) -> KpiReport
+    improvements_report(report_input) -> ImprovementsReport
+    coverage_report(report_input) -> CoverageReport
+    owners_report(report_input) -> OwnersReport
+    alerts_report(report_input, top=None) -> AlertsReport
+    build(name, report_input, top=None) -> Report   # by name, for the command line
+
+Every report is a frozen dataclass with `rows` (one per journey and KPI, improvement,
+contact reason, owner or alert), `to_rows()` (flat rows for CSV, columns in `fields`) and
+`to_dict()` (JSON). The shapes are documented in docs/reports.md and kept stable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from journeyctl.errors import UsageError
+from journeyctl.reports.alerts import (
+    ALERT_KINDS,
+    DEFAULT_TOP,
+    Alert,
+    AlertKind,
+    AlertsReport,
+    alerts_report,
+)
+from journeyctl.reports.coverage import (
+    Coverage,
+    CoverageReport,
+    PhaseCoverage,
+    ReasonRow,
+    coverage_report,
+)
+from journeyctl.reports.improvements import (
+    ImprovementRow,
+    ImprovementsReport,
+    JourneyImprovements,
+    improvements_report,
+)
+from journeyctl.reports.inputs import ReportInput, prepare, previous_period
+from journeyctl.reports.kpis import KpiPoint, KpiReport, KpiRow, kpi_row, kpis_report, shortfall
+from journeyctl.reports.owners import OverdueReview, OwnerRow, OwnersReport, owners_report
+from journeyctl.reports.rows import Cell, Row
+
+Report = KpiReport | ImprovementsReport | CoverageReport | OwnersReport | AlertsReport
+
+# The reports that take `top`: kpis (the first N journeys) and alerts (the top-N window).
+TOP_REPORTS = ("kpis", "alerts")
+
+_BUILDERS: dict[str, Callable[[ReportInput, int | None], Report]] = {
+    "kpis": kpis_report,
+    "improvements": lambda report_input, top: improvements_report(report_input),
+    "coverage": lambda report_input, top: coverage_report(report_input),
+    "owners": lambda report_input, top: owners_report(report_input),
+    "alerts": alerts_report,
+}
+REPORT_NAMES: tuple[str, ...] = tuple(_BUILDERS)
+
+
+def build(name: str, report_input: ReportInput, top: int | None = None) -> Report:
+    """The report `name`; a usage error for an unknown name or a `top` it does not take."""
+    if name not in _BUILDERS:
+        raise UsageError(
+            f"'{name}' is not a report; choose one of {', '.join(REPORT_NAMES)}",
+            parameter="name",
+        )
+    if top is not None and name not in TOP_REPORTS:
+        raise UsageError(
+            f"the {name} report shows every row; top applies to {' and '.join(TOP_REPORTS)}",
+            parameter="top",
+        )
+    return _BUILDERS[name](report_input, top)
+
+
+__all__ = [
+    "ALERT_KINDS",
+    "DEFAULT_TOP",
+    "REPORT_NAMES",
+    "TOP_REPORTS",
+    "Alert",
+    "AlertKind",
+    "AlertsReport",
+    "Cell",
+    "Coverage",
+    "CoverageReport",
+    "ImprovementRow",
+    "ImprovementsReport",
+    "JourneyImprovements",
+    "KpiPoint",
+    "KpiReport",
+    "KpiRow",
+    "OverdueReview",
+    "OwnerRow",
+    "OwnersReport",
+    "PhaseCoverage",
+    "ReasonRow",
+    "Report",
+    "ReportInput",
+    "Row",
+    "alerts_report",
+    "build",
+    "coverage_report",
+    "improvements_report",
+    "kpi_row",
+    "kpis_report",
+    "owners_report",
+    "prepare",
+    "previous_period",
+    "shortfall",
+]

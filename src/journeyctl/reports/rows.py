@@ -1,0 +1,27 @@
+"""Flat rows for CSV and BI tools: one value per field, in the report's documented order.
+
+A list of ids (the journeys an improvement touches) becomes one cell, the ids joined by
+`;` (ids are slugs, so they never hold one); dates are ISO 8601 text already.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+Cell = str | int | float | bool | None
+Row = dict[str, Cell]
+
+LIST_SEPARATOR = ";"
+
+
+def csv_row(fields: Iterable[str], entry: Mapping[str, object]) -> Row:
+    """The entry's `fields`, in that order, each as one cell."""
+    return {name: cell(entry[name]) for name in fields}
+
+
+def cell(value: object) -> Cell:
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, list | tuple):
+        return LIST_SEPARATOR.join(str(item) for item in value)
+    raise TypeError(f"no CSV cell for {type(value).__name__}")
