@@ -16,13 +16,14 @@ import typer
 from typer.core import TyperGroup
 
 from journeyctl import __version__
-from journeyctl.cli import rank, rules, schema, validate
+from journeyctl.cli import diff, rank, rules, schema, validate
 from journeyctl.cli._common import command
 from journeyctl.errors import EXIT_OK
 
 COMMANDS: tuple[Callable[..., int], ...] = (
     validate.validate,
     rank.rank,
+    diff.diff,
     schema.schema,
     rules.rules,
 )

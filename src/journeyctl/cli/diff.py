@@ -1,0 +1,43 @@
+"""`journeyctl diff`: what changed in the framework between two git revisions."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from journeyctl.cli._common import DEFAULT_ROOT, RootOption, output
+from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
+
+
+class DiffFormat(str, Enum):
+    markdown = "markdown"
+    json = "json"
+
+
+def diff(
+    base: Annotated[
+        str, typer.Argument(help="The revision to compare from: a commit, branch or tag.")
+    ],
+    head: Annotated[
+        str | None,
+        typer.Argument(help="The revision to compare to; default: the working tree as it is."),
+    ] = None,
+    root: RootOption = DEFAULT_ROOT,
+    output_format: Annotated[
+        DiffFormat,
+        typer.Option("--format", help="markdown for a pull request or job summary; json."),
+    ] = DiffFormat.markdown,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when anything changed (like git diff).")
+    ] = False,
+) -> int:
+    """What changed in the framework between two git revisions: journeys, steps, volumes and
+    rank movements, KPI measurements, improvements and the framework itself."""
+    from journeyctl.diff import diff as run_diff
+    from journeyctl.formats.diff import DIFF_FORMATS
+
+    changes = run_diff(root, base, head)
+    output(DIFF_FORMATS[output_format.value](changes))
+    return EXIT_FINDINGS if exit_code and changes.changed else EXIT_OK

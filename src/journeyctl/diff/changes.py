@@ -1,0 +1,214 @@
+"""What changed between two revisions of a tree: plain data for the diff's formats.
+
+A `TreeDiff` holds one `JourneyDiff` per journey that was added, removed, renamed or
+changed, one `ImprovementDiff` per improvement, one `FrameworkChange` per entry of
+`framework.yaml` that changed, and what each revision's validation found. Each detail of a
+changed journey is its own small record (`Moved`, `StepsChanged`, `VolumeChanged`, ...), so
+that a format says each in its own words; `TreeDiff.to_dict` is the JSON shape.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+JourneyChangeKind = Literal["added", "removed", "renamed", "changed"]
+EntryChangeKind = Literal["added", "removed", "changed"]
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One side of the diff: a git revision (None: the working tree) and its validation."""
+
+    revision: str | None
+    loaded: bool  # framework.yaml loaded, so its journeys can be named and compared
+    errors: int
+    warnings: int
+    journeys: int
+
+    @property
+    def valid(self) -> bool:
+        return self.loaded and self.errors == 0
+
+    def to_dict(self) -> dict[str, object]:
+        return {**asdict(self), "valid": self.valid}
+
+
+@dataclass(frozen=True)
+class Moved:
+    """The journey's phase or cluster changed."""
+
+    old_phase: str
+    old_cluster: str
+    phase: str
+    cluster: str
+    kind: str = dataclasses.field(default="moved", init=False)
+
+
+@dataclass(frozen=True)
+class Changed:
+    """A one-value field changed: `name`, `status` or `owner`."""
+
+    field: str
+    old: str | None
+    new: str | None
+    kind: str = dataclasses.field(default="field", init=False)
+
+
+@dataclass(frozen=True)
+class StepsChanged:
+    """Steps by name: added, removed, changed in content, and whether the rest changed order."""
+
+    added: list[str]
+    removed: list[str]
+    changed: list[str]
+    reordered: bool
+    kind: str = dataclasses.field(default="steps", init=False)
+
+
+@dataclass(frozen=True)
+class EmotionChanged:
+    """A step's actual or desired emotion (1..5) changed; None: not given."""
+
+    step: str
+    field: Literal["emotion", "desired_emotion"]
+    old: int | None
+    new: int | None
+    kind: str = dataclasses.field(default="emotion", init=False)
+
+
+@dataclass(frozen=True)
+class VolumeChanged:
+    """A period's volumes: added (old None), removed (new None) or changed."""
+
+    period: str
+    old_customers: int | None
+    customers: int | None
+    old_contacts: int | None
+    contacts: int | None
+    kind: str = dataclasses.field(default="volume", init=False)
+
+
+@dataclass(frozen=True)
+class RankMoved:
+    """The journey's place in each revision's default ranking; None: not ranked there."""
+
+    old_period: str | None
+    old_rank: int | None
+    period: str | None
+    rank: int | None
+    kind: str = dataclasses.field(default="rank", init=False)
+
+
+@dataclass(frozen=True)
+class KpiMeasured:
+    """Measurements added to a KPI, and whether the latest value moved towards the target."""
+
+    kpi: str
+    dates: list[str]  # ISO dates of the measurements added
+    old_value: float | None  # the latest value before: a measurement, else the baseline
+    value: float  # the latest value now
+    target: float | None
+    towards_target: bool | None  # None: no target, or nothing to compare with
+    kind: str = dataclasses.field(default="kpi", init=False)
+
+
+@dataclass(frozen=True)
+class OtherFields:
+    """Fields that changed beyond those above, by name (description, goal, team, ...)."""
+
+    fields: list[str]
+    kind: str = dataclasses.field(default="other", init=False)
+
+
+Detail = (
+    Moved
+    | Changed
+    | StepsChanged
+    | EmotionChanged
+    | VolumeChanged
+    | RankMoved
+    | KpiMeasured
+    | OtherFields
+)
+
+
+@dataclass(frozen=True)
+class JourneyDiff:
+    id: str
+    name: str
+    change: JourneyChangeKind
+    phase: str
+    cluster: str
+    old_id: str | None = None  # a renamed journey's id before
+    details: list[Detail] = dataclasses.field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "change": self.change,
+            "old_id": self.old_id,
+            "name": self.name,
+            "phase": self.phase,
+            "cluster": self.cluster,
+            "details": [{"kind": detail.kind, **asdict(detail)} for detail in self.details],
+        }
+
+
+@dataclass(frozen=True)
+class ImprovementDiff:
+    id: str
+    title: str
+    change: EntryChangeKind
+    old_status: str | None  # None: added, or the status did not change
+    status: str | None  # None: removed
+    fields: list[str] = dataclasses.field(default_factory=list)  # other fields that changed
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class FrameworkChange:
+    """An entry of a framework list (phase, cluster, ...), a weight, or a top-level field."""
+
+    section: str  # phases, clusters, contact_reasons, owners, ..., ranking, framework
+    id: str
+    name: str
+    change: EntryChangeKind
+    fields: list[str] = dataclasses.field(default_factory=list)
+    old_value: float | str | None = None  # for a weight or a top-level field
+    value: float | str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class TreeDiff:
+    base: Revision
+    head: Revision
+    language: Literal["en", "nl"]
+    journeys: list[JourneyDiff]
+    improvements: list[ImprovementDiff]
+    framework: list[FrameworkChange]
+    # Names of phases, clusters and owners for people (head's, then base's for removed ones).
+    names: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.journeys or self.improvements or self.framework)
+
+    def count(self, change: str) -> int:
+        return sum(journey.change == change for journey in self.journeys)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "base": self.base.to_dict(),
+            "head": self.head.to_dict(),
+            "changed": self.changed,
+            "journeys": [journey.to_dict() for journey in self.journeys],
+            "improvements": [improvement.to_dict() for improvement in self.improvements],
+            "framework": [change.to_dict() for change in self.framework],
+        }

@@ -1,0 +1,395 @@
+"""Comparing two checked trees: journeys, improvements and the framework, entry by entry.
+
+Journeys and improvements are matched by id. A journey whose id is gone while a new id holds
+exactly the same content (everything but the id) was renamed, not removed and added. Steps
+are matched by name, volumes by period, KPI measurements by date. Rank movements come from
+each revision's default ranking (the one `journeyctl rank` shows), so a data update shows
+what the steering meeting will see move; a revision whose framework has errors has none.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel
+
+from journeyctl.diff.changes import (
+    Changed,
+    Detail,
+    EmotionChanged,
+    FrameworkChange,
+    ImprovementDiff,
+    JourneyDiff,
+    KpiMeasured,
+    Moved,
+    OtherFields,
+    RankMoved,
+    Revision,
+    StepsChanged,
+    TreeDiff,
+    VolumeChanged,
+)
+from journeyctl.errors import UsageError
+from journeyctl.framework import CheckedTree
+from journeyctl.model import Framework, Improvement, Journey
+from journeyctl.model.journey import KpiRecord, Measurement, Step
+from journeyctl.rank import RankOptions, rank
+
+M = TypeVar("M", bound=BaseModel)
+
+# Journey fields that have a detail of their own; the rest are named in `OtherFields`.
+_OWN_DETAIL = {"id", "name", "phase", "cluster", "status", "owner", "steps", "volumes", "kpis"}
+_ONE_VALUE_FIELDS = ("name", "status", "owner")
+_EMOTIONS: tuple[Literal["emotion"], Literal["desired_emotion"]] = ("emotion", "desired_emotion")
+_FRAMEWORK_LISTS = (
+    "phases",
+    "clusters",
+    "contact_reasons",
+    "owners",
+    "teams",
+    "channels",
+    "personas",
+    "kpis",
+    "criteria",
+)
+_FRAMEWORK_FIELDS = ("name", "language", "description")
+
+Ranks = tuple[str | None, dict[str, int]]
+
+
+def compare(
+    base: CheckedTree, head: CheckedTree, base_revision: str, head_revision: str | None
+) -> TreeDiff:
+    """What changed from `base` to `head` (head_revision None: the working tree)."""
+    base_ranks, head_ranks = _ranks(base), _ranks(head)
+    return TreeDiff(
+        base=_revision(base, base_revision),
+        head=_revision(head, head_revision),
+        language=_language(head, base),
+        journeys=_journeys(base, head, base_ranks, head_ranks),
+        improvements=_improvements(_by_id(base.improvements), _by_id(head.improvements)),
+        framework=_framework(_framework_of(base), _framework_of(head)),
+        names=_names(_framework_of(base), _framework_of(head)),
+    )
+
+
+def _revision(checked: CheckedTree, revision: str | None) -> Revision:
+    validation = checked.validation
+    loaded = checked.tree.framework is not None
+    return Revision(revision, loaded, validation.errors, validation.warnings, validation.journeys)
+
+
+def _framework_of(checked: CheckedTree) -> Framework | None:
+    return checked.framework if checked.tree.framework is not None else None
+
+
+def _language(*sides: CheckedTree) -> Any:
+    framework = next((f for side in sides if (f := _framework_of(side)) is not None), None)
+    return framework.language if framework is not None else "en"
+
+
+def _by_id(models: Iterable[M]) -> dict[str, M]:
+    """By id; of two files with one id (an error of its own), the first."""
+    found: dict[str, M] = {}
+    for model in models:
+        found.setdefault(model.id, model)  # type: ignore[attr-defined]
+    return found
+
+
+# --- journeys ------------------------------------------------------------------------
+
+
+def _ranks(checked: CheckedTree) -> Ranks:
+    """The default ranking's period and each ranked journey's place; none without a framework."""
+    if not checked.framework_usable:
+        return None, {}
+    options = RankOptions(invalid=checked.journeys_with_errors)
+    try:
+        ranking = rank(checked.framework, checked.journeys, options)
+    except UsageError:  # pragma: no cover - the default options name nothing to refuse
+        return None, {}
+    return ranking.period, {journey.id: journey.rank for journey in ranking.journeys}
+
+
+def _journeys(
+    base: CheckedTree, head: CheckedTree, base_ranks: Ranks, head_ranks: Ranks
+) -> list[JourneyDiff]:
+    before, after = _by_id(base.journeys), _by_id(head.journeys)
+    renamed = _renames(
+        [before[i] for i in before if i not in after], [after[i] for i in after if i not in before]
+    )
+    old_ids = {new: old for old, new in renamed.items()}
+    diffs: list[JourneyDiff] = []
+    for id_, journey in after.items():
+        old_id = old_ids.get(id_, id_)
+        old = before.get(old_id)
+        if old is None:
+            diffs.append(_whole(journey, "added"))
+            continue
+        details = _details(
+            old, journey, _rank_moved(old_id, id_, old, journey, base_ranks, head_ranks)
+        )
+        if old_id != id_:
+            diffs.append(_whole(journey, "renamed", old_id=old_id, details=details))
+        elif details:
+            diffs.append(_whole(journey, "changed", details=details))
+    diffs.extend(
+        _whole(j, "removed") for i, j in before.items() if i not in after and i not in renamed
+    )
+    return sorted(diffs, key=lambda diff: diff.id)
+
+
+def _whole(
+    journey: Journey, change: Any, *, old_id: str | None = None, details: list[Detail] | None = None
+) -> JourneyDiff:
+    return JourneyDiff(
+        journey.id, journey.name, change, journey.phase, journey.cluster, old_id, details or []
+    )
+
+
+def _content(model: BaseModel, leave_out: set[str]) -> str:
+    return json.dumps(model.model_dump(mode="json", exclude=leave_out), sort_keys=True)
+
+
+def _renames(removed: Sequence[Journey], added: Sequence[Journey]) -> dict[str, str]:
+    """Old id -> new id, for removed journeys whose whole content (but the id) reappears."""
+    by_content: dict[str, list[str]] = {}
+    for journey in added:
+        by_content.setdefault(_content(journey, {"id"}), []).append(journey.id)
+    renamed: dict[str, str] = {}
+    for journey in removed:
+        candidates = by_content.get(_content(journey, {"id"}))
+        if candidates:
+            renamed[journey.id] = candidates.pop(0)
+    return renamed
+
+
+def _details(old: Journey, new: Journey, rank_moved: RankMoved | None) -> list[Detail]:
+    details: list[Detail] = []
+    if (old.phase, old.cluster) != (new.phase, new.cluster):
+        details.append(Moved(old.phase, old.cluster, new.phase, new.cluster))
+    for name in _ONE_VALUE_FIELDS:
+        if getattr(old, name) != getattr(new, name):
+            details.append(Changed(name, getattr(old, name), getattr(new, name)))
+    details.extend(_steps(old.steps, new.steps))
+    details.extend(_volumes(old, new))
+    if rank_moved is not None:
+        details.append(rank_moved)
+    details.extend(_kpis(old.kpis, new.kpis))
+    other = _other_fields(old, new)
+    if other:
+        details.append(OtherFields(other))
+    return details
+
+
+def _steps(old: list[Step], new: list[Step]) -> list[Detail]:
+    before = {step.name: step for step in reversed(old)}  # the first of a repeated name
+    after = {step.name: step for step in reversed(new)}
+    common_before = [step.name for step in old if step.name in after]
+    common_after = [step.name for step in new if step.name in before]
+    changed = [
+        name
+        for name in common_after
+        if _content(before[name], set(_EMOTIONS)) != _content(after[name], set(_EMOTIONS))
+    ]
+    steps = StepsChanged(
+        added=[step.name for step in new if step.name not in before],
+        removed=[step.name for step in old if step.name not in after],
+        changed=list(dict.fromkeys(changed)),
+        reordered=common_before != common_after,
+    )
+    details: list[Detail] = []
+    if steps.added or steps.removed or steps.changed or steps.reordered:
+        details.append(steps)
+    for name in dict.fromkeys(common_after):
+        for emotion in _EMOTIONS:
+            was, now = getattr(before[name], emotion), getattr(after[name], emotion)
+            if was != now:
+                details.append(EmotionChanged(name, emotion, was, now))
+    return details
+
+
+def _volumes(old: Journey, new: Journey) -> list[Detail]:
+    periods = dict.fromkeys([v.period for v in old.volumes] + [v.period for v in new.volumes])
+    changes: list[Detail] = []
+    for period in sorted(periods):
+        was, now = old.volume(period), new.volume(period)
+        counts = (
+            None if was is None else was.customers,
+            None if now is None else now.customers,
+            None if was is None else was.contacts,
+            None if now is None else now.contacts,
+        )
+        if counts[0] != counts[1] or counts[2] != counts[3]:
+            changes.append(VolumeChanged(period, *counts))
+    return changes
+
+
+def _rank_moved(
+    old_id: str, id_: str, old: Journey, new: Journey, base: Ranks, head: Ranks
+) -> RankMoved | None:
+    """The movement in the default ranking, for a journey whose volumes changed."""
+    if old.volumes == new.volumes or not (base[0] or head[0]):
+        return None
+    return RankMoved(base[0], base[1].get(old_id), head[0], head[1].get(id_))
+
+
+def _kpis(old: dict[str, KpiRecord], new: dict[str, KpiRecord]) -> list[Detail]:
+    details: list[Detail] = []
+    for kpi, record in new.items():
+        before = old.get(kpi)
+        known = set() if before is None else {m.date for m in before.measurements}
+        added = [m for m in record.measurements if m.date not in known]
+        if not added:
+            continue
+        old_value = None if before is None else _latest(before)
+        value = _latest(record)
+        assert value is not None  # a measurement was added
+        details.append(
+            KpiMeasured(
+                kpi,
+                sorted(m.date.isoformat() for m in added),
+                old_value,
+                value,
+                record.target,
+                _towards(old_value, value, record.target),
+            )
+        )
+    return details
+
+
+def _latest(record: KpiRecord) -> float | None:
+    """The latest measured value, else the baseline's; None when there is neither."""
+    measured: list[Measurement] = sorted(record.measurements, key=lambda m: m.date)
+    if measured:
+        return measured[-1].value
+    return record.baseline.value if record.baseline is not None else None
+
+
+def _towards(old: float | None, new: float, target: float | None) -> bool | None:
+    """True nearer the target, False farther; None without a target, a value before, or a move."""
+    if target is None or old is None or abs(new - target) == abs(old - target):
+        return None
+    return abs(new - target) < abs(old - target)
+
+
+def _other_fields(old: Journey, new: Journey) -> list[str]:
+    other = [
+        name
+        for name in Journey.model_fields
+        if name not in _OWN_DETAIL and getattr(old, name) != getattr(new, name)
+    ]
+    if _kpis_beyond_measurements(old.kpis, new.kpis):
+        other.append("kpis")
+    return other
+
+
+def _kpis_beyond_measurements(old: dict[str, KpiRecord], new: dict[str, KpiRecord]) -> bool:
+    """Whether the KPIs changed in more than measurements added (a target, a baseline, ...)."""
+    if old.keys() != new.keys():
+        return True
+    for kpi, record in new.items():
+        known = {m.date for m in old[kpi].measurements}
+        kept = [m for m in record.measurements if m.date in known]
+        if record.model_copy(update={"measurements": kept}) != old[kpi]:
+            return True
+    return False
+
+
+# --- improvements --------------------------------------------------------------------
+
+
+def _improvements(
+    before: dict[str, Improvement], after: dict[str, Improvement]
+) -> list[ImprovementDiff]:
+    diffs = [
+        ImprovementDiff(i, m.title, "added", None, m.status)
+        for i, m in after.items()
+        if i not in before
+    ]
+    diffs.extend(
+        ImprovementDiff(i, m.title, "removed", m.status, None)
+        for i, m in before.items()
+        if i not in after
+    )
+    for id_, new in after.items():
+        old = before.get(id_)
+        if old is None or old == new:
+            continue
+        fields = [
+            f
+            for f in Improvement.model_fields
+            if f != "status" and getattr(old, f) != getattr(new, f)
+        ]
+        old_status = old.status if old.status != new.status else None
+        diffs.append(ImprovementDiff(id_, new.title, "changed", old_status, new.status, fields))
+    return sorted(diffs, key=lambda diff: diff.id)
+
+
+# --- framework -----------------------------------------------------------------------
+
+
+def _framework(old: Framework | None, new: Framework | None) -> list[FrameworkChange]:
+    if old is None or new is None:
+        return []  # a framework that did not load is reported as the revision's findings
+    changes = [
+        FrameworkChange(
+            "framework", name, name, "changed", [name], getattr(old, name), getattr(new, name)
+        )
+        for name in _FRAMEWORK_FIELDS
+        if getattr(old, name) != getattr(new, name)
+    ]
+    for weight in ("customers", "contacts"):
+        was, now = getattr(old.ranking, weight), getattr(new.ranking, weight)
+        if was != now:
+            changes.append(
+                FrameworkChange("ranking", weight, weight, "changed", ["weight"], was, now)
+            )
+    for section in _FRAMEWORK_LISTS:
+        changes.extend(_entries(section, getattr(old, section), getattr(new, section)))
+    if old.review != new.review:
+        changes.append(
+            FrameworkChange(
+                "review",
+                "cadence",
+                "cadence",
+                "changed",
+                ["cadence"],
+                old.review.cadence,
+                new.review.cadence,
+            )
+        )
+    return changes
+
+
+def _entries(section: str, old: list[Any], new: list[Any]) -> list[FrameworkChange]:
+    before, after = _by_id(old), _by_id(new)
+    changes = [
+        FrameworkChange(section, i, e.name, "added") for i, e in after.items() if i not in before
+    ]
+    changes.extend(
+        FrameworkChange(section, i, e.name, "removed") for i, e in before.items() if i not in after
+    )
+    for id_, entry in after.items():
+        was = before.get(id_)
+        if was is None or was == entry:
+            continue
+        fields = [f for f in type(entry).model_fields if getattr(was, f) != getattr(entry, f)]
+        weights = (was.weight, entry.weight) if "weight" in fields else (None, None)
+        changes.append(FrameworkChange(section, id_, entry.name, "changed", fields, *weights))
+    return changes
+
+
+def _names(old: Framework | None, new: Framework | None) -> dict[str, dict[str, str]]:
+    """Phase, cluster, owner and KPI names by id: the head's, and the base's for removed ones."""
+    names: dict[str, dict[str, str]] = {}
+    for framework in (old, new):
+        if framework is None:
+            continue
+        for section in ("phases", "clusters", "owners", "kpis"):
+            names.setdefault(section, {}).update(
+                (e.id, e.name) for e in getattr(framework, section)
+            )
+    return names

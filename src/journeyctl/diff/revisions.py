@@ -1,0 +1,74 @@
+"""The two trees a diff compares: a git revision each, or the working tree for the head.
+
+Revisions are read from git's object database (`GitRevisionSource`: `git ls-tree` and one
+`git cat-file --batch`, each blob once), never by a checkout, so the working tree is never
+touched; the working tree itself is read as `validate` reads it, uncommitted changes and all.
+Each tree is loaded and validated once; a tree with errors is still compared, as far as its
+files loaded, and its findings are counted.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from journeyctl.checks import validate
+from journeyctl.errors import UsageError
+from journeyctl.framework import CheckedTree
+from journeyctl.load import FileSystemSource, GitRevisionSource, Source, load_source
+
+
+def repository_of(root: str) -> tuple[Path, str]:
+    """The git repository that holds the folder `root`, and `root` inside it (`/` separated).
+
+    The folder may be missing from the working tree (deleted in a change under review); then
+    the repository is found from the nearest folder above it that exists.
+    """
+    if str(root).strip() == "":
+        raise UsageError(
+            "is empty; pass the folder that holds framework.yaml, or leave it out to use journeys/",
+            parameter="root",
+        )
+    folder = Path(root).absolute()
+    existing = next(p for p in (folder, *folder.parents) if p.is_dir())
+    found = _git(existing, "rev-parse", "--show-toplevel")
+    if found.returncode != 0:
+        raise UsageError(
+            f"'{root}' is not inside a git repository; diff compares git revisions, so run it "
+            "in a clone of the framework's repository",
+            parameter="root",
+        )
+    top = Path(found.stdout.decode("utf-8").strip()).resolve()
+    inside = existing.resolve() / folder.relative_to(existing)
+    try:
+        relative = inside.relative_to(top).as_posix()
+    except ValueError:
+        raise UsageError(
+            f"'{root}' is outside the git repository at '{top}'; pass a folder inside it",
+            parameter="root",
+        ) from None
+    return top, "" if relative == "." else relative
+
+
+def source_of(repository: Path, folder: str, revision: str | None) -> Source:
+    """The tree at `revision`; None: the folder in the working tree."""
+    if revision is None:
+        return FileSystemSource(repository / folder if folder else repository)
+    return GitRevisionSource(repository, revision, folder)
+
+
+def load_checked(source: Source) -> CheckedTree:
+    """The tree of `source`, loaded and validated (findings relative to the root)."""
+    tree = load_source(source)
+    return CheckedTree(tree, validate(tree))
+
+
+def _git(folder: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(
+            ["git", "-C", str(folder), *arguments], capture_output=True, check=False
+        )
+    except FileNotFoundError:
+        raise UsageError(
+            "git is not installed or not on PATH; install git to compare revisions"
+        ) from None

@@ -1,0 +1,307 @@
+"""`journeyctl diff` as Markdown for a pull request (comment or job summary) and as JSON.
+
+Markdown starts with one line that sums up the change, then a section per kind (journeys,
+improvements, framework); a journey is named by its name, with its phase and cluster by
+name too, in the framework's language (labels and number formats). A journey with many
+details, and a section with many journeys, fold into `<details>` so that a data update of
+forty journeys stays a short comment. Every piece of user text is escaped.
+
+JSON keeps ids and plain numbers:
+
+    {"base": REVISION, "head": REVISION, "changed": bool,
+     "journeys": [{"id", "change": "added"|"removed"|"renamed"|"changed", "old_id",
+                   "name", "phase", "cluster", "details": [DETAIL, ...]}],
+     "improvements": [{"id", "title", "change": "added"|"removed"|"changed",
+                       "old_status", "status", "fields": [str]}],
+     "framework": [{"section", "id", "name", "change", "fields", "old_value", "value"}]}
+
+REVISION is `{"revision": str|null (null: the working tree), "loaded": bool, "valid": bool,
+"errors": int, "warnings": int, "journeys": int}`; each DETAIL has a `kind` (`moved`,
+`field`, `steps`, `emotion`, `volume`, `rank`, `kpi`, `other`) and the fields of its record
+in `journeyctl.diff.changes`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from journeyctl.diff import (
+    Changed,
+    Detail,
+    EmotionChanged,
+    FrameworkChange,
+    ImprovementDiff,
+    JourneyDiff,
+    KpiMeasured,
+    Moved,
+    OtherFields,
+    RankMoved,
+    Revision,
+    StepsChanged,
+    TreeDiff,
+    VolumeChanged,
+)
+from journeyctl.formats._safe import to_json
+from journeyctl.formats.ranking import _code, _md
+from journeyctl.text import Lang, format_count, format_decimal, label
+
+# A journey with more lines than this folds them into <details>; a section with more
+# journeys than this shows the first ones and folds the rest.
+FOLD_DETAILS = 6
+FOLD_SECTION = 15
+ARROW = "->"
+
+
+def as_json(diff: TreeDiff) -> str:
+    return to_json(diff.to_dict())
+
+
+def as_markdown(diff: TreeDiff) -> str:
+    words = _Words(diff)
+    lines = [words.summary(), *words.validity()]
+    if diff.journeys:
+        lines += ["", f"### {_md(label('journeys', diff.language))}", ""]
+        lines += _folded([words.journey(j) for j in diff.journeys], diff.language)
+    if diff.improvements:
+        lines += ["", f"### {_md(label('improvements', diff.language))}", ""]
+        lines += _folded([[words.improvement(i)] for i in diff.improvements], diff.language)
+    if diff.framework:
+        lines += ["", f"### {_md(label('diff.framework', diff.language))}", ""]
+        lines += _folded([[words.framework(c)] for c in diff.framework], diff.language)
+    return "\n".join(lines) + "\n"
+
+
+def _folded(blocks: list[list[str]], lang: Lang) -> list[str]:
+    """The blocks one after the other; past FOLD_SECTION of them, the rest inside <details>."""
+    shown = [line for block in blocks[:FOLD_SECTION] for line in block]
+    rest = [line for block in blocks[FOLD_SECTION:] for line in block]
+    if not rest:
+        return shown
+    more = label("diff.more", lang).format(count=len(blocks) - FOLD_SECTION)
+    return [*shown, "", f"<details><summary>{_md(more)}</summary>", "", *rest, "", "</details>"]
+
+
+class _Words:
+    """The diff's lines in the framework's language."""
+
+    def __init__(self, diff: TreeDiff) -> None:
+        self.diff = diff
+        self.lang: Lang = diff.language
+
+    def _label(self, key: str, **fields: str) -> str:
+        return label(key, self.lang).format(**fields)
+
+    def _name(self, section: str, id_: str) -> str:
+        return _md(self.diff.names.get(section, {}).get(id_, id_))
+
+    def _revision(self, revision: Revision) -> str:
+        if revision.revision is None:
+            return self._label("diff.working_tree")
+        return _code(revision.revision)
+
+    # --- the first lines ---------------------------------------------------------------
+
+    def summary(self) -> str:
+        diff = self.diff
+        between = f"({self._revision(diff.base)} {ARROW} {self._revision(diff.head)})"
+        if not diff.changed:
+            return f"**{self._label('diff.no_changes')}** {between}"
+        parts = []
+        journeys = [
+            f"{diff.count(kind)} {self._label('diff.' + kind)}"
+            for kind in ("added", "removed", "renamed", "changed")
+            if diff.count(kind)
+        ]
+        if journeys:
+            parts.append(f"**{self._label('journeys')}**: {', '.join(journeys)}")
+        if diff.improvements:
+            counts = {
+                kind: sum(i.change == kind for i in diff.improvements)
+                for kind in ("added", "removed", "changed")
+            }
+            listed = [f"{n} {self._label('diff.' + kind)}" for kind, n in counts.items() if n]
+            parts.append(f"**{self._label('improvements')}**: {', '.join(listed)}")
+        if diff.framework:
+            changes = self._label("diff.changes", count=str(len(diff.framework)))
+            parts.append(f"**{self._label('diff.framework')}**: {changes}")
+        return f"{' · '.join(parts)} {between}"
+
+    def validity(self) -> list[str]:
+        lines = []
+        for revision in (self.diff.base, self.diff.head):
+            name = self._revision(revision)
+            if not revision.loaded:
+                lines.append(f"> **{self._label('diff.not_loaded', revision=name)}**")
+            if not revision.valid:
+                counts = {"errors": str(revision.errors), "warnings": str(revision.warnings)}
+                lines.append(f"> **{self._label('diff.not_valid', revision=name, **counts)}**")
+        return ["", *lines] if lines else []
+
+    # --- journeys ----------------------------------------------------------------------
+
+    def journey(self, journey: JourneyDiff) -> list[str]:
+        place = f"{self._name('phases', journey.phase)} > {self._name('clusters', journey.cluster)}"
+        heading = f"- **{_md(journey.name)}** ({place}): {self._label('diff.' + journey.change)}"
+        lines = []
+        if journey.old_id is not None:
+            lines.append(
+                f"{_md(label('id', self.lang))}: {_code(journey.old_id)} {ARROW} {_code(journey.id)}"
+            )
+        for detail in journey.details:
+            lines.extend(self._detail(detail))
+        items = [f"  - {line}" for line in lines]
+        if len(items) > FOLD_DETAILS:
+            summary = self._label("diff.changes", count=str(len(items)))
+            return [
+                heading,
+                f"  <details><summary>{_md(summary)}</summary>",
+                "",
+                *items,
+                "",
+                "  </details>",
+            ]
+        return [heading, *items]
+
+    def _detail(self, detail: Detail) -> list[str]:
+        formatter: Callable[[Detail], list[str]] = getattr(self, f"_{detail.kind}")
+        return formatter(detail)
+
+    def _moved(self, detail: Moved) -> list[str]:
+        old = f"{self._name('phases', detail.old_phase)} > {self._name('clusters', detail.old_cluster)}"
+        new = f"{self._name('phases', detail.phase)} > {self._name('clusters', detail.cluster)}"
+        return [self._label("diff.moved", old=old, new=new)]
+
+    def _field(self, detail: Changed) -> list[str]:
+        old, new = self._value(detail.field, detail.old), self._value(detail.field, detail.new)
+        return [f"{_md(label(detail.field, self.lang))}: {old} {ARROW} {new}"]
+
+    def _value(self, field: str, value: str | None) -> str:
+        if value is None:
+            return _md(self._label("diff.none"))
+        if field == "status":
+            return _md(label(f"journey_status.{value}", self.lang))
+        if field == "owner":
+            return self._name("owners", value)
+        return _md(value)
+
+    def _steps(self, detail: StepsChanged) -> list[str]:
+        lines = []
+        for key, names in (
+            ("diff.steps_added", detail.added),
+            ("diff.steps_removed", detail.removed),
+            ("diff.steps_changed", detail.changed),
+        ):
+            if names:
+                lines.append(f"{self._label(key)}: {', '.join(_md(n) for n in names)}")
+        if detail.reordered:
+            lines.append(self._label("diff.steps_reordered"))
+        return lines
+
+    def _emotion(self, detail: EmotionChanged) -> list[str]:
+        what = self._label(f"diff.{detail.field}", step=_md(detail.step))
+        return [f"{what}: {self._count(detail.old)} {ARROW} {self._count(detail.new)}"]
+
+    def _volume(self, detail: VolumeChanged) -> list[str]:
+        what = self._label("diff.volumes", period=_md(detail.period))
+        if detail.customers is None or detail.contacts is None:
+            return [f"{what}: {self._label('diff.removed')}"]
+        counts = (
+            ("customers", detail.old_customers, detail.customers),
+            ("contacts", detail.old_contacts, detail.contacts),
+        )
+        if detail.old_customers is None:  # a period added: its figures
+            what += f" ({self._label('diff.added')})"
+            shown = [f"{label(k, self.lang).lower()} {self._count(new)}" for k, _, new in counts]
+        else:  # only the figures that changed
+            shown = [
+                f"{label(k, self.lang).lower()} {self._count(old)} {ARROW} {self._count(new)}"
+                for k, old, new in counts
+                if old != new
+            ]
+        return [f"{what}: {', '.join(shown)}"]
+
+    def _rank(self, detail: RankMoved) -> list[str]:
+        periods = [p for p in dict.fromkeys((detail.old_period, detail.period)) if p]
+        what = self._label("diff.ranking", period=f" {ARROW} ".join(_md(p) for p in periods))
+        return [f"{what}: {self._place(detail.old_rank)} {ARROW} {self._place(detail.rank)}"]
+
+    def _place(self, rank: int | None) -> str:
+        return f"#{rank}" if rank is not None else _md(self._label("diff.not_ranked"))
+
+    def _kpi(self, detail: KpiMeasured) -> list[str]:
+        measured = self._label("diff.measured", dates=", ".join(detail.dates))
+        old = self._measure(detail.old_value) if detail.old_value is not None else None
+        values = (
+            f"{old} {ARROW} {self._measure(detail.value)}" if old else self._measure(detail.value)
+        )
+        line = f"{self._name('kpis', detail.kpi)} {measured}: {values}"
+        if detail.towards_target is not None and detail.target is not None:
+            key = "diff.towards_target" if detail.towards_target else "diff.away_from_target"
+            line += f", {self._label(key, target=self._measure(detail.target))}"
+        return [line]
+
+    def _other(self, detail: OtherFields) -> list[str]:
+        return [self._label("diff.also_changed", fields=", ".join(_md(f) for f in detail.fields))]
+
+    def _count(self, value: int | None) -> str:
+        return format_count(value, self.lang) if value is not None else "-"
+
+    def _measure(self, value: float) -> str:
+        places = 0 if float(value).is_integer() else 2
+        return format_decimal(value, self.lang, places)
+
+    # --- improvements and the framework ------------------------------------------------
+
+    def improvement(self, improvement: ImprovementDiff) -> str:
+        line = f"- **{_md(improvement.title)}**: {self._label('diff.' + improvement.change)}"
+        if improvement.old_status is not None and improvement.status is not None:
+            old = label(f"improvement_status.{improvement.old_status}", self.lang)
+            new = label(f"improvement_status.{improvement.status}", self.lang)
+            line += f", {_md(label('status', self.lang).lower())} {_md(old)} {ARROW} {_md(new)}"
+        elif improvement.change == "added" and improvement.status is not None:
+            line += f" ({_md(label(f'improvement_status.{improvement.status}', self.lang))})"
+        if improvement.fields:
+            line += "; " + self._label("diff.also_changed", fields=", ".join(improvement.fields))
+        return line
+
+    def framework(self, change: FrameworkChange) -> str:
+        if change.section in ("ranking", "review", "framework") or (
+            change.section == "criteria" and change.fields == ["weight"]
+        ):
+            what = self._setting(change)
+            return f"- {what}: {self._plain(change.old_value)} {ARROW} {self._plain(change.value)}"
+        kind = _md(label(_SECTION_LABELS[change.section], self.lang))
+        line = f"- {kind} **{_md(change.name)}**: {self._label('diff.' + change.change)}"
+        if change.change == "changed":
+            line += f" ({', '.join(_md(f) for f in change.fields)})"
+        return line
+
+    def _setting(self, change: FrameworkChange) -> str:
+        if change.section == "ranking":
+            return self._label("diff.weight_of", what=_md(label(change.id, self.lang).lower()))
+        if change.section == "criteria":
+            return self._label("diff.weight_of", what=_md(change.name))
+        return _md(change.id)
+
+    def _plain(self, value: float | str | None) -> str:
+        if isinstance(value, float):
+            return self._measure(value)
+        return _md(value) if value is not None else _md(self._label("diff.none"))
+
+
+_SECTION_LABELS = {
+    "phases": "phase",
+    "clusters": "cluster",
+    "contact_reasons": "contact_reason",
+    "owners": "owner",
+    "teams": "team",
+    "channels": "channel",
+    "personas": "persona",
+    "kpis": "kpi",
+    "criteria": "criterion",
+}
+
+DIFF_FORMATS: dict[str, Callable[[TreeDiff], str]] = {
+    "markdown": as_markdown,
+    "json": as_json,
+}

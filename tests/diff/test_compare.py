@@ -1,0 +1,253 @@
+"""Every kind of change between two revisions of a real repository, as `diff` reports it.
+
+The base tree (tests/cases/base) ranks ik-betaal first and ik-meld-me-aan second in 2025;
+5,000 customers and 4,000 contacts put ik-meld-me-aan first (score 71.4 against 50.0).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from journeyctl.diff import (
+    Changed,
+    EmotionChanged,
+    FrameworkChange,
+    ImprovementDiff,
+    JourneyDiff,
+    KpiMeasured,
+    Moved,
+    OtherFields,
+    RankMoved,
+    StepsChanged,
+    TreeDiff,
+    VolumeChanged,
+    diff,
+)
+from tests.diff.conftest import AANMELD, BETAAL, BETAALLINK, Repository, git
+
+
+def changes(repo: Repository, base: str = "base", head: str | None = None) -> TreeDiff:
+    return diff(str(repo.root), base, head)
+
+
+def journey(result: TreeDiff, id_: str) -> JourneyDiff:
+    return next(j for j in result.journeys if j.id == id_)
+
+
+def test_the_same_tree_has_no_changes(repo: Repository) -> None:
+    result = changes(repo)
+    assert not result.changed
+    assert (result.journeys, result.improvements, result.framework) == ([], [], [])
+    assert result.base.valid and result.head.valid and result.head.revision is None
+    assert (result.base.journeys, result.language) == (2, "nl")
+
+
+def test_volumes_changed_with_the_rank_movement(repo: Repository) -> None:
+    repo.edit(AANMELD, "customers: 500, contacts: 400", "customers: 5000, contacts: 4000")
+    result = changes(repo)
+    assert journey(result, "ik-meld-me-aan").details == [
+        VolumeChanged("2025", 500, 5000, 400, 4000),
+        RankMoved("2025", 2, "2025", 1),
+    ]
+    # The other journey moved down only because of this one: not a change of its own.
+    assert [j.id for j in result.journeys] == ["ik-meld-me-aan"]
+
+
+def test_a_period_added_is_a_volume_change_from_nothing(repo: Repository) -> None:
+    repo.edit(AANMELD, "volumes:\n", 'volumes:\n  - {period: "2024", customers: 7, contacts: 3}\n')
+    [volume, rank] = journey(changes(repo), "ik-meld-me-aan").details
+    assert volume == VolumeChanged("2024", None, 7, None, 3)
+    assert rank == RankMoved("2025", 2, "2025", 2)
+
+
+def test_steps_added_removed_changed_and_reordered(repo: Repository) -> None:
+    repo.edit(
+        BETAAL,
+        "steps:\n  - name: Ik ontvang de factuur\n    touchpoints: [web]\n",
+        "steps:\n  - name: Ik lees de mail\n  - name: Ik open de app\n"
+        "  - name: Ik ontvang de factuur\n    touchpoints: [telefoon]\n",
+    )
+    result = changes(repo)
+    assert journey(result, "ik-betaal").details == [
+        StepsChanged(["Ik lees de mail", "Ik open de app"], [], ["Ik ontvang de factuur"], False)
+    ]
+    repo.commit()
+    repo.edit(BETAAL, "  - name: Ik lees de mail\n", "")
+    repo.edit(BETAAL, "  - name: Ik open de app\n", "")
+    repo.edit(
+        BETAAL,
+        "  - name: Ik betaal\n    touchpoints: [web, telefoon]\n    emotion: 2\n    desired_emotion: 4\n",
+        "",
+    )
+    repo.edit(
+        BETAAL,
+        "steps:\n",
+        "steps:\n  - name: Ik betaal\n    touchpoints: [web, telefoon]\n    emotion: 2\n"
+        "    desired_emotion: 4\n",
+    )
+    [steps] = journey(changes(repo, "HEAD"), "ik-betaal").details
+    assert steps == StepsChanged([], ["Ik lees de mail", "Ik open de app"], [], True)
+
+
+def test_emotions_are_told_apart_from_other_step_changes(repo: Repository) -> None:
+    repo.edit(BETAAL, "emotion: 2\n    desired_emotion: 4", "emotion: 4\n    desired_emotion: 5")
+    assert journey(changes(repo), "ik-betaal").details == [
+        EmotionChanged("Ik betaal", "emotion", 2, 4),
+        EmotionChanged("Ik betaal", "desired_emotion", 4, 5),
+    ]
+
+
+def test_name_status_owner_and_other_fields(repo: Repository) -> None:
+    repo.edit(AANMELD, "name: Ik meld me aan", "name: Ik word klant\ndescription: Nieuw")
+    repo.edit(AANMELD, "owner: jan", "status: mapped")
+    assert journey(changes(repo), "ik-meld-me-aan").details == [
+        Changed("name", "Ik meld me aan", "Ik word klant"),
+        Changed("status", "listed", "mapped"),
+        Changed("owner", "jan", None),
+        OtherFields(["description"]),
+    ]
+
+
+def test_a_move_to_another_phase_and_cluster(repo: Repository) -> None:
+    repo.edit(
+        BETAAL, "phase: klant-zijn\ncluster: facturatie", "phase: klant-worden\ncluster: aanmelden"
+    )
+    result = changes(repo)
+    assert journey(result, "ik-betaal").details == [
+        Moved("klant-zijn", "facturatie", "klant-worden", "aanmelden")
+    ]
+    assert journey(result, "ik-betaal").change == "changed"
+
+
+def test_a_rename_is_one_change_not_a_removal_and_an_addition(repo: Repository) -> None:
+    git(
+        repo.path, "mv", f"journeys/{AANMELD}", "journeys/klant-worden/aanmelden/ik-word-klant.yaml"
+    )
+    repo.edit(
+        "klant-worden/aanmelden/ik-word-klant.yaml", "id: ik-meld-me-aan", "id: ik-word-klant"
+    )
+    repo.edit(BETAAL, "follows: [ik-meld-me-aan]", "follows: [ik-word-klant]")
+    result = changes(repo)
+    renamed = journey(result, "ik-word-klant")
+    assert (renamed.change, renamed.old_id, renamed.details) == ("renamed", "ik-meld-me-aan", [])
+    assert journey(result, "ik-betaal").details == [OtherFields(["follows"])]
+    assert result.count("removed") == result.count("added") == 0
+
+
+def test_a_new_id_with_other_content_is_an_addition_and_a_removal(repo: Repository) -> None:
+    (repo.root / AANMELD).unlink()
+    repo.write(
+        "klant-worden/aanmelden/ik-word-klant.yaml",
+        "id: ik-word-klant\nname: Ik word klant\nphase: klant-worden\ncluster: aanmelden\n"
+        "owner: jan\n",
+    )
+    repo.edit(BETAAL, "follows: [ik-meld-me-aan]", "follows: []")
+    result = changes(repo)
+    assert [(j.id, j.change) for j in result.journeys] == [
+        ("ik-betaal", "changed"),
+        ("ik-meld-me-aan", "removed"),
+        ("ik-word-klant", "added"),
+    ]
+    assert journey(result, "ik-word-klant").name == "Ik word klant"
+
+
+@pytest.mark.parametrize(
+    ("value", "towards"),
+    [("10", True), ("-10", False), ("3", None)],
+    ids=["towards", "away", "same"],
+)
+def test_kpi_measurements_added_and_whether_they_moved_towards_the_target(
+    repo: Repository, value: str, towards: bool | None
+) -> None:
+    repo.edit(BETAAL, "value: 3}", f"value: 3}}\n      - {{date: 2025-12-31, value: {value}}}")
+    assert journey(changes(repo), "ik-betaal").details == [
+        KpiMeasured("nps", ["2025-12-31"], 3.0, float(value), 20.0, towards)
+    ]
+
+
+def test_a_new_target_is_another_change_beside_the_measurement(repo: Repository) -> None:
+    repo.edit(BETAAL, "target: 20", "target: 30")
+    assert journey(changes(repo), "ik-betaal").details == [OtherFields(["kpis"])]
+
+
+def test_improvements_added_removed_and_status_changes(repo: Repository) -> None:
+    repo.edit(BETAALLINK, "status: idea", "status: implemented\nresult: Werkt")
+    repo.write(
+        "improvements/herinnering.yaml",
+        "id: herinnering\ntitle: Vriendelijke herinnering\njourneys: [ik-betaal]\nstatus: planned\n",
+    )
+    result = changes(repo)
+    assert result.improvements == [
+        ImprovementDiff(
+            "betaallink",
+            "Betaallink in de factuurmail",
+            "changed",
+            "idea",
+            "implemented",
+            ["result"],
+        ),
+        ImprovementDiff("herinnering", "Vriendelijke herinnering", "added", None, "planned"),
+    ]
+    repo.commit()
+    (repo.root / BETAALLINK).unlink()
+    assert changes(repo, "HEAD").improvements == [
+        ImprovementDiff(
+            "betaallink", "Betaallink in de factuurmail", "removed", "implemented", None
+        )
+    ]
+
+
+def test_framework_changes_phases_clusters_contact_reasons_owners_and_weights(
+    repo: Repository,
+) -> None:
+    framework = "framework.yaml"
+    repo.edit(framework, "name: Testbedrijf", "name: Testbedrijf BV")
+    repo.edit(framework, "phases:\n", "phases:\n  - id: geen-klant\n    name: Geen klant\n")
+    repo.edit(framework, "name: Ik word klant", "name: Ik word klant bij ons")
+    repo.edit(
+        framework,
+        "  - id: factuur-vraag\n",
+        "  - id: factuur-te-hoog\n    name: Factuur te hoog\n    phase: klant-zijn\n  - id: factuur-vraag\n",
+    )
+    repo.edit(framework, "owners:\n", "owners:\n  - id: piet\n    name: Piet\n")
+    repo.edit(framework, "    weight: 0.5", "    weight: 2")
+    repo.edit(framework, "review:", "ranking:\n  contacts: 1.5\nreview:")
+    assert changes(repo).framework == [
+        FrameworkChange(
+            "framework", "name", "name", "changed", ["name"], "Testbedrijf", "Testbedrijf BV"
+        ),
+        FrameworkChange("ranking", "contacts", "contacts", "changed", ["weight"], 1.0, 1.5),
+        FrameworkChange("phases", "geen-klant", "Geen klant", "added"),
+        FrameworkChange("clusters", "aanmelden", "Ik word klant bij ons", "changed", ["name"]),
+        FrameworkChange("contact_reasons", "factuur-te-hoog", "Factuur te hoog", "added"),
+        FrameworkChange("owners", "piet", "Piet", "added"),
+        FrameworkChange("criteria", "regelgeving", "Regelgeving", "changed", ["weight"], 0.5, 2.0),
+    ]
+
+
+def test_a_revision_that_does_not_validate_is_compared_with_its_findings_counted(
+    repo: Repository,
+) -> None:
+    repo.edit(AANMELD, "owner: jan", "owner: nobody")
+    repo.commit("broken")
+    repo.edit(AANMELD, "owner: nobody", "owner: jan")
+    result = changes(repo, "HEAD")
+    assert (result.base.valid, result.base.loaded, result.base.errors) == (False, True, 1)
+    assert result.head.valid
+    assert journey(result, "ik-meld-me-aan").details == [Changed("owner", "nobody", "jan")]
+
+
+def test_a_framework_that_does_not_load_leaves_the_framework_uncompared(repo: Repository) -> None:
+    repo.write("framework.yaml", "name: [unclosed\n")
+    result = changes(repo)
+    assert (result.head.loaded, result.head.valid, result.framework) == (False, False, [])
+    assert result.head.errors >= 1
+    assert result.journeys == []  # the journeys still load and are the same
+
+
+def test_uncommitted_changes_count_for_the_working_tree_only(repo: Repository) -> None:
+    repo.edit(AANMELD, "name: Ik meld me aan", "name: Ik word klant")
+    assert changes(repo, "base").changed
+    assert not changes(repo, "base", "HEAD").changed
+    repo.commit()
+    assert changes(repo, "base", "HEAD").changed

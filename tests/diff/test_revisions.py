@@ -1,0 +1,64 @@
+"""Finding the repository and reading both revisions: never a checkout, each blob once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from journeyctl.diff import diff
+from journeyctl.diff.revisions import repository_of
+from journeyctl.errors import UsageError
+from journeyctl.load import sources
+from tests.diff.conftest import AANMELD, Repository, git
+
+
+def test_the_root_is_found_inside_its_repository(repo: Repository) -> None:
+    assert repository_of(str(repo.root)) == (repo.path.resolve(), "journeys")
+    assert repository_of(str(repo.path)) == (repo.path.resolve(), "")
+
+
+def test_a_root_deleted_in_the_working_tree_is_still_found(repo: Repository) -> None:
+    assert repository_of(str(repo.root / "gone")) == (repo.path.resolve(), "journeys/gone")
+
+
+def test_a_root_outside_any_repository_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "journeys").mkdir()
+    with pytest.raises(UsageError, match="is not inside a git repository") as raised:
+        repository_of(str(tmp_path / "journeys"))
+    assert raised.value.parameter == "root"
+
+
+def test_an_empty_root_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="is empty"):
+        repository_of("")
+
+
+@pytest.mark.parametrize("missing", ["base", "head"])
+def test_a_revision_that_does_not_exist_is_a_usage_error(repo: Repository, missing: str) -> None:
+    revisions = {"base": "base", "head": "HEAD", missing: "no-such-branch"}
+    with pytest.raises(UsageError, match="revision 'no-such-branch' not found"):
+        diff(str(repo.root), revisions["base"], revisions["head"])
+
+
+def test_each_blob_is_read_once_and_the_working_tree_is_not_touched(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo.edit(AANMELD, "customers: 500", "customers: 600")
+    repo.commit()
+    repo.edit(AANMELD, "customers: 600", "customers: 700")  # uncommitted, must stay
+    read: list[str] = []
+    real_read = sources._BlobReader.read
+
+    def counting_read(self: sources._BlobReader, blob: str) -> bytes | object:
+        read.append(blob)
+        return real_read(self, blob)
+
+    monkeypatch.setattr(sources._BlobReader, "read", counting_read)
+    result = diff(str(repo.root), "base", "HEAD")
+    files = git(repo.path, "ls-tree", "-r", "--name-only", "HEAD").splitlines()
+    assert len(read) == 2 * len(files) == 8
+    assert len(set(read)) == len(files) + 1  # the one file that changed has two blobs
+    assert [j.id for j in result.journeys] == ["ik-meld-me-aan"]
+    assert "customers: 700" in (repo.root / AANMELD).read_text(encoding="utf-8")
+    assert git(repo.path, "status", "--porcelain") == f"M journeys/{AANMELD}"
