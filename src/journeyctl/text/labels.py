@@ -104,10 +104,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "report.change.declined": ("declined", "verslechterd"),
     "report.change.unchanged": ("unchanged", "gelijk"),
     "report.trend": ("Trend", "Trend"),
-    "report.trend.improving": ("improving", "gaat vooruit"),
-    "report.trend.worsening": ("worsening", "gaat achteruit"),
+    "report.trend.improving": ("better", "beter"),
+    "report.trend.worsening": ("worse", "slechter"),
     "report.trend.steady": ("steady", "stabiel"),
     "report.target_reached": ("reached", "gehaald"),
+    "report.measured": ("Measured", "Gemeten"),
     "report.improvements.title": ("Improvements", "Verbeteringen"),
     "report.improvements.summary": (
         "{improvements} improvements: {open} open, {done} done, {rejected} rejected; "
@@ -167,6 +168,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Geen eerdere periode om mee te vergelijken: stijgende contacten zijn niet beoordeeld",
     ),
     "report.alert": ("Alert", "Signaal"),
+    "report.rise": ("Rise", "Stijging"),
     "report.before": ("Before", "Eerst"),
     "report.after": ("Now", "Nu"),
     "report.alert.contact_rate_up": ("contact rate up", "contactratio gestegen"),

@@ -1,0 +1,110 @@
+"""`journeyctl report NAME`: the data behind each report page of `render`, for the terminal
+(a table in the framework's language), Markdown, and BI tools (JSON and CSV)."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from journeyctl.cli._common import DEFAULT_ROOT, RootOption, color, error_line, output
+from journeyctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class Language(str, Enum):
+    nl = "nl"
+    en = "en"
+
+
+def report(
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="NAME",
+            help="kpis, improvements, coverage, owners or alerts.",
+            show_default=False,
+        ),
+    ],
+    root: RootOption = DEFAULT_ROOT,
+    output_format: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.table,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            help="2025, 2025-Q3 or 2025-06; default: the period rank takes (the latest that "
+            "at least half of the journeys with volumes have)."
+        ),
+    ] = None,
+    compare: Annotated[
+        str | None,
+        typer.Option(help="The period alerts compare with; default: the one before --period."),
+    ] = None,
+    lang: Annotated[
+        Language | None,
+        typer.Option(help="Labels and number formats in this language; default: the framework's."),
+    ] = None,
+    top: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="kpis: the first N journeys of the ranking; alerts: look for unworked journeys "
+            "among the first N (default 10).",
+        ),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            metavar="YYYY-MM-DD", help="Judge overdue reviews on this day; default: today."
+        ),
+    ] = None,
+) -> int:
+    """Reports for the steering meeting: kpis, improvements, coverage, owners, alerts."""
+    import shutil
+    import sys
+
+    from journeyctl.formats import REPORTERS
+    from journeyctl.formats.reports import REPORT_FORMATS
+    from journeyctl.framework import check
+    from journeyctl.reports import build, check_name, prepare
+
+    check_name(name)
+    day = _day(today)
+    checked = check(root, today=day)
+    if not checked.usable:
+        sys.stderr.write(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
+        error_line("error: the tree has validation errors, so it is not reported; fix them first")
+        return EXIT_FINDINGS
+    report_input = prepare(
+        checked.framework,
+        checked.journeys,
+        checked.improvements,
+        period=period,
+        compare=compare,
+        today=day,
+    )
+    result = build(name, report_input, top)
+    if checked.validation.warnings:
+        error_line(
+            f"note: {checked.validation.warnings} warning(s); `journeyctl validate` lists them"
+        )
+    width = shutil.get_terminal_size((100, 24)).columns
+    language = checked.framework.language if lang is None else lang.value
+    output(REPORT_FORMATS[output_format.value](result, language, color(sys.stdout), width))
+    return EXIT_OK
+
+
+def _day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"'{text}' is not a date; write YYYY-MM-DD", parameter="today") from None

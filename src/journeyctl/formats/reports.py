@@ -1,0 +1,478 @@
+"""The five reports as a terminal table, Markdown, JSON or CSV.
+
+For people (the table and Markdown) each report is first said once as a `Page`: sheets of
+cells (names, labels and numbers in the report's language, from `journeyctl.text`) and
+notes; the table and Markdown only lay that out, so they say the same things. For machines
+(JSON and CSV) the report's own `to_dict()` and `to_rows()` are written as they are: the
+documented shapes of docs/reports.md.
+
+Every piece of user text goes through `one_line` (or Markdown escaping, which uses it); the
+terminal table gets `Text` cells, never strings, because Rich reads a string as markup.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from journeyctl.formats._console import WIDTH, render
+from journeyctl.formats._safe import one_line, to_json
+from journeyctl.formats._table import Column, build
+from journeyctl.reports import (
+    Alert,
+    AlertsReport,
+    Coverage,
+    CoverageReport,
+    ImprovementsReport,
+    KpiReport,
+    KpiRow,
+    OwnersReport,
+    Report,
+)
+from journeyctl.reports.rows import Cell as RowCell
+from journeyctl.text import Lang, format_count, format_date, format_decimal, format_percent, label
+
+NONE = "-"
+_GOOD, _BAD = "green", "red"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell: its text, an optional dimmed second line, a style for the terminal."""
+
+    text: str
+    below: str = ""
+    style: str = ""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    title: str
+    headers: list[str]
+    numeric: list[bool]
+    rows: list[list[Cell]]
+    flexible: int = 0  # the column that may wrap first (a name)
+    one_line: frozenset[int] = frozenset()  # columns whose cells never wrap (a date)
+
+
+@dataclass(frozen=True)
+class Page:
+    sheets: list[Sheet]
+    notes: list[str] = field(default_factory=list)
+
+
+# --- words and numbers -------------------------------------------------------------------
+
+
+def _number(value: float | None, lang: Lang) -> str:
+    """A measure with the decimals it has, at most two: 5, 4,4, 0,08 (nl)."""
+    if value is None:
+        return NONE
+    for places in (0, 1):
+        if round(value, places) == value:
+            return format_decimal(value, lang, places)
+    return format_decimal(value, lang, 2)
+
+
+def _signed(value: float | None, lang: Lang) -> str:
+    if value is None:
+        return NONE
+    return ("+" if value > 0 else "") + _number(value, lang)
+
+
+def _count(value: int | None, lang: Lang) -> str:
+    return NONE if value is None else format_count(value, lang)
+
+
+def _day(value: date | None, lang: Lang) -> str:
+    return "" if value is None else format_date(value, lang)
+
+
+def _percent(fraction: float | None, lang: Lang) -> str:
+    return NONE if fraction is None else format_percent(fraction, lang)
+
+
+def _rank(rank: int | None) -> str:
+    return NONE if rank is None else str(rank)
+
+
+def _period_title(key: str, period: str | None, lang: Lang) -> str:
+    text = label(key, lang)
+    if period is None:
+        return text
+    return f"{text}, {label('period', lang).lower()} {period}"
+
+
+# --- kpis --------------------------------------------------------------------------------
+
+
+def _kpis_page(report: KpiReport, lang: Lang) -> Page:
+    keys = ["journey", "kpi", "baseline", "latest", "report.measured", "target", "report.change"]
+    headers = ["#", *(label(key, lang) for key in keys), label("report.trend", lang)]
+    rows = []
+    for index, row in enumerate(report.rows):
+        # The journey once, above its KPIs.
+        first = index == 0 or report.rows[index - 1].journey != row.journey
+        rows.append(_kpi_cells(row, lang, first))
+    numeric = [True, False, False, True, True, False, True, False, False]
+    sheet = Sheet(
+        _period_title("report.kpis.title", report.period, lang), headers, numeric, rows, 1
+    )
+    notes = [label("report.kpis.summary", lang).format(**report.counts())]
+    if report.as_of is not None:
+        notes.append(label("report.as_of", lang).format(day=format_date(report.as_of, lang)))
+    return Page([sheet], notes)
+
+
+def _kpi_cells(row: KpiRow, lang: Lang, first: bool) -> list[Cell]:
+    change = NONE if row.change is None else label(f"report.change.{row.change}", lang)
+    if row.delta is not None:
+        change += f" ({_signed(row.delta, lang)})"
+    trend = NONE if row.trend is None else label(f"report.trend.{row.trend}", lang)
+    reached = f" {label('report.target_reached', lang)}" if row.target_reached else ""
+    return [
+        Cell(_rank(row.rank) if first else ""),
+        Cell(row.journey_name if first else ""),
+        Cell(row.kpi_name),
+        Cell(_number(row.baseline, lang)),
+        Cell(_number(row.latest, lang)),
+        Cell(_day(row.latest_date, lang) or NONE),
+        Cell(_number(row.target, lang) + reached, style=_GOOD if reached else ""),
+        Cell(change, style=_style(row.change)),
+        Cell(trend, style=_style(row.trend)),
+    ]
+
+
+def _style(word: str | None) -> str:
+    if word in ("improved", "improving"):
+        return _GOOD
+    return _BAD if word in ("declined", "worsening") else ""
+
+
+# --- improvements ------------------------------------------------------------------------
+
+
+def _improvements_page(report: ImprovementsReport, lang: Lang) -> Page:
+    keys = ["improvement", "status", "journeys", "customers", "contacts", "report.effort", "owner"]
+    rows = [
+        [
+            Cell(row.title),
+            Cell(
+                label(f"improvement_status.{row.status}", lang),
+                label(f"report.state.{row.state}", lang),
+            ),
+            Cell("; ".join(row.journey_names)),
+            Cell(_count(row.customers, lang)),
+            Cell(_count(row.contacts, lang)),
+            Cell(NONE if row.effort is None else str(row.effort)),
+            Cell(row.owner_name or NONE),
+        ]
+        for row in report.rows
+    ]
+    numeric = [False, False, False, True, True, True, False]
+    title = _period_title("report.improvements.title", report.period, lang)
+    sheet = Sheet(title, [label(k, lang) for k in keys], numeric, rows, 2)
+    by_status = ", ".join(
+        f"{label(f'improvement_status.{status}', lang)} {count}"
+        for status, count in report.by_status().items()
+        if count
+    )
+    notes = [label("report.improvements.summary", lang).format(**report.counts())]
+    if by_status:
+        notes.append(f"{label('report.by_status', lang)}: {by_status}")
+    return Page([sheet], notes)
+
+
+# --- coverage ----------------------------------------------------------------------------
+
+
+def _coverage_page(report: CoverageReport, lang: Lang) -> Page:
+    keys = [
+        "phase",
+        "report.reasons",
+        "report.covered",
+        "report.share",
+        "contacts",
+        "report.contact_share",
+    ]
+    phases = [
+        [Cell(phase.phase_name), *_coverage_cells(phase.coverage, lang)] for phase in report.phases
+    ]
+    phases.append(
+        [Cell(label("report.total", lang), style="bold"), *_coverage_cells(report.total, lang)]
+    )
+    numeric = [False, True, True, True, True, True]
+    title = _period_title("report.coverage.title", report.period, lang)
+    by_phase = Sheet(title, [label(k, lang) for k in keys], numeric, phases)
+    not_covered = label("report.not_covered", lang)
+    reasons = [
+        [
+            Cell(row.name),
+            Cell(row.phase_name),
+            Cell("; ".join(row.journey_names) or not_covered, style="" if row.covered else _BAD),
+            Cell(_count(row.contacts, lang)),
+        ]
+        for row in report.rows
+    ]
+    headers = [label(k, lang) for k in ("contact_reason", "phase", "journeys", "contacts")]
+    reasons_sheet = Sheet(
+        label("report.coverage.reasons", lang), headers, [False, False, False, True], reasons, 2
+    )
+    return Page([by_phase, reasons_sheet], _coverage_notes(report, lang))
+
+
+def _coverage_cells(coverage: Coverage, lang: Lang) -> list[Cell]:
+    return [
+        Cell(format_count(coverage.reasons, lang)),
+        Cell(format_count(coverage.covered, lang)),
+        Cell(_percent(coverage.share, lang)),
+        Cell(_count(coverage.contacts, lang)),
+        Cell(_percent(coverage.contact_share, lang)),
+    ]
+
+
+def _coverage_notes(report: CoverageReport, lang: Lang) -> list[str]:
+    total = report.total
+    notes = [
+        label("report.coverage.summary", lang).format(
+            covered=format_count(total.covered, lang),
+            reasons=format_count(total.reasons, lang),
+            share=_percent(total.share, lang),
+        )
+    ]
+    if total.contact_share is None:
+        notes.append(
+            label("report.coverage.no_contacts", lang).format(period=report.period or NONE)
+        )
+    return notes
+
+
+# --- owners ------------------------------------------------------------------------------
+
+
+def _owners_page(report: OwnersReport, lang: Lang) -> Page:
+    keys = [
+        "owner",
+        "journeys",
+        "report.overdue_reviews",
+        "report.open_improvements",
+        "report.open_on_journeys",
+    ]
+    rows = [
+        [
+            Cell(row.owner_name or label("report.no_owner", lang)),
+            Cell(format_count(len(row.journeys), lang)),
+            Cell(format_count(len(row.overdue), lang), style=_BAD if row.overdue else ""),
+            Cell(format_count(len(row.open_improvements), lang)),
+            Cell(format_count(len(row.open_on_journeys), lang)),
+        ]
+        for row in report.rows
+    ]
+    owners = Sheet(
+        label("report.owners.title", lang),
+        [label(k, lang) for k in keys],
+        [False, True, True, True, True],
+        rows,
+    )
+    overdue_rows = [
+        [
+            Cell(review.journey_name),
+            Cell(row.owner_name or label("report.no_owner", lang)),
+            Cell(label(f"report.cadence.{review.cadence}", lang)),
+            Cell(_day(review.last_reviewed, lang) or label("report.never", lang)),
+            Cell(NONE if review.days_overdue is None else format_count(review.days_overdue, lang)),
+        ]
+        for row in report.rows
+        for review in row.overdue
+    ]
+    keys = ["journey", "owner", "report.cadence", "report.last_reviewed", "report.days_overdue"]
+    overdue = Sheet(
+        label("report.owners.overdue", lang).format(day=format_date(report.today, lang)),
+        [label(k, lang) for k in keys],
+        [False, False, False, False, True],
+        overdue_rows,
+    )
+    return Page([owners, overdue])
+
+
+# --- alerts ------------------------------------------------------------------------------
+
+
+def _alerts_page(report: AlertsReport, lang: Lang) -> Page:
+    keys = ["report.alert", "journey", "#", "report.before", "report.after", "report.rise"]
+    with_target = any(alert.target is not None for alert in report.rows)
+    headers = [k if k == "#" else label(k, lang) for k in keys]
+    headers += [label("target", lang)] if with_target else []
+    rows = [_alert_cells(alert, lang)[: len(headers)] for alert in report.rows]
+    title = _period_title("report.alerts.title", report.period, lang)
+    if report.compare is not None:
+        title += " " + label("report.against", lang).format(period=report.compare)
+    numeric = [False, False, True, True, True, True, True][: len(headers)]
+    sheet = Sheet(title, headers, numeric, rows, 1)
+    notes = [
+        label("report.alerts.rules", lang).format(
+            threshold=format_percent(report.contact_rate_increase, lang), top=report.top
+        )
+    ]
+    if report.compare is None:
+        notes.append(label("report.alerts.no_compare", lang))
+    return Page([sheet], notes)
+
+
+def _alert_cells(alert: Alert, lang: Lang) -> list[Cell]:
+    if alert.kind == "contact_rate_up":
+        values = [_decimal2(alert.before, lang), _decimal2(alert.after, lang)]
+    elif alert.kind == "contacts_up":
+        values = [_count(_whole(alert.before), lang), _count(_whole(alert.after), lang)]
+    elif alert.kind == "kpi_away_from_target":
+        values = [_number(alert.before, lang), _number(alert.after, lang)]
+    else:
+        values = ["", ""]
+    return [
+        Cell(label(f"report.alert.{alert.kind}", lang), alert.measure_name or "", _BAD),
+        Cell(alert.journey_name),
+        Cell(_rank(alert.rank)),
+        Cell(values[0]),
+        Cell(values[1]),
+        Cell("" if alert.change is None else "+" + format_percent(alert.change, lang)),
+        Cell("" if alert.target is None else _number(alert.target, lang)),
+    ]
+
+
+def _decimal2(value: float | None, lang: Lang) -> str:
+    return NONE if value is None else format_decimal(value, lang, 2)
+
+
+def _whole(value: float | None) -> int | None:
+    return None if value is None else int(value)
+
+
+_PAGES: dict[str, Callable[..., Page]] = {
+    "kpis": _kpis_page,
+    "improvements": _improvements_page,
+    "coverage": _coverage_page,
+    "owners": _owners_page,
+    "alerts": _alerts_page,
+}
+
+
+def page(report: Report, lang: Lang) -> Page:
+    """What the table and Markdown show of a report, in `lang`."""
+    return _PAGES[report.name](report, lang)
+
+
+# --- layouts -----------------------------------------------------------------------------
+
+
+def table(report: Report, lang: Lang, color: bool, width: int = WIDTH) -> str:
+    shown = page(report, lang)
+    parts: list[RenderableType] = []
+    for sheet in shown.sheets:
+        if parts:
+            parts.append(Text(""))
+        parts.append(_sheet_table(sheet, lang, width))
+    if shown.notes:
+        parts.append(Text("\n".join(one_line(note) for note in shown.notes)))
+    return render(Group(*parts), color, width, soft_wrap=False)
+
+
+def _sheet_table(sheet: Sheet, lang: Lang, width: int) -> RenderableType:
+    title = Text(one_line(sheet.title), style="bold")
+    if not sheet.rows:
+        return Text.assemble(title, "\n", one_line(label("report.none", lang)))
+    columns = [
+        Column(
+            one_line(header),
+            numeric=numeric,
+            flexible=index == sheet.flexible,
+            wrap=index not in sheet.one_line,
+            cells=[_text(row[index]) for row in sheet.rows],
+        )
+        for index, (header, numeric) in enumerate(zip(sheet.headers, sheet.numeric, strict=True))
+    ]
+    return build(title, columns, width)
+
+
+def _text(cell: Cell) -> Text:
+    text = Text(one_line(cell.text), style=cell.style)
+    if cell.below:
+        text.append("\n" + one_line(cell.below), style="dim")
+    return text
+
+
+def as_markdown(report: Report, lang: Lang, color: bool = False, width: int = WIDTH) -> str:
+    shown = page(report, lang)
+    lines: list[str] = []
+    for sheet in shown.sheets:
+        if lines:
+            lines.append("")
+        lines += [f"### {_md(sheet.title)}", ""]
+        if not sheet.rows:
+            lines.append(_md(label("report.none", lang)))
+            continue
+        lines.append("| " + " | ".join(_md(h) for h in sheet.headers) + " |")
+        lines.append("|" + "|".join("---:" if n else "---" for n in sheet.numeric) + "|")
+        lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in sheet.rows]
+    if shown.notes:
+        lines += ["", *(f"{_md(note)}  " for note in shown.notes)]
+        lines[-1] = lines[-1].rstrip()
+    return "\n".join(lines) + "\n"
+
+
+def _md_cell(cell: Cell) -> str:
+    return _md(cell.text) + (f" ({_md(cell.below)})" if cell.below else "")
+
+
+# Characters Markdown (CommonMark and GitHub's tables) may read as markup or HTML in a cell.
+_MARKDOWN_SPECIAL = frozenset("\\`*_[]<>|#~&")
+
+
+def _md(text: str) -> str:
+    """User text for a Markdown cell or line: one line, every markup character escaped
+    with a backslash (CommonMark lets any ASCII punctuation be escaped)."""
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in one_line(text))
+
+
+def as_json(report: Report, lang: Lang, color: bool = False, width: int = WIDTH) -> str:
+    return to_json(report.to_dict())
+
+
+def as_csv(report: Report, lang: Lang, color: bool = False, width: int = WIDTH) -> str:
+    """The header of the report's `fields`, then one row per row of the report."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(report.fields)
+    for row in report.to_rows():
+        writer.writerow([_csv_cell(row[name]) for name in report.fields])
+    return buffer.getvalue()
+
+
+def _csv_cell(value: RowCell) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as JSON writes it, not Python's True
+    if not isinstance(value, str):
+        return value
+    text = one_line(value)
+    # A name starting with = + - @ would run as a formula when a spreadsheet opens the CSV.
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+class ReportFormatter(Protocol):
+    def __call__(self, report: Report, lang: Lang, color: bool, width: int = WIDTH) -> str: ...
+
+
+REPORT_FORMATS: dict[str, ReportFormatter] = {
+    "table": table,
+    "json": as_json,
+    "csv": as_csv,
+    "markdown": as_markdown,
+}
