@@ -27,14 +27,23 @@ _VARIANT = re.compile(
 )
 
 
+def variant_word(name: str) -> str | None:
+    """The words that make `name` look like a scenario or channel variant, or None.
+
+    Also used by `journeyctl new`, which warns before the file exists.
+    """
+    match = _VARIANT.search(name)
+    return match.group(0) if match else None
+
+
 def check(context: Context) -> Iterator[Finding]:
     for journey in context.journeys:
-        match = _VARIANT.search(journey.model.name)
-        if match:
+        word = variant_word(journey.model.name)
+        if word is not None:
             yield journey.finding(
                 RULE,
                 f"name '{journey.model.name}' looks like a scenario or channel variant "
-                f"('{match.group(0)}'); name the journey's essence and put variants in its "
+                f"('{word}'); name the journey's essence and put variants in its "
                 "steps and touchpoints",
                 ("name",),
             )

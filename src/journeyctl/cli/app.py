@@ -16,7 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from journeyctl import __version__
-from journeyctl.cli import diff, rank, report, rules, schema, validate
+from journeyctl.cli import diff, init, new, rank, report, rules, schema, validate
 from journeyctl.cli._common import command
 from journeyctl.errors import EXIT_OK
 
@@ -25,6 +25,8 @@ COMMANDS: tuple[Callable[..., int], ...] = (
     rank.rank,
     report.report,
     diff.diff,
+    new.new,
+    init.init,
     schema.schema,
     rules.rules,
 )

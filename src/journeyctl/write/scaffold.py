@@ -1,0 +1,340 @@
+"""New files from templates: a journey for `journeyctl new`, a whole repository for `init`.
+
+Every document is made with `new_yaml`/`new_json` (so it reads back as written) and written
+with `write_under` (atomic, never outside the base folder). A file that exists already is
+refused, never replaced, unless the caller says so (`init --force`): a template must not
+eat someone's work.
+
+YAML files open with the yaml-language-server modeline that binds their JSON Schema by a
+path relative to the file, as the example tree does (`../../../schemas/journey.schema.json`
+for `journeys/<phase>/<cluster>/<id>.yaml`), so that an editor checks them offline.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from rapidfuzz import fuzz, process
+
+from journeyctl.errors import UsageError
+from journeyctl.load import Tree
+from journeyctl.model import Framework
+from journeyctl.write.atomic import WriteError, contained_path, write_under
+from journeyctl.write.yamldoc import new_json, new_yaml
+
+Language = Literal["nl", "en"]
+
+# Near-duplicate names: the measure and threshold of the similar-improvements check (JC307).
+SIMILARITY = 90.0
+SCHEMAS_FOLDER = "schemas"
+
+
+# --- journeyctl new ------------------------------------------------------------------
+
+
+def journey_file(phase: str, cluster: str, id_: str) -> str:
+    """Where a journey goes by the convention of import and new: `<phase>/<cluster>/<id>.yaml`."""
+    return f"{phase}/{cluster}/{id_}.yaml"
+
+
+def modeline(schema: str, file: Path, schemas: Path) -> str:
+    """The yaml-language-server modeline binding `schema` by its path relative to `file`."""
+    relative = os.path.relpath(schemas / f"{schema}.schema.json", file.parent)
+    return f"yaml-language-server: $schema={Path(relative).as_posix()}"
+
+
+def journey_text(
+    id_: str, name: str, phase: str, cluster: str, owner: str | None, header: str
+) -> str:
+    """A new journey document: the inventory line, status `listed`, nothing invented."""
+    data: dict[str, Any] = {"id": id_, "name": name, "phase": phase, "cluster": cluster}
+    if owner is not None:
+        data["owner"] = owner
+    data["status"] = "listed"
+    return new_yaml(data, header_comment=header)
+
+
+def check_cluster_in_phase(framework: Framework, cluster: str, phase: str) -> None:
+    """A usage error naming the phase's clusters when `cluster` belongs to another phase."""
+    found = next(c for c in framework.clusters if c.id == cluster)
+    if found.phase == phase:
+        return
+    own = [f"{c.id} ({c.name})" for c in framework.clusters if c.phase == phase]
+    known = (
+        f"clusters of phase '{phase}': {', '.join(own)}"
+        if own
+        else (f"phase '{phase}' has no clusters yet; add one to framework.yaml")
+    )
+    raise UsageError(
+        f"'{cluster}' belongs to phase '{found.phase}', not '{phase}'; {known}",
+        parameter="cluster",
+    )
+
+
+def check_id_free(tree: Tree, id_: str, name: str) -> None:
+    """A usage error when `name` makes no id, or its id is a journey's already."""
+    if not id_:
+        raise UsageError(
+            f"'{name}' has no letters or digits to make an id of; give the journey a name in words"
+        )
+    taken = next((d for d in tree.journeys if d.model.id == id_ or d.stem == id_), None)
+    if taken is not None or id_ in tree.unloaded_journeys:
+        where = taken.display if taken is not None else f"a file named {id_}.yaml"
+        raise UsageError(
+            f"a journey with id '{id_}' exists already ({where}); choose another name, or "
+            "edit that journey"
+        )
+
+
+def create_file(base: Path, relative: str, text: str) -> Path:
+    """Write a new file under `base`; a WriteError if something is there already."""
+    target = contained_path(base, relative)
+    if target.exists() or target.is_symlink():
+        raise WriteError(
+            f"'{target}' exists already; journeyctl never overwrites a file it did not "
+            "just make: choose another name, or edit that file"
+        )
+    return write_under(base, relative, text)
+
+
+def similar_names(name: str, names: Mapping[str, str]) -> list[str]:
+    """The ids whose names (id -> name) are near-duplicates of `name`, most similar first."""
+    wanted = name.casefold().strip()
+    choices = {id_: other.casefold().strip() for id_, other in names.items()}
+    found = process.extract(wanted, choices, scorer=fuzz.ratio, score_cutoff=SIMILARITY, limit=None)
+    return [id_ for _, _, id_ in sorted(found, key=lambda match: (-match[1], match[2]))]
+
+
+# --- journeyctl init -----------------------------------------------------------------
+
+
+def existing(base: Path, files: Mapping[str, str]) -> list[str]:
+    """Which of `files` exist under `base` already."""
+    return [name for name in files if (base / name).exists() or (base / name).is_symlink()]
+
+
+def write_all(base: Path, files: Mapping[str, str], *, force: bool) -> list[Path]:
+    """Write every file under `base`; refused as a whole if any exists, unless `force`."""
+    if not force:
+        there = existing(base, files)
+        if there:
+            raise WriteError(
+                f"'{base}' holds {', '.join(there)} already; nothing was written. Run it "
+                "in an empty folder, or pass --force to replace these files"
+            )
+    return [write_under(base, name, text) for name, text in files.items()]
+
+
+_PHASES: dict[Language, list[tuple[str, str]]] = {
+    "nl": [
+        ("geen-klant", "Geen klant"),
+        ("klant-worden", "Klant worden"),
+        ("klant-zijn", "Klant zijn"),
+        ("klant-blijven", "Klant blijven"),
+    ],
+    "en": [
+        ("not-a-customer-yet", "Not a customer yet"),
+        ("becoming-a-customer", "Becoming a customer"),
+        ("being-a-customer", "Being a customer"),
+        ("staying-a-customer", "Staying a customer"),
+    ],
+}
+
+# Everything the example needs, in each language: (id, text) pairs and plain texts.
+_EXAMPLE: dict[Language, dict[str, Any]] = {
+    "nl": {
+        "framework": "Ons journey framework",
+        "cluster": ("factuur", "Ik ontvang en betaal de factuur"),
+        "owner": ("cx-team", "CX-team"),
+        "reason": ("vraag-over-factuur", "Vraag over de factuur"),
+        "journey": ("ik-ontvang-mijn-factuur", "Ik ontvang mijn factuur"),
+        "goal": "De klant begrijpt de factuur zonder ons te bellen.",
+        "steps": ["Ik krijg een mail dat mijn factuur klaarstaat", "Ik bekijk mijn factuur"],
+        "channels": [("telefoon", "Telefoon"), ("e-mail", "E-mail"), ("web", "Website")],
+    },
+    "en": {
+        "framework": "Our journey framework",
+        "cluster": ("billing", "I receive and pay my bill"),
+        "owner": ("cx-team", "CX team"),
+        "reason": ("question-about-bill", "Question about the bill"),
+        "journey": ("i-receive-my-bill", "I receive my bill"),
+        "goal": "The customer understands the bill without calling us.",
+        "steps": ["I get an email that my bill is ready", "I look at my bill"],
+        "channels": [("phone", "Phone"), ("email", "Email"), ("web", "Website")],
+    },
+}
+
+
+def init_files(language: Language, version: str) -> dict[str, str]:
+    """The files of a new framework repository, by path; the JSON Schemas are the caller's."""
+    example = _EXAMPLE[language]
+    cluster_phase = _PHASES[language][2][0]  # the example lives in "being a customer"
+    journey_id = example["journey"][0]
+    journey = f"journeys/{journey_file(cluster_phase, example['cluster'][0], journey_id)}"
+    return {
+        "journeys/framework.yaml": _framework(language, cluster_phase),
+        journey: _journey(language, cluster_phase, journey),
+        ".github/workflows/journeys.yml": _WORKFLOW.format(version=version),
+        ".pre-commit-config.yaml": _PRE_COMMIT.format(version=version),
+        ".vscode/settings.json": new_json({"yaml.schemas": _SCHEMA_BINDINGS}),
+        ".gitignore": _GITIGNORE,
+        "README.md": _README[language],
+    }
+
+
+def _header(schema: str, file: str) -> str:
+    return modeline(schema, Path(file), Path(SCHEMAS_FOLDER))
+
+
+def _entries(pairs: list[tuple[str, str]], **extra: str) -> list[dict[str, str]]:
+    return [{"id": id_, "name": name, **extra} for id_, name in pairs]
+
+
+def _framework(language: Language, cluster_phase: str) -> str:
+    example = _EXAMPLE[language]
+    data = {
+        "name": example["framework"],
+        "language": language,
+        "phases": _entries(_PHASES[language]),
+        "clusters": _entries([example["cluster"]], phase=cluster_phase),
+        "contact_reasons": _entries([example["reason"]], phase=cluster_phase),
+        "owners": _entries([example["owner"]]),
+        "channels": _entries(example["channels"]),
+        "kpis": [{"id": "nps", "name": "NPS", "min": -100, "max": 100}],
+        "ranking": {"customers": 1, "contacts": 1},
+    }
+    return new_yaml(data, header_comment=_header("framework", "journeys/framework.yaml"))
+
+
+def _journey(language: Language, cluster_phase: str, file: str) -> str:
+    example = _EXAMPLE[language]
+    channels = [id_ for id_, _ in example["channels"]]
+    data = {
+        "id": example["journey"][0],
+        "name": example["journey"][1],
+        "phase": cluster_phase,
+        "cluster": example["cluster"][0],
+        "owner": example["owner"][0],
+        "status": "listed",
+        "goal": example["goal"],
+        "contact_reasons": [example["reason"][0]],
+        "steps": [
+            {
+                "name": example["steps"][0],
+                "touchpoints": [channels[1]],
+                "emotion": 3,
+                "desired_emotion": 4,
+            },
+            {
+                "name": example["steps"][1],
+                "touchpoints": [channels[2]],
+                "emotion": 2,
+                "desired_emotion": 4,
+            },
+        ],
+    }
+    # No volumes: an example must never take a place in a real ranking.
+    return new_yaml(data, header_comment=_header("journey", file))
+
+
+_SCHEMA_BINDINGS = {
+    "./schemas/framework.schema.json": ["journeys/framework.yaml"],
+    "./schemas/improvement.schema.json": ["journeys/improvements/**/*.yaml"],
+    "./schemas/journey.schema.json": [
+        "journeys/**/*.yaml",
+        "!journeys/framework.yaml",
+        "!journeys/improvements/**/*.yaml",
+    ],
+}
+
+_WORKFLOW = """\
+# Checks the journey framework on every pull request: annotations on the changed files,
+# what changed (journeys, volumes and rank movements, improvements) in the job summary,
+# and the rendered site as an artefact to download.
+name: Journeys
+
+on:
+  pull_request:
+  push:
+    branches: [main]
+
+permissions:
+  contents: read
+
+jobs:
+  journeys:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0  # journeyctl diff reads the base revision from git
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+      - name: Install journeyctl
+        run: pip install "journeyctl @ git+https://github.com/journeyctl/journeyctl@v{version}"
+      - name: Validate
+        run: journeyctl validate --format github
+      - name: What changed
+        if: github.event_name == 'pull_request'
+        env:
+          BASE: ${{{{ github.base_ref }}}}
+        run: journeyctl diff "origin/$BASE" >> "$GITHUB_STEP_SUMMARY"
+      - name: Render the site
+        run: journeyctl render --out site
+      - uses: actions/upload-artifact@v4
+        with:
+          name: journeys-site
+          path: site
+"""
+
+_PRE_COMMIT = """\
+# Checks the journey framework before each commit: pre-commit install
+repos:
+  - repo: https://github.com/journeyctl/journeyctl
+    rev: v{version}
+    hooks:
+      - id: journeyctl-validate
+"""
+
+_GITIGNORE = """\
+# journeyctl's cache and the rendered site
+.journeyctl-cache/
+site/
+"""
+
+_README: dict[Language, str] = {
+    "nl": """\
+# Ons journey framework
+
+De klantreizen van de organisatie, als YAML-bestanden in git: `journeys/framework.yaml`
+(levensfases, clusters, het Life Cycle Model) en één bestand per klantreis.
+
+- `journeyctl validate` controleert alle bestanden.
+- `journeyctl new "Ik betaal mijn factuur" --phase klant-zijn --cluster factuur` maakt een klantreis.
+- `journeyctl rank` laat zien welke klantreizen eerst aandacht verdienen.
+- `journeyctl diff main` laat zien wat er veranderd is ten opzichte van `main`.
+
+Elke pull request wordt gecontroleerd (`.github/workflows/journeys.yml`); `pre-commit install`
+controleert ook voor elke commit. De editor-instellingen in `.vscode/` koppelen de
+JSON-schema's in `schemas/`.
+""",
+    "en": """\
+# Our journey framework
+
+The organisation's customer journeys as YAML files in git: `journeys/framework.yaml`
+(life-cycle phases, clusters, the Life Cycle Model) and one file per journey.
+
+- `journeyctl validate` checks every file.
+- `journeyctl new "I pay my bill" --phase being-a-customer --cluster billing` adds a journey.
+- `journeyctl rank` shows which journeys deserve attention first.
+- `journeyctl diff main` shows what changed since `main`.
+
+Every pull request is checked (`.github/workflows/journeys.yml`); `pre-commit install`
+checks before each commit too. The editor settings in `.vscode/` bind the JSON Schemas in
+`schemas/`.
+""",
+}

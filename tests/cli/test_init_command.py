@@ -1,0 +1,161 @@
+"""`journeyctl init`: a repository that validates at once, and never eats existing files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner, Result
+
+from journeyctl.cli.app import app
+from journeyctl.schema import schema_files
+from tests.conftest import REPO_ROOT
+
+FILES = [
+    "journeys/framework.yaml",
+    ".github/workflows/journeys.yml",
+    ".pre-commit-config.yaml",
+    ".vscode/settings.json",
+    ".gitignore",
+    "README.md",
+    "schemas/framework.schema.json",
+    "schemas/journey.schema.json",
+    "schemas/improvement.schema.json",
+]
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(app, ["init", *args])
+
+
+def made(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize(
+    ("language", "phases", "journey"),
+    [
+        (
+            "nl",
+            ["Geen klant", "Klant worden", "Klant zijn", "Klant blijven"],
+            "klant-zijn/factuur/ik-ontvang-mijn-factuur.yaml",
+        ),
+        (
+            "en",
+            ["Not a customer yet", "Becoming a customer", "Being a customer", "Staying a customer"],
+            "being-a-customer/billing/i-receive-my-bill.yaml",
+        ),
+    ],
+)
+def test_init_then_validate_passes_without_a_warning(
+    in_tmp: Path, language: str, phases: list[str], journey: str
+) -> None:
+    result = run("repo", "--language", language)
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "A journey framework in repo: check it with `journeyctl validate --root repo/journeys`\n",
+    )
+    assert made(in_tmp / "repo") == sorted([*FILES, f"journeys/{journey}"])
+    assert result.stderr.splitlines()[0] == "wrote repo/journeys/framework.yaml"
+    framework = yaml.safe_load(
+        (in_tmp / "repo/journeys/framework.yaml").read_text(encoding="utf-8")
+    )
+    assert ([p["name"] for p in framework["phases"]], framework["language"]) == (phases, language)
+    example = yaml.safe_load((in_tmp / "repo/journeys" / journey).read_text(encoding="utf-8"))
+    assert "volumes" not in example  # an example never takes a place in a ranking
+    checked = CliRunner().invoke(app, ["validate", "--root", "repo/journeys", "--format", "json"])
+    report = json.loads(checked.stdout)
+    assert (checked.exit_code, report["errors"], report["warnings"], report["journeys"]) == (
+        0,
+        0,
+        0,
+        1,
+    )
+
+
+def test_the_files_bind_the_schemas_written_beside_them(in_tmp: Path) -> None:
+    assert run().exit_code == 0
+    for name, text in schema_files().items():
+        assert (in_tmp / "schemas" / name).read_text(encoding="utf-8") == text
+    settings = json.loads((in_tmp / ".vscode/settings.json").read_text(encoding="utf-8"))
+    for schema in settings["yaml.schemas"]:
+        assert (in_tmp / schema).is_file()
+    journey = next((in_tmp / "journeys").rglob("ik-*.yaml"))
+    first = journey.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../../../schemas/journey.schema.json"
+    assert (journey.parent / first.split("=", 1)[1]).resolve().is_file()
+
+
+def test_the_workflow_validates_posts_the_diff_and_renders(in_tmp: Path) -> None:
+    assert run().exit_code == 0
+    workflow = yaml.safe_load(
+        (in_tmp / ".github/workflows/journeys.yml").read_text(encoding="utf-8")
+    )
+    assert "pull_request" in workflow[True]  # YAML 1.1 reads the key `on` as true
+    steps = workflow["jobs"]["journeys"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    assert steps[0]["with"]["fetch-depth"] == 0
+    assert "journeyctl validate --format github" in runs
+    diff = next(step for step in steps if "journeyctl diff" in step.get("run", ""))
+    assert diff["run"] == 'journeyctl diff "origin/$BASE" >> "$GITHUB_STEP_SUMMARY"'
+    assert diff["env"] == {"BASE": "${{ github.base_ref }}"}
+    assert "journeyctl render --out site" in runs
+    assert steps[-1]["uses"].startswith("actions/upload-artifact@")
+
+
+def test_pre_commit_uses_this_project_hook(in_tmp: Path) -> None:
+    assert run().exit_code == 0
+    config = yaml.safe_load((in_tmp / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [h["id"] for h in config["repos"][0]["hooks"]] == [hooks[0]["id"]]
+    assert ".journeyctl-cache/" in (in_tmp / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+def test_init_refuses_to_overwrite_and_writes_nothing(in_tmp: Path) -> None:
+    (in_tmp / "README.md").write_text("mine\n", encoding="utf-8")
+    result = run()
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("error: ")
+    assert "holds README.md already; nothing was written" in result.stderr
+    assert made(in_tmp) == ["README.md"]
+    assert (in_tmp / "README.md").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_force_replaces_the_files(in_tmp: Path) -> None:
+    (in_tmp / "README.md").write_text("mine\n", encoding="utf-8")
+    assert run("--force", "--language", "en").exit_code == 0
+    assert (in_tmp / "README.md").read_text(encoding="utf-8").startswith("# Our journey framework")
+
+
+def test_a_file_is_not_a_folder_to_init_in(in_tmp: Path) -> None:
+    (in_tmp / "x").write_text("", encoding="utf-8")
+    result = run("x")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: 'x' is a file; pass a folder (new or empty) to make it in\n",
+    )
+
+
+def test_new_in_a_fresh_repository_validates(in_tmp: Path) -> None:
+    assert run().exit_code == 0
+    result = CliRunner().invoke(
+        app,
+        [
+            "new",
+            "Ik betaal mijn factuur",
+            "--phase",
+            "Klant zijn",
+            "--cluster",
+            "factuur",
+            "--owner",
+            "cx-team",
+        ],
+    )
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "journeys/klant-zijn/factuur/ik-betaal-mijn-factuur.yaml\n",
+    )
+    checked = CliRunner().invoke(app, ["validate", "--format", "json"])
+    assert (checked.exit_code, json.loads(checked.stdout)["journeys"]) == (0, 2)

@@ -1,0 +1,152 @@
+"""`journeyctl new`: the file at the conventional place, then a tree that still validates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner, Result
+
+from journeyctl.cli.app import app
+
+
+def run(root: Path, *args: str) -> Result:
+    return CliRunner().invoke(app, ["new", *args, "--root", str(root)])
+
+
+def validate(root: Path) -> Result:
+    return CliRunner().invoke(app, ["validate", "--root", str(root), "--format", "json"])
+
+
+def test_new_writes_the_journey_where_the_convention_puts_it(tree_dir: Path, in_tmp: Path) -> None:
+    (in_tmp / "schemas").mkdir()
+    result = run(
+        tree_dir,
+        "Ik wijzig mijn betaalwijze",
+        "--phase",
+        "Klant zijn",
+        "--cluster",
+        "facturatie",
+        "--owner",
+        "Jan Jansen",
+    )
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "journeys/klant-zijn/facturatie/ik-wijzig-mijn-betaalwijze.yaml\n",
+        "",
+    )
+    written = tree_dir / "klant-zijn" / "facturatie" / "ik-wijzig-mijn-betaalwijze.yaml"
+    assert written.read_text(encoding="utf-8") == (
+        "# yaml-language-server: $schema=../../../schemas/journey.schema.json\n"
+        "id: ik-wijzig-mijn-betaalwijze\n"
+        "name: Ik wijzig mijn betaalwijze\n"
+        "phase: klant-zijn\n"
+        "cluster: facturatie\n"
+        "owner: jan\n"
+        "status: listed\n"
+    )
+    checked = validate(tree_dir)
+    assert checked.exit_code == 0, checked.stdout
+    assert '"journeys": 3' in checked.stdout
+
+
+def test_without_an_owner_the_file_has_none(tree_dir: Path, in_tmp: Path) -> None:
+    result = run(
+        tree_dir, "Ik vraag een offerte aan", "--phase", "klant-worden", "--cluster", "aanmelden"
+    )
+    assert result.exit_code == 0
+    written = in_tmp / result.stdout.strip()
+    assert "owner" not in written.read_text(encoding="utf-8")
+    assert validate(tree_dir).exit_code == 0
+
+
+def test_an_existing_journey_is_never_overwritten(tree_dir: Path) -> None:
+    target = tree_dir / "klant-zijn" / "facturatie" / "ik-betaal.yaml"
+    before = target.read_bytes()
+    result = run(tree_dir, "Ik betaal", "--phase", "klant-zijn", "--cluster", "facturatie")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "error: a journey with id 'ik-betaal' exists already (klant-zijn/facturatie/ik-betaal.yaml); "
+        "choose another name, or edit that journey\n"
+    )
+    assert target.read_bytes() == before
+
+
+def test_an_id_taken_in_another_folder_is_refused_too(tree_dir: Path) -> None:
+    result = run(tree_dir, "Ik meld me aan", "--phase", "klant-zijn", "--cluster", "facturatie")
+    assert result.exit_code == 2
+    assert (
+        "id 'ik-meld-me-aan' exists already (klant-worden/aanmelden/ik-meld-me-aan.yaml)"
+        in result.stderr
+    )
+    assert not (tree_dir / "klant-zijn" / "facturatie" / "ik-meld-me-aan.yaml").exists()
+
+
+def test_an_unknown_phase_lists_the_valid_ones(tree_dir: Path) -> None:
+    result = run(tree_dir, "Ik verhuis", "--phase", "klant-blijven", "--cluster", "facturatie")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "error: --phase 'klant-blijven' is not in framework.yaml; did you mean 'klant-zijn'? "
+        "known: klant-worden (Klant worden), klant-zijn (Klant zijn)\n"
+    )
+
+
+def test_an_unknown_owner_lists_the_valid_ones(tree_dir: Path) -> None:
+    result = run(
+        tree_dir,
+        "Ik verhuis",
+        "--phase",
+        "klant-zijn",
+        "--cluster",
+        "facturatie",
+        "--owner",
+        "piet",
+    )
+    assert result.exit_code == 2
+    assert (
+        result.stderr == "error: --owner 'piet' is not in framework.yaml; known: jan (Jan Jansen)\n"
+    )
+
+
+def test_a_cluster_of_another_phase_is_refused_with_the_phase_clusters(tree_dir: Path) -> None:
+    result = run(tree_dir, "Ik verhuis", "--phase", "klant-zijn", "--cluster", "aanmelden")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: --cluster 'aanmelden' belongs to phase 'klant-worden', not 'klant-zijn'; "
+        "clusters of phase 'klant-zijn': facturatie (Ik ontvang en betaal de factuur)\n"
+    )
+    assert list(tree_dir.rglob("ik-verhuis.yaml")) == []
+
+
+def test_a_name_without_letters_is_refused(tree_dir: Path) -> None:
+    result = run(tree_dir, "???", "--phase", "klant-zijn", "--cluster", "facturatie")
+    assert result.exit_code == 2
+    assert "'???' has no letters or digits to make an id of" in result.stderr
+
+
+def test_a_variant_name_is_written_with_a_warning(tree_dir: Path) -> None:
+    result = run(
+        tree_dir, "Ik betaal via de app", "--phase", "klant-zijn", "--cluster", "facturatie"
+    )
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "warning JC303: 'Ik betaal via de app' looks like a scenario or channel variant "
+        "('via de app'); a journey is the essence, variants belong in its steps and touchpoints\n"
+    )
+
+
+def test_a_near_duplicate_name_is_written_with_a_warning(tree_dir: Path) -> None:
+    result = run(
+        tree_dir, "Ik betaal mijn facturen", "--phase", "klant-zijn", "--cluster", "facturatie"
+    )
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "warning: 'Ik betaal mijn facturen' is nearly the name of journey 'Ik betaal mijn factuur' "
+        "(ik-betaal); if they are one journey, remove the new file and extend that one\n"
+    )
+
+
+def test_a_framework_with_errors_places_nothing(tree_dir: Path) -> None:
+    (tree_dir / "framework.yaml").write_text("name: x\n", encoding="utf-8")
+    result = run(tree_dir, "Ik verhuis", "--phase", "klant-zijn", "--cluster", "facturatie")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith("error: framework.yaml has errors")
