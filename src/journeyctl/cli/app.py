@@ -16,13 +16,14 @@ import typer
 from typer.core import TyperGroup
 
 from journeyctl import __version__
-from journeyctl.cli import diff, init, new, rank, report, rules, schema, validate
+from journeyctl.cli import diff, importing, init, new, rank, report, rules, schema, validate
 from journeyctl.cli._common import command
 from journeyctl.errors import EXIT_OK
 
 COMMANDS: tuple[Callable[..., int], ...] = (
     validate.validate,
     rank.rank,
+    importing.import_,
     report.report,
     diff.diff,
     new.new,

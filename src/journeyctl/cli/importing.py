@@ -1,0 +1,204 @@
+"""`journeyctl import FILE`: the inventory or KPI measurements from a workbook or CSV file.
+
+The function is `import_` (`import` is a Python keyword); its `__name__` is set to the
+command's name, which `cli/app.py` registers.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from journeyctl.cli._common import DEFAULT_ROOT, RootOption, color, error_line, output
+from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
+
+if TYPE_CHECKING:
+    from journeyctl.inventory.importing import ImportResult
+    from journeyctl.inventory.workbook import Progress as RowProgress
+
+# A file this large shows a progress bar while it is read (on a terminal only).
+PROGRESS_FROM_BYTES = 2 * 1024 * 1024
+
+
+class ImportKind(str, Enum):
+    inventory = "inventory"
+    measurements = "measurements"
+
+
+def import_(
+    file: Annotated[Path, typer.Argument(help="An .xlsx workbook or a .csv file.")],
+    root: RootOption = DEFAULT_ROOT,
+    sheet: Annotated[
+        str | None, typer.Option(help="Read only this sheet; default: every sheet with a header.")
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            help="The period of customers and contacts columns that name none; with "
+            "periods across columns, the one to read."
+        ),
+    ] = None,
+    kind: Annotated[
+        ImportKind | None,
+        typer.Option(help="What the file holds; default: recognised from the header row."),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
+    ] = False,
+    add_missing: Annotated[
+        bool,
+        typer.Option(
+            "--add-missing", help="Add unknown phases, clusters and owners to framework.yaml."
+        ),
+    ] = False,
+    estimates: Annotated[
+        bool,
+        typer.Option(
+            "--estimates",
+            help="Accept estimates (ca. 4.000, ± 12.000) and store them with estimated: true.",
+        ),
+    ] = False,
+) -> int:
+    """Import the inventory (journeys and volumes) or KPI measurements from Excel or CSV."""
+    import sys
+
+    from journeyctl.formats import REPORTERS
+    from journeyctl.formats._safe import one_line
+    from journeyctl.framework import check
+    from journeyctl.inventory.cells import Refused
+    from journeyctl.inventory.importing import ImportOptions, apply_plan, read_import
+
+    checked = check(root)
+    if not checked.usable:
+        sys.stderr.write(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
+        error_line("error: the tree has validation errors; fix them first, then import")
+        return EXIT_FINDINGS
+    options = ImportOptions(
+        sheet=sheet,
+        period=period,
+        kind=None if kind is None else kind.value,
+        add_missing=add_missing,
+        estimates=estimates,
+    )
+    try:
+        with _progress(file) as progress:
+            result = read_import(file, checked, options, progress)
+    except Refused as refused:
+        for problem in refused.problems:
+            error_line(f"refused: {one_line(str(problem))}")
+        error_line(f"error: {file.name} was not imported; nothing was written")
+        return EXIT_FINDINGS
+    if dry_run:
+        output(_plan_text(result))
+        return EXIT_OK
+    apply_plan(checked.tree.root, result.plan)
+    output(_summary(result))
+    return EXIT_OK
+
+
+import_.__name__ = "import"
+
+
+class _progress:
+    """A Rich progress bar on stderr while a large file is read on a terminal; else nothing."""
+
+    def __init__(self, file: Path) -> None:
+        import sys
+
+        self.bar: Any = None
+        try:
+            large = file.stat().st_size >= PROGRESS_FROM_BYTES
+        except OSError:
+            large = False
+        if large and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+
+    def __enter__(self) -> RowProgress | None:
+        bar = self.bar
+        if bar is None:
+            return None
+        bar.start()
+        task = bar.add_task("reading rows", total=None)
+
+        def advance(row: int) -> None:
+            if row % 500 == 0:
+                bar.update(task, completed=row)
+
+        return advance
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _plan_text(result: ImportResult) -> str:
+    from journeyctl.formats._safe import one_line
+
+    plan = result.plan
+    lines = [f"Dry run: {result.file} read as {_kind(result)}; nothing was written."]
+    for title, changes, mark in (
+        ("To create", plan.created, "+"),
+        ("To update", plan.updated, "~"),
+    ):
+        lines.append(f"{title}: {len(changes)}")
+        for change in changes:
+            lines.append(f"  {mark} {one_line(change.relative)}")
+            lines += [f"      {one_line(detail)}" for detail in change.details]
+    if plan.framework is not None:
+        lines.append("framework.yaml:")
+        lines += [f"  + {one_line(detail)}" for detail in plan.framework.details]
+    lines.append(f"Unchanged: {len(plan.unchanged)} journey(s)")
+    return "\n".join(lines + _notes(result)) + "\n"
+
+
+def _summary(result: ImportResult) -> str:
+    plan = result.plan
+    if not plan.changes:
+        head = (
+            f"Nothing to change: {result.file} ({_kind(result)}) says what the tree says "
+            f"({len(plan.unchanged)} journey(s) unchanged)."
+        )
+    else:
+        head = (
+            f"Imported {result.file} as {_kind(result)}: {len(plan.created)} created, "
+            f"{len(plan.updated)} updated, {len(plan.unchanged)} unchanged."
+        )
+    lines = [head]
+    if plan.framework is not None:
+        lines.append("framework.yaml: " + "; ".join(plan.framework.details))
+    return "\n".join(_safe_lines(lines + _notes(result))) + "\n"
+
+
+def _safe_lines(lines: list[str]) -> list[str]:
+    from journeyctl.formats._safe import one_line
+
+    return [one_line(line) for line in lines]
+
+
+def _kind(result: ImportResult) -> str:
+    return "an inventory" if result.kind == "inventory" else "measurements"
+
+
+def _notes(result: ImportResult) -> list[str]:
+    from journeyctl.formats._safe import one_line
+
+    counts = result.counts
+    lines = [f"Sheets read: {', '.join(result.sheets_read)}"]
+    if result.sheets_not_read:
+        lines[-1] += f"; not read (no header found): {', '.join(result.sheets_not_read)}"
+    if counts.subtotal_rows or counts.blank_rows:
+        lines.append(f"Rows skipped: {counts.subtotal_rows} subtotal, {counts.blank_rows} blank")
+    if counts.unknown_values:
+        lines.append(
+            f"Not known (n.b., onbekend, ?, -, empty): {counts.unknown_values} cell(s); "
+            "no value stored for them"
+        )
+    if result.ignored_columns:
+        lines.append(f"Ignored columns: {', '.join(result.ignored_columns)}")
+    return [one_line(line) for line in lines]

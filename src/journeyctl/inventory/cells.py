@@ -1,0 +1,92 @@
+"""What a spreadsheet holds, read: sheets of cell values, and where each cell is.
+
+A cell's value is what the program that saved the file showed: text, a number, a date,
+yes/no, empty (None), an error value (`#DIV/0!`), or a formula that was never calculated
+(a file written by a script, never opened in Excel or LibreOffice). Merged cells are
+already filled in: a merged cell's value stands in every cell it spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class ErrorValue:
+    """An error value the spreadsheet calculated, such as `#DIV/0!` or `#N/A`."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class Uncalculated:
+    """A formula whose value was never calculated (no cached value in the file)."""
+
+    formula: str
+
+
+Value = str | int | float | bool | date | datetime | ErrorValue | Uncalculated | None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a file, a sheet or a cell is refused: where (`Sheet!D7`) and what to do."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+class Refused(Exception):
+    """The input cannot be imported; nothing was written. Each problem names its place."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(str(problem) for problem in problems))
+        self.problems = problems
+
+
+@dataclass
+class Sheet:
+    """One sheet's rows, from the first down to the last row that holds data."""
+
+    name: str
+    rows: list[list[Value]] = field(default_factory=list)
+
+    def value(self, row: int, column: int) -> Value:
+        """The value at 0-based `row` and `column`; None outside the data."""
+        if row < len(self.rows) and column < len(self.rows[row]):
+            return self.rows[row][column]
+        return None
+
+    def where(self, row: int, column: int) -> str:
+        """The cell as a person finds it: `Klantenservice!D7` (1-based row, column letters)."""
+        return f"{self.name}!{column_letters(column)}{row + 1}"
+
+    @property
+    def width(self) -> int:
+        return max((len(row) for row in self.rows), default=0)
+
+
+@dataclass
+class Workbook:
+    """The sheets of one file, in their order; a CSV file is one sheet named after it."""
+
+    name: str
+    sheets: list[Sheet]
+
+
+def column_letters(column: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    number = column + 1
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def is_empty(value: Value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())

@@ -1,0 +1,216 @@
+"""`import`: a workbook or CSV file in, a plan of changes out, and the plan applied.
+
+    result = read_import(Path("inventaris.xlsx"), check(root), ImportOptions(...))
+    apply_plan(root, result.plan)   # unless a dry run
+
+Reading refuses (`Refused`, every problem with its cell) before anything is planned;
+planning refuses before anything is written; writing is all or nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from journeyctl.errors import UsageError
+from journeyctl.framework import CheckedTree
+from journeyctl.inventory.cells import Problem, Refused, Sheet, Workbook
+from journeyctl.inventory.csvfile import read_csv
+from journeyctl.inventory.headers import Kind, Layout, describe, find_layout
+from journeyctl.inventory.plan import Plan, plan_inventory, plan_measurements
+from journeyctl.inventory.rows import Counts, RowOptions, SheetRows, read_rows
+from journeyctl.inventory.workbook import Progress, read_xlsx
+from journeyctl.model.common import PERIOD_PATTERN
+from journeyctl.text import fold
+from journeyctl.write import WriteError, write_under
+
+SUFFIXES = (".xlsx", ".xlsm", ".csv")
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    sheet: str | None = None
+    period: str | None = None
+    kind: Kind | None = None
+    add_missing: bool = False
+    estimates: bool = False
+
+
+@dataclass
+class ImportResult:
+    file: str
+    kind: Kind
+    plan: Plan
+    sheets_read: list[str] = field(default_factory=list)
+    sheets_not_read: list[str] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+    counts: Counts = field(default_factory=Counts)
+    rows: int = 0
+
+
+def read_workbook(path: Path, progress: Progress | None = None) -> Workbook:
+    """The file's sheets; a UsageError for a file that is missing or of another kind."""
+    if not path.is_file():
+        raise UsageError(f"'{path}': file not found; give the path of an .xlsx or .csv file")
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise UsageError(
+            f"'{path}': journeyctl imports .xlsx workbooks and .csv files; save it as one of those"
+        )
+    if suffix == ".csv":
+        return Workbook(path.name, [read_csv(path, progress)])
+    return Workbook(path.name, read_xlsx(path, progress))
+
+
+def read_import(
+    path: Path, checked: CheckedTree, options: ImportOptions, progress: Progress | None = None
+) -> ImportResult:
+    """Read the file and plan its changes; Refused with every problem if any row is refused."""
+    if options.period is not None and not re.fullmatch(PERIOD_PATTERN, options.period):
+        raise UsageError(
+            f"'{options.period}' is not a period; write 2025, 2025-Q3 or 2025-06",
+            parameter="period",
+        )
+    workbook = read_workbook(path, progress)
+    sheets = _chosen(workbook, options.sheet)
+    layouts, not_read = _layouts(workbook, sheets, checked, options)
+    kind = layouts[0][1].kind
+    result = ImportResult(path.name, kind, Plan(), sheets_not_read=not_read)
+    lang = checked.framework.language
+    problems: list[Problem] = []
+    read = SheetRows()
+    for sheet, layout in layouts:
+        problems += _layout_problems(sheet, layout, options)
+        rows = read_rows(sheet, layout, RowOptions(lang, options.period, options.estimates))
+        _gather(read, rows)
+        result.sheets_read.append(sheet.name)
+        result.ignored_columns += [f"{sheet.name}!{describe(c)}" for c in layout.ignored]
+        result.rows += len(sheet.rows) - layout.header_row - 1
+    problems += read.problems
+    if problems:
+        raise Refused(problems)
+    result.counts = read.counts
+    if kind == "inventory":
+        result.plan = plan_inventory(checked, read.inventory, lang, options.add_missing)
+    else:
+        result.plan = plan_measurements(checked, read.measurements, lang)
+    if result.plan.problems:
+        raise Refused(result.plan.problems)
+    return result
+
+
+def _chosen(workbook: Workbook, wanted: str | None) -> list[Sheet]:
+    if wanted is None:
+        return workbook.sheets
+    for sheet in workbook.sheets:
+        if sheet.name == wanted or fold(sheet.name) == fold(wanted):
+            return [sheet]
+    names = ", ".join(repr(sheet.name) for sheet in workbook.sheets)
+    raise UsageError(
+        f"{wanted!r}: no such sheet in {workbook.name}; it has {names}", parameter="sheet"
+    )
+
+
+def _layouts(
+    workbook: Workbook, sheets: list[Sheet], checked: CheckedTree, options: ImportOptions
+) -> tuple[list[tuple[Sheet, Layout]], list[str]]:
+    from journeyctl.text import Names
+
+    names = Names(checked.framework)
+    layouts: list[tuple[Sheet, Layout]] = []
+    not_read = [s.name for s in workbook.sheets if all(s is not c for c in sheets)]
+    kind = options.kind
+    for sheet in sheets:
+        layout = find_layout(sheet, names, kind)
+        if layout is None:
+            not_read.append(sheet.name)
+            continue
+        kind = layout.kind  # the first sheet read decides for the others
+        layouts.append((sheet, layout))
+    if not layouts:
+        what = {
+            "inventory": "journey, phase and cluster columns",
+            "measurements": "journey, KPI, date and value columns",
+            None: "journey, phase and cluster columns (an inventory) or journey, KPI, date "
+            "and value columns (measurements)",
+        }[options.kind]
+        raise Refused(
+            [
+                Problem(
+                    workbook.name,
+                    f"no sheet has a header row with {what} in its first 30 rows; "
+                    "check the file, or the column names in docs/import-export.md",
+                )
+            ]
+        )
+    return layouts, not_read
+
+
+def _layout_problems(sheet: Sheet, layout: Layout, options: ImportOptions) -> list[Problem]:
+    problems = []
+    header = layout.header_row
+    seen: dict[tuple[str | None, str | None, str | None], int] = {}
+    for column in layout.columns:
+        if column.role is None:
+            continue
+        key = (column.role, column.period, column.criterion)
+        if key in seen:
+            problems.append(
+                Problem(
+                    sheet.where(header, column.index),
+                    f"a second {column.header!r} column (the first is "
+                    f"{sheet.where(header, seen[key])}); keep one",
+                )
+            )
+        seen.setdefault(key, column.index)
+    for period in layout.volume_periods:
+        pair = [layout.volume_column(role, period) for role in ("customers", "contacts")]
+        present = next(c for c in pair if c is not None)
+        if None in pair:
+            missing = "contacts" if pair[1] is None else "customers"
+            problems.append(
+                Problem(
+                    sheet.where(header, present.index),
+                    f"{present.header!r} has no {missing} column beside it"
+                    f"{' for ' + period if period else ''}; customers and contacts come "
+                    "together: add the other column or remove this one",
+                )
+            )
+        elif period is None and layout.column("period") is None and options.period is None:
+            problems.append(
+                Problem(
+                    sheet.where(header, present.index),
+                    f"{present.header!r} names no period; add a Periode column, write the "
+                    "period in the header (Klanten 2025), or give --period",
+                )
+            )
+    return problems
+
+
+def _gather(into: SheetRows, rows: SheetRows) -> None:
+    into.inventory += rows.inventory
+    into.measurements += rows.measurements
+    into.problems += rows.problems
+    into.counts.subtotal_rows += rows.counts.subtotal_rows
+    into.counts.blank_rows += rows.counts.blank_rows
+    into.counts.unknown_values += rows.counts.unknown_values
+
+
+def apply_plan(root: Path, plan: Plan) -> None:
+    """Write every file of the plan, each atomically; if one fails, those written before it
+    are put back as they were, so the tree is as before the import."""
+    written: list[tuple[Path, str | None]] = []
+    try:
+        for change in plan.changes:
+            target = write_under(root, change.relative, change.new)
+            written.append((target, change.old))
+    except (WriteError, OSError):
+        for target, old in reversed(written):
+            with contextlib.suppress(WriteError, OSError):
+                if old is None:
+                    target.unlink()
+                else:
+                    write_under(root, target.relative_to(root), old)
+        raise

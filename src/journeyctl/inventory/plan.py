@@ -1,0 +1,542 @@
+"""The plan of an import: for every journey a sheet names, the file to create, the new text
+of the file to update, or nothing to change; the additions to `framework.yaml`.
+
+Every new text is computed before anything is written, with the writer's round-trip edits
+(`journeyctl.write`), so that what the sheet does not change stays byte-identical. A plan
+with problems is refused whole. The tree as the plan would leave it is validated first:
+an import never leaves a tree that does not validate.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from journeyctl.checks import validate
+from journeyctl.framework import CheckedTree
+from journeyctl.inventory.cells import Problem
+from journeyctl.inventory.rows import InventoryRow, MeasurementRow, VolumeCells, Written
+from journeyctl.inventory.values import CellError, count, measure, yes_no
+from journeyctl.load import load_source
+from journeyctl.model import Framework, Journey
+from journeyctl.model.common import slugify
+from journeyctl.text import Lang, Names, fold
+from journeyctl.write import child_list, child_map, edit_yaml, new_yaml, set_value, upsert_item
+
+FRAMEWORK_FILE = "framework.yaml"
+
+
+@dataclass
+class FileChange:
+    relative: str  # to the root, `/` between folders
+    old: str | None  # None: a new file
+    new: str
+    details: list[str] = field(default_factory=list)
+    journey: str | None = None
+
+
+@dataclass
+class Plan:
+    changes: list[FileChange] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)  # journey ids
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def created(self) -> list[FileChange]:
+        return [c for c in self.changes if c.old is None and c.journey is not None]
+
+    @property
+    def updated(self) -> list[FileChange]:
+        return [c for c in self.changes if c.old is not None and c.journey is not None]
+
+    @property
+    def framework(self) -> FileChange | None:
+        return next((c for c in self.changes if c.journey is None), None)
+
+
+@dataclass
+class _Journey:
+    """What the rows of the sheets say about one journey, gathered."""
+
+    id: str
+    rows: list[InventoryRow] = field(default_factory=list)
+    measurements: list[MeasurementRow] = field(default_factory=list)
+
+
+class _Planner:
+    def __init__(self, checked: CheckedTree, lang: Lang, add_missing: bool) -> None:
+        self.checked = checked
+        self.framework: Framework = checked.framework
+        self.names = Names(self.framework)
+        self.lang = lang
+        self.add_missing = add_missing
+        self.plan = Plan()
+        self.documents = {d.model.id: d for d in checked.tree.journeys}
+        self.by_name = {fold(d.model.name): d.model.id for d in checked.tree.journeys}
+        # Additions to framework.yaml (with --add-missing): id -> entry.
+        self.new_phases: dict[str, dict[str, str]] = {}
+        self.new_clusters: dict[str, dict[str, str]] = {}
+        self.new_owners: dict[str, dict[str, str]] = {}
+
+    def problem(self, where: str, message: str) -> None:
+        self.plan.problems.append(Problem(where, message))
+
+    # Journeys ---------------------------------------------------------------------------
+
+    def journey_id(self, name: Written | None, id_: Written | None) -> str | None:
+        """The journey a row means: its id; else an existing journey by slug or name; else
+        the slug of the name (a new journey)."""
+        if id_ is not None:
+            if slugify(id_.text) != id_.text:
+                self.problem(
+                    id_.where,
+                    f"{id_.text!r} is not an id (lowercase letters, digits and hyphens); "
+                    f"write {slugify(id_.text) or 'an id'} or leave the id column empty",
+                )
+                return None
+            return id_.text
+        assert name is not None
+        slug = slugify(name.text)
+        if slug in self.documents:
+            return slug
+        if fold(name.text) in self.by_name:
+            return self.by_name[fold(name.text)]
+        if not slug:
+            self.problem(name.where, f"{name.text!r} gives no id; write a name with letters")
+            return None
+        return slug
+
+    # Framework references ---------------------------------------------------------------
+
+    def phase(self, written: Written) -> str | None:
+        found = self.names.find("phase", written.text)
+        if found is not None:
+            return found
+        return self._missing("phase", written, self.new_phases, {})
+
+    def cluster(self, written: Written, phase: str) -> str | None:
+        in_phase = [c for c in self.framework.clusters if c.phase == phase]
+        for cluster in in_phase:
+            if written.text == cluster.id or fold(written.text) in (
+                fold(cluster.id),
+                fold(cluster.name),
+            ):
+                return cluster.id
+        found = self.names.find("cluster", written.text)
+        if found is not None:
+            owner_phase = next(c.phase for c in self.framework.clusters if c.id == found)
+            self.problem(
+                written.where,
+                f"cluster {written.text!r} belongs to phase {self.names.name('phase', owner_phase)!r}, "
+                f"not to {self.names.name('phase', phase)!r}; correct the phase or the cluster",
+            )
+            return None
+        new = self.new_clusters.get(slugify(written.text))
+        if new is not None and new["phase"] != phase:
+            self.problem(written.where, f"cluster {written.text!r} is named in two phases; use one")
+            return None
+        return self._missing("cluster", written, self.new_clusters, {"phase": phase})
+
+    def owner(self, written: Written) -> str | None:
+        found = self.names.find("owner", written.text)
+        if found is not None:
+            return found
+        return self._missing("owner", written, self.new_owners, {})
+
+    def _missing(
+        self, kind: str, written: Written, new: dict[str, dict[str, str]], extra: dict[str, str]
+    ) -> str | None:
+        slug = slugify(written.text)
+        if self.add_missing and slug:
+            new.setdefault(slug, {"id": slug, "name": written.text, **extra})
+            return slug
+        known = ", ".join(name for _, name in self.names.known(kind)[:8])  # type: ignore[arg-type]
+        self.problem(
+            written.where,
+            f"unknown {kind} {written.text!r}; use one of the framework's ({known}"
+            f"{', ...' if len(self.names.known(kind)) > 8 else ''}), "  # type: ignore[arg-type]
+            "or import with --add-missing to add it to framework.yaml",
+        )
+        return None
+
+
+def plan_inventory(
+    checked: CheckedTree, rows: list[InventoryRow], lang: Lang, add_missing: bool
+) -> Plan:
+    """The changes that `rows` (of every sheet read) make to the tree."""
+    planner = _Planner(checked, lang, add_missing)
+    journeys: dict[str, _Journey] = {}
+    for row in rows:
+        journey_id = planner.journey_id(row.name, row.id)
+        if journey_id is not None:
+            journeys.setdefault(journey_id, _Journey(journey_id)).rows.append(row)
+    for journey in journeys.values():
+        _plan_journey(planner, journey)
+    _plan_framework(planner)
+    return _validated(planner)
+
+
+def _plan_journey(planner: _Planner, journey: _Journey) -> None:
+    first = journey.rows[0]
+    for other in journey.rows[1:]:
+        _check_same(planner, first, other)
+    if first.phase is None or first.cluster is None:
+        return
+    phase = planner.phase(first.phase)
+    cluster = None if phase is None else planner.cluster(first.cluster, phase)
+    owner = None if first.owner is None else planner.owner(first.owner)
+    if phase is None or cluster is None or (first.owner is not None and owner is None):
+        return
+    volumes = _volumes(planner, journey)
+    criteria = _criteria(planner, journey)
+    document = planner.documents.get(journey.id)
+    if document is None:
+        _plan_new(planner, journey, first, (phase, cluster, owner), volumes, criteria)
+        return
+    model = document.model
+    if (model.phase, model.cluster) != (phase, cluster):
+        planner.problem(
+            first.phase.where,
+            f"the sheet puts {model.name!r} in {planner.names.name('phase', phase)!r} / "
+            f"{planner.names.name('cluster', cluster)!r}, its file in "
+            f"{planner.names.name('phase', model.phase)!r} / "
+            f"{planner.names.name('cluster', model.cluster)!r}; import does not move "
+            f"journeys: correct the sheet, or edit {document.file} first",
+        )
+        return
+    details = _describe(planner, model, owner, volumes, criteria)
+
+    def edit(top: CommentedMap) -> None:
+        if owner is not None:
+            set_value(top, "owner", owner)
+        if volumes:
+            _edit_volumes(child_list(top, "volumes"), volumes)
+        if criteria:
+            target = child_map(top, "criteria")
+            for key, value in criteria.items():
+                set_value(target, key, value)
+
+    _plan_edit(planner, journey.id, document.file, document.path, edit, details)
+
+
+def _check_same(planner: _Planner, first: InventoryRow, other: InventoryRow) -> None:
+    """Two rows of one journey: fine for different periods, refused where they disagree."""
+    periods = {v.period for v in first.volumes}
+    clash = [v.period for v in other.volumes if v.period in periods]
+    differs = [
+        name
+        for name, a, b in (
+            ("phase", first.phase, other.phase),
+            ("cluster", first.cluster, other.cluster),
+            ("owner", first.owner, other.owner),
+        )
+        if a is not None and b is not None and fold(a.text) != fold(b.text)
+    ]
+    if clash or differs or not (first.volumes or other.volumes):
+        what = f"period {', '.join(clash)}" if clash else ", ".join(differs) or "the same journey"
+        planner.problem(
+            other.where,
+            f"duplicate journey: {first.where} names it too ({what}); keep one row per "
+            "journey and period",
+        )
+
+
+def _volumes(planner: _Planner, journey: _Journey) -> list[VolumeCells]:
+    return [volume for row in journey.rows for volume in row.volumes]
+
+
+def _criteria(planner: _Planner, journey: _Journey) -> dict[str, Any]:
+    kinds = {c.id: c.kind for c in planner.framework.criteria}
+    values: dict[str, Any] = {}
+    for row in journey.rows:
+        for criterion, (raw, where) in row.criteria.items():
+            try:
+                values[criterion] = _criterion_value(kinds[criterion], raw, planner.lang)
+            except CellError as error:
+                planner.problem(where, str(error))
+    return values
+
+
+def _criterion_value(kind: str, raw: Any, lang: Lang) -> Any:
+    if kind == "yes-no":
+        return yes_no(raw)
+    if kind == "scale":
+        value = count(raw, lang)
+        if not isinstance(value, int) or not 1 <= value <= 5:
+            raise CellError(f"{raw!r} is not on the scale of 1 to 5; write a whole number 1-5")
+        return value
+    found = measure(raw, lang)
+    return int(found) if float(found).is_integer() else found
+
+
+def _plan_new(
+    planner: _Planner,
+    journey: _Journey,
+    first: InventoryRow,
+    place: tuple[str, str, str | None],
+    volumes: list[VolumeCells],
+    criteria: dict[str, Any],
+) -> None:
+    phase, cluster, owner = place
+    relative = f"{phase}/{cluster}/{journey.id}.yaml"
+    target = planner.checked.tree.root / relative
+    if target.exists():
+        planner.problem(
+            first.where,
+            f"{relative} exists but does not hold journey {journey.id!r}; rename that file "
+            "or give the row an id",
+        )
+        return
+    name = first.name.text if first.name is not None else journey.id
+    data: dict[str, Any] = {"id": journey.id, "name": name, "phase": phase, "cluster": cluster}
+    if owner is not None:
+        data["owner"] = owner
+    data["status"] = "listed"
+    if volumes:
+        data["volumes"] = [_volume_data(v) for v in sorted(volumes, key=lambda v: v.period)]
+    if criteria:
+        data["criteria"] = criteria
+    text = new_yaml(data, header_comment=_schema_line(planner.checked.tree.root, relative))
+    details = [f"volumes {v.period}: {_figures(v)}" for v in volumes]
+    planner.plan.changes.append(FileChange(relative, None, text, details, journey.id))
+
+
+def _schema_line(root: Path, relative: str) -> str | None:
+    """The editor's schema line of the example tree, where the schemas sit beside the root."""
+    schema = root.parent / "schemas" / "journey.schema.json"
+    if not schema.is_file():
+        return None
+    folder = (root / relative).parent
+    return f"yaml-language-server: $schema={Path(os.path.relpath(schema, folder)).as_posix()}"
+
+
+def _volume_data(volume: VolumeCells) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "period": volume.period,
+        "customers": volume.customers,
+        "contacts": volume.contacts,
+    }
+    if volume.estimated:
+        data["estimated"] = True
+    return data
+
+
+def _figures(volume: VolumeCells) -> str:
+    mark = " (estimated)" if volume.estimated else ""
+    return f"customers {volume.customers}, contacts {volume.contacts}{mark}"
+
+
+def _edit_volumes(items: CommentedSeq, volumes: list[VolumeCells]) -> None:
+    for volume in volumes:
+        item = next(
+            (
+                entry
+                for entry in items
+                if isinstance(entry, CommentedMap) and str(entry.get("period")) == volume.period
+            ),
+            None,
+        )
+        if item is None:
+            upsert_item(items, {"period": volume.period}, _volume_data(volume))
+            continue
+        changed = {
+            set_value(item, "customers", volume.customers),
+            set_value(item, "contacts", volume.contacts),
+        } != {"unchanged"}
+        if volume.estimated:
+            set_value(item, "estimated", True)
+        elif changed and "estimated" in item:
+            del item["estimated"]  # a counted number replaces the estimate
+
+
+def _describe(
+    planner: _Planner,
+    model: Journey,
+    owner: str | None,
+    volumes: list[VolumeCells],
+    criteria: dict[str, Any],
+) -> list[str]:
+    details = []
+    if owner is not None and owner != model.owner:
+        details.append(f"owner: {model.owner or '-'} -> {owner}")
+    for volume in volumes:
+        old = model.volume(volume.period)
+        if old is None:
+            details.append(f"volumes {volume.period}: new, {_figures(volume)}")
+            continue
+        for what, before, after in (
+            ("customers", old.customers, volume.customers),
+            ("contacts", old.contacts, volume.contacts),
+        ):
+            if before != after:
+                details.append(f"volumes {volume.period} {what}: {before} -> {after}")
+        if volume.estimated and not old.estimated:
+            details.append(f"volumes {volume.period}: now marked estimated")
+    for key, value in criteria.items():
+        if model.criteria.get(key) != value:
+            details.append(f"criteria {key}: {model.criteria.get(key, '-')} -> {value}")
+    return details
+
+
+def _plan_edit(
+    planner: _Planner,
+    journey_id: str,
+    relative: str,
+    path: Path,
+    edit: Any,
+    details: list[str],
+) -> None:
+    old = path.read_text(encoding="utf-8-sig")
+    new = edit_yaml(old, edit)
+    if new == old:
+        planner.plan.unchanged.append(journey_id)
+        return
+    planner.plan.changes.append(FileChange(relative, old, new, details, journey_id))
+
+
+def _plan_framework(planner: _Planner) -> None:
+    if not (planner.new_phases or planner.new_clusters or planner.new_owners):
+        return
+    document = planner.checked.tree.framework
+    assert document is not None
+    additions = [
+        ("phases", "phase", planner.new_phases),
+        ("clusters", "cluster", planner.new_clusters),
+        ("owners", "owner", planner.new_owners),
+    ]
+
+    def edit(top: CommentedMap) -> None:
+        for key, _, entries in additions:
+            if entries:
+                items = child_list(top, key)
+                for entry in entries.values():
+                    upsert_item(items, {"id": entry["id"]}, entry)
+
+    old = document.path.read_text(encoding="utf-8-sig")
+    details = [
+        f"add {kind} {entry['id']} ({entry['name']})"
+        for _, kind, entries in additions
+        for entry in entries.values()
+    ]
+    planner.plan.changes.insert(0, FileChange(FRAMEWORK_FILE, old, edit_yaml(old, edit), details))
+
+
+def plan_measurements(checked: CheckedTree, rows: list[MeasurementRow], lang: Lang) -> Plan:
+    """The changes that measurement rows make: each to `kpis.<kpi>.measurements` of its journey."""
+    planner = _Planner(checked, lang, add_missing=False)
+    kpis = {k.id: k for k in planner.framework.kpis}
+    by_journey: dict[str, _Journey] = {}
+    seen: dict[tuple[str, str, str], str] = {}
+    for row in rows:
+        journey_id = _existing_journey(planner, row.journey)
+        kpi = planner.names.find("kpi", row.kpi.text)
+        if kpi is None:
+            known = ", ".join(name for _, name in planner.names.known("kpi")) or "none"
+            planner.problem(row.kpi.where, f"unknown KPI {row.kpi.text!r}; use one of: {known}")
+        if journey_id is None or kpi is None:
+            continue
+        low, high = kpis[kpi].min, kpis[kpi].max
+        if (low is not None and row.value < low) or (high is not None and row.value > high):
+            planner.problem(
+                row.value_where,
+                f"{row.value} is outside {kpis[kpi].name}'s range ({low} to {high}); "
+                "check the value and the KPI",
+            )
+            continue
+        key = (journey_id, kpi, row.date.isoformat())
+        if key in seen:
+            planner.problem(
+                row.where, f"duplicate measurement: {seen[key]} has the same journey, KPI and date"
+            )
+            continue
+        seen[key] = row.where
+        row.kpi = Written(kpi, row.kpi.where)
+        by_journey.setdefault(journey_id, _Journey(journey_id)).measurements.append(row)
+    for journey in by_journey.values():
+        _plan_measurements(planner, journey)
+    return _validated(planner)
+
+
+def _existing_journey(planner: _Planner, written: Written) -> str | None:
+    for candidate in (written.text, slugify(written.text)):
+        if candidate in planner.documents:
+            return candidate
+    found = planner.by_name.get(fold(written.text))
+    if found is None:
+        planner.problem(
+            written.where,
+            f"unknown journey {written.text!r}; measurements go to journeys that exist: "
+            "write its id or name as in the tree (import the inventory first)",
+        )
+    return found
+
+
+def _plan_measurements(planner: _Planner, journey: _Journey) -> None:
+    document = planner.documents[journey.id]
+    details = []
+    for row in journey.measurements:
+        record = document.model.kpis.get(row.kpi.text)
+        old = next((m for m in record.measurements if m.date == row.date), None) if record else None
+        if old is None:
+            details.append(f"kpis {row.kpi.text} {row.date}: new, {row.value}")
+            continue
+        if old.value != row.value:
+            details.append(f"kpis {row.kpi.text} {row.date}: {old.value:g} -> {row.value}")
+        if row.n is not None and old.n != row.n:
+            details.append(f"kpis {row.kpi.text} {row.date} n: {old.n or '-'} -> {row.n}")
+        if row.source is not None and old.source != row.source:
+            details.append(
+                f"kpis {row.kpi.text} {row.date} source: {old.source or '-'} -> {row.source}"
+            )
+
+    def edit(top: CommentedMap) -> None:
+        for row in journey.measurements:
+            record = child_map(child_map(top, "kpis"), row.kpi.text)
+            values: dict[str, Any] = {"value": _same_number(record, row)}
+            if row.n is not None:
+                values["n"] = row.n
+            if row.source is not None:
+                values["source"] = row.source
+            upsert_item(child_list(record, "measurements"), {"date": row.date}, values)
+
+    _plan_edit(planner, journey.id, document.file, document.path, edit, details)
+
+
+def _same_number(record: CommentedMap, row: MeasurementRow) -> int | float:
+    """The value as the file writes it where it is the same number (7 stays 7, not 7.0)."""
+    for item in record.get("measurements") or []:
+        if isinstance(item, CommentedMap) and str(item.get("date")) == row.date.isoformat():
+            old = item.get("value")
+            if isinstance(old, int | float) and not isinstance(old, bool) and old == row.value:
+                return old
+    return int(row.value) if float(row.value).is_integer() else row.value
+
+
+def _validated(planner: _Planner) -> Plan:
+    """The plan, with the errors the checks find in the tree it would leave as problems."""
+    plan = planner.plan
+    if plan.problems or not plan.changes:
+        return plan
+    from journeyctl.inventory.overlay import OverlaySource
+
+    root = planner.checked.tree.root
+    tree = load_source(OverlaySource(root, {c.relative: c.new for c in plan.changes}))
+    after = validate(tree)
+    before = {(f.file, f.rule, f.message) for f in planner.checked.validation.findings}
+    for finding in after.findings:
+        if (
+            finding.severity.value == "error"
+            and (finding.file, finding.rule, finding.message) not in before
+        ):
+            plan.problems.append(
+                Problem(
+                    finding.file,
+                    f"the import would leave this error: {finding.rule} {finding.message}; "
+                    "please report it with the sheet, it is a bug",
+                )
+            )
+    return plan

@@ -1,0 +1,323 @@
+"""The rows of a sheet as records: what each row says about one journey, or one measurement.
+
+Reading a row only reads its cells; whether the journey, phase or KPI exists is the plan's
+business (`journeyctl.inventory.plan`). Subtotal rows (`Totaal ...`) and blank rows are
+skipped and counted; cells that say nobody knows the value are counted; every cell that
+cannot be read is a `Problem` with its place, and reading goes on, so that one run lists
+them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TypeVar
+
+from journeyctl.inventory.cells import Problem, Sheet, Value, is_empty
+from journeyctl.inventory.headers import Column, Layout
+from journeyctl.inventory.values import (
+    CellError,
+    Estimate,
+    count,
+    day,
+    is_unknown,
+    measure,
+    period,
+    yes_no,
+)
+from journeyctl.inventory.values import text as text_of
+from journeyctl.text import Lang, fold
+
+T = TypeVar("T")
+_SUBTOTAL_WORDS = ("totaal", "subtotaal", "total", "subtotal", "grand total", "eindtotaal")
+
+
+@dataclass(frozen=True)
+class Written:
+    """A text cell's value and where it stands."""
+
+    text: str
+    where: str
+
+
+@dataclass(frozen=True)
+class VolumeCells:
+    period: str
+    customers: int
+    contacts: int
+    estimated: bool
+    where: str  # the customers cell
+
+
+@dataclass
+class InventoryRow:
+    where: str  # the journey's cell
+    name: Written | None
+    id: Written | None
+    phase: Written | None
+    cluster: Written | None
+    owner: Written | None
+    volumes: list[VolumeCells] = field(default_factory=list)
+    criteria: dict[str, tuple[Value, str]] = field(default_factory=dict)
+
+
+@dataclass
+class MeasurementRow:
+    where: str
+    journey: Written
+    kpi: Written
+    date: date
+    value: int | float
+    value_where: str
+    n: int | None
+    source: str | None
+
+
+@dataclass
+class Counts:
+    """What the summary counts besides changes."""
+
+    subtotal_rows: int = 0
+    blank_rows: int = 0
+    unknown_values: int = 0
+
+
+@dataclass(frozen=True)
+class RowOptions:
+    lang: Lang
+    period: str | None  # --period: the one period to read, or the period of plain columns
+    estimates: bool
+
+
+@dataclass
+class SheetRows:
+    inventory: list[InventoryRow] = field(default_factory=list)
+    measurements: list[MeasurementRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    counts: Counts = field(default_factory=Counts)
+
+
+def read_rows(sheet: Sheet, layout: Layout, options: RowOptions) -> SheetRows:
+    """Every data row below the header of `sheet`, read by `layout`."""
+    result = SheetRows()
+    periods = _periods(sheet, layout, options, result.problems)
+    name_column = layout.column("journey") or layout.column("id")
+    assert name_column is not None  # a layout has one or the other
+    for row in range(layout.header_row + 1, len(sheet.rows)):
+        cells = sheet.rows[row]
+        if all(is_empty(value) for value in cells):
+            result.counts.blank_rows += 1
+            continue
+        if _is_subtotal(cells, sheet.value(row, name_column.index)):
+            result.counts.subtotal_rows += 1
+            continue
+        reader = _RowReader(sheet, row, layout, options, result)
+        if layout.kind == "inventory":
+            record = reader.inventory(periods)
+            if record is not None:
+                result.inventory.append(record)
+        else:
+            measurement = reader.measurement()
+            if measurement is not None:
+                result.measurements.append(measurement)
+    return result
+
+
+def _is_subtotal(cells: list[Value], name: Value) -> bool:
+    first = next((value for value in cells if not is_empty(value)), None)
+    for value in (first, name):
+        if isinstance(value, str) and fold(value).startswith(_SUBTOTAL_WORDS):
+            return True
+    return False
+
+
+def _periods(
+    sheet: Sheet, layout: Layout, options: RowOptions, problems: list[Problem]
+) -> list[str | None]:
+    """The volume periods to read: those the header names (only --period's, if given)."""
+    found = layout.volume_periods
+    named = [p for p in found if p is not None]
+    if options.period is None or not named:
+        return found
+    if options.period in named:
+        return [options.period]
+    problems.append(
+        Problem(
+            sheet.where(layout.header_row, 0),
+            f"the sheet has no columns for period {options.period} (it has "
+            f"{', '.join(named)}); choose one of those with --period",
+        )
+    )
+    return []
+
+
+class _RowReader:
+    def __init__(
+        self, sheet: Sheet, row: int, layout: Layout, options: RowOptions, result: SheetRows
+    ) -> None:
+        self.sheet, self.row, self.layout, self.options = sheet, row, layout, options
+        self.result = result
+        self.failed = False
+
+    def where(self, column: Column | int) -> str:
+        index = column if isinstance(column, int) else column.index
+        return self.sheet.where(self.row, index)
+
+    def problem(self, column: Column | int, message: str) -> None:
+        self.result.problems.append(Problem(self.where(column), message))
+        self.failed = True
+
+    def written(self, role: str) -> Written | None:
+        column = self.layout.column(role)
+        if column is None:
+            return None
+        value = self.sheet.value(self.row, column.index)
+        if is_unknown(value):
+            return None
+        try:
+            return Written(text_of(value), self.where(column))
+        except CellError as error:
+            self.problem(column, str(error))
+            return None
+
+    def inventory(self, periods: list[str | None]) -> InventoryRow | None:
+        name, id_ = self.written("journey"), self.written("id")
+        name_column = self.layout.column("journey") or self.layout.column("id")
+        assert name_column is not None
+        record = InventoryRow(
+            self.where(name_column),
+            name,
+            id_,
+            self.written("phase"),
+            self.written("cluster"),
+            self.written("owner"),
+        )
+        if name is None and id_ is None:
+            if not self.failed:
+                self.problem(
+                    name_column, "this row has no journey name; fill it in or delete the row"
+                )
+            return None
+        for field_name, cell in (("phase", record.phase), ("cluster", record.cluster)):
+            if cell is None and not self.failed:
+                column = self.layout.column(field_name)
+                assert column is not None
+                self.problem(column, f"the journey's {field_name} is empty; fill it in")
+        record.volumes = self._volumes(periods)
+        record.criteria = {
+            column.criterion: (self.sheet.value(self.row, column.index), self.where(column))
+            for column in self.layout.criteria
+            if column.criterion is not None
+            and not is_unknown(self.sheet.value(self.row, column.index))
+        }
+        return None if self.failed else record
+
+    def _volumes(self, periods: list[str | None]) -> list[VolumeCells]:
+        volumes = []
+        estimated = self._estimated_column()
+        for header_period in periods:
+            customers = self.layout.volume_column("customers", header_period)
+            contacts = self.layout.volume_column("contacts", header_period)
+            if customers is None or contacts is None:
+                continue  # refused once for the sheet by the plan
+            the_period = header_period or self._row_period()
+            if the_period is None:
+                continue
+            figures = [self._count(customers), self._count(contacts)]
+            if any(figure is None for figure in figures):
+                continue
+            counted = [
+                int(f.value) if isinstance(f, Estimate) else f for f in figures if f is not None
+            ]
+            guessed = estimated or any(isinstance(f, Estimate) for f in figures)
+            volumes.append(
+                VolumeCells(the_period, counted[0], counted[1], guessed, self.where(customers))
+            )
+        return volumes
+
+    def _count(self, column: Column) -> int | Estimate | None:
+        value = self.sheet.value(self.row, column.index)
+        if is_unknown(value):
+            self.result.counts.unknown_values += 1
+            return None
+        try:
+            figure = count(value, self.options.lang)
+        except CellError as error:
+            self.problem(column, str(error))
+            return None
+        if isinstance(figure, Estimate) and not self.options.estimates:
+            self.problem(
+                column,
+                f"{value!r} is an estimate; write the counted number, or import with "
+                "--estimates to store it marked estimated: true",
+            )
+            return None
+        return figure
+
+    def _row_period(self) -> str | None:
+        column = self.layout.column("period")
+        if column is None:
+            return self.options.period
+        value = self.sheet.value(self.row, column.index)
+        if is_unknown(value):
+            return self.options.period
+        try:
+            return period(value)
+        except CellError as error:
+            self.problem(column, str(error))
+            return None
+
+    def _estimated_column(self) -> bool:
+        column = self.layout.column("estimated")
+        if column is None or is_unknown(self.sheet.value(self.row, column.index)):
+            return False
+        try:
+            return yes_no(self.sheet.value(self.row, column.index))
+        except CellError as error:
+            self.problem(column, str(error))
+            return False
+
+    def measurement(self) -> MeasurementRow | None:
+        journey = self.written("id") or self.written("journey")
+        kpi = self.written("kpi")
+        date_column, value_column = self.layout.column("date"), self.layout.column("value")
+        assert date_column is not None and value_column is not None
+        if journey is None or kpi is None:
+            if not self.failed:
+                missing = "journey" if journey is None else "KPI"
+                self.problem(
+                    date_column, f"this row has no {missing}; fill it in or delete the row"
+                )
+            return None
+        raw = self.sheet.value(self.row, value_column.index)
+        if is_unknown(raw):
+            self.result.counts.unknown_values += 1
+            return None
+        measured_on = self._read(date_column, day)
+        value = self._read(value_column, lambda value: measure(value, self.options.lang))
+        n = self._n()
+        source = self.written("source")
+        if self.failed or measured_on is None or value is None:
+            return None
+        return MeasurementRow(
+            journey.where, journey, kpi, measured_on, value, self.where(value_column), n,
+            None if source is None else source.text,
+        )  # fmt: skip
+
+    def _n(self) -> int | None:
+        column = self.layout.column("n")
+        if column is None or is_unknown(self.sheet.value(self.row, column.index)):
+            return None
+        figure = self._read(column, lambda value: count(value, self.options.lang))
+        if isinstance(figure, Estimate):
+            self.problem(column, "the number of responses is an estimate; write the count")
+            return None
+        return figure
+
+    def _read(self, column: Column, parse: Callable[[Value], T]) -> T | None:
+        try:
+            return parse(self.sheet.value(self.row, column.index))
+        except CellError as error:
+            self.problem(column, str(error))
+            return None

@@ -1,0 +1,209 @@
+"""What a cell's value means: a count, a measure, a date, a period, a yes/no, a name.
+
+Numbers may be stored as numbers or as text written the framework's way (`402.000` in
+Dutch, `402,000` in English, read by `journeyctl.text.parse_number`). A marker of a value
+nobody knows (`n.b.`, `onbekend`, `?`, `-`, empty) is no value. An estimate (`ca. 4.000`,
+`± 12.000`, `~4000`) is a number someone guessed: `Estimate`, accepted only when asked.
+Everything else that is not the number wanted is a `CellError` whose message says what the
+cell holds and what to write instead.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from journeyctl.inventory.cells import ErrorValue, Uncalculated, Value
+from journeyctl.inventory.formula import restore
+from journeyctl.model.common import NUMBER_LIMIT, PERIOD_PATTERN
+from journeyctl.text import Lang, parse_number
+
+UNKNOWN_MARKERS = frozenset(
+    {
+        "n.b.",
+        "n.b",
+        "nb",
+        "onbekend",
+        "unknown",
+        "?",
+        "-",
+        "\u2013",
+        "\u2014",
+        "n.v.t.",
+        "nvt",
+        "n/a",
+    }
+)
+# The error values of Excel and LibreOffice, in English and in Dutch (as a CSV export of a
+# Dutch Excel writes them).
+ERROR_CODES = frozenset(
+    {
+        "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+        "#SPILL!", "#CALC!", "#LEEG!", "#DEEL/0!", "#WAARDE!", "#VERW!", "#NAAM?", "#GETAL!",
+        "#N/B", "#OVERLOOP!", "#BEREKENEN!", "ERR:502", "ERR:504", "ERR:522", "ERR:523",
+    }
+)  # fmt: skip
+_ESTIMATE = re.compile(
+    r"(?:ca\.?|circa|ongeveer|approx\.?|approximately|about|±|\+/-|~|≈)\s*(.+)", re.IGNORECASE
+)
+_RANGE = re.compile(
+    r"[0-9][0-9.,]*\s*[kKmM]?\s*(?:-|\u2013|\u2014|tot|to)\s*[0-9][0-9.,]*\s*[kKmM]?"
+)
+_PERIOD = re.compile(PERIOD_PATTERN)
+_YES = frozenset({"ja", "yes", "j", "y", "x", "waar", "true", "1"})
+_NO = frozenset({"nee", "no", "n", "onwaar", "false", "0"})
+
+
+class CellError(ValueError):
+    """The cell does not hold what the column needs; the message says what to write."""
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A number written as an estimate (`ca. 4.000`)."""
+
+    value: int | float
+
+
+def is_unknown(value: Value) -> bool:
+    """Whether the cell says that nobody knows the value (or is empty)."""
+    if value is None:
+        return True
+    return isinstance(value, str) and value.strip().casefold() in UNKNOWN_MARKERS
+
+
+def number(value: Value, lang: Lang) -> int | float | Estimate:
+    """The number in a cell; CellError for anything else. Call `is_unknown` first."""
+    _refuse_special(value)
+    if isinstance(value, bool | date | datetime):
+        raise CellError(f"{_shown(value)} is not a number; write the number")
+    if isinstance(value, int | float):
+        if not math.isfinite(value):
+            raise CellError(f"{value!r} is not a finite number")
+        return value
+    assert isinstance(value, str)
+    text = value.strip()
+    estimate = _ESTIMATE.fullmatch(text)
+    if estimate:
+        return Estimate(_parsed(estimate.group(1), lang, value))
+    if _RANGE.fullmatch(text):
+        raise CellError(
+            f"{value!r} is a range, not a number; write one number (an estimate as "
+            "'ca. 12.000' with --estimates)"
+        )
+    return _parsed(text, lang, value)
+
+
+def count(value: Value, lang: Lang) -> int | Estimate:
+    """A whole number from 0 up (customers, contacts, responses)."""
+    found = number(value, lang)
+    figure = found.value if isinstance(found, Estimate) else found
+    if figure < 0:
+        raise CellError(f"{_shown(value)} is negative; a count is 0 or more")
+    if figure != int(figure):
+        raise CellError(f"{_shown(value)} is not a whole number; a count has no decimals")
+    if figure >= NUMBER_LIMIT:
+        raise CellError(f"{_shown(value)} is too large for a count (10^12 or more)")
+    return Estimate(int(figure)) if isinstance(found, Estimate) else int(figure)
+
+
+def measure(value: Value, lang: Lang) -> int | float:
+    """A KPI value (may be negative, as an NPS); an estimate is refused."""
+    found = number(value, lang)
+    if isinstance(found, Estimate):
+        raise CellError(f"{_shown(value)} is an estimate; a measurement is a measured value")
+    if abs(found) >= NUMBER_LIMIT:
+        raise CellError(f"{_shown(value)} is too large")
+    return found
+
+
+def day(value: Value) -> date:
+    """A date: a date cell, or text as 2025-06-30, 30-06-2025 or 30/06/2025."""
+    _refuse_special(value)
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        for pattern, order in (
+            (r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", (0, 1, 2)),
+            (r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})", (2, 1, 0)),
+        ):
+            match = re.fullmatch(pattern, text)
+            if match:
+                parts = [int(part) for part in match.groups()]
+                try:
+                    return date(parts[order[0]], parts[order[1]], parts[order[2]])
+                except ValueError:
+                    break
+    raise CellError(f"{_shown(value)} is not a date; write it as 2025-06-30 or 30-06-2025")
+
+
+def period(value: Value) -> str:
+    """A period: 2025, 2025-Q3 or 2025-06 (a year may be a number cell)."""
+    _refuse_special(value)
+    if isinstance(value, int | float) and not isinstance(value, bool) and value == int(value):
+        value = str(int(value))
+    if isinstance(value, str) and _PERIOD.fullmatch(value.strip().upper()):
+        return value.strip().upper()
+    raise CellError(f"{_shown(value)} is not a period; write 2025, 2025-Q3 or 2025-06")
+
+
+def yes_no(value: Value) -> bool:
+    if isinstance(value, bool):
+        return value
+    _refuse_special(value)
+    key = str(value).strip().casefold()
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    raise CellError(f"{_shown(value)} is not yes or no; write ja or nee (yes or no)")
+
+
+def text(value: Value) -> str:
+    """A name or other text; a number cell as it reads (a journey named 2025)."""
+    _refuse_special(value)
+    if isinstance(value, str):
+        return restore(value.strip())
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(int(value)) if value == int(value) else str(value)
+    raise CellError(f"{_shown(value)} is not text; write a name")
+
+
+def _refuse_special(value: Value) -> None:
+    if isinstance(value, Uncalculated):
+        raise CellError(
+            f"the formula ={value.formula} has no calculated value (the file was never "
+            "opened in a spreadsheet program); open it in Excel or LibreOffice, save, "
+            "and import again"
+        )
+    code = value.code if isinstance(value, ErrorValue) else value
+    if isinstance(code, str) and code.strip().upper() in ERROR_CODES:
+        raise CellError(
+            f"the error value {code.strip()} is not a number; fix the formula or write "
+            "the number (n.b. where it is not known)"
+        )
+
+
+def _parsed(text: str, lang: Lang, written: Value) -> int | float:
+    try:
+        return parse_number(text, lang)
+    except ValueError as error:
+        message = str(error)
+        if "is not a number" in message:
+            message = (
+                f"{_shown(written)} is not a number; write the number (n.b. where it is not known)"
+            )
+        raise CellError(message) from None
+
+
+def _shown(value: Value) -> str:
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return repr(value)
