@@ -28,12 +28,21 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
 ) -> int:
     """Check every file: schemas, cross-references and framework rules."""
+    import os
     import sys
 
     from journeyctl.formats import REPORTERS, resolve_format
     from journeyctl.framework import check
 
     checked = check(root, strict=strict)
-    reporter = REPORTERS[resolve_format(output_format.value)]
-    output(reporter(checked.for_display(), color(sys.stdout)))
+    chosen = resolve_format(output_format.value)
+    output(REPORTERS[chosen](checked.for_display(), color(sys.stdout)))
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if chosen == "github" and summary:
+        # GitHub Actions shows this file on the run's page; each step appends to it.
+        from pathlib import Path
+
+        from journeyctl.formats.github import append_summary
+
+        append_summary(Path(summary), checked.for_display())
     return EXIT_OK if checked.validation.ok else EXIT_FINDINGS

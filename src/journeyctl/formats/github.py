@@ -3,13 +3,23 @@
 GitHub reads every line of a step's output that starts with `::` as a command, so no text
 from the tree may start a line: user text is made one line first (`one_line`), then
 escaped as GitHub's own toolkit escapes command data and properties.
+
+In a workflow, the same findings also go to the job summary (`$GITHUB_STEP_SUMMARY`) as a
+Markdown table: `append_summary(path, validation)`, where the command line passes the path.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from journeyctl.checks import Validation
 from journeyctl.finding import Finding
 from journeyctl.formats._safe import one_line
+from journeyctl.formats.ranking import _md
+from journeyctl.write import WriteError, write_text
+
+# Past this many findings, the summary's table folds into <details>.
+SUMMARY_FOLD = 20
 
 
 def report(validation: Validation, color: bool = False) -> str:
@@ -43,3 +53,38 @@ def _escape_data(value: str) -> str:
 
 def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def job_summary(validation: Validation) -> str:
+    """The findings as Markdown for the job summary: a headline, then a table."""
+    verdict = "Valid" if validation.ok else "Not valid"
+    lines = [f"### journeyctl validate: {verdict}", "", _summary(validation)]
+    if not validation.findings:
+        return "\n".join(lines) + "\n"
+    table = ["| Severity | Rule | File | Line | Message |", "|---|---|---|---:|---|"]
+    table += [_summary_row(finding) for finding in validation.findings]
+    if len(validation.findings) > SUMMARY_FOLD:
+        count = len(validation.findings)
+        table = [f"<details><summary>{count} findings</summary>", "", *table, "", "</details>"]
+    return "\n".join([*lines, "", *table]) + "\n"
+
+
+def _summary_row(finding: Finding) -> str:
+    line = "" if finding.line is None else str(finding.line)
+    cells = [finding.severity.value, finding.rule, finding.file, line, finding.message]
+    return "| " + " | ".join(_md(cell) for cell in cells) + " |"
+
+
+def append_summary(path: Path, validation: Validation) -> None:
+    """Add the job summary to the file at `path`, after what earlier steps wrote there."""
+    try:
+        before = path.read_text(encoding="utf-8") if path.exists() else ""
+    except (OSError, UnicodeDecodeError) as error:
+        raise WriteError(
+            f"cannot add to the job summary '{path}': {error}; check GITHUB_STEP_SUMMARY"
+        ) from None
+    # A blank line between steps' parts, so that Markdown starts a new block.
+    separator = "" if not before or before.endswith("\n\n") else "\n"
+    if before and not before.endswith("\n"):
+        separator = "\n\n"
+    write_text(path, before + separator + job_summary(validation))
