@@ -1,0 +1,153 @@
+"""`journeyctl report` on the small tree of tests/reports: exit code and output together."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from journeyctl.cli.app import app
+from tests.reports.tree import EXPECTED, TREE
+
+WARNINGS = "note: 6 warning(s); `journeyctl validate` lists them\n"
+
+
+def run(*args: str, root: Path = TREE) -> Result:
+    return CliRunner().invoke(app, ["report", *args, "--root", str(root), "--today", "2025-06-01"])
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(TREE, tmp_path / "tree"))
+
+
+def test_alerts_table() -> None:
+    result = run("alerts", "--lang", "en")
+    assert (result.exit_code, result.stderr) == (0, WARNINGS)
+    assert result.stdout == (
+        "Alerts, period 2025 against 2024\n"
+        "Alert                      Journey    #  Before   Now   Rise  Target\n"
+        "────────────────────────────────────────────────────────────────────\n"
+        "contact rate up            Journey A  3    0.10  0.20  +100%\n"
+        "contact rate up            Journey C  2    1.00  1.50   +50%\n"
+        "contacts up                Journey A  3      10    20  +100%\n"
+        "top journey, nobody on it  Journey A  3\n"
+        "top journey, nobody on it  Journey E  4\n"
+        "KPI away from target       Journey B  1       0    -5             10\n"
+        "NPS\n"
+        "Contact rate or contacts up more than 25%; top 10 journeys that are only listed and "
+        "have no\nimprovement; KPIs moving away from their target\n"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in EXPECTED.glob("*.json")))
+def test_json_is_the_report_computed_by_hand(name: str) -> None:
+    result = run(name, "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == json.loads(
+        (EXPECTED / f"{name}.json").read_text(encoding="utf-8")
+    )
+
+
+def test_csv() -> None:
+    result = run("coverage", "--format", "csv")
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "id,name,phase,phase_name,covered,journeys,contacts\n"
+        "reden-a,Reason A,fase-a,Phase A,true,c;a,300\n"
+        "reden-b,Reason B,fase-a,Phase A,true,c,100\n"
+        "reden-c,Reason C,fase-b,Phase B,false,,\n",
+    )
+
+
+def test_owners_markdown_in_dutch() -> None:
+    result = run("owners", "--format", "markdown", "--lang", "nl")
+    assert result.exit_code == 0
+    assert result.stdout.endswith(
+        "### Reviews over tijd op 1 jun 2025\n\n"
+        "| Klantreis | Eigenaar | Ritme | Laatste review | Dagen over tijd |\n"
+        "|---|---|---|---|---:|\n"
+        "| Journey B | Ann | per kwartaal | 1 jan 2025 | 59 |\n"
+        "| Journey C | Bob | per kwartaal | nooit | - |\n"
+    )
+
+
+def test_kpis_top_and_period() -> None:
+    result = run("kpis", "--top", "1", "--period", "2024", "--format", "json")
+    data = json.loads(result.stdout)
+    assert result.exit_code == 0
+    assert (data["period"], data["as_of"]) == ("2024", "2024-12-31")
+    assert [row["journey"] for row in data["rows"]] == ["b"]
+
+
+def test_compare_sets_the_period_alerts_compare_with() -> None:
+    result = run("alerts", "--period", "2025", "--compare", "2025", "--format", "json")
+    data = json.loads(result.stdout)
+    assert (result.exit_code, data["compare"], data["summary"]["contacts_up"]) == (0, "2025", 0)
+
+
+def test_unknown_report_lists_the_five() -> None:
+    result = run("kpi")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "error: 'kpi' is not a report; choose one of kpis, improvements, coverage, owners, alerts\n"
+    )
+
+
+def test_top_is_for_kpis_and_alerts_only() -> None:
+    result = run("coverage", "--top", "3")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "error: --top the coverage report shows every row; top applies to kpis and alerts\n"
+    )
+
+
+def test_a_date_that_is_not_one() -> None:
+    result = CliRunner().invoke(app, ["report", "owners", "--root", str(TREE), "--today", "1-6"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "error: --today '1-6' is not a date; write YYYY-MM-DD\n"
+
+
+def test_a_period_nobody_has() -> None:
+    result = run("alerts", "--period", "2023")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("error: no journey has volumes for period 2023;")
+
+
+def test_a_tree_with_errors_is_not_reported(tree: Path) -> None:
+    journey = tree / "fase-a" / "cluster-a" / "a.yaml"
+    journey.write_text(
+        journey.read_text(encoding="utf-8").replace("owner: ann", "owner: nobody"),
+        encoding="utf-8",
+    )
+    result = run("alerts", root=tree)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert "JC2" in result.stderr and "'nobody'" in result.stderr
+    assert result.stderr.endswith(
+        "error: the tree has validation errors, so it is not reported; fix them first\n"
+    )
+
+
+def test_user_text_stays_text(tree: Path) -> None:
+    """Rich markup prints literally, an escape character is shown escaped, and a `|` or a
+    newline in a name cannot break a Markdown table."""
+    journey = tree / "fase-a" / "cluster-a" / "a.yaml"
+    journey.write_text(
+        journey.read_text(encoding="utf-8").replace(
+            "name: Journey A", 'name: "[bold]A|B\\e[31m\\nC"'
+        ),
+        encoding="utf-8",
+    )
+    table = run("alerts", "--lang", "en", root=tree)
+    assert table.exit_code == 0
+    assert "[bold]A|B\\x1b[31m\\nC" in table.stdout
+    assert "\x1b" not in table.stdout
+    markdown = run("owners", "--format", "markdown", root=tree)
+    assert markdown.exit_code == 0
+    improvements = run("improvements", "--format", "markdown", root=tree)
+    assert "\x1b" not in improvements.stdout
+    alerts = run("alerts", "--format", "markdown", root=tree)
+    assert "\\[bold\\]A\\|B\\\\x1b\\[31m\\\\nC" in alerts.stdout

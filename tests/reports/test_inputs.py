@@ -1,0 +1,57 @@
+"""What the reports share: the periods settled once and the ranking."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from journeyctl.errors import UsageError
+from journeyctl.reports import previous_period
+from tests.conftest import as_shown
+from tests.reports.tree import report_input
+
+
+@pytest.mark.parametrize(
+    ("period", "before"),
+    [
+        ("2025", "2024"),
+        ("2025-Q3", "2025-Q2"),
+        ("2025-Q1", "2024-Q4"),
+        ("2025-06", "2025-05"),
+        ("2025-10", "2025-09"),
+        ("2025-01", "2024-12"),
+    ],
+)
+def test_previous_period(period: str, before: str) -> None:
+    assert previous_period(period) == before
+
+
+def test_the_default_period_is_ranks_and_compare_the_one_before() -> None:
+    given = report_input(today=date(2025, 6, 1))
+    assert (given.period, given.compare, given.as_of) == ("2025", "2024", None)
+    # The ranking shows the movement against it too (render's ranking page uses it).
+    assert given.ranking.compare_period == "2024"
+    assert given.today == date(2025, 6, 1)
+
+
+def test_no_compare_when_no_journey_has_the_period_before() -> None:
+    given = report_input(period="2024")
+    assert (given.period, given.compare, given.as_of) == ("2024", None, date(2024, 12, 31))
+
+
+def test_a_compare_period_nobody_has_is_a_usage_error() -> None:
+    with pytest.raises(UsageError) as raised:
+        report_input(compare="2023")
+    assert as_shown(raised.value) == (
+        "no journey has volumes for period 2023; periods present: 2024, 2025"
+    )
+
+
+def test_today_defaults_to_the_clock() -> None:
+    from journeyctl.reports import prepare
+    from tests.reports.tree import checked
+
+    tree = checked()
+    given = prepare(tree.framework, tree.journeys, tree.improvements)
+    assert given.today == date.today()
