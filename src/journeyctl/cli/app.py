@@ -16,7 +16,18 @@ import typer
 from typer.core import TyperGroup
 
 from journeyctl import __version__
-from journeyctl.cli import diff, importing, init, new, rank, report, rules, schema, validate
+from journeyctl.cli import (
+    diff,
+    export,
+    importing,
+    init,
+    new,
+    rank,
+    report,
+    rules,
+    schema,
+    validate,
+)
 from journeyctl.cli._common import command
 from journeyctl.errors import EXIT_OK
 
@@ -24,6 +35,7 @@ COMMANDS: tuple[Callable[..., int], ...] = (
     validate.validate,
     rank.rank,
     importing.import_,
+    export.export,
     report.report,
     diff.diff,
     new.new,

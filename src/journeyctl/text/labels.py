@@ -43,6 +43,29 @@ _LABELS: dict[str, tuple[str, str]] = {
     "baseline": ("Baseline", "Nulmeting"),
     "latest": ("Latest", "Laatste meting"),
     "target": ("Target", "Doel"),
+    # export: the second sheet of the workbook, which explains the ranking.
+    "export.sheet": ("Journeys", "Klantreizen"),
+    "export.explanation": ("Explanation", "Toelichting"),
+    "export.yes": ("yes", "ja"),
+    "export.no": ("no", "nee"),
+    "export.title": (
+        "How the score is made, period {period}",
+        "Zo ontstaat de score, periode {period}",
+    ),
+    "export.formula": (
+        "score = 100 \u00d7 Σ weight \u00d7 (value / highest value of all journeys) / Σ weight",
+        "score = 100 \u00d7 Σ gewicht \u00d7 (waarde / hoogste waarde van alle klantreizen) / Σ gewicht",
+    ),
+    "export.terms": (
+        "Over customers, contacts and every criterion with a weight above 0; yes counts 1, "
+        "no and an empty criterion 0. Contacts per customer = contacts / customers.",
+        "Over klanten, contacten en elk criterium met een gewicht boven 0; ja telt 1, nee en "
+        "een leeg criterium 0. Contacten per klant = contacten / klanten.",
+    ),
+    "export.reimport": (
+        "journeyctl import reads this sheet back: change numbers here and import the file.",
+        "journeyctl import leest dit tabblad terug: pas aantallen hier aan en importeer het bestand.",
+    ),
     "journey_status.listed": ("listed", "geïnventariseerd"),
     "journey_status.mapped": ("mapped", "in kaart gebracht"),
     "journey_status.improving": ("improving", "wordt verbeterd"),

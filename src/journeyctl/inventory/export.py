@@ -1,0 +1,257 @@
+"""`export`: the inventory with its ranking, as a workbook for people or as CSV.
+
+One row per journey: the ranked ones in rank order, then the others. The columns are ones
+that `import` reads back (journey, id, phase, cluster, owner, period, customers, contacts,
+estimated and the criteria), so that exporting and importing the file changes nothing;
+rank, status, contacts per customer and score are there for people and are not read.
+
+The workbook shows names and the language's labels, numbers as numbers (a spreadsheet shows
+them with the reader's separators) in formats that suit them, a frozen and filtered header,
+column widths that fit, and a second sheet that explains the weights and the formula. CSV
+keeps ids and plain numbers. Text that a spreadsheet would run as a formula is neutralised
+(`journeyctl.inventory.formula`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from journeyctl.framework import CheckedTree
+from journeyctl.inventory.formula import neutralise
+from journeyctl.rank import RankOptions, rank
+from journeyctl.text import Lang, Names, label
+from journeyctl.write import WriteError
+
+ExportFormat = Literal["xlsx", "csv"]
+_MAX_WIDTH = 60
+
+
+@dataclass(frozen=True)
+class ExportColumn:
+    key: str  # the CSV header, and the label key of the workbook's header
+    header: str  # the workbook's header
+    number_format: str | None = None
+
+
+@dataclass
+class ExportTable:
+    lang: Lang
+    period: str | None
+    columns: list[ExportColumn]
+    rows: list[list[Any]] = field(default_factory=list)  # xlsx values (names)
+    csv_rows: list[list[Any]] = field(default_factory=list)  # csv values (ids)
+    weights: list[tuple[str, float]] = field(default_factory=list)
+
+
+def export_table(checked: CheckedTree, period: str | None, lang: Lang | None) -> ExportTable:
+    """The table of every journey, ranked in `period` (default: rank's default period)."""
+    framework = checked.framework
+    ranking = rank(framework, checked.journeys, RankOptions(period=period, lang=lang))
+    language: Lang = lang or framework.language
+    names = Names(framework)
+    criteria = framework.criteria
+    columns = [
+        ExportColumn("rank", label("rank", language)),
+        ExportColumn("journey", label("journey", language)),
+        ExportColumn("id", label("id", language)),
+        ExportColumn("phase", label("phase", language)),
+        ExportColumn("cluster", label("cluster", language)),
+        ExportColumn("owner", label("owner", language)),
+        ExportColumn("status", label("status", language)),
+        ExportColumn("period", label("period", language)),
+        ExportColumn("customers", label("customers", language), "#,##0"),
+        ExportColumn("contacts", label("contacts", language), "#,##0"),
+        ExportColumn("estimated", label("estimated", language).capitalize()),
+        ExportColumn("contact_rate", label("contact_rate", language), "0.00"),
+        ExportColumn("score", label("score", language), "0.0"),
+        *(ExportColumn(c.id, c.name) for c in criteria),
+    ]
+    table = ExportTable(language, ranking.period, columns)
+    table.weights = [(label(k, language), ranking.weights[k]) for k in ("customers", "contacts")]
+    table.weights += [(c.name, ranking.weights.get(c.id, c.weight)) for c in criteria]
+    ranked = {r.id: r for r in ranking.journeys}
+    order = [r.id for r in ranking.journeys] + [u.id for u in ranking.unranked]
+    by_id = {j.id: j for j in checked.journeys}
+    order += [j.id for j in checked.journeys if j.id not in set(order)]
+    yes, no = label("export.yes", language), label("export.no", language)
+    for journey_id in order:
+        journey = by_id[journey_id]
+        place = ranked.get(journey_id)
+        volume = journey.volume(ranking.period) if ranking.period else None
+        common = [
+            journey.name,
+            journey.id,
+        ]
+        figures = [
+            ranking.period if volume else None,
+            volume.customers if volume else None,
+            volume.contacts if volume else None,
+        ]
+        tail = [
+            place.contact_rate if place else None,
+            place.score if place else None,
+        ]
+        criteria_values = [journey.criteria.get(c.id) for c in criteria]
+        table.rows.append(
+            [
+                place.rank if place else None,
+                *common,
+                names.name("phase", journey.phase),
+                names.name("cluster", journey.cluster),
+                names.name("owner", journey.owner) if journey.owner else None,
+                label(f"journey_status.{journey.status}", language),
+                *figures,
+                (yes if volume.estimated else no) if volume else None,
+                *tail,
+                *(_yes_no(v, yes, no) for v in criteria_values),
+            ]
+        )
+        table.csv_rows.append(
+            [
+                place.rank if place else None,
+                *common,
+                journey.phase,
+                journey.cluster,
+                journey.owner,
+                journey.status,
+                *figures,
+                ("true" if volume.estimated else "false") if volume else None,
+                *tail,
+                *(_yes_no(v, "true", "false") for v in criteria_values),
+            ]
+        )
+    return table
+
+
+def _yes_no(value: Any, yes: str, no: str) -> Any:
+    if isinstance(value, bool):
+        return yes if value else no
+    return value
+
+
+def _cell(value: Any) -> Any:
+    return neutralise(value) if isinstance(value, str) else value
+
+
+def to_csv(table: ExportTable) -> str:
+    """Comma-separated, a header of ids, plain numbers; text neutralised."""
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow([column.key for column in table.columns])
+    for row in table.csv_rows:
+        writer.writerow(["" if value is None else _cell(value) for value in row])
+    return stream.getvalue()
+
+
+def to_xlsx(table: ExportTable) -> bytes:
+    """The workbook: the journeys, then the sheet that explains the score."""
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = label("export.sheet", table.lang)
+    sheet.append([column.header for column in table.columns])
+    for row in table.rows:
+        sheet.append([_cell(value) for value in row])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=False)
+    for index, column in enumerate(table.columns, start=1):
+        if column.number_format:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                cell.number_format = column.number_format
+    _fit_widths(sheet, table)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    _explanation(workbook.create_sheet(label("export.explanation", table.lang)), table, Font)
+    stream = io.BytesIO()
+    workbook.save(stream)
+    return stream.getvalue()
+
+
+def _fit_widths(sheet: Any, table: ExportTable) -> None:
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
+    for index, column in enumerate(table.columns):
+        texts = [column.header] + [_shown(row[index]) for row in table.rows]
+        width = min(max(len(text) for text in texts) + 2, _MAX_WIDTH)
+        sheet.column_dimensions[get_column_letter(index + 1)].width = width
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.2f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def _explanation(sheet: Any, table: ExportTable, font: Any) -> None:
+    lang = table.lang
+    sheet.append([label("export.title", lang).format(period=table.period or "-")])
+    sheet["A1"].font = font(bold=True)
+    sheet.append([])
+    sheet.append([label("export.formula", lang)])
+    sheet.append([label("export.terms", lang)])
+    sheet.append([])
+    sheet.append([label("criterion", lang), label("weight", lang)])
+    for cell in sheet[6]:
+        cell.font = font(bold=True)
+    for name, weight in table.weights:
+        sheet.append([neutralise(name), weight])
+    sheet.append([])
+    sheet.append([label("export.reimport", lang)])
+    sheet.column_dimensions["A"].width = 40
+    sheet.column_dimensions["B"].width = 12
+
+
+def export_bytes(table: ExportTable, output_format: ExportFormat) -> bytes:
+    if output_format == "csv":
+        return to_csv(table).encode("utf-8")
+    return to_xlsx(table)
+
+
+def refuse_tree_target(target: Path, root: Path) -> None:
+    """The export is not written into the tree, where it is not a journey and would be read."""
+    try:
+        target.resolve().relative_to(root.resolve())
+    except ValueError:
+        return
+    raise WriteError(
+        f"cannot write '{target}': it is inside the framework's root, where every file is "
+        "read as part of the tree; write it elsewhere",
+        parameter="out",
+    )
+
+
+def write_export(target: Path, data: bytes) -> None:
+    """Write the file atomically (the writer's own rename, for bytes)."""
+    # journeyctl.write has no public writer of bytes yet; its atomic replace is the one
+    # place that writes files, so it is used here rather than a second implementation.
+    from journeyctl.write.atomic import _replace_atomically
+
+    if not target.parent.is_dir():
+        raise WriteError(
+            f"cannot write '{target}': the folder '{target.parent}' does not exist; create it "
+            "or write elsewhere",
+            parameter="out",
+        )
+    if target.is_symlink() or target.is_dir():
+        raise WriteError(
+            f"cannot write '{target}': it is a folder or a symbolic link; write a file",
+            parameter="out",
+        )
+    try:
+        _replace_atomically(target, data)
+    except OSError as error:
+        raise WriteError(
+            f"cannot write '{target}': {error.strerror or error}; nothing was changed",
+            parameter="out",
+        ) from None
