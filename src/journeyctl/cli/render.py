@@ -1,0 +1,154 @@
+"""`journeyctl render --out DIR`: journey maps and steering reports as HTML and Markdown pages."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from journeyctl.cli._common import DEFAULT_ROOT, RootOption, color, error_line, output
+from journeyctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from journeyctl.render import Page
+
+# From this many pages on, a progress bar shows on a terminal's stderr.
+PROGRESS_FROM = 60
+
+
+class RenderFormat(str, Enum):
+    html = "html"
+    md = "md"
+    both = "both"
+
+
+class Language(str, Enum):
+    nl = "nl"
+    en = "en"
+
+
+def render(
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            metavar="DIR",
+            help="The folder to write the pages to (the only place written).",
+        ),
+    ],
+    root: RootOption = DEFAULT_ROOT,
+    output_format: Annotated[
+        RenderFormat, typer.Option("--format", help="HTML pages, GitHub Markdown, or both.")
+    ] = RenderFormat.html,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="DIR",
+            help="Templates that replace the shipped ones by file name; default: a templates/ "
+            "folder beside the root, if there is one.",
+        ),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            help="2025, 2025-Q3 or 2025-06; default: the period rank takes (the latest that "
+            "at least half of the journeys with volumes have)."
+        ),
+    ] = None,
+    compare: Annotated[
+        str | None,
+        typer.Option(help="The period to show movement against; default: the one before --period."),
+    ] = None,
+    lang: Annotated[
+        Language | None,
+        typer.Option(help="Labels and number formats in this language; default: the framework's."),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            metavar="YYYY-MM-DD", help="Judge overdue reviews on this day; default: today."
+        ),
+    ] = None,
+) -> int:
+    """Journey maps and steering reports as self-contained HTML and GitHub Markdown pages."""
+    import sys
+
+    from journeyctl.formats import REPORTERS
+    from journeyctl.framework import check
+    from journeyctl.render import RenderOptions, TemplateRefused, environment, plan_site
+
+    day = _day(today)
+    project_templates = _templates(templates, root)
+    checked = check(root, today=day)
+    if not checked.usable:
+        sys.stderr.write(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
+        error_line("error: the tree has validation errors, so nothing is rendered; fix them first")
+        return EXIT_FINDINGS
+    options = RenderOptions(
+        formats=("html", "md") if output_format is RenderFormat.both else (output_format.value,),
+        period=period,
+        compare=compare,
+        lang=None if lang is None else lang.value,
+        today=day,
+    )
+    pages = plan_site(checked.framework, checked.journeys, checked.improvements, options)
+    env = environment(project_templates)
+    try:
+        _write(pages, env, out)
+    except TemplateRefused as refused:
+        error_line(f"error: {refused}; nothing more was written")
+        return EXIT_FINDINGS
+    if checked.validation.warnings:
+        error_line(
+            f"note: {checked.validation.warnings} warning(s); `journeyctl validate` lists them"
+        )
+    first = out / pages[0].path
+    output(f"wrote {len(pages)} pages to {out}; open {first}\n")
+    return EXIT_OK
+
+
+def _write(pages: list[Page], env: Environment, out: Path) -> None:
+    """Render and write each page; a progress bar on a terminal's stderr for a large site."""
+    from rich.console import Console
+    from rich.progress import track
+
+    from journeyctl.render import render_page
+    from journeyctl.write import write_under
+
+    console = Console(stderr=True)
+    shown = console.is_terminal and len(pages) >= PROGRESS_FROM
+    steps = (
+        track(pages, description="rendering", console=console, transient=True) if shown else pages
+    )
+    for page in steps:
+        write_under(out, page.path, render_page(env, page))
+
+
+def _templates(given: Path | None, root: str) -> Path | None:
+    """The project's templates: --templates, else `templates/` beside the root if it exists."""
+    if given is not None:
+        if not given.is_dir():
+            raise UsageError(
+                f"'{given}' is not a folder of templates; give the folder that holds your "
+                "*.html.j2 and *.md.j2 files",
+                parameter="templates",
+            )
+        return given
+    if not root:
+        return None  # the check refuses an empty root with its own message
+    beside = Path(root).absolute().parent / "templates"
+    return beside if beside.is_dir() else None
+
+
+def _day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"'{text}' is not a date; write YYYY-MM-DD", parameter="today") from None

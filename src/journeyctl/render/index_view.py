@@ -1,0 +1,143 @@
+"""The index page: the framework as phases (columns) > clusters > journeys (cards), and the
+sequences in which journeys follow each other."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from journeyctl.model import Journey
+from journeyctl.rank import RankedJourney, Ranking
+from journeyctl.render.context import DASH, Context, movement_class, movement_text
+from journeyctl.render.sequences import Sequence as JourneySequence
+from journeyctl.render.sequences import sequences
+
+
+@dataclass(frozen=True)
+class JourneyCard:
+    id: str
+    name: str
+    page: str  # the journey map, relative to the index, without .html or .md
+    owner: str  # the owner's name, or a dash
+    status: str  # the status in the site's language
+    status_key: str  # the status as in the files, for the card's colour
+    customers: str
+    contacts: str
+    estimated: bool
+    rank: str  # "3", or a dash when not ranked
+    movement: str  # ▲3, ▼1, =, new; "" without a compared period
+    movement_class: str
+    steps: str  # "6 steps mapped", or "" when none is
+
+
+@dataclass(frozen=True)
+class ClusterColumn:
+    id: str
+    name: str
+    journeys: list[JourneyCard]
+
+
+@dataclass(frozen=True)
+class PhaseColumn:
+    id: str
+    name: str
+    description: str
+    clusters: list[ClusterColumn]
+    journey_count: int
+
+
+@dataclass(frozen=True)
+class IndexView:
+    title: str
+    description: str
+    period: str  # the ranking's period, or a dash
+    compare_period: str  # "" when there is none
+    phases: list[PhaseColumn]
+    sequences: list[JourneySequence]
+    summary: str  # how many journeys, how many mapped, which period
+
+
+def index_view(context: Context, journeys: Sequence[Journey], ranking: Ranking) -> IndexView:
+    ranked = {entry.id: entry for entry in ranking.journeys}
+    cards = {j.id: _card(context, j, ranked.get(j.id), ranking) for j in journeys}
+    framework = context.framework
+    phases = []
+    for phase in framework.phases:
+        clusters = [
+            ClusterColumn(
+                cluster.id, cluster.name, _ordered(cluster_cards(journeys, cards, cluster.id))
+            )
+            for cluster in framework.clusters
+            if cluster.phase == phase.id
+        ]
+        count = sum(len(cluster.journeys) for cluster in clusters)
+        phases.append(PhaseColumn(phase.id, phase.name, phase.description or "", clusters, count))
+    return IndexView(
+        title=framework.name,
+        description=framework.description or "",
+        period=ranking.period or DASH,
+        compare_period=ranking.compare_period or "",
+        phases=phases,
+        sequences=sequences(journeys, "journeys/"),
+        summary=_summary(context, journeys, ranking),
+    )
+
+
+def cluster_cards(
+    journeys: Sequence[Journey], cards: dict[str, JourneyCard], cluster: str
+) -> list[JourneyCard]:
+    return [cards[j.id] for j in journeys if j.cluster == cluster]
+
+
+def _ordered(cards: list[JourneyCard]) -> list[JourneyCard]:
+    """Ranked journeys first, by rank; then the others by name (retired last)."""
+
+    def key(card: JourneyCard) -> tuple[bool, int, int, str]:
+        ranked = card.rank != DASH
+        return (
+            card.status_key == "retired",
+            0 if ranked else 1,
+            int(card.rank) if ranked else 0,
+            card.name.casefold() + "\0" + card.id,
+        )
+
+    return sorted(cards, key=key)
+
+
+def _card(
+    context: Context, journey: Journey, entry: RankedJourney | None, ranking: Ranking
+) -> JourneyCard:
+    volume = journey.volume(ranking.period) if ranking.period else None
+    movement, css = "", ""
+    if entry is not None and ranking.compare_period is not None:
+        before = entry.compare is not None and entry.compare.rank is not None
+        movement = movement_text(entry.movement, before, context.lang)
+        css = movement_class(entry.movement, before)
+    return JourneyCard(
+        id=journey.id,
+        name=journey.name,
+        page=f"journeys/{journey.id}",
+        owner=context.names.name("owner", journey.owner) if journey.owner else DASH,
+        status=context.word(f"journey_status.{journey.status}"),
+        status_key=journey.status,
+        customers=context.count(volume.customers if volume else None),
+        contacts=context.count(volume.contacts if volume else None),
+        estimated=bool(volume and volume.estimated),
+        rank=str(entry.rank) if entry else DASH,
+        movement=movement,
+        movement_class=css,
+        steps=context.word("render.steps_mapped", count=len(journey.steps))
+        if journey.steps
+        else "",
+    )
+
+
+def _summary(context: Context, journeys: Sequence[Journey], ranking: Ranking) -> str:
+    key = "render.index_summary" if ranking.compare_period else "render.index_summary_no_compare"
+    return context.word(
+        key,
+        journeys=context.count(len(journeys)),
+        mapped=context.count(sum(1 for j in journeys if j.steps)),
+        period=ranking.period or DASH,
+        compare=ranking.compare_period or "",
+    )

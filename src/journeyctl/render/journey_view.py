@@ -1,0 +1,287 @@
+"""A journey map: the steps as columns grouped by stage, and the lanes below them.
+
+Lanes: what the customer does, the touchpoints (channel names), the emotion curve (actual
+against desired, gaps shaded), pain points, backstage, moments of truth, contact reasons and
+the improvements pinned to the steps they touch. Beside the map: KPI tiles (the `kpis`
+report's rows), the volumes against the compared period, and the rank.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from journeyctl.model import Improvement, Journey
+from journeyctl.rank import RankedJourney
+from journeyctl.render.context import DASH, Context, movement_class, movement_text
+from journeyctl.render.curve import CurveView, curve
+from journeyctl.render.kpi_tiles import KpiTile, kpi_tiles
+from journeyctl.reports import ReportInput
+from journeyctl.text import fold
+
+
+@dataclass(frozen=True)
+class PinnedImprovement:
+    id: str
+    title: str
+    status: str
+    status_key: str
+
+
+@dataclass(frozen=True)
+class StepColumn:
+    number: int
+    name: str
+    stage: str
+    description: str
+    touchpoints: list[str]  # channel names
+    backstage: str
+    emotion: str  # "2" or "" when not recorded
+    desired_emotion: str
+    pain_points: list[str]
+    moment_of_truth: bool
+    contact_reasons: list[str]  # contact reason names
+    improvements: list[PinnedImprovement]
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str  # "" for steps without a stage
+    steps: list[StepColumn]  # the neighbouring steps it spans
+
+    @property
+    def span(self) -> int:
+        return len(self.steps)
+
+
+@dataclass(frozen=True)
+class VolumeRow:
+    what: str  # customers, contacts or contacts per customer, in the site's language
+    now: str
+    before: str
+    change: str  # +12%, -3%, or "" when there is nothing to compare
+    change_class: str  # better, worse or "" (for contacts and the rate, down is better)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One line of the journey's header: a label and its text."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class JourneyView:
+    id: str
+    name: str
+    description: str
+    status: str
+    status_key: str
+    facts: list[Fact]  # phase, cluster, owner, teams, personas, goal, desired emotions, ...
+    stages: list[Stage]
+    steps: list[StepColumn]
+    curve: CurveView | None
+    moments: int  # how many steps are moments of truth
+    has_pain_points: bool
+    has_backstage: bool
+    has_contact_reasons: bool
+    has_improvements: bool
+    unpinned: list[PinnedImprovement]  # improvements of the whole journey
+    kpis: list[KpiTile]
+    period: str
+    compare_period: str
+    volumes: list[VolumeRow]
+    estimated: bool
+    rank: str
+    rank_of: str  # how many were ranked, for "3 of 41"
+    movement: str
+    movement_class: str
+    follows: list[tuple[str, str]]  # (name, page) of the journeys this one follows
+    followed_by: list[tuple[str, str]]
+
+
+def journey_view(context: Context, journey: Journey, report_input: ReportInput) -> JourneyView:
+    ranking = report_input.ranking
+    entry = next((j for j in ranking.journeys if j.id == journey.id), None)
+    improvements = [i for i in report_input.improvements if _touches(i, journey.id)]
+    pinned, unpinned = _pinned(context, journey, improvements)
+    steps = [_step(context, index, journey, pinned) for index in range(len(journey.steps))]
+    movement, css = _movement(context, entry, ranking.compare_period)
+    by_id = {j.id: j for j in report_input.journeys}
+    return JourneyView(
+        id=journey.id,
+        name=journey.name,
+        description=journey.description or "",
+        status=context.word(f"journey_status.{journey.status}"),
+        status_key=journey.status,
+        facts=_facts(context, journey),
+        stages=_stages(steps),
+        steps=steps,
+        curve=curve(journey.steps),
+        moments=sum(1 for s in journey.steps if s.moment_of_truth),
+        has_pain_points=any(s.pain_points for s in journey.steps),
+        has_backstage=any(s.backstage for s in journey.steps),
+        has_contact_reasons=any(s.contact_reasons for s in journey.steps),
+        has_improvements=any(step.improvements for step in steps),
+        unpinned=unpinned,
+        kpis=kpi_tiles(context, journey, entry.rank if entry else None, report_input),
+        period=ranking.period or DASH,
+        compare_period=ranking.compare_period or "",
+        volumes=_volumes(context, journey, ranking.period, ranking.compare_period),
+        estimated=_estimated(journey, ranking.period),
+        rank=str(entry.rank) if entry else DASH,
+        rank_of=str(len(ranking.journeys)),
+        movement=movement,
+        movement_class=css,
+        follows=[(by_id[i].name, i) for i in journey.follows if i in by_id],
+        followed_by=[(j.name, j.id) for j in report_input.journeys if journey.id in j.follows],
+    )
+
+
+def _touches(improvement: Improvement, journey_id: str) -> bool:
+    return any(target.journey == journey_id for target in improvement.journeys)
+
+
+def _pinned(
+    context: Context, journey: Journey, improvements: list[Improvement]
+) -> tuple[dict[int, list[PinnedImprovement]], list[PinnedImprovement]]:
+    """Step index -> the improvements that name that step; and those that name no step of it."""
+    step_index = {fold(step.name): index for index, step in enumerate(journey.steps)}
+    pinned: dict[int, list[PinnedImprovement]] = {}
+    unpinned: list[PinnedImprovement] = []
+    for improvement in improvements:
+        shown = PinnedImprovement(
+            improvement.id,
+            improvement.title,
+            context.word(f"improvement_status.{improvement.status}"),
+            improvement.status,
+        )
+        names = [s for t in improvement.journeys if t.journey == journey.id for s in t.steps]
+        indexes = sorted({step_index[fold(n)] for n in names if fold(n) in step_index})
+        for index in indexes:
+            pinned.setdefault(index, []).append(shown)
+        if not indexes:
+            unpinned.append(shown)
+    return pinned, unpinned
+
+
+def _step(
+    context: Context, index: int, journey: Journey, pinned: dict[int, list[PinnedImprovement]]
+) -> StepColumn:
+    step = journey.steps[index]
+    return StepColumn(
+        number=index + 1,
+        name=step.name,
+        stage=step.stage or "",
+        description=step.description or "",
+        touchpoints=[context.names.name("channel", c) for c in step.touchpoints],
+        backstage=step.backstage or "",
+        emotion="" if step.emotion is None else str(step.emotion),
+        desired_emotion="" if step.desired_emotion is None else str(step.desired_emotion),
+        pain_points=list(step.pain_points),
+        moment_of_truth=step.moment_of_truth,
+        contact_reasons=[context.names.name("contact_reason", r) for r in step.contact_reasons],
+        improvements=pinned.get(index, []),
+    )
+
+
+def _stages(steps: list[StepColumn]) -> list[Stage]:
+    """Neighbouring steps with the same stage share one header cell (and one Mermaid section)."""
+    stages: list[Stage] = []
+    for step in steps:
+        if stages and stages[-1].name == step.stage:
+            stages[-1].steps.append(step)
+        else:
+            stages.append(Stage(step.stage, [step]))
+    return stages
+
+
+def _facts(context: Context, journey: Journey) -> list[Fact]:
+    names = context.names
+    candidates = [
+        ("phase", names.name("phase", journey.phase)),
+        ("cluster", names.name("cluster", journey.cluster)),
+        ("owner", names.name("owner", journey.owner) if journey.owner else ""),
+        ("render.teams", ", ".join(names.name("team", t) for t in journey.team)),
+        ("render.personas", ", ".join(names.name("persona", p) for p in journey.personas)),
+        ("render.goal", journey.goal or ""),
+        ("render.desired_emotions", journey.desired_emotions or ""),
+    ]
+    return [Fact(context.word(key), text) for key, text in candidates if text]
+
+
+def _movement(
+    context: Context, entry: RankedJourney | None, compare: str | None
+) -> tuple[str, str]:
+    if entry is None or compare is None:
+        return "", ""
+    before = entry.compare is not None and entry.compare.rank is not None
+    return movement_text(entry.movement, before, context.lang), movement_class(
+        entry.movement, before
+    )
+
+
+def _estimated(journey: Journey, period: str | None) -> bool:
+    volume = journey.volume(period) if period else None
+    return bool(volume and volume.estimated)
+
+
+def _volumes(
+    context: Context, journey: Journey, period: str | None, compare: str | None
+) -> list[VolumeRow]:
+    now = journey.volume(period) if period else None
+    before = journey.volume(compare) if compare else None
+    if now is None and before is None:
+        return []
+    rows = [
+        _volume_row(
+            context,
+            context.word("customers"),
+            now.customers if now else None,
+            before.customers if before else None,
+            higher_is_better=None,  # more customers is neither good nor bad in itself
+            places=0,
+        ),
+        _volume_row(
+            context,
+            context.word("contacts"),
+            now.contacts if now else None,
+            before.contacts if before else None,
+            higher_is_better=False,
+            places=0,
+        ),
+        _volume_row(
+            context,
+            context.word("contact_rate"),
+            _rate(now.customers, now.contacts) if now else None,
+            _rate(before.customers, before.contacts) if before else None,
+            higher_is_better=False,
+            places=2,
+        ),
+    ]
+    return rows
+
+
+def _rate(customers: int, contacts: int) -> float | None:
+    return contacts / customers if customers else None
+
+
+def _volume_row(
+    context: Context,
+    what: str,
+    now: float | None,
+    before: float | None,
+    *,
+    higher_is_better: bool | None,
+    places: int,
+) -> VolumeRow:
+    change, css = "", ""
+    if now is not None and before:
+        fraction = now / before - 1
+        sign = "+" if fraction > 0 else ""
+        change = sign + context.percent(fraction)
+        if higher_is_better is not None and round(fraction, 4) != 0:
+            css = "better" if (fraction > 0) == higher_is_better else "worse"
+    return VolumeRow(
+        what, context.decimal(now, places), context.decimal(before, places), change, css
+    )

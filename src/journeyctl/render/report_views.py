@@ -1,0 +1,425 @@
+"""The report pages: kpis, improvements, coverage, owners and alerts, each from its report in
+`journeyctl.reports` (the data of `journeyctl report NAME`), formatted for people."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from journeyctl.render.context import DASH, Context
+from journeyctl.render.kpi_tiles import KpiTile, decimals, kpi_tile
+from journeyctl.reports import (
+    ReportInput,
+    alerts_report,
+    coverage_report,
+    improvements_report,
+    kpis_report,
+    owners_report,
+)
+from journeyctl.reports.alerts import Alert
+from journeyctl.reports.coverage import Coverage
+from journeyctl.text import format_date
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A headline number with its caption, and a colour class (good, bad or "")."""
+
+    value: str
+    caption: str
+    tone: str = ""
+
+
+@dataclass(frozen=True)
+class JourneyLink:
+    name: str
+    page: str  # journeys/<id>, without .html or .md
+
+
+# --- kpis -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KpiJourney:
+    journey: JourneyLink
+    rank: str
+    tiles: list[KpiTile]
+
+
+@dataclass(frozen=True)
+class KpisView:
+    title: str
+    period: str
+    figures: list[Figure]
+    journeys: list[KpiJourney]
+
+
+def kpis_view(context: Context, report_input: ReportInput) -> KpisView:
+    report = kpis_report(report_input)
+    counts = report.counts()
+    journeys: list[KpiJourney] = []
+    for row in report.rows:
+        if not journeys or journeys[-1].journey.page != f"journeys/{row.journey}":
+            rank = DASH if row.rank is None else str(row.rank)
+            journeys.append(KpiJourney(_link(row.journey, row.journey_name), rank, []))
+        journeys[-1].tiles.append(kpi_tile(context, row))
+    return KpisView(
+        title=context.word("render.nav.kpis"),
+        period=report.period or DASH,
+        figures=[
+            Figure(context.count(counts["kpis"]), context.word("render.kpis.measured")),
+            Figure(context.count(counts["improved"]), context.word("render.kpis.improved"), "good"),
+            Figure(context.count(counts["declined"]), context.word("render.kpis.declined"), "bad"),
+            Figure(
+                context.count(counts["target_reached"]),
+                context.word("render.kpis.target_reached"),
+                "good",
+            ),
+            Figure(context.count(counts["not_measured"]), context.word("render.kpis.not_measured")),
+        ],
+        journeys=journeys,
+    )
+
+
+# --- improvements ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImprovementLine:
+    id: str
+    title: str
+    status: str
+    status_key: str
+    state: str  # open, done or rejected
+    owner: str
+    effort: str
+    started: str
+    done: str
+    journeys: list[JourneyLink]
+    shared: bool
+    customers: str
+    contacts: str
+
+
+@dataclass(frozen=True)
+class JourneyWork:
+    journey: JourneyLink
+    open: str
+    done: str
+    rejected: str
+
+
+@dataclass(frozen=True)
+class ImprovementsView:
+    title: str
+    period: str
+    figures: list[Figure]
+    by_status: list[Figure]
+    rows: list[ImprovementLine]
+    by_journey: list[JourneyWork]
+
+
+def improvements_view(context: Context, report_input: ReportInput) -> ImprovementsView:
+    report = improvements_report(report_input)
+    counts = report.counts()
+    return ImprovementsView(
+        title=context.word("improvements"),
+        period=report.period or DASH,
+        figures=[
+            Figure(context.count(counts["open"]), context.word("render.improvements.open")),
+            Figure(context.count(counts["done"]), context.word("render.improvements.done"), "good"),
+            Figure(context.count(counts["shared"]), context.word("render.improvements.shared")),
+            Figure(context.count(counts["rejected"]), context.word("render.improvements.rejected")),
+        ],
+        by_status=[
+            Figure(context.count(count), context.word(f"improvement_status.{status}"), status)
+            for status, count in report.by_status().items()
+        ],
+        rows=[
+            ImprovementLine(
+                id=row.id,
+                title=row.title,
+                status=context.word(f"improvement_status.{row.status}"),
+                status_key=row.status,
+                state=row.state,
+                owner=row.owner_name or DASH,
+                effort=DASH if row.effort is None else str(row.effort),
+                started=_date(context, row.started),
+                done=_date(context, row.done),
+                journeys=[
+                    _link(i, n) for i, n in zip(row.journeys, row.journey_names, strict=True)
+                ],
+                shared=row.shared,
+                customers=context.count(row.customers),
+                contacts=context.count(row.contacts),
+            )
+            for row in report.rows
+        ],
+        by_journey=[
+            JourneyWork(
+                _link(j.journey, j.journey_name),
+                context.count(len(j.open)),
+                context.count(len(j.done)),
+                context.count(len(j.rejected)),
+            )
+            for j in report.by_journey
+        ],
+    )
+
+
+# --- coverage -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CoverageLine:
+    name: str
+    phase: str
+    covered: bool
+    journeys: list[JourneyLink]
+    contacts: str
+
+
+@dataclass(frozen=True)
+class PhaseLine:
+    phase: str
+    reasons: str
+    covered: str
+    share: str
+    contact_share: str
+    bar: float  # covered share of the reasons, 0..100
+
+
+@dataclass(frozen=True)
+class CoverageView:
+    title: str
+    period: str
+    figures: list[Figure]
+    phases: list[PhaseLine]
+    uncovered: list[CoverageLine]
+    rows: list[CoverageLine]
+
+
+def coverage_view(context: Context, report_input: ReportInput) -> CoverageView:
+    report = coverage_report(report_input)
+    total = report.total
+    figures = [
+        Figure(
+            context.percent(total.share), context.word("render.coverage.share"), _tone(total.share)
+        ),
+        Figure(
+            f"{context.count(total.covered)} / {context.count(total.reasons)}",
+            context.word("render.coverage.covered"),
+        ),
+        Figure(
+            context.count(total.reasons - total.covered),
+            context.word("render.coverage.uncovered"),
+            "bad" if total.reasons > total.covered else "good",
+        ),
+    ]
+    if total.contact_share is not None:
+        figures.insert(
+            1,
+            Figure(
+                context.percent(total.contact_share),
+                context.word("render.coverage.contact_share", period=report.period or DASH),
+                _tone(total.contact_share),
+            ),
+        )
+    rows = [
+        CoverageLine(
+            row.name,
+            row.phase_name,
+            row.covered,
+            [_link(i, n) for i, n in zip(row.journeys, row.journey_names, strict=True)],
+            context.count(row.contacts),
+        )
+        for row in report.rows
+    ]
+    return CoverageView(
+        title=context.word("render.nav.coverage"),
+        period=report.period or DASH,
+        figures=figures,
+        phases=[_phase_line(context, p.phase_name, p.coverage) for p in report.phases],
+        uncovered=[row for row in rows if not row.covered],
+        rows=rows,
+    )
+
+
+def _phase_line(context: Context, name: str, coverage: Coverage) -> PhaseLine:
+    share = coverage.share
+    return PhaseLine(
+        name,
+        context.count(coverage.reasons),
+        context.count(coverage.covered),
+        context.percent(share),
+        context.percent(coverage.contact_share),
+        round(100 * share, 1) if share is not None else 0.0,
+    )
+
+
+def _tone(share: float | None) -> str:
+    if share is None:
+        return ""
+    return "good" if share >= 0.9 else "bad" if share < 0.7 else ""
+
+
+# --- owners ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OverdueLine:
+    journey: JourneyLink
+    cadence: str
+    last_reviewed: str
+    days_overdue: str
+
+
+@dataclass(frozen=True)
+class OwnerCard:
+    name: str
+    email: str
+    journeys: list[JourneyLink]
+    overdue: list[OverdueLine]
+    open_improvements: list[str]  # titles of the open improvements the owner owns
+    open_on_journeys: str  # how many open improvements touch their journeys
+
+
+@dataclass(frozen=True)
+class OwnersView:
+    title: str
+    today: str
+    owners: list[OwnerCard]
+    overdue_total: str
+
+
+def owners_view(context: Context, report_input: ReportInput) -> OwnersView:
+    report = owners_report(report_input)
+    titles = {i.id: i.title for i in report_input.improvements}
+    cards = [
+        OwnerCard(
+            name=row.owner_name or context.word("render.owners.nobody"),
+            email=row.email or "",
+            journeys=[_link(i, n) for i, n in zip(row.journeys, row.journey_names, strict=True)],
+            overdue=[
+                OverdueLine(
+                    _link(o.journey, o.journey_name),
+                    context.word(f"render.cadence.{o.cadence}"),
+                    _date(context, o.last_reviewed) or context.word("render.owners.never"),
+                    DASH if o.days_overdue is None else context.count(o.days_overdue),
+                )
+                for o in row.overdue
+            ],
+            open_improvements=[titles.get(i, i) for i in row.open_improvements],
+            open_on_journeys=context.count(len(row.open_on_journeys)),
+        )
+        for row in report.rows
+    ]
+    return OwnersView(
+        title=context.word("render.nav.owners"),
+        today=format_date(report.today, context.lang),
+        owners=cards,
+        overdue_total=context.count(sum(len(card.overdue) for card in cards)),
+    )
+
+
+# --- alerts ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AlertLine:
+    journey: JourneyLink
+    rank: str
+    measure: str
+    before: str
+    after: str
+    change: str
+    target: str
+
+
+@dataclass(frozen=True)
+class AlertGroup:
+    kind: str
+    title: str
+    explanation: str
+    alerts: list[AlertLine]
+
+
+@dataclass(frozen=True)
+class AlertsView:
+    title: str
+    period: str
+    compare_period: str
+    total: str
+    groups: list[AlertGroup]
+
+
+def alerts_view(context: Context, report_input: ReportInput) -> AlertsView:
+    report = alerts_report(report_input)
+    threshold = context.percent(report.contact_rate_increase)
+    groups = []
+    for kind in ("contact_rate_up", "contacts_up", "top_unworked", "kpi_away_from_target"):
+        alerts = [a for a in report.rows if a.kind == kind]
+        groups.append(
+            AlertGroup(
+                kind,
+                context.word(f"render.alerts.{kind}"),
+                context.word(
+                    f"render.alerts.{kind}.why",
+                    threshold=threshold,
+                    top=report.top,
+                    period=report.period or DASH,
+                    compare=report.compare or DASH,
+                ),
+                [_alert_line(context, a) for a in alerts],
+            )
+        )
+    return AlertsView(
+        title=context.word("render.nav.alerts"),
+        period=report.period or DASH,
+        compare_period=report.compare or "",
+        total=context.count(len(report.rows)),
+        groups=groups,
+    )
+
+
+def _alert_line(context: Context, alert: Alert) -> AlertLine:
+    measured = [v for v in (alert.before, alert.after, alert.target) if v is not None]
+    places = 2 if alert.measure == "contact_rate" else decimals(measured)
+    measure = alert.measure_name or (
+        context.word("contact_rate")
+        if alert.measure == "contact_rate"
+        else context.word("contacts")
+    )
+    change = ""
+    if alert.change is not None:
+        change = ("+" if alert.change > 0 else "") + context.percent(alert.change)
+    return AlertLine(
+        journey=_link(alert.journey, alert.journey_name),
+        rank=DASH if alert.rank is None else str(alert.rank),
+        measure=measure if alert.kind != "top_unworked" else "",
+        before=context.decimal(alert.before, places) if alert.before is not None else "",
+        after=context.decimal(alert.after, places) if alert.after is not None else "",
+        change=change,
+        target=context.decimal(alert.target, places) if alert.target is not None else "",
+    )
+
+
+# --- shared ---------------------------------------------------------------------------------
+
+
+def _link(journey_id: str, name: str) -> JourneyLink:
+    return JourneyLink(name, f"journeys/{journey_id}")
+
+
+def _date(context: Context, day: date | None) -> str:
+    return "" if day is None else format_date(day, context.lang)
+
+
+REPORT_VIEWS: dict[str, Callable[[Context, ReportInput], object]] = {
+    "kpis": kpis_view,
+    "improvements": improvements_view,
+    "coverage": coverage_view,
+    "owners": owners_view,
+    "alerts": alerts_view,
+}

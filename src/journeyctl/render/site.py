@@ -1,0 +1,124 @@
+"""A site: every page `render` writes, as (path, template, view data), before any template runs.
+
+`plan_site(framework, journeys, improvements, options)` computes the view data of every
+page from the framework, the ranking and the reports (`journeyctl.reports.prepare`, so that
+the pages and `journeyctl report` agree on every number); `render_page(env, page)` fills a
+page's template. Paths are relative to the output folder; ids are slugs, and the writer
+refuses any path that would leave the folder all the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Literal
+
+from journeyctl.errors import UsageError
+from journeyctl.model import Framework, Improvement, Journey
+from journeyctl.rank import Ranking, RankOptions, rank
+from journeyctl.render.context import REPORT_PAGES, Context
+from journeyctl.render.index_view import index_view
+from journeyctl.render.journey_view import journey_view
+from journeyctl.render.ranking_view import TOP, ranking_view
+from journeyctl.render.report_views import REPORT_VIEWS
+from journeyctl.render.templating import render
+from journeyctl.reports import ReportInput, prepare
+from journeyctl.text import Lang, Names
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+Format = Literal["html", "md"]
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    formats: tuple[Format, ...] = ("html",)
+    period: str | None = None
+    compare: str | None = None
+    lang: str | None = None  # None: the framework's language
+    today: date | None = None  # for overdue reviews; None: today
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to the output folder: index.html, journeys/<id>.md, ...
+    template: str  # index.html.j2, journey.md.j2, ...
+    data: dict[str, object] = field(default_factory=dict)
+
+
+def plan_site(
+    framework: Framework,
+    journeys: Sequence[Journey],
+    improvements: Sequence[Improvement],
+    options: RenderOptions,
+) -> list[Page]:
+    """Every page of the site, in a fixed order: index, the reports, then the journey maps."""
+    report_input = prepare(
+        framework,
+        journeys,
+        improvements,
+        period=options.period,
+        compare=options.compare,
+        today=options.today,
+    )
+    context = Context(
+        framework, _language(framework, options.lang), Names(framework), ("index", *REPORT_PAGES)
+    )
+    views: list[tuple[str, str, object]] = [
+        ("index", "index", index_view(context, journeys, report_input.ranking))
+    ]
+    views.append(
+        ("ranking", "ranking", ranking_view(context, report_input.ranking, _top(report_input)))
+    )
+    views += [(name, name, REPORT_VIEWS[name](context, report_input)) for name in REPORT_PAGES[1:]]
+    ordered = sorted(journeys, key=lambda j: j.id)
+    views += [
+        (f"journeys/{j.id}", "journey", journey_view(context, j, report_input)) for j in ordered
+    ]
+    return [
+        _page(context, path, template, view, fmt)
+        for fmt in options.formats
+        for path, template, view in views
+    ]
+
+
+def render_page(env: Environment, page: Page) -> str:
+    return render(env, page.template, page.data)
+
+
+def _page(context: Context, path: str, template: str, view: object, fmt: Format) -> Page:
+    current = template if template != "journey" else ""
+    depth = path.count("/")
+    return Page(
+        f"{path}.{fmt}",
+        f"{template}.{fmt}.j2",
+        {
+            "page": view,
+            "t": context.words,
+            "nav": context.nav(current),
+            "root": "../" * depth,
+            "ext": fmt,
+            "lang": context.lang,
+            "site": context.framework.name,
+            "page_name": template,
+        },
+    )
+
+
+def _top(report_input: ReportInput) -> Ranking:
+    ranking = report_input.ranking
+    return rank(
+        report_input.framework,
+        report_input.journeys,
+        RankOptions(period=ranking.period, compare=ranking.compare_period, top=TOP),
+    )
+
+
+def _language(framework: Framework, lang: str | None) -> Lang:
+    if lang is None:
+        return framework.language
+    if lang in ("en", "nl"):
+        return "en" if lang == "en" else "nl"
+    raise UsageError(f"'{lang}' is not a language of journeyctl; write nl or en", parameter="lang")
