@@ -1,0 +1,163 @@
+"""`journeyctl diff` as Markdown: folding long parts, every kind of line, and hostile names."""
+
+from __future__ import annotations
+
+import json
+
+from journeyctl.diff import (
+    Changed,
+    EmotionChanged,
+    FrameworkChange,
+    ImprovementDiff,
+    JourneyDiff,
+    KpiMeasured,
+    Moved,
+    OtherFields,
+    RankMoved,
+    Revision,
+    StepsChanged,
+    TreeDiff,
+    VolumeChanged,
+)
+from journeyctl.formats._safe import is_unsafe
+from journeyctl.formats.diff import FOLD_DETAILS, FOLD_SECTION, as_json, as_markdown
+
+VALID = Revision("main", True, 0, 0, 2)
+WORKING = Revision(None, True, 0, 0, 2)
+NAMES = {"phases": {"p": "Klant zijn"}, "clusters": {"c": "Factuur"}, "kpis": {"nps": "NPS"}}
+
+
+def tree(*journeys: JourneyDiff, lang: str = "en", **parts: object) -> TreeDiff:
+    return TreeDiff(VALID, WORKING, lang, list(journeys), [], [], NAMES, **parts)  # type: ignore[arg-type]
+
+
+def changed(name: str, *details: object) -> JourneyDiff:
+    return JourneyDiff("j", name, "changed", "p", "c", None, list(details))  # type: ignore[arg-type]
+
+
+def test_every_kind_of_detail_in_words() -> None:
+    journey = changed(
+        "Ik betaal",
+        Moved("p", "c", "q", "d"),
+        Changed("status", "listed", "mapped"),
+        Changed("owner", None, "jan"),
+        StepsChanged(["A"], ["B"], ["C"], True),
+        EmotionChanged("A", "desired_emotion", None, 4),
+        VolumeChanged("2024", 10, None, 5, None),
+    )
+    other = changed(
+        "Ik verhuis",
+        VolumeChanged("2026", None, 1200, None, 300),
+        RankMoved("2025", None, "2026", 3),
+        KpiMeasured("nps", ["2025-12-31"], 3.0, -10.5, 20.0, False),
+        OtherFields(["goal", "team"]),
+    )
+    assert as_markdown(tree(journey, other)).splitlines() == [
+        "**Journeys**: 2 changed (`main` -> working tree)",
+        "",
+        "### Journeys",
+        "",
+        "- **Ik betaal** (Klant zijn > Factuur): changed",
+        f"  <details><summary>{FOLD_DETAILS + 3} change(s)</summary>",
+        "",
+        "  - Moved from Klant zijn > Factuur to q > d",
+        "  - Status: listed -> mapped",
+        "  - Owner: none -> jan",
+        "  - Steps added: A",
+        "  - Steps removed: B",
+        "  - Steps changed: C",
+        "  - Steps in a new order",
+        "  - Desired emotion at A: - -> 4",
+        "  - Volumes 2024: removed",
+        "",
+        "  </details>",
+        "- **Ik verhuis** (Klant zijn > Factuur): changed",
+        "  - Volumes 2026 (added): customers 1,200, contacts 300",
+        "  - Ranking 2025 -> 2026: not ranked -> #3",
+        "  - NPS measured 2025-12-31: 3 -> -10.50, away from the target of 20",
+        "  - Also changed: goal, team",
+    ]
+
+
+def test_a_journey_of_a_few_details_is_not_folded() -> None:
+    details = [OtherFields([f"f{n}"]) for n in range(FOLD_DETAILS)]
+    assert "<details>" not in as_markdown(tree(changed("Ik betaal", *details)))
+
+
+def test_dutch_numbers_and_words() -> None:
+    journey = changed(
+        "Ik betaal", VolumeChanged("2025", 1000, 1500, 200, 200), RankMoved("2025", 7, "2025", 3)
+    )
+    lines = as_markdown(tree(journey, lang="nl")).splitlines()
+    assert lines[0] == "**Klantreizen**: 1 gewijzigd (`main` -> werkmap)"
+    assert lines[-2:] == ["  - Volumes 2025: klanten 1.000 -> 1.500", "  - Positie 2025: #7 -> #3"]
+
+
+def test_a_long_section_shows_the_first_journeys_and_folds_the_rest() -> None:
+    journeys = [changed(f"Reis {n:02}", OtherFields(["goal"])) for n in range(FOLD_SECTION + 2)]
+    text = as_markdown(tree(*journeys))
+    shown, folded = text.split("<details><summary>2 more</summary>")
+    assert shown.count("**Reis") == FOLD_SECTION and folded.count("**Reis") == 2
+    assert text.endswith("</details>\n")
+
+
+def test_improvements_and_framework_lines() -> None:
+    diff = TreeDiff(
+        VALID,
+        WORKING,
+        "en",
+        [],
+        [
+            ImprovementDiff("a", "Betaallink", "changed", "idea", "implemented", ["result"]),
+            ImprovementDiff("b", "Herinnering", "added", None, "planned"),
+        ],
+        [
+            FrameworkChange("ranking", "contacts", "contacts", "changed", ["weight"], 1.0, 1.5),
+            FrameworkChange("criteria", "r", "Regelgeving", "changed", ["weight"], 0.5, 2.0),
+            FrameworkChange("phases", "g", "Geen klant", "added"),
+            FrameworkChange("clusters", "c", "Factuur", "changed", ["name", "phase"]),
+            FrameworkChange(
+                "framework", "language", "language", "changed", ["language"], "nl", "en"
+            ),
+        ],
+    )
+    lines = as_markdown(diff).splitlines()
+    assert lines[0] == (
+        "**Improvements**: 1 added, 1 changed · **Framework**: 5 change(s) (`main` -> working tree)"
+    )
+    assert lines[4:6] == [
+        "- **Betaallink**: changed, status idea -> implemented; Also changed: result",
+        "- **Herinnering**: added (planned)",
+    ]
+    assert lines[-5:] == [
+        "- Weight of contacts: 1 -> 1.50",
+        "- Weight of Regelgeving: 0.50 -> 2",
+        "- Phase **Geen klant**: added",
+        "- Cluster **Factuur**: changed (name, phase)",
+        "- language: nl -> en",
+    ]
+
+
+def test_a_revision_that_does_not_load_or_validate_is_said_first() -> None:
+    diff = TreeDiff(
+        Revision("main", False, 2, 0, 0), Revision(None, True, 1, 3, 2), "en", [], [], []
+    )
+    assert as_markdown(diff).splitlines() == [
+        "**No changes to the journey framework** (`main` -> working tree)",
+        "",
+        "> **`main`: framework.yaml does not load, so the framework is not compared**",
+        "> **`main` does not validate: 2 error(s), 0 warning(s); `journeyctl validate` lists them**",
+        "> **working tree does not validate: 1 error(s), 3 warning(s); `journeyctl validate` lists them**",
+    ]
+
+
+def test_hostile_names_stay_one_escaped_line(hostile: str) -> None:
+    journey = JourneyDiff(
+        "j", hostile, "added", "p", hostile, None, [StepsChanged([hostile], [], [], False)]
+    )
+    lines = as_markdown(tree(journey)).splitlines()
+    assert len(lines) == 6
+    assert not any(is_unsafe(char) for char in "".join(lines))
+    assert "<script>" not in "".join(lines)
+    data = json.loads(as_json(tree(journey)))
+    assert data["journeys"][0]["name"] == hostile

@@ -1,0 +1,57 @@
+"""Templates of new files: the modeline's relative path, near-duplicate names, no overwrite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from journeyctl.write import WriteError
+from journeyctl.write.scaffold import create_file, journey_file, modeline, similar_names, write_all
+
+
+@pytest.mark.parametrize(
+    ("file", "expected"),
+    [
+        ("journeys/framework.yaml", "../schemas/framework.schema.json"),
+        ("journeys/a/b/c.yaml", "../../../schemas/framework.schema.json"),
+        ("c.yaml", "schemas/framework.schema.json"),
+    ],
+)
+def test_the_modeline_points_at_the_schema_relative_to_the_file(file: str, expected: str) -> None:
+    assert modeline("framework", Path(file), Path("schemas")) == (
+        f"yaml-language-server: $schema={expected}"
+    )
+
+
+def test_the_conventional_path() -> None:
+    assert journey_file("klant-zijn", "factuur", "ik-betaal") == "klant-zijn/factuur/ik-betaal.yaml"
+
+
+def test_near_duplicate_names_most_similar_first() -> None:
+    names = {
+        "a": "Ik betaal mijn factuur",
+        "b": "IK BETAAL MIJN FACTUREN",
+        "c": "Ik verhuis",
+        "d": "Ik betaal mijn factuur ",
+    }
+    assert similar_names("Ik betaal mijn factuur", names) == ["a", "d", "b"]
+    assert similar_names("Ik betaal mijn termijnbedrag", names) == []
+
+
+def test_an_existing_file_is_never_replaced(tmp_path: Path) -> None:
+    (tmp_path / "x.yaml").write_text("mine\n", encoding="utf-8")
+    with pytest.raises(WriteError, match="exists already"):
+        create_file(tmp_path, "x.yaml", "theirs\n")
+    assert (tmp_path / "x.yaml").read_text(encoding="utf-8") == "mine\n"
+    assert create_file(tmp_path, "a/y.yaml", "new\n") == tmp_path / "a" / "y.yaml"
+
+
+def test_write_all_refuses_as_a_whole_unless_forced(tmp_path: Path) -> None:
+    (tmp_path / "b").write_text("mine\n", encoding="utf-8")
+    files = {"a": "1\n", "b": "2\n"}
+    with pytest.raises(WriteError, match="holds b already; nothing was written"):
+        write_all(tmp_path, files, force=False)
+    assert not (tmp_path / "a").exists()
+    write_all(tmp_path, files, force=True)
+    assert (tmp_path / "b").read_text(encoding="utf-8") == "2\n"
