@@ -81,12 +81,6 @@ def _number(value: float | None, lang: Lang) -> str:
     return format_decimal(value, lang, 2)
 
 
-def _signed(value: float | None, lang: Lang) -> str:
-    if value is None:
-        return NONE
-    return ("+" if value > 0 else "") + _number(value, lang)
-
-
 def _count(value: int | None, lang: Lang) -> str:
     return NONE if value is None else format_count(value, lang)
 
@@ -122,9 +116,8 @@ def _kpis_page(report: KpiReport, lang: Lang) -> Page:
         first = index == 0 or report.rows[index - 1].journey != row.journey
         rows.append(_kpi_cells(row, lang, first))
     numeric = [True, False, False, True, True, False, True, False, False]
-    sheet = Sheet(
-        _period_title("report.kpis.title", report.period, lang), headers, numeric, rows, 1
-    )
+    title = _period_title("report.kpis.title", report.period, lang)
+    sheet = Sheet(title, headers, numeric, rows, 1, frozenset({5}))  # the date on one line
     notes = [label("report.kpis.summary", lang).format(**report.counts())]
     if report.as_of is not None:
         notes.append(label("report.as_of", lang).format(day=format_date(report.as_of, lang)))
@@ -132,9 +125,8 @@ def _kpis_page(report: KpiReport, lang: Lang) -> Page:
 
 
 def _kpi_cells(row: KpiRow, lang: Lang, first: bool) -> list[Cell]:
+    # The word only: the difference is baseline against latest, beside it (and in JSON).
     change = NONE if row.change is None else label(f"report.change.{row.change}", lang)
-    if row.delta is not None:
-        change += f" ({_signed(row.delta, lang)})"
     trend = NONE if row.trend is None else label(f"report.trend.{row.trend}", lang)
     reached = f" {label('report.target_reached', lang)}" if row.target_reached else ""
     return [
