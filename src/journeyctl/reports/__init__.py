@@ -61,13 +61,15 @@ _BUILDERS: dict[str, Callable[[ReportInput, int | None], Report]] = {
 REPORT_NAMES: tuple[str, ...] = tuple(_BUILDERS)
 
 
+def check_name(name: str) -> None:
+    """A usage error that lists the reports, for a name that is not one of them."""
+    if name not in _BUILDERS:
+        raise UsageError(f"'{name}' is not a report; choose one of {', '.join(REPORT_NAMES)}")
+
+
 def build(name: str, report_input: ReportInput, top: int | None = None) -> Report:
     """The report `name`; a usage error for an unknown name or a `top` it does not take."""
-    if name not in _BUILDERS:
-        raise UsageError(
-            f"'{name}' is not a report; choose one of {', '.join(REPORT_NAMES)}",
-            parameter="name",
-        )
+    check_name(name)
     if top is not None and name not in TOP_REPORTS:
         raise UsageError(
             f"the {name} report shows every row; top applies to {' and '.join(TOP_REPORTS)}",
@@ -103,6 +105,7 @@ __all__ = [
     "Row",
     "alerts_report",
     "build",
+    "check_name",
     "coverage_report",
     "improvements_report",
     "kpi_row",

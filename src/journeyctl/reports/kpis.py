@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import ClassVar, Literal
 
 from journeyctl.model import Journey
@@ -184,7 +185,7 @@ def kpi_row(
             if baseline is None or latest is None
             else _CHANGE[_direction(baseline.value, latest.value, better)]
         ),
-        delta=None if baseline is None or latest is None else latest.value - baseline.value,
+        delta=None if baseline is None or latest is None else _minus(latest.value, baseline.value),
         trend=(
             None
             if previous is None or last is None
@@ -217,6 +218,11 @@ def _direction(before: float, after: float, higher_is_better: bool) -> int:
     if after == before:
         return 0
     return 1 if (after > before) == higher_is_better else -1
+
+
+def _minus(after: float, before: float) -> float:
+    """after - before as a person computes it: 4.9 - 3.9 is 1.0, not 1.0000000000000004."""
+    return float(Decimal(str(after)) - Decimal(str(before)))
 
 
 def shortfall(value: float, target: float, higher_is_better: bool) -> float:
