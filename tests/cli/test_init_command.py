@@ -101,6 +101,7 @@ def test_the_workflow_validates_posts_the_diff_and_renders(in_tmp: Path) -> None
     diff = next(step for step in steps if "journeyctl diff" in step.get("run", ""))
     assert diff["run"] == 'journeyctl diff "origin/$BASE" >> "$GITHUB_STEP_SUMMARY"'
     assert diff["env"] == {"BASE": "${{ github.base_ref }}"}
+    assert diff["if"] == "${{ !cancelled() && github.event_name == 'pull_request' }}"
     assert "journeyctl render --out site" in runs
     assert steps[-1]["uses"].startswith("actions/upload-artifact@")
 

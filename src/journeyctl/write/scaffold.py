@@ -279,7 +279,8 @@ jobs:
       - name: Validate
         run: journeyctl validate --format github
       - name: What changed
-        if: github.event_name == 'pull_request'
+        # Also when validation failed: the reviewer sees what the change does either way.
+        if: ${{{{ !cancelled() && github.event_name == 'pull_request' }}}}
         env:
           BASE: ${{{{ github.base_ref }}}}
         run: journeyctl diff "origin/$BASE" >> "$GITHUB_STEP_SUMMARY"
