@@ -87,7 +87,11 @@ def test_compare() -> None:
 @pytest.mark.parametrize(
     ("period", "message"),
     [
-        ("2023", "error: no journey has volumes for period 2023; periods present: 2024, 2025"),
+        (
+            "2023",
+            "error: --compare '2023': no journey has volumes for that period; "
+            "periods present: 2024, 2025",
+        ),
         ("vorig jaar", "error: --compare 'vorig jaar' is not a period"),
     ],
 )

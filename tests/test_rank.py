@@ -123,7 +123,7 @@ def test_top_cuts_the_list() -> None:
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        (RankOptions(period="2023"), "no journey has volumes for period 2023"),
+        (RankOptions(period="2023"), "'2023': no journey has volumes for that period"),
         (RankOptions(period="2025-Q9"), "is not a period"),
         (RankOptions(owner="anne"), "did you mean 'ann'?"),
         (RankOptions(phase="zzz"), "'zzz' is not in framework.yaml"),
@@ -243,7 +243,7 @@ def test_cluster_and_owner_filters_keep_only_matching_journeys(
     [
         (
             RankOptions(period="2023"),
-            "no journey has volumes for period 2023; periods present: 2024, 2025",
+            "--period '2023': no journey has volumes for that period; periods present: 2024, 2025",
         ),
         (
             RankOptions(cluster="zzz"),
@@ -263,7 +263,9 @@ def test_a_period_asked_of_a_tree_without_volumes_says_so_exactly() -> None:
     bare = Journey.model_validate({"id": "a", "name": "A", "phase": "p", "cluster": "c"})
     with pytest.raises(UsageError) as raised:
         rank(FRAMEWORK, [bare], RankOptions(period="2025"))
-    assert str(raised.value) == "no journey has volumes for period 2025; no journey has volumes yet"
+    assert as_shown(raised.value) == (
+        "--period '2025': no journey has volumes for that period; no journey has volumes yet"
+    )
 
 
 def test_the_example_takes_2025_and_compares_with_2024() -> None:

@@ -114,7 +114,7 @@ def test_a_date_that_is_not_one() -> None:
 def test_a_period_nobody_has() -> None:
     result = run("alerts", "--period", "2023")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr.startswith("error: no journey has volumes for period 2023;")
+    assert result.stderr.startswith("error: --period '2023': no journey has volumes for that")
 
 
 def test_a_tree_with_errors_is_not_reported(tree: Path) -> None:

@@ -22,9 +22,9 @@ def test_the_periods_present_are_listed_by_end_date_not_alphabetically() -> None
     with pytest.raises(UsageError) as raised:
         checked_period(journeys, "2023", "period")
     assert str(raised.value) == (
-        "no journey has volumes for period 2023; periods present: 2024, 2025-Q1, 2025"
+        "'2023': no journey has volumes for that period; periods present: 2024, 2025-Q1, 2025"
     )
-    assert raised.value.parameter is None
+    assert raised.value.parameter == "period"
 
 
 def test_a_malformed_period_names_the_option_it_came_from() -> None:

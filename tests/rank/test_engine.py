@@ -88,7 +88,10 @@ def test_top_cuts_after_the_compared_ranks_are_known(framework_and_journeys: Tre
 @pytest.mark.parametrize(
     ("compare", "message"),
     [
-        ("2023", "no journey has volumes for period 2023; periods present: 2024, 2025"),
+        (
+            "2023",
+            "--compare '2023': no journey has volumes for that period; periods present: 2024, 2025",
+        ),
         ("2024-Q5", "--compare '2024-Q5' is not a period; write 2025, 2025-Q3 or 2025-06"),
     ],
 )

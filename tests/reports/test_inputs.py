@@ -44,7 +44,7 @@ def test_a_compare_period_nobody_has_is_a_usage_error() -> None:
     with pytest.raises(UsageError) as raised:
         report_input(compare="2023")
     assert as_shown(raised.value) == (
-        "no journey has volumes for period 2023; periods present: 2024, 2025"
+        "--compare '2023': no journey has volumes for that period; periods present: 2024, 2025"
     )
 
 

@@ -53,5 +53,7 @@ def checked_period(journeys: Sequence[Journey], requested: str, parameter: str) 
         known = (
             f"periods present: {', '.join(present)}" if present else "no journey has volumes yet"
         )
-        raise UsageError(f"no journey has volumes for period {requested}; {known}")
+        raise UsageError(
+            f"'{requested}': no journey has volumes for that period; {known}", parameter=parameter
+        )
     return requested
