@@ -209,6 +209,12 @@ def _plan_journey(planner: _Planner, journey: _Journey) -> None:
         )
         return
     details = _describe(planner, model, owner, volumes, criteria)
+    # Only what differs from the file as journeyctl reads it is edited: a bare `yes` is
+    # true to the loader (YAML 1.1) and text to the round-trip parser, so setting true
+    # over it would rewrite a line that says the same.
+    owner = None if owner == model.owner else owner
+    volumes = [v for v in volumes if _volume_differs(model, v)]
+    criteria = {k: v for k, v in criteria.items() if not _same_value(model.criteria.get(k), v)}
 
     def edit(top: CommentedMap) -> None:
         if owner is not None:
@@ -221,6 +227,24 @@ def _plan_journey(planner: _Planner, journey: _Journey) -> None:
                 set_value(target, key, value)
 
     _plan_edit(planner, journey.id, document.file, document.path, edit, details)
+
+
+def _same_value(old: Any, new: Any) -> bool:
+    return (type(old) is type(new) and old == new) or (
+        isinstance(old, int | float)
+        and not isinstance(old, bool)
+        and not isinstance(new, bool)
+        and old == new
+    )
+
+
+def _volume_differs(model: Journey, volume: VolumeCells) -> bool:
+    old = model.volume(volume.period)
+    return (
+        old is None
+        or (old.customers, old.contacts) != (volume.customers, volume.contacts)
+        or (volume.estimated and not old.estimated)
+    )
 
 
 def _check_same(planner: _Planner, first: InventoryRow, other: InventoryRow) -> None:

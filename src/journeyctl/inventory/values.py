@@ -71,7 +71,7 @@ def is_unknown(value: Value) -> bool:
     """Whether the cell says that nobody knows the value (or is empty)."""
     if value is None:
         return True
-    return isinstance(value, str) and value.strip().casefold() in UNKNOWN_MARKERS
+    return isinstance(value, str) and value.strip().casefold() in UNKNOWN_MARKERS | {""}
 
 
 def number(value: Value, lang: Lang) -> int | float | Estimate:

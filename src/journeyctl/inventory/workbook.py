@@ -112,11 +112,19 @@ def _open(path: Path) -> Any:
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except Exception as error:  # openpyxl raises many kinds; each means the same here
-        raise _refuse(path, f"cannot read this workbook ({_reason(error)})") from None
+        raise _refuse(path, f"cannot read this workbook ({_reason(error, path)})") from None
 
 
-def _reason(error: Exception) -> str:
-    text = " ".join(str(error).split())[:200]
+def _reason(error: BaseException, path: Path) -> str:
+    """What went wrong, in one line without the file's full path; named plainly for XML
+    that declares entities (defusedxml refused it: an XML bomb, or a file made to look
+    like a workbook)."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if type(cause).__module__.startswith("defusedxml"):
+            return "its XML declares entities, which workbooks never need: an XML bomb?"
+        cause = cause.__cause__ or cause.__context__
+    text = " ".join(str(error).replace(str(path), path.name).split())[:200]
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
@@ -133,7 +141,7 @@ def _read_sheet(workbook: Any, worksheet: Any, path: Path, progress: Progress | 
     except Refused:
         raise
     except Exception as error:
-        raise _refuse(path, f"cannot read sheet {sheet.name!r} ({_reason(error)})") from None
+        raise _refuse(path, f"cannot read sheet {sheet.name!r} ({_reason(error, path)})") from None
     return sheet
 
 

@@ -1,0 +1,44 @@
+"""`journeyctl export` on the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from journeyctl.cli.app import app
+
+
+def test_export_writes_the_file_and_says_so(tree_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "inventaris.xlsx"
+    result = CliRunner().invoke(app, ["export", "--root", str(tree_dir), "--out", str(out)])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == f"Exported 2 journeys (period 2025) to {out}\n"
+    assert out.read_bytes().startswith(b"PK\x03\x04")
+
+
+def test_csv_by_option_or_suffix(tree_dir: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    for name, extra in (("a.csv", []), ("b.txt", ["--format", "csv"])):
+        out = tmp_path / name
+        result = runner.invoke(app, ["export", "--root", str(tree_dir), "--out", str(out), *extra])
+        assert result.exit_code == 0, result.stderr
+        assert out.read_text(encoding="utf-8").startswith("rank,journey,id,")
+
+
+def test_export_into_the_tree_or_a_missing_folder_is_refused(
+    tree_dir: Path, tmp_path: Path
+) -> None:
+    runner = CliRunner()
+    inside = runner.invoke(
+        app, ["export", "--root", str(tree_dir), "--out", str(tree_dir / "x.xlsx")]
+    )
+    assert (inside.exit_code, inside.stdout) == (2, "")
+    assert inside.stderr.startswith("error: --out cannot write")
+    assert "inside the framework's root" in inside.stderr
+    missing = runner.invoke(
+        app, ["export", "--root", str(tree_dir), "--out", str(tmp_path / "no/x.xlsx")]
+    )
+    assert missing.exit_code == 2
+    assert "does not exist" in missing.stderr
+    assert not (tree_dir / "x.xlsx").exists()

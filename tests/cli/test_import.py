@@ -1,0 +1,105 @@
+"""`journeyctl import` on the command line: exit codes, stdout and stderr together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from journeyctl.cli.app import app
+from tests.inventory.conftest import FIXTURES, snapshot
+
+MESSY = str(FIXTURES / "messy.xlsx")
+
+
+def test_dry_run_prints_the_plan_and_writes_nothing(tree_dir: Path) -> None:
+    before = snapshot(tree_dir)
+    result = CliRunner().invoke(
+        app, ["import", MESSY, "--root", str(tree_dir), "--dry-run", "--estimates"]
+    )
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        "Dry run: messy.xlsx read as an inventory; nothing was written.\n"
+        "To create: 1\n"
+        "  + klant-zijn/facturatie/ik-vraag-een-kopie-van-mijn-factuur.yaml\n"
+        "      volumes 2024: customers 300, contacts 90\n"
+        "      volumes 2025: customers 4000, contacts 1500 (estimated)\n"
+        "To update: 1\n"
+        "  ~ klant-zijn/facturatie/ik-betaal.yaml\n"
+        "      volumes 2025 customers: 1000 -> 1200\n"
+        "Unchanged: 1 journey(s)\n"
+        "Sheets read: Klantenservice; not read (no header found): Toelichting\n"
+        "Rows skipped: 2 subtotal, 1 blank\n"
+        "Not known (n.b., onbekend, ?, -, empty): 4 cell(s); no value stored for them\n"
+        "Ignored columns: Klantenservice!I (Opmerkingen)\n"
+    )
+    assert snapshot(tree_dir) == before
+
+
+def test_import_then_again_says_nothing_to_change(tree_dir: Path) -> None:
+    runner = CliRunner()
+    argv = ["import", MESSY, "--root", str(tree_dir), "--estimates"]
+    first = runner.invoke(app, argv)
+    assert first.exit_code == 0
+    assert first.stdout.startswith(
+        "Imported messy.xlsx as an inventory: 1 created, 1 updated, 1 unchanged.\n"
+    )
+    second = runner.invoke(app, argv)
+    assert (second.exit_code, second.stderr) == (0, "")
+    assert second.stdout.startswith(
+        "Nothing to change: messy.xlsx (an inventory) says what the tree says "
+        "(3 journey(s) unchanged).\n"
+    )
+    assert runner.invoke(app, ["validate", "--root", str(tree_dir)]).exit_code == 0
+
+
+def test_a_refused_import_lists_every_cell_on_stderr_and_exits_1(tree_dir: Path) -> None:
+    before = snapshot(tree_dir)
+    result = CliRunner().invoke(
+        app, ["import", str(FIXTURES / "bad_cells.xlsx"), "--root", str(tree_dir)]
+    )
+    assert (result.exit_code, result.stdout) == (1, "")
+    lines = result.stderr.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["refused"] * 4 + ["error"]
+    assert lines[0].startswith("refused: Inventaris!D2: the error value #DIV/0! is not a number")
+    assert lines[-1] == "error: bad_cells.xlsx was not imported; nothing was written"
+    assert snapshot(tree_dir) == before
+
+
+def test_a_hostile_file_is_one_line_and_exit_1(tree_dir: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["import", str(FIXTURES / "encrypted.xlsx"), "--root", str(tree_dir)]
+    )
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.splitlines()[0].startswith(
+        "refused: encrypted.xlsx: this is a password-protected workbook"
+    )
+
+
+def test_measurements_csv(tree_dir: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["import", str(FIXTURES / "metingen.csv"), "--root", str(tree_dir)]
+    )
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        "Imported metingen.csv as measurements: 0 created, 1 updated, 0 unchanged.\n"
+        "Sheets read: metingen.csv\n"
+    )
+
+
+def test_usage_errors_exit_2(tree_dir: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    missing = runner.invoke(app, ["import", str(tmp_path / "nope.xlsx"), "--root", str(tree_dir)])
+    assert (missing.exit_code, missing.stdout) == (2, "")
+    assert "nope.xlsx': file not found" in missing.stderr
+    odd = tmp_path / "lijst.ods"
+    odd.write_bytes(b"x")
+    result = runner.invoke(app, ["import", str(odd), "--root", str(tree_dir)])
+    assert result.exit_code == 2
+    assert "imports .xlsx workbooks and .csv files" in result.stderr
+    period = runner.invoke(app, ["import", MESSY, "--root", str(tree_dir), "--period", "25"])
+    assert period.exit_code == 2
+    assert period.stderr.startswith("error: --period '25' is not a period")
+    sheet = runner.invoke(app, ["import", MESSY, "--root", str(tree_dir), "--sheet", "X"])
+    assert sheet.exit_code == 2
+    assert sheet.stderr.startswith("error: --sheet 'X': no such sheet in messy.xlsx; it has")

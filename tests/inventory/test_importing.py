@@ -1,0 +1,203 @@
+"""Import on the small test tree: the plan, the writes, the refusals, the guarantees."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from journeyctl.framework import check
+from journeyctl.inventory import importing
+from journeyctl.inventory.cells import Refused
+from journeyctl.inventory.importing import ImportOptions, apply_plan, read_import
+from journeyctl.write import WriteError
+from tests.inventory.conftest import FIXTURES, snapshot
+
+HAND_WRITTEN = """\
+# Hand-written: the comments, the flow style and the blank line must survive an import.
+id: ik-betaal
+name: Ik betaal mijn factuur   # the name customers use
+phase: klant-zijn
+cluster: facturatie
+owner: jan
+team: [facturatie]
+personas: [gezin]
+status: listed
+contact_reasons: [factuur-vraag]
+follows: [ik-meld-me-aan]
+
+volumes:
+  - {period: "2025", customers: 1000, contacts: 200}   # from the CRM
+criteria: {strategisch: 4, regelgeving: yes}
+kpis:
+  nps:
+    baseline: {value: -5, date: 2025-01-31}
+    target: 20
+    measurements:
+      - {date: 2025-06-30, value: 3}
+steps:
+  - name: Ik ontvang de factuur
+  - name: Ik betaal
+"""
+
+
+def _import(root: Path, name: str, **options: object) -> importing.ImportResult:
+    return read_import(FIXTURES / name, check(root), ImportOptions(**options))  # type: ignore[arg-type]
+
+
+def test_the_messy_workbook_plans_what_a_consultant_means(tree_dir: Path) -> None:
+    result = _import(tree_dir, "messy.xlsx", estimates=True)
+    plan = result.plan
+    assert result.kind == "inventory"
+    assert (result.sheets_read, result.sheets_not_read) == (["Klantenservice"], ["Toelichting"])
+    assert result.ignored_columns == ["Klantenservice!I (Opmerkingen)"]
+    # two "Totaal" rows, one blank row; n.b. twice, onbekend and ? once each
+    assert (result.counts.subtotal_rows, result.counts.blank_rows) == (2, 1)
+    assert result.counts.unknown_values == 4
+    (created,) = plan.created
+    assert created.relative == "klant-zijn/facturatie/ik-vraag-een-kopie-van-mijn-factuur.yaml"
+    assert "customers: 4000\n    contacts: 1500\n    estimated: true" in created.new
+    assert "- period: '2024'\n    customers: 300\n    contacts: 90\n" in created.new
+    assert [c.journey for c in plan.updated] == ["ik-betaal"]
+    assert plan.updated[0].details == ["volumes 2025 customers: 1000 -> 1200"]
+    assert plan.unchanged == ["ik-meld-me-aan"]
+
+
+def test_an_update_keeps_every_other_byte_of_a_hand_written_file(tree_dir: Path) -> None:
+    journey = tree_dir / "klant-zijn/facturatie/ik-betaal.yaml"
+    journey.write_text(HAND_WRITTEN, encoding="utf-8")
+    result = _import(tree_dir, "messy.xlsx", estimates=True)
+    apply_plan(tree_dir, result.plan)
+    expected = HAND_WRITTEN.replace("customers: 1000", "customers: 1200")
+    assert journey.read_text(encoding="utf-8") == expected
+    assert check(tree_dir).usable
+
+
+def test_a_second_import_changes_nothing(tree_dir: Path) -> None:
+    apply_plan(tree_dir, _import(tree_dir, "messy.xlsx", estimates=True).plan)
+    before = snapshot(tree_dir)
+    again = _import(tree_dir, "messy.xlsx", estimates=True)
+    assert again.plan.changes == []
+    assert sorted(again.plan.unchanged) == [
+        "ik-betaal",
+        "ik-meld-me-aan",
+        "ik-vraag-een-kopie-van-mijn-factuur",
+    ]
+    assert snapshot(tree_dir) == before
+
+
+def test_an_estimate_is_refused_with_its_cell_unless_asked_for(tree_dir: Path) -> None:
+    with pytest.raises(Refused) as refused:
+        _import(tree_dir, "messy.xlsx")
+    assert [str(p) for p in refused.value.problems] == [
+        "Klantenservice!G7: 'ca. 4.000' is an estimate; write the counted number, or import "
+        "with --estimates to store it marked estimated: true"
+    ]
+
+
+def test_bad_cells_are_each_refused_with_their_cell(tree_dir: Path) -> None:
+    with pytest.raises(Refused) as refused:
+        _import(tree_dir, "bad_cells.xlsx")
+    assert [(p.where, p.message.split(";")[0]) for p in refused.value.problems] == [
+        ("Inventaris!D2", "the error value #DIV/0! is not a number"),
+        ("Inventaris!D3", "'10-15k' is a range, not a number"),
+        ("Inventaris!E3", "-5 is negative"),
+        ("Inventaris!D4", "'veel' is not a number"),
+    ]
+
+
+def test_a_formula_never_calculated_is_refused(tree_dir: Path) -> None:
+    with pytest.raises(Refused, match=r"Sheet!D2: the formula =1000\+200 has no calculated"):
+        _import(tree_dir, "uncalculated.xlsx")
+
+
+def test_unknown_phase_cluster_and_owner_are_refused_or_added(tree_dir: Path) -> None:
+    sheet = tree_dir.parent / "nieuw.csv"
+    sheet.write_text(
+        "Klantreis;Fase;Cluster;Eigenaar\nIk zeg op;Klant blijven;Ik zeg op;Piet Pieters\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(Refused) as refused:
+        read_import(sheet, check(tree_dir), ImportOptions())
+    assert [p.where for p in refused.value.problems] == ["nieuw.csv!B2", "nieuw.csv!D2"]
+    result = read_import(sheet, check(tree_dir), ImportOptions(add_missing=True))
+    framework = result.plan.framework
+    assert framework is not None
+    assert framework.details == [
+        "add phase klant-blijven (Klant blijven)",
+        "add cluster ik-zeg-op (Ik zeg op)",
+        "add owner piet-pieters (Piet Pieters)",
+    ]
+    apply_plan(tree_dir, result.plan)
+    assert check(tree_dir).usable
+    assert (tree_dir / "klant-blijven/ik-zeg-op/ik-zeg-op.yaml").is_file()
+
+
+def test_a_refused_import_leaves_the_tree_byte_identical(tree_dir: Path) -> None:
+    before = snapshot(tree_dir)
+    with pytest.raises(Refused):
+        _import(tree_dir, "bad_cells.xlsx")
+    assert snapshot(tree_dir) == before
+
+
+def test_a_crash_while_writing_leaves_every_file_old_or_new(
+    tree_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = _import(tree_dir, "messy.xlsx", estimates=True).plan
+    assert len(plan.changes) == 2
+    before = snapshot(tree_dir)
+    real = importing.write_under
+    calls: list[str] = []
+
+    def crash_on_second(base: Path, relative: object, text: str) -> Path:
+        calls.append(str(relative))
+        if len(calls) == 2:
+            raise WriteError("disk full")
+        return real(base, relative, text)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importing, "write_under", crash_on_second)
+    with pytest.raises(WriteError):
+        apply_plan(tree_dir, plan)
+    assert snapshot(tree_dir) == before  # the first file was put back
+
+
+def test_measurements_from_a_survey_export(tree_dir: Path) -> None:
+    result = _import(tree_dir, "metingen.csv")
+    assert result.kind == "measurements"
+    (change,) = result.plan.changes
+    assert change.details == [
+        "kpis nps 2025-06-30: 3 -> 7",
+        "kpis nps 2025-06-30 n: - -> 312",
+        "kpis nps 2025-06-30 source: - -> Enquête",
+        "kpis nps 2025-12-31: new, 12.5",
+    ]
+    apply_plan(tree_dir, result.plan)
+    text = (tree_dir / "klant-zijn/facturatie/ik-betaal.yaml").read_text(encoding="utf-8")
+    assert "- {date: 2025-06-30, value: 7, n: 312, source: Enquête}" in text
+    assert text.count("2025-06-30") == 1  # updated, not doubled
+    assert _import(tree_dir, "metingen.csv").plan.changes == []
+
+
+def test_a_measurement_outside_the_kpi_range_is_refused(tree_dir: Path) -> None:
+    sheet = tree_dir.parent / "nps.csv"
+    sheet.write_text("Klantreis,KPI,Datum,Waarde\nik-betaal,nps,2025-06-30,140\n", encoding="utf-8")
+    with pytest.raises(
+        Refused, match=r"nps.csv!D2: 140 is outside NPS's range \(-100.0 to 100.0\)"
+    ):
+        read_import(sheet, check(tree_dir), ImportOptions())
+
+
+def test_a_csv_with_a_50_mb_line_is_refused_without_reading_it_all(tree_dir: Path) -> None:
+    sheet = tree_dir.parent / "lang.csv"
+    with sheet.open("w", encoding="utf-8") as file:
+        file.write("Klantreis;Fase;Cluster\n" + "x" * (50 * 2**20) + "\n")
+    with pytest.raises(Refused, match="line 2 is longer than 1024 KB"):
+        read_import(sheet, check(tree_dir), ImportOptions())
+
+
+def test_a_sheet_without_a_header_names_what_it_looks_for(tree_dir: Path) -> None:
+    sheet = tree_dir.parent / "leeg.csv"
+    shutil.copyfile(FIXTURES / "metingen.csv", sheet)
+    with pytest.raises(Refused, match="journey, phase and cluster columns in its first 30 rows"):
+        read_import(sheet, check(tree_dir), ImportOptions(kind="inventory"))

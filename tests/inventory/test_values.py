@@ -1,0 +1,132 @@
+"""What a cell means: numbers as text in the framework's language, unknowns, estimates, refusals."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from journeyctl.inventory.cells import ErrorValue, Uncalculated, Value
+from journeyctl.inventory.formula import neutralise, restore
+from journeyctl.inventory.values import (
+    CellError,
+    Estimate,
+    count,
+    day,
+    is_unknown,
+    measure,
+    period,
+    text,
+    yes_no,
+)
+
+COUNTS: list[tuple[Value, str, int | Estimate]] = [
+    ("402.000", "nl", 402000),
+    ("402,000", "en", 402000),
+    (1200, "nl", 1200),
+    (1200.0, "nl", 1200),
+    (" 12 ", "nl", 12),
+    ("ca. 4.000", "nl", Estimate(4000)),
+    ("± 12.000", "nl", Estimate(12000)),
+    ("~4000", "nl", Estimate(4000)),
+    ("circa 300", "nl", Estimate(300)),
+]
+REFUSED: list[tuple[Value, str]] = [
+    ("10-15k", "is a range"),
+    ("10 tot 15", "is a range"),
+    (-5, "is negative"),
+    ("-5", "is negative"),
+    ("veel", "is not a number"),
+    ("4,000", "is ambiguous"),
+    (4.5, "is not a whole number"),
+    ("#DEEL/0!", "the error value #DEEL/0!"),
+    ("#N/B", "the error value #N/B"),
+    ("#REF!", "the error value #REF!"),
+    (ErrorValue("#DIV/0!"), "the error value #DIV/0!"),
+    (ErrorValue("#N/A"), "the error value #N/A"),
+    (Uncalculated("SUM(A1:A3)"), "the formula =SUM(A1:A3) has no calculated value"),
+    (True, "is not a number"),
+    (date(2025, 1, 1), "is not a number"),
+]
+
+
+@pytest.mark.parametrize(("cell", "lang", "expected"), COUNTS)
+def test_counts(cell: Value, lang: str, expected: int | Estimate) -> None:
+    assert count(cell, lang) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("cell", "says"), REFUSED)
+def test_refused_counts(cell: Value, says: str) -> None:
+    with pytest.raises(CellError, match=None) as error:
+        count(cell, "nl")
+    assert says in str(error.value)
+
+
+@pytest.mark.parametrize("cell", [None, "", " ", "n.b.", "N.B.", "onbekend", "?", "-", "nvt"])
+def test_unknown_markers_mean_no_value(cell: Value) -> None:
+    assert is_unknown(cell)
+
+
+@pytest.mark.parametrize("cell", [0, "0", "nb.", "n.b.x", "#N/B"])
+def test_other_cells_are_not_unknown(cell: Value) -> None:
+    assert not is_unknown(cell)
+
+
+def test_measures_may_be_negative_and_decimal_but_not_estimated() -> None:
+    assert measure("-8", "nl") == -8
+    assert measure("4,6", "nl") == pytest.approx(4.6)
+    with pytest.raises(CellError, match="is an estimate"):
+        measure("ca. 7", "nl")
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("31-12-2025", date(2025, 12, 31)),
+        ("2025-12-31", date(2025, 12, 31)),
+        ("1/6/2025", date(2025, 6, 1)),
+        (datetime(2025, 6, 1, 0, 0), date(2025, 6, 1)),
+    ],
+)
+def test_dates(cell: Value, expected: date) -> None:
+    assert day(cell) == expected
+
+
+@pytest.mark.parametrize("cell", ["31-02-2025", "juni 2025", 45000])
+def test_not_dates(cell: Value) -> None:
+    with pytest.raises(CellError, match="is not a date"):
+        day(cell)
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"), [(2025, "2025"), ("2025-q3", "2025-Q3"), ("2025-06", "2025-06")]
+)
+def test_periods(cell: Value, expected: str) -> None:
+    assert period(cell) == expected
+
+
+@pytest.mark.parametrize("cell", ["2025-13", 1899, "vorig jaar", 2025.5])
+def test_not_periods(cell: Value) -> None:
+    with pytest.raises(CellError):
+        period(cell)
+
+
+@pytest.mark.parametrize(("cell", "expected"), [("ja", True), ("Nee", False), (True, True)])
+def test_yes_no(cell: Value, expected: bool) -> None:
+    assert yes_no(cell) is expected
+
+
+@pytest.mark.parametrize(
+    "original",
+    ['=HYPERLINK("x")', "+31 6", "-", "@SUM(A1)", "\tx", "\rx", "'=x", "''=x", "'s-Hertogenbosch"],
+)
+def test_neutralised_text_round_trips(original: str) -> None:
+    written = neutralise(original)
+    assert not written.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert restore(written) == original
+
+
+def test_plain_text_is_left_alone_and_a_name_cell_restores_it() -> None:
+    assert neutralise("'s-Hertogenbosch") == "'s-Hertogenbosch"
+    assert text('\'=HYPERLINK("x")') == '=HYPERLINK("x")'
+    assert text(2025) == "2025"
