@@ -82,3 +82,19 @@ def _json_escape_if_unsafe(match: re.Match[str]) -> str:
     return "".join(
         f"\\u{int.from_bytes(units[i : i + 2], 'big'):04x}" for i in range(0, len(units), 2)
     )
+
+
+# Characters Markdown (CommonMark and GitHub's tables) may read as markup or HTML in a cell:
+# code spans, emphasis, links, HTML tags and entities, strikethrough, cell borders.
+_MARKDOWN_SPECIAL = frozenset("\\`*_[]<>|#~&")
+
+
+def markdown_text(text: str) -> str:
+    """User text for a Markdown table cell or list item: one line, every markup character
+    escaped with a backslash (CommonMark lets any ASCII punctuation be escaped)."""
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in one_line(text))
+
+
+def markdown_code(text: str) -> str:
+    """An id as a code span, whose content Markdown shows literally, unless it holds a backtick."""
+    return markdown_text(text) if "`" in text else f"`{one_line(text)}`"

@@ -41,8 +41,7 @@ from journeyctl.diff import (
     TreeDiff,
     VolumeChanged,
 )
-from journeyctl.formats._safe import to_json
-from journeyctl.formats.ranking import _code, _md
+from journeyctl.formats._safe import markdown_code, markdown_text, to_json
 from journeyctl.text import Lang, format_count, format_decimal, label
 
 # A journey with more lines than this folds them into <details>; a section with more
@@ -60,13 +59,13 @@ def as_markdown(diff: TreeDiff) -> str:
     words = _Words(diff)
     lines = [words.summary(), *words.validity()]
     if diff.journeys:
-        lines += ["", f"### {_md(label('journeys', diff.language))}", ""]
+        lines += ["", f"### {markdown_text(label('journeys', diff.language))}", ""]
         lines += _folded([words.journey(j) for j in diff.journeys], diff.language)
     if diff.improvements:
-        lines += ["", f"### {_md(label('improvements', diff.language))}", ""]
+        lines += ["", f"### {markdown_text(label('improvements', diff.language))}", ""]
         lines += _folded([[words.improvement(i)] for i in diff.improvements], diff.language)
     if diff.framework:
-        lines += ["", f"### {_md(label('diff.framework', diff.language))}", ""]
+        lines += ["", f"### {markdown_text(label('diff.framework', diff.language))}", ""]
         lines += _folded([[words.framework(c)] for c in diff.framework], diff.language)
     return "\n".join(lines) + "\n"
 
@@ -78,7 +77,15 @@ def _folded(blocks: list[list[str]], lang: Lang) -> list[str]:
     if not rest:
         return shown
     more = label("diff.more", lang).format(count=len(blocks) - FOLD_SECTION)
-    return [*shown, "", f"<details><summary>{_md(more)}</summary>", "", *rest, "", "</details>"]
+    return [
+        *shown,
+        "",
+        f"<details><summary>{markdown_text(more)}</summary>",
+        "",
+        *rest,
+        "",
+        "</details>",
+    ]
 
 
 class _Words:
@@ -92,12 +99,12 @@ class _Words:
         return label(key, self.lang).format(**fields)
 
     def _name(self, section: str, id_: str) -> str:
-        return _md(self.diff.names.get(section, {}).get(id_, id_))
+        return markdown_text(self.diff.names.get(section, {}).get(id_, id_))
 
     def _revision(self, revision: Revision) -> str:
         if revision.revision is None:
             return self._label("diff.working_tree")
-        return _code(revision.revision)
+        return markdown_code(revision.revision)
 
     # --- the first lines ---------------------------------------------------------------
 
@@ -141,11 +148,11 @@ class _Words:
 
     def journey(self, journey: JourneyDiff) -> list[str]:
         place = f"{self._name('phases', journey.phase)} > {self._name('clusters', journey.cluster)}"
-        heading = f"- **{_md(journey.name)}** ({place}): {self._label('diff.' + journey.change)}"
+        heading = f"- **{markdown_text(journey.name)}** ({place}): {self._label('diff.' + journey.change)}"
         lines = []
         if journey.old_id is not None:
             lines.append(
-                f"{_md(label('id', self.lang))}: {_code(journey.old_id)} {ARROW} {_code(journey.id)}"
+                f"{markdown_text(label('id', self.lang))}: {markdown_code(journey.old_id)} {ARROW} {markdown_code(journey.id)}"
             )
         for detail in journey.details:
             lines.extend(self._detail(detail))
@@ -154,7 +161,7 @@ class _Words:
             summary = self._label("diff.changes", count=str(len(items)))
             return [
                 heading,
-                f"  <details><summary>{_md(summary)}</summary>",
+                f"  <details><summary>{markdown_text(summary)}</summary>",
                 "",
                 *items,
                 "",
@@ -173,16 +180,16 @@ class _Words:
 
     def _field(self, detail: Changed) -> list[str]:
         old, new = self._value(detail.field, detail.old), self._value(detail.field, detail.new)
-        return [f"{_md(label(detail.field, self.lang))}: {old} {ARROW} {new}"]
+        return [f"{markdown_text(label(detail.field, self.lang))}: {old} {ARROW} {new}"]
 
     def _value(self, field: str, value: str | None) -> str:
         if value is None:
-            return _md(self._label("diff.none"))
+            return markdown_text(self._label("diff.none"))
         if field == "status":
-            return _md(label(f"journey_status.{value}", self.lang))
+            return markdown_text(label(f"journey_status.{value}", self.lang))
         if field == "owner":
             return self._name("owners", value)
-        return _md(value)
+        return markdown_text(value)
 
     def _steps(self, detail: StepsChanged) -> list[str]:
         lines = []
@@ -192,17 +199,17 @@ class _Words:
             ("diff.steps_changed", detail.changed),
         ):
             if names:
-                lines.append(f"{self._label(key)}: {', '.join(_md(n) for n in names)}")
+                lines.append(f"{self._label(key)}: {', '.join(markdown_text(n) for n in names)}")
         if detail.reordered:
             lines.append(self._label("diff.steps_reordered"))
         return lines
 
     def _emotion(self, detail: EmotionChanged) -> list[str]:
-        what = self._label(f"diff.{detail.field}", step=_md(detail.step))
+        what = self._label(f"diff.{detail.field}", step=markdown_text(detail.step))
         return [f"{what}: {self._count(detail.old)} {ARROW} {self._count(detail.new)}"]
 
     def _volume(self, detail: VolumeChanged) -> list[str]:
-        what = self._label("diff.volumes", period=_md(detail.period))
+        what = self._label("diff.volumes", period=markdown_text(detail.period))
         if detail.customers is None or detail.contacts is None:
             return [f"{what}: {self._label('diff.removed')}"]
         counts = (
@@ -222,11 +229,13 @@ class _Words:
 
     def _rank(self, detail: RankMoved) -> list[str]:
         periods = [p for p in dict.fromkeys((detail.old_period, detail.period)) if p]
-        what = self._label("diff.ranking", period=f" {ARROW} ".join(_md(p) for p in periods))
+        what = self._label(
+            "diff.ranking", period=f" {ARROW} ".join(markdown_text(p) for p in periods)
+        )
         return [f"{what}: {self._place(detail.old_rank)} {ARROW} {self._place(detail.rank)}"]
 
     def _place(self, rank: int | None) -> str:
-        return f"#{rank}" if rank is not None else _md(self._label("diff.not_ranked"))
+        return f"#{rank}" if rank is not None else markdown_text(self._label("diff.not_ranked"))
 
     def _kpi(self, detail: KpiMeasured) -> list[str]:
         measured = self._label("diff.measured", dates=", ".join(detail.dates))
@@ -241,7 +250,11 @@ class _Words:
         return [line]
 
     def _other(self, detail: OtherFields) -> list[str]:
-        return [self._label("diff.also_changed", fields=", ".join(_md(f) for f in detail.fields))]
+        return [
+            self._label(
+                "diff.also_changed", fields=", ".join(markdown_text(f) for f in detail.fields)
+            )
+        ]
 
     def _count(self, value: int | None) -> str:
         return format_count(value, self.lang) if value is not None else "-"
@@ -253,13 +266,17 @@ class _Words:
     # --- improvements and the framework ------------------------------------------------
 
     def improvement(self, improvement: ImprovementDiff) -> str:
-        line = f"- **{_md(improvement.title)}**: {self._label('diff.' + improvement.change)}"
+        line = (
+            f"- **{markdown_text(improvement.title)}**: {self._label('diff.' + improvement.change)}"
+        )
         if improvement.old_status is not None and improvement.status is not None:
             old = label(f"improvement_status.{improvement.old_status}", self.lang)
             new = label(f"improvement_status.{improvement.status}", self.lang)
-            line += f", {_md(label('status', self.lang).lower())} {_md(old)} {ARROW} {_md(new)}"
+            line += f", {markdown_text(label('status', self.lang).lower())} {markdown_text(old)} {ARROW} {markdown_text(new)}"
         elif improvement.change == "added" and improvement.status is not None:
-            line += f" ({_md(label(f'improvement_status.{improvement.status}', self.lang))})"
+            line += (
+                f" ({markdown_text(label(f'improvement_status.{improvement.status}', self.lang))})"
+            )
         if improvement.fields:
             line += "; " + self._label("diff.also_changed", fields=", ".join(improvement.fields))
         return line
@@ -270,23 +287,27 @@ class _Words:
         ):
             what = self._setting(change)
             return f"- {what}: {self._plain(change.old_value)} {ARROW} {self._plain(change.value)}"
-        kind = _md(label(_SECTION_LABELS[change.section], self.lang))
-        line = f"- {kind} **{_md(change.name)}**: {self._label('diff.' + change.change)}"
+        kind = markdown_text(label(_SECTION_LABELS[change.section], self.lang))
+        line = f"- {kind} **{markdown_text(change.name)}**: {self._label('diff.' + change.change)}"
         if change.change == "changed":
-            line += f" ({', '.join(_md(f) for f in change.fields)})"
+            line += f" ({', '.join(markdown_text(f) for f in change.fields)})"
         return line
 
     def _setting(self, change: FrameworkChange) -> str:
         if change.section == "ranking":
-            return self._label("diff.weight_of", what=_md(label(change.id, self.lang).lower()))
+            return self._label(
+                "diff.weight_of", what=markdown_text(label(change.id, self.lang).lower())
+            )
         if change.section == "criteria":
-            return self._label("diff.weight_of", what=_md(change.name))
-        return _md(change.id)
+            return self._label("diff.weight_of", what=markdown_text(change.name))
+        return markdown_text(change.id)
 
     def _plain(self, value: float | str | None) -> str:
         if isinstance(value, float):
             return self._measure(value)
-        return _md(value) if value is not None else _md(self._label("diff.none"))
+        return (
+            markdown_text(value) if value is not None else markdown_text(self._label("diff.none"))
+        )
 
 
 _SECTION_LABELS = {

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from journeyctl.checks import Validation
 from journeyctl.finding import Finding
-from journeyctl.formats._safe import one_line
-from journeyctl.formats.ranking import _md
+from journeyctl.formats._safe import markdown_text, one_line
 from journeyctl.write import WriteError, write_text
 
 # Past this many findings, the summary's table folds into <details>.
@@ -72,7 +71,7 @@ def job_summary(validation: Validation) -> str:
 def _summary_row(finding: Finding) -> str:
     line = "" if finding.line is None else str(finding.line)
     cells = [finding.severity.value, finding.rule, finding.file, line, finding.message]
-    return "| " + " | ".join(_md(cell) for cell in cells) + " |"
+    return "| " + " | ".join(markdown_text(cell) for cell in cells) + " |"
 
 
 def append_summary(path: Path, validation: Validation) -> None:

@@ -22,7 +22,7 @@ from rich.text import Text
 
 from journeyctl.formats import _ranking_text as words
 from journeyctl.formats._console import WIDTH, render
-from journeyctl.formats._safe import one_line, to_json
+from journeyctl.formats._safe import markdown_code, markdown_text, one_line, to_json
 from journeyctl.formats._table import GAP, Column, build, fits
 from journeyctl.rank import RankedJourney, Ranking
 from journeyctl.text import Lang, label
@@ -309,20 +309,23 @@ def as_markdown(
     lang = ranking.language
     header, right = _markdown_header(ranking, explain)
     lines = [
-        f"### {_md(words.title(ranking))}",
+        f"### {markdown_text(words.title(ranking))}",
         "",
         # The first header is `#`, which only starts a heading at the start of a line.
-        "| " + " | ".join(["#", *(_md(h) for h in header[1:])]) + " |",
+        "| " + " | ".join(["#", *(markdown_text(h) for h in header[1:])]) + " |",
         "|" + "|".join("---:" if r else "---" for r in right) + "|",
     ]
     lines += [_markdown_row(ranking, journey, explain) for journey in ranking.journeys]
     notes = words.notes(ranking)
     if notes:
-        lines += ["", *(f"{_md(note)}  " for note in notes)]
+        lines += ["", *(f"{markdown_text(note)}  " for note in notes)]
         lines[-1] = lines[-1].rstrip()
     if ranking.unranked:
-        lines += ["", f"**{_md(label('unranked', lang))} ({len(ranking.unranked)})**", ""]
-        lines += [f"- {_md(u.name)} ({_code(u.id)}): {_md(u.reason)}" for u in ranking.unranked]
+        lines += ["", f"**{markdown_text(label('unranked', lang))} ({len(ranking.unranked)})**", ""]
+        lines += [
+            f"- {markdown_text(u.name)} ({markdown_code(u.id)}): {markdown_text(u.reason)}"
+            for u in ranking.unranked
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -373,23 +376,7 @@ def _markdown_row(ranking: Ranking, journey: RankedJourney, explain: bool) -> st
         ]
     if explain:
         cells += [words.points(journey.terms.get(k, 0.0), lang) for k in ranking.weights]
-    return "| " + " | ".join(_md(cell) for cell in cells) + " |"
-
-
-# Characters Markdown (CommonMark and GitHub's tables) may read as markup or HTML in a cell:
-# code spans, emphasis, links, HTML tags and entities, strikethrough, cell borders.
-_MARKDOWN_SPECIAL = frozenset("\\`*_[]<>|#~&")
-
-
-def _md(text: str) -> str:
-    """User text for a Markdown table cell or list item: one line, every markup character
-    escaped with a backslash (CommonMark lets any ASCII punctuation be escaped)."""
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in one_line(text))
-
-
-def _code(text: str) -> str:
-    """An id as a code span, whose content Markdown shows literally, unless it holds a backtick."""
-    return _md(text) if "`" in text else f"`{one_line(text)}`"
+    return "| " + " | ".join(markdown_text(cell) for cell in cells) + " |"
 
 
 class RankFormatter(Protocol):

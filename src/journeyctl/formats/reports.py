@@ -23,7 +23,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from journeyctl.formats._console import WIDTH, render
-from journeyctl.formats._safe import one_line, to_json
+from journeyctl.formats._safe import markdown_text, one_line, to_json
 from journeyctl.formats._table import Column, build
 from journeyctl.reports import (
     Alert,
@@ -405,31 +405,21 @@ def as_markdown(report: Report, lang: Lang, color: bool = False, width: int = WI
     for sheet in shown.sheets:
         if lines:
             lines.append("")
-        lines += [f"### {_md(sheet.title)}", ""]
+        lines += [f"### {markdown_text(sheet.title)}", ""]
         if not sheet.rows:
-            lines.append(_md(label("report.none", lang)))
+            lines.append(markdown_text(label("report.none", lang)))
             continue
-        lines.append("| " + " | ".join(_md(h) for h in sheet.headers) + " |")
+        lines.append("| " + " | ".join(markdown_text(h) for h in sheet.headers) + " |")
         lines.append("|" + "|".join("---:" if n else "---" for n in sheet.numeric) + "|")
         lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in sheet.rows]
     if shown.notes:
-        lines += ["", *(f"{_md(note)}  " for note in shown.notes)]
+        lines += ["", *(f"{markdown_text(note)}  " for note in shown.notes)]
         lines[-1] = lines[-1].rstrip()
     return "\n".join(lines) + "\n"
 
 
 def _md_cell(cell: Cell) -> str:
-    return _md(cell.text) + (f" ({_md(cell.below)})" if cell.below else "")
-
-
-# Characters Markdown (CommonMark and GitHub's tables) may read as markup or HTML in a cell.
-_MARKDOWN_SPECIAL = frozenset("\\`*_[]<>|#~&")
-
-
-def _md(text: str) -> str:
-    """User text for a Markdown cell or line: one line, every markup character escaped
-    with a backslash (CommonMark lets any ASCII punctuation be escaped)."""
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in one_line(text))
+    return markdown_text(cell.text) + (f" ({markdown_text(cell.below)})" if cell.below else "")
 
 
 def as_json(report: Report, lang: Lang, color: bool = False, width: int = WIDTH) -> str:
