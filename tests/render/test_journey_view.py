@@ -1,0 +1,113 @@
+"""What a journey map shows, apart from the templates."""
+
+from __future__ import annotations
+
+from journeyctl.render.context import Context
+from journeyctl.render.journey_view import JourneyView, journey_view
+from journeyctl.text import Names
+from tests.render.conftest import report_input
+
+
+def view(journey_id: str, lang: str = "en") -> JourneyView:
+    prepared = report_input()
+    context = Context(prepared.framework, lang, Names(prepared.framework), ("index",))  # type: ignore[arg-type]
+    journey = next(j for j in prepared.journeys if j.id == journey_id)
+    return journey_view(context, journey, prepared)
+
+
+def test_steps_as_columns_grouped_by_neighbouring_stages() -> None:
+    shown = view("i-pay-my-bill")
+    assert [s.name for s in shown.steps] == [
+        "I get the bill",
+        "I check the amount",
+        "I pay",
+        "I get a receipt",
+    ]
+    assert [(stage.name, stage.span) for stage in shown.stages] == [
+        ("Before", 2),
+        ("Paying", 1),
+        ("", 1),
+    ]
+
+
+def test_lanes_show_names_not_ids() -> None:
+    first, second, third, _ = view("i-pay-my-bill").steps
+    assert first.touchpoints == ["Letter", "Website"]
+    assert third.touchpoints == ["Website", "Phone"]
+    assert second.contact_reasons == ["Question about the bill"]
+    assert second.pain_points == ["The amount differs from last month without a reason"]
+    assert second.moment_of_truth and not first.moment_of_truth
+    assert first.backstage == "Billing runs on the first of the month."
+    assert (second.emotion, second.desired_emotion) == ("2", "4")
+
+
+def test_improvements_are_pinned_to_the_steps_they_name_the_others_to_the_journey() -> None:
+    shown = view("i-pay-my-bill")
+    assert [[i.id for i in s.improvements] for s in shown.steps] == [
+        [],
+        ["explain-the-amount"],
+        [],
+        [],
+    ]
+    assert [(i.id, i.status) for i in shown.unpinned] == [("one-tap-payment", "implemented")]
+    assert shown.has_improvements
+
+
+def test_header_facts_rank_and_movement() -> None:
+    shown = view("i-pay-my-bill")
+    facts = {fact.label: fact.text for fact in shown.facts}
+    assert facts == {
+        "Phase": "Being a customer",
+        "Cluster": "I get and pay my bill",
+        "Owner": "Bob Jones",
+        "Goal": "Paying takes one tap.",
+        "Desired emotions": "Calm and in control.",
+    }
+    assert (shown.rank, shown.rank_of, shown.movement, shown.movement_class) == (
+        "1",
+        "3",
+        "=",
+        "same",
+    )
+    assert (shown.period, shown.compare_period) == ("2025", "2024")
+    assert shown.follows == [("I sign up", "i-sign-up")]
+    assert shown.followed_by == [("I get a reminder", "i-get-a-reminder")]
+
+
+def test_volumes_against_the_previous_period_fewer_contacts_is_better() -> None:
+    rows = [
+        (r.what, r.now, r.before, r.change, r.change_class) for r in view("i-pay-my-bill").volumes
+    ]
+    assert rows == [
+        ("Customers", "5,000", "5,000", "0%", ""),
+        ("Contacts", "1,000", "900", "+11%", "worse"),
+        ("Contacts per customer", "0.20", "0.18", "+11%", "worse"),
+    ]
+
+
+def test_volumes_in_dutch() -> None:
+    rows = [(r.what, r.now, r.before) for r in view("i-pay-my-bill", "nl").volumes]
+    assert rows[0] == ("Klanten", "5.000", "5.000")
+    assert rows[2] == ("Contacten per klant", "0,20", "0,18")
+
+
+def test_kpi_tiles_are_direction_aware() -> None:
+    nps, rate = view("i-pay-my-bill").kpis
+    assert (nps.name, nps.baseline, nps.latest, nps.target) == (
+        "Net Promoter Score",
+        "-10",
+        "12",
+        "20",
+    )
+    assert (nps.change_key, nps.trend, nps.latest_date) == ("improved", "▲", "31 Dec 2025")
+    # Contacts per customer: lower is better, so a rise is a decline.
+    assert (rate.baseline, rate.latest, rate.target) == ("0.18", "0.20", "0.10")
+    assert (rate.change_key, rate.trend) == ("declined", "▼")
+    assert nps.spark and rate.spark == "5,11 155,5"
+
+
+def test_a_journey_without_steps_volumes_or_rank() -> None:
+    shown = view("i-move-house")
+    assert shown.steps == [] and shown.curve is None and shown.volumes == []
+    assert (shown.rank, shown.movement) == ("\u2013", "")
+    assert shown.kpis == []

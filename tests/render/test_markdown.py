@@ -1,0 +1,54 @@
+"""User text in Markdown and Mermaid stays text."""
+
+from __future__ import annotations
+
+import pytest
+
+from journeyctl.render.markdown import md_cell, md_text, mermaid_text
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("plain words", "plain words"),
+        ("a | b", "a \\| b"),
+        ("two\nlines\r\nhere", "two lines here"),
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ('<img src=x onerror="alert(1)">', '&lt;img src=x onerror="alert(1)"&gt;'),
+        (
+            "*bold* _it_ `code` [link](x) ~~s~~",
+            "\\*bold\\* \\_it\\_ \\`code\\` \\[link\\](x) \\~\\~s\\~\\~",
+        ),
+        ("back\\slash", "back\\\\slash"),
+        ("# heading", "\\# heading"),
+        ("- item", "\\- item"),
+        ("1. first", "1\\. first"),
+        ("142.000", "142.000"),
+        ("-13%", "-13%"),
+        ("=", "\\="),
+        ("a\x1b[31mred\x00", "a\\[31mred"),
+    ],
+)
+def test_md_text(text: str, shown: str) -> None:
+    assert md_text(text) == shown
+
+
+def test_a_cell_with_a_pipe_and_a_newline_stays_one_cell() -> None:
+    row = f"| {md_cell('left | right')} | {md_cell('one' + chr(10) + 'two')} |"
+    assert row == "| left \\| right | one two |"
+    # Unescaped pipes: the row's own three.
+    assert row.replace("\\|", "").count("|") == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Ik betaal: snel; #1, 100%", "Ik betaal\u02d0 snel\u037e \uff031\u201a 100\uff05"),
+        ("<b>x</b>", "\u2039b\u203ax\u2039/b\u203a"),
+        ("two\nlines", "two lines"),
+        ("", "\u2013"),
+    ],
+)
+def test_mermaid_text_has_none_of_mermaids_separators(text: str, shown: str) -> None:
+    assert mermaid_text(text) == shown
+    assert not set(mermaid_text(text)) & set(":;#,%<>\n")
