@@ -6,12 +6,14 @@ import csv
 import io
 import json
 import re
+from dataclasses import replace
 
 import pytest
 
 from journeyctl.formats import ranking as formats
 from journeyctl.formats._safe import is_unsafe, one_line
 from journeyctl.rank import RankedJourney, Ranking, Unranked
+from tests.formats.ranking_sample import sample
 
 
 def ranking_named(name: str) -> Ranking:
@@ -109,3 +111,77 @@ def test_json_refuses_a_score_that_is_not_a_number() -> None:
     ranking.journeys[0].terms["customers"] = float("nan")
     with pytest.raises(ValueError, match="JSON compliant"):
         formats.as_json(ranking, explain=True)
+
+
+def ten_journeys() -> Ranking:
+    """Ten journeys: ranks of one and two digits, scores of five and three characters."""
+    ranking = ranking_named("Ik betaal")
+    first = ranking.journeys[0]
+    journeys = [
+        replace(first, rank=i, id=f"j{i}", name=f"J{i}", score=100.0 if i == 1 else 9.5)
+        for i in range(1, 11)
+    ]
+    return replace(ranking, journeys=journeys, unranked=[])
+
+
+def test_ranks_and_scores_are_aligned_right() -> None:
+    wide = formats.table(ten_journeys(), False, width=160).splitlines()
+    assert [line[:4] for line in (wide[1], wide[3], wide[11], wide[12])] == [
+        " #  ",
+        " 1  ",
+        " 9  ",
+        "10  ",
+    ]
+    # Without the bar (the narrowest layout) the score is a plain number, aligned right.
+    narrow = formats.table(ten_journeys(), False, width=40).splitlines()
+    assert narrow[21].endswith("Score") and narrow[23].endswith(" 0.20 100.0")
+    assert narrow[44].endswith(" 0.20   9.5")
+
+
+@pytest.mark.parametrize(
+    ("width", "bar"),
+    [
+        # Nothing fits two spaces apart; the compact layout with the bar does one apart.
+        (78, True),
+        # Not even one space apart: the most compact layout, without the bar.
+        (70, False),
+    ],
+)
+def test_the_first_layout_whose_words_fit_one_space_apart_else_the_most_compact(
+    width: int, bar: bool
+) -> None:
+    output = formats.table(sample("en", compare=True), False, width=width)
+    assert ("█" in output) is bar
+    # Compact: the owner under the phase and the cluster, not in a column of its own.
+    assert "Rank" in output and "Owner" not in output
+
+
+def test_a_term_a_journey_lacks_counts_zero_points() -> None:
+    # wet has a weight but no points in the journey's terms; 30.0 fills 1.5 -> 2 places.
+    ranking = ranking_named("Ik betaal")
+    ranking = replace(
+        ranking,
+        weights={"customers": 1.0, "contacts": 1.0, "wet": 1.0},
+        journeys=[replace(ranking.journeys[0], score=30.0)],
+    )
+    table = formats.table(ranking, False, True, 100).splitlines()
+    explained = table[table.index("#  Journey    Customers (1)  Contacts (1)  wet (1)  Score") + 2]
+    assert explained.split() == ["1", "Ik", "betaal", "50.00", "50.00", "0.00", "30.0"]
+    row = formats.as_markdown(ranking, explain=True).splitlines()[4]
+    assert row.endswith("| 30.0 ██··· | 50.00 | 50.00 | 0.00 |")
+
+
+def test_markdown_without_compare_aligns_only_the_rank_and_the_numbers_right() -> None:
+    lines = formats.as_markdown(ranking_named("Ik betaal")).splitlines()
+    assert lines[3] == "|---:|---|---|---|---|---|---:|---:|---:|---:|"
+
+
+def test_csv_and_json_leave_the_points_out_unless_explained() -> None:
+    ranking = ranking_named("Ik betaal")
+    assert formats.as_csv(ranking).splitlines()[0] == (
+        "rank,id,name,phase,cluster,owner,customers,contacts,contact_rate,score,status,"
+        "estimated,period"
+    )
+    assert "terms" not in json.loads(formats.as_json(ranking))["journeys"][0]
+    explained = formats.as_csv(ranking, explain=True).splitlines()[0]
+    assert explained.endswith(",estimated,points_customers,points_contacts,period")

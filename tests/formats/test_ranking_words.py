@@ -102,3 +102,31 @@ def test_csv_keeps_ids_and_plain_numbers_and_adds_the_compared_period() -> None:
     assert (first["compare_rank"], first["movement"]) == ("2", "1")
     assert dict(zip(header, new, strict=True))["compare_rank"] == ""
     assert "compare_rank" not in formats.as_csv(sample("nl"))
+
+
+def test_a_title_without_a_period_still_says_what_ranks() -> None:
+    assert words.title(replace(sample("en"), period=None, by="contacts")) == (
+        "Journeys by contacts: no period, no journey has volumes yet"
+    )
+
+
+def test_a_criterion_the_framework_does_not_name_is_shown_by_its_id() -> None:
+    assert words.term("wet", sample("en")) == "wet"
+
+
+def test_notes_list_every_missing_criterion_and_changed_weight_comma_separated() -> None:
+    first, second = JOURNEYS[0], JOURNEYS[1]
+    ranking = replace(
+        sample("en"),
+        journeys=[
+            replace(first, missing_criteria=["strategisch", "wet"]),
+            replace(second, missing_criteria=["wet"]),
+        ],
+        weights={"customers": 3.0, "contacts": 2.0, "strategisch": 1.0},
+        contact_share=None,
+    )
+    assert words.notes(ranking) == [
+        "* missing criteria count 0: Ik ontvang mijn jaarafrekening (Strategisch belang, wet), "
+        "Ik word klant en sluit een contract af (wet)",
+        "What-if weights: Customers 3 (framework 1), Contacts 2 (framework 1)",
+    ]

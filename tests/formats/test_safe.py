@@ -91,3 +91,13 @@ def test_to_json_writes_no_unsafe_character_raw() -> None:
 def test_to_json_refuses_what_json_cannot_hold(number: float) -> None:
     with pytest.raises(ValueError, match="JSON compliant"):
         to_json({"score": number})
+
+
+def test_the_last_latin_1_character_is_a_two_digit_escape() -> None:
+    assert (escape("\xff"), escape("\u0100")) == ("\\xff", "\\u0100")
+
+
+def test_to_json_indents_by_two() -> None:
+    assert to_json({"a": [1, {"b": None}]}) == (
+        '{\n  "a": [\n    1,\n    {\n      "b": null\n    }\n  ]\n}\n'
+    )

@@ -6,6 +6,9 @@ import json
 
 import pytest
 
+from journeyctl import __version__
+from journeyctl.checks import all_rules
+from journeyctl.finding import Finding, Severity
 from journeyctl.formats import sarif
 from journeyctl.formats._safe import is_unsafe
 from tests.formats.conftest import finding_quoting, validation_of
@@ -43,3 +46,49 @@ def test_a_message_adds_no_result_and_keeps_its_text(hostile: str) -> None:
     location = results[0]["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
     assert location["region"] == {"startLine": 2, "startColumn": 7}
+
+
+def test_the_tool_lists_every_rule_and_a_result_points_at_its_rule() -> None:
+    known = Finding("a.yaml", 4, None, "JC303", Severity.WARNING, "w")
+    unknown = Finding("b.yaml", None, None, "JC999", Severity.ERROR, "e")
+    document = json.loads(sarif.report(validation_of(known, unknown)))
+    assert (document["$schema"], document["version"]) == (
+        "https://json.schemastore.org/sarif-2.1.0.json",
+        "2.1.0",
+    )
+    (run,) = document["runs"]
+    driver = run["tool"]["driver"]
+    assert (driver["name"], driver["version"], driver["informationUri"]) == (
+        "journeyctl",
+        __version__,
+        "https://github.com/journeyctl/journeyctl",
+    )
+    rules = {rule.id: rule for rule in all_rules()}
+    assert [entry["id"] for entry in driver["rules"]] == list(rules)
+    for entry in driver["rules"]:
+        rule = rules[entry["id"]]
+        assert entry["name"] == rule.name
+        assert entry["shortDescription"] == {"text": rule.summary}
+        # The docstring on one line: the same words, single spaces.
+        described = entry["fullDescription"]["text"]
+        assert described.split(" ") == rule.doc.split()
+    levels = {entry["id"]: entry["defaultConfiguration"] for entry in driver["rules"]}
+    assert (levels["JC001"], levels["JC303"]) == ({"level": "error"}, {"level": "warning"})
+    first, second = run["results"]
+    assert first == {
+        "ruleId": "JC303",
+        "level": "warning",
+        "message": {"text": "w"},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": "a.yaml", "uriBaseId": "%SRCROOT%"},
+                    "region": {"startLine": 4},
+                }
+            }
+        ],
+        "ruleIndex": list(rules).index("JC303"),
+    }
+    # A rule journeyctl does not list (none today) has no index to point at.
+    assert "ruleIndex" not in second and second["level"] == "error"
+    assert "region" not in second["locations"][0]["physicalLocation"]

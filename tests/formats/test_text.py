@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from journeyctl.checks import Validation
+from journeyctl.finding import Finding, Severity
 from journeyctl.formats import text
 from journeyctl.formats._safe import is_unsafe, one_line
 from tests.formats.conftest import finding_quoting, validation_of
@@ -32,3 +34,57 @@ def _without_our_styles(output: str) -> str:
 
     # Our own colours are SGR sequences; user text can hold no ESC of its own (escaped).
     return re.sub(r"\x1b\[[0-9;]*m", "", output)
+
+
+def _finding(file: str, line: int | None, column: int | None, severity: Severity) -> Finding:
+    rule = "JC101" if severity is Severity.ERROR else "JC303"
+    return Finding(file, line, column, rule, severity, "msg")
+
+
+# Our SGR codes: bold underline 1;4, dim 2, bold red 1;31, yellow 33, cyan 36, reset 0.
+def test_colours_mark_the_file_the_place_the_severity_the_rule_and_the_verdict() -> None:
+    validation = Validation(
+        [
+            _finding("a.yaml", 3, None, Severity.ERROR),
+            _finding("b.yaml", None, None, Severity.WARNING),
+        ],
+        journeys=1,
+    )
+    assert text.report(validation, True) == (
+        "\x1b[1;4ma.yaml\x1b[0m\n"
+        "  \x1b[2ma.yaml:3:1\x1b[0m \x1b[1;31merror  \x1b[0m\x1b[36m JC101 \x1b[0mmsg\n"
+        "\n"
+        "\x1b[1;4mb.yaml\x1b[0m\n"
+        "  \x1b[2mb.yaml\x1b[0m \x1b[33mwarning\x1b[0m\x1b[36m JC303 \x1b[0mmsg\n"
+        "\n"
+        "\x1b[1;31minvalid: 1 error, 1 warning in 1 journey file\x1b[0m\n"
+    )
+
+
+def test_a_valid_tree_is_green_and_plain_text_has_no_colour() -> None:
+    validation = Validation([], journeys=0)
+    assert text.report(validation, True) == (
+        "\x1b[1;32mvalid: 0 errors, 0 warnings in 0 journey files\x1b[0m\n"
+    )
+    assert text.report(validation) == "valid: 0 errors, 0 warnings in 0 journey files\n"
+
+
+@pytest.mark.parametrize(
+    ("severities", "strict", "journeys", "summary"),
+    [
+        (
+            [Severity.WARNING],
+            True,
+            2,
+            "invalid (--strict: warnings fail): 0 errors, 1 warning in 2 journey files",
+        ),
+        ([Severity.WARNING] * 2, False, 1, "valid: 0 errors, 2 warnings in 1 journey file"),
+        ([Severity.ERROR] * 2, False, 1234, "invalid: 2 errors, 0 warnings in 1,234 journey files"),
+    ],
+)
+def test_the_summary_counts_in_words(
+    severities: list[Severity], strict: bool, journeys: int, summary: str
+) -> None:
+    findings = [_finding("a.yaml", 1, 1, severity) for severity in severities]
+    output = text.report(Validation(findings, journeys=journeys, strict=strict))
+    assert output.splitlines()[-1] == summary

@@ -1,0 +1,36 @@
+"""Column widths at their edges: the gap, the longest word, and cutting when nothing fits."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from journeyctl.formats._console import render
+from journeyctl.formats._table import Column, build, fit_widths, gap
+
+
+def test_two_spaces_apart_exactly_when_the_longest_words_leave_room_for_them() -> None:
+    # Longest words 3 + 2; two spaces between them need 7.
+    columns = [Column("abc"), Column("de")]
+    assert (gap(columns, 7), gap(columns, 6)) == (2, 1)
+
+
+def test_when_even_the_longest_words_do_not_fit_the_text_is_cut_never_the_number() -> None:
+    # Longest words 10 (text) and 6 (a number), one space apart: 17 wide at least.
+    columns = [Column("abcdefghij"), Column("123456", numeric=True)]
+    assert fit_widths(columns, 12) == [5, 6]  # room 11: the text cut to 5
+    assert fit_widths(columns, 6) == [1, 6]  # room 5: the text cut to one, no narrower
+
+
+def test_a_blank_column_is_one_wide() -> None:
+    assert Column("", cells=[Text(" ")]).min_width() == 1
+
+
+def test_a_cell_that_must_not_wrap_is_as_wide_as_its_longest_line() -> None:
+    column = Column("a\nbbb", wrap=False)
+    assert (column.min_width(), column.max_width()) == (3, 3)
+
+
+def test_a_number_keeps_its_trailing_blank_so_the_digits_line_up() -> None:
+    # The blank stands where another row has its mark (`~`): 5 sits under the 1 of 1~.
+    columns = [Column("n", numeric=True, cells=[Text("5 "), Text("1~")])]
+    assert render(build(Text("t"), columns, 10), False).splitlines()[-2:] == ["5", "1~"]
