@@ -12,7 +12,14 @@ from pathlib import Path
 import pytest
 
 from journeyctl.errors import UsageError
-from journeyctl.write import WriteError, contained_path, write_files, write_text, write_under
+from journeyctl.write import (
+    WriteError,
+    contained_path,
+    write_bytes,
+    write_files,
+    write_text,
+    write_under,
+)
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions and links")
 
@@ -173,3 +180,14 @@ def test_a_symlinked_file_is_not_written_through(tmp_path: Path) -> None:
         write_text(link, "new\n")
     assert elsewhere.read_text(encoding="utf-8") == "old\n"
     assert link.is_symlink()
+
+
+def test_bytes_are_written_as_given_and_never_through_a_symlink(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "book.xlsx"
+    write_bytes(target, b"PK\x03\x04\x00\xff")
+    assert target.read_bytes() == b"PK\x03\x04\x00\xff"
+    link = tmp_path / "link.xlsx"
+    link.symlink_to(target)
+    with pytest.raises(WriteError, match="symbolic link"):
+        write_bytes(link, b"new")
+    assert target.read_bytes() == b"PK\x03\x04\x00\xff"

@@ -232,10 +232,8 @@ def refuse_tree_target(target: Path, root: Path) -> None:
 
 
 def write_export(target: Path, data: bytes) -> None:
-    """Write the file atomically (the writer's own rename, for bytes)."""
-    # journeyctl.write has no public writer of bytes yet; its atomic replace is the one
-    # place that writes files, so it is used here rather than a second implementation.
-    from journeyctl.write.atomic import _replace_atomically
+    """Write the file atomically through the writer."""
+    from journeyctl.write import write_bytes
 
     if not target.parent.is_dir():
         raise WriteError(
@@ -243,15 +241,6 @@ def write_export(target: Path, data: bytes) -> None:
             "or write elsewhere",
             parameter="out",
         )
-    if target.is_symlink() or target.is_dir():
-        raise WriteError(
-            f"cannot write '{target}': it is a folder or a symbolic link; write a file",
-            parameter="out",
-        )
-    try:
-        _replace_atomically(target, data)
-    except OSError as error:
-        raise WriteError(
-            f"cannot write '{target}': {error.strerror or error}; nothing was changed",
-            parameter="out",
-        ) from None
+    if target.is_dir():
+        raise WriteError(f"cannot write '{target}': it is a folder; write a file", parameter="out")
+    write_bytes(target, data)

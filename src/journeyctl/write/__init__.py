@@ -8,7 +8,14 @@
 - `same`: `same_data`, equality as the loader tells kinds apart.
 """
 
-from journeyctl.write.atomic import WriteError, contained_path, write_files, write_text, write_under
+from journeyctl.write.atomic import (
+    WriteError,
+    contained_path,
+    write_bytes,
+    write_files,
+    write_text,
+    write_under,
+)
 from journeyctl.write.edit import child_list, child_map, set_value, upsert_item
 from journeyctl.write.yamldoc import edit_yaml, new_json, new_yaml
 
@@ -22,6 +29,7 @@ __all__ = [
     "new_yaml",
     "set_value",
     "upsert_item",
+    "write_bytes",
     "write_files",
     "write_text",
     "write_under",

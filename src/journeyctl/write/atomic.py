@@ -65,11 +65,6 @@ def write_text(path: Path, text: str) -> None:
     The file keeps its permission bits if it existed. On any error the target is unchanged,
     no temporary file is left, and a WriteError says what happened.
     """
-    if path.is_symlink():
-        raise WriteError(
-            f"cannot write '{path}': it is a symbolic link, which journeyctl does not write "
-            "through; replace it with a real file; nothing was changed"
-        )
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as error:
@@ -77,6 +72,16 @@ def write_text(path: Path, text: str) -> None:
             f"cannot write '{path}': the text holds a character that UTF-8 cannot encode "
             f"({error.reason} at position {error.start}); remove it; nothing was changed"
         ) from None
+    write_bytes(path, data)
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` atomically (a workbook, say), as `write_text` does text."""
+    if path.is_symlink():
+        raise WriteError(
+            f"cannot write '{path}': it is a symbolic link, which journeyctl does not write "
+            "through; replace it with a real file; nothing was changed"
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _replace_atomically(path, data)
