@@ -149,11 +149,11 @@ def to_csv(table: ExportTable) -> str:
 
 def to_xlsx(table: ExportTable) -> bytes:
     """The workbook: the journeys, then the sheet that explains the score."""
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-    from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
 
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = workbook.worksheets[0]  # a new workbook has one sheet, the active one
     sheet.title = label("export.sheet", table.lang)
     sheet.append([column.header for column in table.columns])
     for row in table.rows:
@@ -175,7 +175,7 @@ def to_xlsx(table: ExportTable) -> bytes:
 
 
 def _fit_widths(sheet: Any, table: ExportTable) -> None:
-    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+    from openpyxl.utils import get_column_letter
 
     for index, column in enumerate(table.columns):
         texts = [column.header] + [_shown(row[index]) for row in table.rows]

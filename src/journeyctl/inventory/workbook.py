@@ -100,7 +100,7 @@ def _check_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
 
 
 def _open(path: Path) -> Any:
-    import openpyxl  # type: ignore[import-untyped]
+    import openpyxl
 
     if not openpyxl.DEFUSEDXML:
         # Without it openpyxl parses XML with the standard library, open to entity bombs.
@@ -146,12 +146,12 @@ def _read_sheet(workbook: Any, worksheet: Any, path: Path, progress: Progress | 
 
 
 def _parser(workbook: Any, worksheet: Any, source: Any) -> Any:
-    from openpyxl.worksheet._reader import (  # type: ignore[import-untyped]
+    from openpyxl.worksheet._reader import (
         FORMULA_TAG,
         WorkSheetParser,
     )
 
-    class Parser(WorkSheetParser):  # type: ignore[misc]
+    class Parser(WorkSheetParser):
         def parse_cell(self, element: Any) -> dict[str, Any]:
             cell: dict[str, Any] = super().parse_cell(element)
             if cell["data_type"] == "e" and cell["value"] is not None:
