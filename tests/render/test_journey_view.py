@@ -99,10 +99,11 @@ def test_kpi_tiles_are_direction_aware() -> None:
         "12",
         "20",
     )
-    assert (nps.change_key, nps.trend, nps.latest_date) == ("improved", "▲", "31 Dec 2025")
-    # Contacts per customer: lower is better, so a rise is a decline.
+    assert (nps.change_key, nps.trend, nps.trend_key) == ("improved", "▲", "improving")
+    assert nps.latest_date == "31 Dec 2025"
+    # Contacts per customer: lower is better, so a rise (the arrow up) is a decline (in red).
     assert (rate.baseline, rate.latest, rate.target) == ("0.18", "0.20", "0.10")
-    assert (rate.change_key, rate.trend) == ("declined", "▼")
+    assert (rate.change_key, rate.trend, rate.trend_key) == ("declined", "▲", "worsening")
     assert nps.spark and rate.spark == "5,11 155,5"
 
 

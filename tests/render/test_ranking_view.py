@@ -39,7 +39,7 @@ def test_the_top_journeys_share_of_contacts() -> None:
     )
     # The Life Cycle Model: the reasons of the ranked journeys against all reasons' contacts.
     assert shown.reason_share_text == (
-        "the contact reasons of these journeys hold 70% of all contacts in 2025 (1,400 of 2,000)"
+        "The contact reasons of these journeys hold 70% of all contacts in 2025 (1,400 of 2,000)."
     )
 
 

@@ -9,8 +9,13 @@ from dataclasses import dataclass
 from journeyctl.model import Journey
 from journeyctl.rank import RankedJourney, Ranking
 from journeyctl.render.context import DASH, Context, movement_class, movement_text
+from journeyctl.render.ranking_view import TOP
 from journeyctl.render.sequences import Sequence as JourneySequence
 from journeyctl.render.sequences import sequences
+
+# A phase with more journeys gets a wider column, with cards side by side, so that the
+# columns end at about the same height.
+CARDS_PER_COLUMN = 8
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,7 @@ class JourneyCard:
     movement: str  # ▲3, ▼1, =, new; "" without a compared period
     movement_class: str
     steps: str  # "6 steps mapped", or "" when none is
+    top: bool  # among the top journeys of the ranking (the steering meeting's first ten)
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,11 @@ class PhaseColumn:
     description: str
     clusters: list[ClusterColumn]
     journey_count: int
+
+    @property
+    def weight(self) -> int:
+        """The column's share of the page's width: one part per eight journeys, at least one."""
+        return max(1, -(-self.journey_count // CARDS_PER_COLUMN))
 
 
 @dataclass(frozen=True)
@@ -126,6 +137,7 @@ def _card(
         rank=str(entry.rank) if entry else DASH,
         movement=movement,
         movement_class=css,
+        top=entry is not None and entry.rank <= TOP,
         steps=context.word("render.steps_mapped", count=len(journey.steps))
         if journey.steps
         else "",

@@ -82,6 +82,7 @@ class JourneyView:
     steps: list[StepColumn]
     curve: CurveView | None
     moments: int  # how many steps are moments of truth
+    has_descriptions: bool  # a lane is left out when no step has anything for it
     has_pain_points: bool
     has_backstage: bool
     has_contact_reasons: bool
@@ -119,6 +120,7 @@ def journey_view(context: Context, journey: Journey, report_input: ReportInput) 
         steps=steps,
         curve=curve(journey.steps),
         moments=sum(1 for s in journey.steps if s.moment_of_truth),
+        has_descriptions=any(s.description for s in journey.steps),
         has_pain_points=any(s.pain_points for s in journey.steps),
         has_backstage=any(s.backstage for s in journey.steps),
         has_contact_reasons=any(s.contact_reasons for s in journey.steps),

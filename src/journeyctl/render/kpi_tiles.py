@@ -27,7 +27,8 @@ class KpiTile:
     target: str
     change: str  # improved, declined, unchanged or "" in the site's language
     change_key: str  # improved, declined, unchanged or none: the tile's colour
-    trend: str  # ▲, ▼ or → for the last move, "" with fewer than two points
+    trend: str  # ▲ (the value rose), ▼ (fell) or → for the last move; "" with one point
+    trend_key: str  # improving, worsening or steady (in the KPI's direction): the colour
     target_reached: bool
     spark: str  # the points of the small curve ("x,y ..."), "" with fewer than two points
     spark_target: str  # y of the target line, "" without a target
@@ -62,15 +63,20 @@ def kpi_tile(context: Context, row: KpiRow) -> KpiTile:
         target=context.decimal(row.target, places),
         change=context.word(f"render.change.{row.change}") if row.change else "",
         change_key=row.change or "none",
-        trend=_TREND_ARROW.get(row.trend or "", ""),
+        trend=_arrow(row),
+        trend_key=row.trend or "",
         target_reached=bool(row.target_reached),
         spark=spark,
         spark_target=target_y,
     )
 
 
-# Arrows for the direction of the last move, in the KPI's own terms: up is better.
-_TREND_ARROW = {"improving": "▲", "worsening": "▼", "steady": "→"}
+def _arrow(row: KpiRow) -> str:
+    """Where the last move took the value: up, down or nowhere (its colour says if that is good)."""
+    if len(row.points) < 2:
+        return ""
+    before, after = row.points[-2].value, row.points[-1].value
+    return "→" if after == before else "▲" if after > before else "▼"
 
 
 def _places(row: KpiRow) -> int:

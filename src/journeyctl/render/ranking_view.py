@@ -124,10 +124,11 @@ def _reason_share(context: Context, top_ranking: Ranking) -> str:
     share = top_ranking.contact_share
     if share is None or not share.total:
         return ""
-    return context.word(
+    text = context.word(
         "ranking.contact_share",
         share=context.percent(share.share),
         period=top_ranking.period or DASH,
         covered=context.count(share.covered),
         total=context.count(share.total),
     )
+    return text[:1].upper() + text[1:] + "."

@@ -343,6 +343,8 @@ class AlertGroup:
     title: str
     explanation: str
     alerts: list[AlertLine]
+    before: str  # the heading of the "before" column: the compared period, or the KPI's
+    after: str
 
 
 @dataclass(frozen=True)
@@ -351,6 +353,7 @@ class AlertsView:
     period: str
     compare_period: str
     total: str
+    figures: list[Figure]  # the number of alerts of each kind
     groups: list[AlertGroup]
 
 
@@ -372,6 +375,7 @@ def alerts_view(context: Context, report_input: ReportInput) -> AlertsView:
                     compare=report.compare or DASH,
                 ),
                 [_alert_line(context, a) for a in alerts],
+                *_columns(context, kind, report.period, report.compare),
             )
         )
     return AlertsView(
@@ -379,8 +383,20 @@ def alerts_view(context: Context, report_input: ReportInput) -> AlertsView:
         period=report.period or DASH,
         compare_period=report.compare or "",
         total=context.count(len(report.rows)),
+        figures=[
+            Figure(context.count(len(g.alerts)), g.title, "bad" if g.alerts else "good")
+            for g in groups
+        ],
         groups=groups,
     )
+
+
+def _columns(
+    context: Context, kind: str, period: str | None, compare: str | None
+) -> tuple[str, str]:
+    if kind == "kpi_away_from_target":
+        return context.word("render.previous_measurement"), context.word("latest")
+    return compare or context.word("render.before"), period or context.word("render.after")
 
 
 def _alert_line(context: Context, alert: Alert) -> AlertLine:

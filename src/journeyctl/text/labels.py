@@ -125,6 +125,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "render.steps_mapped": ("{count} steps", "{count} stappen"),
     "render.not_ranked": ("not ranked", "geen positie"),
+    "render.top_ten": ("the top 10 of the ranking", "de top 10 van de prioritering"),
     "render.no_journeys": ("no journeys yet", "nog geen klantreizen"),
     "render.sequences": ("Journeys that follow each other", "Klantreizen die op elkaar volgen"),
     "render.no_sequences": (
@@ -255,6 +256,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "render.alerts.none": ("Nothing here.", "Niets te melden."),
     "render.measure": ("What moved", "Wat bewoog"),
     "render.before": ("Before", "Eerst"),
+    "render.previous_measurement": ("Previous", "Vorige meting"),
     "render.after": ("Now", "Nu"),
     "render.alerts.contact_rate_up": ("Contact rate up", "Contacten per klant gestegen"),
     "render.alerts.contact_rate_up.why": (
