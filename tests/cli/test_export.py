@@ -7,6 +7,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from journeyctl.cli.app import app
+from tests.conftest import REPO_ROOT
+
+EXAMPLE = REPO_ROOT / "journeys"
 
 
 def test_export_writes_the_file_and_says_so(tree_dir: Path, tmp_path: Path) -> None:
@@ -42,3 +45,16 @@ def test_export_into_the_tree_or_a_missing_folder_is_refused(
     assert missing.exit_code == 2
     assert "does not exist" in missing.stderr
     assert not (tree_dir / "x.xlsx").exists()
+
+
+def test_the_workbook_prints_landscape_on_one_page_wide(tmp_path: Path) -> None:
+    import openpyxl
+
+    out = tmp_path / "inventaris.xlsx"
+    result = CliRunner().invoke(app, ["export", "--root", str(EXAMPLE), "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    setup = sheet.page_setup
+    assert (setup.orientation, setup.fitToWidth, setup.fitToHeight) == ("landscape", 1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+    assert sheet.print_title_rows == "$1:$1"

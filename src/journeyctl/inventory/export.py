@@ -151,6 +151,7 @@ def to_xlsx(table: ExportTable) -> bytes:
     """The workbook: the journeys, then the sheet that explains the score."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     workbook = Workbook()
     sheet = workbook.worksheets[0]  # a new workbook has one sheet, the active one
@@ -168,6 +169,12 @@ def to_xlsx(table: ExportTable) -> bytes:
     _fit_widths(sheet, table)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
+    # Printed (or saved as PDF) for a meeting: landscape, every column on one page's width.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = "1:1"
     _explanation(workbook.create_sheet(label("export.explanation", table.lang)), table, Font)
     stream = io.BytesIO()
     workbook.save(stream)
