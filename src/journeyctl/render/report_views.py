@@ -118,6 +118,8 @@ class ImprovementsView:
     by_status: list[Figure]
     rows: list[ImprovementLine]
     by_journey: list[JourneyWork]
+    has_effort: bool  # a column that no improvement fills is left out
+    has_dates: bool
 
 
 def improvements_view(context: Context, report_input: ReportInput) -> ImprovementsView:
@@ -165,6 +167,8 @@ def improvements_view(context: Context, report_input: ReportInput) -> Improvemen
             )
             for j in report.by_journey
         ],
+        has_effort=any(row.effort is not None for row in report.rows),
+        has_dates=any(row.started or row.done for row in report.rows),
     )
 
 
