@@ -95,8 +95,14 @@ JOURNEYS = [
 ]
 
 UNRANKED = [
-    Unranked("ik-dien-een-klacht-in", "Ik dien een klacht in", "no volumes for 2025 (has 2024)"),
-    Unranked("ik-ontvang-papieren-post", "Ik ontvang papieren post", "retired"),
+    Unranked.because(
+        "ik-dien-een-klacht-in",
+        "Ik dien een klacht in",
+        "no_volumes_for",
+        period="2025",
+        others="2024",
+    ),
+    Unranked.because("ik-ontvang-papieren-post", "Ik ontvang papieren post", "retired"),
 ]
 
 

@@ -236,7 +236,8 @@ def _notes(ranking: Ranking) -> Text:
         heading = f"{label('unranked', ranking.language)} ({len(ranking.unranked)}):"
         notes.append(heading + "\n", style="bold")
         for item in ranking.unranked:
-            notes.append(f"  {one_line(item.name)}: {one_line(item.reason)}\n")
+            reason = item.reason_in(ranking.language)
+            notes.append(f"  {one_line(item.name)}: {one_line(reason)}\n")
     return notes
 
 
@@ -323,7 +324,7 @@ def as_markdown(
     if ranking.unranked:
         lines += ["", f"**{markdown_text(label('unranked', lang))} ({len(ranking.unranked)})**", ""]
         lines += [
-            f"- {markdown_text(u.name)} ({markdown_code(u.id)}): {markdown_text(u.reason)}"
+            f"- {markdown_text(u.name)} ({markdown_code(u.id)}): {markdown_text(u.reason_in(lang))}"
             for u in ranking.unranked
         ]
     return "\n".join(lines) + "\n"

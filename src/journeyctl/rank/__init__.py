@@ -6,7 +6,7 @@ name, what-if weights) is turned into ids in `choices`.
 """
 
 from journeyctl.rank.choices import parse_weights, weight_ids
-from journeyctl.rank.engine import INVALID, rank
+from journeyctl.rank.engine import rank
 from journeyctl.rank.periods import default_period, latest_period
 from journeyctl.rank.ranking import (
     RANK_BY,
@@ -22,7 +22,6 @@ from journeyctl.rank.ranking import (
 )
 
 __all__ = [
-    "INVALID",
     "RANK_BY",
     "Comparison",
     "ContactShare",

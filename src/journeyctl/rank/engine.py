@@ -34,8 +34,6 @@ from journeyctl.rank.ranking import (
 )
 from journeyctl.text import Names
 
-INVALID = "has validation errors"
-
 _Row = tuple[Journey, Volume]
 
 
@@ -122,25 +120,27 @@ def _split(
     for journey in journeys:
         volume = journey.volume(period) if period is not None else None
         reason = _unranked_reason(journey, volume, period, by)
-        if reason or volume is None:
-            unranked.append(Unranked(journey.id, journey.name, reason or "no volumes"))
-        else:
+        if reason is not None:
+            key, fields = reason
+            unranked.append(Unranked.because(journey.id, journey.name, key, **fields))
+        elif volume is not None:
             rows.append((journey, volume))
     return rows, unranked
 
 
 def _unranked_reason(
     journey: Journey, volume: Volume | None, period: str | None, by: RankBy
-) -> str | None:
+) -> tuple[str, dict[str, str]] | None:
+    """Why the journey is not ranked, as a label key of `journeyctl.text` and its fields."""
     if journey.status == "retired":
-        return "retired"
+        return "retired", {}
     if volume is None:
         others = sorted(v.period for v in journey.volumes)
-        if others:
-            return f"no volumes for {period} (has {', '.join(others)})"
-        return "no volumes yet"
+        if others and period is not None:
+            return "no_volumes_for", {"period": period, "others": ", ".join(others)}
+        return "no_volumes_yet", {}
     if by == "contact-rate" and volume.customers == 0:
-        return f"0 customers in {period}: contact rate undefined"
+        return "zero_customers", {"period": str(period)}
     return None
 
 
@@ -246,7 +246,7 @@ def _invalid(
     """Journeys whose files have errors; one that did not load is named by its file's id."""
     loaded = {j.id: j for j in journeys if j.id in invalid}
     return [
-        Unranked(id_, loaded[id_].name if id_ in loaded else id_, INVALID)
+        Unranked.because(id_, loaded[id_].name if id_ in loaded else id_, "invalid")
         for id_ in sorted(invalid)
         if id_ not in loaded or match(loaded[id_])
     ]

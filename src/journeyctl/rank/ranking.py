@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
+from journeyctl.text import Lang, label
+
 RankBy = Literal["score", "customers", "contacts", "contact-rate"]
 RANK_BY: tuple[RankBy, ...] = ("score", "customers", "contacts", "contact-rate")
 
@@ -81,9 +83,25 @@ class RankedJourney:
 
 @dataclass(frozen=True)
 class Unranked:
+    """A journey that is not ranked, and why: `reason` in English (as JSON and CSV give
+    it), and the reason's label in `journeyctl.text` with its fields, for people's tables."""
+
     id: str
     name: str
     reason: str
+    reason_key: str = ""
+    reason_fields: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def because(cls, id_: str, name: str, key: str, **fields: str) -> Unranked:
+        reason = label(f"unranked.{key}", "en").format(**fields)
+        return cls(id_, name, reason, key, tuple(fields.items()))
+
+    def reason_in(self, lang: Lang) -> str:
+        """The reason in the language of a table for people."""
+        if not self.reason_key:
+            return self.reason
+        return label(f"unranked.{self.reason_key}", lang).format(**dict(self.reason_fields))
 
 
 @dataclass(frozen=True)
@@ -135,7 +153,7 @@ class Ranking:
             "by": self.by,
             "weights": self.weights,
             "journeys": [self._journey_dict(j, explain) for j in self.journeys],
-            "unranked": [asdict(u) for u in self.unranked],
+            "unranked": [{"id": u.id, "name": u.name, "reason": u.reason} for u in self.unranked],
         }
         if self.compare_period is not None:
             data["compare_period"] = self.compare_period

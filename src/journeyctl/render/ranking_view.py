@@ -72,7 +72,10 @@ def ranking_view(context: Context, ranking: Ranking, top_ranking: Ranking) -> Ra
         period=ranking.period or DASH,
         compare_period=ranking.compare_period or "",
         rows=rows,
-        unranked=[UnrankedRow(u.name, f"journeys/{u.id}", u.reason) for u in ranking.unranked],
+        unranked=[
+            UnrankedRow(u.name, f"journeys/{u.id}", u.reason_in(context.lang))
+            for u in ranking.unranked
+        ],
         top=top,
         top_share=share,
         top_share_text=context.word(

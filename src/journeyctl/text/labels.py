@@ -38,6 +38,18 @@ _LABELS: dict[str, tuple[str, str]] = {
     "new": ("new", "nieuw"),
     "estimated": ("estimated", "geschat"),
     "unranked": ("Not ranked", "Niet gerangschikt"),
+    # Why a journey is not ranked; the English text is also what JSON and CSV say.
+    "unranked.retired": ("retired", "vervallen"),
+    "unranked.no_volumes_yet": ("no volumes yet", "nog geen volumes"),
+    "unranked.no_volumes_for": (
+        "no volumes for {period} (has {others})",
+        "geen volumes voor {period} (wel voor {others})",
+    ),
+    "unranked.zero_customers": (
+        "0 customers in {period}: contact rate undefined",
+        "0 klanten in {period}: contacten per klant onbepaald",
+    ),
+    "unranked.invalid": ("has validation errors", "heeft validatiefouten"),
     "reason": ("Reason", "Reden"),
     "weight": ("Weight", "Gewicht"),
     "baseline": ("Baseline", "Nulmeting"),
