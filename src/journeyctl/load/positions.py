@@ -24,6 +24,7 @@ PathPart = str | int
 
 _CELLS = 5  # per entry: key line, key column, value line, value column, container or -1
 _NO_CONTAINER = -1
+_SHORT_MAX = 32_767
 # Mappings with the same keys in the same order (every step of every journey) share one
 # key table; bounded, so that hostile files cannot grow it without end.
 _SHARED_TABLE_KEYS = 64
@@ -110,7 +111,13 @@ class IndexRecorder:
         mark = root.start_mark
         container = self.container_of.get(id(root), _NO_CONTAINER)
         self._cells[0:_CELLS] = [mark.line, mark.column, mark.line, mark.column, container]
-        return PositionIndex(array("i", self._cells), array("i", self._firsts), self._tables)
+        return PositionIndex(_compact(self._cells), _compact(self._firsts), self._tables)
+
+
+def _compact(numbers: list[int]) -> array[int]:
+    """`numbers` in two bytes each where they fit (any file under 32,768 lines), else four."""
+    fits = not numbers or (max(numbers) <= _SHORT_MAX and min(numbers) >= -1)
+    return array("h" if fits else "i", numbers)
 
 
 def keys_table(keys: tuple[object, ...]) -> dict[object, int]:

@@ -72,23 +72,39 @@ class FastResolver:
     """
 
     def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode:
+        if kind is _SCALAR_NODE:
             if not implicit[0]:
                 return _STR
-            tag = _WORD_TAGS.get(value)
+            tag = _PLAIN_TAGS.get(value)
             if tag is not None:
                 return tag
-            for number_tag, regexp in _NUMBER_RESOLVERS.get(value[:1], ()):
-                if regexp.match(value):
-                    return number_tag
-            return _STR
-        return _SEQ if kind is yaml.SequenceNode else _MAP
+            if value[:1] not in _NUMBER_RESOLVERS:
+                return _STR
+            return _number_tag(value)
+        return _SEQ if kind is _SEQUENCE_NODE else _MAP
 
     def descend_resolver(self, current_node: object, current_index: object) -> None:
         """No path resolvers are registered: nothing to track."""
 
     def ascend_resolver(self) -> None:
         """No path resolvers are registered: nothing to track."""
+
+
+_SCALAR_NODE = yaml.ScalarNode
+_SEQUENCE_NODE = yaml.SequenceNode
+# The tags of plain scalars seen so far that start like a number (`1`, `2025-01-31`), with
+# the words above: numbers repeat across files and each takes several regular expressions.
+# Bounded, so that a hostile tree cannot grow it without end.
+_PLAIN_TAGS = dict(_WORD_TAGS)
+_PLAIN_TAGS_KEPT = 50_000
+
+
+def _number_tag(value: str) -> str:
+    """The tag of a plain scalar that starts like a number, as PyYAML's resolvers decide it."""
+    tag = next((tag for tag, regexp in _NUMBER_RESOLVERS[value[:1]] if regexp.match(value)), _STR)
+    if len(_PLAIN_TAGS) < _PLAIN_TAGS_KEPT:
+        _PLAIN_TAGS[value] = tag
+    return tag
 
 
 class YAML_LOADER(FastResolver, _PARSER):  # type: ignore[misc]
@@ -170,7 +186,7 @@ def parse(text: str) -> Parsed | Problem:
             return problem
     try:
         node = compose(text)
-        builder = _Builder(shares_nodes="*" in text)
+        builder = _Builder(shares_nodes="*" in text, may_merge=_may_merge(text))
         data = builder.build(node) if node is not None else None
         positions = builder.positions.finish(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
@@ -192,6 +208,11 @@ def parse(text: str) -> Parsed | Problem:
             1,
         )
     return Parsed(text, data, builder.problems(), positions, node)
+
+
+def _may_merge(text: str) -> bool:
+    """Whether `text` could hold a merge key: `<<`, or a tag that spells or encodes `merge`."""
+    return "<<" in text or "merge" in text or "%" in text
 
 
 def compose(text: str) -> yaml.Node | None:
@@ -270,12 +291,18 @@ class Refused:
 
 class _Builder:
     """Plain data from a composed node tree, reading scalars as `scalar_value` does, and
-    where each of its keys and values is written."""
+    where each of its keys and values is written.
 
-    def __init__(self, *, shares_nodes: bool) -> None:
+    This is the loader's hot loop (a million nodes at 2,000 journeys): text scalars are
+    taken inline instead of through a call each, plain non-text scalars are read once per
+    distinct value, and a mapping pays for merge keys only in a file that may have them.
+    """
+
+    def __init__(self, *, shares_nodes: bool, may_merge: bool = True) -> None:
         self.positions = IndexRecorder()
         self._problems: list[Problem] = []
         self._flattener = SafeConstructor()
+        self._may_merge = may_merge
         # Aliases make one node appear in several places; build it once, as PyYAML does,
         # so that an alias bomb stays small until it is measured.
         self._built: dict[int, Any] | None = {} if shares_nodes else None
@@ -308,7 +335,17 @@ class _Builder:
         return value
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
-        value = scalar_value(node)
+        if node.style:  # quoted or block with a tag: never shared, always refused or text
+            value = scalar_value(node)
+        else:
+            # A plain scalar's value depends on its tag and text only: `1`, `yes` and
+            # `2025-01-31` are read once per load, and the (immutable) values shared.
+            memo_key = (node.tag, node.value)
+            value = _PLAIN_VALUES.get(memo_key, _NOT_READ)
+            if value is _NOT_READ:
+                value = scalar_value(node)
+                if len(_PLAIN_VALUES) < _PLAIN_VALUES_KEPT:
+                    _PLAIN_VALUES[memo_key] = value
         if isinstance(value, Unreadable):
             return self._refuse(node, value.rule, value.message)
         return value
@@ -322,29 +359,62 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return self._sequence(node)
         assert isinstance(node, yaml.MappingNode)  # the composer makes no other collection
+        if self._may_merge and any(key.tag == _MERGE for key, _ in node.value):
+            return self._merged_mapping(node)
         return self._mapping(node)
 
     def _sequence(self, node: yaml.SequenceNode) -> list[Any]:
         items = []
         places: list[int] = []  # the items' entries, recorded here in one loop for speed
-        build, container_of = self.build, self.positions.container_of
+        build, scalar, container_of = self.build, self._scalar, self.positions.container_of
         for item in node.value:
-            items.append(build(item))
             mark = item.start_mark
             line, column = mark.line, mark.column
-            child = -1 if type(item) is _SCALAR else container_of.get(id(item), -1)
-            places += (line, column, line, column, child)
+            if type(item) is _SCALAR:
+                items.append(item.value if item.tag == _STR else scalar(item))
+                places += (line, column, line, column, -1)
+            else:
+                items.append(build(item))
+                places += (line, column, line, column, container_of.get(id(item), -1))
         self.positions.add(node, places, len(items))
         return items
 
     def _mapping(self, node: yaml.MappingNode) -> dict[Any, Any]:
+        """A mapping without merge keys: every pair is its own."""
+        mapping: dict[Any, Any] = {}
+        keys: list[Any] = []
+        places: list[int] = []  # the pairs' entries, recorded here in one loop for speed
+        build, scalar, container_of = self.build, self._scalar, self.positions.container_of
+        for key_node, value_node in node.value:
+            if type(key_node) is _SCALAR:
+                key = key_node.value if key_node.tag == _STR else scalar(key_node)
+            else:
+                key = build(key_node)
+            try:
+                if key in mapping:
+                    self._note_duplicate(key_node, node.value[_last_index(keys, key)][0])
+            except TypeError:
+                raise _not_a_plain_key(key_node) from None
+            if type(value_node) is _SCALAR:
+                mapping[key] = value_node.value if value_node.tag == _STR else scalar(value_node)
+                child = -1
+            else:
+                mapping[key] = build(value_node)
+                child = container_of.get(id(value_node), -1)
+            keys.append(key)
+            at, value_at = key_node.start_mark, value_node.start_mark
+            places += (at.line, at.column, value_at.line, value_at.column, child)
+        self.positions.add(node, places, keys_table(tuple(keys)))
+        return mapping
+
+    def _merged_mapping(self, node: yaml.MappingNode) -> dict[Any, Any]:
+        """A mapping with merge keys (`<<: *defaults`): merged pairs first, then its own."""
         own_pairs = sum(1 for key, _ in node.value if key.tag != _MERGE)
-        if own_pairs < len(node.value):
-            self._flattener.flatten_mapping(node)  # merged pairs first, then the node's own
+        self._flattener.flatten_mapping(node)
         mapping: dict[Any, Any] = {}
         first_seen: dict[Any, yaml.Node] = {}
         keys: list[Any] = []
-        places: list[int] = []  # the pairs' entries, recorded here in one loop for speed
+        places: list[int] = []
         build, container_of = self.build, self.positions.container_of
         first_own = len(node.value) - own_pairs
         for index, (key_node, value_node) in enumerate(node.value):
@@ -357,12 +427,7 @@ class _Builder:
                     first_seen[key] = key_node
                 mapping[key] = build(value_node)
             except TypeError:
-                raise yaml.constructor.ConstructorError(
-                    None,
-                    None,
-                    "a key must be a plain value, not a list or mapping",
-                    key_node.start_mark,
-                ) from None
+                raise _not_a_plain_key(key_node) from None
             keys.append(key)
             at, value_at = key_node.start_mark, value_node.start_mark
             child = -1 if type(value_node) is _SCALAR else container_of.get(id(value_node), -1)
@@ -379,6 +444,27 @@ class _Builder:
             f"(first at line {first.start_mark.line + 1}{as_written}); keep one"
         )
         self._problems.append(Problem(rules.DUPLICATE_KEY, message, mark.line + 1, mark.column + 1))
+
+
+_NOT_READ = object()
+# Plain scalars' values by (tag, text), shared across files: numbers, booleans, dates and
+# nulls repeat across journeys. Bounded, so that a hostile tree cannot grow it without end.
+_PLAIN_VALUES: dict[tuple[str, str], object] = {}
+_PLAIN_VALUES_KEPT = 50_000
+
+
+def _last_index(keys: list[Any], key: object) -> int:
+    """Where the mapping last had `key` before: what a repeated key's message names."""
+    for index in range(len(keys) - 1, -1, -1):
+        if keys[index] is key or keys[index] == key:
+            return index
+    raise ValueError(key)  # pragma: no cover - only called for a key the mapping has
+
+
+def _not_a_plain_key(key_node: yaml.Node) -> yaml.constructor.ConstructorError:
+    return yaml.constructor.ConstructorError(
+        None, None, "a key must be a plain value, not a list or mapping", key_node.start_mark
+    )
 
 
 def written_key(node: yaml.Node) -> str:
