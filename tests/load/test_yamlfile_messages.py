@@ -1,0 +1,293 @@
+"""Reading one file's text: every refusal asserted whole, at its edges (limits, positions,
+line breaks that editors do not show, aliases that multiply a file)."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from journeyctl.load.yamlfile import (
+    MAX_DEPTH,
+    Parsed,
+    Problem,
+    decode,
+    parse,
+    shorten,
+    written_key,
+)
+
+NEL = "\x85"  # a line break to YAML 1.1, invisible in most editors
+NEL_HINT = "U+0085 NEXT LINE, which YAML reads as a line break: remove it"
+
+
+def refused(text: str) -> tuple[str, str, int | None, int | None]:
+    problem = parse(text)
+    assert isinstance(problem, Problem), problem
+    return problem.rule.id, problem.message, problem.line, problem.column
+
+
+def read(text: str) -> Parsed:
+    parsed = parse(text)
+    assert isinstance(parsed, Parsed), parsed
+    return parsed
+
+
+def value_problems(text: str) -> list[tuple[str, str]]:
+    return [(p.rule.id, p.message) for p in read(text).problems]
+
+
+# --- text and limits ----------------------------------------------------------------
+
+
+def test_shorten_keeps_forty_characters_and_cuts_longer_text_to_forty() -> None:
+    assert shorten("a" * 40) == "a" * 40
+    assert shorten("a" * 41) == "a" * 37 + "..."
+    assert shorten("abcdef", 5) == "ab..."
+
+
+def test_a_key_that_is_a_list_or_mapping_is_described() -> None:
+    node = yaml.compose("[a, b]")
+    assert node is not None and written_key(node) == "(a list or mapping)"
+
+
+def test_binary_and_other_encodings_are_refused_where_they_start() -> None:
+    nul = decode(b"\n\0")
+    assert isinstance(nul, Problem)
+    assert (nul.rule.id, nul.message, nul.line, nul.column) == (
+        "JC004",
+        "binary file (it contains NUL bytes); only YAML text belongs under the root",
+        2,
+        1,
+    )
+    latin = decode(b"a: caf\xe9\n")
+    assert isinstance(latin, Problem)
+    assert (latin.message, latin.line, latin.column) == (
+        "not UTF-8 (byte 0xe9); save the file as UTF-8",
+        1,
+        7,
+    )
+
+
+def test_a_control_character_at_the_very_start_is_placed_there() -> None:
+    assert refused("\x07a: 1") == (
+        "JC001",
+        "character #x0007 is not allowed in YAML (control characters are not allowed); remove it",
+        1,
+        1,
+    )
+
+
+# --- syntax errors and hidden line breaks -------------------------------------------
+
+
+def test_a_syntax_error_names_where_the_unclosed_part_started() -> None:
+    assert refused("a: 1\nb: [1, 2\nc: 3\n") == (
+        "JC001",
+        "did not find expected ',' or ']' (while parsing a flow sequence that starts at line 2)",
+        3,
+        2,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "place"),
+    [
+        # The break before the error, at the start of the file, and just before the place.
+        (
+            f"a: 1\n{NEL}  b: 2\n",
+            f"mapping values are not allowed in this context; line 2, column 1 holds {NEL_HINT}",
+            (2, 5),
+        ),
+        (
+            f"{NEL}a: [1, 2\n",
+            "did not find expected ',' or ']' (while parsing a flow sequence that starts at "
+            f"line 1); line 1, column 1 holds {NEL_HINT}",
+            (2, 1),
+        ),
+        (
+            f"a: 1\n  b{NEL}: 2\n",
+            "did not find expected key (while parsing a block mapping that starts at line 1); "
+            f"line 2, column 4 holds {NEL_HINT}",
+            (2, 5),
+        ),
+        # A break after the error's place cannot have caused it: no hint.
+        (f"a: 1\n  b:{NEL} 2\n", "mapping values are not allowed in this context", (2, 4)),
+    ],
+)
+def test_a_hidden_line_break_before_an_error_is_pointed_out(
+    text: str, message: str, place: tuple[int, int]
+) -> None:
+    assert refused(text) == ("JC001", message, *place)
+
+
+# --- depth and aliases --------------------------------------------------------------
+
+TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep; flatten the structure"
+
+
+def test_exactly_the_maximum_depth_is_read_and_one_more_is_not() -> None:
+    assert MAX_DEPTH == 200
+    read("- " * 200 + "x")
+    # Each "- " is two columns: the 201st list starts at column 401.
+    assert refused("- " * 201 + "x") == ("JC006", TOO_DEEP, 1, 401)
+
+
+def test_depth_counts_back_down_only_for_what_closed() -> None:
+    # The outer list, an inner list holding [1] (closed: back to depth 2), then 199 more.
+    deep = "-\n  - [1]\n  - " + "- " * 199 + "x"
+    assert refused(deep) == ("JC006", TOO_DEEP, 3, 401)
+    read("-\n  - [1]\n  - " + "- " * 198 + "x")
+
+
+def test_a_syntax_error_in_a_file_that_looks_deep_is_a_syntax_error() -> None:
+    rule, message, _, _ = refused("- " * 150 + "x: [1, 2\n")
+    assert (rule, message.split(" (")[0]) == ("JC001", "did not find expected ',' or ']'")
+
+
+def _alias_tree(extra_scalars: int) -> str:
+    """A list whose values, every alias written out, number 100,000 plus `extra_scalars`.
+
+    a: nine scalars and its list, 10 values; b: ten a and its list, 101; c: ten b, 1,011;
+    d: ten c, 10,111. The root holds a, 8 b, 18 c and 8 d (10 + 808 + 18,198 + 80,888 =
+    99,904) and 95 scalars: 99,999 values, and itself: 100,000.
+    """
+    lines = [
+        "- &a [1, 1, 1, 1, 1, 1, 1, 1, 1]",
+        "- &b [" + ", ".join(["*a"] * 10) + "]",
+        "- &c [" + ", ".join(["*b"] * 10) + "]",
+        "- &d [" + ", ".join(["*c"] * 10) + "]",
+    ]
+    lines += ["- *b"] * 7 + ["- *c"] * 17 + ["- *d"] * 7
+    lines += ["- 1"] * (95 + extra_scalars)
+    return "\n".join(lines) + "\n"
+
+
+def test_aliases_may_expand_a_file_to_the_limit_and_not_beyond() -> None:
+    read(_alias_tree(0))
+    assert refused(_alias_tree(1)) == (
+        "JC006",
+        "YAML aliases expand this file to more than 100,000 values (an alias bomb?); write the "
+        "values out instead of repeating aliases",
+        1,
+        1,
+    )
+
+
+def test_a_star_in_a_quoted_scalar_is_text() -> None:
+    assert read("'*'").data == "*"
+
+
+# --- scalars ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (
+            "d: 0001-02-30",
+            (
+                "JC103",
+                "0001-02-30 is not a date (February 1 has 28 days); write a real date as "
+                "YYYY-MM-DD",
+            ),
+        ),
+        (
+            "d: 2025-12-32",
+            (
+                "JC103",
+                "2025-12-32 is not a date (December 2025 has 31 days); write a real date "
+                "as YYYY-MM-DD",
+            ),
+        ),
+        (
+            "v: .inf",
+            (
+                "JC103",
+                ".inf is infinity in YAML, not a number that can be counted or compared; "
+                "write a finite number, or leave the key out if the value is not known",
+            ),
+        ),
+        (
+            "a: 1" + "0" * 31,
+            (
+                "JC103",
+                "1" + "0" * 31 + " is too large a number; numbers here are finite and "
+                "below 1,000,000,000,000: check it",
+            ),
+        ),
+        # A tag on what is no number at all, whatever letters or dots it holds.
+        (
+            "a: !!int X010",
+            (
+                "JC001",
+                "the YAML tag !!int is not read here (tags are never executed); remove "
+                "the tag and write plain YAML",
+            ),
+        ),
+        (
+            "a: !!int 1.5",
+            (
+                "JC001",
+                "the YAML tag !!int is not read here (tags are never executed); remove "
+                "the tag and write plain YAML",
+            ),
+        ),
+        # 3 x 60 + 10 is 190, shown as a whole number though YAML 1.1 reads a float.
+        (
+            "a: 3:10.0",
+            (
+                "JC103",
+                "3:10.0 is a base-60 number (190) to YAML 1.1, which other tools read "
+                "differently; write the number in plain decimal digits, or quote it if it is text",
+            ),
+        ),
+        # 0x2386F26FC10000 is 10**16: shown in digits, not as 1e+16.
+        (
+            "a: 0x2386F26FC10000",
+            (
+                "JC103",
+                "0x2386F26FC10000 is a hexadecimal number (10000000000000000) to YAML "
+                "1.1, which other tools read differently; write the number in plain decimal "
+                "digits, or quote it if it is text",
+            ),
+        ),
+        # Thirty characters: still worked out; longer: not, and the text shortened.
+        (
+            "a: 0x" + "1" * 28,
+            (
+                "JC103",
+                "0x" + "1" * 28 + f" is a hexadecimal number ({int('1' * 28, 16)}) to "
+                "YAML 1.1, which other tools read differently; write the number in plain decimal "
+                "digits, or quote it if it is text",
+            ),
+        ),
+        (
+            "a: 0x" + "1" * 40,
+            (
+                "JC103",
+                "0x" + "1" * 35 + "... is a hexadecimal number to YAML 1.1, which other "
+                "tools read differently; write the number in plain decimal digits, or quote it "
+                "if it is text",
+            ),
+        ),
+    ],
+)
+def test_a_value_read_differently_elsewhere_is_refused_saying_what_to_write(
+    text: str, problem: tuple[str, str]
+) -> None:
+    assert value_problems(text) == [problem]
+
+
+def test_every_spelling_of_null_is_null() -> None:
+    assert read("a: Null\nb: NULL\nc: null\nd: ~").data == {
+        "a": None,
+        "b": None,
+        "c": None,
+        "d": None,
+    }
+
+
+def test_a_decimal_number_of_seventy_characters_is_read_and_longer_is_not() -> None:
+    assert read("a: 1." + "0" * 68).data == {"a": 1.0}
+    [(rule, _)] = value_problems("a: 1." + "0" * 69)
+    assert rule == "JC103"
