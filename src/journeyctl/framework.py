@@ -16,7 +16,7 @@ from pathlib import Path
 
 from journeyctl.checks import Validation, validate
 from journeyctl.finding import Finding, Severity
-from journeyctl.load import FileSystemSource, Tree, load_source
+from journeyctl.load import FileCache, FileSystemSource, Tree, load_source
 from journeyctl.model import Framework, Improvement, Journey
 
 
@@ -77,10 +77,15 @@ class CheckedTree:
         return [f for f in self.validation.findings if f.severity is Severity.ERROR]
 
 
-def check(root: Path | str, *, strict: bool = False, today: date | None = None) -> CheckedTree:
+def check(
+    root: Path | str, *, strict: bool = False, today: date | None = None, cache: bool = True
+) -> CheckedTree:
     """Load every file under the folder `root` and run every check.
 
     An empty `root` (as `--root ""` gives) is a usage error, not the working directory.
+    With `cache`, files read before with the same content are not parsed again
+    (`journeyctl.load.cache`); the result is the same either way.
     """
-    tree = load_source(FileSystemSource(root))
+    source = FileSystemSource(root)
+    tree = load_source(source, cache=FileCache.for_root(source.root) if cache else None)
     return CheckedTree(tree, validate(tree, strict=strict, today=today))

@@ -25,7 +25,15 @@ from journeyctl.cli import (
 )
 from journeyctl.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, UsageError
 
-__all__ = ["DEFAULT_ROOT", "RootOption", "color", "command", "error_line", "output"]
+__all__ = [
+    "DEFAULT_ROOT",
+    "NoCacheOption",
+    "RootOption",
+    "color",
+    "command",
+    "error_line",
+    "output",
+]
 
 # Text, not Path: Path("") is ".", and `--root ""` must be a usage error, not the working
 # directory. The loader turns it into a path and refuses an empty one.
@@ -40,6 +48,18 @@ RootOption = Annotated[
     ),
 ]
 DEFAULT_ROOT = "journeys"
+# Every command that loads a tree takes it and passes `cache=not no_cache` to
+# `journeyctl.framework.check`: the cache only skips work, so this is for measuring, or for
+# a cache folder that cannot be trusted to be the user's own.
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        envvar="JOURNEYCTL_NO_CACHE",
+        help="Parse every file again instead of reusing what an earlier run read "
+        "(the cache never changes a result).",
+    ),
+]
 
 
 def command(function: Callable[..., int]) -> Callable[..., None]:

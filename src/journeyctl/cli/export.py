@@ -8,7 +8,14 @@ from typing import Annotated
 
 import typer
 
-from journeyctl.cli._common import DEFAULT_ROOT, RootOption, color, error_line, output
+from journeyctl.cli._common import (
+    DEFAULT_ROOT,
+    NoCacheOption,
+    RootOption,
+    color,
+    error_line,
+    output,
+)
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 
 
@@ -27,6 +34,7 @@ def export(
         Path, typer.Option("--out", metavar="FILE", help="The file to write (.xlsx or .csv).")
     ],
     root: RootOption = DEFAULT_ROOT,
+    no_cache: NoCacheOption = False,
     output_format: Annotated[
         ExportFormatChoice | None,
         typer.Option("--format", help="xlsx or csv; default: from the file's suffix, else xlsx."),
@@ -53,7 +61,7 @@ def export(
         write_export,
     )
 
-    checked = check(root)
+    checked = check(root, cache=not no_cache)
     if not checked.usable:
         sys.stderr.write(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
         error_line("error: the tree has validation errors, so it is not exported; fix them first")

@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from journeyctl.cli._common import DEFAULT_ROOT, RootOption, color, error_line, output
+from journeyctl.cli._common import (
+    DEFAULT_ROOT,
+    NoCacheOption,
+    RootOption,
+    color,
+    error_line,
+    output,
+)
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 
 if TYPE_CHECKING:
@@ -31,6 +38,7 @@ class ImportKind(str, Enum):
 def import_(
     file: Annotated[Path, typer.Argument(help="An .xlsx workbook or a .csv file.")],
     root: RootOption = DEFAULT_ROOT,
+    no_cache: NoCacheOption = False,
     sheet: Annotated[
         str | None, typer.Option(help="Read only this sheet; default: every sheet with a header.")
     ] = None,
@@ -71,7 +79,7 @@ def import_(
     from journeyctl.inventory.cells import Refused
     from journeyctl.inventory.importing import ImportOptions, apply_plan, read_import
 
-    checked = check(root)
+    checked = check(root, cache=not no_cache)
     if not checked.usable:
         sys.stderr.write(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
         error_line("error: the tree has validation errors; fix them first, then import")

@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from journeyctl.cli._common import DEFAULT_ROOT, RootOption, color, error_line, output
+from journeyctl.cli._common import (
+    DEFAULT_ROOT,
+    NoCacheOption,
+    RootOption,
+    color,
+    error_line,
+    output,
+)
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 
 
@@ -40,6 +47,7 @@ _FILTER_HELP = "Only journeys of this {} (its id or its name)."
 
 def rank(
     root: RootOption = DEFAULT_ROOT,
+    no_cache: NoCacheOption = False,
     by: Annotated[RankByChoice, typer.Option("--by", help="What to order by.")] = (
         RankByChoice.score
     ),
@@ -104,7 +112,7 @@ def rank(
     from journeyctl.rank import RankOptions, parse_weights
     from journeyctl.rank import rank as run_rank
 
-    checked = check(root)
+    checked = check(root, cache=not no_cache)
     skipping = skip_invalid and checked.framework_usable
     if checked.validation.errors:
         sys.stderr.write(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))

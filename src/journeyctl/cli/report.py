@@ -9,7 +9,14 @@ from typing import Annotated
 
 import typer
 
-from journeyctl.cli._common import DEFAULT_ROOT, RootOption, color, error_line, output
+from journeyctl.cli._common import (
+    DEFAULT_ROOT,
+    NoCacheOption,
+    RootOption,
+    color,
+    error_line,
+    output,
+)
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
 
@@ -35,6 +42,7 @@ def report(
         ),
     ],
     root: RootOption = DEFAULT_ROOT,
+    no_cache: NoCacheOption = False,
     output_format: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.table,
     period: Annotated[
         str | None,
@@ -77,7 +85,7 @@ def report(
 
     check_name(name)
     day = _day(today)
-    checked = check(root, today=day)
+    checked = check(root, today=day, cache=not no_cache)
     if not checked.usable:
         sys.stderr.write(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
         error_line("error: the tree has validation errors, so it is not reported; fix them first")

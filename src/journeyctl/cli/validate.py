@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from journeyctl.cli._common import DEFAULT_ROOT, RootOption, color, output
+from journeyctl.cli._common import DEFAULT_ROOT, NoCacheOption, RootOption, color, output
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 
 
@@ -21,6 +21,7 @@ class ValidateFormat(str, Enum):
 
 def validate(
     root: RootOption = DEFAULT_ROOT,
+    no_cache: NoCacheOption = False,
     output_format: Annotated[
         ValidateFormat,
         typer.Option("--format", help="auto is github under GitHub Actions, text otherwise."),
@@ -34,7 +35,7 @@ def validate(
     from journeyctl.formats import REPORTERS, resolve_format
     from journeyctl.framework import check
 
-    checked = check(root, strict=strict)
+    checked = check(root, strict=strict, cache=not no_cache)
     chosen = resolve_format(output_format.value)
     output(REPORTERS[chosen](checked.for_display(), color(sys.stdout)))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")

@@ -16,7 +16,7 @@ Merged keys (`<<: *defaults`) are entries that point where their text is written
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 Position = tuple[int, int]
@@ -32,10 +32,20 @@ _SHARED_TABLES = 20_000
 _tables: dict[tuple[object, ...], dict[object, int]] = {}
 
 
-class PositionIndex:
-    """The positions of one document's keys and values, found by key paths."""
+# An index as plain values, for the cache (`journeyctl.load.cache`): the cells' and firsts'
+# bytes with their array type codes, and per container a list's length or its mapping's
+# keys with their offsets.
+PlainIndex = tuple[bytes, str, bytes, str, list[object]]
 
-    __slots__ = ("_cells", "_firsts", "_tables")
+
+class PositionIndex:
+    """The positions of one document's keys and values, found by key paths.
+
+    An index from the cache stays in its plain form until a finding asks for a position:
+    on a clean tree, none does.
+    """
+
+    __slots__ = ("_cells", "_decode_key", "_firsts", "_plain", "_tables")
 
     def __init__(
         self, cells: array[int], firsts: array[int], tables: list[dict[object, int] | int]
@@ -43,6 +53,45 @@ class PositionIndex:
         self._cells = cells
         self._firsts = firsts
         self._tables = tables  # per container: key -> offset (a mapping), or a list's length
+        self._plain: PlainIndex | None = None
+        self._decode_key: Callable[[object], object] | None = None
+
+    @classmethod
+    def from_plain(
+        cls, plain: PlainIndex, decode_key: Callable[[object], object] | None = None
+    ) -> PositionIndex:
+        """An index that unpacks `plain` (from `to_plain`) when first asked for a position.
+
+        `decode_key` turns a key as the cache stores it back into the key (a date, say).
+        """
+        index = cls(array("i"), array("i"), [])
+        index._plain = plain
+        index._decode_key = decode_key
+        return index
+
+    def to_plain(self, encode_key: Callable[[object], object] | None = None) -> PlainIndex:
+        """The index as plain values (bytes, text, tuples and numbers) for the cache."""
+        self._unpack()
+        tables: list[object] = []
+        for table in self._tables:
+            if isinstance(table, dict):
+                keys = tuple(table) if encode_key is None else tuple(map(encode_key, table))
+                tables.append((keys, tuple(table.values())))
+            else:
+                tables.append(table)
+        cells, firsts = self._cells, self._firsts
+        return (cells.tobytes(), cells.typecode, firsts.tobytes(), firsts.typecode, tables)
+
+    def _unpack(self) -> None:
+        if self._plain is None:
+            return
+        cells, cells_type, firsts, firsts_type, tables = self._plain
+        decode_key = self._decode_key
+        self._cells, self._firsts = array(cells_type), array(firsts_type)
+        self._cells.frombytes(cells)
+        self._firsts.frombytes(firsts)
+        self._tables = [_table_of(table, decode_key) for table in tables]
+        self._plain = None
 
     def locate(self, path: Sequence[object], *, key: bool = False) -> Position:
         """1-based line and column of the value at `path` (or of its key, with `key=True`).
@@ -51,6 +100,7 @@ class PositionIndex:
         A path that does not resolve fully (a missing key) points at the deepest place that
         exists.
         """
+        self._unpack()
         entry = self.walk(path)[-1]
         cell = entry * _CELLS + (0 if key else 2)
         return self._cells[cell] + 1, self._cells[cell + 1] + 1
@@ -58,6 +108,7 @@ class PositionIndex:
     def walk(self, path: Sequence[object]) -> list[int]:
         """The entries along `path`, from the root's (0) to the deepest that exists: one more
         than the parts of `path` that resolved."""
+        self._unpack()
         entries = [0]
         for part in path:
             entry = self._child(entries[-1], part)
@@ -68,6 +119,7 @@ class PositionIndex:
 
     def offset(self, entry: int, parent: int) -> int:
         """Where `entry` stands among the entries of the container that `parent` opens."""
+        self._unpack()
         return entry - self._firsts[self._cells[parent * _CELLS + 4]]
 
     def _child(self, entry: int, part: object) -> int | None:
@@ -118,6 +170,21 @@ def _compact(numbers: list[int]) -> array[int]:
     """`numbers` in two bytes each where they fit (any file under 32,768 lines), else four."""
     fits = not numbers or (max(numbers) <= _SHORT_MAX and min(numbers) >= -1)
     return array("h" if fits else "i", numbers)
+
+
+def _table_of(
+    plain: object, decode_key: Callable[[object], object] | None
+) -> dict[object, int] | int:
+    if isinstance(plain, int):
+        return plain
+    keys: tuple[object, ...]
+    offsets: tuple[int, ...]
+    keys, offsets = plain  # type: ignore[misc]
+    if decode_key is not None:
+        keys = tuple(map(decode_key, keys))
+    if offsets == tuple(range(len(keys))):  # no repeated keys: the shared table
+        return keys_table(keys)
+    return dict(zip(keys, offsets, strict=True))
 
 
 def keys_table(keys: tuple[object, ...]) -> dict[object, int]:

@@ -21,9 +21,21 @@ from pydantic import BaseModel, ValidationError
 
 from journeyctl.finding import Finding, Rule, Severity
 from journeyctl.load import rules
+from journeyctl.load.cache import (
+    FileCache,
+    Record,
+    decode_data,
+    decode_problems,
+    decode_value,
+    encode_data,
+    encode_problems,
+    encode_value,
+    is_plain_index,
+)
 from journeyctl.load.kinds import FRAMEWORK_FILE, Kind, kind_of, stem
+from journeyctl.load.positions import PositionIndex
 from journeyctl.load.schema_errors import describe_all
-from journeyctl.load.source import PathPart, PositionIndex, SourceMap
+from journeyctl.load.source import PathPart, SourceMap
 from journeyctl.load.sources import Entry, FileSystemSource, Source
 from journeyctl.load.yamlfile import Problem, decode, parse
 from journeyctl.model import Framework, Improvement, Journey
@@ -94,11 +106,14 @@ def _relative_to_cwd(path: Path) -> str:
         return path.as_posix()
 
 
-def load_source(source: Source, *, name: Callable[[str], str] = str) -> Tree:
+def load_source(
+    source: Source, *, name: Callable[[str], str] = str, cache: FileCache | None = None
+) -> Tree:
     """Every file of `source` as a model, or a finding that says why it is not one.
 
     Findings name files by `name(path)`, of the path relative to the root: by default
-    that path itself.
+    that path itself. With a `cache`, files whose content it holds are not parsed again,
+    and what was read is saved to it at the end.
     """
     # Loading makes millions of small objects that all live on and hold no cycles; the
     # cyclic collector would scan them again and again for nothing (it doubled the time
@@ -108,7 +123,10 @@ def load_source(source: Source, *, name: Callable[[str], str] = str) -> Tree:
     collector_was_on = gc.isenabled()
     gc.disable()
     try:
-        return _Loader(source, name).load()
+        tree = _Loader(source, name, cache).load()
+        if cache is not None:
+            cache.save()
+        return tree
     finally:
         gc.freeze()
         if collector_was_on:
@@ -116,9 +134,10 @@ def load_source(source: Source, *, name: Callable[[str], str] = str) -> Tree:
 
 
 class _Loader:
-    def __init__(self, source: Source, name: Callable[[str], str]) -> None:
+    def __init__(self, source: Source, name: Callable[[str], str], cache: FileCache | None) -> None:
         self.source = source
         self.name = name
+        self.cache = cache
         self.tree = Tree(source.root.absolute(), None)
 
     def load(self) -> Tree:
@@ -155,7 +174,11 @@ class _Loader:
             self._report(entry.path, [entry.content] if isinstance(entry.content, Problem) else [])
 
     def _document(self, entry: Entry, model: type[M]) -> Document[M] | None:
-        document, problems = _read(entry, model, self.tree.root, self.name(entry.path))
+        display = self.name(entry.path)
+        if self.cache is None or isinstance(entry.content, Problem):
+            document, problems, _ = _read(entry, model, self.tree.root, display)
+        else:
+            document, problems = _read_through(self.cache, entry, model, self.tree.root, display)
         self._report(entry.path, problems)
         return document
 
@@ -172,33 +195,88 @@ class _Loader:
             self.tree.not_shown[file] = rest
 
 
+def _read_through(
+    cache: FileCache, entry: Entry, model: type[M], root: Path, display: str
+) -> tuple[Document[M] | None, Iterable[Problem]]:
+    """`_read`, or what the cache holds for the same content and kind of file."""
+    assert isinstance(entry.content, bytes)
+    key = FileCache.key(model.__name__, entry.content)
+    record = cache.get(key)
+    if record is not None:
+        restored = _restore(record, entry, model, root, display)
+        if restored is not None:
+            return restored
+    document, problems, data = _read(entry, model, root, display)
+    problems = list(problems)
+    record = _record(document, problems, data)
+    if record is not None:
+        cache.put(key, record)
+    return document, problems
+
+
+def _record(document: Document[M] | None, problems: list[Problem], data: object) -> Record | None:
+    """What reading the file gave, as plain values; None where that cannot be had."""
+    plain_problems = encode_problems(problems)
+    if plain_problems is None:
+        return None
+    if document is None:
+        return (False, plain_problems)
+    if document.source is None:
+        return None
+    return (True, encode_data(data), plain_problems, document.source.to_plain(encode_value))
+
+
+def _restore(
+    record: Record, entry: Entry, model: type[M], root: Path, display: str
+) -> tuple[Document[M] | None, list[Problem]] | None:
+    """The document and problems a record stands for, or None if it does not hold them.
+
+    The data is validated against the model again, so a record can skip parsing but can
+    never make a file pass that would not.
+    """
+    try:
+        if record[0] is False:
+            problems = decode_problems(record[1])
+            # A file that did not load always has a problem that says why.
+            return (None, problems) if problems else None
+        _, plain_data, plain_problems, plain_index = record
+        if not is_plain_index(plain_index):
+            return None
+        problems = decode_problems(plain_problems)
+        instance = model.model_validate(decode_data(plain_data))
+    except Exception:  # a record that does not read back is not trusted, whatever it holds
+        return None
+    positions = PositionIndex.from_plain(plain_index, decode_value)
+    return Document(entry.path, instance, positions, root / entry.path, display), problems
+
+
 def _read(
     entry: Entry, model: type[M], root: Path, display: str
-) -> tuple[Document[M] | None, Iterable[Problem]]:
-    """The file as a model, or None; and every problem met on the way."""
+) -> tuple[Document[M] | None, Iterable[Problem], object]:
+    """The file as a model, or None; every problem met on the way; and the data it held."""
     if isinstance(entry.content, Problem):
-        return None, [entry.content]
+        return None, [entry.content], None
     text = decode(entry.content)
     if isinstance(text, Problem):
-        return None, [text]
+        return None, [text], None
     parsed = parse(text)
     if isinstance(parsed, Problem):
-        return None, [parsed]
+        return None, [parsed], None
     if not isinstance(parsed.data, dict):
         kind = "a list" if isinstance(parsed.data, list) else "a single value"
         message = (
             f"the file holds {kind}; it must be a mapping of keys to values "
             "(see `journeyctl schema`)"
         )
-        return None, [*parsed.problems, Problem(rules.NOT_A_MAPPING, message, 1, 1)]
+        return None, [*parsed.problems, Problem(rules.NOT_A_MAPPING, message, 1, 1)], None
     try:
         instance = model.model_validate(parsed.data)
     except ValidationError as error:
         source = SourceMap.of(parsed)
         described = describe_all(error.errors(include_url=False), model, source)
-        return None, _chain(parsed.problems, described)
+        return None, _chain(parsed.problems, described), None
     document = Document(entry.path, instance, parsed.positions, root / entry.path, display)
-    return document, parsed.problems
+    return document, parsed.problems, parsed.data
 
 
 def _chain(first: list[Problem], then: Iterable[Problem]) -> Iterable[Problem]:

@@ -1,0 +1,222 @@
+"""The warm cache never changes a result: every validate case of the suite is loaded with
+the cache cold, warm, and spoiled in each way a pack can be spoiled, and the findings
+(files, positions, rules and messages) must be the same every time."""
+
+from __future__ import annotations
+
+import marshal
+import shutil
+from collections.abc import Callable
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from journeyctl.checks import Validation, validate
+from journeyctl.framework import check
+from journeyctl.load import FileCache, FileSystemSource, load_source
+from journeyctl.load.cache import cache_folder, decode_data, encode_data
+from journeyctl.load.yamlfile import Refused
+from tests.conftest import BASE_TREE, CASES, TODAY
+
+_JOURNEYS = Path("klant-zijn/facturatie")
+
+
+def _trees(base: Path) -> list[Path]:
+    """One tree with every journey and improvement case, and one per framework case."""
+    shared = base / "shared"
+    shutil.copytree(BASE_TREE, shared)
+    for case in sorted((CASES / "journey").glob("*.yaml")):
+        shutil.copy(case, shared / _JOURNEYS / case.name)
+    for case in sorted((CASES / "improvement").glob("*.yaml")):
+        shutil.copy(case, shared / "improvements" / case.name)
+    trees = [shared]
+    for case in sorted((CASES / "framework").glob("*.yaml")):
+        tree = base / f"framework-{case.stem}"
+        shutil.copytree(BASE_TREE, tree)
+        shutil.copy(case, tree / "framework.yaml")
+        trees.append(tree)
+    return trees
+
+
+def _validate(root: Path, pack: Path | None) -> Validation:
+    cache = FileCache(pack) if pack is not None else None
+    return validate(load_source(FileSystemSource(root), cache=cache), today=TODAY)
+
+
+def _same(first: Validation, second: Validation) -> None:
+    assert second.findings == first.findings
+    assert second.not_shown == first.not_shown
+    assert second.notes == first.notes
+    assert second.journeys == first.journeys
+
+
+def _truncate(pack: Path) -> None:
+    pack.write_bytes(pack.read_bytes()[:-100])
+
+
+def _flip_a_byte(pack: Path) -> None:
+    raw = bytearray(pack.read_bytes())
+    raw[len(raw) // 2] ^= 0xFF
+    pack.write_bytes(bytes(raw))
+
+
+def _foreign_version(pack: Path) -> None:
+    raw = pack.read_bytes()
+    pack.write_bytes(raw.replace(b"journeyctl-cache\n", b"journeyctl-cache\n\x00", 1))
+
+
+def _empty(pack: Path) -> None:
+    pack.write_bytes(b"")
+
+
+def _records_replaced(pack: Path, record: object, *, filed: bool = True) -> None:
+    """Every record replaced behind a header and checksum that are right: a pack written
+    by a faulty version, or by hand, is still not trusted."""
+    cache = FileCache(pack)
+    cache._new = {  # spoiling on purpose
+        key: marshal.dumps((key, record)) if filed else marshal.dumps(record) for key in cache._old
+    }
+    cache._old = {}
+    cache.save()
+
+
+def _records_moved(pack: Path) -> None:
+    """Each record under the next one's key: whole and right, but for other content."""
+    cache = FileCache(pack)
+    keys = list(cache._old)
+    stored = list(cache._old.values())
+    cache._new = dict(zip(keys, stored[1:] + stored[:1], strict=True))
+    cache._old = {}
+    cache.save()
+
+
+SPOILERS: dict[str, Callable[[Path], None]] = {
+    "truncated": _truncate,
+    "a byte flipped": _flip_a_byte,
+    "foreign version": _foreign_version,
+    "empty": _empty,
+    "records of junk": lambda pack: _records_replaced(pack, b"\xff\x00junk", filed=False),
+    "records of other values": lambda pack: _records_replaced(pack, (True, {"id": 1}, [], ("x",))),
+    "records of failed files": lambda pack: _records_replaced(pack, (False, [])),
+    "records naming no rule": lambda pack: _records_replaced(pack, (False, [("JC999", "x", 1, 1)])),
+    "records filed under another key": _records_moved,
+}
+
+
+@pytest.fixture(scope="module")
+def trees(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    return _trees(tmp_path_factory.mktemp("cases"))
+
+
+def test_cold_and_warm_give_the_same_findings(trees: list[Path], tmp_path: Path) -> None:
+    for index, root in enumerate(trees):
+        pack = tmp_path / f"{index}.pack"
+        uncached = _validate(root, None)
+        cold = _validate(root, pack)
+        assert pack.exists()
+        warm = _validate(root, pack)
+        _same(uncached, cold)
+        _same(uncached, warm)
+
+
+def test_the_shared_tree_has_findings_to_compare(trees: list[Path]) -> None:
+    findings = _validate(trees[0], None).findings
+    assert len({f.rule for f in findings}) > 10
+    assert all(f.line is not None for f in findings if f.rule in {"JC001", "JC002"})
+
+
+@pytest.mark.parametrize("spoil", SPOILERS.values(), ids=SPOILERS.keys())
+def test_a_spoiled_pack_is_ignored_and_rebuilt(
+    trees: list[Path], tmp_path: Path, spoil: Callable[[Path], None]
+) -> None:
+    pack = tmp_path / "cache.pack"
+    for root in trees[:2]:
+        expected = _validate(root, None)
+        _validate(root, pack)
+        spoil(pack)
+        _same(expected, _validate(root, pack))
+        _same(expected, _validate(root, pack))  # rebuilt by the run before
+
+
+def test_a_warm_run_parses_only_what_changed(trees: list[Path], tmp_path: Path) -> None:
+    root = tmp_path / "tree"
+    shutil.copytree(trees[0], root)
+    pack = tmp_path / "cache.pack"
+    _validate(root, pack)
+    changed = root / _JOURNEYS / "ik-betaal.yaml"
+    changed.write_text(changed.read_text(encoding="utf-8") + "oops: [\n", encoding="utf-8")
+    warm = _validate(root, pack)
+    _same(_validate(root, None), warm)
+    assert any(f.rule == "JC001" and f.file.endswith("ik-betaal.yaml") for f in warm.findings)
+
+
+def test_an_unwritable_cache_folder_leaves_the_result_alone(
+    trees: list[Path], tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    expected = _validate(trees[0], None)
+    _same(expected, _validate(trees[0], blocker / "cache.pack"))
+
+
+def test_writing_leaves_one_whole_pack_and_no_temporary_files(
+    trees: list[Path], tmp_path: Path
+) -> None:
+    pack = tmp_path / "packs" / "cache.pack"
+    _validate(trees[0], pack)
+    FileCache(pack).save()  # nothing new: not written again
+    _validate(trees[1], pack)  # another tree's records replace them whole
+    assert [p.name for p in pack.parent.iterdir()] == ["cache.pack"]
+    _same(_validate(trees[1], None), _validate(trees[1], pack))
+
+
+def test_check_uses_the_cache_folder_and_can_go_without(
+    trees: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JOURNEYCTL_CACHE_DIR", str(tmp_path / "cache"))
+    uncached = check(trees[0], today=TODAY, cache=False)
+    assert not (tmp_path / "cache").exists()
+    cold = check(trees[0], today=TODAY)
+    assert len(list((tmp_path / "cache").glob("*.pack"))) == 1
+    warm = check(trees[0], today=TODAY)
+    _same(uncached.validation, cold.validation)
+    _same(uncached.validation, warm.validation)
+    assert [j.model for j in warm.tree.journeys] == [j.model for j in uncached.tree.journeys]
+
+
+def test_the_cache_folder_follows_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("JOURNEYCTL_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache_folder() == tmp_path / "journeyctl"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/is/ignored")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache_folder() == tmp_path / "home" / ".cache" / "journeyctl"
+    monkeypatch.setenv("JOURNEYCTL_CACHE_DIR", str(tmp_path / "chosen"))
+    assert cache_folder() == tmp_path / "chosen"
+
+
+def test_values_marshal_cannot_write_come_back_as_they_were() -> None:
+    refused = Refused()
+    moment = datetime(2025, 1, 31, 12, 30, tzinfo=timezone(timedelta(hours=1)))
+    data = {
+        "day": date(2025, 1, 31),
+        "moment": moment,
+        "list": [date(2024, 2, 29), "text", 1, 1.5, True, None],
+        date(2025, 2, 1): "a date as a key",
+        refused: "a refused key",
+        "refused": Refused(),
+    }
+    plain = encode_data(data)
+    marshal.dumps(plain)  # writable as plain values
+    back = decode_data(marshal.loads(marshal.dumps(plain)))
+    assert isinstance(back, dict)
+    assert back["day"] == date(2025, 1, 31)
+    assert back["moment"] == moment
+    assert back["list"] == [date(2024, 2, 29), "text", 1, 1.5, True, None]
+    assert back[date(2025, 2, 1)] == "a date as a key"
+    assert isinstance(back["refused"], Refused)
+    assert sum(isinstance(key, Refused) for key in back) == 1
+    assert data[refused] == "a refused key"  # encoding leaves the data alone
