@@ -28,6 +28,7 @@ _USER_ENVIRONMENT = (
     "LC_ALL",
     "LC_MESSAGES",
     "PYTHONIOENCODING",
+    "XDG_CACHE_HOME",
 )
 
 
@@ -35,6 +36,13 @@ _USER_ENVIRONMENT = (
 def neutral_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in _USER_ENVIRONMENT:
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with an empty cache of its own, never the user's: a test must not
+    leave files in the home folder, nor pass because an earlier one warmed the cache."""
+    monkeypatch.setenv("JOURNEYCTL_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture
