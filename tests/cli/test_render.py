@@ -112,10 +112,11 @@ def test_a_sandboxed_template_that_reaches_for_python_is_refused(tmp_path: Path)
     (templates / "ranking.html.j2").write_text("{{ ''.__class__.__mro__ }}\n", encoding="utf-8")
     result = run("--out", str(tmp_path / "site"), "--templates", str(templates))
     assert (result.exit_code, result.stdout) == (1, "")
+    assert not (tmp_path / "site").exists()
     assert result.stderr == (
         f"error: {templates / 'ranking.html.j2'}:1: refused by the template sandbox: access to "
         "attribute '__class__' of 'str' object is unsafe.; templates may only use the page's "
-        "data and Jinja's filters, not Python's internals; nothing more was written\n"
+        "data and Jinja's filters, not Python's internals; nothing was written\n"
     )
 
 
@@ -139,6 +140,129 @@ def test_an_id_cannot_write_outside_out_through_a_symlink(tmp_path: Path) -> Non
     assert result.exit_code == 2
     assert "is a symbolic link, which journeyctl does not write through" in result.stderr
     assert list(elsewhere.iterdir()) == []
+
+
+def test_out_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    out = tmp_path / "site.html"
+    out.write_text("mine\n", encoding="utf-8")
+    result = run("--out", str(out))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"error: --out '{out}' is a file, not a folder; give a folder for the pages (it is "
+        "created when missing), or move the file away\n"
+    )
+    assert out.read_text(encoding="utf-8") == "mine\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--period", "2025", "--compare", "2025"],
+            "error: --compare and --period are both '2025': a period compared with itself "
+            "shows no movement; give --compare an earlier period, or leave it out to compare "
+            "with the one before\n",
+        ),
+        (
+            ["--compare", "2025"],  # the default period is 2025
+            "error: --compare '2025' is the period reported on itself, so nothing would move; "
+            "give an earlier period, or leave the comparison out to take the one before\n",
+        ),
+    ],
+)
+def test_compare_with_the_period_itself_is_a_usage_error(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    result = run("--out", str(tmp_path / "site"), *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+    assert not (tmp_path / "site").exists()
+
+
+def test_no_cache_renders_the_same_site(tmp_path: Path) -> None:
+    cached = run("--out", str(tmp_path / "cached"))
+    fresh = run("--out", str(tmp_path / "fresh"), "--no-cache")
+    assert (fresh.exit_code, fresh.stderr) == (0, WARNINGS)
+    assert cached.exit_code == 0
+    pages = files(tmp_path / "cached")
+    assert files(tmp_path / "fresh") == pages
+    for page in pages:
+        assert (tmp_path / "fresh" / page).read_bytes() == (tmp_path / "cached" / page).read_bytes()
+
+
+def test_no_cache_reads_nothing_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import journeyctl.framework
+
+    asked: list[bool] = []
+    real = journeyctl.framework.check
+
+    def spy(*args: object, **kwargs: object) -> object:
+        asked.append(bool(kwargs.get("cache", True)))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(journeyctl.framework, "check", spy)
+    assert run("--out", str(tmp_path / "a"), "--no-cache").exit_code == 0
+    assert run("--out", str(tmp_path / "b")).exit_code == 0
+    assert asked == [False, True]
+
+
+def broken_journey_template(tmp_path: Path) -> Path:
+    """Templates whose journey map fails on a name that its page data does not have: the
+    index and the reports render, the first journey map does not."""
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "journey.html.j2").write_text("{{ page.no_such_thing }}\n", encoding="utf-8")
+    return templates
+
+
+def test_a_broken_template_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    result = run("--out", str(out), "--templates", str(broken_journey_template(tmp_path)))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.endswith("; nothing was written\n")
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["templates"]  # no staging folder
+
+
+def test_a_broken_template_leaves_an_earlier_site_as_it_was(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert run("--out", str(out)).exit_code == 0
+    (out / "notes.txt").write_text("mine\n", encoding="utf-8")
+    before = {name: (out / name).read_bytes() for name in files(out)}
+    result = run(
+        "--out", str(out), "--lang", "nl", "--templates", str(broken_journey_template(tmp_path))
+    )
+    assert result.exit_code == 1
+    assert {name: (out / name).read_bytes() for name in files(out)} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "templates"]
+
+
+def test_the_users_own_files_in_out_are_kept(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    (out / "journeys").mkdir(parents=True)
+    (out / "notes.txt").write_text("mine\n", encoding="utf-8")
+    (out / "journeys/extra.html").write_text("<p>mine</p>\n", encoding="utf-8")
+    (out / "index.html").write_text("old\n", encoding="utf-8")
+    result = run("--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine\n"
+    assert (out / "journeys/extra.html").read_text(encoding="utf-8") == "<p>mine</p>\n"
+    assert (out / "index.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert len(files(out)) == 11 + 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_folder_in_the_way_of_a_page_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    (out / "ranking.html").mkdir(parents=True)
+    result = run("--out", str(out))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: cannot write '{out / 'ranking.html'}': a folder of that name is in "
+        "the way; move it away; nothing was changed\n"
+    )
+    assert files(out) == []
 
 
 def test_the_example_renders_every_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -84,9 +84,28 @@ def test_kpis_top_and_period() -> None:
 
 
 def test_compare_sets_the_period_alerts_compare_with() -> None:
-    result = run("alerts", "--period", "2025", "--compare", "2025", "--format", "json")
+    result = run("alerts", "--period", "2025", "--compare", "2024", "--format", "json")
     data = json.loads(result.stdout)
-    assert (result.exit_code, data["compare"], data["summary"]["contacts_up"]) == (0, "2025", 0)
+    assert (result.exit_code, data["compare"], data["summary"]["contacts_up"]) == (0, "2024", 1)
+
+
+def test_compare_with_the_period_itself_is_a_usage_error() -> None:
+    result = run("alerts", "--period", "2025", "--compare", "2025")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "error: --compare and --period are both '2025': a period compared with itself shows "
+        "no movement; give --compare an earlier period, or leave it out to compare with the "
+        "one before\n"
+    )
+
+
+def test_compare_with_the_default_period_itself_is_a_usage_error() -> None:
+    result = run("kpis", "--compare", "2025")  # 2025 is the default period
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "error: --compare '2025' is the period reported on itself, so nothing would move; "
+        "give an earlier period, or leave the comparison out to take the one before\n"
+    )
 
 
 def test_unknown_report_lists_the_five() -> None:
@@ -97,11 +116,14 @@ def test_unknown_report_lists_the_five() -> None:
     )
 
 
-def test_top_is_for_kpis_and_alerts_only() -> None:
-    result = run("coverage", "--top", "3")
+@pytest.mark.parametrize("name", ["improvements", "coverage", "owners"])
+def test_top_is_for_kpis_and_alerts_only(name: str) -> None:
+    result = run(name, "--top", "3")
     assert (result.exit_code, result.stdout) == (2, "")
+    # Refused before the tree is read: no note about its warnings first.
     assert result.stderr == (
-        "error: --top the coverage report shows every row; top applies to kpis and alerts\n"
+        f"error: --top is for the kpis and alerts reports only; the {name} report shows "
+        "every row, so leave it out\n"
     )
 
 

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from journeyctl.cli._common import DEFAULT_ROOT, RootOption, color, error_line, output
+from journeyctl.cli._common import (
+    DEFAULT_ROOT,
+    NoCacheOption,
+    RootOption,
+    color,
+    error_line,
+    output,
+)
+from journeyctl.cli.report import refuse_same_periods
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
 if TYPE_CHECKING:
@@ -42,6 +50,7 @@ def render(
         ),
     ],
     root: RootOption = DEFAULT_ROOT,
+    no_cache: NoCacheOption = False,
     output_format: Annotated[
         RenderFormat, typer.Option("--format", help="HTML pages, GitHub Markdown, or both.")
     ] = RenderFormat.html,
@@ -81,10 +90,13 @@ def render(
     from journeyctl.formats import REPORTERS
     from journeyctl.framework import check
     from journeyctl.render import RenderOptions, TemplateRefused, environment, plan_site
+    from journeyctl.write import write_folder
 
+    _refuse_a_file(out)
+    refuse_same_periods(period, compare)
     day = _day(today)
     project_templates = _templates(templates, root)
-    checked = check(root, today=day)
+    checked = check(root, today=day, cache=not no_cache)
     if not checked.usable:
         sys.stderr.write(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
         error_line("error: the tree has validation errors, so nothing is rendered; fix them first")
@@ -99,10 +111,11 @@ def render(
     pages = plan_site(checked.framework, checked.journeys, checked.improvements, options)
     env = environment(project_templates)
     try:
-        _write(pages, env, out)
+        texts = _render(pages, env)
     except TemplateRefused as refused:
-        error_line(f"error: {refused}; nothing more was written")
+        error_line(f"error: {refused}; nothing was written")
         return EXIT_FINDINGS
+    write_folder(out, texts)
     if checked.validation.warnings:
         error_line(
             f"note: {checked.validation.warnings} warning(s); `journeyctl validate` lists them"
@@ -112,21 +125,30 @@ def render(
     return EXIT_OK
 
 
-def _write(pages: list[Page], env: Environment, out: Path) -> None:
-    """Render and write each page; a progress bar on a terminal's stderr for a large site."""
+def _render(pages: list[Page], env: Environment) -> dict[str, str]:
+    """Every page's text by its path, before anything is written, so that a template that
+    fails leaves no half site; a progress bar on a terminal's stderr for a large site."""
     from rich.console import Console
     from rich.progress import track
 
     from journeyctl.render import render_page
-    from journeyctl.write import write_under
 
     console = Console(stderr=True)
     shown = console.is_terminal and len(pages) >= PROGRESS_FROM
     steps = (
         track(pages, description="rendering", console=console, transient=True) if shown else pages
     )
-    for page in steps:
-        write_under(out, page.path, render_page(env, page))
+    return {page.path: render_page(env, page) for page in steps}
+
+
+def _refuse_a_file(out: Path) -> None:
+    """A usage error, before any work, for an --out that is a file: the site is a folder."""
+    if out.exists() and not out.is_dir():
+        raise UsageError(
+            f"'{out}' is a file, not a folder; give a folder for the pages (it is created "
+            "when missing), or move the file away",
+            parameter="out",
+        )
 
 
 def _templates(given: Path | None, root: str) -> Path | None:

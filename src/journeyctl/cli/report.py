@@ -81,9 +81,11 @@ def report(
     from journeyctl.formats import REPORTERS
     from journeyctl.formats.reports import REPORT_FORMATS
     from journeyctl.framework import check
-    from journeyctl.reports import build, check_name, prepare
+    from journeyctl.reports import build, check_name, check_top, prepare
 
     check_name(name)
+    check_top(name, top)
+    refuse_same_periods(period, compare)
     day = _day(today)
     checked = check(root, today=day, cache=not no_cache)
     if not checked.usable:
@@ -107,6 +109,16 @@ def report(
     language = checked.framework.language if lang is None else lang.value
     output(REPORT_FORMATS[output_format.value](result, language, color(sys.stdout), width))
     return EXIT_OK
+
+
+def refuse_same_periods(period: str | None, compare: str | None) -> None:
+    """A usage error for --compare equal to --period: a period against itself moves nothing."""
+    if period is not None and compare == period:
+        raise UsageError(
+            f"--compare and --period are both '{period}': a period compared with itself shows "
+            "no movement; give --compare an earlier period, or leave it out to compare with "
+            "the one before"
+        )
 
 
 def _day(text: str | None) -> date | None:

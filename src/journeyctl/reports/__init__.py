@@ -70,12 +70,18 @@ def check_name(name: str) -> None:
 def build(name: str, report_input: ReportInput, top: int | None = None) -> Report:
     """The report `name`; a usage error for an unknown name or a `top` it does not take."""
     check_name(name)
-    if top is not None and name not in TOP_REPORTS:
+    check_top(name, top)
+    return _BUILDERS[name](report_input, top)
+
+
+def check_top(name: str, top: int | None) -> None:
+    """A usage error for a `top` given to a report that shows every row."""
+    if top is not None and name in _BUILDERS and name not in TOP_REPORTS:
         raise UsageError(
-            f"the {name} report shows every row; top applies to {' and '.join(TOP_REPORTS)}",
+            f"is for the {' and '.join(TOP_REPORTS)} reports only; the {name} report shows "
+            "every row, so leave it out",
             parameter="top",
         )
-    return _BUILDERS[name](report_input, top)
 
 
 __all__ = [
@@ -106,6 +112,7 @@ __all__ = [
     "alerts_report",
     "build",
     "check_name",
+    "check_top",
     "coverage_report",
     "improvements_report",
     "kpi_row",

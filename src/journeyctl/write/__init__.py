@@ -1,6 +1,7 @@
 """The one writer for every file journeyctl writes.
 
 - `atomic`: `write_text`, `write_under`, `write_files` (atomic, never outside a base folder).
+- `folder`: `write_folder`, a set of files into a folder all or nothing (a rendered site).
 - `yamldoc`: `new_yaml` for a new document, `edit_yaml` for a round-trip edit.
 - `edit`: `set_value`, `child_map`, `child_list`, `upsert_item`, used inside an edit.
 - `roundtrip`: ruamel set up so that bare text read stays bare and text added is quoted.
@@ -17,6 +18,7 @@ from journeyctl.write.atomic import (
     write_under,
 )
 from journeyctl.write.edit import child_list, child_map, set_value, upsert_item
+from journeyctl.write.folder import write_folder
 from journeyctl.write.yamldoc import edit_yaml, new_json, new_yaml
 
 __all__ = [
@@ -31,6 +33,7 @@ __all__ = [
     "upsert_item",
     "write_bytes",
     "write_files",
+    "write_folder",
     "write_text",
     "write_under",
 ]

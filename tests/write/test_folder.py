@@ -1,0 +1,75 @@
+"""`write_folder`: a set of files into a folder, all of them or none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from journeyctl.write import WriteError, write_folder
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_a_new_folder_gets_every_file(tmp_path: Path) -> None:
+    written = write_folder(tmp_path / "site", {"index.html": "a\n", "journeys/x.html": "b\n"})
+    assert written == [tmp_path / "site/index.html", tmp_path / "site/journeys/x.html"]
+    assert tree(tmp_path / "site") == {"index.html": b"a\n", "journeys/x.html": b"b\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_an_existing_folder_keeps_the_files_not_in_the_set(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "journeys").mkdir(parents=True)
+    (site / "notes.txt").write_bytes(b"mine\n")
+    (site / "index.html").write_bytes(b"old\n")
+    write_folder(site, {"index.html": "new\n", "journeys/x.html": "b\n"})
+    assert tree(site) == {"index.html": b"new\n", "journeys/x.html": b"b\n", "notes.txt": b"mine\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_file_that_cannot_be_written_leaves_the_folder_as_it_was(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_bytes(b"old\n")
+    with pytest.raises(WriteError, match="UTF-8 cannot encode"):
+        # The second file cannot be encoded: the first must not land either.
+        write_folder(site, {"index.html": "new\n", "z.html": "\udc80"})
+    assert tree(site) == {"index.html": b"old\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_file_is_no_folder(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    target.write_bytes(b"mine\n")
+    with pytest.raises(WriteError, match="it is a file, not a folder"):
+        write_folder(target, {"index.html": "a\n"})
+    assert target.read_bytes() == b"mine\n"
+
+
+def test_a_file_in_the_way_of_a_folder_writes_nothing(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "journeys").write_bytes(b"mine\n")
+    with pytest.raises(WriteError, match="is a file, not a folder; move it away"):
+        write_folder(site, {"index.html": "a\n", "journeys/x.html": "b\n"})
+    assert tree(site) == {"journeys": b"mine\n"}
+
+
+def test_a_path_outside_the_folder_writes_nothing(tmp_path: Path) -> None:
+    with pytest.raises(WriteError, match="must be relative and stay inside"):
+        write_folder(tmp_path / "site", {"index.html": "a\n", "../escape.html": "b\n"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_through_a_symlink_to_a_folder(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "link").symlink_to(real)
+    write_folder(tmp_path / "link", {"index.html": "a\n"})
+    assert tree(real) == {"index.html": b"a\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real"]
