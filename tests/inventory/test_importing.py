@@ -201,3 +201,94 @@ def test_a_sheet_without_a_header_names_what_it_looks_for(tree_dir: Path) -> Non
     shutil.copyfile(FIXTURES / "metingen.csv", sheet)
     with pytest.raises(Refused, match="journey, phase and cluster columns in its first 30 rows"):
         read_import(sheet, check(tree_dir), ImportOptions(kind="inventory"))
+
+
+# One refusal lists every problem: the cells reading refuses and the names the plan does not
+# know, in the order a person goes through the sheet. Each case: the CSV, then (cell, what).
+ALL_AT_ONCE = {
+    "inventory": (
+        "Klantreis;Fase;Cluster;Klanten 2025;Contacten 2025\n"
+        "Ik betaal mijn factuur;Klant zijn;facturatie;veel;10\n"
+        "Ik vlieg;Klant vliegen;facturatie;100;10\n"
+        "Ik meld me aan;Klant worden;aanmelden;#DEEL/0!;ca. 40\n"
+        "Ik zeg op;Klant zijn;opzeggen;n.b.;n.b.\n",
+        [
+            ("bad.csv!D2", "'veel' is not a number"),
+            ("bad.csv!B3", "unknown phase 'Klant vliegen'"),
+            ("bad.csv!D4", "the error value #DEEL/0! is not a number"),
+            ("bad.csv!E4", "'ca. 40' is an estimate"),
+            ("bad.csv!C5", "unknown cluster 'opzeggen'"),
+        ],
+    ),
+    "a refused cell beside an unknown phase on one row": (
+        "Klantreis;Fase;Cluster;Eigenaar;Klanten 2025;Contacten 2025\n"
+        "Ik vlieg;Klant vliegen;facturatie;Piet;10-15k;10\n",
+        [
+            ("bad.csv!B2", "unknown phase 'Klant vliegen'"),
+            ("bad.csv!D2", "unknown owner 'Piet'"),
+            ("bad.csv!E2", "'10-15k' is a range, not a number"),
+        ],
+    ),
+    "measurements": (
+        "Klantreis;KPI;Datum;Score\n"
+        "ik-betaal;nps;gisteren;7\n"
+        "ik-vlieg;nps;30-06-2025;veel\n"
+        "ik-betaal;CES;30-06-2025;4\n"
+        "ik-betaal;nps;31-12-2025;140\n",
+        [
+            ("bad.csv!C2", "'gisteren' is not a date"),
+            ("bad.csv!A3", "unknown journey 'ik-vlieg'"),
+            ("bad.csv!D3", "'veel' is not a number"),
+            ("bad.csv!B4", "unknown KPI 'CES'"),
+            ("bad.csv!D5", "140 is outside NPS's range (-100.0 to 100.0)"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), ALL_AT_ONCE.values(), ids=list(ALL_AT_ONCE))
+def test_one_refusal_lists_every_problem_in_sheet_order(
+    tree_dir: Path, text: str, expected: list[tuple[str, str]]
+) -> None:
+    sheet = tree_dir.parent / "bad.csv"
+    sheet.write_text(text, encoding="utf-8")
+    before = snapshot(tree_dir)
+    with pytest.raises(Refused) as refused:
+        read_import(sheet, check(tree_dir), ImportOptions())
+    assert [(p.where, p.message.split(";")[0]) for p in refused.value.problems] == expected
+    assert snapshot(tree_dir) == before
+
+
+def test_a_new_journey_file_opens_with_the_schema_line_of_journeyctl_new(tree_dir: Path) -> None:
+    (created,) = _import(tree_dir, "messy.xlsx", estimates=True).plan.created
+    assert created.new.startswith(
+        "# yaml-language-server: $schema=../../../schemas/journey.schema.json\nid: ik-vraag-"
+    )
+
+
+def test_new_periods_and_measurements_go_where_they_belong_in_date_order(tree_dir: Path) -> None:
+    journey = tree_dir / "klant-zijn/facturatie/ik-betaal.yaml"
+    journey.write_text(HAND_WRITTEN, encoding="utf-8")
+    sheet = tree_dir.parent / "eerder.csv"
+    sheet.write_text(
+        "Klantreis;KPI;Datum;Score\nik-betaal;nps;31-03-2025;1\nik-betaal;nps;31-12-2025;9\n",
+        encoding="utf-8",
+    )
+    apply_plan(tree_dir, read_import(sheet, check(tree_dir), ImportOptions()).plan)
+    sheet.write_text(
+        "Klantreis;Fase;Cluster;Periode;Klanten;Contacten\n"
+        "ik-betaal;Klant zijn;facturatie;2024;900;150\n",
+        encoding="utf-8",
+    )
+    apply_plan(tree_dir, read_import(sheet, check(tree_dir), ImportOptions()).plan)
+    expected = HAND_WRITTEN.replace(
+        '  - {period: "2025"',
+        "  - {period: '2024', customers: 900, contacts: 150}\n  - {period: \"2025\"",
+    ).replace(
+        "      - {date: 2025-06-30, value: 3}\n",
+        "      - {date: 2025-03-31, value: 1}\n"
+        "      - {date: 2025-06-30, value: 3}\n"
+        "      - {date: 2025-12-31, value: 9}\n",
+    )
+    assert journey.read_text(encoding="utf-8") == expected
+    assert check(tree_dir).usable

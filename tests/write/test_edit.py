@@ -1,7 +1,7 @@
 """Edits inside a document: each case in edits/ is a file before, the edits, and the file after.
 
 A case folder holds `before.yaml`, `ops.yaml` (a list of `upsert` or `set` edits, each with
-the change it should report) and `after.yaml`, the exact text expected.
+the change it should report; an upsert may name the field its list is `ordered_by`) and `after.yaml`, the exact text expected.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ def _apply(document: CommentedMap, operation: dict[str, Any]) -> str:
         operation["match"],
         operation["values"],
         drop=operation.get("drop", ()),
+        ordered_by=operation.get("ordered_by"),
     )
 
 

@@ -89,16 +89,36 @@ def read_import(
         result.ignored_columns += [f"{sheet.name}!{describe(c)}" for c in layout.ignored]
         result.rows += len(sheet.rows) - layout.header_row - 1
     problems += read.problems
-    if problems:
-        raise Refused(problems)
     result.counts = read.counts
+    # Planned even when reading refused cells: an unknown phase or KPI is listed with the
+    # unreadable numbers, in one refusal (nothing is written while there are problems).
     if kind == "inventory":
-        result.plan = plan_inventory(checked, read.inventory, lang, options.add_missing)
+        result.plan = plan_inventory(checked, read.inventory, lang, options.add_missing, problems)
     else:
-        result.plan = plan_measurements(checked, read.measurements, lang)
+        result.plan = plan_measurements(
+            checked, read.measurements, lang, problems, read.unread_measurements
+        )
     if result.plan.problems:
-        raise Refused(result.plan.problems)
+        raise Refused(in_sheet_order(result.plan.problems, workbook))
     return result
+
+
+_CELL = re.compile(r"(.*)!([A-Z]{1,3})([0-9]+)")
+
+
+def in_sheet_order(problems: list[Problem], workbook: Workbook) -> list[Problem]:
+    """The problems as a person goes through the file: sheet by sheet, row by row, left to
+    right; those of the whole file or of the tree after them, in the order found."""
+    sheets = {sheet.name: index for index, sheet in enumerate(workbook.sheets)}
+
+    def place(problem: Problem) -> tuple[int, int, int]:
+        cell = _CELL.fullmatch(problem.where)
+        if cell is None or cell.group(1) not in sheets:
+            return (len(sheets), 0, 0)
+        column = sum(26**i * (ord(c) - 64) for i, c in enumerate(reversed(cell.group(2))))
+        return (sheets[cell.group(1)], int(cell.group(3)), column)
+
+    return sorted(problems, key=place)
 
 
 def _chosen(workbook: Workbook, wanted: str | None) -> list[Sheet]:
@@ -192,6 +212,7 @@ def _layout_problems(sheet: Sheet, layout: Layout, options: ImportOptions) -> li
 def _gather(into: SheetRows, rows: SheetRows) -> None:
     into.inventory += rows.inventory
     into.measurements += rows.measurements
+    into.unread_measurements += rows.unread_measurements
     into.problems += rows.problems
     into.counts.subtotal_rows += rows.counts.subtotal_rows
     into.counts.blank_rows += rows.counts.blank_rows

@@ -9,7 +9,7 @@ an import never leaves a tree that does not validate.
 
 from __future__ import annotations
 
-import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from journeyctl.model import Framework, Journey
 from journeyctl.model.common import slugify
 from journeyctl.text import Lang, Names, fold
 from journeyctl.write import child_list, child_map, edit_yaml, new_yaml, set_value, upsert_item
+from journeyctl.write.scaffold import SCHEMAS_FOLDER, journey_file, modeline
 
 FRAMEWORK_FILE = "framework.yaml"
 
@@ -165,10 +166,16 @@ class _Planner:
 
 
 def plan_inventory(
-    checked: CheckedTree, rows: list[InventoryRow], lang: Lang, add_missing: bool
+    checked: CheckedTree,
+    rows: list[InventoryRow],
+    lang: Lang,
+    add_missing: bool,
+    problems: Sequence[Problem] = (),
 ) -> Plan:
-    """The changes that `rows` (of every sheet read) make to the tree."""
+    """The changes that `rows` (of every sheet read) make to the tree. `problems` are those
+    reading found: the plan adds its own to them, so that one refusal lists them all."""
     planner = _Planner(checked, lang, add_missing)
+    planner.plan.problems += problems
     journeys: dict[str, _Journey] = {}
     for row in rows:
         journey_id = planner.journey_id(row.name, row.id)
@@ -306,7 +313,7 @@ def _plan_new(
     criteria: dict[str, Any],
 ) -> None:
     phase, cluster, owner = place
-    relative = f"{phase}/{cluster}/{journey.id}.yaml"
+    relative = journey_file(phase, cluster, journey.id)
     target = planner.checked.tree.root / relative
     if target.exists():
         planner.problem(
@@ -329,13 +336,9 @@ def _plan_new(
     planner.plan.changes.append(FileChange(relative, None, text, details, journey.id))
 
 
-def _schema_line(root: Path, relative: str) -> str | None:
-    """The editor's schema line of the example tree, where the schemas sit beside the root."""
-    schema = root.parent / "schemas" / "journey.schema.json"
-    if not schema.is_file():
-        return None
-    folder = (root / relative).parent
-    return f"yaml-language-server: $schema={Path(os.path.relpath(schema, folder)).as_posix()}"
+def _schema_line(root: Path, relative: str) -> str:
+    """The editor's schema line that `journeyctl new` writes, for the same place."""
+    return modeline("journey", root / relative, root.parent / SCHEMAS_FOLDER)
 
 
 def _volume_data(volume: VolumeCells) -> dict[str, Any]:
@@ -365,7 +368,7 @@ def _edit_volumes(items: CommentedSeq, volumes: list[VolumeCells]) -> None:
             None,
         )
         if item is None:
-            upsert_item(items, {"period": volume.period}, _volume_data(volume))
+            upsert_item(items, {"period": volume.period}, _volume_data(volume), ordered_by="period")
             continue
         changed = {
             set_value(item, "customers", volume.customers),
@@ -449,18 +452,27 @@ def _plan_framework(planner: _Planner) -> None:
     planner.plan.changes.insert(0, FileChange(FRAMEWORK_FILE, old, edit_yaml(old, edit), details))
 
 
-def plan_measurements(checked: CheckedTree, rows: list[MeasurementRow], lang: Lang) -> Plan:
-    """The changes that measurement rows make: each to `kpis.<kpi>.measurements` of its journey."""
+def plan_measurements(
+    checked: CheckedTree,
+    rows: list[MeasurementRow],
+    lang: Lang,
+    problems: Sequence[Problem] = (),
+    unread: Sequence[tuple[Written, Written]] = (),
+) -> Plan:
+    """The changes that measurement rows make: each to `kpis.<kpi>.measurements` of its
+    journey. `problems` are those reading found; `unread` the journey and KPI of the rows
+    it refused a cell of, checked here too so that one refusal lists them all."""
     planner = _Planner(checked, lang, add_missing=False)
+    planner.plan.problems += problems
+    for named_journey, named_kpi in unread:
+        _existing_journey(planner, named_journey)
+        _kpi(planner, named_kpi)
     kpis = {k.id: k for k in planner.framework.kpis}
     by_journey: dict[str, _Journey] = {}
     seen: dict[tuple[str, str, str], str] = {}
     for row in rows:
         journey_id = _existing_journey(planner, row.journey)
-        kpi = planner.names.find("kpi", row.kpi.text)
-        if kpi is None:
-            known = ", ".join(name for _, name in planner.names.known("kpi")) or "none"
-            planner.problem(row.kpi.where, f"unknown KPI {row.kpi.text!r}; use one of: {known}")
+        kpi = _kpi(planner, row.kpi)
         if journey_id is None or kpi is None:
             continue
         low, high = kpis[kpi].min, kpis[kpi].max
@@ -483,6 +495,14 @@ def plan_measurements(checked: CheckedTree, rows: list[MeasurementRow], lang: La
     for journey in by_journey.values():
         _plan_measurements(planner, journey)
     return _validated(planner)
+
+
+def _kpi(planner: _Planner, written: Written) -> str | None:
+    kpi = planner.names.find("kpi", written.text)
+    if kpi is None:
+        known = ", ".join(name for _, name in planner.names.known("kpi")) or "none"
+        planner.problem(written.where, f"unknown KPI {written.text!r}; use one of: {known}")
+    return kpi
 
 
 def _existing_journey(planner: _Planner, written: Written) -> str | None:
@@ -525,7 +545,8 @@ def _plan_measurements(planner: _Planner, journey: _Journey) -> None:
                 values["n"] = row.n
             if row.source is not None:
                 values["source"] = row.source
-            upsert_item(child_list(record, "measurements"), {"date": row.date}, values)
+            measurements = child_list(record, "measurements")
+            upsert_item(measurements, {"date": row.date}, values, ordered_by="date")
 
     _plan_edit(planner, journey.id, document.file, document.path, edit, details)
 

@@ -96,6 +96,9 @@ class SheetRows:
     measurements: list[MeasurementRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
+    # The journey and KPI of measurement rows with a refused cell: still checked against
+    # the tree, so that one refusal lists an unknown journey or KPI too.
+    unread_measurements: list[tuple[Written, Written]] = field(default_factory=list)
 
 
 def read_rows(sheet: Sheet, layout: Layout, options: RowOptions) -> SheetRows:
@@ -211,7 +214,9 @@ class _RowReader:
             if column.criterion is not None
             and not is_unknown(self.sheet.value(self.row, column.index))
         }
-        return None if self.failed else record
+        # Kept with a refused cell too: the plan still checks its phase, cluster and owner,
+        # so one refusal lists every problem (nothing is written while there are any).
+        return record
 
     def _volumes(self, periods: list[str | None]) -> list[VolumeCells]:
         volumes = []
@@ -299,6 +304,7 @@ class _RowReader:
         n = self._n()
         source = self.written("source")
         if self.failed or measured_on is None or value is None:
+            self.result.unread_measurements.append((journey, kpi))
             return None
         return MeasurementRow(
             journey.where, journey, kpi, measured_on, value, self.where(value_column), n,

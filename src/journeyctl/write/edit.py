@@ -68,12 +68,16 @@ def upsert_item(
     values: Mapping[str, Any],
     *,
     drop: Collection[str] = (),
+    ordered_by: str | None = None,
 ) -> Change:
-    """Update the first mapping in `items` whose fields equal `match`, or append a new one.
+    """Update the first mapping in `items` whose fields equal `match`, or add a new one.
 
     Matching counts `2025-01-01` and `'2025-01-01'` (a date and a text) as equal, so that an
     item is updated, never doubled, whichever way the file wrote it. `drop` names fields
-    to remove from an existing item (such as `estimated` once a number was counted).
+    to remove from an existing item (such as `estimated` once a number was counted). A new
+    item goes last, or, with `ordered_by` (a field such as `date`), where it belongs in the
+    order the list keeps by that field, rising or falling (last if the list keeps none).
+    A new item is written on one line (`{...}`) when every item of the list is.
     """
     for item in items:
         if isinstance(item, CommentedMap) and all(
@@ -83,8 +87,40 @@ def upsert_item(
             dropped = [item.pop(key) for key in drop if key in item]
             return "updated" if dropped or set(changes) != {"unchanged"} else "unchanged"
     new_item = _commented({**match, **values})
-    _append(items, lambda: items.append(new_item))
+    if items and all(isinstance(item, CommentedMap) and item.fa.flow_style() for item in items):
+        new_item.fa.set_flow_style()  # one line like its neighbours: `- {period: ...}`
+    index = len(items) if ordered_by is None else _place(items, ordered_by, new_item)
+    if index == len(items):
+        _append(items, lambda: items.append(new_item))
+    else:
+        _insert(items, index, new_item)
     return "added"
+
+
+def _place(items: CommentedSeq, field: str, new_item: CommentedMap) -> int:
+    """Where `new_item` goes in the order `items` keeps by `field` (compared as written:
+    ISO dates and periods sort as text); the end when they keep none."""
+    if not all(isinstance(item, CommentedMap) and field in item for item in items):
+        return len(items)
+    keys = [str(item[field]) for item in items]
+    wanted = str(new_item[field])
+    if keys == sorted(keys):
+        return next((i for i, key in enumerate(keys) if key > wanted), len(keys))
+    if keys == sorted(keys, reverse=True):
+        return next((i for i, key in enumerate(keys) if key < wanted), len(keys))
+    return len(items)
+
+
+def _insert(items: CommentedSeq, index: int, new_item: Any) -> None:
+    """Insert before `items[index]`; the comment lines above that item stay above it."""
+    above = [(items.ca.items.setdefault(index - 1, [None, None]), 0)] if index else []
+    above += _last_line_slots(items[index - 1]) if index else []
+    trailing = "".join(_detach_trailing(slot) for slot in reversed(above))
+    items.insert(index, new_item)
+    if trailing:
+        slots = [(items.ca.items.setdefault(index, [None, None]), 0), *_last_line_slots(new_item)]
+        comments, position = slots[-1]
+        comments[position] = CommentToken("\n" + trailing, CommentMark(0), None)
 
 
 def _child(mapping: CommentedMap, key: str, kind: type[Any]) -> Any:
@@ -131,6 +167,9 @@ def _append(container: CommentedMap | CommentedSeq, add: Any) -> None:
     ruamel keeps them on the last line of the last entry, so an appended entry would land
     after them: between a list and the comment that introduces the next key.
     """
+    if container.fa.flow_style():  # `[a, b]` on one line: the comments after it stay put
+        add()
+        return
     slots = _last_line_slots(container) or _holding_slot(container)
     trailing = "".join(_detach_trailing(slot) for slot in reversed(slots))
     add()
@@ -154,7 +193,7 @@ def _detach_trailing(slot: tuple[list[Any], int]) -> str:
 def _last_line_slots(node: Any) -> list[tuple[list[Any], int]]:
     """Where ruamel keeps comments after the last entry, at each level down to the last line."""
     slots: list[tuple[list[Any], int]] = []
-    while isinstance(node, CommentedMap | CommentedSeq) and node:
+    while isinstance(node, CommentedMap | CommentedSeq) and node and not node.fa.flow_style():
         if isinstance(node, CommentedMap):
             last: Any = list(node)[-1]
             slots.append((node.ca.items.setdefault(last, [None, None, None, None]), 2))
@@ -162,7 +201,7 @@ def _last_line_slots(node: Any) -> list[tuple[list[Any], int]]:
             last = len(node) - 1
             slots.append((node.ca.items.setdefault(last, [None, None]), 0))
         node = node[last]
-    return slots
+    return slots  # a one-line `{...}` or `[...]` keeps its comments at the level that holds it
 
 
 def _holding_slot(empty: Any) -> list[tuple[list[Any], int]]:
