@@ -20,7 +20,8 @@ TREE = Path(__file__).parent / "rank" / "tree"
 EXAMPLE = REPO_ROOT / "journeys"
 PERIOD_NOTE = (
     "note: period 2025 (the latest period that at least half of the journeys with volumes "
-    "have); {} journey(s) left unranked for lack of it"
+    "have); not ranked: {} journey(s) with volumes for other periods only, {} journey(s) "
+    "without any volumes yet"
 )
 
 
@@ -49,7 +50,44 @@ def scores(result: Result) -> list[tuple[str, float]]:
 def test_the_period_chosen_is_said_on_stderr() -> None:
     result = run("--format", "json")
     assert (result.exit_code, scores(result)) == (0, [("a", 82.5), ("b", 57.5), ("c", 9.4)])
-    assert result.stderr.splitlines()[-1] == PERIOD_NOTE.format(0)
+    assert result.stderr.splitlines()[-1] == PERIOD_NOTE.format(0, 0)
+
+
+def test_the_period_note_counts_journeys_without_volumes_apart(tree: Path) -> None:
+    # b loses its 2025 figures (it keeps 2024); c loses every volume it had.
+    (tree / "p/c/b.yaml").write_text(
+        (tree / "p/c/b.yaml")
+        .read_text(encoding="utf-8")
+        .replace('period: "2025"', 'period: "2023"'),
+        encoding="utf-8",
+    )
+    c = tree / "q/d/c.yaml"
+    text = c.read_text(encoding="utf-8")
+    c.write_text(text[: text.index("volumes:")], encoding="utf-8")
+    result = run("--format", "json", root=tree)
+    unranked = ranking(result)["unranked"]
+    assert result.exit_code == 0 and isinstance(unranked, list)
+    assert [u["id"] for u in unranked] == ["b", "c"]
+    assert result.stderr.splitlines()[-1] == PERIOD_NOTE.format(1, 1)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            "foo",
+            "error: --by 'foo' is not something to rank by; valid: score, customers, contacts, contact-rate",
+        ),
+        (
+            "contact_rate",
+            "error: --by 'contact_rate' is not something to rank by; did you mean "
+            "'contact-rate'? valid: score, customers, contacts, contact-rate",
+        ),
+    ],
+)
+def test_an_unknown_by_is_a_usage_error_naming_the_choices(value: str, message: str) -> None:
+    result = run("--by", value)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message + "\n")
 
 
 def test_a_period_given_is_not_said() -> None:
@@ -61,8 +99,9 @@ def test_a_period_given_is_not_said() -> None:
 def test_the_example_takes_2025_though_some_journeys_have_2026_q1() -> None:
     result = run("--format", "json", "--top", "1", root=EXAMPLE)
     assert (result.exit_code, ranking(result)["period"]) == (0, "2025")
-    # Every journey of the example with volumes (the retired one aside) has 2025.
-    assert result.stderr.splitlines()[-1] == PERIOD_NOTE.format(0)
+    # Every journey of the example with volumes (the retired one aside) has 2025; two
+    # journeys have no volumes at all.
+    assert result.stderr.splitlines()[-1] == PERIOD_NOTE.format(0, 2)
 
 
 def test_compare() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,12 +17,13 @@ from journeyctl.cli._common import (
 )
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 
+if TYPE_CHECKING:
+    from journeyctl.rank import Ranking
 
-class RankByChoice(str, Enum):
-    score = "score"
-    customers = "customers"
-    contacts = "contacts"
-    contact_rate = "contact-rate"
+
+# --by takes text and is checked here, not by an Enum: the option parser's message for an
+# Enum ("Value error, 'x' is not one of ...") names no fix; ours suggests the nearest choice.
+RANK_BY_CHOICES = ("score", "customers", "contacts", "contact-rate")
 
 
 class RankFormat(str, Enum):
@@ -48,9 +49,12 @@ _FILTER_HELP = "Only journeys of this {} (its id or its name)."
 def rank(
     root: RootOption = DEFAULT_ROOT,
     no_cache: NoCacheOption = False,
-    by: Annotated[RankByChoice, typer.Option("--by", help="What to order by.")] = (
-        RankByChoice.score
-    ),
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by", metavar="[" + "|".join(RANK_BY_CHOICES) + "]", help="What to order by."
+        ),
+    ] = "score",
     period: Annotated[
         str | None,
         typer.Option(
@@ -109,9 +113,10 @@ def rank(
     from journeyctl.formats import REPORTERS
     from journeyctl.formats.ranking import RANK_FORMATS
     from journeyctl.framework import check
-    from journeyctl.rank import RankOptions, parse_weights
+    from journeyctl.rank import RANK_BY, RankOptions, parse_weights
     from journeyctl.rank import rank as run_rank
 
+    by = _checked_choice(by, RANK_BY_CHOICES, "by")
     checked = check(root, cache=not no_cache)
     skipping = skip_invalid and checked.framework_usable
     if checked.validation.errors:
@@ -121,7 +126,7 @@ def rank(
         return EXIT_FINDINGS
     invalid = checked.journeys_with_errors if skipping else frozenset[str]()
     options = RankOptions(
-        by=by.value,
+        by=next(choice for choice in RANK_BY if choice == by),
         period=period,
         phase=phase,
         cluster=cluster,
@@ -148,12 +153,38 @@ def rank(
     output(RANK_FORMATS[output_format.value](ranking, color(sys.stdout), explain, width))
     if ranking.period_chosen:
         # After the result: a reader that went away (`| head -0`) ends it without a word.
-        error_line(
-            f"note: period {ranking.period} (the latest period that at least half of the "
-            f"journeys with volumes have); {ranking.without_period} journey(s) left unranked "
-            "for lack of it"
-        )
+        error_line(_period_note(ranking))
     return EXIT_FINDINGS if checked.validation.errors else EXIT_OK
+
+
+def _checked_choice(value: str, choices: tuple[str, ...], parameter: str) -> str:
+    """`value` if it is one of `choices`; else a usage error with the nearest choice."""
+    from journeyctl.errors import UsageError
+    from journeyctl.suggest import closest
+
+    if value in choices:
+        return value
+    hint = closest(value, choices)
+    fix = f"did you mean '{hint}'? " if hint else ""
+    raise UsageError(
+        f"'{value}' is not something to rank by; {fix}valid: {', '.join(choices)}",
+        parameter=parameter,
+    )
+
+
+def _period_note(ranking: Ranking) -> str:
+    """Which period was taken, and which journeys it leaves unranked: those with volumes
+    for other periods only apart from those with no volumes at all (they would be unranked
+    whatever the period)."""
+    never = sum(u.reason_key == "no_volumes_yet" for u in ranking.unranked)
+    parts = [
+        f"{ranking.without_period} journey(s) with volumes for other periods only",
+        f"{never} journey(s) without any volumes yet",
+    ]
+    return (
+        f"note: period {ranking.period} (the latest period that at least half of the "
+        f"journeys with volumes have); not ranked: {', '.join(parts)}"
+    )
 
 
 def _not_ranked(skip_invalid: bool) -> str:
