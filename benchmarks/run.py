@@ -1,24 +1,35 @@
-"""Time journeyctl side by side with its reference, alternating runs, and print medians and ratios.
+"""Time every journeyctl command side by side with its reference, alternating runs, and print
+medians, ratios and targets.
 
-    python benchmarks/run.py --journeys 2000 --repeat 7
+    python benchmarks/run.py --journeys 2000 --repeat 5 [--json results.json]
+    python benchmarks/run.py --journeys 20000 --repeat 3 --scale-from results.json
 
-Pairs (target ratio at 2,000 journeys):
-- `journeyctl validate --no-cache` (cold) vs a bare parse of the same files with PyYAML's
-  C loader, on the clean tree (<= 0.85x), on a tree where every journey has a warning, and
-  on the clean tree with 500 improvements (reported)
-- `journeyctl validate` with its cache warm: the tree unchanged (<= 0.05x), one file
-  changed before each run (<= 0.3x), and the first run that writes the cache (reported);
-  the cache is kept under the work folder
-- `journeyctl validate` on the all-warnings tree vs on the clean tree (<= 1.2x): findings
-  must not cost a second parse
-- `journeyctl rank` vs the same bare parse (reported)
-- `journeyctl --version` and `--help` vs `python -c pass` (<= 3x)
-- peak memory of `journeyctl validate` on each tree (reported)
+Pairs (targets at 2,000 journeys; each run of a pair's two commands alternates with the
+other's, after one untimed run of each):
+- `validate --no-cache` (cold) vs a bare parse of the same files with PyYAML's C loader, on
+  the clean tree (<= 0.85x), on one where every journey has a warning and on the clean tree
+  with 500 improvements (<= 0.85x); the all-warnings tree vs the clean one (<= 1.2x)
+- `validate` with its cache (kept under the work folder): the first run, which writes it
+  (reported), one file changed before each run (<= 0.3x), the tree unchanged (<= 0.05x)
+- `rank` (the table), `render --format html`, `report alerts` and `diff` of two git
+  revisions vs `validate --no-cache` (<= 1.05x, 3x, 1.2x, 2.2x); the first three with
+  `--no-cache`, as `diff` reads the revisions from git
+- `import` of an inventory workbook of 5 rows per journey (10,000 at 2,000) into an empty
+  framework vs openpyxl's read-only iteration of that sheet writing a small file per row
+  (<= 3x); both write into an emptied folder each run
+- `--version`, `--help`, `validate --help` and `rank --help` vs `python -c pass` (<= 2x);
+  `rules` (<= 3x)
+- peak memory (resident) of each command (<= 120 MB at 2,000, <= 700 MB at 20,000)
+
+`--json FILE` writes the rows; `--scale-from FILE` (the rows of a run at fewer journeys)
+adds a table of how each command's time grew (<= 1.05x the growth in journeys: 10.5x from
+2,000 to 20,000) and its memory. `--only WORDS` runs the rows whose name holds one of them.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -26,10 +37,11 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import VARIANTS, generate
+from generate import empty_framework, generate, history, inventory_workbook
 
 BARE_PARSE = """
 import os, sys, yaml
@@ -40,6 +52,18 @@ for folder, _, files in os.walk(sys.argv[1]):
                 yaml.load(f.read(), Loader=yaml.CSafeLoader)
 """
 
+# What import is compared with: reading the sheet as fast as openpyxl can, and writing as
+# many small files (into a folder the benchmark empties before each run).
+READ_AND_WRITE = """
+import os, sys
+from openpyxl import load_workbook
+book = load_workbook(sys.argv[1], read_only=True, data_only=True)
+out = sys.argv[2]
+os.makedirs(out, exist_ok=True)
+for number, row in enumerate(book.worksheets[0].iter_rows(values_only=True)):
+    with open(os.path.join(out, f"{number}.yaml"), "w", encoding="utf-8") as f:
+        f.write("".join(f"{index}: {value}\\n" for index, value in enumerate(row)))
+"""
 
 # Runs journeyctl in this process and reports its peak resident memory on stderr.
 PEAK_MEMORY = """
@@ -52,13 +76,54 @@ except SystemExit:
 sys.stderr.write(f"peak-kib {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n")
 """
 
+IMPORT_ROWS_PER_JOURNEY = 5
+DIFF_CHANGED = 20
+# Growth allowed from one run's journeys to another's: linear, and 5% over.
+SCALING_SLACK = 1.05
 
-def _journeyctl() -> list[str]:
+
+@dataclass
+class Row:
+    """One line of the table: a pair's medians (ms) or a command's peak memory (MiB)."""
+
+    name: str
+    ours: float
+    reference: float | None
+    target: float | None
+    unit: str = "ms"
+    times: list[float] = field(default_factory=list)
+
+    @property
+    def ratio(self) -> float | None:
+        return None if self.reference is None else self.ours / self.reference
+
+    def line(self) -> str:
+        measured = self.ratio if self.unit == "ms" else self.ours
+        verdict = "" if self.target is None or measured is None else _verdict(measured, self.target)
+        reference = "-" if self.reference is None else f"{self.reference:,.0f} {self.unit}"
+        ratio = "-" if self.ratio is None else f"{self.ratio:.2f}x"
+        goal = "-" if self.target is None else _goal(self.target, self.unit)
+        return f"| {self.name} | {self.ours:,.0f} {self.unit} | {reference} | {ratio} | {goal}{verdict} |"
+
+
+def _verdict(measured: float, target: float) -> str:
+    return "  ok" if measured <= target else "  over"
+
+
+def _goal(target: float, unit: str) -> str:
+    return f"<= {target:g}x" if unit == "ms" else f"<= {target:g} {unit}"
+
+
+Command = list[str]
+Prepare = Callable[[], None] | None
+
+
+def _journeyctl() -> Command:
     found = shutil.which("journeyctl")
     return [found] if found else [sys.executable, "-m", "journeyctl"]
 
 
-def _time(command: list[str], prepare: Callable[[], None] | None = None) -> float:
+def _time(command: Command, prepare: Prepare = None) -> float:
     if prepare is not None:
         prepare()
     start = time.perf_counter()
@@ -66,129 +131,302 @@ def _time(command: list[str], prepare: Callable[[], None] | None = None) -> floa
     return time.perf_counter() - start
 
 
-def compare(
-    name: str,
-    ours: list[str],
-    reference: list[str],
-    repeat: int,
-    target: float | None,
-    prepare: Callable[[], None] | None = None,
-) -> str:
-    """Medians of alternating runs; `prepare` runs untimed before each run of `ours`."""
-    ours_times, reference_times = [], []
-    _time(ours, prepare), _time(reference)  # warm the file cache
-    for _ in range(repeat):
-        ours_times.append(_time(ours, prepare))
-        reference_times.append(_time(reference))
-    ours_median = statistics.median(ours_times)
-    reference_median = statistics.median(reference_times)
-    ratio = ours_median / reference_median
-    verdict = "" if target is None else ("  ok" if ratio <= target else f"  OVER {target}x")
-    goal = f"<= {target}x" if target else "-"
-    return f"| {name} | {ours_median * 1000:,.0f} ms | {reference_median * 1000:,.0f} ms | {ratio:.2f}x | {goal}{verdict} |"
+@dataclass
+class Pair:
+    """journeyctl's command and its reference; `prepare_*` run untimed before each run."""
+
+    name: str
+    ours: Command
+    reference: Command
+    target: float | None
+    prepare_ours: Prepare = None
+    prepare_reference: Prepare = None
+
+    def measure(self, repeat: int) -> Row:
+        """Medians (ms) of alternating runs, after one untimed run of each (the file cache)."""
+        ours_times, reference_times = [], []
+        _time(self.ours, self.prepare_ours), _time(self.reference, self.prepare_reference)
+        for _ in range(repeat):
+            ours_times.append(_time(self.ours, self.prepare_ours))
+            reference_times.append(_time(self.reference, self.prepare_reference))
+        return Row(
+            self.name,
+            statistics.median(ours_times) * 1000,
+            statistics.median(reference_times) * 1000,
+            self.target,
+            times=[round(t * 1000) for t in ours_times],
+        )
 
 
-def peak_memory(name: str, arguments: list[str]) -> str:
-    done = subprocess.run(
-        [sys.executable, "-c", PEAK_MEMORY, *arguments],
-        check=False,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        encoding="utf-8",
-    )
-    kib = int(done.stderr.rsplit("peak-kib ", 1)[1])
-    return f"| {name} | {kib / 1024:,.0f} MiB | - | - | - |"
+@dataclass
+class Memory:
+    """The peak resident memory of one journeyctl command, run in a Python of its own."""
+
+    name: str
+    arguments: Command
+    target: float | None
+    prepare: Prepare = None
+
+    def measure(self) -> Row:
+        if self.prepare is not None:
+            self.prepare()
+        done = subprocess.run(
+            [sys.executable, "-c", PEAK_MEMORY, *self.arguments],
+            check=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            encoding="utf-8",
+        )
+        kib = int(done.stderr.rsplit("peak-kib ", 1)[1])
+        return Row(self.name, kib / 1024, None, self.target, unit="MiB")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--journeys", type=int, default=2000)
-    parser.add_argument("--repeat", type=int, default=7)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--work", type=Path, default=Path(__file__).parent / "work")
-    args = parser.parse_args()
+class Bench:
+    """The trees, files and commands of one run, made when a selected row first needs them."""
 
-    trees = {}
-    for variant in VARIANTS:
-        trees[variant] = args.work / f"journeys-{args.journeys}-{variant}"
-        generate(trees[variant], args.journeys, args.seed, variant)
-    tool = _journeyctl()
-    cache = args.work / "cache"
-    os.environ["JOURNEYCTL_CACHE_DIR"] = str(cache)
-    one_file = next(trees["clean"].glob("*/*/*.yaml"))
-    one_text = one_file.read_text(encoding="utf-8")
-    edits = iter(range(1_000_000))
+    def __init__(self, journeys: int, seed: int, work: Path) -> None:
+        self.journeys, self.seed, self.work = journeys, seed, work
+        self.tool = _journeyctl()
+        self.cache = work / "cache"
+        os.environ["JOURNEYCTL_CACHE_DIR"] = str(self.cache)
+        self._trees: dict[str, Path] = {}
+        self._edits = iter(range(1_000_000))
 
-    def change_one_file() -> None:
-        one_file.write_text(f"{one_text}# edit {next(edits)}\n", encoding="utf-8")
+    def tree(self, variant: str) -> Path:
+        if variant not in self._trees:
+            self._trees[variant] = self.work / f"journeys-{self.journeys}-{variant}"
+            generate(self._trees[variant], self.journeys, self.seed, variant)
+        return self._trees[variant]
 
-    def empty_cache() -> None:
-        shutil.rmtree(cache, ignore_errors=True)
+    def repository(self) -> Path:
+        repository = self.work / f"history-{self.journeys}"
+        if not (repository / ".git").is_dir():
+            history(self.tree("clean"), repository, DIFF_CHANGED)
+        return repository
 
+    def workbook(self) -> Path:
+        path = self.work / f"inventory-{self.journeys}.xlsx"
+        if not path.exists():
+            rows = IMPORT_ROWS_PER_JOURNEY * self.journeys
+            inventory_workbook(path, rows, self.journeys, self.seed)
+        return path
+
+    def empty_framework(self) -> None:
+        empty_framework(self.work / "import", self.journeys)
+
+    def empty_import_output(self) -> None:
+        shutil.rmtree(self.work / "import-reference", ignore_errors=True)
+
+    def empty_cache(self) -> None:
+        shutil.rmtree(self.cache, ignore_errors=True)
+
+    def change_one_file(self) -> None:
+        """Append a comment to one journey (`restore` takes it out again)."""
+        file = self._one_file()
+        text = file.read_text(encoding="utf-8").split("# edit ")[0]
+        file.write_text(f"{text}# edit {next(self._edits)}\n", encoding="utf-8")
+
+    def restore(self) -> None:
+        if "clean" in self._trees:
+            file = self._one_file()
+            file.write_text(file.read_text(encoding="utf-8").split("# edit ")[0], encoding="utf-8")
+
+    def _one_file(self) -> Path:
+        return min(self.tree("clean").glob("*/*/*.yaml"))
+
+    # Commands
+
+    def journeyctl(self, *arguments: str) -> Command:
+        return [*self.tool, *arguments]
+
+    def validate(self, variant: str, *, cold: bool = True) -> Command:
+        root = str(self.tree(variant))
+        cache = ["--no-cache"] if cold else []
+        return self.journeyctl("validate", "--root", root, "--format", "json", *cache)
+
+    def bare_parse(self, variant: str) -> Command:
+        return [sys.executable, "-c", BARE_PARSE, str(self.tree(variant))]
+
+    def rank(self) -> Command:
+        return self.journeyctl("rank", "--root", str(self.tree("clean")), "--no-cache")
+
+    def render(self) -> Command:
+        root, out = str(self.tree("clean")), str(self.work / "site")
+        return self.journeyctl("render", "--root", root, "--out", out, "--no-cache")
+
+    def report(self) -> Command:
+        return self.journeyctl("report", "alerts", "--root", str(self.tree("clean")), "--no-cache")
+
+    def diff(self) -> Command:
+        root = str(self.repository() / "journeys")
+        return self.journeyctl("diff", "HEAD~1", "HEAD", "--root", root)
+
+    def validate_repository(self) -> Command:
+        root = str(self.repository() / "journeys")
+        return self.journeyctl("validate", "--root", root, "--format", "json", "--no-cache")
+
+    def import_inventory(self) -> Command:
+        root = str(self.work / "import")
+        return self.journeyctl("import", str(self.workbook()), "--root", root, "--no-cache")
+
+    def read_and_write(self) -> Command:
+        out = str(self.work / "import-reference")
+        return [sys.executable, "-c", READ_AND_WRITE, str(self.workbook()), out]
+
+
+Made = Pair | Memory
+Maker = tuple[str, Callable[[str], Made]]
+
+
+def rows(bench: Bench) -> list[Maker]:
+    """The table's rows by name: a row generates what it needs only when made."""
+    b = bench
     python_pass = [sys.executable, "-c", "pass"]
+    memory = 120 if b.journeys <= 2000 else 700 if b.journeys <= 20_000 else None
+    variants = {"clean": "clean", "all warnings": "warnings", "500 improvements": "improvements"}
 
-    def validate(variant: str) -> list[str]:
-        return [*tool, "validate", "--root", str(trees[variant]), "--format", "json"]
+    def no_tool(command: Command) -> Command:
+        return command[len(b.tool) :]
 
-    def bare(variant: str) -> list[str]:
-        return [sys.executable, "-c", BARE_PARSE, str(trees[variant])]
+    def cold(variant: str) -> Callable[[str], Made]:
+        return lambda name: Pair(name, b.validate(variant), b.bare_parse(variant), 0.85)
 
-    def cold(variant: str) -> list[str]:
-        return [*validate(variant), "--no-cache"]
+    def cold_memory(variant: str) -> Callable[[str], Made]:
+        return lambda name: Memory(name, no_tool(b.validate(variant)), memory)
 
-    # (name, ours, reference, target, prepare before each run of ours)
-    pairs: list[tuple[str, list[str], list[str], float | None, Callable[[], None] | None]] = [
-        ("validate, clean, cold", cold("clean"), bare("clean"), 0.85, None),
-        ("validate, all warnings, cold", cold("warnings"), bare("warnings"), 0.85, None),
+    def against_pass(arguments: tuple[str, ...], target: float) -> Callable[[str], Made]:
+        return lambda name: Pair(name, b.journeyctl(*arguments), python_pass, target)
+
+    warm = b.validate
+    return [
+        *((f"validate, {label}, cold", cold(v)) for label, v in variants.items()),
         (
-            "validate, 500 improvements, cold",
-            cold("improvements"),
-            bare("improvements"),
-            0.85,
-            None,
+            "validate, all warnings vs clean, cold",
+            lambda n: Pair(n, b.validate("warnings"), b.validate("clean"), 1.2),
         ),
-        ("validate, all warnings vs clean, cold", cold("warnings"), cold("clean"), 1.2, None),
         (
             "validate, first run (writes the cache)",
-            validate("clean"),
-            bare("clean"),
-            None,
-            empty_cache,
+            lambda n: Pair(
+                n, warm("clean", cold=False), b.bare_parse("clean"), None, b.empty_cache
+            ),
         ),
         (
             "validate, warm, one file changed",
-            validate("clean"),
-            bare("clean"),
-            0.3,
-            change_one_file,
+            lambda n: Pair(
+                n, warm("clean", cold=False), b.bare_parse("clean"), 0.3, b.change_one_file
+            ),
         ),
-        ("validate, warm, unchanged", validate("clean"), bare("clean"), 0.05, None),
-    ]
-    rows = [
+        (
+            "validate, warm, unchanged",
+            lambda n: Pair(n, warm("clean", cold=False), b.bare_parse("clean"), 0.05),
+        ),
+        ("rank (table) vs validate", lambda n: Pair(n, b.rank(), b.validate("clean"), 1.05)),
+        (
+            "render --format html vs validate",
+            lambda n: Pair(n, b.render(), b.validate("clean"), 3.0),
+        ),
+        ("report alerts vs validate", lambda n: Pair(n, b.report(), b.validate("clean"), 1.2)),
+        (
+            f"diff HEAD~1 HEAD ({DIFF_CHANGED} changed) vs validate",
+            lambda n: Pair(n, b.diff(), b.validate_repository(), 2.2),
+        ),
+        (
+            f"import {IMPORT_ROWS_PER_JOURNEY * b.journeys:,} rows vs openpyxl read + write",
+            lambda n: Pair(
+                n,
+                b.import_inventory(),
+                b.read_and_write(),
+                3.0,
+                b.empty_framework,
+                b.empty_import_output,
+            ),
+        ),
         *(
-            compare(name, ours, reference, args.repeat, target, prepare)
-            for name, ours, reference, target, prepare in pairs
+            (" ".join(arguments), against_pass(arguments, 2.0))
+            for arguments in (
+                ("--version",),
+                ("--help",),
+                ("validate", "--help"),
+                ("rank", "--help"),
+            )
         ),
-        compare(
-            "rank",
-            [*tool, "rank", "--root", str(trees["clean"]), "--format", "json"],
-            bare("clean"),
-            args.repeat,
-            None,
-        ),
-        compare("--version", [*tool, "--version"], python_pass, args.repeat, 3.0),
-        compare("--help", [*tool, "--help"], python_pass, args.repeat, 3.0),
+        ("rules", against_pass(("rules",), 3.0)),
         *(
-            peak_memory(f"peak memory, validate {variant}, cold", cold(variant)[len(tool) :])
-            for variant in VARIANTS
+            (f"peak memory, validate, {label}, cold", cold_memory(v))
+            for label, v in variants.items()
         ),
-        peak_memory("peak memory, validate clean, warm", validate("clean")[len(tool) :]),
+        (
+            "peak memory, validate, warm",
+            lambda n: Memory(n, no_tool(warm("clean", cold=False)), memory),
+        ),
+        ("peak memory, rank", lambda n: Memory(n, no_tool(b.rank()), memory)),
+        ("peak memory, render", lambda n: Memory(n, no_tool(b.render()), memory)),
+        ("peak memory, report alerts", lambda n: Memory(n, no_tool(b.report()), memory)),
+        ("peak memory, diff", lambda n: Memory(n, no_tool(b.diff()), memory)),
+        (
+            "peak memory, import",
+            lambda n: Memory(n, no_tool(b.import_inventory()), memory, b.empty_framework),
+        ),
     ]
-    print(f"{args.journeys:,} journeys x 20 steps, median of {args.repeat} alternating runs\n")
-    print("| command | journeyctl | reference | ratio | target |")
-    print("|---|---:|---:|---:|---|")
-    print("\n".join(rows))
-    one_file.write_text(one_text, encoding="utf-8")
+
+
+def measure(made: Made, repeat: int) -> Row:
+    return made.measure(repeat) if isinstance(made, Pair) else made.measure()
+
+
+def scaling(here: list[Row], there: list[dict[str, object]], growth: float) -> list[Row]:
+    """Each row's time or memory here against the same row of another run."""
+    before = {str(row["name"]): row for row in there}
+    scaled = []
+    for row in here:
+        other = before.get(row.name)
+        if other is None:
+            continue
+        target = SCALING_SLACK * growth if row.unit == "ms" else None
+        scaled.append(Row(row.name, row.ours, float(str(other["ours"])), target, row.unit))
+    return scaled
+
+
+def _table(title: str, table: list[Row]) -> str:
+    head = "| command | journeyctl | reference | ratio | target |\n|---|---:|---:|---:|---|"
+    return "\n".join([title, "", head, *(row.line() for row in table)])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--journeys", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--work", type=Path, default=Path(__file__).parent / "work")
+    parser.add_argument("--json", type=Path, help="write the rows to this file")
+    parser.add_argument("--scale-from", type=Path, help="the --json rows of a smaller run")
+    parser.add_argument("--only", nargs="*", default=[], help="rows whose name holds a word")
+    args = parser.parse_args()
+
+    bench = Bench(args.journeys, args.seed, args.work)
+    results = []
+    try:
+        for name, make in rows(bench):
+            if args.only and not any(word in name for word in args.only):
+                continue
+            results.append(measure(make(name), args.repeat))
+            print(results[-1].line(), file=sys.stderr, flush=True)
+    finally:
+        bench.restore()
+    title = f"{args.journeys:,} journeys x 20 steps, median of {args.repeat} alternating runs"
+    print(_table(title, results))
+    if args.scale_from:
+        earlier = json.loads(args.scale_from.read_text(encoding="utf-8"))
+        growth = args.journeys / earlier["journeys"]
+        scaled = scaling(results, earlier["rows"], growth)
+        title = f"\n{args.journeys:,} journeys against {earlier['journeys']:,} (reference)"
+        print(_table(title, scaled))
+    if args.json:
+        rows_json = [{**asdict(row), "ratio": row.ratio} for row in results]
+        document = {"journeys": args.journeys, "repeat": args.repeat, "rows": rows_json}
+        args.json.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

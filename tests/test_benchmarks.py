@@ -1,0 +1,108 @@
+"""The benchmark's generated inputs are what it claims to measure (no timings asserted here)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from journeyctl.cli.app import app
+from journeyctl.framework import check
+from tests.conftest import TODAY
+
+BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))
+
+from generate import (  # noqa: E402  (the benchmark's folder is not a package)
+    IMPROVEMENTS,
+    empty_framework,
+    generate,
+    history,
+    inventory_workbook,
+)
+
+JOURNEYS = 12
+
+
+def test_the_clean_tree_has_mapped_journeys_with_everything_and_no_finding(
+    tmp_path: Path,
+) -> None:
+    generate(tmp_path, JOURNEYS, seed=1)
+    checked = check(tmp_path, today=TODAY, cache=False)
+    assert checked.validation.findings == []
+    journeys = checked.journeys
+    assert len(journeys) == JOURNEYS
+    assert {j.status for j in journeys} == {"mapped"}
+    assert all(len(j.steps) == 20 and len(j.volumes) == 2 for j in journeys)
+    assert all(len(j.kpis["nps"].measurements) == 3 and "ces" in j.kpis for j in journeys)
+
+
+def test_the_warnings_tree_has_one_warning_per_journey(tmp_path: Path) -> None:
+    generate(tmp_path, JOURNEYS, seed=1, variant="warnings")
+    findings = check(tmp_path, today=TODAY, cache=False).validation.findings
+    assert Counter((f.rule, f.severity.value) for f in findings) == {("JC304", "warning"): JOURNEYS}
+    assert len({f.file for f in findings}) == JOURNEYS
+
+
+def test_the_improvements_tree_adds_improvements_without_errors(tmp_path: Path) -> None:
+    generate(tmp_path, JOURNEYS, seed=1, variant="improvements")
+    checked = check(tmp_path, today=TODAY, cache=False)
+    assert checked.usable
+    assert len(checked.improvements) == IMPROVEMENTS
+    assert len(checked.journeys) == JOURNEYS
+
+
+def test_the_history_changes_twenty_journeys_and_removes_one(tmp_path: Path) -> None:
+    generate(tmp_path / "tree", 30, seed=1)
+    history(tmp_path / "tree", tmp_path / "repository", changed=20)
+    result = CliRunner().invoke(
+        app, ["diff", "HEAD~1", "HEAD", "--root", str(tmp_path / "repository" / "journeys")]
+    )
+    assert (result.exit_code, result.stdout.splitlines()[0]) == (
+        0,
+        "**Klantreizen**: 1 verwijderd, 20 gewijzigd (`HEAD~1` -> `HEAD`)",
+    )
+
+
+def test_the_workbook_imports_as_new_journeys_into_the_empty_framework(tmp_path: Path) -> None:
+    empty_framework(tmp_path / "root", JOURNEYS)
+    inventory_workbook(tmp_path / "inventory.xlsx", 25, JOURNEYS, seed=1)
+    result = CliRunner().invoke(
+        app,
+        ["import", str(tmp_path / "inventory.xlsx"), "--root", str(tmp_path / "root")],
+    )
+    assert (result.exit_code, result.stdout.splitlines()[0]) == (
+        0,
+        "Imported inventory.xlsx as an inventory: 25 created, 0 updated, 0 unchanged.",
+    )
+    assert len(list((tmp_path / "root").glob("*/*/*.yaml"))) == 25
+
+
+def test_a_smoke_run_writes_its_rows_as_json(tmp_path: Path) -> None:
+    out = tmp_path / "rows.json"
+    arguments = ["--journeys", "3", "--repeat", "1", "--work", str(tmp_path / "work")]
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(BENCHMARKS / "run.py"),
+            *arguments,
+            "--only",
+            "version",
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert (done.returncode, done.stdout.splitlines()[2:4]) == (
+        0,
+        ["| command | journeyctl | reference | ratio | target |", "|---|---:|---:|---:|---|"],
+    )
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert (document["journeys"], [row["name"] for row in document["rows"]]) == (3, ["--version"])
+    assert document["rows"][0]["target"] == 2.0
