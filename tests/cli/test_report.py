@@ -29,17 +29,18 @@ def test_alerts_table() -> None:
     assert (result.exit_code, result.stderr) == (0, WARNINGS)
     assert result.stdout == (
         "Alerts, period 2025 against 2024\n"
-        "Alert                      Journey    #  Before   Now   Rise  Target\n"
-        "────────────────────────────────────────────────────────────────────\n"
-        "contact rate up            Journey A  3    0.10  0.20  +100%\n"
-        "contact rate up            Journey C  2    1.00  1.50   +50%\n"
-        "contacts up                Journey A  3      10    20  +100%\n"
-        "top journey, nobody on it  Journey A  3\n"
-        "top journey, nobody on it  Journey E  4\n"
-        "KPI away from target       Journey B  1       0    -5             10\n"
+        "Alert                            Journey    #  Before   Now   Rise  Target\n"
+        "──────────────────────────────────────────────────────────────────────────\n"
+        "Contacts per customer up         Journey A  3    0.10  0.20  +100%\n"
+        "Contacts per customer up         Journey C  2    1.00  1.50   +50%\n"
+        "Contacts up                      Journey A  3      10    20  +100%\n"
+        "Top journey nobody works on      Journey A  3\n"
+        "Top journey nobody works on      Journey E  4\n"
+        "KPI moving away from its target  Journey B  1       0    -5             10\n"
         "NPS\n"
-        "Contact rate or contacts up more than 25%; top 10 journeys that are only listed and "
-        "have no\nimprovement; KPIs moving away from their target\n"
+        "Contacts per customer or contacts up more than 25%; top 10 journeys that are only "
+        "listed and have no\nimprovement; KPIs moving away from their target\n"
+        "KPIs: measurements up to 30 Jun 2025\n"
     )
 
 
@@ -67,8 +68,8 @@ def test_owners_markdown_in_dutch() -> None:
     result = run("owners", "--format", "markdown", "--lang", "nl")
     assert result.exit_code == 0
     assert result.stdout.endswith(
-        "### Reviews over tijd op 1 jun 2025\n\n"
-        "| Klantreis | Eigenaar | Ritme | Laatste review | Dagen over tijd |\n"
+        "### Reviews te laat op 1 jun 2025\n\n"
+        "| Klantreis | Eigenaar | Ritme | Laatste review | Dagen te laat |\n"
         "|---|---|---|---|---:|\n"
         "| Journey B | Ann | per kwartaal | 1 jan 2025 | 59 |\n"
         "| Journey C | Bob | per kwartaal | nooit | - |\n"
@@ -81,6 +82,36 @@ def test_kpis_top_and_period() -> None:
     assert result.exit_code == 0
     assert (data["period"], data["as_of"]) == ("2024", "2024-12-31")
     assert [row["journey"] for row in data["rows"]] == ["b"]
+
+
+def measured_later(tree: Path) -> Path:
+    """b's NPS measured once more in 2026, after the default period 2025 of the volumes."""
+    journey = tree / "fase-a" / "cluster-a" / "b.yaml"
+    text = journey.read_text(encoding="utf-8")
+    later = "      - {date: 2024-12-31, value: -5}\n      - {date: 2026-03-31, value: 4}\n"
+    journey.write_text(
+        text.replace("      - {date: 2024-12-31, value: -5}\n", later), encoding="utf-8"
+    )
+    return tree
+
+
+def test_kpis_name_the_measurements_last_day_not_the_volumes_period(tree: Path) -> None:
+    result = run("kpis", "--top", "1", "--lang", "en", root=measured_later(tree))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "KPIs since the baseline, measurements up to 31 Mar 2026"
+    assert "31 Mar 2026" in lines[3] and "period 2025" not in result.stdout
+    assert lines[-1] == "#: the rank in the ranking of 2025"
+
+
+def test_kpis_of_a_period_leave_out_later_measurements(tree: Path) -> None:
+    result = run("kpis", "--period", "2025", "--lang", "en", root=measured_later(tree))
+    assert result.exit_code == 0
+    assert result.stdout.startswith("KPIs since the baseline, measurements up to 31 Dec 2025\n")
+    assert "2026" not in result.stdout
+    assert result.stdout.endswith(
+        "#: the rank in the ranking of 2025\nMeasurements after the end of 2025 are left out\n"
+    )
 
 
 def test_compare_sets_the_period_alerts_compare_with() -> None:

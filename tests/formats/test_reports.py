@@ -13,7 +13,7 @@ from tests.reports.tree import report_input
 
 def test_kpis_markdown() -> None:
     assert as_markdown(kpis_report(report_input(), top=2), "en") == (
-        "### KPIs since the baseline, period 2025\n"
+        "### KPIs since the baseline, measurements up to 30 Jun 2025\n"
         "\n"
         "| \\# | Journey | KPI | Baseline | Latest | Measured | Target | Since baseline | Trend |\n"
         "|---:|---|---|---:|---:|---|---:|---|---|\n"
@@ -23,13 +23,18 @@ def test_kpis_markdown() -> None:
         "| better |\n"
         "\n"
         "3 KPIs: 2 improved since the baseline, 0 declined, 0 unchanged, 1 not measured yet; "
-        "1 at target\n"
+        "1 target reached  \n"
+        "\\#: the rank in the ranking of 2025\n"
     )
 
 
 def test_kpis_as_of_is_said() -> None:
     text = as_markdown(kpis_report(report_input(period="2024")), "nl")
-    assert text.endswith("Metingen tot en met 31 dec 2024 (het einde van de periode)\n")
+    assert text.startswith("### KPI's sinds de nulmeting, metingen tot en met 31 dec 2024\n")
+    assert text.endswith(
+        "\\#: de positie in de prioritering van 2024  \n"
+        "Metingen na het einde van 2024 tellen niet mee\n"
+    )
     assert "| 1 | Journey B | NPS | -10 | -5 | 31 dec 2024 | 10 | verbeterd | slechter |" in text
 
 
@@ -57,11 +62,11 @@ def test_improvements_markdown() -> None:
     assert as_markdown(build("improvements", report_input()), "en") == (
         "### Improvements, period 2025\n"
         "\n"
-        "| Improvement | Status | Journeys | Customers | Contacts | Effort | Owner |\n"
+        "| Improvement | Status | Journeys | Customers | Contacts | Effort (1-5) | Owner |\n"
         "|---|---|---|---:|---:|---:|---|\n"
         "| Shared improvement | experiment (open) | Journey C; Journey B | 240 | 104 | 3 | Bob |\n"
         "| Finished | implemented (done) | Journey B | 200 | 44 | 1 | Ann |\n"
-        "| Turned down | rejected (closed) | Journey E | 10 | 1 | - | Ann |\n"
+        "| Turned down | rejected | Journey E | 10 | 1 | - | Ann |\n"
         "\n"
         "3 improvements: 1 open, 1 done, 1 rejected; 1 shared by several journeys  \n"
         "By status: experiment 1, implemented 1, rejected 1\n"
@@ -71,7 +76,10 @@ def test_improvements_markdown() -> None:
 def test_alerts_without_an_earlier_period_say_so() -> None:
     text = as_markdown(alerts_report(report_input(period="2024")), "en")
     assert text.startswith("### Alerts, period 2024\n")
-    assert text.endswith("No earlier period to compare with: rising contacts are not judged\n")
+    assert text.endswith(
+        "No earlier period to compare with: rising contacts are not judged  \n"
+        "KPIs: measurements up to 31 Dec 2024\n"
+    )
 
 
 def test_an_empty_sheet_says_none() -> None:

@@ -116,12 +116,22 @@ def _kpis_page(report: KpiReport, lang: Lang) -> Page:
         first = index == 0 or report.rows[index - 1].journey != row.journey
         rows.append(_kpi_cells(row, lang, first))
     numeric = [True, False, False, True, True, False, True, False, False]
-    title = _period_title("report.kpis.title", report.period, lang)
+    # The title names the measurements' last day, not the ranking's period: without
+    # --period every measurement counts, also those after the period (a later year's).
+    title = label("report.kpis.title", lang)
+    if report.measured_until is not None:
+        title += ", " + _measured_until(report.measured_until, lang)
     sheet = Sheet(title, headers, numeric, rows, 1, frozenset({5}))  # the date on one line
     notes = [label("report.kpis.summary", lang).format(**report.counts())]
+    if report.period is not None:
+        notes.append(label("report.rank_in_period", lang).format(period=report.period))
     if report.as_of is not None:
-        notes.append(label("report.as_of", lang).format(day=format_date(report.as_of, lang)))
+        notes.append(label("report.as_of", lang).format(period=report.period))
     return Page([sheet], notes)
+
+
+def _measured_until(day: date, lang: Lang) -> str:
+    return label("report.measured_until", lang).format(day=format_date(day, lang))
 
 
 def _kpi_cells(row: KpiRow, lang: Lang, first: bool) -> list[Cell]:
@@ -156,10 +166,7 @@ def _improvements_page(report: ImprovementsReport, lang: Lang) -> Page:
     rows = [
         [
             Cell(row.title),
-            Cell(
-                label(f"improvement_status.{row.status}", lang),
-                label(f"report.state.{row.state}", lang),
-            ),
+            _status_cell(row.status, row.state, lang),
             Cell("; ".join(row.journey_names)),
             Cell(_count(row.customers, lang)),
             Cell(_count(row.contacts, lang)),
@@ -180,6 +187,13 @@ def _improvements_page(report: ImprovementsReport, lang: Lang) -> Page:
     if by_status:
         notes.append(f"{label('report.by_status', lang)}: {by_status}")
     return Page([sheet], notes)
+
+
+def _status_cell(status: str, state: str, lang: Lang) -> Cell:
+    """The status, and below it open, done or rejected where that says something more."""
+    said = label(f"improvement_status.{status}", lang)
+    state_word = label(f"report.state.{state}", lang)
+    return Cell(said, "" if state_word == said else state_word)
 
 
 # --- coverage ----------------------------------------------------------------------------
@@ -315,6 +329,10 @@ def _alerts_page(report: AlertsReport, lang: Lang) -> Page:
     ]
     if report.compare is None:
         notes.append(label("report.alerts.no_compare", lang))
+    kpi_alerts = any(alert.kind == "kpi_away_from_target" for alert in report.rows)
+    if kpi_alerts and report.measured_until is not None:
+        # The KPI rows' values are measurements, dated apart from the volumes' period.
+        notes.append(f"{label('kpis', lang)}: {_measured_until(report.measured_until, lang)}")
     return Page([sheet], notes)
 
 

@@ -19,6 +19,7 @@ from journeyctl.reports import (
 )
 from journeyctl.reports.alerts import Alert
 from journeyctl.reports.coverage import Coverage
+from journeyctl.reports.kpis import KpiReport
 from journeyctl.text import format_date
 
 
@@ -51,6 +52,7 @@ class KpiJourney:
 class KpisView:
     title: str
     period: str
+    notes: list[str]  # which measurements count, and which period the ranks are of
     figures: list[Figure]
     journeys: list[KpiJourney]
 
@@ -67,19 +69,37 @@ def kpis_view(context: Context, report_input: ReportInput) -> KpisView:
     return KpisView(
         title=context.word("render.nav.kpis"),
         period=report.period or DASH,
+        notes=_kpi_notes(context, report),
         figures=[
             Figure(context.count(counts["kpis"]), context.word("render.kpis.measured")),
-            Figure(context.count(counts["improved"]), context.word("render.kpis.improved"), "good"),
-            Figure(context.count(counts["declined"]), context.word("render.kpis.declined"), "bad"),
+            Figure(
+                context.count(counts["improved"]), context.word("render.change.improved"), "good"
+            ),
+            Figure(
+                context.count(counts["declined"]), context.word("render.change.declined"), "bad"
+            ),
             Figure(
                 context.count(counts["target_reached"]),
-                context.word("render.kpis.target_reached"),
+                context.word("render.target_reached"),
                 "good",
             ),
             Figure(context.count(counts["not_measured"]), context.word("render.kpis.not_measured")),
         ],
         journeys=journeys,
     )
+
+
+def _kpi_notes(context: Context, report: KpiReport) -> list[str]:
+    """As the `kpis` report says them: the measurements' last day, the ranks' period."""
+    notes = []
+    if report.measured_until is not None:
+        until = context.word("report.measured_until", day=_date(context, report.measured_until))
+        notes.append(until[:1].upper() + until[1:])
+    if report.period is not None:
+        notes.append(context.word("report.rank_in_period", period=report.period))
+    if report.as_of is not None:
+        notes.append(context.word("report.as_of", period=report.period))
+    return notes
 
 
 # --- improvements ---------------------------------------------------------------------------
@@ -129,10 +149,10 @@ def improvements_view(context: Context, report_input: ReportInput) -> Improvemen
         title=context.word("improvements"),
         period=report.period or DASH,
         figures=[
-            Figure(context.count(counts["open"]), context.word("render.improvements.open")),
-            Figure(context.count(counts["done"]), context.word("render.improvements.done"), "good"),
+            Figure(context.count(counts["open"]), context.word("report.state.open")),
+            Figure(context.count(counts["done"]), context.word("report.state.done"), "good"),
             Figure(context.count(counts["shared"]), context.word("render.improvements.shared")),
-            Figure(context.count(counts["rejected"]), context.word("render.improvements.rejected")),
+            Figure(context.count(counts["rejected"]), context.word("report.state.rejected")),
         ],
         by_status=[
             Figure(context.count(count), context.word(f"improvement_status.{status}"), status)
@@ -302,14 +322,14 @@ def owners_view(context: Context, report_input: ReportInput) -> OwnersView:
     titles = {i.id: i.title for i in report_input.improvements}
     cards = [
         OwnerCard(
-            name=row.owner_name or context.word("render.owners.nobody"),
+            name=row.owner_name or context.word("report.no_owner"),
             email=row.email or "",
             journeys=[_link(i, n) for i, n in zip(row.journeys, row.journey_names, strict=True)],
             overdue=[
                 OverdueLine(
                     _link(o.journey, o.journey_name),
-                    context.word(f"render.cadence.{o.cadence}"),
-                    _date(context, o.last_reviewed) or context.word("render.owners.never"),
+                    context.word(f"report.cadence.{o.cadence}"),
+                    _date(context, o.last_reviewed) or context.word("report.never"),
                     DASH if o.days_overdue is None else context.count(o.days_overdue),
                 )
                 for o in row.overdue
@@ -370,13 +390,14 @@ def alerts_view(context: Context, report_input: ReportInput) -> AlertsView:
         groups.append(
             AlertGroup(
                 kind,
-                context.word(f"render.alerts.{kind}"),
+                context.word(f"report.alert.{kind}"),
                 context.word(
                     f"render.alerts.{kind}.why",
                     threshold=threshold,
                     top=report.top,
                     period=report.period or DASH,
                     compare=report.compare or DASH,
+                    day=_date(context, report.measured_until) or DASH,
                 ),
                 [_alert_line(context, a) for a in alerts],
                 *_columns(context, kind, report.period, report.compare),
@@ -400,7 +421,7 @@ def _columns(
 ) -> tuple[str, str]:
     if kind == "kpi_away_from_target":
         return context.word("render.previous_measurement"), context.word("latest")
-    return compare or context.word("render.before"), period or context.word("render.after")
+    return compare or context.word("report.before"), period or context.word("report.after")
 
 
 def _alert_line(context: Context, alert: Alert) -> AlertLine:

@@ -18,6 +18,7 @@ has volumes for the period before), the two rising kinds are empty.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import ClassVar, Literal
 
 from journeyctl.model import Journey
@@ -72,6 +73,8 @@ class AlertsReport:
     contact_rate_increase: float
     top: int
     rows: tuple[Alert, ...]  # by kind (ALERT_KINDS order), then as each kind orders them
+    # The last day the KPI measurements count (see ReportInput.measured_until).
+    measured_until: date | None = None
 
     def counts(self) -> dict[str, int]:
         return {kind: sum(1 for a in self.rows if a.kind == kind) for kind in ALERT_KINDS}
@@ -86,6 +89,9 @@ class AlertsReport:
             "compare": self.compare,
             "contact_rate_increase": self.contact_rate_increase,
             "top": self.top,
+            "measured_until": (
+                None if self.measured_until is None else self.measured_until.isoformat()
+            ),
             "summary": self.counts(),
             "rows": [_plain(alert) for alert in self.rows],
         }
@@ -111,7 +117,14 @@ def alerts_report(report_input: ReportInput, top: int | None = None) -> AlertsRe
         *_unworked(report_input, window),
         *_kpis_away(report_input, active, ranks),
     ]
-    return AlertsReport(report_input.period, report_input.compare, threshold, window, tuple(rows))
+    return AlertsReport(
+        report_input.period,
+        report_input.compare,
+        threshold,
+        window,
+        tuple(rows),
+        report_input.measured_until,
+    )
 
 
 def _rising(

@@ -41,6 +41,16 @@ class ReportInput:
         """The ranking's period: the one asked for, or the default of `rank`."""
         return self.ranking.period
 
+    @property
+    def measured_until(self) -> date | None:
+        """The last day the KPI figures count: `as_of` when a period was asked for, else the
+        day of the latest measurement of any journey (None: nothing measured yet). The
+        ranking's period says nothing about the measurements, so reports name this day."""
+        if self.as_of is not None:
+            return self.as_of
+        days = [m.date for j in self.journeys for r in j.kpis.values() for m in r.measurements]
+        return max(days, default=None)
+
     def journey(self, journey_id: str) -> Journey | None:
         return next((j for j in self.journeys if j.id == journey_id), None)
 

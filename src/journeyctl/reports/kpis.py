@@ -93,6 +93,8 @@ class KpiReport:
     period: str | None
     as_of: date | None
     rows: tuple[KpiRow, ...]
+    # The last day the measurements count (see ReportInput.measured_until).
+    measured_until: date | None = None
 
     def counts(self) -> dict[str, int]:
         """How many KPIs improved, declined, stayed, were not measured; reached their target."""
@@ -122,6 +124,7 @@ class KpiReport:
             "report": self.name,
             "period": self.period,
             "as_of": None if self.as_of is None else self.as_of.isoformat(),
+            "measured_until": _iso(self.measured_until),
             "summary": self.counts(),
             "rows": rows,
         }
@@ -150,7 +153,7 @@ def kpis_report(report_input: ReportInput, top: int | None = None) -> KpiReport:
         for journey in journeys
         for kpi_id, record in sorted(journey.kpis.items(), key=lambda item: order.index(item[0]))
     )
-    return KpiReport(report_input.period, report_input.as_of, rows)
+    return KpiReport(report_input.period, report_input.as_of, rows, report_input.measured_until)
 
 
 def kpi_row(
@@ -237,6 +240,10 @@ def _points(baseline: Measurement | None, measured: list[Measurement]) -> tuple[
         points.insert(0, KpiPoint(baseline.date, baseline.value, baseline=True))
         points.sort(key=lambda p: (p.date, not p.baseline))
     return tuple(points)
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
 def _day(measurement: Measurement) -> date:
