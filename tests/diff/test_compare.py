@@ -116,7 +116,29 @@ def test_a_move_to_another_phase_and_cluster(repo: Repository) -> None:
     assert journey(result, "ik-betaal").details == [
         Moved("klant-zijn", "facturatie", "klant-worden", "aanmelden")
     ]
-    assert journey(result, "ik-betaal").change == "changed"
+    # Counted as moved, not as changed, in the summary too.
+    assert journey(result, "ik-betaal").change == "moved"
+    assert (result.count("moved"), result.count("changed")) == (1, 0)
+
+
+def test_a_move_with_other_changes_is_still_a_move(repo: Repository) -> None:
+    git(
+        repo.path,
+        "mv",
+        f"journeys/{BETAAL}",
+        "journeys/klant-worden/aanmelden/ik-betaal.yaml",
+    )
+    moved = "klant-worden/aanmelden/ik-betaal.yaml"
+    repo.edit(
+        moved, "phase: klant-zijn\ncluster: facturatie", "phase: klant-worden\ncluster: aanmelden"
+    )
+    repo.edit(moved, "status: listed", "status: mapped")
+    result = journey(changes(repo), "ik-betaal")
+    assert result.change == "moved"
+    assert result.details == [
+        Moved("klant-zijn", "facturatie", "klant-worden", "aanmelden"),
+        Changed("status", "listed", "mapped"),
+    ]
 
 
 def test_a_rename_is_one_change_not_a_removal_and_an_addition(repo: Repository) -> None:

@@ -80,7 +80,8 @@ def test_every_kind_of_detail_in_words() -> None:
 
 
 def test_a_journey_of_a_few_details_is_not_folded() -> None:
-    details = [OtherFields([f"f{n}"]) for n in range(FOLD_DETAILS)]
+    fields = ["goal", "team", "personas", "follows", "insights", "links"]
+    details = [OtherFields([field]) for field in fields[:FOLD_DETAILS]]
     assert "<details>" not in as_markdown(tree(changed("Ik betaal", *details)))
 
 
@@ -134,7 +135,7 @@ def test_improvements_and_framework_lines() -> None:
         "- Weight of Regelgeving: 0.50 -> 2",
         "- Phase **Geen klant**: added",
         "- Cluster **Factuur**: changed (name, phase)",
-        "- language: nl -> en",
+        "- Language: nl -> en",
     ]
 
 
@@ -161,3 +162,54 @@ def test_hostile_names_stay_one_escaped_line(hostile: str) -> None:
     assert "<script>" not in "".join(lines)
     data = json.loads(as_json(tree(journey)))
     assert data["journeys"][0]["name"] == hostile
+
+
+def test_a_moved_journey_is_counted_as_moved() -> None:
+    moved = JourneyDiff("m", "Ik verhuis", "moved", "p", "c", None, [Moved("q", "d", "p", "c")])
+    lines = as_markdown(tree(moved, changed("Ik betaal", OtherFields(["goal"])))).splitlines()
+    assert lines[0] == "**Journeys**: 1 moved, 1 changed (`main` -> working tree)"
+    assert lines[4:6] == [
+        "- **Ik verhuis** (Klant zijn > Factuur): moved",
+        "  - Moved from q > d to Klant zijn > Factuur",
+    ]
+    dutch = as_markdown(tree(moved, lang="nl")).splitlines()
+    assert dutch[0] == "**Klantreizen**: 1 verplaatst (`main` -> werkmap)"
+    assert dutch[4:6] == [
+        "- **Ik verhuis** (Klant zijn > Factuur): verplaatst",
+        "  - Verplaatst van q > d naar Klant zijn > Factuur",
+    ]
+
+
+def test_every_word_of_a_dutch_diff_is_dutch() -> None:
+    diff = TreeDiff(
+        VALID,
+        WORKING,
+        "nl",
+        [changed("Ik betaal", OtherFields(["goal", "desired_emotions", "follows"]))],
+        [
+            ImprovementDiff(
+                "a", "Betaallink", "changed", "planned", "implemented", ["done", "result"]
+            )
+        ],
+        [
+            FrameworkChange("clusters", "c", "Factuur", "changed", ["name", "phase"]),
+            FrameworkChange(
+                "framework", "language", "language", "changed", ["language"], "en", "nl"
+            ),
+            FrameworkChange(
+                "review", "cadence", "cadence", "changed", ["cadence"], "yearly", "quarterly"
+            ),
+        ],
+        NAMES,
+    )
+    lines = as_markdown(diff).splitlines()
+    assert "  - Ook gewijzigd: doel, gewenste emoties, volgt op" in lines
+    assert (
+        "- **Betaallink**: gewijzigd, status gepland -> doorgevoerd; Ook gewijzigd: afgerond op, resultaat"
+        in lines
+    )
+    assert lines[-3:] == [
+        "- Cluster **Factuur**: gewijzigd (naam, fase)",
+        "- Taal: en -> nl",
+        "- Reviewfrequentie: yearly -> quarterly",
+    ]

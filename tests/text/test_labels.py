@@ -57,3 +57,27 @@ def test_an_unknown_key_fails_loudly() -> None:
 def test_every_status_in_the_model_has_a_label(prefix: str, statuses: object) -> None:
     for status in get_args(statuses):
         assert f"{prefix}.{status}" in LABELS["en"]
+
+
+def test_every_field_of_the_files_has_a_name_for_diff() -> None:
+    from journeyctl.formats.diff import field_name
+    from journeyctl.model import Framework, Improvement, Journey
+
+    models = [Journey, Improvement, Framework, *_framework_entries()]
+    fields = {name for model in models for name in model.model_fields} | {"cadence"}
+    for lang in LANGUAGES:
+        assert all(field_name(field, lang) for field in fields)
+
+
+def _framework_entries() -> list[type]:
+    """The models of framework.yaml's lists (phases, clusters, ...), compared field by field."""
+    from pydantic import BaseModel
+
+    from journeyctl.model import Framework
+
+    found = []
+    for field in Framework.model_fields.values():
+        for model in get_args(field.annotation):
+            if isinstance(model, type) and issubclass(model, BaseModel):
+                found.append(model)
+    return found

@@ -1,7 +1,7 @@
 """What changed between two revisions of a tree: plain data for the diff's formats.
 
-A `TreeDiff` holds one `JourneyDiff` per journey that was added, removed, renamed or
-changed, one `ImprovementDiff` per improvement, one `FrameworkChange` per entry of
+A `TreeDiff` holds one `JourneyDiff` per journey that was added, removed, renamed, moved
+or changed, one `ImprovementDiff` per improvement, one `FrameworkChange` per entry of
 `framework.yaml` that changed, and what each revision's validation found. Each detail of a
 changed journey is its own small record (`Moved`, `StepsChanged`, `VolumeChanged`, ...), so
 that a format says each in its own words; `TreeDiff.to_dict` is the JSON shape.
@@ -13,7 +13,8 @@ import dataclasses
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-JourneyChangeKind = Literal["added", "removed", "renamed", "changed"]
+# moved: the phase or cluster changed (perhaps with more); changed: anything else.
+JourneyChangeKind = Literal["added", "removed", "renamed", "moved", "changed"]
 EntryChangeKind = Literal["added", "removed", "changed"]
 
 

@@ -134,7 +134,8 @@ def _journeys(
         if old_id != id_:
             diffs.append(_whole(journey, "renamed", old_id=old_id, details=details))
         elif details:
-            diffs.append(_whole(journey, "changed", details=details))
+            moved = any(isinstance(detail, Moved) for detail in details)
+            diffs.append(_whole(journey, "moved" if moved else "changed", details=details))
     diffs.extend(
         _whole(j, "removed") for i, j in before.items() if i not in after and i not in renamed
     )

@@ -9,7 +9,7 @@ forty journeys stays a short comment. Every piece of user text is escaped.
 JSON keeps ids and plain numbers:
 
     {"base": REVISION, "head": REVISION, "changed": bool,
-     "journeys": [{"id", "change": "added"|"removed"|"renamed"|"changed", "old_id",
+     "journeys": [{"id", "change": "added"|"removed"|"renamed"|"moved"|"changed", "old_id",
                    "name", "phase", "cluster", "details": [DETAIL, ...]}],
      "improvements": [{"id", "title", "change": "added"|"removed"|"changed",
                        "old_status", "status", "fields": [str]}],
@@ -18,7 +18,10 @@ JSON keeps ids and plain numbers:
 REVISION is `{"revision": str|null (null: the working tree), "loaded": bool, "valid": bool,
 "errors": int, "warnings": int, "journeys": int}`; each DETAIL has a `kind` (`moved`,
 `field`, `steps`, `emotion`, `volume`, `rank`, `kpi`, `other`) and the fields of its record
-in `journeyctl.diff.changes`.
+in `journeyctl.diff.changes`. A journey is `moved` when its phase or cluster changed (its
+other changes are its details too), `changed` for any other change. Field names (`fields`,
+an `other` detail's) are the files' keys in JSON and the framework language's words in
+Markdown.
 """
 
 from __future__ import annotations
@@ -116,7 +119,7 @@ class _Words:
         parts = []
         journeys = [
             f"{diff.count(kind)} {self._label('diff.' + kind)}"
-            for kind in ("added", "removed", "renamed", "changed")
+            for kind in ("added", "removed", "renamed", "moved", "changed")
             if diff.count(kind)
         ]
         if journeys:
@@ -176,7 +179,7 @@ class _Words:
     def _moved(self, detail: Moved) -> list[str]:
         old = f"{self._name('phases', detail.old_phase)} > {self._name('clusters', detail.old_cluster)}"
         new = f"{self._name('phases', detail.phase)} > {self._name('clusters', detail.cluster)}"
-        return [self._label("diff.moved", old=old, new=new)]
+        return [self._label("diff.moved_from", old=old, new=new)]
 
     def _field(self, detail: Changed) -> list[str]:
         old, new = self._value(detail.field, detail.old), self._value(detail.field, detail.new)
@@ -250,11 +253,11 @@ class _Words:
         return [line]
 
     def _other(self, detail: OtherFields) -> list[str]:
-        return [
-            self._label(
-                "diff.also_changed", fields=", ".join(markdown_text(f) for f in detail.fields)
-            )
-        ]
+        return [self._label("diff.also_changed", fields=self._fields(detail.fields))]
+
+    def _fields(self, fields: list[str]) -> str:
+        """Field names in the framework's language: `goal, team` or `doel, team`."""
+        return ", ".join(markdown_text(field_name(f, self.lang)) for f in fields)
 
     def _count(self, value: int | None) -> str:
         return format_count(value, self.lang) if value is not None else "-"
@@ -278,7 +281,7 @@ class _Words:
                 f" ({markdown_text(label(f'improvement_status.{improvement.status}', self.lang))})"
             )
         if improvement.fields:
-            line += "; " + self._label("diff.also_changed", fields=", ".join(improvement.fields))
+            line += "; " + self._label("diff.also_changed", fields=self._fields(improvement.fields))
         return line
 
     def framework(self, change: FrameworkChange) -> str:
@@ -290,7 +293,7 @@ class _Words:
         kind = markdown_text(label(_SECTION_LABELS[change.section], self.lang))
         line = f"- {kind} **{markdown_text(change.name)}**: {self._label('diff.' + change.change)}"
         if change.change == "changed":
-            line += f" ({', '.join(markdown_text(f) for f in change.fields)})"
+            line += f" ({self._fields(change.fields)})"
         return line
 
     def _setting(self, change: FrameworkChange) -> str:
@@ -300,7 +303,8 @@ class _Words:
             )
         if change.section == "criteria":
             return self._label("diff.weight_of", what=markdown_text(change.name))
-        return markdown_text(change.id)
+        name = field_name(change.id, self.lang)  # a top-level field, or the review cadence
+        return markdown_text(name[:1].upper() + name[1:])
 
     def _plain(self, value: float | str | None) -> str:
         if isinstance(value, float):
@@ -308,6 +312,11 @@ class _Words:
         return (
             markdown_text(value) if value is not None else markdown_text(self._label("diff.none"))
         )
+
+
+def field_name(field: str, lang: Lang) -> str:
+    """A field of a journey, improvement or framework file in words of `lang`."""
+    return label(f"diff.field.{field}", lang)
 
 
 _SECTION_LABELS = {
