@@ -44,3 +44,24 @@ def test_without_the_variable_no_file_is_written(tree_dir: Path, in_tmp: Path) -
     result = CliRunner().invoke(app, ["validate", "--root", str(tree_dir), "--format", "github"])
     assert result.exit_code == 0
     assert sorted(p.name for p in in_tmp.iterdir()) == ["journeys"]
+
+
+@pytest.mark.parametrize("broken", [False, True], ids=["valid", "with-errors"])
+def test_a_summary_that_cannot_be_written_is_one_warning_and_the_findings_exit_code(
+    tree_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, broken: bool
+) -> None:
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    summary = tmp_path / "file" / "summary.md"  # under a file: no folder can be made
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    if broken:
+        (tree_dir / "klant-zijn/facturatie/ik-betaal.yaml").unlink()
+    result = CliRunner().invoke(app, ["validate", "--root", str(tree_dir), "--format", "github"])
+    assert result.exit_code == (1 if broken else 0)
+    assert result.stdout.splitlines()[-1].startswith("journeyctl: ")
+    [line] = result.stderr.splitlines()
+    assert line.startswith(
+        f"warning: job summary (GITHUB_STEP_SUMMARY): cannot write '{summary}': "
+    )
+    assert line.endswith(
+        "; the findings above are complete, only the summary is missing (exit code unchanged)"
+    )

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from journeyctl.cli._common import DEFAULT_ROOT, NoCacheOption, RootOption, color, output
+from journeyctl.cli._common import (
+    DEFAULT_ROOT,
+    NoCacheOption,
+    RootOption,
+    color,
+    error_line,
+    output,
+)
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
+
+if TYPE_CHECKING:
+    from journeyctl.checks import Validation
 
 
 class ValidateFormat(str, Enum):
@@ -40,10 +50,26 @@ def validate(
     output(REPORTERS[chosen](checked.for_display(), color(sys.stdout)))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if chosen == "github" and summary:
-        # GitHub Actions shows this file on the run's page; each step appends to it.
-        from pathlib import Path
-
-        from journeyctl.formats.github import append_summary
-
-        append_summary(Path(summary), checked.for_display())
+        _append_summary(summary, checked.for_display())
     return EXIT_OK if checked.validation.ok else EXIT_FINDINGS
+
+
+def _append_summary(summary: str, validation: Validation) -> None:
+    """Add the job summary (GitHub Actions shows it on the run's page; each step appends).
+
+    A summary that cannot be written is one warning line on stderr, and the exit code stays
+    the findings' one: the annotations above are complete, and a job must not pass or fail
+    on where its summary could go.
+    """
+    from pathlib import Path
+
+    from journeyctl.formats.github import append_summary
+    from journeyctl.write import WriteError
+
+    try:
+        append_summary(Path(summary), validation)
+    except WriteError as error:
+        error_line(
+            f"warning: {error}; the findings above are complete, only the summary is "
+            "missing (exit code unchanged)"
+        )

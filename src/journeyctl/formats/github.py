@@ -4,8 +4,9 @@ GitHub reads every line of a step's output that starts with `::` as a command, s
 from the tree may start a line: user text is made one line first (`one_line`), then
 escaped as GitHub's own toolkit escapes command data and properties.
 
-In a workflow, the same findings also go to the job summary (`$GITHUB_STEP_SUMMARY`) as a
-Markdown table: `append_summary(path, validation)`, where the command line passes the path.
+In a workflow, the same findings also go to the job summary (`$GITHUB_STEP_SUMMARY`) as
+Markdown, errors before warnings: `append_summary(path, validation)`, where the command line
+passes the path.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from journeyctl.checks import Validation
-from journeyctl.finding import Finding
+from journeyctl.finding import Finding, Severity
 from journeyctl.formats._safe import markdown_text, one_line
 from journeyctl.write import WriteError, write_text
 
@@ -55,35 +56,55 @@ def _escape_property(value: str) -> str:
 
 
 def job_summary(validation: Validation) -> str:
-    """The findings as Markdown for the job summary: a headline, then a table."""
+    """The findings as Markdown for the job summary: the verdict and the counts first, then
+    a table of the errors, then one of the warnings, so that what fails the job is on top."""
     verdict = "Valid" if validation.ok else "Not valid"
     lines = [f"### journeyctl validate: {verdict}", "", _summary(validation)]
-    if not validation.findings:
-        return "\n".join(lines) + "\n"
-    table = ["| Severity | Rule | File | Line | Message |", "|---|---|---|---:|---|"]
-    table += [_summary_row(finding) for finding in validation.findings]
-    if len(validation.findings) > SUMMARY_FOLD:
-        count = len(validation.findings)
-        table = [f"<details><summary>{count} findings</summary>", "", *table, "", "</details>"]
-    return "\n".join([*lines, "", *table]) + "\n"
+    for severity, heading in ((Severity.ERROR, "Errors"), (Severity.WARNING, "Warnings")):
+        findings = [f for f in validation.findings if f.severity is severity]
+        if findings:
+            lines += ["", f"#### {heading} ({len(findings)})", "", *_table(findings)]
+    return "\n".join(lines) + "\n"
+
+
+def _table(findings: list[Finding]) -> list[str]:
+    """One row per finding; past SUMMARY_FOLD rows the table folds into <details>."""
+    table = ["| Rule | File | Line | Message |", "|---|---|---:|---|"]
+    table += [_summary_row(finding) for finding in findings]
+    if len(findings) > SUMMARY_FOLD:
+        return [
+            f"<details><summary>{len(findings)} findings</summary>",
+            "",
+            *table,
+            "",
+            "</details>",
+        ]
+    return table
 
 
 def _summary_row(finding: Finding) -> str:
     line = "" if finding.line is None else str(finding.line)
-    cells = [finding.severity.value, finding.rule, finding.file, line, finding.message]
+    cells = [finding.rule, finding.file, line, finding.message]
     return "| " + " | ".join(markdown_text(cell) for cell in cells) + " |"
 
 
 def append_summary(path: Path, validation: Validation) -> None:
-    """Add the job summary to the file at `path`, after what earlier steps wrote there."""
+    """Add the job summary to the file at `path`, after what earlier steps wrote there.
+
+    A WriteError names the file, why, and that GITHUB_STEP_SUMMARY is where it came from.
+    """
     try:
         before = path.read_text(encoding="utf-8") if path.exists() else ""
     except (OSError, UnicodeDecodeError) as error:
         raise WriteError(
-            f"cannot add to the job summary '{path}': {error}; check GITHUB_STEP_SUMMARY"
+            f"cannot add to the job summary '{path}' (GITHUB_STEP_SUMMARY): {error}; point "
+            "GITHUB_STEP_SUMMARY at a writable file"
         ) from None
     # A blank line between steps' parts, so that Markdown starts a new block.
     separator = "" if not before or before.endswith("\n\n") else "\n"
     if before and not before.endswith("\n"):
         separator = "\n\n"
-    write_text(path, before + separator + job_summary(validation))
+    try:
+        write_text(path, before + separator + job_summary(validation))
+    except WriteError as error:
+        raise WriteError(f"job summary (GITHUB_STEP_SUMMARY): {error}") from None
