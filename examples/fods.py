@@ -39,6 +39,7 @@ class Sheet:
     # Rows after the data that are formatted but empty (a whole column coloured, say).
     formatted_empty_rows: int = 0
     widths: list[float] = field(default_factory=list)
+    hidden: bool = False  # a sheet someone hid (an old copy, a lookup list)
 
 
 def _cell(value: object) -> str:
@@ -71,7 +72,8 @@ def _cell(value: object) -> str:
 
 def _table(sheet: Sheet) -> str:
     covered: set[tuple[int, int]] = set()
-    lines = [f"<table:table table:name={quoteattr(sheet.name)}>"]
+    style = ' table:style-name="hidden"' if sheet.hidden else ""
+    lines = [f"<table:table table:name={quoteattr(sheet.name)}{style}>"]
     for row_index, row in enumerate(sheet.rows):
         cells = []
         for column_index, value in enumerate(row):
@@ -111,6 +113,9 @@ _HEAD = """<?xml version="1.0" encoding="UTF-8"?>
  <style:style style:name="ro1" style:family="table-row">
   <style:table-row-properties style:use-optimal-row-height="false" style:row-height="0.5cm"/>
  </style:style>
+ <style:style style:name="hidden" style:family="table">
+  <style:table-properties table:display="false"/>
+ </style:style>
  <style:style style:name="yellow" style:family="table-cell">
   <style:table-cell-properties fo:background-color="#ffff00"/>
  </style:style>
@@ -124,8 +129,11 @@ def fods(sheets: list[Sheet]) -> str:
     return _HEAD + "\n".join(_table(sheet) for sheet in sheets) + _TAIL
 
 
-def save_as_xlsx(sheets: list[Sheet], target: Path) -> None:
-    """Write the sheets as .fods and let LibreOffice save them as `target` (.xlsx)."""
+def save_as_xlsx(
+    sheets: list[Sheet], target: Path, convert_to: str = "xlsx:Calc MS Excel 2007 XML"
+) -> None:
+    """Write the sheets as .fods and let LibreOffice save them as `target` (.xlsx, or what
+    `convert_to` says: `xls:MS Excel 97`, `ods` for files of the wrong kind in the tests)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise SystemExit("LibreOffice (soffice) is needed: apt-get install libreoffice-calc-nogui")
@@ -138,7 +146,7 @@ def save_as_xlsx(sheets: list[Sheet], target: Path) -> None:
                 f"-env:UserInstallation=file://{folder}/profile",
                 "--headless",
                 "--convert-to",
-                "xlsx:Calc MS Excel 2007 XML",
+                convert_to,
                 "--outdir",
                 folder,
                 str(source),
@@ -146,4 +154,5 @@ def save_as_xlsx(sheets: list[Sheet], target: Path) -> None:
             check=True,
             capture_output=True,
         )
-        shutil.copyfile(Path(folder) / f"{target.stem}.xlsx", target)
+        suffix = convert_to.split(":")[0]
+        shutil.copyfile(Path(folder) / f"{target.stem}.{suffix}", target)

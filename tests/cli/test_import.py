@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from journeyctl.cli.app import app
@@ -66,14 +68,68 @@ def test_a_refused_import_lists_every_cell_on_stderr_and_exits_1(tree_dir: Path)
     assert snapshot(tree_dir) == before
 
 
-def test_a_hostile_file_is_one_line_and_exit_1(tree_dir: Path) -> None:
-    result = CliRunner().invoke(
-        app, ["import", str(FIXTURES / "encrypted.xlsx"), "--root", str(tree_dir)]
-    )
-    assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr.splitlines()[0].startswith(
-        "refused: encrypted.xlsx: this is a password-protected workbook"
-    )
+# A file journeyctl cannot import, as it reaches the command line: (where it comes from,
+# the name it is given) -> the exit code and the start of the one line on stderr. Exit 1:
+# the file was read and refused; exit 2: the command was given something that is no file
+# to import (a folder, another format by its name).
+WRONG_FILES = {
+    "encrypted": (
+        ("encrypted.xlsx", "encrypted.xlsx"),
+        1,
+        "refused: encrypted.xlsx: this workbook is protected with a password, which "
+        "journeyctl cannot read; open it, save a copy as .xlsx without a password",
+    ),
+    "empty": (("empty.xlsx", "leeg.xlsx"), 1, "refused: leeg.xlsx: the file is empty (0 bytes)"),
+    "empty csv": (("empty.xlsx", "leeg.csv"), 1, "refused: leeg.csv: the file is empty"),
+    "zip without content types": (
+        ("no_content_types.xlsx", "x.xlsx"),
+        1,
+        "refused: x.xlsx: this is a zip archive but not an .xlsx workbook (it has no "
+        "[Content_Types].xml)",
+    ),
+    "truncated": (("truncated.xlsx", "t.xlsx"), 1, "refused: t.xlsx: this workbook is damaged"),
+    "xlsx named csv": (
+        ("bad_cells.xlsx", "lijst.csv"),
+        1,
+        "refused: lijst.csv: this is a zip file (an .xlsx workbook?), not CSV: name it .xlsx",
+    ),
+    "xls named csv": (
+        ("old_xls.xlsx", "lijst.csv"),
+        1,
+        "refused: lijst.csv: this is an Excel 97-2003 or password-protected workbook, not CSV",
+    ),
+    "xls": (
+        ("old_xls.xlsx", "lijst.xls"),
+        2,
+        "is an Excel 97-2003 workbook; journeyctl imports .xlsx workbooks and .csv files: "
+        "save it as Excel Workbook (.xlsx) or CSV UTF-8 (.csv)",
+    ),
+    "ods": (("ods.xlsx", "lijst.ods"), 2, "is an OpenDocument spreadsheet; journeyctl imports"),
+    "folder": ((None, "map.xlsx"), 2, "is a folder, not a file; give the path of an .xlsx"),
+}
+
+
+@pytest.mark.parametrize(("given", "code", "says"), WRONG_FILES.values(), ids=list(WRONG_FILES))
+def test_a_file_that_cannot_be_imported_is_one_line_with_the_contracts_exit_code(
+    tree_dir: Path, tmp_path: Path, given: tuple[str | None, str], code: int, says: str
+) -> None:
+    fixture, name = given
+    target = tmp_path / name
+    if fixture is None:
+        target.mkdir()
+    else:
+        shutil.copyfile(FIXTURES / fixture, target)
+    before = snapshot(tree_dir)
+    result = CliRunner().invoke(app, ["import", str(target), "--root", str(tree_dir)])
+    assert (result.exit_code, result.stdout) == (code, "")
+    first, *rest = result.stderr.splitlines()
+    assert says in first, first
+    if code == 1:
+        assert first.startswith(says)
+        assert rest == [f"error: {name} was not imported; nothing was written"]
+    else:
+        assert (first.startswith("error: "), rest) == (True, [])
+    assert snapshot(tree_dir) == before
 
 
 def test_measurements_csv(tree_dir: Path) -> None:
@@ -103,3 +159,15 @@ def test_usage_errors_exit_2(tree_dir: Path, tmp_path: Path) -> None:
     sheet = runner.invoke(app, ["import", MESSY, "--root", str(tree_dir), "--sheet", "X"])
     assert sheet.exit_code == 2
     assert sheet.stderr.startswith("error: --sheet 'X': no such sheet in messy.xlsx; it has")
+
+
+def test_the_summary_names_a_hidden_sheet_it_did_not_read(tree_dir: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["import", str(FIXTURES / "hidden_sheet.xlsx"), "--root", str(tree_dir)]
+    )
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        "Nothing to change: hidden_sheet.xlsx (an inventory) says what the tree says "
+        "(1 journey(s) unchanged).\n"
+        "Sheets read: Inventaris; hidden, not read: Oud (--sheet NAME reads one)\n"
+    )

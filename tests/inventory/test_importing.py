@@ -292,3 +292,76 @@ def test_new_periods_and_measurements_go_where_they_belong_in_date_order(tree_di
     )
     assert journey.read_text(encoding="utf-8") == expected
     assert check(tree_dir).usable
+
+
+def test_a_file_that_cannot_be_read_is_refused_in_one_line(
+    tree_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def denied(path: Path, progress: object = None) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(importing, "read_xlsx", denied)
+    with pytest.raises(Refused) as refused:
+        _import(tree_dir, "messy.xlsx")
+    assert [str(p) for p in refused.value.problems] == [
+        "messy.xlsx: cannot read the file (Permission denied); check that you may read it"
+    ]
+
+
+def test_a_hidden_sheet_is_named_and_read_only_when_asked_for(tree_dir: Path) -> None:
+    result = _import(tree_dir, "hidden_sheet.xlsx")
+    assert (result.sheets_read, result.sheets_not_read) == (["Inventaris"], [])
+    assert result.sheets_hidden == ["Oud"]
+    assert result.plan.changes == [] and result.plan.unchanged == ["ik-betaal"]
+    old = _import(tree_dir, "hidden_sheet.xlsx", sheet="Oud")
+    assert (old.sheets_read, old.sheets_hidden) == (["Oud"], [])
+    assert old.plan.updated[0].details == [
+        "volumes 2025 customers: 1000 -> 5",
+        "volumes 2025 contacts: 200 -> 5",
+    ]
+
+
+def test_a_survey_export_opened_in_a_spreadsheet_reads_as_meant(tree_dir: Path) -> None:
+    # Serial dates, Dutch numbers stored as text, trailing (non-breaking) spaces in the ids
+    # and KPI names; the first two rows say the same thing twice.
+    with pytest.raises(Refused) as refused:
+        _import(tree_dir, "odd_measurements.xlsx")
+    assert [str(p) for p in refused.value.problems] == [
+        "Metingen!A3: duplicate measurement: Metingen!A2 has the same journey, KPI and date"
+    ]
+    sheet = tree_dir.parent / "eenmaal.csv"
+    sheet.write_text(
+        "Klantreis;KPI;Datum;Score;Aantal respondenten\n"
+        "ik-betaal  ;nps ;45838;7;1.284\n"
+        "Ik betaal mijn factuur\u00a0;NPS;46022;12,5;280\n",
+        encoding="utf-8",
+    )
+    (change,) = read_import(sheet, check(tree_dir), ImportOptions()).plan.changes
+    assert change.details == [
+        "kpis nps 2025-06-30: 3 -> 7",
+        "kpis nps 2025-06-30 n: - -> 1284",
+        "kpis nps 2025-12-31: new, 12.5",
+    ]
+
+
+# Rows that say the same thing twice are refused at the second, whichever way they name
+# the journey.
+DUPLICATES = {
+    "same row twice": "Ik betaal mijn factuur;Klant zijn;facturatie;2025;10;1\n" * 2,
+    "by name and by id": (
+        "Ik betaal mijn factuur;Klant zijn;facturatie;2025;10;1\n"
+        "ik-betaal ;klant-zijn;facturatie;2025;12;1\n"
+    ),
+    "no volumes": "Ik betaal mijn factuur;Klant zijn;facturatie;;;\n" * 2,
+}
+
+
+@pytest.mark.parametrize("rows", DUPLICATES.values(), ids=list(DUPLICATES))
+def test_a_duplicate_row_is_refused_at_its_cell(tree_dir: Path, rows: str) -> None:
+    sheet = tree_dir.parent / "dubbel.csv"
+    sheet.write_text("Klantreis;Fase;Cluster;Periode;Klanten;Contacten\n" + rows, encoding="utf-8")
+    with pytest.raises(Refused) as refused:
+        read_import(sheet, check(tree_dir), ImportOptions())
+    (problem,) = refused.value.problems
+    assert problem.where == "dubbel.csv!A3"
+    assert problem.message.startswith("duplicate journey: dubbel.csv!A2 names it too")

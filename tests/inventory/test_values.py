@@ -72,6 +72,33 @@ def test_other_cells_are_not_unknown(cell: Value) -> None:
     assert not is_unknown(cell)
 
 
+# Numbers stored as text, each language's way; the other language's way is refused with
+# what to write instead.
+MEASURES: list[tuple[Value, str, float | str]] = [
+    ("1.234,5", "nl", 1234.5),
+    (" 1.234,5 ", "nl", 1234.5),
+    ("1,234.5", "en", 1234.5),
+    ("1.234,5", "en", "is written the Dutch way, and the framework is in English; write it "
+     "the English way (1,234.5)"),
+    ("12,5", "en", "is written the Dutch way"),
+    ("4.6", "nl", "is written the English way, and the framework is in Dutch; write it the "
+     "Dutch way (1.234,5)"),
+    ("veel", "en", "'veel' is not a number; write the number"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("cell", "lang", "expected"), MEASURES)
+def test_numbers_as_text_in_the_frameworks_language(
+    cell: Value, lang: str, expected: float | str
+) -> None:
+    if isinstance(expected, float):
+        assert measure(cell, lang) == pytest.approx(expected)  # type: ignore[arg-type]
+        return
+    with pytest.raises(CellError) as error:
+        measure(cell, lang)  # type: ignore[arg-type]
+    assert expected in str(error.value)
+
+
 def test_measures_may_be_negative_and_decimal_but_not_estimated() -> None:
     assert measure("-8", "nl") == -8
     assert measure("4,6", "nl") == pytest.approx(4.6)
@@ -86,13 +113,19 @@ def test_measures_may_be_negative_and_decimal_but_not_estimated() -> None:
         ("2025-12-31", date(2025, 12, 31)),
         ("1/6/2025", date(2025, 6, 1)),
         (datetime(2025, 6, 1, 0, 0), date(2025, 6, 1)),
+        # the serial number a date is kept as, where the cell lost its date format
+        (45838, date(2025, 6, 30)),
+        (45838.75, date(2025, 6, 30)),
+        ("45838", date(2025, 6, 30)),
+        (18264, date(1950, 1, 1)),
     ],
 )
 def test_dates(cell: Value, expected: date) -> None:
     assert day(cell) == expected
 
 
-@pytest.mark.parametrize("cell", ["31-02-2025", "juni 2025", 45000])
+# A year, a count or a negative number is not a serial date; neither is yes/no.
+@pytest.mark.parametrize("cell", ["31-02-2025", "juni 2025", 2025, 18263, -45838, "4583", True])
 def test_not_dates(cell: Value) -> None:
     with pytest.raises(CellError, match="is not a date"):
         day(cell)

@@ -42,16 +42,28 @@ def test_a_million_formatted_empty_rows_end_at_the_data() -> None:
     assert len(rows_seen) <= 2 + workbook.EMPTY_RUN + 1
 
 
-@pytest.mark.parametrize(
-    ("name", "says"),
-    [
-        ("renamed_csv.xlsx", "this is not an .xlsx workbook; it reads like text: if it is a CSV"),
-        ("truncated.xlsx", "this workbook is damaged or incomplete"),
-        ("encrypted.xlsx", "this is a password-protected workbook (or an old .xls file)"),
-        ("xml_bomb.xlsx", "cannot read this workbook (its XML declares entities"),
-        ("zip_bomb.xlsx", "this workbook would unpack to 400 MB"),
-    ],
-)
+# Each file of the wrong kind or damaged: the start of its one-line refusal, which says what
+# the file is and (after the `;`) what to do.
+HOSTILE = {
+    "renamed_csv.xlsx": "this is not an .xlsx workbook; it reads like text: if it is a CSV",
+    "truncated.xlsx": "this workbook is damaged or incomplete (a truncated download?); open it "
+    "in Excel or LibreOffice, save it again as .xlsx",
+    "encrypted.xlsx": "this workbook is protected with a password, which journeyctl cannot "
+    "read; open it, save a copy as .xlsx without a password",
+    "old_xls.xlsx": "this is an old Excel 97-2003 workbook (.xls) named .xlsx; open it",
+    "ole_unknown.xlsx": "this is a password-protected workbook or an old .xls file",
+    "ods.xlsx": "this is an OpenDocument file (.ods) named .xlsx; open it in LibreOffice, save",
+    "empty.xlsx": "the file is empty (0 bytes)",
+    "no_content_types.xlsx": "this is a zip archive but not an .xlsx workbook (it has no "
+    "[Content_Types].xml); check that it is the file you meant",
+    "damaged_sheet.xlsx": "cannot read this workbook: it is damaged (ParseError",
+    "bad_crc.xlsx": "cannot read this workbook: it is damaged (",
+    "xml_bomb.xlsx": "cannot read this workbook (its XML declares entities",
+    "zip_bomb.xlsx": "this workbook would unpack to 400 MB",
+}
+
+
+@pytest.mark.parametrize(("name", "says"), HOSTILE.items(), ids=list(HOSTILE))
 def test_a_hostile_file_is_refused_in_one_line(name: str, says: str) -> None:
     with pytest.raises(Refused) as refused:
         read_xlsx(FIXTURES / name)

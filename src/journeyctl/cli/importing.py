@@ -200,6 +200,10 @@ def _notes(result: ImportResult) -> list[str]:
     lines = [f"Sheets read: {', '.join(result.sheets_read)}"]
     if result.sheets_not_read:
         lines[-1] += f"; not read (no header found): {', '.join(result.sheets_not_read)}"
+    if result.sheets_hidden:
+        lines[-1] += (
+            f"; hidden, not read: {', '.join(result.sheets_hidden)} (--sheet NAME reads one)"
+        )
     if counts.subtotal_rows or counts.blank_rows:
         lines.append(f"Rows skipped: {counts.subtotal_rows} subtotal, {counts.blank_rows} blank")
     if counts.unknown_values:

@@ -54,6 +54,7 @@ class Sheet:
 
     name: str
     rows: list[list[Value]] = field(default_factory=list)
+    hidden: bool = False  # hidden in the workbook: read only when --sheet names it
 
     def value(self, row: int, column: int) -> Value:
         """The value at 0-based `row` and `column`; None outside the data."""

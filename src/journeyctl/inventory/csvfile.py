@@ -13,21 +13,39 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from journeyctl.inventory.cells import Problem, Refused, Sheet, Value
-from journeyctl.inventory.workbook import MAX_COLUMNS, MAX_FILE_BYTES, Progress
+from journeyctl.inventory.workbook import MAX_COLUMNS, Progress, check_size
 
 MAX_LINE_CHARS = 1 << 20
 _DELIMITERS = (";", ",", "\t")
+# Files named .csv that are something else, by their first bytes.
+_NOT_CSV = (
+    (b"PK\x03\x04", "this is a zip file (an .xlsx workbook?), not CSV: name it .xlsx"),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "this is an Excel 97-2003 or password-protected workbook, not CSV; save it as "
+        "CSV UTF-8 (or as .xlsx without a password) and import that",
+    ),
+    (
+        b"\xff\xfe",
+        "this is UTF-16 text (Excel's 'Unicode text'), not UTF-8; save it as CSV UTF-8 "
+        "and import that",
+    ),
+    (
+        b"\xfe\xff",
+        "this is UTF-16 text, not UTF-8; save it as CSV UTF-8 and import that",
+    ),
+)
 
 
 def read_csv(path: Path, progress: Progress | None = None) -> Sheet:
     """The file as one sheet named after it; Refused if it is not UTF-8 text."""
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise _refuse(path, "the file is more than the 100 MB journeyctl reads")
+    check_size(path)
     sheet = Sheet(path.name)
     with path.open("rb") as raw:
-        head = raw.read(4)
-        if head.startswith(b"PK\x03\x04"):
-            raise _refuse(path, "this is a zip file (an .xlsx workbook?), not CSV: name it .xlsx")
+        head = raw.read(8)
+        for start, message in _NOT_CSV:
+            if head.startswith(start):
+                raise _refuse(path, message)
         raw.seek(0)
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
         try:

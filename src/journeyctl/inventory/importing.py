@@ -45,23 +45,50 @@ class ImportResult:
     plan: Plan
     sheets_read: list[str] = field(default_factory=list)
     sheets_not_read: list[str] = field(default_factory=list)
+    sheets_hidden: list[str] = field(default_factory=list)  # not read unless --sheet names one
     ignored_columns: list[str] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
     rows: int = 0
 
 
+# Spreadsheets of another kind, by suffix: what they are, for the message that says to
+# save them as .xlsx or .csv.
+OTHER_FORMATS = {
+    ".xls": "an Excel 97-2003 workbook",
+    ".xlsb": "an Excel binary workbook",
+    ".ods": "an OpenDocument spreadsheet",
+    ".fods": "an OpenDocument spreadsheet",
+    ".numbers": "a Numbers spreadsheet",
+    ".tsv": "a tab-separated text file",
+    ".txt": "a text file",
+}
+
+
 def read_workbook(path: Path, progress: Progress | None = None) -> Workbook:
-    """The file's sheets; a UsageError for a file that is missing or of another kind."""
+    """The file's sheets; a UsageError for a file that is missing or of another kind,
+    Refused for one that cannot be read."""
+    if path.is_dir():
+        raise UsageError(
+            f"'{path}' is a folder, not a file; give the path of an .xlsx or .csv file"
+        )
     if not path.is_file():
         raise UsageError(f"'{path}': file not found; give the path of an .xlsx or .csv file")
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
+        what = OTHER_FORMATS.get(suffix, f"a {suffix} file" if suffix else "a file without suffix")
         raise UsageError(
-            f"'{path}': journeyctl imports .xlsx workbooks and .csv files; save it as one of those"
+            f"'{path}' is {what}; journeyctl imports .xlsx workbooks and .csv files: "
+            "save it as Excel Workbook (.xlsx) or CSV UTF-8 (.csv) and import that"
         )
-    if suffix == ".csv":
-        return Workbook(path.name, [read_csv(path, progress)])
-    return Workbook(path.name, read_xlsx(path, progress))
+    try:
+        if suffix == ".csv":
+            return Workbook(path.name, [read_csv(path, progress)])
+        return Workbook(path.name, read_xlsx(path, progress))
+    except OSError as error:  # unreadable: permissions, a file that went away, a bad disk
+        reason = error.strerror or type(error).__name__
+        raise Refused(
+            [Problem(path.name, f"cannot read the file ({reason}); check that you may read it")]
+        ) from None
 
 
 def read_import(
@@ -75,9 +102,10 @@ def read_import(
         )
     workbook = read_workbook(path, progress)
     sheets = _chosen(workbook, options.sheet)
+    hidden = [s.name for s in workbook.sheets if s.hidden and all(s is not c for c in sheets)]
     layouts, not_read = _layouts(workbook, sheets, checked, options)
     kind = layouts[0][1].kind
-    result = ImportResult(path.name, kind, Plan(), sheets_not_read=not_read)
+    result = ImportResult(path.name, kind, Plan(), sheets_not_read=not_read, sheets_hidden=hidden)
     lang = checked.framework.language
     problems: list[Problem] = []
     read = SheetRows()
@@ -122,8 +150,10 @@ def in_sheet_order(problems: list[Problem], workbook: Workbook) -> list[Problem]
 
 
 def _chosen(workbook: Workbook, wanted: str | None) -> list[Sheet]:
+    """The sheet `--sheet` names (hidden or not), else every sheet that is not hidden: a
+    hidden sheet is often an old copy or a lookup list, never what a person sees."""
     if wanted is None:
-        return workbook.sheets
+        return [sheet for sheet in workbook.sheets if not sheet.hidden]
     for sheet in workbook.sheets:
         if sheet.name == wanted or fold(sheet.name) == fold(wanted):
             return [sheet]
@@ -140,7 +170,7 @@ def _layouts(
 
     names = Names(checked.framework)
     layouts: list[tuple[Sheet, Layout]] = []
-    not_read = [s.name for s in workbook.sheets if all(s is not c for c in sheets)]
+    not_read = [s.name for s in workbook.sheets if not s.hidden and all(s is not c for c in sheets)]
     kind = options.kind
     for sheet in sheets:
         layout = find_layout(sheet, names, kind)
@@ -161,11 +191,19 @@ def _layouts(
                 Problem(
                     workbook.name,
                     f"no sheet has a header row with {what} in its first 30 rows; "
-                    "check the file, or the column names in docs/import-export.md",
+                    "check the file, or the column names in docs/import-export.md"
+                    + _hidden_hint(workbook, sheets),
                 )
             ]
         )
     return layouts, not_read
+
+
+def _hidden_hint(workbook: Workbook, sheets: list[Sheet]) -> str:
+    hidden = [s.name for s in workbook.sheets if s.hidden and all(s is not c for c in sheets)]
+    if not hidden:
+        return ""
+    return f"; hidden sheets are not read: {', '.join(hidden)} (--sheet NAME reads one)"
 
 
 def _layout_problems(sheet: Sheet, layout: Layout, options: ImportOptions) -> list[Problem]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from journeyctl.inventory.cells import ErrorValue, Uncalculated, Value
 from journeyctl.inventory.formula import restore
@@ -120,12 +120,17 @@ def measure(value: Value, lang: Lang) -> int | float:
 
 
 def day(value: Value) -> date:
-    """A date: a date cell, or text as 2025-06-30, 30-06-2025 or 30/06/2025."""
+    """A date: a date cell, text as 2025-06-30, 30-06-2025 or 30/06/2025, or the serial
+    number a spreadsheet keeps a date as, where the cell lost its date format (45838 for
+    2025-06-30; CSV exports of such a column write it too)."""
     _refuse_special(value)
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
+    serial = _serial_date(value)
+    if serial is not None:
+        return serial
     if isinstance(value, str):
         text = value.strip()
         for pattern, order in (
@@ -140,6 +145,22 @@ def day(value: Value) -> date:
                 except ValueError:
                     break
     raise CellError(f"{_shown(value)} is not a date; write it as 2025-06-30 or 30-06-2025")
+
+
+# Serial numbers read as dates: 1950-01-01 to 2199-12-31 (a smaller number is more likely a
+# year or a count than a date; the 1900 date system, as Excel and LibreOffice on Windows).
+_SERIALS = range(18264, 109574)
+_SERIAL_ZERO = date(1899, 12, 30)
+
+
+def _serial_date(value: Value) -> date | None:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if not math.isfinite(value) or int(value) not in _SERIALS:
+        return None
+    return _SERIAL_ZERO + timedelta(days=int(value))  # a fraction is the time of day
 
 
 def period(value: Value) -> str:
@@ -189,16 +210,33 @@ def _refuse_special(value: Value) -> None:
         )
 
 
+_LANGUAGE_NAMES: dict[Lang, str] = {"nl": "Dutch", "en": "English"}
+_EXAMPLES: dict[Lang, str] = {"nl": "1.234,5", "en": "1,234.5"}
+
+
 def _parsed(text: str, lang: Lang, written: Value) -> int | float:
     try:
         return parse_number(text, lang)
     except ValueError as error:
         message = str(error)
         if "is not a number" in message:
-            message = (
-                f"{_shown(written)} is not a number; write the number (n.b. where it is not known)"
-            )
+            message = _not_a_number(text, lang, written)
         raise CellError(message) from None
+
+
+def _not_a_number(text: str, lang: Lang, written: Value) -> str:
+    """Why a text is not a number, with the hint that it is written the other language's
+    way where it is (`1.234,5` in an English framework)."""
+    other: Lang = "en" if lang == "nl" else "nl"
+    try:
+        parse_number(text, other)
+    except ValueError:
+        return f"{_shown(written)} is not a number; write the number (n.b. where it is not known)"
+    return (
+        f"{_shown(written)} is written the {_LANGUAGE_NAMES[other]} way, and the framework "
+        f"is in {_LANGUAGE_NAMES[lang]}; write it the {_LANGUAGE_NAMES[lang]} way "
+        f"({_EXAMPLES[lang]}) or as a number cell"
+    )
 
 
 def _shown(value: Value) -> str:

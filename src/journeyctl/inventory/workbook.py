@@ -19,7 +19,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from journeyctl.inventory.cells import ErrorValue, Problem, Refused, Sheet, Uncalculated, Value
 
@@ -39,44 +39,123 @@ Progress = Callable[[int], None]
 def read_xlsx(path: Path, progress: Progress | None = None) -> list[Sheet]:
     """Every worksheet of the workbook at `path`, or Refused with one line saying why not."""
     _check_container(path)
-    workbook = _open(path)
-    try:
-        return [_read_sheet(workbook, sheet, path, progress) for sheet in workbook.worksheets]
-    finally:
-        workbook.close()
+    # Opened here, so that it is closed also when openpyxl fails half-way through the file.
+    with path.open("rb") as handle:
+        workbook = _open(path, handle)
+        try:
+            return [_read_sheet(workbook, sheet, path, progress) for sheet in workbook.worksheets]
+        finally:
+            workbook.close()
 
 
 def _refuse(path: Path, message: str) -> Refused:
     return Refused([Problem(path.name, message)])
 
 
-def _check_container(path: Path) -> None:
+def check_size(path: Path) -> None:
+    """Refused: an empty file, and one past `MAX_FILE_BYTES` (never read)."""
     size = path.stat().st_size
+    if size == 0:
+        raise _refuse(
+            path,
+            "the file is empty (0 bytes): an export or a download that did not finish? "
+            "save or download it again, and import that",
+        )
     if size > MAX_FILE_BYTES:
         raise _refuse(
             path, f"the file is {size // 2**20} MB, more than the 100 MB journeyctl reads"
         )
+
+
+def _check_container(path: Path) -> None:
+    check_size(path)
     with path.open("rb") as file:
         head = file.read(512)
-    if head.startswith(_OLE):
-        raise _refuse(
-            path,
-            "this is a password-protected workbook (or an old .xls file), which journeyctl "
-            "cannot read; save it as .xlsx without a password and import that",
-        )
+        if head.startswith(_OLE):
+            raise _refuse(path, _ole_kind(file))
     if not head.startswith(_ZIP):
-        hint = "it reads like text: if it is a CSV file, name it .csv" if _is_text(head) else ""
-        raise _refuse(path, f"this is not an .xlsx workbook{'; ' + hint if hint else ''}")
+        hint = (
+            "it reads like text: if it is a CSV file, name it .csv"
+            if _is_text(head)
+            else ("save it from Excel or LibreOffice as an .xlsx workbook and import that")
+        )
+        raise _refuse(path, f"this is not an .xlsx workbook; {hint}")
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
+            _check_sizes(path, members)
+            _check_parts(path, archive)
     except (zipfile.BadZipFile, OSError):
         raise _refuse(
-            path,
-            "this workbook is damaged or incomplete (a truncated download?); "
-            "save it again from the spreadsheet program",
+            path, f"this workbook is damaged or incomplete (a truncated download?); {_RESAVE}"
         ) from None
-    _check_sizes(path, members)
+
+
+_RESAVE = "open it in Excel or LibreOffice, save it again as .xlsx, and import that"
+
+
+def _ole_kind(file: BinaryIO) -> str:
+    """What an OLE container (Office 97-2003's format) holds, by the names of its streams
+    (UTF-16 in its directory): an encrypted .xlsx keeps `EncryptionInfo`, an old .xls
+    `Workbook`. Read in chunks: the directory may stand anywhere in the file."""
+    names = {name: name.encode("utf-16-le") for name in ("EncryptionInfo", "Workbook")}
+    found: set[str] = set()
+    file.seek(0)
+    tail = b""
+    for chunk in iter(lambda: file.read(1 << 20), b""):
+        window = tail + chunk
+        found |= {name for name, encoded in names.items() if encoded in window}
+        tail = window[-64:]
+    if "EncryptionInfo" in found:
+        return (
+            "this workbook is protected with a password, which journeyctl cannot read; "
+            "open it, save a copy as .xlsx without a password, and import that"
+        )
+    if "Workbook" in found:
+        return (
+            "this is an old Excel 97-2003 workbook (.xls) named .xlsx; open it in Excel "
+            "or LibreOffice, save it as .xlsx (Excel Workbook), and import that"
+        )
+    return (
+        "this is a password-protected workbook or an old .xls file (an Office 97-2003 "
+        "container), which journeyctl cannot read; save it as .xlsx without a password and "
+        "import that"
+    )
+
+
+def _check_parts(path: Path, archive: zipfile.ZipFile) -> None:
+    names = set(archive.namelist())
+    if not names >= _WORKBOOK_PARTS:
+        raise _refuse(path, _other_zip(archive, names))
+
+
+_WORKBOOK_PARTS = {"[Content_Types].xml", "xl/workbook.xml"}
+_OTHER_OFFICE = {
+    "word/document.xml": "a Word document",
+    "ppt/presentation.xml": "a PowerPoint file",
+}
+
+
+def _other_zip(archive: zipfile.ZipFile, names: set[str]) -> str:
+    """What a zip that is not an Excel workbook is, and what to do: an OpenDocument
+    spreadsheet, a Word or PowerPoint file or any other archive, named .xlsx."""
+    if (
+        "mimetype" in names
+        and archive.getinfo("mimetype").file_size < 100
+        and archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument")
+    ):
+        return (
+            "this is an OpenDocument file (.ods) named .xlsx; open it in LibreOffice, "
+            "save it as .xlsx (Excel 2007-365), and import that"
+        )
+    for part, what in _OTHER_OFFICE.items():
+        if part in names:
+            return f"this is {what}, not an Excel workbook; import the .xlsx file"
+    missing = sorted(_WORKBOOK_PARTS - names)[0]
+    return (
+        f"this is a zip archive but not an .xlsx workbook (it has no {missing}); "
+        f"check that it is the file you meant, or {_RESAVE}"
+    )
 
 
 def _is_text(head: bytes) -> bool:
@@ -99,7 +178,7 @@ def _check_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
         )
 
 
-def _open(path: Path) -> Any:
+def _open(path: Path, handle: BinaryIO) -> Any:
     import openpyxl
 
     if not openpyxl.DEFUSEDXML:
@@ -110,9 +189,16 @@ def _open(path: Path) -> Any:
             "run `pip install defusedxml` and import again",
         )
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        return openpyxl.load_workbook(handle, read_only=True, data_only=True, keep_links=False)
     except Exception as error:  # openpyxl raises many kinds; each means the same here
-        raise _refuse(path, f"cannot read this workbook ({_reason(error, path)})") from None
+        raise _refuse(path, _unreadable("this workbook", error, path)) from None
+
+
+def _unreadable(what: str, error: BaseException, path: Path) -> str:
+    reason = _reason(error, path)
+    if reason.startswith("its XML declares entities"):
+        return f"cannot read {what} ({reason})"
+    return f"cannot read {what}: it is damaged ({reason}); {_RESAVE}"
 
 
 def _reason(error: BaseException, path: Path) -> str:
@@ -132,7 +218,7 @@ def _read_sheet(workbook: Any, worksheet: Any, path: Path, progress: Progress | 
     # openpyxl's read-only sheet pads rows to the dimension the file declares and drops
     # formulas without values; its row parser, given the sheet's XML, does neither.
     member = worksheet._worksheet_path
-    sheet = Sheet(worksheet.title)
+    sheet = Sheet(worksheet.title, hidden=worksheet.sheet_state != "visible")
     try:
         with workbook._archive.open(member) as source:
             sheet.rows = list(_rows(_parser(workbook, worksheet, source), progress))
@@ -141,7 +227,7 @@ def _read_sheet(workbook: Any, worksheet: Any, path: Path, progress: Progress | 
     except Refused:
         raise
     except Exception as error:
-        raise _refuse(path, f"cannot read sheet {sheet.name!r} ({_reason(error, path)})") from None
+        raise _refuse(path, _unreadable(f"sheet {sheet.name!r}", error, path)) from None
     return sheet
 
 
