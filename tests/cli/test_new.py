@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner, Result
 
 from journeyctl.cli.app import app
@@ -134,13 +135,20 @@ def test_a_variant_name_is_written_with_a_warning(tree_dir: Path) -> None:
     )
 
 
-def test_a_near_duplicate_name_is_written_with_a_warning(tree_dir: Path) -> None:
-    result = run(
-        tree_dir, "Ik betaal mijn facturen", "--phase", "klant-zijn", "--cluster", "facturatie"
-    )
-    assert result.exit_code == 0
+@pytest.mark.parametrize(
+    ("name", "file"),
+    [
+        ("Ik betaal mijn facturen", "ik-betaal-mijn-facturen.yaml"),
+        ("Ik betaal de factuur", "ik-betaal-de-factuur.yaml"),  # other words, the same journey
+    ],
+)
+def test_a_near_duplicate_name_is_written_with_a_warning(
+    tree_dir: Path, name: str, file: str
+) -> None:
+    result = run(tree_dir, name, "--phase", "klant-zijn", "--cluster", "facturatie")
+    assert (result.exit_code, result.stdout) == (0, f"klant-zijn/facturatie/{file}\n")
     assert result.stderr == (
-        "warning: 'Ik betaal mijn facturen' is nearly the name of journey 'Ik betaal mijn factuur' "
+        f"warning: '{name}' is much like journey 'Ik betaal mijn factuur' "
         "(ik-betaal); if they are one journey, remove the new file and extend that one\n"
     )
 

@@ -39,6 +39,23 @@ def test_near_duplicate_names_most_similar_first() -> None:
     assert similar_names("Ik betaal mijn termijnbedrag", names) == []
 
 
+def test_near_duplicates_by_name_or_id_without_case_or_accents() -> None:
+    journeys = {
+        "ik-verhuis": "Ik verhuis",
+        "ik-wijzig-mijn-adres": "Ik geef mijn nieuwe adres door",  # its name says 60
+        "ik-creeer-een-account": "Ik maak een account aan",
+        "ik-betaal-mijn-factuur": "Ik betaal mijn factuur",
+    }
+    assert similar_names("Ik ga verhuizen", journeys) == ["ik-verhuis"]
+    assert similar_names("Ik wijzig mijn adres", journeys) == ["ik-wijzig-mijn-adres"]
+    assert similar_names("Ik creëer een account", journeys) == [
+        "ik-creeer-een-account"
+    ]  # 68 by name
+    # Related but different journeys stay quiet (fuzz.ratio 70 and below).
+    assert similar_names("Ik betaal mijn termijnbedrag", journeys) == []
+    assert similar_names("Ik meld een storing", journeys) == []
+
+
 def test_an_existing_file_is_never_replaced(tmp_path: Path) -> None:
     (tmp_path / "x.yaml").write_text("mine\n", encoding="utf-8")
     with pytest.raises(WriteError, match="exists already"):

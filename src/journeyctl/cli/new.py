@@ -9,6 +9,9 @@ import typer
 from journeyctl.cli._common import DEFAULT_ROOT, RootOption, error_line, output
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 
+# The most similar journeys named after a new one; more would bury the warning.
+SHOWN_SIMILAR = 3
+
 
 def new(
     name: Annotated[str, typer.Argument(help="The journey's name, e.g. 'Ik verhuis'.")],
@@ -61,10 +64,10 @@ def new(
             f"warning {VARIANT_RULE.id}: '{name}' looks like a scenario or channel variant "
             f"('{word}'); a journey is the essence, variants belong in its steps and touchpoints"
         )
-    existing = {j.model.id: j.model.name for j in checked.tree.journeys}
-    for similar in similar_names(name, existing):
+    existing = {j.model.id: j.model.name for j in checked.tree.journeys if j.model.id != id_}
+    for similar in similar_names(name, existing)[:SHOWN_SIMILAR]:
         error_line(
-            f"warning: '{name}' is nearly the name of journey '{existing[similar]}' "
+            f"warning: '{name}' is much like journey '{existing[similar]}' "
             f"({similar}); if they are one journey, remove the new file and extend that one"
         )
     output(f"{display_path(base, path.relative_to(base).as_posix())}\n")
