@@ -146,7 +146,8 @@ def test_a_near_duplicate_name_is_written_with_a_warning(
     tree_dir: Path, name: str, file: str
 ) -> None:
     result = run(tree_dir, name, "--phase", "klant-zijn", "--cluster", "facturatie")
-    assert (result.exit_code, result.stdout) == (0, f"klant-zijn/facturatie/{file}\n")
+    assert result.exit_code == 0
+    assert result.stdout.endswith(f"/klant-zijn/facturatie/{file}\n")
     assert result.stderr == (
         f"warning: '{name}' is much like journey 'Ik betaal mijn factuur' "
         "(ik-betaal); if they are one journey, remove the new file and extend that one\n"
