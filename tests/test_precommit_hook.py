@@ -1,7 +1,7 @@
 """The `journeyctl-validate` hook of `.pre-commit-hooks.yaml`, run by pre-commit itself.
 
 A repository made by `journeyctl init` points pre-commit at this repository (a local path
-as `repo:`, its HEAD as `rev:`), as a user's points at the published one. pre-commit clones
+as `repo:`, its HEAD as `rev:`), as one made by a journeyctl installed from git does. pre-commit clones
 it, builds the hook's environment with pip, and runs the hook: it passes on the tree `init`
 made, fails with the finding on a broken one, and as a git hook it stops that commit.
 """
@@ -45,17 +45,38 @@ def test_pre_commit_runs_the_hook_from_this_repository(tmp_path: Path) -> None:
     head = _this_repository_head()
     if head is None:
         pytest.skip("this copy of journeyctl is not a git repository")
-    assert PRE_COMMIT is not None
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
-    env.pop("GIT_DIR", None)
-    repository = tmp_path / "framework"
-    journeyctl = [sys.executable, "-m", "journeyctl"]
-    assert _run(tmp_path, *journeyctl, "init", str(repository), env=env).returncode == 0
+    env = _environment(tmp_path)
+    repository = _framework(tmp_path, env)
     (repository / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {REPO_ROOT.as_posix()}\n    rev: {head}\n"
         "    hooks:\n      - id: journeyctl-validate\n",
         encoding="utf-8",
     )
+    _the_hook_passes_fails_and_stops_a_commit(repository, env)
+
+
+@pytest.mark.skipif(PRE_COMMIT is None, reason="pre-commit is not installed")
+def test_pre_commit_runs_the_configuration_init_wrote_as_it_is(tmp_path: Path) -> None:
+    """Without a repository to pin, `init` writes a local hook: it runs the journeyctl on
+    the PATH, with nothing to fill in first."""
+    env = _environment(tmp_path)
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    repository = _framework(tmp_path, env)
+    assert "repo: local" in (repository / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    _the_hook_passes_fails_and_stops_a_commit(repository, env)
+
+
+def _environment(tmp_path: Path) -> dict[str, str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    env.pop("GIT_DIR", None)
+    return env
+
+
+def _framework(tmp_path: Path, env: dict[str, str]) -> Path:
+    """A framework repository made by `journeyctl init`, its files staged in git."""
+    repository = tmp_path / "framework"
+    journeyctl = [sys.executable, "-m", "journeyctl"]
+    assert _run(tmp_path, *journeyctl, "init", str(repository), env=env).returncode == 0
     for command in (
         ["init", "-q", "-b", "main"],
         ["config", "user.name", "Test"],
@@ -63,7 +84,12 @@ def test_pre_commit_runs_the_hook_from_this_repository(tmp_path: Path) -> None:
         ["add", "-A"],
     ):
         _run(repository, "git", *command, env=env).check_returncode()
+    return repository
 
+
+def _the_hook_passes_fails_and_stops_a_commit(repository: Path, env: dict[str, str]) -> None:
+    assert PRE_COMMIT is not None
+    _run(repository, "git", "add", "-A", env=env).check_returncode()
     passed = _run(repository, PRE_COMMIT, "run", "--all-files", env=env)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "journeyctl validate" in passed.stdout and "Passed" in passed.stdout

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -11,6 +15,7 @@ from typer.testing import CliRunner, Result
 
 from journeyctl.cli.app import app
 from journeyctl.schema import schema_files
+from journeyctl.write.scaffold import PLACEHOLDER, Source
 from tests.conftest import REPO_ROOT
 
 FILES = [
@@ -106,12 +111,87 @@ def test_the_workflow_validates_posts_the_diff_and_renders(in_tmp: Path) -> None
     assert steps[-1]["uses"].startswith("actions/upload-artifact@")
 
 
-def test_pre_commit_uses_this_project_hook(in_tmp: Path) -> None:
-    assert run().exit_code == 0
+def test_pre_commit_runs_the_installed_journeyctl_when_there_is_no_repository_to_pin(
+    in_tmp: Path,
+) -> None:
+    result = run()
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-1] == (
+        "note: .github/workflows/journeys.yml installs journeyctl from a git repository pinned "
+        "to a commit, and this journeyctl was not installed from one: replace the REPLACE-ME "
+        "value of JOURNEYCTL there with 'journeyctl @ git+URL@COMMIT' (the workflow stops "
+        "until then)"
+    )
     config = yaml.safe_load((in_tmp / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    hooks = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert [h["id"] for h in config["repos"][0]["hooks"]] == [hooks[0]["id"]]
+    [hook] = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    [repository] = config["repos"]
+    assert repository["repo"] == "local"
+    # This project's hook, run by the journeyctl on the PATH instead of a pinned copy.
+    expected = {k: v for k, v in hook.items() if k != "description"} | {"language": "system"}
+    assert repository["hooks"] == [expected]
     assert ".journeyctl-cache/" in (in_tmp / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+def test_a_journeyctl_installed_from_git_is_pinned_in_the_workflow_and_pre_commit(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = Source("https://example.org/cx/journeyctl", "0123456789abcdef" * 2 + "01234567")
+    monkeypatch.setattr("journeyctl.cli.init.installed_from", lambda: source)
+    result = run()
+    assert result.exit_code == 0 and "note:" not in result.stderr
+    config = yaml.safe_load((in_tmp / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert config == {
+        "repos": [
+            {
+                "repo": source.url,
+                "rev": source.commit,
+                "hooks": [{"id": "journeyctl-validate"}],
+            }
+        ]
+    }
+    assert install_step(in_tmp)["env"] == {
+        "JOURNEYCTL": f"journeyctl @ git+{source.url}@{source.commit}"
+    }
+
+
+def install_step(folder: Path) -> dict[str, Any]:
+    workflow = yaml.safe_load(
+        (folder / ".github/workflows/journeys.yml").read_text(encoding="utf-8")
+    )
+    steps = workflow["jobs"]["journeys"]["steps"]
+    step: dict[str, Any] = next(s for s in steps if s.get("name") == "Install journeyctl")
+    return step
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="the workflow's steps run in bash")
+def test_the_install_step_stops_at_the_placeholder_and_installs_what_is_filled_in(
+    in_tmp: Path,
+) -> None:
+    assert run().exit_code == 0
+    step = install_step(in_tmp)
+    assert step["env"] == {"JOURNEYCTL": PLACEHOLDER}
+    fake = in_tmp / "bin"
+    fake.mkdir()
+    (fake / "pip").write_text('#!/bin/sh\nprintf "%s|" pip "$@"\n', encoding="utf-8")
+    (fake / "pip").chmod(0o755)
+    path = f"{fake}{os.pathsep}{os.environ.get('PATH', '')}"
+
+    def step_with(value: str) -> subprocess.CompletedProcess[str]:
+        env = {"PATH": path, "JOURNEYCTL": value}
+        return subprocess.run(
+            ["bash", "-e", "-c", step["run"]], env=env, capture_output=True, text=True, check=False
+        )
+
+    stopped = step_with(PLACEHOLDER)
+    assert stopped.returncode == 1
+    assert stopped.stdout.startswith(
+        "::error file=.github/workflows/journeys.yml::Say where to install journeyctl from: "
+    )
+    filled = step_with("journeyctl @ git+https://example.org/cx/journeyctl@abc123")
+    assert (filled.returncode, filled.stdout) == (
+        0,
+        "pip|install|journeyctl @ git+https://example.org/cx/journeyctl@abc123|",
+    )
 
 
 def test_init_refuses_to_overwrite_and_writes_nothing(in_tmp: Path) -> None:
@@ -160,3 +240,41 @@ def test_new_in_a_fresh_repository_validates(in_tmp: Path) -> None:
     )
     checked = CliRunner().invoke(app, ["validate", "--format", "json"])
     assert (checked.exit_code, json.loads(checked.stdout)["journeys"]) == (0, 2)
+
+
+class _Installed:
+    """An installed distribution whose direct_url.json (PEP 610) says `text`."""
+
+    def __init__(self, text: str | None) -> None:
+        self.text = text
+
+    def read_text(self, name: str) -> str | None:
+        assert name == "direct_url.json"
+        return self.text
+
+
+@pytest.mark.parametrize(
+    ("direct_url", "expected"),
+    [
+        (
+            '{"url": "https://example.org/cx/journeyctl", '
+            '"vcs_info": {"vcs": "git", "commit_id": "abc123", "requested_revision": "main"}}',
+            Source("https://example.org/cx/journeyctl", "abc123"),
+        ),
+        ('{"url": "file:///home/me/journeyctl", "dir_info": {"editable": true}}', None),
+        (
+            '{"url": "file:///home/me/journeyctl", "vcs_info": {"vcs": "git", "commit_id": "a"}}',
+            None,
+        ),
+        ('{"url": "https://example.org/x", "vcs_info": {"vcs": "hg", "commit_id": "a"}}', None),
+        ("not json", None),
+        (None, None),  # from a package index: no direct_url.json
+    ],
+)
+def test_where_journeyctl_was_installed_from(
+    monkeypatch: pytest.MonkeyPatch, direct_url: str | None, expected: Source | None
+) -> None:
+    from journeyctl.cli.init import installed_from
+
+    monkeypatch.setattr("importlib.metadata.distribution", lambda name: _Installed(direct_url))
+    assert installed_from() == expected

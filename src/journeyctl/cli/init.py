@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from journeyctl.cli._common import DEFAULT_ROOT, RootOption, error_line, output
 from journeyctl.errors import EXIT_OK
+
+if TYPE_CHECKING:
+    from journeyctl.write.scaffold import Source
 
 
 class InitLanguage(str, Enum):
@@ -33,7 +36,6 @@ def init(
 ) -> int:
     """Start a framework repository: journeys/framework.yaml with the four life-cycle phases,
     an example journey, a CI workflow, a pre-commit hook and the editor's schema binding."""
-    from journeyctl import __version__
     from journeyctl.checks import display_path
     from journeyctl.errors import UsageError
     from journeyctl.schema import schema_files
@@ -41,13 +43,47 @@ def init(
 
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"'{folder}' is a file; pass a folder (new or empty) to make it in")
-    files = init_files(language.value, __version__)
+    source = installed_from()
+    files = init_files(language.value, source)
     files.update({f"{SCHEMAS_FOLDER}/{n}": text for n, text in schema_files().items()})
     base = folder.absolute()
     for path in write_all(base, files, force=force):
         error_line(f"wrote {display_path(base, path.relative_to(base).as_posix())}")
+    if source is None:
+        workflow = display_path(base, ".github/workflows/journeys.yml")
+        error_line(
+            f"note: {workflow} installs journeyctl from a git repository pinned to a commit, "
+            "and this journeyctl was not installed from one: replace the REPLACE-ME value of "
+            "JOURNEYCTL there with 'journeyctl @ git+URL@COMMIT' (the workflow stops until then)"
+        )
     output(
         f"A journey framework in {display_path(base, '.')}: check it with "
         f"`journeyctl validate --root {display_path(base, 'journeys')}`\n"
     )
     return EXIT_OK
+
+
+def installed_from() -> Source | None:
+    """The git repository and commit this journeyctl was installed from, if it was.
+
+    pip records it in the installed package's `direct_url.json` (PEP 610) for an install
+    such as `pip install "journeyctl @ git+https://host/owner/journeyctl@COMMIT"`; a local
+    folder (`pip install .`) or a package index leaves nothing a CI runner could use.
+    """
+    import json
+    from importlib import metadata
+
+    from journeyctl.write.scaffold import Source
+
+    try:
+        text = metadata.distribution("journeyctl").read_text("direct_url.json")
+        data = json.loads(text or "null")
+    except (metadata.PackageNotFoundError, ValueError):
+        return None
+    vcs = data.get("vcs_info") if isinstance(data, dict) else None
+    if not isinstance(vcs, dict) or vcs.get("vcs") != "git":
+        return None
+    url, commit = data.get("url"), vcs.get("commit_id")
+    if not (isinstance(url, str) and isinstance(commit, str)) or url.startswith("file:"):
+        return None
+    return Source(url, commit)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -185,8 +186,27 @@ _EXAMPLE: dict[Language, dict[str, Any]] = {
 }
 
 
-def init_files(language: Language, version: str) -> dict[str, str]:
-    """The files of a new framework repository, by path; the JSON Schemas are the caller's."""
+@dataclass(frozen=True)
+class Source:
+    """A git repository of journeyctl and a commit in it, to install from and to pin."""
+
+    url: str  # as git takes it: https://host/owner/journeyctl
+    commit: str
+
+
+# What `init` writes where it does not know where journeyctl can be installed from (there
+# is no release on a package index yet): the workflow stops at this value with an error
+# that says what to fill in, rather than installing something else.
+PLACEHOLDER = "REPLACE-ME: journeyctl @ git+<journeyctl's repository URL>@<commit>"
+
+
+def init_files(language: Language, source: Source | None) -> dict[str, str]:
+    """The files of a new framework repository, by path; the JSON Schemas are the caller's.
+
+    `source`: where this journeyctl came from, if known; the workflow installs it from
+    there and pre-commit runs this project's hook from there, both pinned to the commit.
+    Else the workflow holds PLACEHOLDER and pre-commit runs the journeyctl on the PATH.
+    """
     example = _EXAMPLE[language]
     cluster_phase = _PHASES[language][2][0]  # the example lives in "being a customer"
     journey_id = example["journey"][0]
@@ -194,8 +214,8 @@ def init_files(language: Language, version: str) -> dict[str, str]:
     return {
         "journeys/framework.yaml": _framework(language, cluster_phase),
         journey: _journey(language, cluster_phase, journey),
-        ".github/workflows/journeys.yml": _WORKFLOW.format(version=version),
-        ".pre-commit-config.yaml": _PRE_COMMIT.format(version=version),
+        ".github/workflows/journeys.yml": _workflow(source),
+        ".pre-commit-config.yaml": _pre_commit(source),
         ".vscode/settings.json": new_json({"yaml.schemas": _SCHEMA_BINDINGS}),
         ".gitignore": _GITIGNORE,
         "README.md": _README[language],
@@ -292,7 +312,17 @@ jobs:
         with:
           python-version: "3.12"
       - name: Install journeyctl
-        run: pip install "journeyctl @ git+https://github.com/journeyctl/journeyctl@v{version}"
+        env:
+          # A pip requirement: journeyctl from its git repository, pinned to a commit
+          # (journeyctl has no release on a package index).
+          JOURNEYCTL: "{requirement}"
+        run: |
+          case "$JOURNEYCTL" in
+            REPLACE-ME:*)
+              echo "::error file=.github/workflows/journeys.yml::Say where to install journeyctl from: set JOURNEYCTL in this workflow to 'journeyctl @ git+URL@COMMIT' (journeyctl's repository and a commit of it)"
+              exit 1 ;;
+          esac
+          pip install "$JOURNEYCTL"
       - name: Validate
         run: journeyctl validate --format github
       - name: What changed
@@ -309,13 +339,43 @@ jobs:
           path: site
 """
 
-_PRE_COMMIT = """\
+
+def _workflow(source: Source | None) -> str:
+    requirement = (
+        PLACEHOLDER if source is None else f"journeyctl @ git+{source.url}@{source.commit}"
+    )
+    return _WORKFLOW.format(requirement=requirement)
+
+
+def _pre_commit(source: Source | None) -> str:
+    if source is None:
+        return _PRE_COMMIT_LOCAL
+    return _PRE_COMMIT_PINNED.format(url=source.url, commit=source.commit)
+
+
+_PRE_COMMIT_PINNED = """\
 # Checks the journey framework before each commit: pre-commit install
 repos:
-  - repo: https://github.com/journeyctl/journeyctl
-    rev: v{version}
+  - repo: {url}
+    rev: {commit}
     hooks:
       - id: journeyctl-validate
+"""
+
+# Without a repository to pin, the hook runs the journeyctl installed where you commit (the
+# one that ran `journeyctl init`): it works at once, with nothing to fill in.
+_PRE_COMMIT_LOCAL = """\
+# Checks the journey framework before each commit: pre-commit install
+# The hook runs the journeyctl installed where you commit (on the PATH).
+repos:
+  - repo: local
+    hooks:
+      - id: journeyctl-validate
+        name: journeyctl validate
+        entry: journeyctl validate --format text
+        language: system
+        pass_filenames: false
+        files: \\.ya?ml$
 """
 
 _GITIGNORE = """\
