@@ -179,7 +179,12 @@ def test_the_install_step_stops_at_the_placeholder_and_installs_what_is_filled_i
     def step_with(value: str) -> subprocess.CompletedProcess[str]:
         env = {"PATH": path, "JOURNEYCTL": value}
         return subprocess.run(
-            ["bash", "-e", "-c", step["run"]], env=env, capture_output=True, text=True, check=False
+            ["bash", "-e", "-c", step["run"]],
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
         )
 
     stopped = step_with(PLACEHOLDER)
