@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from rich.text import Text
 
 from journeyctl.formats._console import render
-from journeyctl.formats._table import Column, build, fit_widths, gap
+from journeyctl.formats._table import Column, build, fit_widths, gap, render_table
 
 
 def test_two_spaces_apart_exactly_when_the_longest_words_leave_room_for_them() -> None:
@@ -34,3 +35,36 @@ def test_a_number_keeps_its_trailing_blank_so_the_digits_line_up() -> None:
     # The blank stands where another row has its mark (`~`): 5 sits under the 1 of 1~.
     columns = [Column("n", numeric=True, cells=[Text("5 "), Text("1~")])]
     assert render(build(Text("t"), columns, 10), False).splitlines()[-2:] == ["5", "1~"]
+
+
+def _mixed_columns() -> list[Column]:
+    """A bit of everything the renderer treats apart: a bold number, a coloured mark, a
+    name that wraps, a stacked cell with a dim fact, a cell that must not wrap (a bar),
+    a word longer than any width it gets, wide characters, a trailing blank."""
+    bar = Text("95,0 ")
+    bar.append("███", style="green")
+    bar.append("··", style="dim")
+    stacked = Text("Klant zijn")
+    stacked.append("\nIk ontvang en betaal de factuur", style="dim")
+    return [
+        Column("#", numeric=True, cells=[Text("1", style="bold"), Text("12", style="bold")]),
+        Column("t.o.v. 2024", numeric=True, cells=[Text("▲3", style="green"), Text("nieuw")]),
+        Column(
+            "Klantreis",
+            flexible=True,
+            cells=[Text("Ik ontvang mijn jaarafrekening"), Text("Terugleververgoedingsregeling")],
+        ),
+        Column("Fase / cluster", cells=[stacked, Text("日本語の名前")]),
+        Column("Klanten", numeric=True, cells=[Text("415.000 "), Text("16.900~")]),
+        Column("Score", wrap=False, cells=[bar, Text("")]),
+    ]
+
+
+@pytest.mark.parametrize("color", [False, True], ids=["plain", "colour"])
+@pytest.mark.parametrize("width", [20, 40, 60, 80, 120])
+def test_the_rows_are_written_as_rich_writes_them(color: bool, width: int) -> None:
+    # The light renderer is only worth having if nobody can tell it from Rich's table:
+    # the same characters and escape codes, at widths that fit, wrap, and cut.
+    columns = _mixed_columns()
+    expected = render(build(Text("Titel"), columns, width), color, width, soft_wrap=False)
+    assert render_table(Text("Titel"), columns, width, color) == expected

@@ -9,12 +9,10 @@ from rich.console import Console, RenderableType
 WIDTH = 100
 
 
-def render(
-    renderable: RenderableType, color: bool, width: int = WIDTH, *, soft_wrap: bool = True
-) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
+def console_for(color: bool, width: int = WIDTH, *, soft_wrap: bool = True) -> Console:
+    """A console that writes into a buffer (its `file`), with or without colour."""
+    return Console(
+        file=io.StringIO(),
         width=width,
         force_terminal=color,
         no_color=not color,
@@ -24,6 +22,13 @@ def render(
         soft_wrap=soft_wrap,
         legacy_windows=False,
     )
+
+
+def render(
+    renderable: RenderableType, color: bool, width: int = WIDTH, *, soft_wrap: bool = True
+) -> str:
+    console = console_for(color, width, soft_wrap=soft_wrap)
     console.print(renderable, end="")
+    written = console.file.getvalue()  # type: ignore[attr-defined]
     # Rich pads every line to the full width; trailing blanks only get in the way of diffs.
-    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+    return "\n".join(line.rstrip() for line in written.splitlines()) + "\n"

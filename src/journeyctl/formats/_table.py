@@ -16,11 +16,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rich import box
 from rich.cells import cell_len
+from rich.color import ColorSystem
+from rich.console import Console
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
+
+from journeyctl.formats._console import console_for, render
 
 # Two spaces between columns: one from the box's divider, one of padding.
 GAP = 2
@@ -43,12 +49,22 @@ class Column:
 
     def min_width(self) -> int:
         """The longest word, or the longest line where a cell must not wrap."""
-        words = [word for text in self._texts() for word in _words(text, self.wrap)]
-        return max((cell_len(w) for w in words), default=1)
+        return self._min_width
 
     def max_width(self) -> int:
         """The longest line: the width at which nothing wraps."""
-        lines = [line for text in self._texts() for line in text.split("\n")]
+        return self._max_width
+
+    # Layouts ask for the widths many times and a column's cells do not change once it is
+    # laid out: measure each distinct text once.
+    @cached_property
+    def _min_width(self) -> int:
+        words = {word for text in self._texts() for word in _words(text, self.wrap)}
+        return max((cell_len(w) for w in words), default=1)
+
+    @cached_property
+    def _max_width(self) -> int:
+        lines = {line for text in self._texts() for line in text.split("\n")}
         return max((cell_len(line) for line in lines), default=1)
 
     def comfortable_width(self) -> int:
@@ -57,8 +73,8 @@ class Column:
     def can_be_cut(self) -> bool:
         return self.wrap and not self.numeric
 
-    def _texts(self) -> list[str]:
-        return [self.header, *(cell.plain for cell in self.cells)]
+    def _texts(self) -> set[str]:
+        return {self.header, *(cell.plain for cell in self.cells)}
 
 
 def _words(text: str, wrap: bool) -> list[str]:
@@ -125,8 +141,9 @@ def _cut(widths: list[int], cuttable: list[bool], limit: int) -> list[int]:
     return [min(w, limit) if cut else w for w, cut in zip(widths, cuttable, strict=True)]
 
 
-def build(title: Text, columns: Sequence[Column], width: int) -> Table:
-    """A Rich table of `columns` at the widths `fit_widths` decides."""
+def build(title: Text, columns: Sequence[Column], width: int, *, rows: bool = True) -> Table:
+    """A Rich table of `columns` at the widths `fit_widths` decides; only the title and
+    the header without `rows`."""
     widths = fit_widths(columns, width)
     padding = (0, gap(columns, width) - 1, 0, 0)
     table = Table(
@@ -146,9 +163,14 @@ def build(title: Text, columns: Sequence[Column], width: int) -> Table:
             no_wrap=not column.wrap,
             overflow="fold",
         )
-    for row in zip(*(_aligned(c, w) for c, w in zip(columns, widths, strict=True)), strict=True):
-        table.add_row(*row)
+    if rows:
+        for row in zip(*_aligned_columns(columns, widths), strict=True):
+            table.add_row(*row)
     return table
+
+
+def _aligned_columns(columns: Sequence[Column], widths: list[int]) -> list[list[Text]]:
+    return [_aligned(column, width) for column, width in zip(columns, widths, strict=True)]
 
 
 def _aligned(column: Column, width: int) -> list[Text]:
@@ -163,3 +185,60 @@ def _aligned(column: Column, width: int) -> list[Text]:
         padded.justify = "left"
         aligned.append(padded)
     return aligned
+
+
+def render_table(title: Text, columns: Sequence[Column], width: int, color: bool) -> str:
+    """The table as `render(build(...))` writes it, the same characters and colours, at a
+    fraction of the cost for long tables: Rich lays out the title and the header, the rows
+    are written here. Rich lays out every cell through several generic layers (a ranking
+    of 2,000 journeys took most of a second); here a cell that fits its column on one line
+    is padded, and only a cell that wraps or carries a style goes through Rich's `Text`.
+    Where the columns do not fit `width` even so, Rich's own shrinking decides: the whole
+    table is Rich's then."""
+    widths = fit_widths(columns, width)
+    spacing = gap(columns, width)
+    if sum(widths) + spacing * (len(columns) - 1) > width:
+        return render(build(title, columns, width), color, width, soft_wrap=False)
+    head = render(build(title, columns, width, rows=False), color, width, soft_wrap=False)
+    console = console_for(color, width)
+    # Each column's cell lines with the padding on their right (none after the last
+    # column, as `pad_edge=False` leaves it), then Rich's divider: one blank.
+    pads = [" " * (spacing - 1)] * (len(columns) - 1) + [""]
+    cells = [
+        [_cell_lines(cell, column_width, column.wrap, console) for cell in cells]
+        for cells, column, column_width in zip(
+            _aligned_columns(columns, widths), columns, widths, strict=True
+        )
+    ]
+    lines = []
+    for row in zip(*cells, strict=True):
+        height = max(len(lines_of_cell) for lines_of_cell in row)
+        for line_no in range(height):
+            parts = [
+                (cell[line_no] if line_no < len(cell) else " " * w) + pad
+                for cell, w, pad in zip(row, widths, pads, strict=True)
+            ]
+            lines.append(" ".join(parts).rstrip())
+    return head + "".join(line + "\n" for line in lines)
+
+
+def _cell_lines(cell: Text, width: int, wrap: bool, console: Console) -> list[str]:
+    """A cell's lines, each `width` wide, as Rich writes them in a table's column."""
+    plain = cell.plain
+    if not cell.spans and not cell.style and "\n" not in plain:
+        length = cell_len(plain)
+        if length <= width:
+            return [plain + " " * (width - length)]
+    lines = cell.wrap(console, width, justify="left", overflow="fold", no_wrap=not wrap)
+    if not console.is_terminal:  # no colours: the text is all there is
+        return [line.plain for line in lines]
+    segments = Text("\n").join(lines).render(console)
+    return [_ansi(line, console) for line in Segment.split_lines(segments)]
+
+
+def _ansi(segments: list[Segment], console: Console) -> str:
+    """Segments as the console writes them: each styled one in its own escape codes."""
+    system = ColorSystem.STANDARD  # the colours `console_for` asks for
+    return "".join(
+        style.render(text, color_system=system) if style else text for text, style, _ in segments
+    )

@@ -17,13 +17,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from rich.console import Group, RenderableType
+from rich.console import Group
 from rich.text import Text
 
 from journeyctl.formats import _ranking_text as words
 from journeyctl.formats._console import WIDTH, render
 from journeyctl.formats._safe import markdown_code, markdown_text, one_line, to_json
-from journeyctl.formats._table import GAP, Column, build, fits
+from journeyctl.formats._table import GAP, Column, fits, render_table
 from journeyctl.rank import RankedJourney, Ranking
 from journeyctl.text import Lang, label
 
@@ -37,13 +37,14 @@ def table(ranking: Ranking, color: bool, explain: bool = False, width: int = WID
     comfortably (see `_LAYOUTS`), else the first whose longest words fit, else the most
     compact one."""
     columns = _layout(ranking, width)
-    parts: list[RenderableType] = [build(Text(one_line(words.title(ranking))), columns, width)]
+    parts = [render_table(Text(one_line(words.title(ranking))), columns, width, color)]
     if explain:
-        parts.append(_explanation(ranking, width))
+        parts.append(_explanation(ranking, width, color))
     notes = _notes(ranking)
     if notes.plain:
-        parts.append(notes)
-    return render(Group(*parts), color, width, soft_wrap=False)
+        # In a group, as the notes have always been written: a blank line ends them.
+        parts.append(render(Group(notes), color, width, soft_wrap=False))
+    return "".join(parts)
 
 
 @dataclass(frozen=True)
@@ -212,7 +213,7 @@ def _filled(score: float) -> int:
     return round(score / 100 * _BAR_WIDTH)
 
 
-def _explanation(ranking: Ranking, width: int) -> RenderableType:
+def _explanation(ranking: Ranking, width: int, color: bool) -> str:
     """Each journey's points per term, the terms named as the framework names them."""
     lang = ranking.language
     journeys = ranking.journeys
@@ -225,7 +226,7 @@ def _explanation(ranking: Ranking, width: int) -> RenderableType:
         points = (words.points(j.terms.get(key, 0.0), lang) for j in journeys)
         columns.append(_numbers(header, points))
     columns.append(_numbers(label("score", lang), (words.score(j.score, lang) for j in journeys)))
-    return build(Text(label("ranking.explain", lang)), columns, width)
+    return render_table(Text(label("ranking.explain", lang)), columns, width, color)
 
 
 def _notes(ranking: Ranking) -> Text:
