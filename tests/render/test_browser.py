@@ -165,3 +165,89 @@ def test_printed_on_landscape_paper_nothing_is_cut_off(
     width, height = float(size.group(1)), float(size.group(2))
     assert width > height  # landscape
     assert width == pytest.approx(width_mm / 25.4 * 72, abs=2)
+
+
+# The example's widest map: nine steps, with long Dutch words ("aansluitingenregister").
+NINE_STEPS = "journeys/ik-verhuis.html"
+
+# Every word of the map's cells whose letters land on more than one line: a word broken
+# inside (the browser here has no hyphenation patterns, so any such break is mid-word).
+# Words are split at spaces, hyphens and slashes, where a line may break.
+BROKEN_WORDS = """() => {
+  const broken = [];
+  for (const cell of document.querySelectorAll("table.map th, table.map td")) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.textContent.matchAll(/[^\\s\\-\\u2010/]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.bottom)));
+        if (lines.size > 1) broken.push(word[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+def printable_px(mm: float) -> int:
+    """Millimetres of paper less the print stylesheet's margins (10 mm each side), in CSS px."""
+    return round((mm - 20) / 25.4 * 96)
+
+
+@pytest.mark.parametrize(
+    ("media", "width"),
+    [
+        ("screen", 1280),
+        ("screen", 1600),
+        ("print", printable_px(297)),
+        ("print", printable_px(420)),
+    ],
+    ids=["screen-1280", "screen-1600", "print-A4", "print-A3"],
+)
+def test_no_map_breaks_a_word(site: Path, reader: Reader, media: str, width: int) -> None:
+    maps = sorted((site / "journeys").glob("*.html"))
+    assert len(maps) == 40
+    broken = {}
+    for path in maps:
+        page = reader.open(path)
+        page.emulate_media(media=media)
+        page.set_viewport_size({"width": width, "height": 800})
+        if words := page.evaluate(BROKEN_WORDS):
+            broken[path.stem] = words
+    assert broken == {}
+
+
+def test_nine_steps_print_on_the_first_a4_page_with_the_title(site: Path, reader: Reader) -> None:
+    page = reader.open(site / NINE_STEPS)
+    assert page.locator("table.map tr.steps th.step").count() == 9
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": printable_px(297), "height": 700})
+    bottom = page.locator(".map-block").evaluate("e => e.getBoundingClientRect().bottom")
+    assert bottom <= printable_px(210)  # the title, the description and the map
+    # Every lane and every step column is there, none cut off at the right.
+    assert page.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
+    pdf = page.pdf(format="A4", landscape=True, print_background=True)
+    # Page 1: the title and the map; page 2: the facts, the volumes and the KPIs.
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 2
+
+
+def test_a_long_map_scrolls_sideways_on_screen_with_its_lanes_in_view(
+    site: Path, reader: Reader
+) -> None:
+    page = reader.open(site / NINE_STEPS)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    scroller = page.locator(".map-scroll")
+    assert scroller.evaluate("e => e.scrollWidth > e.clientWidth")
+    lane = page.locator("table.map th.lane").nth(2)
+    before = lane.bounding_box()
+    scroller.evaluate("e => { e.scrollLeft = 400; }")
+    after = lane.bounding_box()
+    assert before is not None and after is not None
+    assert after["x"] == pytest.approx(before["x"], abs=1)  # the lane names stay in view
+    assert page.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
