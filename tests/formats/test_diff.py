@@ -211,5 +211,5 @@ def test_every_word_of_a_dutch_diff_is_dutch() -> None:
     assert lines[-3:] == [
         "- Cluster **Factuur**: gewijzigd (naam, fase)",
         "- Taal: en -> nl",
-        "- Reviewfrequentie: yearly -> quarterly",
+        "- Reviewfrequentie: jaarlijks -> per kwartaal",
     ]

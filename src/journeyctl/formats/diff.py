@@ -289,7 +289,8 @@ class _Words:
             change.section == "criteria" and change.fields == ["weight"]
         ):
             what = self._setting(change)
-            return f"- {what}: {self._plain(change.old_value)} {ARROW} {self._plain(change.value)}"
+            old, new = (self._setting_value(change, v) for v in (change.old_value, change.value))
+            return f"- {what}: {old} {ARROW} {new}"
         kind = markdown_text(label(_SECTION_LABELS[change.section], self.lang))
         line = f"- {kind} **{markdown_text(change.name)}**: {self._label('diff.' + change.change)}"
         if change.change == "changed":
@@ -305,6 +306,11 @@ class _Words:
             return self._label("diff.weight_of", what=markdown_text(change.name))
         name = field_name(change.id, self.lang)  # a top-level field, or the review cadence
         return markdown_text(name[:1].upper() + name[1:])
+
+    def _setting_value(self, change: FrameworkChange, value: float | str | None) -> str:
+        if change.section == "review" and isinstance(value, str):  # weekly, quarterly, ...
+            return markdown_text(label(f"report.cadence.{value}", self.lang))
+        return self._plain(value)
 
     def _plain(self, value: float | str | None) -> str:
         if isinstance(value, float):
