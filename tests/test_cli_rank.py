@@ -72,22 +72,36 @@ def test_the_period_note_counts_journeys_without_volumes_apart(tree: Path) -> No
 
 
 @pytest.mark.parametrize(
-    ("value", "message"),
+    ("arguments", "message"),
     [
         (
-            "foo",
-            "error: --by 'foo' is not something to rank by; valid: score, customers, contacts, contact-rate",
+            ["--by", "foo"],
+            "--by 'foo' is not something to rank by; valid: score, customers, contacts, "
+            "contact-rate",
         ),
         (
-            "contact_rate",
-            "error: --by 'contact_rate' is not something to rank by; did you mean "
-            "'contact-rate'? valid: score, customers, contacts, contact-rate",
+            ["--by", "contact_rate"],
+            "--by 'contact_rate' is not something to rank by; did you mean 'contact-rate'? "
+            "valid: score, customers, contacts, contact-rate",
         ),
+        (
+            ["--format", "jsn"],
+            "--format 'jsn' is not an output format; did you mean 'json'? valid: table, json, "
+            "csv, markdown",
+        ),
+        (
+            ["--normalise", "frame"],
+            "--normalise 'frame' is not a way to normalise; did you mean 'framework'? valid: "
+            "selection, framework",
+        ),
+        (["--lang", "de"], "--lang 'de' is not a language of journeyctl; valid: nl, en"),
     ],
 )
-def test_an_unknown_by_is_a_usage_error_naming_the_choices(value: str, message: str) -> None:
-    result = run("--by", value)
-    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message + "\n")
+def test_an_unknown_choice_is_a_usage_error_naming_the_choices(
+    arguments: list[str], message: str
+) -> None:
+    result = run(*arguments)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"error: {message}\n")
 
 
 def test_a_period_given_is_not_said() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -21,26 +20,19 @@ if TYPE_CHECKING:
     from journeyctl.rank import Ranking
 
 
-# --by takes text and is checked here, not by an Enum: the option parser's message for an
-# Enum ("Value error, 'x' is not one of ...") names no fix; ours suggests the nearest choice.
+# --by, --format, --normalise and --lang take text and are checked here, not by an Enum: the
+# option parser's message for an Enum ("Value error, 'x' is not one of ...") names no fix;
+# ours is a usage error like the others of rank, with the nearest choice.
 RANK_BY_CHOICES = ("score", "customers", "contacts", "contact-rate")
 
 
-class RankFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
+FORMAT_CHOICES = ("table", "json", "csv", "markdown")
+NORMALISE_CHOICES = ("selection", "framework")
+LANG_CHOICES = ("nl", "en")
 
 
-class Normalise(str, Enum):
-    selection = "selection"
-    framework = "framework"
-
-
-class Language(str, Enum):
-    nl = "nl"
-    en = "en"
+def _metavar(choices: tuple[str, ...]) -> str:
+    return "[" + "|".join(choices) + "]"
 
 
 _FILTER_HELP = "Only journeys of this {} (its id or its name)."
@@ -51,9 +43,7 @@ def rank(
     no_cache: NoCacheOption = False,
     by: Annotated[
         str,
-        typer.Option(
-            "--by", metavar="[" + "|".join(RANK_BY_CHOICES) + "]", help="What to order by."
-        ),
+        typer.Option("--by", metavar=_metavar(RANK_BY_CHOICES), help="What to order by."),
     ] = "score",
     period: Annotated[
         str | None,
@@ -72,7 +62,9 @@ def rank(
     ] = None,
     persona: Annotated[str | None, typer.Option(help=_FILTER_HELP.format("persona"))] = None,
     top: Annotated[int | None, typer.Option(min=1, help="Show the first N only.")] = None,
-    output_format: Annotated[RankFormat, typer.Option("--format")] = RankFormat.table,
+    output_format: Annotated[
+        str, typer.Option("--format", metavar=_metavar(FORMAT_CHOICES))
+    ] = "table",
     explain: Annotated[bool, typer.Option("--explain", help="Show each term's points.")] = False,
     compare: Annotated[
         str | None,
@@ -88,12 +80,13 @@ def rank(
         ),
     ] = None,
     normalise: Annotated[
-        Normalise,
+        str,
         typer.Option(
+            metavar=_metavar(NORMALISE_CHOICES),
             help="Scale scores to the maxima of the journeys shown (selection) or of every "
-            "journey of the period (framework), to compare scores across slides."
+            "journey of the period (framework), to compare scores across slides.",
         ),
-    ] = Normalise.selection,
+    ] = "selection",
     skip_invalid: Annotated[
         bool,
         typer.Option(
@@ -102,8 +95,11 @@ def rank(
         ),
     ] = False,
     lang: Annotated[
-        Language | None,
-        typer.Option(help="Labels and number formats in this language; default: the framework's."),
+        str | None,
+        typer.Option(
+            metavar=_metavar(LANG_CHOICES),
+            help="Labels and number formats in this language; default: the framework's.",
+        ),
     ] = None,
 ) -> int:
     """Rank journeys by customer and contact volume and the framework's criteria."""
@@ -116,7 +112,11 @@ def rank(
     from journeyctl.rank import RANK_BY, RankOptions, parse_weights
     from journeyctl.rank import rank as run_rank
 
-    by = _checked_choice(by, RANK_BY_CHOICES, "by")
+    by = _checked_choice(by, RANK_BY_CHOICES, "by", "something to rank by")
+    output_format = _checked_choice(output_format, FORMAT_CHOICES, "format", "an output format")
+    normalise = _checked_choice(normalise, NORMALISE_CHOICES, "normalise", "a way to normalise")
+    if lang is not None:
+        lang = _checked_choice(lang, LANG_CHOICES, "lang", "a language of journeyctl")
     checked = check(root, cache=not no_cache)
     skipping = skip_invalid and checked.framework_usable
     if checked.validation.errors:
@@ -137,9 +137,9 @@ def rank(
         top=top,
         compare=compare,
         weights=parse_weights(checked.framework, weight or []),
-        normalise=normalise.value,
+        normalise="framework" if normalise == "framework" else "selection",
         invalid=invalid,
-        lang=None if lang is None else lang.value,
+        lang=lang,
     )
     ranking = run_rank(checked.framework, checked.journeys, options)
     if checked.validation.warnings:
@@ -150,14 +150,14 @@ def rank(
         error_line(f"note: {len(invalid)} journey(s) with validation errors left unranked")
     # The terminal's width (COLUMNS wins, as everywhere); 100 when the output is not a terminal.
     width = shutil.get_terminal_size((100, 24)).columns
-    output(RANK_FORMATS[output_format.value](ranking, color(sys.stdout), explain, width))
+    output(RANK_FORMATS[output_format](ranking, color(sys.stdout), explain, width))
     if ranking.period_chosen:
         # After the result: a reader that went away (`| head -0`) ends it without a word.
         error_line(_period_note(ranking))
     return EXIT_FINDINGS if checked.validation.errors else EXIT_OK
 
 
-def _checked_choice(value: str, choices: tuple[str, ...], parameter: str) -> str:
+def _checked_choice(value: str, choices: tuple[str, ...], parameter: str, what: str) -> str:
     """`value` if it is one of `choices`; else a usage error with the nearest choice."""
     from journeyctl.errors import UsageError
     from journeyctl.suggest import closest
@@ -167,7 +167,7 @@ def _checked_choice(value: str, choices: tuple[str, ...], parameter: str) -> str
     hint = closest(value, choices)
     fix = f"did you mean '{hint}'? " if hint else ""
     raise UsageError(
-        f"'{value}' is not something to rank by; {fix}valid: {', '.join(choices)}",
+        f"'{value}' is not {what}; {fix}valid: {', '.join(choices)}",
         parameter=parameter,
     )
 
