@@ -396,8 +396,9 @@ De klantreizen van de organisatie, als YAML-bestanden in git: `journeys/framewor
 - `journeyctl rank` laat zien welke klantreizen eerst aandacht verdienen.
 - `journeyctl diff main` laat zien wat er veranderd is ten opzichte van `main`.
 
-Elke pull request wordt gecontroleerd (`.github/workflows/journeys.yml`); `pre-commit install`
-controleert ook voor elke commit. De editor-instellingen in `.vscode/` koppelen de
+Elke pull request wordt gecontroleerd (`.github/workflows/journeys.yml`, dat journeyctl
+installeert zoals de waarde van `JOURNEYCTL` daarin zegt); `pre-commit install` controleert
+ook voor elke commit. De editor-instellingen in `.vscode/` koppelen de
 JSON-schema's in `schemas/`.
 """,
     "en": """\
@@ -411,8 +412,8 @@ The organisation's customer journeys as YAML files in git: `journeys/framework.y
 - `journeyctl rank` shows which journeys deserve attention first.
 - `journeyctl diff main` shows what changed since `main`.
 
-Every pull request is checked (`.github/workflows/journeys.yml`); `pre-commit install`
-checks before each commit too. The editor settings in `.vscode/` bind the JSON Schemas in
+Every pull request is checked (`.github/workflows/journeys.yml`, which installs journeyctl
+as its `JOURNEYCTL` value says); `pre-commit install` checks before each commit too. The editor settings in `.vscode/` bind the JSON Schemas in
 `schemas/`.
 """,
 }
