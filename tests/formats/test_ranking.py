@@ -139,21 +139,24 @@ def test_ranks_and_scores_are_aligned_right() -> None:
 
 
 @pytest.mark.parametrize(
-    ("width", "bar"),
+    ("width", "compared_rank"),
     [
-        # Nothing fits two spaces apart; the compact layout with the bar does one apart.
-        (78, True),
-        # Not even one space apart: the most compact layout, without the bar.
+        # Nothing fits comfortably; the compact layout's longest words do, with 2024's rank.
+        (90, True),
+        # Not even that: 2024's rank goes, the movement stays.
+        (78, False),
         (70, False),
     ],
 )
-def test_the_first_layout_whose_words_fit_one_space_apart_else_the_most_compact(
-    width: int, bar: bool
+def test_a_narrow_terminal_keeps_the_movement_and_drops_the_bar_first(
+    width: int, compared_rank: bool
 ) -> None:
     output = formats.table(sample("en", compare=True), False, width=width)
-    assert ("█" in output) is bar
+    assert "█" not in output
+    assert ("Rank" in output) is compared_rank
+    assert "▲1" in output and "▼2" in output
     # Compact: the owner under the phase and the cluster, not in a column of its own.
-    assert "Rank" in output and "Owner" not in output
+    assert "Owner" not in output and "Marieke" in output
 
 
 def test_a_term_a_journey_lacks_counts_zero_points() -> None:

@@ -87,6 +87,43 @@ def test_a_wide_terminal_shows_more_and_wraps_less() -> None:
     assert widest_line(wide) > 120  # the room is used
 
 
+@pytest.mark.parametrize("width", [90, 100, 120, 160])
+def test_the_movement_and_the_compared_rank_outlast_the_bar(width: int) -> None:
+    output = formats.table(sample("en", compare=True), False, False, width)
+    header = "\n".join(output.splitlines()[1:4])
+    assert "vs" in header and "Rank" in header and "▲1" in output
+    # The bar only where every figure of 2024 is shown too.
+    if "█" in output:
+        assert "398,000" in output
+
+
+def test_the_compared_contacts_come_before_the_bar() -> None:
+    output = formats.table(sample("en", compare=True), False, False, 120)
+    assert "398,000" in output and "█" not in output
+
+
+def test_ranked_by_customers_the_compared_customers_are_the_figure_kept() -> None:
+    ranking = replace(sample("en", compare=True), by="customers")
+    wide = formats.table(ranking, False, False, 160)
+    narrow = formats.table(ranking, False, False, 100)
+    # 1,200,000 customers in 2024 for the first journey; its rank is left out when narrow.
+    assert "1,200,000" in wide and "Rank" in wide
+    assert "1,200,000" in narrow and "Rank" not in narrow
+
+
+@pytest.mark.parametrize("width", [100, 120])
+def test_sentences_wrap_into_at_most_three_lines_on_a_projector(width: int) -> None:
+    # The cluster's name is not broken one word a line: two of its words stay together;
+    # no row is longer than a phase, a cluster of 3 lines and an owner of 1 (or a name of
+    # 3 and its status).
+    output = formats.table(sample("nl", compare=True), False, False, width)
+    assert re.search("Facturatie en|en betalen", output)
+    assert re.search("Aanmelden en|en contract", output)
+    table = output.split("─\n", 1)[1].split("\n*")[0]
+    rows = re.split(r"\n(?=\s*\d+\s)", table)
+    assert len(rows) == 4 and max(len(row.splitlines()) for row in rows) <= 5
+
+
 def test_without_compare_a_wide_terminal_gives_each_fact_its_column() -> None:
     output = formats.table(sample("en"), False, False, 160)
     header = next(line for line in output.splitlines() if line.startswith("#")).split()

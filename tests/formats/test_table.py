@@ -6,7 +6,7 @@ import pytest
 from rich.text import Text
 
 from journeyctl.formats._console import render
-from journeyctl.formats._table import Column, build, fit_widths, gap, render_table
+from journeyctl.formats._table import Column, build, fit_widths, gap, height, render_table
 
 
 def test_two_spaces_apart_exactly_when_the_longest_words_leave_room_for_them() -> None:
@@ -68,3 +68,36 @@ def test_the_rows_are_written_as_rich_writes_them(color: bool, width: int) -> No
     columns = _mixed_columns()
     expected = render(build(Text("Titel"), columns, width), color, width, soft_wrap=False)
     assert render_table(Text("Titel"), columns, width, color) == expected
+
+
+def test_a_sentence_may_take_its_lines_when_the_layout_is_comfortable() -> None:
+    # "Ik ontvang en betaal de factuur" (31): in 3 lines from 10 wide
+    # ("Ik ontvang" / "en betaal" / "de factuur"); at 9 in 4.
+    column = Column("Cluster", cells=[Text("Ik ontvang en betaal de factuur")], lines=3)
+    assert column.comfortable_width() == 10
+    assert Column("Cluster", cells=column.cells).comfortable_width() == 31  # one line
+
+
+def test_each_fact_of_a_stacked_cell_has_its_own_number_of_lines() -> None:
+    # The phase on one line (12), the cluster's name in up to three (10).
+    cell = Text("Klant worden\nIk ontvang en betaal de factuur")
+    assert Column("Fase / cluster", cells=[cell], lines=(1, 3)).comfortable_width() == 12
+    assert Column("Fase / cluster", cells=[cell], lines=(3,)).comfortable_width() == 10
+
+
+def test_a_column_that_says_its_lines_gets_that_width_before_the_others_share() -> None:
+    name = Column("Journey", cells=[Text("Ik ontvang mijn jaarafrekening nu")], lines=3)
+    owner = Column("Owner", cells=[Text("Marieke de Vries")], lines=2)
+    # Longest words 14 and 7; comfortable 15 ("Ik ontvang mijn" / "jaarafrekening" / "nu")
+    # and 8 ("Marieke" / "de Vries"); what is left goes to the sentence first.
+    assert fit_widths([name, owner], 25) == [15, 8]
+    assert fit_widths([name, owner], 27) == [17, 8]
+
+
+def test_height_counts_the_rows_lines_and_then_every_cell_line() -> None:
+    columns = [
+        Column("a", cells=[Text("een twee drie"), Text("x")]),
+        Column("b", cells=[Text("p\nq"), Text("y")]),
+    ]
+    # At 9 + 2 + 1: "een twee" / "drie" (2 lines) beside p / q (2): rows 2 and 1.
+    assert height(columns, 12) == (3, 6)

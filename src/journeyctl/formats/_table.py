@@ -8,8 +8,9 @@ that need least first. Only when even the longest words do not fit are the wides
 columns cut down (never a number), and then a word longer than its column is folded.
 
 `fits` tells a caller with several layouts whether one fits comfortably: numbers and
-`flexible` columns (a journey's name) at their longest word, every other text column on
-one line.
+`flexible` columns at their longest word, a column that allows `lines` lines with each of
+its facts (a cell's lines) wrapped into at most that many, every other text column on one
+line. Such a column gets that width first when the table is laid out.
 """
 
 from __future__ import annotations
@@ -38,7 +39,10 @@ class Column:
 
     `numeric`: aligned right and never cut (its header may still wrap between words);
     `wrap=False` keeps each cell on one line (a bar); `flexible`: the column that may wrap
-    even when a layout is comfortable (long names).
+    even when a layout is comfortable (long names); `lines`: how many lines each fact of
+    a cell may take when the layout is comfortable (a name that is a sentence: 3), or per
+    fact of a stacked cell (the last for the rest); a column that says so gets that width
+    first (see `fit_widths`).
     """
 
     header: str
@@ -46,6 +50,7 @@ class Column:
     wrap: bool = True
     flexible: bool = False
     cells: list[Text] = field(default_factory=list)
+    lines: int | tuple[int, ...] | None = None
 
     def min_width(self) -> int:
         """The longest word, or the longest line where a cell must not wrap."""
@@ -68,13 +73,52 @@ class Column:
         return max((cell_len(line) for line in lines), default=1)
 
     def comfortable_width(self) -> int:
-        return self.min_width() if self.numeric or self.flexible else self.max_width()
+        if self.numeric or self.flexible:
+            return self.min_width()
+        return self._within_lines if self.most_lines() > 1 else self.max_width()
+
+    def most_lines(self) -> int:
+        """The most lines a fact of this column may take (0: it does not say)."""
+        return max(self._limits(), default=0)
+
+    def _limits(self) -> tuple[int, ...]:
+        return (self.lines,) if isinstance(self.lines, int) else self.lines or ()
+
+    @cached_property
+    def _within_lines(self) -> int:
+        """The least width at which every fact wraps into at most its lines."""
+        limits = self._limits()
+        facts: dict[str, int] = {self.header: max(limits)}
+        for cell in self.cells:
+            for position, fact in enumerate(cell.plain.split("\n")):
+                limit = limits[min(position, len(limits) - 1)]
+                facts[fact] = min(facts.get(fact, limit), limit)
+        width = self.min_width()
+        # The longest first: a shorter one fits on a line what they fit.
+        for fact in sorted(facts, key=len, reverse=True):
+            if cell_len(fact) <= width:
+                break
+            while _wrapped_lines(fact, width) > facts[fact]:
+                width += 1
+        return width
 
     def can_be_cut(self) -> bool:
         return self.wrap and not self.numeric
 
     def _texts(self) -> set[str]:
         return {self.header, *(cell.plain for cell in self.cells)}
+
+
+def _wrapped_lines(fact: str, width: int) -> int:
+    """How many lines `fact` takes wrapped between words at `width` (as Rich wraps it)."""
+    lines, used = 1, -1
+    for word in fact.split():
+        length = cell_len(word)
+        if used + 1 + length > width and used > 0:
+            lines, used = lines + 1, length
+        else:
+            used += 1 + length
+    return lines
 
 
 def _words(text: str, wrap: bool) -> list[str]:
@@ -98,10 +142,21 @@ def fit_widths(columns: Sequence[Column], width: int) -> list[int]:
     if sum(most) <= room:
         return most
     if sum(least) <= room:
-        # Text first (a name on one line), then the numbers' headers.
+        # Columns that say how many lines they may take get that width first, where all fit.
+        start = [
+            c.comfortable_width() if c.lines else w for c, w in zip(columns, least, strict=True)
+        ]
+        if sum(start) > room:
+            start = least
+        # Text first (a name on one line), then the numbers' headers. Of the text, the
+        # columns whose facts may take most lines (sentences) first: a line less there
+        # is a line less for the row.
         text = [i for i, c in enumerate(columns) if not c.numeric]
         numbers = [i for i, c in enumerate(columns) if c.numeric]
-        widths = _widen(least, most, room - sum(least), text)
+        most_lines = max((columns[i].most_lines() for i in text), default=0)
+        sentences = [i for i in text if most_lines > 1 and columns[i].most_lines() == most_lines]
+        widths = _widen(start, most, room - sum(start), sentences)
+        widths = _widen(widths, most, room - sum(widths), text)
         return _widen(widths, most, room - sum(widths), numbers)
     return _narrow(least, [c.can_be_cut() for c in columns], room)
 
@@ -113,6 +168,26 @@ def fits(
     with their longest words; `gap` spaces apart."""
     widths = [c.comfortable_width() if comfortably else c.min_width() for c in columns]
     return sum(widths) + gap * (len(columns) - 1) <= width
+
+
+def height(columns: Sequence[Column], width: int) -> tuple[int, int]:
+    """How many lines the rows take at the widths `fit_widths` gives (wrapped between
+    words), then how many lines all cells take together: to choose the shorter of two
+    layouts that show the same, and of two as short the one that wraps less."""
+    widths = fit_widths(columns, width)
+    rows = [1] * len(columns[0].cells) if columns else []
+    cells = 0
+    for column, column_width in zip(columns, widths, strict=True):
+        fits_on_a_line = column.max_width() <= column_width
+        for row, cell in enumerate(column.cells):
+            facts = cell.plain.split("\n")
+            if fits_on_a_line:
+                lines = len(facts)
+            else:
+                lines = sum(_wrapped_lines(fact, column_width) for fact in facts)
+            rows[row] = max(rows[row], lines)
+            cells += lines
+    return sum(rows), cells
 
 
 def _widen(widths: list[int], most: list[int], spare: int, among: list[int]) -> list[int]:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal, Protocol
 
 from rich.console import Group
@@ -23,8 +24,8 @@ from rich.text import Text
 from journeyctl.formats import _ranking_text as words
 from journeyctl.formats._console import WIDTH, render
 from journeyctl.formats._safe import markdown_code, markdown_text, one_line, to_json
-from journeyctl.formats._table import GAP, Column, fits, render_table
-from journeyctl.rank import RankedJourney, Ranking
+from journeyctl.formats._table import GAP, Column, fits, height, render_table
+from journeyctl.rank import Comparison, RankedJourney, Ranking
 from journeyctl.text import Lang, label
 
 _BAR_WIDTH = 5
@@ -53,95 +54,219 @@ class _Layout:
     # the status under the name and the cluster under the phase; compact: the owner under
     # those too.
     text: Literal["wide", "stacked", "compact"]
-    full: bool = True  # the compared period's contacts and contact rate beside its rank
+    # With --compare, what is shown of the compared period beside the movement: its rank,
+    # contacts and contact rate (full), the figure the ranking is ordered by (figure), or
+    # nothing more (movement).
+    compare: Literal["full", "figure", "movement"] = "full"
     bar: bool = True  # the score's bar beside the score
-    # Only where no other layout gets its longest words in: it stacks three facts or
-    # drops the bar, which a roomier layout need not.
-    cramped: bool = False
 
 
+# From the most to the least that is shown side by side, the first that fits comfortably
+# wins. The bar is a picture of the score beside it: it goes first. The compared period's
+# figures go before the owner's column, and the movement stays whatever the width, because
+# "what moved since last year" is what a steering meeting asks.
 _LAYOUTS = (
     _Layout("wide"),
     _Layout("stacked"),
-    _Layout("wide", full=False),
-    _Layout("stacked", full=False),
-    _Layout("compact", full=False, cramped=True),
-    _Layout("compact", full=False, bar=False, cramped=True),
+    _Layout("wide", bar=False),
+    _Layout("stacked", bar=False),
+    _Layout("wide", "figure", bar=False),
+    _Layout("stacked", "figure", bar=False),
+    _Layout("compact", "figure", bar=False),
+    _Layout("compact", "movement", bar=False),
 )
 
 
 def _layout(ranking: Ranking, width: int) -> list[Column]:
-    candidates = [(layout, _columns(ranking, layout)) for layout in _LAYOUTS]
-    for layout, columns in candidates:
-        if not layout.cramped and fits(columns, width):
-            return columns
+    cells = _Cells(ranking)
+    candidates = [_columns(cells, layout) for layout in _LAYOUTS]
+    # Of the layouts that show as much as the first comfortable one, the shortest: names
+    # side by side when stacking would not save a line.
+    comfortable = [
+        (layout, columns)
+        for layout, columns in zip(_LAYOUTS, candidates, strict=True)
+        if fits(columns, width)
+    ]
+    if comfortable:
+        shown = _shown(comfortable[0][0])
+        alike = [columns for layout, columns in comfortable if _shown(layout) == shown]
+        return min(alike, key=lambda columns: height(columns, width))
     # Then the first whose longest words fit two spaces apart, then one space apart.
     for gap in (GAP, 1):
-        for _, columns in candidates:
+        for columns in candidates:
             if fits(columns, width, comfortably=False, gap=gap):
                 return columns
-    return candidates[-1][1]
+    return candidates[-1]
 
 
-def _columns(ranking: Ranking, layout: _Layout) -> list[Column]:
-    lang = ranking.language
-    journeys = ranking.journeys
-    ranks = [Text(str(j.rank), style="bold") for j in journeys]
-    columns = [Column("#", numeric=True, cells=ranks)]
-    if ranking.compare_period is not None:
-        columns.append(_movement_column(ranking))
-    columns += _text_columns(ranking, layout.text)
+def _shown(layout: _Layout) -> tuple[str, bool]:
+    return layout.compare, layout.bar
+
+
+def _columns(cells: _Cells, layout: _Layout) -> list[Column]:
+    columns = [cells.ranks]
+    comparing = cells.ranking.compare_period is not None
+    if comparing:
+        columns.append(cells.movement)
+    columns += _text_columns(cells, layout.text)
     columns += [
-        _numbers(label("customers", lang), (words.volume(j.customers, j, lang) for j in journeys)),
-        _numbers(label("contacts", lang), (words.volume(j.contacts, j, lang) for j in journeys)),
-        _numbers(
-            label("ranking.per_customer", lang),
-            (words.rate(j.contact_rate, lang) for j in journeys),
-        ),
-        Column(
-            label("score", lang),
-            numeric=not layout.bar,
-            wrap=False,
-            cells=[_score_cell(j, lang, layout.bar) for j in journeys],
-        ),
+        cells.customers,
+        cells.contacts,
+        cells.contact_rate,
+        cells.score_with_bar if layout.bar else cells.score,
     ]
-    if ranking.compare_period is not None:
-        columns += _compare_columns(ranking, ranking.compare_period, layout.full)
+    if comparing:
+        columns += _compare_columns(cells, layout.compare)
     return columns
 
 
-def _text_columns(ranking: Ranking, text: str) -> list[Column]:
-    lang = ranking.language
-    journeys = ranking.journeys
+def _text_columns(cells: _Cells, text: str) -> list[Column]:
     if text == "wide":
-        return [
-            Column(
-                label("journey", lang),
-                flexible=True,
-                cells=_texts(words.name(j) for j in journeys),
-            ),
-            Column(label("phase", lang), cells=_texts(words.phase(j) for j in journeys)),
-            Column(label("cluster", lang), cells=_texts(words.cluster(j) for j in journeys)),
-            Column(label("owner", lang), cells=_texts(words.owner(j) for j in journeys)),
-            Column(label("status", lang), cells=_texts(words.status(j, lang) for j in journeys)),
-        ]
-    names = Column(
-        f"{label('journey', lang)} / {label('status', lang).lower()}",
-        flexible=True,
-        cells=[_stacked(words.name(j), words.status(j, lang)) for j in journeys],
-    )
-    where = [label("phase", lang), label("cluster", lang).lower()]
+        return cells.side_by_side
     if text == "compact":
-        where.append(label("owner", lang).lower())
-        cells = [_stacked(words.phase(j), words.cluster(j), words.owner(j)) for j in journeys]
-        return [names, Column(" / ".join(where), cells=cells)]
-    return [
-        names,
-        Column(
-            " / ".join(where), cells=[_stacked(words.phase(j), words.cluster(j)) for j in journeys]
-        ),
-        Column(label("owner", lang), cells=_texts(words.owner(j) for j in journeys)),
-    ]
+        return [cells.name_and_status, cells.phase_cluster_and_owner]
+    return [cells.name_and_status, cells.phase_and_cluster, cells.owner]
+
+
+def _compare_columns(cells: _Cells, shown: str) -> list[Column]:
+    """The compared period's figures: all of them, or the one the ranking is ordered by
+    (its rank when ordered by score: scores of two periods are scaled to different maxima)."""
+    by_figure = {
+        "customers": cells.compared_customers,
+        "contacts": cells.compared_contacts,
+        "contact-rate": cells.compared_contact_rate,
+    }
+    if shown == "movement":
+        return []
+    if shown == "figure":
+        return [by_figure.get(cells.ranking.by, cells.compared_rank)]
+    full = [cells.compared_rank, cells.compared_contacts, cells.compared_contact_rate]
+    if cells.ranking.by == "customers":
+        full.insert(1, cells.compared_customers)
+    return full
+
+
+# How many lines one fact (a name, a cluster's name) may take for a layout to be
+# comfortable: the journey's and the cluster's names are sentences and may take three.
+_SENTENCE_LINES = 3
+_NAME_LINES = 2
+
+
+class _Cells:
+    """Every column any layout may show, each made once: a layout is chosen among several,
+    and a ranking of thousands of journeys should not be formatted once for each."""
+
+    def __init__(self, ranking: Ranking) -> None:
+        self.ranking = ranking
+        self.lang = lang = ranking.language
+        self.journeys = journeys = ranking.journeys
+        # Every layout shows these, one way or another.
+        self.names = [words.name(j) for j in journeys]
+        self.phases = [words.phase(j) for j in journeys]
+        self.clusters = [words.cluster(j) for j in journeys]
+        self.owners = [words.owner(j) for j in journeys]
+        self.statuses = [words.status(j, lang) for j in journeys]
+
+    @cached_property
+    def ranks(self) -> Column:
+        ranks = [Text(str(j.rank), style="bold") for j in self.journeys]
+        return Column("#", numeric=True, cells=ranks)
+
+    @cached_property
+    def movement(self) -> Column:
+        return _movement_column(self.ranking)
+
+    @cached_property
+    def side_by_side(self) -> list[Column]:
+        """The journey's name, phase, cluster, owner and status, each in its column."""
+        facts = {
+            "journey": (self.names, _SENTENCE_LINES),
+            "phase": (self.phases, 1),
+            "cluster": (self.clusters, _SENTENCE_LINES),
+            "owner": (self.owners, _NAME_LINES),
+            "status": (self.statuses, 1),
+        }
+        return [
+            Column(label(key, self.lang), lines=lines, cells=_texts(texts))
+            for key, (texts, lines) in facts.items()
+        ]
+
+    @cached_property
+    def owner(self) -> Column:
+        return self.side_by_side[3]
+
+    @cached_property
+    def name_and_status(self) -> Column:
+        return Column(
+            f"{label('journey', self.lang)} / {label('status', self.lang).lower()}",
+            lines=(_SENTENCE_LINES, 1),
+            cells=[_stacked(*facts) for facts in zip(self.names, self.statuses, strict=True)],
+        )
+
+    @cached_property
+    def phase_and_cluster(self) -> Column:
+        facts = zip(self.phases, self.clusters, strict=True)
+        return self._stacked_column(("phase", "cluster"), facts, (1, _SENTENCE_LINES))
+
+    @cached_property
+    def phase_cluster_and_owner(self) -> Column:
+        facts = zip(self.phases, self.clusters, self.owners, strict=True)
+        lines = (1, _SENTENCE_LINES, _NAME_LINES)
+        return self._stacked_column(("phase", "cluster", "owner"), facts, lines)
+
+    @cached_property
+    def customers(self) -> Column:
+        figures = (words.volume(j.customers, j, self.lang) for j in self.journeys)
+        return _numbers(label("customers", self.lang), figures)
+
+    @cached_property
+    def contacts(self) -> Column:
+        figures = (words.volume(j.contacts, j, self.lang) for j in self.journeys)
+        return _numbers(label("contacts", self.lang), figures)
+
+    @cached_property
+    def contact_rate(self) -> Column:
+        figures = (words.rate(j.contact_rate, self.lang) for j in self.journeys)
+        return _numbers(label("ranking.per_customer", self.lang), figures)
+
+    @cached_property
+    def score_with_bar(self) -> Column:
+        bars = [_score_cell(j, self.lang) for j in self.journeys]
+        return Column(label("score", self.lang), wrap=False, cells=bars)
+
+    @cached_property
+    def score(self) -> Column:
+        scores = [_score_cell(j, self.lang, bar=False) for j in self.journeys]
+        return Column(label("score", self.lang), numeric=True, wrap=False, cells=scores)
+
+    @cached_property
+    def compared_rank(self) -> Column:
+        return self._compared("rank", lambda c: words.count(c.rank, self.lang))
+
+    @cached_property
+    def compared_customers(self) -> Column:
+        return self._compared("customers", lambda c: words.count(c.customers, self.lang))
+
+    @cached_property
+    def compared_contacts(self) -> Column:
+        return self._compared("contacts", lambda c: words.count(c.contacts, self.lang))
+
+    @cached_property
+    def compared_contact_rate(self) -> Column:
+        rate = lambda c: words.rate(c.contact_rate, self.lang)  # noqa: E731
+        return self._compared("ranking.per_customer", rate)
+
+    def _stacked_column(
+        self, keys: tuple[str, ...], facts: Iterable[tuple[str, ...]], lines: tuple[int, ...]
+    ) -> Column:
+        headers = [label(keys[0], self.lang), *(label(k, self.lang).lower() for k in keys[1:])]
+        cells = [_stacked(*one) for one in facts]
+        return Column(" / ".join(headers), lines=lines, cells=cells)
+
+    def _compared(self, key: str, figure: Callable[[Comparison], str]) -> Column:
+        period = self.ranking.compare_period or ""
+        figures = (figure(j.compare) if j.compare else words.NONE for j in self.journeys)
+        return _numbers(words.in_period(key, period, self.lang), figures)
 
 
 def _stacked(first: str, *others: str) -> Text:
@@ -160,29 +285,6 @@ def _movement_column(ranking: Ranking) -> Column:
         moved = words.movement(journey, lang)
         cells.append(Text(moved, style=_MOVEMENT_STYLES.get(moved[:1], "cyan")))
     return Column(one_line(header), numeric=True, cells=cells)
-
-
-def _compare_columns(ranking: Ranking, period: str, full: bool) -> list[Column]:
-    lang = ranking.language
-    compared = [j.compare for j in ranking.journeys]
-    columns = [
-        _numbers(
-            words.in_period("rank", period, lang),
-            (words.count(c.rank if c else None, lang) for c in compared),
-        )
-    ]
-    if full:
-        columns += [
-            _numbers(
-                words.in_period("contacts", period, lang),
-                (words.count(c.contacts if c else None, lang) for c in compared),
-            ),
-            _numbers(
-                words.in_period("ranking.per_customer", period, lang),
-                (words.rate(c.contact_rate if c else None, lang) for c in compared),
-            ),
-        ]
-    return columns
 
 
 def _numbers(header: str, cells: Iterable[str]) -> Column:
