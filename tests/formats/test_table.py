@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from rich.text import Text
 
@@ -101,3 +103,28 @@ def test_height_counts_the_rows_lines_and_then_every_cell_line() -> None:
     ]
     # At 9 + 2 + 1: "een twee" / "drie" (2 lines) beside p / q (2): rows 2 and 1.
     assert height(columns, 12) == (3, 6)
+
+
+def _random_text(rng: random.Random) -> str:
+    pieces = ["Ik", "ontvang", "mijn", "jaarafrekening", "日本語", "a", "Aansluitingsovereenkomst"]
+    blanks = [" ", " ", " ", "  ", "\u00a0", "\n"]
+    words = [rng.choice(pieces) for _ in range(rng.randint(0, 8))]
+    text = "".join(word + rng.choice(blanks) for word in words)
+    return rng.choice(["", " "]) + text.rstrip("\n")
+
+
+@pytest.mark.parametrize("color", [False, True], ids=["plain", "colour"])
+def test_wrapping_is_rich_s_own_on_many_texts(color: bool) -> None:
+    # The renderer wraps the common cases itself; whatever the blanks, wide characters
+    # and word lengths, the result must be Rich's to the character.
+    rng = random.Random(7)
+    for _ in range(60):
+        cells = [Text(_random_text(rng)) for _ in range(4)]
+        columns = [
+            Column("Naam", cells=cells, lines=3),
+            Column("n", numeric=True, cells=[Text(str(rng.randint(0, 10**6))) for _ in cells]),
+            Column("Fase", cells=list(reversed(cells))),
+        ]
+        width = rng.randint(20, 70)
+        expected = render(build(Text("T"), columns, width), color, width, soft_wrap=False)
+        assert render_table(Text("T"), columns, width, color) == expected

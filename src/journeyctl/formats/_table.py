@@ -15,6 +15,7 @@ line. Such a column gets that width first when the table is laid out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -253,13 +254,14 @@ def _aligned(column: Column, width: int) -> list[Text]:
     and the digits line up: Rich strips trailing blanks when it aligns right itself."""
     if not column.numeric:
         return column.cells
-    aligned = []
-    for cell in column.cells:
-        padded = cell.copy()
-        padded.pad_left(max(0, width - cell.cell_len))
-        padded.justify = "left"
-        aligned.append(padded)
-    return aligned
+    return [_aligned_cell(cell, width) for cell in column.cells]
+
+
+def _aligned_cell(cell: Text, width: int) -> Text:
+    padded = cell.copy()
+    padded.pad_left(max(0, width - cell.cell_len))
+    padded.justify = "left"
+    return padded
 
 
 def render_table(title: Text, columns: Sequence[Column], width: int, color: bool) -> str:
@@ -280,10 +282,8 @@ def render_table(title: Text, columns: Sequence[Column], width: int, color: bool
     # column, as `pad_edge=False` leaves it), then Rich's divider: one blank.
     pads = [" " * (spacing - 1)] * (len(columns) - 1) + [""]
     cells = [
-        [_cell_lines(cell, column_width, column.wrap, console) for cell in cells]
-        for cells, column, column_width in zip(
-            _aligned_columns(columns, widths), columns, widths, strict=True
-        )
+        [_cell_lines(cell, column, column_width, console) for cell in column.cells]
+        for column, column_width in zip(columns, widths, strict=True)
     ]
     lines = []
     for row in zip(*cells, strict=True):
@@ -297,18 +297,73 @@ def render_table(title: Text, columns: Sequence[Column], width: int, color: bool
     return head + "".join(line + "\n" for line in lines)
 
 
-def _cell_lines(cell: Text, width: int, wrap: bool, console: Console) -> list[str]:
+def _cell_lines(cell: Text, column: Column, width: int, console: Console) -> list[str]:
     """A cell's lines, each `width` wide, as Rich writes them in a table's column."""
-    plain = cell.plain
-    if not cell.spans and not cell.style and "\n" not in plain:
-        length = cell_len(plain)
-        if length <= width:
-            return [plain + " " * (width - length)]
-    lines = cell.wrap(console, width, justify="left", overflow="fold", no_wrap=not wrap)
+    # Without colours a style changes nothing; with them, only an unstyled cell is plain.
+    if not console.is_terminal or (not cell.spans and not cell.style):
+        plain = _plain_lines(cell.plain, width, column)
+        if plain is not None:
+            return plain
+    if column.numeric:
+        cell = _aligned_cell(cell, width)
+    lines = cell.wrap(console, width, justify="left", overflow="fold", no_wrap=not column.wrap)
     if not console.is_terminal:  # no colours: the text is all there is
         return [line.plain for line in lines]
     segments = Text("\n").join(lines).render(console)
     return [_ansi(line, console) for line in Segment.split_lines(segments)]
+
+
+# What Rich wraps between (a word and the blanks after it), and blanks other than spaces.
+_WORD = re.compile(r"\s*\S+\s*")
+_ODD_BLANK = re.compile(r"[^\S ]")
+
+
+def _plain_lines(plain: str, width: int, column: Column) -> list[str] | None:
+    """The lines Rich makes of a cell's text, for the common cases: a number that fits, a
+    text whose facts fit or wrap between words. None for the rest (a word longer than the
+    column, a tab, a line that must not wrap): Rich's own `Text.wrap` does those."""
+    if column.numeric:
+        length = cell_len(plain)
+        if "\n" in plain or length > width:
+            return None
+        return [" " * (width - length) + plain]
+    lines = []
+    for fact in plain.split("\n"):
+        length = cell_len(fact)
+        if length <= width:
+            lines.append(fact + " " * (width - length))
+            continue
+        wrapped = _wrapped(fact, width) if column.wrap else None
+        if wrapped is None:
+            return None
+        lines += wrapped
+    return lines
+
+
+def _wrapped(fact: str, width: int) -> list[str] | None:
+    """`fact` wrapped between words as Rich's `divide_line` does it, each line padded to
+    `width`; None where a word is longer than `width` or a blank is not a space."""
+    if _ODD_BLANK.search(fact):
+        return None
+    starts = [0]
+    used = 0
+    for word in _WORD.finditer(fact):
+        length = cell_len(word.group().rstrip())
+        if width - used >= length:
+            used += cell_len(word.group())
+        elif length > width:
+            return None  # folded across lines: Rich's
+        elif used and word.start():
+            starts.append(word.start())
+            used = cell_len(word.group())
+    lines = []
+    for start, end in zip(starts, [*starts[1:], len(fact)], strict=True):
+        # Blanks after the last word that go beyond the column are dropped, as Rich does.
+        line = fact[start:end]
+        if cell_len(line) > width:
+            line = line.rstrip(" ")
+        lines.append(line + " " * (width - cell_len(line)))
+    return lines
 
 
 def _ansi(segments: list[Segment], console: Console) -> str:

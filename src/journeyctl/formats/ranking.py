@@ -166,6 +166,8 @@ class _Cells:
         self.clusters = [words.cluster(j) for j in journeys]
         self.owners = [words.owner(j) for j in journeys]
         self.statuses = [words.status(j, lang) for j in journeys]
+        # With and without its bar: formatted once (Babel's formatting is what costs).
+        self.scores = [words.score(j.score, lang) for j in journeys]
 
     @cached_property
     def ranks(self) -> Column:
@@ -231,13 +233,15 @@ class _Cells:
 
     @cached_property
     def score_with_bar(self) -> Column:
-        bars = [_score_cell(j, self.lang) for j in self.journeys]
+        scores = zip(self.scores, self.journeys, strict=True)
+        bars = [_score_with_bar(text, j.score) for text, j in scores]
         return Column(label("score", self.lang), wrap=False, cells=bars)
 
     @cached_property
     def score(self) -> Column:
-        scores = [_score_cell(j, self.lang, bar=False) for j in self.journeys]
-        return Column(label("score", self.lang), numeric=True, wrap=False, cells=scores)
+        return Column(
+            label("score", self.lang), numeric=True, wrap=False, cells=_texts(self.scores)
+        )
 
     @cached_property
     def compared_rank(self) -> Column:
@@ -295,11 +299,10 @@ def _texts(cells: Iterable[str]) -> list[Text]:
     return [Text(one_line(cell)) for cell in cells]
 
 
-def _score_cell(journey: RankedJourney, lang: Lang, bar: bool = True) -> Text:
-    if not bar:
-        return Text(words.score(journey.score, lang))
-    filled = _filled(journey.score)
-    cell = Text(f"{words.score(journey.score, lang):>5} ")
+def _score_with_bar(text: str, score: float) -> Text:
+    """The score (`text`) and its bar: `93,3 █████`, the bar green, its rest dim."""
+    filled = _filled(score)
+    cell = Text(f"{text:>5} ")
     cell.append("█" * filled, style="green")
     cell.append("·" * (_BAR_WIDTH - filled), style="dim")
     return cell
