@@ -19,7 +19,7 @@ from functools import cached_property
 from typing import Literal, Protocol
 
 from rich.console import Group
-from rich.text import Text
+from rich.text import Span, Text
 
 from journeyctl.formats import _ranking_text as words
 from journeyctl.formats._console import WIDTH, render
@@ -275,10 +275,14 @@ class _Cells:
 
 def _stacked(first: str, *others: str) -> Text:
     """Facts in one cell, each on its own line, the others dimmed."""
-    cell = Text(one_line(first))
+    text = one_line(first)
+    spans = []
     for other in others:
-        cell.append("\n" + one_line(other), style="dim")
-    return cell
+        start = len(text)
+        text += "\n" + one_line(other)
+        spans.append(Span(start, len(text), "dim"))
+    # Built whole, not appended fact by fact: a long ranking makes thousands of these.
+    return Text(text, spans=spans)
 
 
 def _movement_column(ranking: Ranking) -> Column:
