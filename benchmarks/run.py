@@ -76,7 +76,11 @@ except SystemExit:
 sys.stderr.write(f"peak-kib {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n")
 """
 
+GENERATOR = Path(__file__).parent / "generate.py"
 IMPORT_ROWS_PER_JOURNEY = 5
+# An import of 10,000 rows takes a minute and more (a file written safely is synced to
+# disk): it runs once, after no untimed run.
+IMPORT_RUNS = 1
 DIFF_CHANGED = 20
 # Growth allowed from one run's journeys to another's: linear, and 5% over.
 SCALING_SLACK = 1.05
@@ -92,6 +96,7 @@ class Row:
     target: float | None
     unit: str = "ms"
     times: list[float] = field(default_factory=list)
+    runs: int | None = None
 
     @property
     def ratio(self) -> float | None:
@@ -103,7 +108,11 @@ class Row:
         reference = "-" if self.reference is None else f"{self.reference:,.0f} {self.unit}"
         ratio = "-" if self.ratio is None else f"{self.ratio:.2f}x"
         goal = "-" if self.target is None else _goal(self.target, self.unit)
-        return f"| {self.name} | {self.ours:,.0f} {self.unit} | {reference} | {ratio} | {goal}{verdict} |"
+        plural = "" if self.runs == 1 else "s"
+        name = self.name if self.runs is None else f"{self.name} ({self.runs} run{plural})"
+        return (
+            f"| {name} | {self.ours:,.0f} {self.unit} | {reference} | {ratio} | {goal}{verdict} |"
+        )
 
 
 def _verdict(measured: float, target: float) -> str:
@@ -141,12 +150,14 @@ class Pair:
     target: float | None
     prepare_ours: Prepare = None
     prepare_reference: Prepare = None
+    runs: int | None = None  # fewer runs than --repeat, and no untimed one, for a slow pair
 
     def measure(self, repeat: int) -> Row:
         """Medians (ms) of alternating runs, after one untimed run of each (the file cache)."""
         ours_times, reference_times = [], []
-        _time(self.ours, self.prepare_ours), _time(self.reference, self.prepare_reference)
-        for _ in range(repeat):
+        if self.runs is None:
+            _time(self.ours, self.prepare_ours), _time(self.reference, self.prepare_reference)
+        for _ in range(min(repeat, self.runs or repeat)):
             ours_times.append(_time(self.ours, self.prepare_ours))
             reference_times.append(_time(self.reference, self.prepare_reference))
         return Row(
@@ -155,6 +166,7 @@ class Pair:
             statistics.median(reference_times) * 1000,
             self.target,
             times=[round(t * 1000) for t in ours_times],
+            runs=None if self.runs is None else len(ours_times),
         )
 
 
@@ -193,9 +205,14 @@ class Bench:
         self._edits = iter(range(1_000_000))
 
     def tree(self, variant: str) -> Path:
+        """The tree of `variant`, generated unless an earlier run left the same one."""
         if variant not in self._trees:
-            self._trees[variant] = self.work / f"journeys-{self.journeys}-{variant}"
-            generate(self._trees[variant], self.journeys, self.seed, variant)
+            tree = self._trees[variant] = self.work / f"journeys-{self.journeys}-{variant}"
+            stamp = tree.with_suffix(".stamp")
+            made_by = f"{self.seed} {GENERATOR.read_text(encoding='utf-8')}"
+            if not stamp.exists() or stamp.read_text(encoding="utf-8") != made_by:
+                generate(tree, self.journeys, self.seed, variant)
+                stamp.write_text(made_by, encoding="utf-8")
         return self._trees[variant]
 
     def repository(self) -> Path:
@@ -339,6 +356,7 @@ def rows(bench: Bench) -> list[Maker]:
                 3.0,
                 b.empty_framework,
                 b.empty_import_output,
+                IMPORT_RUNS,
             ),
         ),
         *(
