@@ -5,6 +5,7 @@ the cache cold, warm, and spoiled in each way a pack can be spoiled, and the fin
 from __future__ import annotations
 
 import marshal
+import re
 import shutil
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
@@ -15,8 +16,17 @@ import pytest
 from journeyctl.checks import Validation, validate
 from journeyctl.framework import check
 from journeyctl.load import FileCache, FileSystemSource, load_source
-from journeyctl.load.cache import cache_folder, decode_data, encode_data
-from journeyctl.load.yamlfile import Refused
+from journeyctl.load import tree as loading
+from journeyctl.load.cache import (
+    cache_folder,
+    decode_data,
+    decode_value,
+    encode_data,
+    encode_value,
+    is_plain_index,
+)
+from journeyctl.load.positions import PositionIndex
+from journeyctl.load.yamlfile import Parsed, Refused, parse
 from tests.conftest import BASE_TREE, CASES, TODAY
 
 _JOURNEYS = Path("klant-zijn/facturatie")
@@ -220,3 +230,156 @@ def test_values_marshal_cannot_write_come_back_as_they_were() -> None:
     assert isinstance(back["refused"], Refused)
     assert sum(isinstance(key, Refused) for key in back) == 1
     assert data[refused] == "a refused key"  # encoding leaves the data alone
+
+
+@pytest.fixture
+def parsed_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts the loader parses from here on: what the cache did not spare it."""
+    texts: list[str] = []
+    real_parse = loading.parse
+
+    def counting_parse(text: str) -> object:
+        texts.append(text)
+        return real_parse(text)
+
+    monkeypatch.setattr(loading, "parse", counting_parse)
+    return texts
+
+
+def test_a_warm_run_parses_nothing_it_has_seen(
+    trees: list[Path], tmp_path: Path, parsed_texts: list[str]
+) -> None:
+    # The pack's folder does not exist yet, nor does its parent: both are made.
+    pack = tmp_path / "new" / "deeper" / "cache.pack"
+    cold = _validate(trees[0], pack)
+    parsed_cold = len(parsed_texts)
+    assert parsed_cold > 20  # every file, also those that did not load
+    parsed_texts.clear()
+    warm = _validate(trees[0], pack)
+    assert parsed_texts == []
+    _same(cold, warm)
+
+
+def test_after_one_change_a_warm_run_parses_that_file_only(
+    trees: list[Path], tmp_path: Path, parsed_texts: list[str]
+) -> None:
+    root = tmp_path / "tree"
+    shutil.copytree(trees[0], root)
+    pack = tmp_path / "cache.pack"
+    _validate(root, pack)
+    changed = root / _JOURNEYS / "ik-betaal.yaml"
+    text = changed.read_text(encoding="utf-8") + "# changed\n"
+    changed.write_text(text, encoding="utf-8")
+    parsed_texts.clear()
+    _validate(root, pack)
+    assert parsed_texts == [text]
+
+
+def test_a_failed_write_leaves_no_temporary_file(
+    trees: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(self: Path, target: Path) -> Path:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    pack = tmp_path / "packs" / "cache.pack"
+    _same(_validate(trees[0], None), _validate(trees[0], pack))
+    assert list(pack.parent.iterdir()) == []
+
+
+def test_a_record_marshal_cannot_write_is_left_out(tmp_path: Path) -> None:
+    cache = FileCache(tmp_path / "cache.pack")
+    key = FileCache.key("Journey", b"id: x\n")
+    cache.put(key, (True, object()))
+    assert cache.get(key) is None
+    cache.save()
+    assert not (tmp_path / "cache.pack").exists()
+
+
+def test_each_root_has_a_pack_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOURNEYCTL_CACHE_DIR", str(tmp_path / "packs"))
+    monkeypatch.chdir(tmp_path)
+    first = FileCache.for_root(tmp_path / "a").pack
+    assert first is not None
+    assert first.parent == tmp_path / "packs"
+    assert re.fullmatch(r"[0-9a-f]{32}\.pack", first.name)
+    assert FileCache.for_root(Path("a")).pack == first  # relative or absolute, one root
+    assert FileCache.for_root(tmp_path / "b").pack != first
+
+
+def test_a_value_the_cache_did_not_write_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"^not a value of the cache: 'x'$"):
+        decode_value(("x", 1))
+
+
+def test_refused_keys_stay_distinct() -> None:
+    data = {Refused(): 1, Refused(): 2}
+    back = decode_data(marshal.loads(marshal.dumps(encode_data(data))))
+    assert isinstance(back, dict)
+    assert sorted(back.values()) == [1, 2]
+    assert all(isinstance(key, Refused) for key in back)
+
+
+_INDEXED = """\
+name: x
+2025-01-31: a date as a key
+steps:
+  - {name: a, emotion: 1}
+  - name: b
+    notes: [n1, n2]
+merged:
+  <<: {inherited: 1}
+  own: 2
+repeated: 1
+repeated: 2
+"""
+
+
+def _parsed_index() -> Parsed:
+    parsed = parse(_INDEXED)
+    assert isinstance(parsed, Parsed), parsed
+    return parsed
+
+
+_PATHS: list[tuple[object, ...]] = [
+    ("name",),
+    (date(2025, 1, 31),),
+    ("steps",),
+    ("steps", 0, "emotion"),
+    ("steps", 1, "notes", 1),
+    ("merged", "inherited"),
+    ("merged", "own"),
+    ("repeated",),
+]
+
+
+def test_positions_read_back_from_the_cache_are_the_same() -> None:
+    index = _parsed_index().positions
+    plain = marshal.loads(marshal.dumps(index.to_plain(encode_value)))
+    assert is_plain_index(plain)
+    back = PositionIndex.from_plain(plain, decode_value)
+    for path in _PATHS:
+        for key in (False, True):
+            assert back.locate(path, key=key) == index.locate(path, key=key), (path, key)
+    assert back.locate(("steps", 1, "notes", 1)) == (6, 17)
+    assert back.locate(("repeated",), key=True) == (11, 1)
+
+
+def _spoiled_indexes() -> list[object]:
+    good = _parsed_index().positions.to_plain(encode_value)
+    cells, cells_type, firsts, firsts_type, tables = good
+    return [
+        list(good),
+        good[:4],
+        (*good, None),
+        ("cells", cells_type, firsts, firsts_type, tables),
+        (cells, "q", firsts, firsts_type, tables),
+        (cells, cells_type, "firsts", firsts_type, tables),
+        (cells, cells_type, firsts, "q", tables),
+        (cells, cells_type, firsts, firsts_type, tuple(tables)),
+    ]
+
+
+def test_only_an_index_of_the_plain_shape_is_believed() -> None:
+    assert is_plain_index(_parsed_index().positions.to_plain(encode_value))
+    assert [is_plain_index(spoiled) for spoiled in _spoiled_indexes()] == [False] * 8

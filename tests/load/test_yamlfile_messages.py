@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from journeyctl.load import yamlfile
 from journeyctl.load.yamlfile import (
     MAX_DEPTH,
     Parsed,
@@ -19,13 +18,6 @@ from journeyctl.load.yamlfile import (
 
 NEL = "\x85"  # a line break to YAML 1.1, invisible in most editors
 NEL_HINT = "U+0085 NEXT LINE, which YAML reads as a line break: remove it"
-
-
-@pytest.fixture(autouse=True)
-def read_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Plain values are remembered for the whole process (`_PLAIN_VALUES`): without a fresh
-    # memo, a value another test read first would never reach the readers tested here.
-    monkeypatch.setattr(yamlfile, "_PLAIN_VALUES", {})
 
 
 def refused(text: str) -> tuple[str, str, int | None, int | None]:
