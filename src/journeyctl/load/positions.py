@@ -16,7 +16,7 @@ Merged keys (`<<: *defaults`) are entries that point where their text is written
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 Position = tuple[int, int]
@@ -153,16 +153,26 @@ class IndexRecorder:
     def add(self, node: object, cells: list[int], table: dict[object, int] | int) -> None:
         """Record the container `node`: its entries' `cells`, and `keys_table` of its keys
         (a mapping) or its length (a list)."""
-        self.container_of[id(node)] = len(self._firsts)
+        self.container_of[id(node)] = self.add_container(cells, table)
+
+    def add_container(self, cells: list[int], table: dict[object, int] | int) -> int:
+        """Record a container as `add` does, without its node; the number it gets."""
+        container = len(self._firsts)
         self._firsts.append(len(self._cells) // _CELLS)
         self._cells += cells
         self._tables.append(table)
+        return container
 
     def finish(self, root: Any) -> PositionIndex:
         """The index, with `root` (the document's node) as its first entry."""
         mark = root.start_mark
         container = self.container_of.get(id(root), _NO_CONTAINER)
-        self._cells[0:_CELLS] = [mark.line, mark.column, mark.line, mark.column, container]
+        return self.finish_at(mark.line, mark.column, container)
+
+    def finish_at(self, line: int, column: int, container: int) -> PositionIndex:
+        """The index, with the document's root written at `line`, `column` (0-based) and
+        opening `container`."""
+        self._cells[0:_CELLS] = [line, column, line, column, container]
         return PositionIndex(_compact(self._cells), _compact(self._firsts), self._tables)
 
 
@@ -195,3 +205,34 @@ def keys_table(keys: tuple[object, ...]) -> dict[object, int]:
         if len(keys) <= _SHARED_TABLE_KEYS and len(_tables) < _SHARED_TABLES:
             _tables[keys] = table
     return table
+
+
+def index_of_plain(data: object, places: list[int]) -> PositionIndex:
+    """The index of `data` read from a document without repeated keys, merges or aliases,
+    given the 0-based line and column of the root, then of each key and each value, in the
+    order they are written (the data's own order)."""
+    recorder = IndexRecorder()
+    written = iter(places)
+    pairs = zip(written, written, strict=True)  # (line, column), one after the other
+    line, column = next(pairs)
+    container = _record_plain(data, pairs, recorder)
+    return recorder.finish_at(line, column, container)
+
+
+def _record_plain(value: object, pairs: Iterator[tuple[int, int]], recorder: IndexRecorder) -> int:
+    """Record the list or mapping `value` and those inside it, children first; its number."""
+    cells: list[int] = []
+    if type(value) is dict:
+        for item in value.values():
+            (key_line, key_column), (line, column) = next(pairs), next(pairs)
+            inner = type(item) is dict or type(item) is list
+            child = _record_plain(item, pairs, recorder) if inner else _NO_CONTAINER
+            cells += (key_line, key_column, line, column, child)
+        return recorder.add_container(cells, keys_table(tuple(value)))
+    assert type(value) is list
+    for item in value:
+        line, column = next(pairs)
+        inner = type(item) is dict or type(item) is list
+        child = _record_plain(item, pairs, recorder) if inner else _NO_CONTAINER
+        cells += (line, column, line, column, child)
+    return recorder.add_container(cells, len(value))

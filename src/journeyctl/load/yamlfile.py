@@ -1,10 +1,14 @@
 """Reading one YAML file safely and fast.
 
-libyaml (PyYAML's C parser) composes the node tree; a small builder turns it into plain
-data. That is faster than PyYAML's generic constructor, and it sees every repeated key
-with its position, which the constructor silently overwrites. While it builds, it records
-where every key and value is written (`journeyctl.load.positions`), so that findings get
-their positions without a second parse and without keeping the node tree.
+Two readers, on libyaml (PyYAML's C parser). The plain reader builds the data straight
+from the parser's events, for a file of plain YAML that reads without a problem, which is
+almost every file. The full reader reads anything: libyaml composes the node tree and a
+small builder turns it into plain data; it sees every repeated key with its position
+(PyYAML's constructor silently overwrites them), refuses tags and YAML 1.1 numbers with
+their place, expands merge keys and measures aliases. Both are faster than PyYAML's
+generic constructor, and both record where every key and value is written
+(`journeyctl.load.positions`), so that findings get their positions without a second
+parse and without keeping a node tree.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import MINYEAR, date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +30,7 @@ from yaml.constructor import SafeConstructor
 
 from journeyctl.finding import Rule
 from journeyctl.load import rules
-from journeyctl.load.positions import IndexRecorder, PositionIndex, keys_table
+from journeyctl.load.positions import IndexRecorder, PositionIndex, index_of_plain, keys_table
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 200
@@ -138,7 +143,18 @@ class Parsed:
     data: object
     problems: list[Problem]  # found while reading, yet the data is whole (repeated keys)
     positions: PositionIndex  # where each key and value is written
-    node: yaml.Node  # the composed tree; drop it with the Parsed, keep `positions`
+    composed: yaml.Node | None = None  # the full reader's tree; None from the plain reader
+
+    @cached_property
+    def node(self) -> yaml.Node:
+        """The composed tree, for messages that quote the text as written; drop it with the
+        Parsed, keep `positions`. The plain reader composes none: only a file with findings
+        asks, and its tree is composed then (its entries in the order of `positions`)."""
+        if self.composed is not None:
+            return self.composed
+        node = compose(self.text)
+        assert node is not None  # the plain reader read a list or mapping from this text
+        return node
 
 
 def read_text(path: Path) -> str | Problem:
@@ -179,7 +195,15 @@ def decode(raw: bytes) -> str | Problem:
 
 
 def parse(text: str) -> Parsed | Problem:
-    """The document in `text` as plain Python data, or the reason it cannot be had."""
+    """The document in `text` as plain Python data, or the reason it cannot be had.
+
+    The plain reader (`_read_plain`) reads what almost every file is; anything else, and
+    any file it finds a problem in, is read by the full reader, which says what and where.
+    """
+    return _read_plain(text) or _read_full(text)
+
+
+def _read_full(text: str) -> Parsed | Problem:
     if _could_be_deep(text):
         problem = _check_depth(text)
         if problem is not None:
@@ -208,6 +232,130 @@ def parse(text: str) -> Parsed | Problem:
             1,
         )
     return Parsed(text, data, builder.problems(), positions, node)
+
+
+class _NotPlain(Exception):
+    """The file holds what the plain reader leaves to the full one."""
+
+
+# libyaml's parser, without PyYAML's constructor and resolver; None without libyaml.
+_EVENT_PARSER: Any = getattr(getattr(yaml, "_yaml", None), "CParser", None)
+
+
+def _read_plain(text: str) -> Parsed | None:
+    """The document in `text` read from libyaml's events, or None to leave it to the full reader.
+
+    A file of plain YAML (no anchors, aliases, tags or merge keys, no YAML-only line
+    breaks) whose keys are all distinct, whose values are all readable, and that holds one
+    list or mapping: the same data and positions as the full reader, without composing a
+    node tree or asking Python for each node's tag. Anything else is read by the full
+    reader, which finds the same, or says what is wrong and where; so is a file with an
+    asterisk anywhere, which the full reader measures for alias bombs.
+    """
+    if _EVENT_PARSER is None or "*" in text or _may_merge(text) or _YAML_ONLY_BREAK.search(text):
+        return None
+    try:
+        data, positions = _build_from_events(_EVENT_PARSER(text).get_event)
+    except (_NotPlain, yaml.YAMLError, RecursionError):
+        return None
+    return Parsed(text, data, [], positions)
+
+
+_NO_KEY = object()
+
+
+def _build_from_events(next_event: Callable[[], Any]) -> tuple[object, PositionIndex]:
+    """The data and positions of the document whose events `next_event` gives.
+
+    This is the loader's hot loop (a million events at 2,000 journeys), written as one
+    loop: a call per event would cost as much as the rest. Each open list or mapping has a
+    frame: [its value, whether it is a mapping, the key waiting for its value]. The loop
+    writes down only the line and column of each value and key, in the order they come;
+    `index_of_plain` makes the position index from those and the data afterwards, in one
+    pass that costs less than recording entries event by event.
+    """
+    plain_tags, plain_values, word_or_number = _PLAIN_TAGS, _PLAIN_VALUES, _NUMBER_RESOLVERS
+    if type(next_event()) is not yaml.StreamStartEvent:
+        raise _NotPlain
+    if type(next_event()) is not yaml.DocumentStartEvent:
+        raise _NotPlain  # an empty file
+    stack: list[list[Any]] = []
+    places: list[int] = []
+    place = places.append
+    root: object = None
+    while True:
+        event = next_event()
+        kind = type(event)
+        if kind is _SCALAR_EVENT:
+            if event.tag is not None or event.anchor is not None:
+                raise _NotPlain
+            value = event.value
+            if event.implicit[0]:  # plain: resolved as `FastResolver` resolves it
+                tag = plain_tags.get(value)
+                if tag is None:
+                    tag = _number_tag(value) if value[:1] in word_or_number else _STR
+                if tag != _STR:
+                    value = plain_values.get((tag, value), _NOT_READ)
+                    if value is _NOT_READ:
+                        value = _plain_value(tag, event.value)
+                    if isinstance(value, Unreadable):
+                        raise _NotPlain
+            mark = event.start_mark
+            place(mark.line)
+            place(mark.column)
+            if not stack:
+                raise _NotPlain  # the document is a single value
+            frame = stack[-1]
+        elif kind is _MAPPING_START or kind is _SEQUENCE_START:
+            if event.tag is not None or event.anchor is not None or len(stack) >= MAX_DEPTH:
+                raise _NotPlain
+            mark = event.start_mark
+            place(mark.line)
+            place(mark.column)
+            is_mapping = kind is _MAPPING_START
+            opened = [{} if is_mapping else [], is_mapping, _NO_KEY]
+            if stack:
+                frame = stack[-1]
+                if frame[1] and frame[2] is _NO_KEY:
+                    raise _NotPlain  # a list or mapping as a key
+                stack.append(opened)
+                value = opened[0]
+            else:
+                stack.append(opened)
+                root = opened[0]
+                continue
+        elif kind is _MAPPING_END or kind is _SEQUENCE_END:
+            stack.pop()
+            continue
+        elif kind is yaml.DocumentEndEvent:
+            break
+        else:  # an alias
+            raise _NotPlain
+        if not frame[1]:  # a list item
+            frame[0].append(value)
+        elif frame[2] is _NO_KEY:  # a key: not one the mapping has
+            if value in frame[0]:
+                raise _NotPlain
+            frame[2] = value
+        else:  # the value of the waiting key
+            frame[0][frame[2]] = value
+            frame[2] = _NO_KEY
+    if type(next_event()) is not yaml.StreamEndEvent:
+        raise _NotPlain  # more than one document
+    return root, index_of_plain(root, places)
+
+
+def _plain_value(tag: str, text: str) -> object:
+    """A plain scalar's value as the full reader reads it, remembered as it remembers it."""
+    value = scalar_value(yaml.ScalarNode(tag, text, style=""))
+    if len(_PLAIN_VALUES) < _PLAIN_VALUES_KEPT:
+        _PLAIN_VALUES[(tag, text)] = value
+    return value
+
+
+_SCALAR_EVENT = yaml.ScalarEvent
+_MAPPING_START, _MAPPING_END = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SEQUENCE_START, _SEQUENCE_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
 
 
 def _may_merge(text: str) -> bool:
