@@ -4,7 +4,8 @@ A finding's file is a URI here: percent-encoded (a space, `#`, `%` or a non-ASCI
 in a file name cannot change what it points at), relative to the source root
 (`%SRCROOT%`: where journeyctl ran, the checkout in CI) or, for a file outside it, a
 `file://` URI. Messages keep their text exactly; the JSON escapes every control
-character, so no message can end its string and add a result.
+character, so no message can end its string and add a result. The driver carries no
+`informationUri` (optional in SARIF): the project names no home page it could point at.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ def report(validation: Validation, color: bool = False) -> str:
     driver = {
         "name": "journeyctl",
         "version": __version__,
-        "informationUri": "https://github.com/journeyctl/journeyctl",
         "rules": [
             {
                 "id": rule.id,
