@@ -22,7 +22,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import MINYEAR, date
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -155,21 +154,6 @@ class Parsed:
         node = compose(self.text)
         assert node is not None  # the plain reader read a list or mapping from this text
         return node
-
-
-def read_text(path: Path) -> str | Problem:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return Problem(
-                rules.TOO_COMPLEX,
-                f"file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}; "
-                "split it or remove what does not belong in a journey file",
-            )
-        raw = path.read_bytes()
-    except OSError as error:
-        return Problem(rules.UNREADABLE_FILE, f"cannot read file: {error.strerror or error}")
-    return decode(raw)
 
 
 def decode(raw: bytes) -> str | Problem:
