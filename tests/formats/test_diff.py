@@ -127,7 +127,7 @@ def test_improvements_and_framework_lines() -> None:
         "**Improvements**: 1 added, 1 changed · **Framework**: 5 change(s) (`main` -> working tree)"
     )
     assert lines[4:6] == [
-        "- **Betaallink**: changed, status idea -> implemented; Also changed: result",
+        "- **Betaallink**: changed, status idea -> implemented; also changed: result",
         "- **Herinnering**: added (planned)",
     ]
     assert lines[-5:] == [
@@ -205,7 +205,7 @@ def test_every_word_of_a_dutch_diff_is_dutch() -> None:
     lines = as_markdown(diff).splitlines()
     assert "  - Ook gewijzigd: doel, gewenste emoties, volgt op" in lines
     assert (
-        "- **Betaallink**: gewijzigd, status gepland -> doorgevoerd; Ook gewijzigd: afgerond op, resultaat"
+        "- **Betaallink**: gewijzigd, status gepland -> doorgevoerd; ook gewijzigd: afgerond op, resultaat"
         in lines
     )
     assert lines[-3:] == [

@@ -281,7 +281,7 @@ class _Words:
                 f" ({markdown_text(label(f'improvement_status.{improvement.status}', self.lang))})"
             )
         if improvement.fields:
-            line += "; " + self._label("diff.also_changed", fields=self._fields(improvement.fields))
+            line += "; " + self._label("diff.and_changed", fields=self._fields(improvement.fields))
         return line
 
     def framework(self, change: FrameworkChange) -> str:

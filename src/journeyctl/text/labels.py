@@ -399,6 +399,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "diff.towards_target": ("towards the target of {target}", "richting het doel van {target}"),
     "diff.away_from_target": ("away from the target of {target}", "weg van het doel van {target}"),
     "diff.also_changed": ("Also changed: {fields}", "Ook gewijzigd: {fields}"),
+    # The same after a status change, on one line: "status idea -> implemented; also ...".
+    "diff.and_changed": ("also changed: {fields}", "ook gewijzigd: {fields}"),
     "diff.weight_of": ("Weight of {what}", "Gewicht van {what}"),
     "diff.more": ("{count} more", "nog {count}"),
     "diff.moved_from": ("Moved from {old} to {new}", "Verplaatst van {old} naar {new}"),
