@@ -166,6 +166,64 @@ def test_a_repeated_key_is_named_as_written(text: str, message: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "column", "message"),
+    [
+        ("a: 1\nb: 2\na: 3\n", 3, 1, "key 'a' appears twice in this mapping (first at line 1)"),
+        (  # in a mapping with a merge key: only its own keys count as repeated
+            "base: &b {a: 1, z: 0}\nm:\n  <<: *b\n  a: 2\n  b: 3\n  a: 4\n",
+            6,
+            3,
+            "key 'a' appears twice in this mapping (first at line 4)",
+        ),
+    ],
+)
+def test_a_repeated_key_names_its_first_place_with_other_keys_between(
+    text: str, line: int, column: int, message: str
+) -> None:
+    parsed = parse(text)
+    assert isinstance(parsed, Parsed)
+    assert [(p.rule.id, p.line, p.column, p.message) for p in parsed.problems] == [
+        ("JC002", line, column, message + "; keep one")
+    ]
+
+
+def test_own_keys_win_over_merged_ones_in_the_data_and_the_positions() -> None:
+    parsed = parse("base: &b {a: 1, z: 0}\nm:\n  <<: *b\n  a: 2\n  b: 3\n")
+    assert isinstance(parsed, Parsed)
+    assert parsed.problems == []
+    assert parsed.data == {"base": {"a": 1, "z": 0}, "m": {"a": 2, "z": 0, "b": 3}}
+    where = parsed.positions
+    assert [where.locate(["m", key], key=True) for key in ("a", "z", "b")] == [
+        (4, 3),  # its own, not the merged one
+        (1, 17),  # merged: where its text is written
+        (5, 3),
+    ]
+    assert [where.locate(["m", key]) for key in ("a", "z", "b")] == [(4, 6), (1, 20), (5, 6)]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ("? [a, b]\n: 1\n", 1, 3),
+        ("x: 1\n? {a: 1}\n: 2\n", 2, 3),
+        ("base: &b {a: 1}\nm:\n  <<: *b\n  ? [c]\n  : 2\n", 4, 5),  # beside a merge key
+        ("m:\n  <<: {a: 1}\n  ? {b: 2}\n  : 3\n", 3, 5),
+    ],
+)
+def test_a_key_that_is_a_list_or_mapping_is_refused_at_the_key(
+    text: str, line: int, column: int
+) -> None:
+    problem = parse(text)
+    assert isinstance(problem, Problem)
+    assert (problem.rule.id, problem.message, problem.line, problem.column) == (
+        "JC001",
+        "a key must be a plain value, not a list or mapping",
+        line,
+        column,
+    )
+
+
 _RESOLVER_CASES = [
     *(
         [
