@@ -42,7 +42,7 @@ _MAX_SUGGESTED_LENGTH = 100
 
 
 def describe_all(
-    errors: list[ErrorDetails], model: type[BaseModel], source: SourceMap | None
+    errors: list[ErrorDetails], model: type[BaseModel], source: SourceMap
 ) -> Iterator[Problem]:
     """Each error as a problem with its position; a value that fits no member of a union
     (`bool | int | float`) is one problem, not one per member. Errors about a value that
@@ -79,11 +79,11 @@ def _is_key_error(error: ErrorDetails) -> bool:
     return error["type"] == "invalid_key" or "[key]" in error["loc"]
 
 
-def _key_problem(error: ErrorDetails, source: SourceMap | None) -> Problem:
+def _key_problem(error: ErrorDetails, source: SourceMap) -> Problem:
     """A key that is not text (`yes:`, `1:`, `~:`) where the schema expects a name."""
     parent = _clean_loc(error["loc"])[:-1]
     key = error.get("input")
-    key_node = source.node_at([*parent, key])[1] if source is not None else None
+    key_node = source.node_at([*parent, key])[1]
     if isinstance(key_node, yaml.ScalarNode):
         # The key as this node reads, not as the mapping kept it: `1:` after `yes:` is the
         # same Python key (True == 1), yet the one written here is a number.
@@ -116,7 +116,7 @@ def _key_kind(key: object) -> str:
     return "not text"
 
 
-def _describe(error: ErrorDetails, model: type[BaseModel], source: SourceMap | None) -> Problem:
+def _describe(error: ErrorDetails, model: type[BaseModel], source: SourceMap) -> Problem:
     """One validation error as a problem: the rule, a message that says what to write, the place."""
     if _is_key_error(error):
         return _key_problem(error, source)
@@ -273,20 +273,16 @@ def _clean_loc(loc: Sequence[PathPart]) -> list[PathPart]:
 def _problem(
     rule: Rule,
     message: str,
-    source: SourceMap | None,
+    source: SourceMap,
     loc: Sequence[PathPart],
     *,
     key: bool = False,
 ) -> Problem:
-    if source is None:
-        return Problem(rule, message)
     line, column = source.locate(loc, key=key)
     return Problem(rule, message, line, column)
 
 
-def _raw_scalar(source: SourceMap | None, loc: Sequence[PathPart]) -> str | None:
-    if source is None:
-        return None
+def _raw_scalar(source: SourceMap, loc: Sequence[PathPart]) -> str | None:
     node, _, complete = source.node_at(loc)
     if complete and isinstance(node, yaml.ScalarNode):
         return shorten(str(node.value))
