@@ -31,6 +31,7 @@ def test_html_by_default(tmp_path: Path) -> None:
     assert (result.exit_code, result.stderr) == (0, WARNINGS)
     assert result.stdout == f"wrote 11 pages to {out}; open {out / 'index.html'}\n"
     assert files(out) == [
+        ".journeyctl-written",  # what this render wrote, for the next one to tidy up
         "alerts.html",
         "coverage.html",
         "improvements.html",
@@ -50,7 +51,7 @@ def test_markdown_and_both(tmp_path: Path, fmt: str, count: int) -> None:
     result = run("--out", str(tmp_path), "--format", fmt)
     assert (result.exit_code, result.stderr) == (0, WARNINGS)
     assert result.stdout.startswith(f"wrote {count} pages to ")
-    assert len(files(tmp_path)) == count
+    assert len(files(tmp_path)) == count + 1  # and the record of what was written
     assert (tmp_path / "journeys/i-pay-my-bill.md").is_file()
 
 
@@ -249,8 +250,43 @@ def test_the_users_own_files_in_out_are_kept(tmp_path: Path) -> None:
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine\n"
     assert (out / "journeys/extra.html").read_text(encoding="utf-8") == "<p>mine</p>\n"
     assert (out / "index.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    assert len(files(out)) == 11 + 2
+    assert len(files(out)) == 11 + 2 + 1  # the pages, the user's two files, the record
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_the_page_of_a_renamed_journey_goes_unless_edited(
+    render_tree: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    assert run("--out", str(out), "--format", "both", root=render_tree).exit_code == 0
+    (out / "journeys/i-move-house.md").write_text("my notes\n", encoding="utf-8")
+    for name in ("joining/signing-up/i-sign-up.yaml", "being/moving/i-move-house.yaml"):
+        journey = render_tree / name
+        old = journey.stem
+        journey.write_text(
+            journey.read_text(encoding="utf-8").replace(f"id: {old}", f"id: {old}-now"),
+            encoding="utf-8",
+        )
+        journey.rename(journey.with_name(f"{old}-now.yaml"))
+    billing = render_tree / "being/billing/i-pay-my-bill.yaml"
+    billing.write_text(
+        billing.read_text(encoding="utf-8").replace("[i-sign-up]", "[i-sign-up-now]"),
+        encoding="utf-8",
+    )
+    result = run("--out", str(out), "--format", "both", root=render_tree)
+    assert (result.exit_code, result.stdout) == (
+        0,
+        f"wrote 22 pages to {out}; removed 3 page(s) of an earlier render no longer in the "
+        f"site; open {out / 'index.html'}\n",
+    )
+    journeys = [name for name in files(out) if name.startswith("journeys/i-")]
+    assert [name for name in journeys if "sign-up" in name or "move-house" in name] == [
+        "journeys/i-move-house-now.html",
+        "journeys/i-move-house-now.md",
+        "journeys/i-move-house.md",  # edited by hand, so kept
+        "journeys/i-sign-up-now.html",
+        "journeys/i-sign-up-now.md",
+    ]
 
 
 def test_a_folder_in_the_way_of_a_page_writes_nothing(tmp_path: Path) -> None:
@@ -281,5 +317,5 @@ def test_the_example_renders_every_page(tmp_path: Path, monkeypatch: pytest.Monk
         for page in ("index", "ranking", "kpis", "improvements", "coverage", "owners", "alerts")
         for ext in ("html", "md")
     }
-    assert set(files(tmp_path)) == expected
+    assert set(files(tmp_path)) == expected | {".journeyctl-written"}
     assert (tmp_path / "index.html").stat().st_size > 10_000

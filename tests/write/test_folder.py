@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from journeyctl.write import WriteError, write_folder
+from journeyctl.write.folder import _digest
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -17,7 +18,7 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 def test_a_new_folder_gets_every_file(tmp_path: Path) -> None:
     written = write_folder(tmp_path / "site", {"index.html": "a\n", "journeys/x.html": "b\n"})
-    assert written == [tmp_path / "site/index.html", tmp_path / "site/journeys/x.html"]
+    assert written.written == [tmp_path / "site/index.html", tmp_path / "site/journeys/x.html"]
     assert tree(tmp_path / "site") == {"index.html": b"a\n", "journeys/x.html": b"b\n"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
@@ -73,3 +74,71 @@ def test_through_a_symlink_to_a_folder(tmp_path: Path) -> None:
     write_folder(tmp_path / "link", {"index.html": "a\n"})
     assert tree(real) == {"index.html": b"a\n"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real"]
+
+
+def test_tidy_deletes_what_an_earlier_write_left_and_nothing_else(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    first = {"index.html": "a\n", "journeys/old.html": "o\n", "journeys/edited.html": "e\n"}
+    assert write_folder(site, first, tidy=True).removed == []
+    (site / "notes.txt").write_bytes(b"mine\n")
+    (site / "journeys/edited.html").write_bytes(b"changed by hand\n")
+    second = write_folder(site, {"index.html": "b\n", "journeys/new.html": "n\n"}, tidy=True)
+    assert second.written == [site / "index.html", site / "journeys/new.html"]
+    assert second.removed == [site / "journeys/old.html"]
+    assert tree(site) == {
+        ".journeyctl-written": b"".join(
+            f"{_digest(text)}  {name}\n".encode()
+            for name, text in [("index.html", "b\n"), ("journeys/new.html", "n\n")]
+        ),
+        "index.html": b"b\n",
+        "journeys/edited.html": b"changed by hand\n",
+        "journeys/new.html": b"n\n",
+        "notes.txt": b"mine\n",
+    }
+
+
+def test_tidy_removes_a_folder_it_leaves_empty_but_never_the_site(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write_folder(site, {"journeys/a/x.html": "x\n", "keep/y.html": "y\n"}, tidy=True)
+    (site / "keep/mine.txt").write_bytes(b"mine\n")
+    removed = write_folder(site, {"index.html": "i\n"}, tidy=True).removed
+    assert removed == [site / "journeys/a/x.html", site / "keep/y.html"]
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == [
+        ".journeyctl-written",
+        "index.html",
+        "keep",
+        "keep/mine.txt",
+    ]
+    assert write_folder(site, {}, tidy=True).removed == [site / "index.html"]
+    assert site.is_dir()
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        "{digest}  ../outside.html\n",  # climbs out of the folder
+        "{digest}  /abs/outside.html\n",
+        "{digest}  link.html\n",  # a symlink the user made
+        "garbage without two spaces\n",
+        "\udc80",  # not UTF-8
+    ],
+)
+def test_tidy_trusts_no_record_line_outside_the_folder(tmp_path: Path, record: str) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    outside = tmp_path / "outside.html"
+    outside.write_bytes(b"o\n")
+    (site / "link.html").symlink_to(outside)
+    text = record.format(digest=_digest("o\n"))
+    (site / ".journeyctl-written").write_bytes(text.encode("utf-8", "surrogateescape"))
+    assert write_folder(site, {"index.html": "i\n"}, tidy=True).removed == []
+    assert outside.read_bytes() == b"o\n"
+    assert (site / "link.html").is_symlink()
+
+
+def test_without_tidy_no_record_is_written_or_read(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write_folder(site, {"index.html": "a\n", "x.html": "x\n"}, tidy=True)
+    result = write_folder(site, {"index.html": "b\n"})
+    assert result.removed == []
+    assert (site / "x.html").read_bytes() == b"x\n"

@@ -46,7 +46,9 @@ def render(
         typer.Option(
             "--out",
             metavar="DIR",
-            help="The folder to write the pages to (the only place written).",
+            help="The folder to write the pages to (the only place written). Pages an "
+            "earlier render wrote there and this one does not (a removed journey's) are "
+            "deleted if unchanged; other files stay.",
         ),
     ],
     root: RootOption = DEFAULT_ROOT,
@@ -115,13 +117,18 @@ def render(
     except TemplateRefused as refused:
         error_line(f"error: {refused}; nothing was written")
         return EXIT_FINDINGS
-    write_folder(out, texts)
+    removed = write_folder(out, texts, tidy=True).removed
     if checked.validation.warnings:
         error_line(
             f"note: {checked.validation.warnings} warning(s); `journeyctl validate` lists them"
         )
     first = out / pages[0].path
-    output(f"wrote {len(pages)} pages to {out}; open {first}\n")
+    tidied = (
+        f"; removed {len(removed)} page(s) of an earlier render no longer in the site"
+        if removed
+        else ""
+    )
+    output(f"wrote {len(pages)} pages to {out}{tidied}; open {first}\n")
     return EXIT_OK
 
 
