@@ -23,7 +23,8 @@ other's, after one untimed run of each):
 
 `--json FILE` writes the rows; `--scale-from FILE` (the rows of a run at fewer journeys)
 adds a table of how each command's time grew (<= 1.05x the growth in journeys: 10.5x from
-2,000 to 20,000) and its memory. `--only WORDS` runs the rows whose name holds one of them.
+2,000 to 20,000) and its memory. `--only WORDS` runs the rows whose name holds one of them;
+`--no-untimed` skips the untimed runs (for a long run on trees just generated).
 """
 
 from __future__ import annotations
@@ -152,10 +153,10 @@ class Pair:
     prepare_reference: Prepare = None
     runs: int | None = None  # fewer runs than --repeat, and no untimed one, for a slow pair
 
-    def measure(self, repeat: int) -> Row:
+    def measure(self, repeat: int, untimed: bool = True) -> Row:
         """Medians (ms) of alternating runs, after one untimed run of each (the file cache)."""
         ours_times, reference_times = [], []
-        if self.runs is None:
+        if self.runs is None and untimed:
             _time(self.ours, self.prepare_ours), _time(self.reference, self.prepare_reference)
         for _ in range(min(repeat, self.runs or repeat)):
             ours_times.append(_time(self.ours, self.prepare_ours))
@@ -388,8 +389,8 @@ def rows(bench: Bench) -> list[Maker]:
     ]
 
 
-def measure(made: Made, repeat: int) -> Row:
-    return made.measure(repeat) if isinstance(made, Pair) else made.measure()
+def measure(made: Made, repeat: int, untimed: bool = True) -> Row:
+    return made.measure(repeat, untimed) if isinstance(made, Pair) else made.measure()
 
 
 def scaling(here: list[Row], there: list[dict[str, object]], growth: float) -> list[Row]:
@@ -421,6 +422,12 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write the rows to this file")
     parser.add_argument("--scale-from", type=Path, help="the --json rows of a smaller run")
     parser.add_argument("--only", nargs="*", default=[], help="rows whose name holds a word")
+    parser.add_argument(
+        "--no-untimed",
+        action="store_true",
+        help="no untimed run before a pair's timed ones (trees just generated are in the file "
+        "cache already; it halves a long run at 20,000)",
+    )
     args = parser.parse_args()
 
     bench = Bench(args.journeys, args.seed, args.work)
@@ -429,11 +436,13 @@ def main() -> None:
         for name, make in rows(bench):
             if args.only and not any(word in name for word in args.only):
                 continue
-            results.append(measure(make(name), args.repeat))
+            results.append(measure(make(name), args.repeat, not args.no_untimed))
             print(results[-1].line(), file=sys.stderr, flush=True)
     finally:
         bench.restore()
-    title = f"{args.journeys:,} journeys x 20 steps, median of {args.repeat} alternating runs"
+    runs = f"median of {args.repeat} alternating runs" if args.repeat > 1 else "one run of each"
+    untimed = ", no untimed run first" if args.no_untimed else ""
+    title = f"{args.journeys:,} journeys x 20 steps, {runs}{untimed}"
     print(_table(title, results))
     if args.scale_from:
         earlier = json.loads(args.scale_from.read_text(encoding="utf-8"))
@@ -443,7 +452,12 @@ def main() -> None:
         print(_table(title, scaled))
     if args.json:
         rows_json = [{**asdict(row), "ratio": row.ratio} for row in results]
-        document = {"journeys": args.journeys, "repeat": args.repeat, "rows": rows_json}
+        document = {
+            "journeys": args.journeys,
+            "repeat": args.repeat,
+            "untimed": not args.no_untimed,
+            "rows": rows_json,
+        }
         args.json.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
 
 

@@ -106,3 +106,21 @@ def test_a_smoke_run_writes_its_rows_as_json(tmp_path: Path) -> None:
     document = json.loads(out.read_text(encoding="utf-8"))
     assert (document["journeys"], [row["name"] for row in document["rows"]]) == (3, ["--version"])
     assert document["rows"][0]["target"] == 2.0
+
+
+def test_a_run_without_untimed_runs_says_so(tmp_path: Path) -> None:
+    out = tmp_path / "rows.json"
+    arguments = ["--journeys", "3", "--repeat", "1", "--work", str(tmp_path / "work")]
+    arguments += ["--no-untimed", "--only", "version", "--json", str(out)]
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "run.py"), *arguments],
+        capture_output=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert (done.returncode, done.stdout.splitlines()[0]) == (
+        0,
+        "3 journeys x 20 steps, one run of each, no untimed run first",
+    )
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert (document["untimed"], len(document["rows"][0]["times"])) == (False, 1)
