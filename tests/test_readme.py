@@ -23,6 +23,7 @@ import difflib
 import re
 import shlex
 import shutil
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -209,7 +210,30 @@ def unsafe_template(copy: Path) -> None:
     (copy / "mine/ranking.html.j2").write_text("{{ ''.__class__ }}\n", encoding="utf-8")
 
 
+def pull_request(copy: Path) -> None:
+    """The README's `diff` example: the example committed as `origin/main`, then, not yet
+    committed, one journey's contacts updated and another journey renamed."""
+    author = ["-c", "user.name=Example", "-c", "user.email=example@example.org"]
+    for arguments in (
+        ["init", "-q", "-b", "main"],
+        ["add", "-A"],
+        [*author, "-c", "commit.gpgsign=false", "commit", "-q", "-m", "The example"],
+        ["update-ref", "refs/remotes/origin/main", "HEAD"],
+    ):
+        subprocess.run(["git", "-C", str(copy), *arguments], capture_output=True, check=True)
+    journeys = copy / "journeys"
+    _edit(
+        journeys / "klant-zijn/factuur/ik-krijg-een-betalingsherinnering.yaml",
+        "contacts: 19900\n",
+        "contacts: 61000\n",
+    )
+    old = journeys / "klant-zijn/wijzigen/ik-wijzig-mijn-bankrekening.yaml"
+    _edit(old, "id: ik-wijzig-mijn-bankrekening\n", "id: ik-wijzig-mijn-rekeningnummer\n")
+    old.rename(old.with_name("ik-wijzig-mijn-rekeningnummer.yaml"))
+
+
 SETUPS: dict[str, Callable[[Path], None]] = {
+    "pull-request": pull_request,
     "typical-mistakes": typical_mistakes,
     "new-framework": new_framework,
     "unsafe-template": unsafe_template,
