@@ -200,6 +200,7 @@ def test_own_keys_win_over_merged_ones_in_the_data_and_the_positions() -> None:
         (5, 3),
     ]
     assert [where.locate(["m", key]) for key in ("a", "z", "b")] == [(4, 6), (1, 20), (5, 6)]
+    assert where.locate(["m", "b", "a"]) == (5, 6)  # nothing below a scalar
 
 
 @pytest.mark.parametrize(
