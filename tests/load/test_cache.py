@@ -383,3 +383,15 @@ def _spoiled_indexes() -> list[object]:
 def test_only_an_index_of_the_plain_shape_is_believed() -> None:
     assert is_plain_index(_parsed_index().positions.to_plain(encode_value))
     assert [is_plain_index(spoiled) for spoiled in _spoiled_indexes()] == [False] * 8
+
+
+def test_the_index_of_a_file_past_32767_lines_reads_back() -> None:
+    # Lines past 32,767 take four bytes a number instead of two: the other array type.
+    parsed = parse("a: 1\n" + "# a comment\n" * 40_000 + "b: [x, y]\n")
+    assert isinstance(parsed, Parsed), parsed
+    plain = marshal.loads(marshal.dumps(parsed.positions.to_plain(encode_value)))
+    assert (plain[1], plain[3]) == ("i", "h")
+    assert is_plain_index(plain)
+    back = PositionIndex.from_plain(plain, decode_value)
+    assert back.locate(("b", 1)) == (40_002, 8)
+    assert back.locate(("a",), key=True) == (1, 1)
