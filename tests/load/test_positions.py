@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from journeyctl.load import load_tree
+from journeyctl.load import load_tree, positions
 from journeyctl.load.source import PositionIndex, SourceMap
 from journeyctl.load.yamlfile import Lines, Parsed, Problem, parse
 
@@ -179,3 +179,21 @@ def test_an_alias_and_a_merge_find_the_text_they_stand_for() -> None:
     node, key_node, complete = source.node_at(["m", "x", 1])
     assert complete and key_node is None and isinstance(node, yaml.ScalarNode)
     assert node.value == "2"
+
+
+def test_shared_key_tables_stay_within_their_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(positions, "_SHARED_TABLES", 2)
+    parsed = parse("- {a: 1}\n- {b: 1}\n- {c: 1}\n- {a: 2}\n")
+    assert isinstance(parsed, Parsed)
+    assert list(positions._tables) == [("a",), ("b",)]  # the third is not kept
+    tables = parsed.positions._tables
+    assert tables[0] is tables[3] and tables[2] == {"c": 0}
+    assert parsed.positions.locate([2, "c"], key=True) == (3, 4)
+
+
+def test_only_mappings_of_up_to_64_keys_share_their_table() -> None:
+    for count in (64, 65):
+        keys = [f"k{number}" for number in range(count)]
+        parsed = parse("{" + ", ".join(f"{key}: 1" for key in keys) + "}\n")
+        assert isinstance(parsed, Parsed)
+        assert (tuple(keys) in positions._tables) is (count == 64)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from journeyctl.load import yamlfile
 from journeyctl.load.yamlfile import (
     MAX_DEPTH,
     Parsed,
@@ -298,3 +299,18 @@ def test_a_decimal_number_of_seventy_characters_is_read_and_longer_is_not() -> N
     assert read("a: 1." + "0" * 68).data == {"a": 1.0}
     [(rule, _)] = value_problems("a: 1." + "0" * 69)
     assert rule == "JC103"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[10, 20, 30, 40]\n", "[&x 10, 20, 30, 40]\n"],  # the plain reader, the full one
+)
+def test_the_memos_of_plain_scalars_stay_within_their_bounds(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    words = len(yamlfile._WORD_TAGS)
+    monkeypatch.setattr(yamlfile, "_PLAIN_VALUES_KEPT", 2)
+    monkeypatch.setattr(yamlfile, "_PLAIN_TAGS_KEPT", words + 2)
+    assert read(text).data == [10, 20, 30, 40]
+    assert list(yamlfile._PLAIN_VALUES.values()) == [10, 20]
+    assert len(yamlfile._PLAIN_TAGS) == words + 2
