@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -150,16 +152,30 @@ def test_a_crash_while_writing_leaves_every_file_old_or_new(
     real = importing.write_under
     calls: list[str] = []
 
-    def crash_on_second(base: Path, relative: object, text: str) -> Path:
+    def crash_on_second(base: Path, relative: object, text: str, **options: bool) -> Path:
         calls.append(str(relative))
         if len(calls) == 2:
             raise WriteError("disk full")
-        return real(base, relative, text)  # type: ignore[arg-type]
+        return real(base, relative, text, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(importing, "write_under", crash_on_second)
     with pytest.raises(WriteError):
         apply_plan(tree_dir, plan)
     assert snapshot(tree_dir) == before  # the first file was put back
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows cannot sync a folder")
+def test_an_import_syncs_each_file_and_each_folder_once(
+    tree_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = _import(tree_dir, "messy.xlsx", estimates=True).plan
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd) or real_fsync(fd))
+    apply_plan(tree_dir, plan)
+    folders = {(tree_dir / change.relative).parent for change in plan.changes}
+    assert (len(plan.changes), len(folders)) == (2, 1)
+    assert len(synced) == len(plan.changes) + len(folders)
 
 
 def test_measurements_from_a_survey_export(tree_dir: Path) -> None:

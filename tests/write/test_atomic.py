@@ -15,6 +15,7 @@ from journeyctl.errors import UsageError
 from journeyctl.write import (
     WriteError,
     contained_path,
+    sync_folders,
     write_bytes,
     write_files,
     write_text,
@@ -101,13 +102,35 @@ def test_an_interrupted_write_leaves_no_temporary_file(
     assert _names(tmp_path) == []
 
 
-def test_the_data_and_the_folder_are_synced(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    synced: list[int] = []
+@pytest.fixture
+def synced(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The file descriptors given to os.fsync (which still syncs them), in order."""
+    calls: list[int] = []
     real_fsync = os.fsync
-    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd) or real_fsync(fd))
+    monkeypatch.setattr(os, "fsync", lambda fd: calls.append(fd) or real_fsync(fd))
+    return calls
+
+
+def test_the_data_and_the_folder_are_synced(tmp_path: Path, synced: list[int]) -> None:
     write_text(tmp_path / "x.yaml", "new\n")
+    assert len(synced) == (2 if sys.platform != "win32" else 1)
+
+
+def test_many_files_sync_each_file_and_each_folder_once(tmp_path: Path, synced: list[int]) -> None:
+    files = {"a/x.yaml": "1\n", "a/y.yaml": "2\n", "b/z.yaml": "3\n", "t.yaml": "4\n"}
+    paths = write_files(tmp_path, files)
+    assert [path.read_text(encoding="utf-8") for path in paths] == ["1\n", "2\n", "3\n", "4\n"]
+    assert len(synced) == (4 + 3 if sys.platform != "win32" else 4)
+
+
+def test_a_write_that_leaves_its_folder_to_the_caller_syncs_only_the_data(
+    tmp_path: Path, synced: list[int]
+) -> None:
+    write_text(tmp_path / "x.yaml", "new\n", sync_folder=False)
+    assert (tmp_path / "x.yaml").read_text(encoding="utf-8") == "new\n"
+    assert _names(tmp_path) == ["x.yaml"]
+    assert len(synced) == 1
+    sync_folders([tmp_path / "x.yaml", tmp_path / "y.yaml"])
     assert len(synced) == (2 if sys.platform != "win32" else 1)
 
 

@@ -24,7 +24,7 @@ from journeyctl.inventory.rows import Counts, RowOptions, SheetRows, read_rows
 from journeyctl.inventory.workbook import Progress, read_xlsx
 from journeyctl.model.common import PERIOD_PATTERN
 from journeyctl.text import fold
-from journeyctl.write import WriteError, write_under
+from journeyctl.write import WriteError, sync_folders, write_under
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv")
 
@@ -259,12 +259,14 @@ def _gather(into: SheetRows, rows: SheetRows) -> None:
 
 def apply_plan(root: Path, plan: Plan) -> None:
     """Write every file of the plan, each atomically; if one fails, those written before it
-    are put back as they were, so the tree is as before the import."""
+    are put back as they were, so the tree is as before the import. Each folder is synced
+    once, after the last file (each file's text is synced before its rename)."""
     written: list[tuple[Path, str | None]] = []
     try:
         for change in plan.changes:
-            target = write_under(root, change.relative, change.new)
+            target = write_under(root, change.relative, change.new, sync_folder=False)
             written.append((target, change.old))
+        sync_folders(target for target, _ in written)
     except (WriteError, OSError):
         for target, old in reversed(written):
             with contextlib.suppress(WriteError, OSError):

@@ -1,6 +1,7 @@
 """The one writer for every file journeyctl writes.
 
-- `atomic`: `write_text`, `write_under`, `write_files` (atomic, never outside a base folder).
+- `atomic`: `write_text`, `write_under`, `write_files` (atomic, never outside a base folder),
+  `sync_folders` (one sync per folder after many writes).
 - `folder`: `write_folder`, a set of files into a folder all or nothing (a rendered site).
 - `yamldoc`: `new_yaml` for a new document, `edit_yaml` for a round-trip edit.
 - `edit`: `set_value`, `child_map`, `child_list`, `upsert_item`, used inside an edit.
@@ -12,6 +13,7 @@
 from journeyctl.write.atomic import (
     WriteError,
     contained_path,
+    sync_folders,
     write_bytes,
     write_files,
     write_text,
@@ -30,6 +32,7 @@ __all__ = [
     "new_json",
     "new_yaml",
     "set_value",
+    "sync_folders",
     "upsert_item",
     "write_bytes",
     "write_files",

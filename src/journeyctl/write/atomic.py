@@ -4,6 +4,11 @@ The text goes to a temporary file in the target's folder, is flushed to disk, an
 renamed over the target: a crash, a full disk or a refused permission leaves the target as it
 was and no temporary file behind. Paths given relative to a base folder are checked to stay
 inside it, so that an id or a name from a file can never make journeyctl write elsewhere.
+
+The folder is synced after the rename, which makes the rename itself durable. A caller that
+writes many files passes `sync_folder=False` and calls `sync_folders` once at the end: a
+folder of a thousand new files is synced once, not a thousand times, and each file's text is
+still on disk before its rename.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import contextlib
 import os
 import secrets
 import stat
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePath
 
 from journeyctl.errors import UsageError
@@ -28,16 +33,20 @@ class WriteError(UsageError):
     """
 
 
-def write_under(base: Path, relative: str | PurePath, text: str) -> Path:
+def write_under(
+    base: Path, relative: str | PurePath, text: str, *, sync_folder: bool = True
+) -> Path:
     """Write `text` to `base / relative`, refusing any path that would land outside `base`."""
     target = contained_path(base, relative)
-    write_text(target, text)
+    write_text(target, text, sync_folder=sync_folder)
     return target
 
 
 def write_files(base: Path, files: Mapping[str, str]) -> list[Path]:
     """Write each `relative name -> text` under `base` (each file atomically); the paths written."""
-    return [write_under(base, name, text) for name, text in files.items()]
+    paths = [write_under(base, name, text, sync_folder=False) for name, text in files.items()]
+    sync_folders(paths)
+    return paths
 
 
 def contained_path(base: Path, relative: str | PurePath) -> Path:
@@ -59,11 +68,12 @@ def contained_path(base: Path, relative: str | PurePath) -> Path:
     return target
 
 
-def write_text(path: Path, text: str) -> None:
+def write_text(path: Path, text: str, *, sync_folder: bool = True) -> None:
     """Replace `path` with `text` (UTF-8, newlines as given) atomically; create missing folders.
 
     The file keeps its permission bits if it existed. On any error the target is unchanged,
-    no temporary file is left, and a WriteError says what happened.
+    no temporary file is left, and a WriteError says what happened. With `sync_folder=False`
+    the caller syncs the folder later (`sync_folders`).
     """
     try:
         data = text.encode("utf-8")
@@ -72,10 +82,10 @@ def write_text(path: Path, text: str) -> None:
             f"cannot write '{path}': the text holds a character that UTF-8 cannot encode "
             f"({error.reason} at position {error.start}); remove it; nothing was changed"
         ) from None
-    write_bytes(path, data)
+    write_bytes(path, data, sync_folder=sync_folder)
 
 
-def write_bytes(path: Path, data: bytes) -> None:
+def write_bytes(path: Path, data: bytes, *, sync_folder: bool = True) -> None:
     """Replace `path` with `data` atomically (a workbook, say), as `write_text` does text."""
     if path.is_symlink():
         raise WriteError(
@@ -85,6 +95,8 @@ def write_bytes(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _replace_atomically(path, data)
+        if sync_folder:
+            _sync_folder(path.parent)
     except OSError as error:
         raise WriteError(
             f"cannot write '{path}': {error.strerror or error}; fix that (free space, "
@@ -109,7 +121,13 @@ def _replace_atomically(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
-    _sync_folder(path.parent)
+
+
+def sync_folders(paths: Iterable[Path]) -> None:
+    """Make the renames of files written with `sync_folder=False` durable: each of their
+    folders is synced once."""
+    for folder in dict.fromkeys(path.parent for path in paths):
+        _sync_folder(folder)
 
 
 def _existing_mode(path: Path) -> int | None:

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from journeyctl.write.atomic import WriteError, contained_path, write_under
+from journeyctl.write.atomic import WriteError, contained_path, sync_folders, write_under
 
 RECORD = ".journeyctl-written"
 
@@ -47,8 +47,10 @@ def write_folder(target: Path, files: Mapping[str, str], *, tidy: bool = False) 
         files = {**files, RECORD: _record(files)}
     staging = folder.parent / f".{folder.name}.{secrets.token_hex(6)}.tmp"
     try:
-        for name, text in files.items():
-            write_under(staging, name, text)
+        # Each file's text is synced as it is written; each staging folder once, at the end.
+        sync_folders(
+            [write_under(staging, name, text, sync_folder=False) for name, text in files.items()]
+        )
         _move_into_place(staging, folder, list(files))
     except OSError as error:
         raise WriteError(
