@@ -80,6 +80,7 @@ def test_any_document_is_read_alike(document: object, flow: bool | None) -> None
     "text",
     [
         "a: &x 1\nb: *x\n",  # an alias
+        "a: '*'\n",  # an asterisk, even quoted: the full reader measures aliases
         "a: &x 1\n",  # an anchor
         "a: !!str 1\n",  # an explicit tag
         "a: !thing 1\n",  # a local tag
