@@ -301,6 +301,17 @@ def test_a_decimal_number_of_seventy_characters_is_read_and_longer_is_not() -> N
     assert rule == "JC103"
 
 
+def test_a_whole_number_of_thirty_digits_is_read_and_longer_is_not() -> None:
+    assert read("a: -" + "9" * 30).data == {"a": -int("9" * 30)}
+    assert value_problems("a: -" + "9" * 31) == [
+        (
+            "JC103",
+            "-9999999999999999999999999999999 is too large a number; numbers here are finite "
+            "and below 1,000,000,000,000: check it",
+        )
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     ["[10, 20, 30, 40]\n", "[&x 10, 20, 30, 40]\n"],  # the plain reader, the full one
