@@ -287,6 +287,36 @@ def test_a_failed_write_leaves_no_temporary_file(
     assert list(pack.parent.iterdir()) == []
 
 
+def test_a_temporary_file_that_cannot_be_removed_leaves_the_result_alone(
+    trees: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(self: Path, *arguments: object) -> None:
+        raise OSError("input/output error")
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    monkeypatch.setattr(Path, "unlink", refuse)
+    _same(_validate(trees[0], None), _validate(trees[0], tmp_path / "cache.pack"))
+
+
+def test_the_pack_is_written_beside_itself_and_renamed_over_the_old_one(
+    trees: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    moves: list[tuple[Path, Path]] = []
+    real_replace = Path.replace
+
+    def recording(self: Path, target: Path) -> Path:
+        moves.append((Path(self), Path(target)))
+        return real_replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", recording)
+    pack = tmp_path / "packs" / "cache.pack"
+    _validate(trees[0], pack)
+    [temporary] = [source for source, target in moves if target == pack]
+    assert temporary.parent == pack.parent
+    assert temporary.name.startswith(".") and temporary.name.endswith(".tmp")
+    assert pack.exists() and not temporary.exists()
+
+
 def test_a_record_marshal_cannot_write_is_left_out(tmp_path: Path) -> None:
     cache = FileCache(tmp_path / "cache.pack")
     key = FileCache.key("Journey", b"id: x\n")
@@ -385,13 +415,23 @@ def test_only_an_index_of_the_plain_shape_is_believed() -> None:
     assert [is_plain_index(spoiled) for spoiled in _spoiled_indexes()] == [False] * 8
 
 
-def test_the_index_of_a_file_past_32767_lines_reads_back() -> None:
-    # Lines past 32,767 take four bytes a number instead of two: the other array type.
-    parsed = parse("a: 1\n" + "# a comment\n" * 40_000 + "b: [x, y]\n")
+@pytest.mark.parametrize(
+    ("text", "types", "place"),
+    [
+        # Lines past 32,767: the cells take four bytes a number instead of two.
+        ("a: 1\n" + "# a comment\n" * 40_000 + "b: [x, y]\n", ("i", "h"), (40_002, 8)),
+        # Entries past 32,767 too: so do the containers' first entries.
+        ("a: [" + "1, " * 40_000 + "]\nb: [x, y]\n", ("i", "i"), (2, 8)),
+    ],
+)
+def test_the_index_of_a_large_file_reads_back(
+    text: str, types: tuple[str, str], place: tuple[int, int]
+) -> None:
+    parsed = parse(text)
     assert isinstance(parsed, Parsed), parsed
     plain = marshal.loads(marshal.dumps(parsed.positions.to_plain(encode_value)))
-    assert (plain[1], plain[3]) == ("i", "h")
+    assert (plain[1], plain[3]) == types
     assert is_plain_index(plain)
     back = PositionIndex.from_plain(plain, decode_value)
-    assert back.locate(("b", 1)) == (40_002, 8)
+    assert back.locate(("b", 1)) == place
     assert back.locate(("a",), key=True) == (1, 1)
