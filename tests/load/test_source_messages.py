@@ -16,8 +16,14 @@ from typing import Any
 import pytest
 
 from journeyctl.errors import UsageError
-from journeyctl.load import sources
-from journeyctl.load.sources import FileSystemSource, GitRevisionSource, order, read_regular_file
+from journeyctl.load import rules, sources
+from journeyctl.load.sources import (
+    Entry,
+    FileSystemSource,
+    GitRevisionSource,
+    order,
+    read_regular_file,
+)
 from journeyctl.load.yamlfile import Problem
 from tests.conftest import as_shown
 
@@ -266,6 +272,34 @@ def test_links_submodules_and_blobs_at_the_limit_in_a_revision(
         "commit the file itself"
     )
     assert message(entries["sub.yaml"]) == "not read: a submodule, not a file; move it out"
+
+
+def _remove_blob(root: Path, path: str) -> str:
+    blob = git(root, "rev-parse", f"HEAD:{path}")
+    (root / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    return blob
+
+
+def test_a_blob_missing_from_the_repository_is_named_and_the_rest_read(tmp_path: Path) -> None:
+    root = committed(write(tmp_path / "repo", {"a.yaml": b"id: a\n", "b.yaml": b"id: b\n"}))
+    blob = _remove_blob(root, "a.yaml")
+    entries = {e.path: e.content for e in GitRevisionSource(root, "main", "").entries()}
+    assert entries["b.yaml"] == b"id: b\n"
+    assert message(entries["a.yaml"]) == f"git cannot read blob {blob}; run git fsck"
+
+
+def test_a_blob_that_goes_missing_while_the_revision_is_read_is_named(tmp_path: Path) -> None:
+    files = {"a.yaml": b"id: a\n", "b.yaml": b"id: b\n", "c.yaml": b"id: c\n"}
+    root = committed(write(tmp_path / "repo", files))
+    entries = GitRevisionSource(root, "main", "").entries()
+    assert next(entries) == Entry("a.yaml", b"id: a\n")
+    blob = _remove_blob(root, "b.yaml")  # listed with its size, gone when it is read
+    second = next(entries)
+    assert (second.path, second.content) == (
+        "b.yaml",
+        Problem(rules.UNREADABLE_FILE, f"git cannot read blob {blob}; run git fsck"),
+    )
+    assert list(entries) == [Entry("c.yaml", b"id: c\n")]
 
 
 def test_a_file_name_that_is_not_utf8_is_read_from_a_revision(tmp_path: Path) -> None:

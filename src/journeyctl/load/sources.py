@@ -342,9 +342,15 @@ def _blob_or_problem(mode: bytes, blob: str, size: bytes) -> Problem | str:
         )
     if not mode.startswith(b"100"):
         return Problem(rules.UNREADABLE_FILE, "not read: a submodule, not a file; move it out")
+    if not size.isdigit():  # git lists a blob missing from the repository with size "BAD"
+        return _unreadable_blob(blob)
     if int(size) > MAX_FILE_BYTES:
         return too_big(int(size))
     return blob
+
+
+def _unreadable_blob(blob: str) -> Problem:
+    return Problem(rules.UNREADABLE_FILE, f"git cannot read blob {blob}; run git fsck")
 
 
 class _BlobReader:
@@ -364,7 +370,7 @@ class _BlobReader:
         self._process.stdin.flush()
         header = self._process.stdout.readline().split()
         if len(header) != 3:
-            return Problem(rules.UNREADABLE_FILE, f"git cannot read blob {blob}; run git fsck")
+            return _unreadable_blob(blob)
         content = self._process.stdout.read(int(header[2]))
         self._process.stdout.read(1)  # the newline after each blob
         return content
