@@ -435,3 +435,20 @@ def test_the_index_of_a_large_file_reads_back(
     back = PositionIndex.from_plain(plain, decode_value)
     assert back.locate(("b", 1)) == place
     assert back.locate(("a",), key=True) == (1, 1)
+
+
+def test_a_document_from_the_cache_names_its_file_as_a_parsed_one_does(
+    trees: list[Path], tmp_path: Path, parsed_texts: list[str]
+) -> None:
+    def names(pack: Path) -> list[tuple[str, Path, str]]:
+        loaded = load_source(FileSystemSource(trees[0]), cache=FileCache(pack))
+        documents = [*loaded.journeys, *loaded.improvements]
+        return [(d.file, d.path, d.display) for d in documents]
+
+    cold = names(tmp_path / "cache.pack")
+    parsed_texts.clear()
+    assert names(tmp_path / "cache.pack") == cold
+    assert parsed_texts == []  # every document came from the cache
+    assert ("klant-zijn/facturatie/ik-betaal.yaml", trees[0] / _JOURNEYS / "ik-betaal.yaml") in [
+        (file, path) for file, path, _ in cold
+    ]
