@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from journeyctl.render.context import Context
-from journeyctl.render.journey_view import JourneyView, journey_view
+from journeyctl.render.journey_view import JourneyView, Links, journey_view
 from journeyctl.text import Names
 from tests.render.conftest import report_input
 
@@ -112,3 +114,19 @@ def test_a_journey_without_steps_volumes_or_rank() -> None:
     assert shown.steps == [] and shown.curve is None and shown.volumes == []
     assert (shown.rank, shown.movement) == ("\u2013", "")
     assert shown.kpis == []
+
+
+def test_followers_are_listed_once_each_in_the_order_of_the_tree() -> None:
+    prepared = report_input()
+    target = "i-pay-my-bill"
+    journeys = tuple(
+        j.model_copy(update={"follows": [target, target]}) if j.id != target and index % 2 else j
+        for index, j in enumerate(prepared.journeys)
+    )
+    prepared = replace(prepared, journeys=journeys)
+    context = Context(prepared.framework, "en", Names(prepared.framework), ("index",))  # type: ignore[arg-type]
+    journey = next(j for j in journeys if j.id == target)
+    shown = journey_view(context, journey, prepared, Links.of(prepared))
+    expected = [(j.name, j.id) for j in journeys if target in j.follows]
+    assert len(expected) > 1
+    assert shown.followed_by == expected

@@ -101,14 +101,45 @@ class JourneyView:
     followed_by: list[tuple[str, str]]
 
 
-def journey_view(context: Context, journey: Journey, report_input: ReportInput) -> JourneyView:
+@dataclass(frozen=True)
+class Links:
+    """What a journey's map looks up among all journeys, indexed once for the whole site
+    (looked up for each journey in turn, a site of 20,000 journeys costs 20,000 squared)."""
+
+    ranked: dict[str, RankedJourney]  # the first ranking entry of each id
+    improvements: dict[str, list[Improvement]]  # those touching each journey, in their order
+    by_id: dict[str, Journey]  # the last journey of each id
+    followed_by: dict[str, list[tuple[str, str]]]  # (name, page) of those following each id
+
+    @classmethod
+    def of(cls, report_input: ReportInput) -> Links:
+        ranked: dict[str, RankedJourney] = {}
+        for entry in report_input.ranking.journeys:
+            ranked.setdefault(entry.id, entry)
+        improvements: dict[str, list[Improvement]] = {}
+        for improvement in report_input.improvements:
+            for journey_id in dict.fromkeys(target.journey for target in improvement.journeys):
+                improvements.setdefault(journey_id, []).append(improvement)
+        followed_by: dict[str, list[tuple[str, str]]] = {}
+        for journey in report_input.journeys:
+            for followed in dict.fromkeys(journey.follows):
+                followed_by.setdefault(followed, []).append((journey.name, journey.id))
+        by_id = {j.id: j for j in report_input.journeys}
+        return cls(ranked, improvements, by_id, followed_by)
+
+
+def journey_view(
+    context: Context, journey: Journey, report_input: ReportInput, links: Links | None = None
+) -> JourneyView:
+    """The view of one journey's map; `links` (`Links.of(report_input)`) once for a site."""
+    links = Links.of(report_input) if links is None else links
     ranking = report_input.ranking
-    entry = next((j for j in ranking.journeys if j.id == journey.id), None)
-    improvements = [i for i in report_input.improvements if _touches(i, journey.id)]
+    entry = links.ranked.get(journey.id)
+    improvements = links.improvements.get(journey.id, [])
     pinned, unpinned = _pinned(context, journey, improvements)
     steps = [_step(context, index, journey, pinned) for index in range(len(journey.steps))]
     movement, css = _movement(context, entry, ranking.compare_period)
-    by_id = {j.id: j for j in report_input.journeys}
+    by_id = links.by_id
     return JourneyView(
         id=journey.id,
         name=journey.name,
@@ -136,12 +167,8 @@ def journey_view(context: Context, journey: Journey, report_input: ReportInput) 
         movement=movement,
         movement_class=css,
         follows=[(by_id[i].name, i) for i in journey.follows if i in by_id],
-        followed_by=[(j.name, j.id) for j in report_input.journeys if journey.id in j.follows],
+        followed_by=list(links.followed_by.get(journey.id, [])),
     )
-
-
-def _touches(improvement: Improvement, journey_id: str) -> bool:
-    return any(target.journey == journey_id for target in improvement.journeys)
 
 
 def _pinned(

@@ -19,7 +19,7 @@ from journeyctl.model import Framework, Improvement, Journey
 from journeyctl.rank import Ranking, RankOptions, rank
 from journeyctl.render.context import REPORT_PAGES, Context
 from journeyctl.render.index_view import index_view
-from journeyctl.render.journey_view import journey_view
+from journeyctl.render.journey_view import Links, journey_view
 from journeyctl.render.ranking_view import TOP, ranking_view
 from journeyctl.render.report_views import REPORT_VIEWS
 from journeyctl.render.templating import render
@@ -74,8 +74,10 @@ def plan_site(
     )
     views += [(name, name, REPORT_VIEWS[name](context, report_input)) for name in REPORT_PAGES[1:]]
     ordered = sorted(journeys, key=lambda j: j.id)
+    links = Links.of(report_input)
     views += [
-        (f"journeys/{j.id}", "journey", journey_view(context, j, report_input)) for j in ordered
+        (f"journeys/{j.id}", "journey", journey_view(context, j, report_input, links))
+        for j in ordered
     ]
     return [
         _page(context, path, template, view, fmt)
