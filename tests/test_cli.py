@@ -273,6 +273,17 @@ def test_version_imports_no_heavy_library() -> None:
     assert (code, stdout, loaded) == (0, f"journeyctl {__version__}\n", set())
 
 
+def test_rules_imports_no_reader() -> None:
+    """`rules` lists the checks without importing what they need to run (Typer itself brings
+    Pydantic, to coerce the options)."""
+    code, stdout, loaded = _run_main(["journeyctl", "rules"])
+    assert (code, stdout.split()[:2], loaded) == (
+        0,
+        ["JC001", "yaml-syntax"],
+        {"typer", "pydantic"},
+    )
+
+
 def test_version_imports_nothing_but_its_own_modules() -> None:
     """`--version` costs starting Python and no more: not even `typing` (a fifth of its time)."""
     import subprocess

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rapidfuzz import fuzz, process
-
 # The cutoff `difflib.get_close_matches` has always used here: below 60 % of shared letters
 # a suggestion is more often a distraction than a help.
 MIN_SIMILARITY = 60.0
@@ -22,6 +20,8 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     Comparison is case-sensitive, like the ids it is used for. Of equally similar choices
     the alphabetically first wins, so the answer never depends on the order of a set.
     """
+    from rapidfuzz import fuzz, process  # when first asked: `journeyctl rules` never asks
+
     match = process.extractOne(
         word, sorted(choices), scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY
     )

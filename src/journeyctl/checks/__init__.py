@@ -15,6 +15,7 @@ from datetime import date
 from itertools import groupby
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from journeyctl.checks import (
     cluster_phase,
@@ -36,8 +37,10 @@ from journeyctl.checks import (
 )
 from journeyctl.checks._context import Context
 from journeyctl.finding import Finding, Rule, Severity, sorted_findings
-from journeyctl.load import FINDINGS_PER_FILE, Tree
 from journeyctl.load.rules import LOAD_RULES
+
+if TYPE_CHECKING:  # `journeyctl rules` lists the rules without importing the loader
+    from journeyctl.load import Tree
 
 CHECKS: tuple[ModuleType, ...] = (
     duplicate_id,
@@ -142,6 +145,8 @@ def validate(tree: Tree, *, strict: bool = False, today: date | None = None) -> 
 
 def _capped(findings: list[Finding], tree: Tree, strict: bool) -> Validation:
     """At most FINDINGS_PER_FILE findings a file, and a note that counts the rest."""
+    from journeyctl.load import FINDINGS_PER_FILE
+
     shown: list[Finding] = []
     notes: set[Finding] = set()
     not_shown: Counter[Severity] = Counter()

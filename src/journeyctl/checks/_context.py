@@ -6,9 +6,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from journeyctl.load import Document, Tree
-from journeyctl.model import Framework, Improvement, Journey
+if TYPE_CHECKING:  # annotations only: `journeyctl rules` lists the checks without loading
+    from journeyctl.load import Document, Tree
+    from journeyctl.model import Framework, Improvement, Journey
 
 # What each kind of id is called in messages, and the framework list that defines it.
 FRAMEWORK_LISTS = {

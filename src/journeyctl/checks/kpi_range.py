@@ -11,10 +11,13 @@ Passes: `nps: {baseline: {value: 14, date: 2025-01-31}}`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from journeyctl.checks._context import Context
 from journeyctl.finding import Finding, Rule, Severity
-from journeyctl.load.source import PathPart
+
+if TYPE_CHECKING:
+    from journeyctl.load.source import PathPart
 
 RULE = Rule("JC206", "kpi-out-of-range", Severity.ERROR, __doc__ or "")
 

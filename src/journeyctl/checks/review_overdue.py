@@ -14,7 +14,6 @@ from collections.abc import Iterator
 
 from journeyctl.checks._context import Context
 from journeyctl.finding import Finding, Rule, Severity
-from journeyctl.model.common import CADENCE_DAYS
 
 RULE = Rule("JC305", "review-overdue", Severity.WARNING, __doc__ or "")
 
@@ -22,6 +21,8 @@ _REVIEWED_STATUSES = {"mapped", "improving", "monitoring"}
 
 
 def check(context: Context) -> Iterator[Finding]:
+    from journeyctl.model.common import CADENCE_DAYS  # here: `rules` imports no model
+
     if context.framework is None:
         return
     default_cadence = context.framework.review.cadence

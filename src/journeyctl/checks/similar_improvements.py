@@ -15,8 +15,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
-from rapidfuzz import fuzz, process
-
 from journeyctl.checks._context import Context
 from journeyctl.finding import Finding, Rule, Severity
 
@@ -45,6 +43,8 @@ def similar_pairs(titles: Sequence[str]) -> list[tuple[int, int]]:
     longer one (2 * short / (short + long) >= 0.9), so titles are taken shortest first and
     each is compared, in C, with the window of shorter ones that could still match.
     """
+    from rapidfuzz import fuzz, process  # here: `rules` lists the checks without it
+
     by_length = sorted(range(len(titles)), key=lambda index: len(titles[index]))
     sorted_titles = [titles[index] for index in by_length]
     lengths = [len(title) for title in sorted_titles]

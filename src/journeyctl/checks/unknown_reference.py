@@ -13,18 +13,20 @@ Passes: `owner: jan-de-vries` with an owner `jan-de-vries` in `framework.yaml`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journeyctl.checks._context import FRAMEWORK_LISTS, Context
 from journeyctl.finding import Finding, Rule, Severity
-from journeyctl.load import Document
-from journeyctl.load.source import PathPart
-from journeyctl.model import Framework, Improvement, Journey
 from journeyctl.suggest import closest
 
-RULE = Rule("JC203", "unknown-reference", Severity.ERROR, __doc__ or "")
+if TYPE_CHECKING:  # annotations only: `journeyctl rules` lists the checks without loading
+    from journeyctl.load import Document
+    from journeyctl.load.source import PathPart
+    from journeyctl.model import Framework, Improvement, Journey
 
-Reference = tuple[tuple[PathPart, ...], str, str]  # where, kind, the id referred to
+    Reference = tuple[tuple[PathPart, ...], str, str]  # where, kind, the id referred to
+
+RULE = Rule("JC203", "unknown-reference", Severity.ERROR, __doc__ or "")
 
 
 def check(context: Context) -> Iterator[Finding]:
