@@ -25,6 +25,8 @@ other's, after one untimed run of each):
 adds a table of how each command's time grew (<= 1.05x the growth in journeys: 10.5x from
 2,000 to 20,000) and its memory. `--only WORDS` runs the rows whose name holds one of them;
 `--no-untimed` skips the untimed runs (for a long run on trees just generated).
+`--grow-from 2000` (with `--journeys 20000`) times each command at both sizes, alternating
+runs, for a check of growth that load coming and going on a shared machine does not skew.
 """
 
 from __future__ import annotations
@@ -406,6 +408,23 @@ def scaling(here: list[Row], there: list[dict[str, object]], growth: float) -> l
     return scaled
 
 
+def growth(big: Bench, small: Bench, only: list[str], repeat: int, untimed: bool) -> list[Row]:
+    """Each selected pair's journeyctl command at both sizes, runs alternating, so that load
+    that comes and goes on a shared machine weighs on both sizes alike."""
+    grown = []
+    for (name, make_big), (_, make_small) in zip(rows(big), rows(small), strict=True):
+        if only and not any(word in name for word in only):
+            continue
+        at_big, at_small = make_big(name), make_small(name)
+        if isinstance(at_big, Pair) and isinstance(at_small, Pair):
+            target = SCALING_SLACK * big.journeys / small.journeys
+            prepare = (at_big.prepare_ours, at_small.prepare_ours)
+            both = Pair(name, at_big.ours, at_small.ours, target, *prepare, runs=at_big.runs)
+            grown.append(both.measure(repeat, untimed))
+            print(grown[-1].line(), file=sys.stderr, flush=True)
+    return grown
+
+
 def _table(title: str, table: list[Row]) -> str:
     head = "| command | journeyctl | reference | ratio | target |\n|---|---:|---:|---:|---|"
     return "\n".join([title, "", head, *(row.line() for row in table)])
@@ -428,9 +447,19 @@ def main() -> None:
         help="no untimed run before a pair's timed ones (trees just generated are in the file "
         "cache already; it halves a long run at 20,000)",
     )
+    parser.add_argument(
+        "--grow-from",
+        type=int,
+        metavar="JOURNEYS",
+        help="time each selected command at this many journeys and at --journeys, alternating "
+        "runs, and print how its time grew (no memory rows)",
+    )
     args = parser.parse_args()
 
     bench = Bench(args.journeys, args.seed, args.work)
+    if args.grow_from:
+        _grow(bench, Bench(args.grow_from, args.seed, args.work), args)
+        return
     results = []
     try:
         for name, make in rows(bench):
@@ -459,6 +488,21 @@ def main() -> None:
             "rows": rows_json,
         }
         args.json.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+
+
+def _grow(bench: Bench, small: Bench, args: argparse.Namespace) -> None:
+    try:
+        grown = growth(bench, small, args.only, args.repeat, not args.no_untimed)
+    finally:
+        bench.restore()
+        small.restore()
+    runs = f"median of {args.repeat}" if args.repeat > 1 else "one run at each size"
+    untimed = ", no untimed run first" if args.no_untimed else ""
+    title = (
+        f"{bench.journeys:,} journeys against {small.journeys:,} (reference), runs of the two "
+        f"sizes alternating, {runs}{untimed}"
+    )
+    print(_table(title, grown))
 
 
 if __name__ == "__main__":

@@ -124,3 +124,21 @@ def test_a_run_without_untimed_runs_says_so(tmp_path: Path) -> None:
     )
     document = json.loads(out.read_text(encoding="utf-8"))
     assert (document["untimed"], len(document["rows"][0]["times"])) == (False, 1)
+
+
+def test_growth_times_both_sizes_alternating(tmp_path: Path) -> None:
+    arguments = ["--journeys", "4", "--grow-from", "2", "--repeat", "1"]
+    arguments += ["--work", str(tmp_path / "work"), "--only", "version", "rules"]
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "run.py"), *arguments],
+        capture_output=True,
+        encoding="utf-8",
+        check=False,
+    )
+    lines = done.stdout.splitlines()
+    assert (done.returncode, lines[0], [line.split(" | ")[0] for line in lines[4:]]) == (
+        0,
+        "4 journeys against 2 (reference), runs of the two sizes alternating, one run at each size",
+        ["| --version", "| rules"],
+    )
+    assert all(line.endswith(("<= 2.1x  ok |", "<= 2.1x  over |")) for line in lines[4:])
