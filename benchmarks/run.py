@@ -271,7 +271,9 @@ class Bench:
         return self.journeyctl("rank", "--root", str(self.tree("clean")), "--no-cache")
 
     def render(self) -> Command:
-        root, out = str(self.tree("clean")), str(self.work / "site")
+        # A folder per size: render removes the pages of an earlier render that it does not
+        # write, which would weigh on a run after one of another size.
+        root, out = str(self.tree("clean")), str(self.work / f"site-{self.journeys}")
         return self.journeyctl("render", "--root", root, "--out", out, "--no-cache")
 
     def report(self) -> Command:
