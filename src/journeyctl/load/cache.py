@@ -155,7 +155,10 @@ def _write_pack(pack: Path, records: dict[bytes, bytes]) -> None:
     descriptor, temporary = tempfile.mkstemp(dir=pack.parent, prefix=".", suffix=".tmp")
     try:
         with os.fdopen(descriptor, "wb") as file:
-            file.write(_header() + checksum + body)
+            # Three writes, not one of the three joined: that would copy the whole pack.
+            file.write(_header())
+            file.write(checksum)
+            file.write(body)
         Path(temporary).replace(pack)
     except BaseException:
         with contextlib.suppress(OSError):
