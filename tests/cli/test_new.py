@@ -87,7 +87,8 @@ def test_an_unknown_phase_lists_the_valid_ones(tree_dir: Path) -> None:
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         "error: --phase 'klant-blijven' is not in framework.yaml; did you mean 'klant-zijn'? "
-        "known: klant-worden (Klant worden), klant-zijn (Klant zijn)\n"
+        "known: klant-worden (Klant worden), klant-zijn (Klant zijn); a new one is added to "
+        "framework.yaml first\n"
     )
 
 
@@ -104,7 +105,8 @@ def test_an_unknown_owner_lists_the_valid_ones(tree_dir: Path) -> None:
     )
     assert result.exit_code == 2
     assert (
-        result.stderr == "error: --owner 'piet' is not in framework.yaml; known: jan (Jan Jansen)\n"
+        result.stderr == "error: --owner 'piet' is not in framework.yaml; known: jan (Jan Jansen); "
+        "a new one is added to framework.yaml first\n"
     )
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from journeyctl.cli._common import DEFAULT_ROOT, RootOption, error_line, output
-from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
+from journeyctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
 # The most similar journeys named after a new one; more would bury the warning.
 SHOWN_SIMILAR = 3
@@ -47,7 +47,13 @@ def new(
         )
         return EXIT_FINDINGS
     framework = checked.framework
-    ids = resolve_filters(framework, RankOptions(phase=phase, cluster=cluster, owner=owner))
+    try:
+        ids = resolve_filters(framework, RankOptions(phase=phase, cluster=cluster, owner=owner))
+    except UsageError as unknown:
+        # A new journey may need a new phase, cluster or owner: say where that goes.
+        raise UsageError(
+            f"{unknown}; a new one is added to framework.yaml first", parameter=unknown.parameter
+        ) from None
     assert ids.phase is not None and ids.cluster is not None
     check_cluster_in_phase(framework, ids.cluster, ids.phase)
     id_ = slugify(name)
