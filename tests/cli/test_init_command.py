@@ -220,7 +220,8 @@ def test_a_file_is_not_a_folder_to_init_in(in_tmp: Path) -> None:
     result = run("x")
     assert (result.exit_code, result.stderr) == (
         2,
-        "error: 'x' is a file; pass a folder (new or empty) to make it in\n",
+        "error: cannot write into 'x': it is a file, not a folder; give a folder (it is "
+        "created when missing); nothing was written\n",
     )
 
 

@@ -60,7 +60,9 @@ def export(
         refuse_tree_target,
         write_export,
     )
+    from journeyctl.write import check_target
 
+    check_target(out, parameter="out")  # a device, a FIFO, a folder: refused before any work
     checked = check(root, cache=not no_cache)
     if not checked.usable:
         sys.stderr.write(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))

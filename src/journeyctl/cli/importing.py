@@ -77,7 +77,8 @@ def import_(
     from journeyctl.formats._safe import one_line
     from journeyctl.framework import check
     from journeyctl.inventory.cells import Refused
-    from journeyctl.inventory.importing import ImportOptions, apply_plan, read_import
+    from journeyctl.inventory.importing import ImportOptions, read_import
+    from journeyctl.write import write_files
 
     checked = check(root, cache=not no_cache)
     if not checked.usable:
@@ -102,7 +103,9 @@ def import_(
     if dry_run:
         output(_plan_text(result))
         return EXIT_OK
-    apply_plan(checked.tree.root, result.plan)
+    # All or nothing: every file is checked before the first is written, and those written
+    # are put back if a later one fails.
+    write_files(checked.tree.root, {change.relative: change.new for change in result.plan.changes})
     output(_summary(result))
     return EXIT_OK
 

@@ -37,12 +37,11 @@ def init(
     """Start a framework repository: journeys/framework.yaml with the four life-cycle phases,
     an example journey, a CI workflow, a pre-commit hook and the editor's schema binding."""
     from journeyctl.checks import display_path
-    from journeyctl.errors import UsageError
     from journeyctl.schema import schema_files
+    from journeyctl.write import check_folder
     from journeyctl.write.scaffold import SCHEMAS_FOLDER, init_files, write_all
 
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"'{folder}' is a file; pass a folder (new or empty) to make it in")
+    check_folder(folder)  # before any work, in the words the user gave
     source = installed_from()
     files = init_files(language.value, source)
     files.update({f"{SCHEMAS_FOLDER}/{n}": text for n, text in schema_files().items()})

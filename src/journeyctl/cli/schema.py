@@ -29,8 +29,9 @@ def schema(
         return EXIT_OK
     from journeyctl.write import write_files
 
-    if out.exists() and not out.is_dir():
+    if out.is_file():
         raise UsageError(f"cannot write schemas to '{out}': it is a file; pass a folder to --out")
+    # A device, a FIFO or a socket is refused by the writer, which checks every file first.
     for path in write_files(out, schema_files()):
         error_line(f"wrote {path}")
     return EXIT_OK

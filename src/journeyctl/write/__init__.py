@@ -1,7 +1,10 @@
 """The one writer for every file journeyctl writes.
 
-- `atomic`: `write_text`, `write_under`, `write_files` (atomic, never outside a base folder),
-  `sync_folders` (one sync per folder after many writes).
+- `atomic`: `write_text`, `write_under`, `write_files` (atomic, never outside a base folder;
+  several files all or nothing), `sync_folders` (one sync per folder after many writes).
+- `targets`: `check_target`, `check_folder`: what a write may replace (a missing or regular file only),
+  checked before the first write.
+- `litter`: the temporary files' names, and removing those a killed write left.
 - `folder`: `write_folder`, a set of files into a folder all or nothing (a rendered site).
 - `yamldoc`: `new_yaml` for a new document, `edit_yaml` for a round-trip edit.
 - `edit`: `set_value`, `child_map`, `child_list`, `upsert_item`, used inside an edit.
@@ -11,7 +14,6 @@
 """
 
 from journeyctl.write.atomic import (
-    WriteError,
     contained_path,
     sync_folders,
     write_bytes,
@@ -21,10 +23,13 @@ from journeyctl.write.atomic import (
 )
 from journeyctl.write.edit import child_list, child_map, set_value, upsert_item
 from journeyctl.write.folder import write_folder
+from journeyctl.write.targets import WriteError, check_folder, check_target
 from journeyctl.write.yamldoc import edit_yaml, new_json, new_yaml
 
 __all__ = [
     "WriteError",
+    "check_folder",
+    "check_target",
     "child_list",
     "child_map",
     "contained_path",

@@ -2,35 +2,33 @@
 
 The text goes to a temporary file in the target's folder, is flushed to disk, and is then
 renamed over the target: a crash, a full disk or a refused permission leaves the target as it
-was and no temporary file behind. Paths given relative to a base folder are checked to stay
+was and no temporary file behind (one killed outright leaves one, which the next write into
+that folder removes: `litter`). Paths given relative to a base folder are checked to stay
 inside it, so that an id or a name from a file can never make journeyctl write elsewhere.
 
-The folder is synced after the rename, which makes the rename itself durable. A caller that
-writes many files passes `sync_folder=False` and calls `sync_folders` once at the end: a
-folder of a thousand new files is synced once, not a thousand times, and each file's text is
-still on disk before its rename.
+Before the first byte is written every target is checked (`targets`): only a missing or a
+regular file is replaced, never a device, a FIFO or a socket. `write_files` checks all its
+targets before it writes any, and puts back those it wrote if a later one fails, so that a
+command that writes several files changes all of them or none.
+
+The folder is synced after the rename, which makes the rename itself durable. `write_files`
+syncs each folder once, after all its files: a folder of a thousand new files is synced once,
+not a thousand times, and each file's text is still on disk before its rename.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePath
 
-from journeyctl.errors import UsageError
+from journeyctl.write.litter import remove_stale_temporaries, temporary_path
+from journeyctl.write.targets import WriteError, check_folder, check_target
 
 # Windows translates newlines in files not opened as binary.
 _BINARY = getattr(os, "O_BINARY", 0)
-
-
-class WriteError(UsageError):
-    """A file could not be written; the message says which, why and what to do.
-
-    A usage error to the CLI (exit 2), like any other input the user must fix first.
-    """
 
 
 def write_under(
@@ -43,10 +41,23 @@ def write_under(
 
 
 def write_files(base: Path, files: Mapping[str, str]) -> list[Path]:
-    """Write each `relative name -> text` under `base` (each file atomically); the paths written."""
-    paths = [write_under(base, name, text, sync_folder=False) for name, text in files.items()]
-    sync_folders(paths)
-    return paths
+    """Write each `relative name -> text` under `base`, all or nothing; the paths written.
+
+    Every target is checked before the first write (inside `base`, no symbolic link on the
+    way, missing or a regular file, in a folder that can be written in) and every text
+    encoded; if a write then fails, the files written before it are put back as they were.
+    """
+    check_folder(base)
+    targets = [contained_path(base, name) for name in files]
+    for target in targets:
+        check_target(target)
+    data = {
+        target: encoded(target, text) for target, text in zip(targets, files.values(), strict=True)
+    }
+    for folder in dict.fromkeys(target.parent for target in data):
+        remove_stale_temporaries(folder)
+    _write_all_or_nothing(data)
+    return list(data)
 
 
 def contained_path(base: Path, relative: str | PurePath) -> Path:
@@ -75,38 +86,91 @@ def write_text(path: Path, text: str, *, sync_folder: bool = True) -> None:
     no temporary file is left, and a WriteError says what happened. With `sync_folder=False`
     the caller syncs the folder later (`sync_folders`).
     """
+    write_bytes(path, encoded(path, text), sync_folder=sync_folder)
+
+
+def encoded(path: Path, text: str) -> bytes:
+    """`text` as UTF-8, or a WriteError naming `path` for a character UTF-8 cannot encode."""
     try:
-        data = text.encode("utf-8")
+        return text.encode("utf-8")
     except UnicodeEncodeError as error:
         raise WriteError(
             f"cannot write '{path}': the text holds a character that UTF-8 cannot encode "
             f"({error.reason} at position {error.start}); remove it; nothing was changed"
         ) from None
-    write_bytes(path, data, sync_folder=sync_folder)
 
 
 def write_bytes(path: Path, data: bytes, *, sync_folder: bool = True) -> None:
     """Replace `path` with `data` atomically (a workbook, say), as `write_text` does text."""
-    if path.is_symlink():
-        raise WriteError(
-            f"cannot write '{path}': it is a symbolic link, which journeyctl does not write "
-            "through; replace it with a real file; nothing was changed"
-        )
+    check_target(path)
+    remove_stale_temporaries(path.parent)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _replace_atomically(path, data)
-        if sync_folder:
-            _sync_folder(path.parent)
+        _write(path, data)
     except OSError as error:
-        raise WriteError(
-            f"cannot write '{path}': {error.strerror or error}; fix that (free space, "
-            "permissions, the folder) and run again; nothing was changed"
-        ) from None
+        raise WriteError(_failure(path, error, [])) from None
+    if sync_folder:
+        _sync_folder(path.parent)
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _replace_atomically(path, data)
+
+
+def _write_all_or_nothing(data: Mapping[Path, bytes]) -> None:
+    """Write every file; if one fails, put back those written before it and raise."""
+    done: list[tuple[Path, bytes | None]] = []
+    try:
+        for path, content in data.items():
+            before = _previous(path)
+            _write(path, content)
+            done.append((path, before))
+    except BaseException as error:
+        left = _put_back(done)
+        if isinstance(error, OSError):
+            raise WriteError(_failure(path, error, left)) from None
+        raise
+    sync_folders(data)
+
+
+def _previous(path: Path) -> bytes | None:
+    """What `path` holds now (checked to be a regular file or missing), to put back."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def _put_back(done: list[tuple[Path, bytes | None]]) -> list[Path]:
+    """Undo the writes of `done`, last first; the files that could not be put back."""
+    failed = []
+    for path, before in reversed(done):
+        try:
+            if before is None:
+                path.unlink()
+            else:
+                _replace_atomically(path, before)
+        except OSError:
+            failed.append(path)
+    return failed
+
+
+def _failure(path: Path, error: OSError, left: list[Path]) -> str:
+    """What went wrong, what to do, and what was changed: nothing, or the files in `left`."""
+    changed = (
+        "these files were written and could not be put back: " + ", ".join(map(str, left))
+        if left
+        else "nothing was changed"
+    )
+    return (
+        f"cannot write '{path}': {error.strerror or error}; fix that (free space, "
+        f"permissions, the folder) and run again; {changed}"
+    )
 
 
 def _replace_atomically(path: Path, data: bytes) -> None:
     mode = _existing_mode(path)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    temporary = temporary_path(path)
     # Created like any new file (0o666 less the umask); an existing file's bits are copied.
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o666)
     try:

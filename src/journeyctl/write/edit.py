@@ -18,9 +18,9 @@ from ruamel.yaml.error import CommentMark
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 
-from journeyctl.write.atomic import WriteError
 from journeyctl.write.roundtrip import NewText
 from journeyctl.write.same import same_data
+from journeyctl.write.targets import WriteError
 
 Change = Literal["added", "updated", "unchanged"]
 

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import secrets
 import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from journeyctl.write.atomic import WriteError, contained_path, sync_folders, write_under
+from journeyctl.write.atomic import contained_path, write_files
+from journeyctl.write.litter import remove_stale_temporaries, temporary_path
+from journeyctl.write.targets import WriteError, check_folder, check_target
 
 RECORD = ".journeyctl-written"
 
@@ -40,17 +41,15 @@ def write_folder(target: Path, files: Mapping[str, str], *, tidy: bool = False) 
     """Write each `relative name -> text` under `target`, all or nothing; with `tidy`, record
     what was written and delete what an earlier write left that is no longer in the set."""
     folder = _real_folder(target)
-    for name in files:
+    for name in [*files, RECORD] if tidy else files:
         _check_room(target, name)
     previous = _read_record(folder) if tidy else {}
     if tidy:
         files = {**files, RECORD: _record(files)}
-    staging = folder.parent / f".{folder.name}.{secrets.token_hex(6)}.tmp"
+    remove_stale_temporaries(folder.parent)  # staging folders of a write that was killed
+    staging = temporary_path(folder)
     try:
-        # Each file's text is synced as it is written; each staging folder once, at the end.
-        sync_folders(
-            [write_under(staging, name, text, sync_folder=False) for name, text in files.items()]
-        )
+        write_files(staging, files)
         _move_into_place(staging, folder, list(files))
     except OSError as error:
         raise WriteError(
@@ -67,18 +66,14 @@ def write_folder(target: Path, files: Mapping[str, str], *, tidy: bool = False) 
 def _real_folder(target: Path) -> Path:
     """The target as an absolute path, through a symlink to a folder, so that the staging
     folder lands on the same file system as the files it moves into."""
-    if target.exists() and not target.is_dir():
-        raise WriteError(
-            f"cannot write into '{target}': it is a file, not a folder; give a folder (it is "
-            "created when missing) or move the file away; nothing was changed"
-        )
+    check_folder(target)
     return target.resolve() if target.is_symlink() else target.absolute()
 
 
 def _check_room(folder: Path, name: str) -> None:
     """A WriteError, before anything is written, where a file cannot land: a path that leaves
-    the folder or goes through a symlink, a folder in the file's place or a file in the way
-    of its folder."""
+    the folder or goes through a symlink, a folder in the file's place, a file in the way of
+    its folder, a device, FIFO or socket in its place, or a folder that cannot be written in."""
     path = contained_path(folder, name)
     if path.is_dir():
         raise WriteError(
@@ -91,6 +86,7 @@ def _check_room(folder: Path, name: str) -> None:
                 f"cannot write '{path}': '{folder / parent}' is a file, not a folder; move it "
                 "away; nothing was changed"
             )
+    check_target(path)
 
 
 def _move_into_place(staging: Path, folder: Path, names: list[str]) -> None:

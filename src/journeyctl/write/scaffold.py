@@ -1,9 +1,10 @@
 """New files from templates: a journey for `journeyctl new`, a whole repository for `init`.
 
 Every document is made with `new_yaml`/`new_json` (so it reads back as written) and written
-with `write_under` (atomic, never outside the base folder). A file that exists already is
-refused, never replaced, unless the caller says so (`init --force`): a template must not
-eat someone's work.
+with `write_under`, or `write_files` for a whole repository (atomic, never outside the base
+folder; every file checked before the first is written, all of them or none). A file that
+exists already is refused, never replaced, unless the caller says so (`init --force`): a
+template must not eat someone's work.
 
 YAML files open with the yaml-language-server modeline that binds their JSON Schema by a
 path relative to the file, as the example tree does (`../../../schemas/journey.schema.json`
@@ -24,7 +25,9 @@ from rapidfuzz import fuzz
 from journeyctl.errors import UsageError
 from journeyctl.load import Tree
 from journeyctl.model import Framework
-from journeyctl.write.atomic import WriteError, contained_path, write_under
+from journeyctl.write.atomic import contained_path, write_files, write_under
+from journeyctl.write.litter import GITIGNORE_PATTERN
+from journeyctl.write.targets import WriteError
 from journeyctl.write.yamldoc import new_json, new_yaml
 
 Language = Literal["nl", "en"]
@@ -135,7 +138,8 @@ def existing(base: Path, files: Mapping[str, str]) -> list[str]:
 
 
 def write_all(base: Path, files: Mapping[str, str], *, force: bool) -> list[Path]:
-    """Write every file under `base`; refused as a whole if any exists, unless `force`."""
+    """Write every file under `base`, all or none: refused as a whole if any exists, unless
+    `force`, and if any cannot be written (`write_files` checks them all first)."""
     if not force:
         there = existing(base, files)
         if there:
@@ -143,7 +147,7 @@ def write_all(base: Path, files: Mapping[str, str], *, force: bool) -> list[Path
                 f"'{base}' holds {', '.join(there)} already; nothing was written. Run it "
                 "in an empty folder, or pass --force to replace these files"
             )
-    return [write_under(base, name, text) for name, text in files.items()]
+    return write_files(base, files)
 
 
 _PHASES: dict[Language, list[tuple[str, str]]] = {
@@ -378,10 +382,12 @@ repos:
         files: \\.ya?ml$
 """
 
-_GITIGNORE = """\
-# journeyctl's cache and the rendered site
+_GITIGNORE = f"""\
+# journeyctl's cache, the rendered site, and the temporary files of a write that was killed
+# (the next write into their folder removes them)
 .journeyctl-cache/
 site/
+{GITIGNORE_PATTERN}
 """
 
 _README: dict[Language, str] = {

@@ -12,7 +12,7 @@ import re
 
 import yaml
 
-from journeyctl.write.atomic import WriteError
+from journeyctl.write.targets import WriteError
 
 _STR_TAG = "tag:yaml.org,2002:str"
 # The loader's resolver: the same implicit rules (bool, int, float, null, timestamp,

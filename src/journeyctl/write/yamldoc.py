@@ -23,10 +23,10 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from journeyctl.load.yamlfile import Parsed, parse
-from journeyctl.write.atomic import WriteError
 from journeyctl.write.edit import editing
 from journeyctl.write.roundtrip import round_trip_yaml
 from journeyctl.write.same import same_data
+from journeyctl.write.targets import WriteError
 
 
 def new_yaml(data: Mapping[str, Any], *, header_comment: str | None = None) -> str:

@@ -1,0 +1,119 @@
+"""What a write may replace, checked before the first byte of it is written.
+
+journeyctl replaces only regular files. A character device, a FIFO or a socket where a file
+is to go is refused, never renamed over: run as root, as CI containers often are, a rename
+over `/dev/null` would leave a plain file there for every program on the machine. So are a
+folder where a file goes, a file where a folder goes, a symbolic link, and a folder that
+cannot be written in, so that a command that writes several files finds every such problem
+before it writes the first, and then says that nothing was written.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from journeyctl.errors import UsageError
+
+
+class WriteError(UsageError):
+    """A file could not be written; the message says which, why and what to do.
+
+    A usage error to the CLI (exit 2), like any other input the user must fix first.
+    """
+
+
+# The kinds of things a path can be, as a message names them (S_ISREG last: the plain case).
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a FIFO (a named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISLNK, "a symbolic link"),
+    (stat.S_ISREG, "a file"),
+)
+
+
+def kind(mode: int) -> str:
+    """What a file of this `st_mode` is, in words: "a character device", "a folder", ..."""
+    return next((name for test, name in _KINDS if test(mode)), "a special file")
+
+
+def check_target(path: Path, *, parameter: str | None = None) -> None:
+    """A WriteError unless `path` is missing or a regular file (not a symbolic link), and the
+    nearest folder above it that exists is a folder that can be written in."""
+    mode = _mode(path, follow=False)
+    if mode is not None and stat.S_ISLNK(mode):
+        raise WriteError(
+            f"cannot write '{path}': it is a symbolic link, which journeyctl does not write "
+            "through; replace it with a real file; nothing was changed",
+            parameter=parameter,
+        )
+    if mode is not None and not stat.S_ISREG(mode):
+        raise WriteError(
+            f"cannot write '{path}': it is {kind(mode)}, which is not a regular file; "
+            "journeyctl replaces only regular files: give the path of a new file or of a "
+            "regular file to replace; nothing was written",
+            parameter=parameter,
+        )
+    _check_folder_above(path, parameter)
+
+
+def check_folder(folder: Path) -> None:
+    """A WriteError unless `folder` is missing or a folder (a symbolic link to one counts) that
+    can be written in, and, when missing, can be made."""
+    mode = _mode(folder, follow=True)
+    if mode is None:
+        _check_folder_above(folder, None)
+    elif not stat.S_ISDIR(mode):
+        raise WriteError(
+            f"cannot write into '{folder}': it is {kind(mode)}, not a folder; give a folder "
+            "(it is created when missing); nothing was written"
+        )
+    else:
+        _check_writable(folder, folder, None)
+
+
+def _check_folder_above(path: Path, parameter: str | None) -> None:
+    """The nearest existing folder above `path` must be a folder, and one that can be written
+    in (the folders between it and `path` are made by the write)."""
+    for folder in path.parents:
+        mode = _mode(folder, follow=True)
+        if mode is None:
+            continue
+        if not stat.S_ISDIR(mode):
+            raise WriteError(
+                f"cannot write '{path}': {os.strerror(errno.ENOTDIR)}: '{folder}' is "
+                f"{kind(mode)}, not a folder; move it away or write elsewhere; nothing was "
+                "written",
+                parameter=parameter,
+            )
+        _check_writable(path, folder, parameter)
+        return
+
+
+def _check_writable(path: Path, folder: Path, parameter: str | None) -> None:
+    # Root passes this on any folder except one on a read-only file system.
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise WriteError(
+            f"cannot write '{path}': {os.strerror(errno.EACCES)}: journeyctl cannot make "
+            f"files in the folder '{folder}'; change its permissions or write elsewhere; "
+            "nothing was written",
+            parameter=parameter,
+        )
+
+
+def _mode(path: Path, *, follow: bool) -> int | None:
+    """The `st_mode` of `path`, or None where nothing is there (or a file is in the way)."""
+    try:
+        return (path.stat() if follow else path.lstat()).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as error:
+        raise WriteError(
+            f"cannot write '{path}': {error.strerror or error}; fix that (permissions, the "
+            "folder) and run again; nothing was written"
+        ) from None
