@@ -70,7 +70,8 @@ TOO_COMPLEX = Rule(
     """The file is larger, deeper or expands (through YAML aliases) further than any real file.
 
     Refused unread so that a hostile or broken file cannot exhaust memory or time.
-    Limits: 5 MiB a file, 200 levels of nesting, 100,000 values after alias expansion.
+    Limits: 5 MiB a file, 200 levels of nesting, 100,000 keys and values (counted before
+    the file's data is built, and again with every YAML alias written out).
     """,
 )
 MISSING_FRAMEWORK = Rule(

@@ -12,6 +12,7 @@ import types
 import typing
 from collections.abc import Iterator, Sequence
 from datetime import date
+from itertools import repeat
 from typing import Any
 
 import yaml
@@ -42,32 +43,75 @@ _MAX_SUGGESTED_LENGTH = 100
 
 
 def describe_all(
-    errors: list[ErrorDetails], model: type[BaseModel], source: SourceMap
+    errors: list[ErrorDetails],
+    model: type[BaseModel],
+    source: SourceMap,
+    *,
+    limit: int | None = None,
 ) -> Iterator[Problem]:
     """Each error as a problem with its position; a value that fits no member of a union
     (`bool | int | float`) is one problem, not one per member. Errors about a value that
-    reading refused (and reported) are left out."""
+    reading refused (and reported) are left out.
+
+    Past `limit` problems the rest are only counted: each is `NOT_DESCRIBED`, so that a
+    file of a hundred thousand wrong values costs a count, not a message and a position
+    for each, when only the first few are ever shown.
+    """
     by_place: dict[tuple[PathPart, ...], list[ErrorDetails]] = {}
     for error in errors:
         if _reported_while_reading(error):
             continue
         by_place.setdefault(tuple(_clean_loc(error["loc"])), []).append(error)
+    described = 0
     for loc, group in by_place.items():
-        members = [p for e in group for p in e["loc"] if isinstance(p, str) and p in _UNION_KINDS]
-        out_of_range = [
-            e for e in group if e["type"] in _COMPARISONS or e["type"] == "finite_number"
-        ]
-        if len(group) > 1 and out_of_range:
-            # A number too large for every number member: that is what to fix, not its type.
-            yield _describe(out_of_range[0], model, source)
-        elif len(group) > 1 and len(members) == len(group):
-            raw = _raw_scalar(source, loc)
-            shown = raw if raw is not None else _short(group[0].get("input"))
-            kinds = " or ".join(dict.fromkeys(_UNION_KINDS[m] for m in members))
-            message = f"{_dotted(loc)}: expected {kinds}, got {shown}"
-            yield _problem(rules.INVALID_VALUE, message, source, loc)
+        representative = _representative(group)
+        count = 1 if representative is not None else len(group)
+        if limit is not None and described >= limit:
+            yield from repeat(NOT_DESCRIBED, count)
+        elif representative is not None:
+            yield _describe_one(loc, group, representative, model, source)
         else:
             yield from (_describe(error, model, source) for error in group)
+        described += count
+
+
+# What stands for each error past the limit of `describe_all`: counted, never shown.
+NOT_DESCRIBED = Problem(rules.INVALID_VALUE, "not described: past the findings shown per file")
+
+
+def _representative(group: list[ErrorDetails]) -> ErrorDetails | None:
+    """The one error that stands for several at one place, or None when each is its own.
+
+    A number too large for every number member of a union is that number's problem, not its
+    type; a value that fits no member of a union is one problem listing the kinds expected.
+    """
+    if len(group) < 2:
+        return None
+    out_of_range = [e for e in group if e["type"] in _COMPARISONS or e["type"] == "finite_number"]
+    if out_of_range:
+        return out_of_range[0]
+    return group[0] if len(_union_members(group)) == len(group) else None
+
+
+def _union_members(group: list[ErrorDetails]) -> list[str]:
+    return [p for e in group for p in e["loc"] if isinstance(p, str) and p in _UNION_KINDS]
+
+
+def _describe_one(
+    loc: tuple[PathPart, ...],
+    group: list[ErrorDetails],
+    representative: ErrorDetails,
+    model: type[BaseModel],
+    source: SourceMap,
+) -> Problem:
+    if representative["type"] in _COMPARISONS or representative["type"] == "finite_number":
+        return _describe(representative, model, source)
+    raw = _raw_scalar(source, loc)
+    shown = raw if raw is not None else _short(group[0].get("input"))
+    kinds = " or ".join(dict.fromkeys(_UNION_KINDS[m] for m in _union_members(group)))
+    return _problem(
+        rules.INVALID_VALUE, f"{_dotted(loc)}: expected {kinds}, got {shown}", source, loc
+    )
 
 
 def _reported_while_reading(error: ErrorDetails) -> bool:

@@ -273,7 +273,9 @@ def _read(
         instance = model.model_validate(parsed.data)
     except ValidationError as error:
         source = SourceMap.of(parsed)
-        described = describe_all(error.errors(include_url=False), model, source)
+        # Only the first FINDINGS_PER_FILE are shown: the rest are counted, not described.
+        limit = max(0, FINDINGS_PER_FILE - len(parsed.problems))
+        described = describe_all(error.errors(include_url=False), model, source, limit=limit)
         return None, _chain(parsed.problems, described), None
     document = Document(entry.path, instance, parsed.positions, root / entry.path, display)
     return document, parsed.problems, parsed.data

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import functools
 import math
 import re
 import unicodedata
@@ -33,7 +34,11 @@ from journeyctl.load.positions import IndexRecorder, PositionIndex, index_of_pla
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 200
-MAX_EXPANDED_VALUES = 100_000
+# Keys, values, lists and mappings a file may hold, counted before its data is built (and
+# again after aliases are expanded). A large journey holds a few thousand; a file of 5 MiB
+# could hold 2.6 million, which took 40 s and 3 GiB to build and describe, one error each.
+MAX_VALUES = 100_000
+MAX_EXPANDED_VALUES = MAX_VALUES
 
 _TAG_PREFIX = "tag:yaml.org,2002:"
 _STR = _TAG_PREFIX + "str"
@@ -184,7 +189,68 @@ def parse(text: str) -> Parsed | Problem:
     The plain reader (`_read_plain`) reads what almost every file is; anything else, and
     any file it finds a problem in, is read by the full reader, which says what and where.
     """
+    if len(text) >= _FEWER_VALUES_THAN_CHARACTERS:
+        problem = _check_size(text)
+        if problem is not None:
+            return problem
     return _read_plain(text) or _read_full(text)
+
+
+# Every key, value, list or mapping takes at least one character and a separator, give or
+# take the document's first one, so a file shorter than this holds fewer than MAX_VALUES of
+# them and is not counted: only the rare large file pays for the count.
+_FEWER_VALUES_THAN_CHARACTERS = MAX_VALUES // 2
+
+
+def _check_size(text: str) -> Problem | None:
+    """A problem if `text` holds more than MAX_VALUES keys, values, lists and mappings.
+
+    Counted event by event, stopping at the limit, so that a file of millions of values
+    is refused in the time it takes to read MAX_VALUES of them. The problem stands at the
+    top-level key under which the limit was passed. A file that does not parse is left to
+    the readers, which say where.
+    """
+    next_event: Callable[[], Any] = (
+        _EVENT_PARSER(text).get_event
+        if _EVENT_PARSER is not None
+        else functools.partial(next, iter(yaml.parse(text, YAML_LOADER)), None)
+    )
+    count = depth = children_of_top = 0
+    top_is_mapping = False
+    top_key: Any = None  # the scalar event of the top-level key being read
+    try:
+        while (event := next_event()) is not None:
+            kind = type(event)
+            opens = kind is _MAPPING_START or kind is _SEQUENCE_START
+            if opens or kind is _SCALAR_EVENT or kind is yaml.AliasEvent:
+                count += 1
+                if depth == 0:
+                    top_is_mapping = kind is _MAPPING_START
+                elif depth == 1:
+                    children_of_top += 1
+                    is_key = top_is_mapping and children_of_top % 2 == 1
+                    top_key = event if is_key and kind is _SCALAR_EVENT else top_key
+                depth += opens
+            elif kind is _MAPPING_END or kind is _SEQUENCE_END:
+                depth -= 1
+            if count > MAX_VALUES:
+                return _too_many_values(top_key, event, text)
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def _too_many_values(top_key: Any, event: Any, text: str) -> Problem:
+    """The problem at the top-level key under which the limit was passed, else at the value."""
+    line, column = _position((top_key or event).start_mark, text)
+    where = f" (the limit is passed under '{shorten(top_key.value)}')" if top_key else ""
+    return Problem(
+        rules.TOO_COMPLEX,
+        f"the file holds more than {MAX_VALUES:,} keys and values{where}; no real file needs "
+        "so many: remove the repeated values or move them to a file of their own",
+        line,
+        column,
+    )
 
 
 def _read_full(text: str) -> Parsed | Problem:
