@@ -49,7 +49,13 @@ def _many_small_lists(values: int) -> str:
 
 def _second_key_passes_it(values: int) -> str:
     # The mapping, `a`, its list and 50,000 values, `b` and its list: 50,005, then b's values.
-    return "a: [" + ", ".join(["0"] * 50_000) + "]\nb: [" + ", ".join(["1"] * (values - 50_005)) + "]\n"
+    return (
+        "a: ["
+        + ", ".join(["0"] * 50_000)
+        + "]\nb: ["
+        + ", ".join(["1"] * (values - 50_005))
+        + "]\n"
+    )
 
 
 SHAPES: dict[str, tuple[Callable[[int], str], tuple[str | None, int, int] | None]] = {
@@ -133,9 +139,7 @@ def test_only_the_findings_shown_are_described_and_the_rest_are_counted(
 
 
 def test_past_the_limit_each_error_still_counts_once() -> None:
-    errors = [
-        {"type": "string_type", "loc": ("links", i), "msg": "", "input": 1} for i in range(5)
-    ]
+    errors = [{"type": "string_type", "loc": ("links", i), "msg": "", "input": 1} for i in range(5)]
     # Two members of a union at one place are one problem, past the limit too.
     union = [
         {"type": "bool_type", "loc": ("criteria", "x", "bool"), "msg": "", "input": "a"},
