@@ -214,3 +214,86 @@ def test_bytes_are_written_as_given_and_never_through_a_symlink(tmp_path: Path) 
     with pytest.raises(WriteError, match="symbolic link"):
         write_bytes(link, b"new")
     assert target.read_bytes() == b"PK\x03\x04\x00\xff"
+
+
+def _fsync_failing_at(monkeypatch: pytest.MonkeyPatch, call: int, error: BaseException) -> None:
+    """os.fsync raises `error` at its `call`-th call (counting from 1), and syncs otherwise."""
+    calls: list[int] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == call:
+            raise error
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+
+
+def _several(base: Path) -> dict[str, str]:
+    (base / "old.yaml").write_text("old\n", encoding="utf-8")
+    (base / "old.yaml").chmod(0o600)
+    return {"old.yaml": "replaced\n", "a/new.yaml": "new\n", "b/third.yaml": "3\n", "z.yaml": "4\n"}
+
+
+def _everything(base: Path) -> dict[str, bytes]:
+    return {p.relative_to(base).as_posix(): p.read_bytes() for p in base.rglob("*") if p.is_file()}
+
+
+def test_several_files_are_all_written_or_the_ones_written_are_put_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = _several(tmp_path)
+    _fsync_failing_at(monkeypatch, 3, OSError(errno.ENOSPC, "No space left on device"))
+    with pytest.raises(WriteError) as raised:
+        write_files(tmp_path, files)
+    assert str(raised.value) == (
+        f"cannot write '{tmp_path / 'b' / 'third.yaml'}': No space left on device; fix that "
+        "(free space, permissions, the folder) and run again; nothing was changed"
+    )
+    assert _everything(tmp_path) == {"old.yaml": b"old\n"}
+    assert stat.S_IMODE((tmp_path / "old.yaml").stat().st_mode) == 0o600
+
+
+def test_a_file_that_cannot_be_put_back_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = _several(tmp_path)
+    _fsync_failing_at(monkeypatch, 3, OSError(errno.EIO, "Input/output error"))
+    real_unlink = Path.unlink
+
+    def unlink(self: Path, missing_ok: bool = False) -> None:
+        if self.name == "new.yaml":
+            raise PermissionError(errno.EACCES, "Permission denied")
+        real_unlink(self, missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    with pytest.raises(WriteError) as raised:
+        write_files(tmp_path, files)
+    assert str(raised.value) == (
+        f"cannot write '{tmp_path / 'b' / 'third.yaml'}': Input/output error; fix that (free "
+        "space, permissions, the folder) and run again; these files were written and could "
+        f"not be put back: {tmp_path / 'a' / 'new.yaml'}"
+    )
+    assert _everything(tmp_path) == {"old.yaml": b"old\n", "a/new.yaml": b"new\n"}
+
+
+def test_an_interrupted_set_of_writes_is_put_back_and_interrupted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = _several(tmp_path)
+    _fsync_failing_at(monkeypatch, 2, KeyboardInterrupt())
+    with pytest.raises(KeyboardInterrupt):
+        write_files(tmp_path, files)
+    assert _everything(tmp_path) == {"old.yaml": b"old\n"}
+
+
+def test_every_text_is_encoded_before_the_first_write(tmp_path: Path) -> None:
+    with pytest.raises(WriteError, match=r"z.yaml': the text holds a character that UTF-8"):
+        write_files(tmp_path, {"a.yaml": "a\n", "z.yaml": "\udc80"})
+    assert _names(tmp_path) == []
+
+
+def test_a_write_of_nothing_writes_nothing(tmp_path: Path) -> None:
+    assert write_files(tmp_path / "new", {}) == []
+    assert _names(tmp_path) == []
