@@ -45,7 +45,7 @@ def write_output(text: str) -> None:
     """
     stream = sys.stdout
     try:
-        stream.write(encodable(text, stream))
+        stream.write(encodable(_safe(text), stream))
         stream.flush()
     except BrokenPipeError:
         raise
@@ -68,12 +68,40 @@ def encodable(text: str, stream: TextIO) -> str:
 
 
 def error_line(message: str) -> None:
-    """One line of diagnostics on stderr; if stderr cannot take it either, nothing more."""
+    """One line of diagnostics on stderr; if stderr cannot take it either, nothing more.
+
+    Always one line: a line break or a control character in the message (a name a file
+    holds, an argument) is written as an escape.
+    """
     try:
-        sys.stderr.write(encodable(message, sys.stderr) + "\n")
+        sys.stderr.write(encodable(_safe(message, one_line=True), sys.stderr) + "\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass
+
+
+def error_text(text: str) -> None:
+    """Diagnostics of several lines (a findings report) on stderr, through the same guard as
+    `error_line`, each line kept a line; if stderr cannot take them, nothing more."""
+    try:
+        sys.stderr.write(encodable(_safe(text), sys.stderr))
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _safe(text: str, *, one_line: bool = False) -> str:
+    """The text with nothing a file or an argument holds able to drive the terminal.
+
+    Printable text (nearly all of it) is kept at C speed; the rest goes through the one
+    safe-text path in `journeyctl.formats._safe`, imported only then so that `--version`
+    stays cheap.
+    """
+    if text.isprintable() or (not one_line and all(s.isprintable() for s in text.split("\n"))):
+        return text
+    from journeyctl.formats import _safe
+
+    return _safe.one_line(text) if one_line else _safe.output_text(text)
 
 
 def end_on_closed_pipe() -> int:

@@ -20,6 +20,7 @@ from journeyctl.cli import (
     end_on_closed_pipe,
     end_on_write_error,
     error_line,
+    error_text,
     internal_error,
     write_output,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "color",
     "command",
     "error_line",
+    "error_text",
     "output",
 ]
 

@@ -12,6 +12,7 @@ from journeyctl.cli._common import (
     RootOption,
     color,
     error_line,
+    error_text,
     output,
 )
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
@@ -120,7 +121,7 @@ def rank(
     checked = check(root, cache=not no_cache)
     skipping = skip_invalid and checked.framework_usable
     if checked.validation.errors:
-        sys.stderr.write(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
+        error_text(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
     if not checked.usable and not skipping:
         error_line(_not_ranked(skip_invalid))
         return EXIT_FINDINGS

@@ -15,6 +15,7 @@ from journeyctl.cli._common import (
     RootOption,
     color,
     error_line,
+    error_text,
     output,
 )
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
@@ -89,7 +90,7 @@ def report(
     day = _day(today)
     checked = check(root, today=day, cache=not no_cache)
     if not checked.usable:
-        sys.stderr.write(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
+        error_text(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
         error_line("error: the tree has validation errors, so it is not reported; fix them first")
         return EXIT_FINDINGS
     report_input = prepare(

@@ -56,6 +56,28 @@ def one_line(text: str) -> str:
     return _CANDIDATE.sub(_escape_if_unsafe, text)
 
 
+# The colour codes (SGR: `ESC [ ... m`) that the terminal formats write themselves.
+_COLOUR_OR_CANDIDATE = re.compile(r"(\x1b\[[0-9;]*m)|[^\x20-\x7e\n]")
+
+
+def output_text(text: str) -> str:
+    """Whole output as it is written, the last guard on every line any command prints.
+
+    The formats have made each piece of user text safe where they wrote it; whatever a
+    command writes also passes here, so that nothing a file or an argument holds can reach
+    the terminal raw, even where a message was put together without `one_line`. Line breaks
+    and the colour codes the formats write stay; every other unsafe character is escaped.
+    Text that is printable line by line (almost all output) is checked at C speed and kept.
+    """
+    if all(line.isprintable() for line in text.split("\n")):
+        return text
+    return _COLOUR_OR_CANDIDATE.sub(_keep_colour_or_escape, text)
+
+
+def _keep_colour_or_escape(match: re.Match[str]) -> str:
+    return match.group() if match.group(1) else _escape_if_unsafe(match)
+
+
 def _escape_if_unsafe(match: re.Match[str]) -> str:
     char = match.group()
     return escape(char) if is_unsafe(char) else char
