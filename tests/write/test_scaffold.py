@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
 from journeyctl.write import WriteError
-from journeyctl.write.scaffold import create_file, journey_file, modeline, similar_names, write_all
+from journeyctl.write.scaffold import (
+    create_file,
+    init_files,
+    journey_file,
+    modeline,
+    similar_names,
+    write_all,
+)
 
 
 @pytest.mark.parametrize(
@@ -72,3 +80,16 @@ def test_write_all_refuses_as_a_whole_unless_forced(tmp_path: Path) -> None:
     assert not (tmp_path / "a").exists()
     write_all(tmp_path, files, force=True)
     assert (tmp_path / "b").read_text(encoding="utf-8") == "2\n"
+
+
+def test_write_all_checks_every_file_before_the_first(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()  # a folder where the second file goes
+    with pytest.raises(WriteError, match="it is a folder, which is not a regular file"):
+        write_all(tmp_path, {"a": "1\n", "b": "2\n"}, force=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b"]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_gitignore_ignores_the_writers_temporaries(language: Literal["nl", "en"]) -> None:
+    lines = init_files(language, None)[".gitignore"].splitlines()
+    assert lines[-3:] == [".journeyctl-cache/", "site/", ".*.journeyctl-tmp"]

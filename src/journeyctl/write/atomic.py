@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePath
 
 from journeyctl.write.litter import remove_stale_temporaries, temporary_path
-from journeyctl.write.targets import WriteError, check_folder, check_target
+from journeyctl.write.targets import WriteError, check_folder, check_target, is_symlink
 
 # Windows translates newlines in files not opened as binary.
 _BINARY = getattr(os, "O_BINARY", 0)
@@ -71,7 +71,7 @@ def contained_path(base: Path, relative: str | PurePath) -> Path:
     target = base.joinpath(*parts)
     # A symlink on the way (or as the file itself) could point anywhere, so none is followed.
     for step in [base.joinpath(*parts[: index + 1]) for index in range(len(parts))]:
-        if step.is_symlink():
+        if is_symlink(step):
             raise WriteError(
                 f"cannot write '{target}': '{step}' is a symbolic link, which journeyctl does "
                 "not write through; replace it with a real folder or file; nothing was changed"

@@ -106,6 +106,12 @@ def _check_writable(path: Path, folder: Path, parameter: str | None) -> None:
         )
 
 
+def is_symlink(path: Path) -> bool:
+    """Whether `path` is a symbolic link; a WriteError where it cannot be looked at."""
+    mode = _mode(path, follow=False)
+    return mode is not None and stat.S_ISLNK(mode)
+
+
 def _mode(path: Path, *, follow: bool) -> int | None:
     """The `st_mode` of `path`, or None where nothing is there (or a file is in the way)."""
     try:
