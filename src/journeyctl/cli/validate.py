@@ -26,6 +26,7 @@ class ValidateFormat(str, Enum):
     text = "text"
     json = "json"
     github = "github"
+    gitlab = "gitlab"
     sarif = "sarif"
 
 
@@ -34,7 +35,11 @@ def validate(
     no_cache: NoCacheOption = False,
     output_format: Annotated[
         ValidateFormat,
-        typer.Option("--format", help="auto is github under GitHub Actions, text otherwise."),
+        typer.Option(
+            "--format",
+            help="auto is github under GitHub Actions, text otherwise; gitlab is GitLab's "
+            "Code Quality report.",
+        ),
     ] = ValidateFormat.auto,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
 ) -> int:

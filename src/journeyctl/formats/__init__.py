@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 
 from journeyctl.checks import Validation
-from journeyctl.formats import github, json, sarif, text
+from journeyctl.formats import github, gitlab, json, sarif, text
 
 Reporter = Callable[[Validation, bool], str]
 
@@ -19,6 +19,7 @@ REPORTERS: dict[str, Reporter] = {
     "text": text.report,
     "json": json.report,
     "github": github.report,
+    "gitlab": gitlab.report,
     "sarif": sarif.report,
 }
 
