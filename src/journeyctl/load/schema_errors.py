@@ -61,7 +61,7 @@ def describe_all(
     for error in errors:
         if _reported_while_reading(error):
             continue
-        by_place.setdefault(tuple(_clean_loc(error["loc"])), []).append(error)
+        by_place.setdefault(tuple(_clean_loc(error)), []).append(error)
     described = 0
     for loc, group in by_place.items():
         representative = _representative(group)
@@ -125,7 +125,7 @@ def _is_key_error(error: ErrorDetails) -> bool:
 
 def _key_problem(error: ErrorDetails, source: SourceMap) -> Problem:
     """A key that is not text (`yes:`, `1:`, `~:`) where the schema expects a name."""
-    parent = _clean_loc(error["loc"])[:-1]
+    parent = _clean_loc(error)[:-1]
     key = error.get("input")
     key_node = source.node_at([*parent, key])[1]
     if isinstance(key_node, yaml.ScalarNode):
@@ -164,7 +164,7 @@ def _describe(error: ErrorDetails, model: type[BaseModel], source: SourceMap) ->
     """One validation error as a problem: the rule, a message that says what to write, the place."""
     if _is_key_error(error):
         return _key_problem(error, source)
-    loc = _clean_loc(error["loc"])
+    loc = _clean_loc(error)
     kind = error["type"]
     where = _dotted(loc)
     if kind == "extra_forbidden":
@@ -302,16 +302,28 @@ def _strip(annotation: Any) -> Any:
             return annotation
 
 
-def _clean_loc(loc: Sequence[PathPart]) -> list[PathPart]:
-    # Pydantic adds the names of union members and '[key]' markers; the file has neither.
+def _clean_loc(error: ErrorDetails) -> list[PathPart]:
+    """The error's place as the file writes it.
+
+    Pydantic adds the names of union members and '[key]' markers; the file has neither. An
+    unknown key is the last part of its place whatever it is called, even `float` or `int`.
+    """
+    loc = error["loc"]
+    kept = len(loc) - 1 if error["type"] == "extra_forbidden" else len(loc)
     cleaned: list[PathPart] = []
-    for part in loc:
-        if part == "[key]" or (isinstance(part, str) and part in _UNION_MEMBER_NAMES):
-            continue
-        if isinstance(part, str) and part.startswith(("literal[", "function-")):
+    for index, part in enumerate(loc):
+        if index < kept and _added_by_pydantic(part):
             continue
         cleaned.append(part)
     return cleaned
+
+
+def _added_by_pydantic(part: PathPart) -> bool:
+    if not isinstance(part, str):
+        return False
+    return (
+        part in _UNION_MEMBER_NAMES or part == "[key]" or part.startswith(("literal[", "function-"))
+    )
 
 
 def _problem(
