@@ -305,10 +305,12 @@ def test_version_imports_nothing_but_its_own_modules() -> None:
     )
 
 
-def test_readme_rule_table_is_current(runner: CliRunner) -> None:
+def test_docs_rule_table_is_current(runner: CliRunner) -> None:
     table = runner.invoke(app, ["rules", "--format", "markdown"]).stdout
-    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
-    assert table in readme, "README rule table is stale: paste `journeyctl rules --format markdown`"
+    page = (REPO_ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert table in page, (
+        "docs/rules.md rule table is stale: paste `journeyctl rules --format markdown`"
+    )
 
 
 @pytest.mark.parametrize(
