@@ -302,3 +302,35 @@ def test_an_import_killed_midway_leaves_nothing_git_shows_and_the_next_cleans_up
         "i-receive-my-bill.yaml",
         *(f"journey-{n}.yaml" for n in "abcde"),
     ]
+
+
+def test_export_under_a_file_or_into_a_locked_folder_names_the_option(
+    tree_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    result = run("export", "--root", str(tree_dir), "--out", str(blocker / "x.xlsx"))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"error: --out cannot write '{blocker / 'x.xlsx'}': Not a directory: '{blocker}' is a "
+        "file, not a folder; move it away or write elsewhere; nothing was written\n"
+    )
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    result = run("export", "--root", str(tree_dir), "--out", str(tmp_path / "x.xlsx"))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"error: --out cannot write '{tmp_path / 'x.xlsx'}': Permission denied: journeyctl "
+        f"cannot make files in the folder '{tmp_path}'; change its permissions or write "
+        "elsewhere; nothing was written\n"
+    )
+
+
+def test_schema_out_under_a_file_says_so_in_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    result = run("schema", "--out", str(blocker / "schemas"))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"error: cannot write '{blocker / 'schemas'}': Not a directory: '{blocker}' is a file, "
+        "not a folder; move it away or write elsewhere; nothing was written\n"
+    )

@@ -259,23 +259,29 @@ def test_a_file_that_cannot_be_put_back_is_named(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     files = _several(tmp_path)
-    _fsync_failing_at(monkeypatch, 3, OSError(errno.EIO, "Input/output error"))
     real_unlink = Path.unlink
 
     def unlink(self: Path, missing_ok: bool = False) -> None:
-        if self.name == "new.yaml":
+        if self.name in ("new.yaml", "second.yaml"):
             raise PermissionError(errno.EACCES, "Permission denied")
         real_unlink(self, missing_ok)
 
     monkeypatch.setattr(Path, "unlink", unlink)
+    files = {"old.yaml": "replaced\n", "a/new.yaml": "new\n", "second.yaml": "2\n", **files}
+    _fsync_failing_at(monkeypatch, 4, OSError(errno.EIO, "Input/output error"))
     with pytest.raises(WriteError) as raised:
         write_files(tmp_path, files)
+    # The last written first: the order in which they were (not) put back.
     assert str(raised.value) == (
         f"cannot write '{tmp_path / 'b' / 'third.yaml'}': Input/output error; fix that (free "
         "space, permissions, the folder) and run again; these files were written and could "
-        f"not be put back: {tmp_path / 'a' / 'new.yaml'}"
+        f"not be put back: {tmp_path / 'second.yaml'}, {tmp_path / 'a' / 'new.yaml'}"
     )
-    assert _everything(tmp_path) == {"old.yaml": b"old\n", "a/new.yaml": b"new\n"}
+    assert _everything(tmp_path) == {
+        "old.yaml": b"old\n",
+        "a/new.yaml": b"new\n",
+        "second.yaml": b"2\n",
+    }
 
 
 def test_an_interrupted_set_of_writes_is_put_back_and_interrupted(

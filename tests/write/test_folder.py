@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,31 @@ def test_without_tidy_no_record_is_written_or_read(tmp_path: Path) -> None:
     result = write_folder(site, {"index.html": "b\n"})
     assert result.removed == []
     assert (site / "x.html").read_bytes() == b"x\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs")
+def test_a_record_that_is_not_a_regular_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    os.mkfifo(site / ".journeyctl-written")  # reading it would wait for a writer forever
+    with pytest.raises(WriteError) as raised:
+        write_folder(site, {"index.html": "a\n"}, tidy=True)
+    assert str(raised.value).startswith(
+        f"cannot write '{site / '.journeyctl-written'}': it is a FIFO (a named pipe), which is "
+        "not a regular file;"
+    )
+    assert sorted(p.name for p in site.iterdir()) == [".journeyctl-written"]
+    # Without tidy the record is neither read nor written: the FIFO is none of its business.
+    assert write_folder(site, {"index.html": "a\n"}).written == [site / "index.html"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs")
+def test_a_fifo_in_a_files_place_is_refused_before_any_file_moves(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "journeys").mkdir(parents=True)
+    (site / "index.html").write_bytes(b"old\n")
+    os.mkfifo(site / "journeys" / "x.html")
+    with pytest.raises(WriteError, match="it is a FIFO"):
+        write_folder(site, {"index.html": "new\n", "journeys/x.html": "x\n"})
+    assert (site / "index.html").read_bytes() == b"old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

@@ -176,3 +176,14 @@ def test_a_write_killed_midway_leaves_one_temporary_that_the_next_run_removes(
     again = [sys.executable, "-c", _KILLED_MID_WRITE.replace("== 3", "== 0"), str(tmp_path)]
     assert subprocess.run(again, check=False).returncode == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"{n}.yaml" for n in "abcde"]
+
+
+def test_a_temporary_changed_as_this_run_began_is_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    temporary = tmp_path / f".x.yaml.{HEX}.journeyctl-tmp"
+    temporary.write_text("half\n", encoding="utf-8")
+    monkeypatch.setattr(litter, "RUN_STARTED", temporary.stat().st_mtime)
+    assert remove_stale_temporaries(tmp_path) == []
+    monkeypatch.setattr(litter, "RUN_STARTED", temporary.stat().st_mtime + 1)
+    assert remove_stale_temporaries(tmp_path) == [temporary]

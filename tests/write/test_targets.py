@@ -228,3 +228,18 @@ def test_a_path_that_cannot_be_looked_at_is_refused(
 )
 def test_kinds_in_words(mode: int, words: str) -> None:
     assert kind(mode) == words
+
+
+def test_an_error_without_a_reason_is_shown_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(self: Path) -> os.stat_result:
+        raise OSError("the file system said no")
+
+    monkeypatch.setattr(Path, "lstat", refuse)
+    with pytest.raises(WriteError) as raised:
+        check_target(tmp_path / "x.yaml")
+    assert str(raised.value) == (
+        f"cannot write '{tmp_path / 'x.yaml'}': the file system said no; fix that (permissions, "
+        "the folder) and run again; nothing was written"
+    )
