@@ -253,6 +253,7 @@ def test_several_files_are_all_written_or_the_ones_written_are_put_back(
     )
     assert _everything(tmp_path) == {"old.yaml": b"old\n"}
     assert stat.S_IMODE((tmp_path / "old.yaml").stat().st_mode) == 0o600
+    assert _names(tmp_path) == ["old.yaml"]  # the folders made for the new files are gone
 
 
 def test_a_file_that_cannot_be_put_back_is_named(
@@ -303,3 +304,27 @@ def test_every_text_is_encoded_before_the_first_write(tmp_path: Path) -> None:
 def test_a_write_of_nothing_writes_nothing(tmp_path: Path) -> None:
     assert write_files(tmp_path / "new", {}) == []
     assert _names(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("intruder", "left"),
+    [(False, ["kept"]), (True, ["kept", "new", "new/deeper", "new/deeper/mine.txt"])],
+)
+def test_only_the_folders_made_for_the_files_are_removed_and_only_when_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, intruder: bool, left: list[str]
+) -> None:
+    (tmp_path / "kept").mkdir()
+    files = {"kept/a.yaml": "a\n", "new/deeper/b.yaml": "b\n", "new/c.yaml": "c\n"}
+    real_replace = Path.replace
+
+    def replace(self: Path, target: Path) -> Path:
+        if Path(target).name == "c.yaml":
+            if intruder:  # someone else's file, put there while journeyctl wrote
+                (tmp_path / "new" / "deeper" / "mine.txt").write_text("mine\n", encoding="utf-8")
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", replace)
+    with pytest.raises(WriteError, match="nothing was changed"):
+        write_files(tmp_path, files)
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == left

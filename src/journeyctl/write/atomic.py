@@ -19,6 +19,7 @@ not a thousand times, and each file's text is still on disk before its rename.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import stat
 from collections.abc import Iterable, Mapping
@@ -118,7 +119,9 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def _write_all_or_nothing(data: Mapping[Path, bytes]) -> None:
-    """Write every file; if one fails, put back those written before it and raise."""
+    """Write every file; if one fails, put back those written before it, remove the folders
+    made for them, and raise."""
+    made = _missing_folders(data)
     done: list[tuple[Path, bytes | None]] = []
     try:
         for path, content in data.items():
@@ -127,10 +130,27 @@ def _write_all_or_nothing(data: Mapping[Path, bytes]) -> None:
             done.append((path, before))
     except BaseException as error:
         left = _put_back(done)
+        _remove_empty(made)
         if isinstance(error, OSError):
             raise WriteError(_failure(path, error, left)) from None
         raise
     sync_folders(data)
+
+
+def _missing_folders(paths: Iterable[Path]) -> list[Path]:
+    """The folders that writing `paths` would make, deepest first."""
+    missing = {
+        folder: None
+        for path in paths
+        for folder in itertools.takewhile(lambda folder: not folder.exists(), path.parents)
+    }
+    return sorted(missing, key=lambda folder: len(folder.parts), reverse=True)
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only succeeds when empty: a file put there meanwhile stays
 
 
 def _previous(path: Path) -> bytes | None:
