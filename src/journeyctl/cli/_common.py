@@ -37,6 +37,24 @@ __all__ = [
     "output",
 ]
 
+
+def _framework_below(root: str) -> str:
+    """The root, or the `journeys/` folder beneath it when only that holds a framework.yaml.
+
+    A project folder given as the root (`--root .` beside `journeys/`) is what people type;
+    the note on stderr says which folder is used, so that nothing is silently guessed.
+    """
+    from pathlib import Path
+
+    below = Path(root) / DEFAULT_ROOT
+    if root.strip() and not (Path(root) / _FRAMEWORK).exists() and (below / _FRAMEWORK).is_file():
+        error_line(f"note: {root} holds no {_FRAMEWORK}; using {below}, which does")
+        return str(below)
+    return root
+
+
+_FRAMEWORK = "framework.yaml"
+DEFAULT_ROOT = "journeys"
 # Text, not Path: Path("") is ".", and `--root ""` must be a usage error, not the working
 # directory. The loader turns it into a path and refuses an empty one.
 RootOption = Annotated[
@@ -45,11 +63,12 @@ RootOption = Annotated[
         "--root",
         envvar="JOURNEYCTL_ROOT",
         metavar="PATH",
-        help="The framework's root folder (holds framework.yaml).",
+        help="The framework's root folder (holds framework.yaml); a folder whose journeys/ "
+        "holds it will do.",
         show_default=True,
+        callback=_framework_below,
     ),
 ]
-DEFAULT_ROOT = "journeys"
 # Every command that loads a tree takes it and passes `cache=not no_cache` to
 # `journeyctl.framework.check`: the cache only skips work, so this is for measuring, or for
 # a cache folder that cannot be trusted to be the user's own.

@@ -145,11 +145,16 @@ class _Loader:
             self._add(entry)
         framework_name = self.name(FRAMEWORK_FILE)
         if self.tree.framework is None and not self._has_finding_on(framework_name):
+            # Without a framework.yaml the folder is no framework (often a project folder
+            # given as the root): its other YAML files are not judged, or a pre-commit or CI
+            # configuration would bury the one finding that matters under its "unknown keys".
             message = (
                 f"no {FRAMEWORK_FILE} in the root; create one with at least name and phases "
-                "(`journeyctl schema` lists every field)"
+                "(`journeyctl schema` lists every field), or pass the folder that holds it "
+                "as --root"
             )
-            self.tree.findings.append(rules.MISSING_FRAMEWORK.finding(framework_name, message))
+            finding = rules.MISSING_FRAMEWORK.finding(framework_name, message)
+            return Tree(self.tree.root, None, journey_files=0, findings=[finding])
         return self.tree
 
     def _has_finding_on(self, file: str) -> bool:
