@@ -167,7 +167,11 @@ def test_what_if_weights() -> None:
 @pytest.mark.parametrize(
     ("pair", "message"),
     [
-        ("gewicht=2", "'gewicht' is not a weight; valid: customers, contacts, belang, wet"),
+        (
+            "gewicht=2",
+            "'gewicht' is not a weight; valid: customers (Klanten), contacts (Contacten), "
+            "belang (Strategisch belang), wet (Regelgeving)",
+        ),
         ("contact=2", "did you mean 'contacts'?"),
         ("contacts", "is not ID=W; write for example contacts=2"),
         ("contacts=veel", "'veel' is not a number"),
@@ -284,3 +288,66 @@ def test_skip_invalid_does_not_rank_around_a_broken_framework(tree: Path) -> Non
     result = run("--format", "json", "--skip-invalid", root=tree)
     assert (result.exit_code, result.stdout) == (1, "")
     assert "framework.yaml" in result.stderr and "not even with --skip-invalid" in result.stderr
+
+
+def test_a_compare_period_equal_to_the_period_is_a_usage_error() -> None:
+    result = run("--period", "2025", "--compare", "2025")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        "error: --compare '2025' is the period being ranked; compare with another period, "
+        "such as the one before it\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("weights", "what"),
+    [
+        (["customers=0", "contacts=0", "belang=0"], "sets"),
+        (["klanten=0", "contacten=0", "belang=0", "wet=0"], "sets"),
+    ],
+)
+def test_every_weight_at_zero_is_a_usage_error(weights: list[str], what: str) -> None:
+    result = run(*(arg for pair in weights for arg in ("--weight", pair)))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"error: --weight {what} every weight to 0, so every score would be 0; give at least "
+        "one weight above 0, or rank --by contacts or customers\n",
+    )
+
+
+def test_every_weight_at_zero_still_ranks_by_contacts() -> None:
+    result = run(
+        "--by",
+        "contacts",
+        "--format",
+        "json",
+        "--weight",
+        "customers=0",
+        "--weight",
+        "contacts=0",
+        "--weight",
+        "belang=0",
+    )
+    assert result.exit_code == 0
+    assert [j["id"] for j in ranking(result)["journeys"]] == ["b", "a", "c"]
+
+
+def test_a_filter_that_matches_nothing_says_so_in_one_line_and_exits_0() -> None:
+    result = run("--status", "retired", "--period", "2025")
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "Klantreizen op score, periode 2025\nGeen klantreis te rangschikken in 2025.\n",
+    )
+    assert result.stderr.splitlines()[-1] == (
+        "note: no journey matches --status 'retired'; nothing to rank"
+    )
+
+
+def test_a_ranking_without_rows_shows_no_empty_table_in_markdown() -> None:
+    result = run("--status", "retired", "--period", "2025", "--format", "markdown")
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "### Klantreizen op score, periode 2025\n\nGeen klantreis te rangschikken in 2025.\n",
+    )

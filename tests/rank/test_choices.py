@@ -27,6 +27,8 @@ FRAMEWORK = Framework.model_validate(
     }
 )
 VALID = "customers, contacts, belang, wet"
+# As a person may write them: each id with its name in the framework's language.
+NAMED = "customers (Customers), contacts (Contacts), belang (Belang), wet (Wet)"
 
 
 def refusal(error: pytest.ExceptionInfo[UsageError]) -> str:
@@ -39,20 +41,44 @@ def test_pairs_become_weights() -> None:
 
 
 @pytest.mark.parametrize(
+    ("pair", "weights"),
+    [
+        ("klanten=2", {"customers": 2.0}),
+        ("Contacten=3", {"contacts": 3.0}),
+        ("Customers=4", {"customers": 4.0}),
+        ("BELANG=1", {"belang": 1.0}),
+        ("Wét=0.5", {"wet": 0.5}),
+    ],
+)
+def test_a_weight_may_be_named_as_people_name_it(pair: str, weights: dict[str, float]) -> None:
+    assert parse_weights(FRAMEWORK, [pair]) == weights
+
+
+def test_a_misspelt_name_is_matched_against_the_names_too() -> None:
+    dutch = FRAMEWORK.model_copy(update={"language": "nl"})
+    with pytest.raises(UsageError) as error:
+        parse_weights(dutch, ["klantn=2"])
+    assert refusal(error) == (
+        "--weights 'klantn=2': 'klantn' is not a weight; did you mean 'klanten'? valid: "
+        "customers (Klanten), contacts (Contacten), belang (Belang), wet (Wet)"
+    )
+
+
+@pytest.mark.parametrize(
     ("pair", "message"),
     [
         # No `=`, no id before it, no number after it: each is not ID=W.
-        ("contacts", f"'contacts' is not ID=W; write for example contacts=2 (valid ids: {VALID})"),
-        ("=2", f"'=2' is not ID=W; write for example contacts=2 (valid ids: {VALID})"),
+        ("contacts", f"'contacts' is not ID=W; write for example contacts=2 (valid: {NAMED})"),
+        ("=2", f"'=2' is not ID=W; write for example contacts=2 (valid: {NAMED})"),
         (
             "contacts=",
-            f"'contacts=' is not ID=W; write for example contacts=2 (valid ids: {VALID})",
+            f"'contacts=' is not ID=W; write for example contacts=2 (valid: {NAMED})",
         ),
         (
             "contact=2",
-            f"'contact=2': 'contact' is not a weight; did you mean 'contacts'? valid: {VALID}",
+            f"'contact=2': 'contact' is not a weight; did you mean 'contacts'? valid: {NAMED}",
         ),
-        ("zzz=2", f"'zzz=2': 'zzz' is not a weight; valid: {VALID}"),
+        ("zzz=2", f"'zzz=2': 'zzz' is not a weight; valid: {NAMED}"),
         # The first `=` splits: the rest is the value.
         ("contacts=2=3", "'contacts=2=3': '2=3' is not a number; write for example contacts=2"),
         ("belang=veel", "'belang=veel': 'veel' is not a number; write for example belang=2"),

@@ -18,7 +18,7 @@ from journeyctl.cli._common import (
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 
 if TYPE_CHECKING:
-    from journeyctl.rank import Ranking
+    from journeyctl.rank import Ranking, RankOptions
 
 
 # --by, --format, --normalise and --lang take text and are checked here, not by an Enum: the
@@ -149,6 +149,8 @@ def rank(
         )
     if invalid:
         error_line(f"note: {len(invalid)} journey(s) with validation errors left unranked")
+    if not ranking.journeys and not ranking.unranked:
+        error_line(f"note: no journey matches {_filters_given(options)}; nothing to rank")
     # The terminal's width (COLUMNS wins, as everywhere); 100 when the output is not a terminal.
     width = shutil.get_terminal_size((100, 24)).columns
     output(RANK_FORMATS[output_format](ranking, color(sys.stdout), explain, width))
@@ -156,6 +158,15 @@ def rank(
         # After the result: a reader that went away (`| head -0`) ends it without a word.
         error_line(_period_note(ranking))
     return EXIT_FINDINGS if checked.validation.errors else EXIT_OK
+
+
+_FILTERS = ("phase", "cluster", "owner", "team", "status", "persona")
+
+
+def _filters_given(options: RankOptions) -> str:
+    """The filters as they were typed (`--owner jan --status improving`), or what stands for them."""
+    given = [f"--{name} {getattr(options, name)!r}" for name in _FILTERS if getattr(options, name)]
+    return " ".join(given) if given else "in this framework"
 
 
 def _checked_choice(value: str, choices: tuple[str, ...], parameter: str, what: str) -> str:

@@ -123,9 +123,14 @@ def notes(ranking: Ranking) -> list[str]:
     changed = ranking.changed_weights()
     if changed:
         lines.append(_what_if(ranking, changed))
-    if ranking.contact_share is not None and ranking.period is not None:
+    if ranking.journeys and ranking.contact_share is not None and ranking.period is not None:
         lines.append(_contact_share(ranking.contact_share, ranking.period, lang))
     return lines
+
+
+def nothing_ranked(ranking: Ranking) -> str:
+    """What stands in the table's place when no journey is ranked."""
+    return label("ranking.none", ranking.language).format(period=ranking.period or "-")
 
 
 def _what_if(ranking: Ranking, changed: dict[str, tuple[float, float]]) -> str:

@@ -37,8 +37,11 @@ def table(ranking: Ranking, color: bool, explain: bool = False, width: int = WID
     """The ranking for a terminal `width` columns wide, in the first layout that fits it
     comfortably (see `_LAYOUTS`), else the first whose longest words fit, else the most
     compact one."""
-    columns = _layout(ranking, width)
-    parts = [render_table(Text(one_line(words.title(ranking))), columns, width, color)]
+    if ranking.journeys:
+        columns = _layout(ranking, width)
+        parts = [render_table(Text(one_line(words.title(ranking))), columns, width, color)]
+    else:  # no header without rows: a line that says so
+        parts = [f"{one_line(words.title(ranking))}\n{one_line(words.nothing_ranked(ranking))}\n"]
     if explain:
         parts.append(_explanation(ranking, width, color))
     notes = _notes(ranking)
@@ -419,14 +422,16 @@ def as_markdown(
     """A GitHub-flavoured table with the same words as the terminal table, then the notes."""
     lang = ranking.language
     header, right = _markdown_header(ranking, explain)
-    lines = [
-        f"### {markdown_text(words.title(ranking))}",
-        "",
+    lines = [f"### {markdown_text(words.title(ranking))}", ""]
+    if ranking.journeys:
         # The first header is `#`, which only starts a heading at the start of a line.
-        "| " + " | ".join(["#", *(markdown_text(h) for h in header[1:])]) + " |",
-        "|" + "|".join("---:" if r else "---" for r in right) + "|",
-    ]
-    lines += [_markdown_row(ranking, journey, explain) for journey in ranking.journeys]
+        lines += [
+            "| " + " | ".join(["#", *(markdown_text(h) for h in header[1:])]) + " |",
+            "|" + "|".join("---:" if r else "---" for r in right) + "|",
+        ]
+        lines += [_markdown_row(ranking, journey, explain) for journey in ranking.journeys]
+    else:
+        lines.append(markdown_text(words.nothing_ranked(ranking)))
     notes = words.notes(ranking)
     if notes:
         lines += ["", *(f"{markdown_text(note)}  " for note in notes)]

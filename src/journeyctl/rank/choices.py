@@ -19,6 +19,7 @@ from journeyctl.model.journey import JourneyStatus
 from journeyctl.rank.ranking import RankOptions
 from journeyctl.suggest import closest
 from journeyctl.text import Kind, Names, fold, label
+from journeyctl.text.languages import LANGUAGES, Lang
 
 STATUSES: tuple[str, ...] = get_args(JourneyStatus)
 VOLUME_TERMS = ("customers", "contacts")
@@ -129,23 +130,45 @@ def _check_weight(key: str, weight: float, valid: list[str]) -> None:
         )
 
 
+def weight_names(framework: Framework) -> dict[str, str]:
+    """Every way a weight may be written, folded, to its id: the id, a criterion's name, and
+    `customers` and `contacts` in each language (`klanten=2` as well as `customers=2`)."""
+    names = {fold(label(term, lang)): term for term in VOLUME_TERMS for lang in LANGUAGES}
+    names.update({fold(c.name): c.id for c in framework.criteria})
+    names.update({fold(id_): id_ for id_ in weight_ids(framework)})
+    return names
+
+
+def _names_in(lang: Lang) -> list[str]:
+    return [label(term, lang).lower() for term in VOLUME_TERMS]
+
+
+def _listed_weights(framework: Framework) -> str:
+    """The weights as a person may write them: each id with its name in the framework's language."""
+    lang = framework.language
+    named = [(term, label(term, lang)) for term in VOLUME_TERMS]
+    named += [(c.id, c.name) for c in framework.criteria]
+    return ", ".join(f"{id_} ({name})" for id_, name in named)
+
+
 def parse_weights(framework: Framework, pairs: list[str]) -> dict[str, float]:
-    """`ID=W` pairs as weights; a usage error naming the valid ids for a malformed one."""
-    valid = weight_ids(framework)
-    listed = ", ".join(valid)
+    """`ID=W` pairs as weights (an id or a name); a usage error naming the valid ones."""
+    names = weight_names(framework)
+    listed = _listed_weights(framework)
     weights: dict[str, float] = {}
     for pair in pairs:
-        key, sep, value = (part.strip() for part in pair.partition("="))
-        if not (sep and key and value):
+        written, sep, value = (part.strip() for part in pair.partition("="))
+        if not (sep and written and value):
             raise UsageError(
-                f"'{pair}' is not ID=W; write for example contacts=2 (valid ids: {listed})",
+                f"'{pair}' is not ID=W; write for example contacts=2 (valid: {listed})",
                 parameter="weights",
             )
-        if key not in valid:
-            hint = closest(key, valid)
+        key = names.get(fold(written))
+        if key is None:
+            hint = closest(written, [*weight_ids(framework), *_names_in(framework.language)])
             fix = f"did you mean '{hint}'? " if hint else ""
             raise UsageError(
-                f"'{pair}': '{key}' is not a weight; {fix}valid: {listed}", parameter="weights"
+                f"'{pair}': '{written}' is not a weight; {fix}valid: {listed}", parameter="weights"
             )
         try:
             weight = float(value)
@@ -154,6 +177,6 @@ def parse_weights(framework: Framework, pairs: list[str]) -> dict[str, float]:
                 f"'{pair}': '{value}' is not a number; write for example {key}=2",
                 parameter="weights",
             ) from None
-        _check_weight(key, weight, valid)
+        _check_weight(key, weight, weight_ids(framework))
         weights[key] = weight
     return weights

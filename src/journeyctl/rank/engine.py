@@ -51,12 +51,17 @@ def rank(framework: Framework, journeys: Sequence[Journey], options: RankOptions
     scoring = _Scoring(
         options.by, resolve_weights(framework, options.weights), options.normalise == "framework"
     )
+    if options.by == "score" and not any(scoring.weights.values()):
+        what = "sets" if options.weights else "leaves, with framework.yaml's ranking and criteria,"
+        raise UsageError(
+            f"{what} every weight to 0, so every score would be 0; give at least one weight "
+            "above 0, or rank --by contacts or customers",
+            parameter="weights",
+        )
     language = _language(framework, options.lang)
     rankable = [j for j in journeys if j.id not in options.invalid]
     period = _period(rankable, options.period)
-    compare = (
-        None if options.compare is None else checked_period(rankable, options.compare, "compare")
-    )
+    compare = None if options.compare is None else _compare_period(rankable, options, period)
     selected = [j for j in rankable if filters.match(j)]
     ranked, unranked = _rank_period(selected, rankable, period, scoring)
     if compare is not None:
@@ -87,6 +92,20 @@ def _period(journeys: Sequence[Journey], requested: str | None) -> str | None:
     # journey is listed as unranked with the reason. Only retired journeys with volumes:
     # their latest period, so that each is listed as retired.
     return default_period(journeys) or latest_period(journeys)
+
+
+def _compare_period(journeys: Sequence[Journey], options: RankOptions, period: str | None) -> str:
+    """The period to compare with: one that journeys have volumes for, and not the one ranked
+    (which would mark every journey unmoved, as if nothing had changed)."""
+    assert options.compare is not None
+    compare = checked_period(journeys, options.compare, "compare")
+    if compare == period:
+        raise UsageError(
+            f"'{compare}' is the period being ranked; compare with another period, such as "
+            "the one before it",
+            parameter="compare",
+        )
+    return compare
 
 
 def _language(framework: Framework, lang: str | None) -> Language:

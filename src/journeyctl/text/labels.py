@@ -39,6 +39,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "new": ("new", "nieuw"),
     "estimated": ("estimated", "geschat"),
     "unranked": ("Not ranked", "Niet gerangschikt"),
+    "ranking.none": (
+        "No journey to rank in {period}.",
+        "Geen klantreis te rangschikken in {period}.",
+    ),
     # Why a journey is not ranked; the English text is also what JSON and CSV say.
     "unranked.retired": ("retired", "vervallen"),
     "unranked.no_volumes_yet": ("no volumes yet", "nog geen volumes"),
