@@ -166,8 +166,8 @@ def test_out_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
         ),
         (
             ["--compare", "2025"],  # the default period is 2025
-            "error: --compare '2025' is the period reported on itself, so nothing would move; "
-            "give an earlier period, or leave the comparison out to take the one before\n",
+            "error: --compare '2025' is the period being ranked; compare with another period, "
+            "such as the one before it\n",
         ),
     ],
 )
@@ -296,7 +296,7 @@ def test_a_folder_in_the_way_of_a_page_writes_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr == (
         f"error: cannot write '{out / 'ranking.html'}': a folder of that name is in "
-        "the way; move it away; nothing was changed\n"
+        "the way; move it away; nothing was written\n"
     )
     assert files(out) == []
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -90,11 +91,21 @@ def render(
     import sys
 
     from journeyctl.formats import REPORTERS
+    from journeyctl.formats._safe import one_line
     from journeyctl.framework import check
-    from journeyctl.render import RenderOptions, TemplateRefused, environment, plan_site
+    from journeyctl.render import (
+        RenderOptions,
+        TemplateRefused,
+        check_targets,
+        environment,
+        plan_site,
+        refuse_inside_tree,
+    )
     from journeyctl.write import write_folder
 
     _refuse_a_file(out)
+    if root:  # the check refuses an empty root with its own message
+        refuse_inside_tree(out, Path(root))
     refuse_same_periods(period, compare)
     day = _day(today)
     project_templates = _templates(templates, root)
@@ -115,8 +126,9 @@ def render(
     try:
         texts = _render(pages, env)
     except TemplateRefused as refused:
-        error_line(f"error: {refused}; nothing was written")
+        error_line(one_line(f"error: {refused}; nothing was written"))
         return EXIT_FINDINGS
+    check_targets(out, texts)
     removed = write_folder(out, texts, tidy=True).removed
     if checked.validation.warnings:
         error_line(
@@ -171,7 +183,15 @@ def _templates(given: Path | None, root: str) -> Path | None:
     if not root:
         return None  # the check refuses an empty root with its own message
     beside = Path(root).absolute().parent / "templates"
-    return beside if beside.is_dir() else None
+    return _relative(beside) if beside.is_dir() else None
+
+
+def _relative(path: Path) -> Path:
+    """`path` relative to the current folder where it can be, as messages show paths."""
+    try:
+        return Path(os.path.relpath(path))
+    except ValueError:  # on another drive
+        return path
 
 
 def _day(text: str | None) -> date | None:

@@ -10,6 +10,7 @@ package as `templates/`).
 """
 
 from journeyctl.render.site import Format, Page, RenderOptions, plan_site, render_page
+from journeyctl.render.targets import TargetRefused, check_targets, refuse_inside_tree
 from journeyctl.render.templating import BUILTIN_TEMPLATES, TemplateRefused, environment
 
 __all__ = [
@@ -17,8 +18,11 @@ __all__ = [
     "Format",
     "Page",
     "RenderOptions",
+    "TargetRefused",
     "TemplateRefused",
+    "check_targets",
     "environment",
     "plan_site",
+    "refuse_inside_tree",
     "render_page",
 ]

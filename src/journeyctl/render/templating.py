@@ -3,12 +3,15 @@
 The templates shipped with journeyctl live in the repository's top-level `templates/` (in the
 wheel as `journeyctl/render/templates/`). A project overrides any of them with a file of the
 same name in its own folder (`--templates DIR`, or `templates/` beside the root). Every
-template runs in Jinja2's sandbox, so a project's template cannot reach Python's internals;
-undefined names are errors (StrictUndefined), never an empty string; `.html` templates
-escape every value, `.md` templates pass user text through the `md` filter.
+template runs in Jinja2's sandbox, so a template cannot reach Python's internals; undefined
+names are errors (StrictUndefined), never an empty string; `.html` templates escape every
+value, `.md` templates pass user text through the `md` filter. With a project's templates the
+sandbox is also bounded in time and memory (`journeyctl.render.sandbox`), and reads templates
+only from the two folders (`journeyctl.render.loader`).
 
-A template that the sandbox refuses, that does not parse, or that names something the view
-does not have is refused with one line naming the template (`TemplateRefused`, exit 1).
+A template that the sandbox refuses, that does not parse, that names something the view does
+not have, or (a project's) that fails in any other way is refused with one line naming the
+template file and line (`TemplateRefused`, exit 1).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from journeyctl.render.loader import TemplateFolders, TemplateOutside
 from journeyctl.render.markdown import md_cell, md_text, mermaid_text
 
 if TYPE_CHECKING:
@@ -31,17 +35,16 @@ class TemplateRefused(Exception):
 
 
 def environment(project_templates: Path | None) -> Environment:
-    """A sandboxed environment: the project's templates first, then the shipped ones."""
-    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+    """A sandboxed environment: the project's templates first, then the shipped ones; bounded
+    when there are project templates (the shipped ones are trusted, and run at full speed)."""
+    from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    folders = (
-        [BUILTIN_TEMPLATES] if project_templates is None else [project_templates, BUILTIN_TEMPLATES]
-    )
-    env = SandboxedEnvironment(
-        loader=ChoiceLoader(
-            [FileSystemLoader(str(folder), encoding="utf-8") for folder in folders]
-        ),
+    from journeyctl.render.sandbox import BoundedEnvironment
+
+    kind = SandboxedEnvironment if project_templates is None else BoundedEnvironment
+    env = kind(
+        loader=TemplateFolders(project_templates, BUILTIN_TEMPLATES),
         autoescape=_autoescape,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -51,6 +54,8 @@ def environment(project_templates: Path | None) -> Environment:
     env.filters["md"] = md_text
     env.filters["md_cell"] = md_cell
     env.filters["mermaid"] = mermaid_text
+    if isinstance(env, BoundedEnvironment):
+        env.bound_filters()
     return env
 
 
@@ -60,48 +65,68 @@ def _autoescape(name: str | None) -> bool:
 
 def render(env: Environment, name: str, data: Mapping[str, object]) -> str:
     """The template `name` filled with `data`; TemplateRefused naming the template on failure."""
+    from journeyctl.render.sandbox import BoundedEnvironment
+
+    bounded = isinstance(env, BoundedEnvironment)
+    if isinstance(env, BoundedEnvironment):
+        env.start_page()
+    try:
+        return env.get_template(name).render(data)
+    except Exception as error:
+        message = _refusal(error, env, name, bounded)
+        if message is None:
+            raise
+        raise TemplateRefused(message) from None
+
+
+def _refusal(error: Exception, env: Environment, name: str, bounded: bool) -> str | None:
+    """The one line that says where and why a template failed; None for an error in the
+    shipped templates alone that is not Jinja's (a fault of journeyctl, not of a template)."""
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
     from jinja2.exceptions import SecurityError
 
-    try:
-        return env.get_template(name).render(data)
-    except TemplateNotFound as error:
-        raise TemplateRefused(
-            f"template '{error.name}' not found; it ships with journeyctl, so "
-            "reinstall journeyctl or add the file to your templates folder"
-        ) from None
-    except TemplateSyntaxError as error:
-        where = f"{error.filename or error.name or name}:{error.lineno}"
-        raise TemplateRefused(f"{where}: {error.message}; fix the template") from None
-    except SecurityError as error:
-        raise TemplateRefused(
-            f"{_where(error, env, name)}: refused by the template sandbox: {error}; templates may "
-            "only use the page's data and Jinja's filters, not Python's internals"
-        ) from None
-    except TemplateError as error:
-        raise TemplateRefused(
-            f"{_where(error, env, name)}: {error.message}; fix the template"
-        ) from None
+    where = _where(error, env, name)
+    if isinstance(error, TemplateNotFound):
+        return f"{where}: {error.message}"
+    if isinstance(error, TemplateSyntaxError):
+        return f"{error.filename or error.name or name}:{error.lineno}: {error.message}; fix the template"
+    if isinstance(error, SecurityError):
+        return (
+            f"{where}: refused by the template sandbox: {error}; templates may only use the "
+            "page's data and Jinja's filters, not Python's internals"
+        )
+    if isinstance(error, TemplateError):
+        return f"{where}: {error.message}; fix the template"
+    if isinstance(error, TemplateOutside):
+        return f"{where}: {error}"
+    if not bounded:
+        return None
+    return f"{where}: {_user_fault(error)}"
 
 
-def _where(error: Exception, env: Environment, name: str) -> str:
-    """The template file (and line) where the error arose, from Jinja's rewritten traceback."""
-    templates = {str(Path(t)) for t in _template_files(env)}
-    found = name
-    for frame in traceback.extract_tb(error.__traceback__):
-        if frame.filename in templates:
-            found = f"{frame.filename}:{frame.lineno}"
-    return found
+def _user_fault(error: Exception) -> str:
+    from journeyctl.render.sandbox import TemplateLimit
+
+    if isinstance(error, TemplateLimit):
+        return str(error)
+    if isinstance(error, RecursionError):
+        return (
+            "the template calls itself (a macro or an include) too deeply, without end; "
+            "give the recursion a condition that stops it"
+        )
+    return f"{type(error).__name__}: {error}; fix the template"
 
 
-def _template_files(env: Environment) -> list[str]:
-    from jinja2 import ChoiceLoader, FileSystemLoader
-
+def _where(error: BaseException, env: Environment, name: str) -> str:
+    """The template file and line where the error arose, from Jinja's rewritten traceback:
+    the innermost line in a project's template, else in any template, else the page's name."""
     loader = env.loader
-    loaders = loader.loaders if isinstance(loader, ChoiceLoader) else [loader]
-    files = []
-    for each in loaders:
-        if isinstance(each, FileSystemLoader):
-            for folder in each.searchpath:
-                files += [str(p) for p in Path(folder).rglob("*.j2")]
-    return files
+    assert isinstance(loader, TemplateFolders)
+    frames = [
+        frame
+        for frame in traceback.extract_tb(error.__traceback__)
+        if frame.filename in loader.files and frame.lineno is not None
+    ]
+    own = [frame for frame in frames if loader.is_project_file(frame.filename)]
+    chosen = (own or frames)[-1:]
+    return f"{chosen[0].filename}:{chosen[0].lineno}" if chosen else name
