@@ -198,7 +198,8 @@ def typical_mistakes(copy: Path) -> None:
 
 
 def new_framework(copy: Path) -> None:
-    """docs/ci.md after `journeyctl init`: the framework it writes instead of the example."""
+    """docs/ci.md's and the README's `new` example, after `journeyctl init`: the framework it
+    writes instead of the example."""
     shutil.rmtree(copy / "journeys")
     result = CliRunner().invoke(app, ["init", str(copy)])
     assert result.exit_code == 0, result.output
@@ -292,6 +293,37 @@ def test_transcripts_are_found() -> None:
     commands = [c.text for t in readme for c in t.commands]
     assert any(text.startswith("journeyctl report alerts") for text in commands)
     assert any(text.startswith("journeyctl import") for text in commands)
+
+
+LINK = re.compile(r"!?\[[^\]]*\]\((?P<target>[^)\s]+)\)")
+
+
+@pytest.mark.parametrize(
+    "document",
+    [*DOCUMENTS, REPO_ROOT / "CONTRIBUTING.md"],
+    ids=lambda path: path.relative_to(REPO_ROOT).as_posix(),
+)
+def test_links_between_the_documents_resolve(document: Path) -> None:
+    """A page moved or renamed in docs/ leaves no link (or picture) pointing at nothing."""
+    broken = [
+        match["target"]
+        for match in LINK.finditer(document.read_text(encoding="utf-8"))
+        if not re.match(r"[a-z]+:|#", match["target"])
+        and not (document.parent / match["target"].split("#")[0]).exists()
+    ]
+    assert broken == []
+
+
+def test_the_readme_is_a_front_page() -> None:
+    """At most 250 lines, opening with the two set-up commands: the main job on the example,
+    and the tests as CI runs them; the details live in docs/."""
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.splitlines()) <= 250
+    first_block = readme.split("```sh\n", 1)[1].split("```", 1)[0]
+    assert [line.split("   #")[0].strip() for line in first_block.splitlines()] == [
+        "pip install . && journeyctl rank",
+        "pip install -c constraints.txt -e '.[test]' && PYTHONWARNDEFAULTENCODING=1 pytest -q",
+    ]
 
 
 def test_only_the_pinned_modules_ask_for_today() -> None:
