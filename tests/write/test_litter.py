@@ -22,12 +22,15 @@ from journeyctl.write.litter import (
 HEX = "0123456789ab"
 
 
+SECOND = 1_000_000_000  # nanoseconds
+
+
 def _before_the_run(path: Path) -> None:
-    os.utime(path, (litter.RUN_STARTED - 60, litter.RUN_STARTED - 60))
+    os.utime(path, ns=(litter.RUN_STARTED_NS - 60 * SECOND,) * 2)
 
 
 def _in_this_run(path: Path) -> None:
-    os.utime(path, (litter.RUN_STARTED + 1, litter.RUN_STARTED + 1))
+    os.utime(path, ns=(litter.RUN_STARTED_NS + SECOND,) * 2)
 
 
 # Each entry a folder might hold: name, what it is, when it was last changed, and whether the
@@ -61,7 +64,7 @@ def _make(folder: Path, name: str, what: str, when: Callable[[Path], None]) -> N
     elif what == "symlink":
         (folder / "target.yaml").write_text("t\n", encoding="utf-8")
         path.symlink_to(folder / "target.yaml")
-        os.utime(path, (litter.RUN_STARTED - 60,) * 2, follow_symlinks=False)
+        os.utime(path, ns=(litter.RUN_STARTED_NS - 60 * SECOND,) * 2, follow_symlinks=False)
         return
     else:
         path.write_text("half a file\n", encoding="utf-8")
@@ -183,7 +186,7 @@ def test_a_temporary_changed_as_this_run_began_is_left(
 ) -> None:
     temporary = tmp_path / f".x.yaml.{HEX}.journeyctl-tmp"
     temporary.write_text("half\n", encoding="utf-8")
-    monkeypatch.setattr(litter, "RUN_STARTED", temporary.stat().st_mtime)
+    monkeypatch.setattr(litter, "RUN_STARTED_NS", temporary.stat().st_mtime_ns)
     assert remove_stale_temporaries(tmp_path) == []
-    monkeypatch.setattr(litter, "RUN_STARTED", temporary.stat().st_mtime + 1)
+    monkeypatch.setattr(litter, "RUN_STARTED_NS", temporary.stat().st_mtime_ns + 1)
     assert remove_stale_temporaries(tmp_path) == [temporary]

@@ -23,8 +23,9 @@ SUFFIX = ".journeyctl-tmp"
 GITIGNORE_PATTERN = f".*{SUFFIX}"
 _TEMPORARY = re.compile(r"\..+\.[0-9a-f]{12}" + re.escape(SUFFIX))
 
-# When this run began, as far as the writer can tell: it is imported before the first write.
-RUN_STARTED = time.time()
+# When this run began, as far as the writer can tell (it is imported before the first write),
+# in nanoseconds as file times are kept (st_mtime_ns): compared exactly, not as floats.
+RUN_STARTED_NS = time.time_ns()
 
 
 def temporary_path(path: Path) -> Path:
@@ -49,7 +50,7 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
 
 
 def _remove_if_stale(entry: os.DirEntry[str]) -> bool:
-    if entry.stat(follow_symlinks=False).st_mtime >= RUN_STARTED:
+    if entry.stat(follow_symlinks=False).st_mtime_ns >= RUN_STARTED_NS:
         return False  # made during this run: another write may be using it
     if entry.is_dir(follow_symlinks=False):
         shutil.rmtree(entry.path)  # a staging folder of write_folder
