@@ -3,6 +3,7 @@ output together, and what lands in --out."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -319,3 +320,146 @@ def test_the_example_renders_every_page(tmp_path: Path, monkeypatch: pytest.Monk
     }
     assert set(files(tmp_path)) == expected | {".journeyctl-written"}
     assert (tmp_path / "index.html").stat().st_size > 10_000
+
+
+def out_cases(project: Path) -> dict[str, tuple[list[str], str, str]]:
+    """--out given in each way that reaches the framework root: (arguments, the --out shown,
+    the relation), run from `project`, which holds `journeys/`."""
+    (project / "link-to-root").symlink_to(project / "journeys")
+    return {
+        "the root": (["--out", "journeys"], "journeys", "is the framework root"),
+        "the root with a slash": (["--out", "journeys/"], "journeys", "is the framework root"),
+        "the folder holding it": (["--out", "."], ".", "holds the framework root"),
+        "its parent by ..": (["--out", "journeys/.."], "journeys/..", "holds the framework root"),
+        "inside it": (["--out", "journeys/site"], "journeys/site", "is inside the framework root"),
+        "inside it through ..": (
+            ["--out", "journeys/../journeys/x"],
+            "journeys/../journeys/x",
+            "is inside the framework root",
+        ),
+        "a link to it": (["--out", "link-to-root"], "link-to-root", "is the framework root"),
+        "absolute": (
+            ["--out", str(project / "journeys")],
+            str(project / "journeys"),
+            "is the framework root",
+        ),
+        "absolute root, relative out": (
+            ["--out", "journeys/x", "--root", str(project / "journeys")],
+            "journeys/x",
+            "is inside the framework root",
+        ),
+        "root through a link": (
+            ["--out", "journeys", "--root", "link-to-root"],
+            "journeys",
+            "is the framework root",
+        ),
+    }
+
+
+OUT_CASES = [
+    "the root", "the root with a slash", "the folder holding it", "its parent by ..",
+    "inside it", "inside it through ..", "a link to it", "absolute",
+    "absolute root, relative out", "root through a link",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", OUT_CASES)
+def test_out_never_inside_the_framework(
+    render_tree: Path, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    project = render_tree.parent
+    monkeypatch.chdir(project)
+    args, shown, relation = out_cases(project)[case]
+    root = args[args.index("--root") + 1] if "--root" in args else "journeys"
+    before = sorted(p.relative_to(project).as_posix() for p in project.rglob("*"))
+    result = CliRunner().invoke(app, ["render", "--root", "journeys", *args])
+    assert (result.exit_code, result.stdout) == (2, ""), result.output
+    assert result.stderr == (
+        f"error: --out '{shown}' {relation} '{root}'; render never writes into the framework, "
+        "so give a folder outside it, such as 'site' beside it\n"
+    )
+    after = sorted(p.relative_to(project).as_posix() for p in project.rglob("*"))
+    assert after == before
+
+
+def test_out_inside_the_root_named_by_the_environment(
+    render_tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(render_tree.parent)
+    monkeypatch.setenv("JOURNEYCTL_ROOT", "journeys")
+    result = CliRunner().invoke(app, ["render", "--out", "journeys/pages"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(
+        "error: --out 'journeys/pages' is inside the framework root 'journeys'; "
+    )
+    assert not (render_tree / "pages").exists()
+
+
+def test_out_beside_the_root_is_fine(render_tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(render_tree.parent)
+    result = CliRunner().invoke(app, ["render", "--out", "site", "--today", "2026-01-15"])
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "wrote 11 pages to site; open site/index.html\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        (
+            "a\n{{ range(10**8)|length }}\n",
+            "journey.html.j2:2: range() of 100,000,000 numbers: a template may count to at most "
+            "100,000; loop over the page's data instead",
+        ),
+        (
+            "{{ 'x' * 10**9 }}",
+            "journey.html.j2:1: the operator '*' would make the page's templates build more than "
+            "64,000,000 characters or items; build less (a template shows the page's data, it "
+            "does not need to make big values)",
+        ),
+        (
+            "\n\n{% include '/etc/passwd' %}",
+            "journey.html.j2:3: '/etc/passwd' was refused: it is outside the templates folder "
+            "'templates'; name a template by its path inside that folder, such as "
+            "'_macros.html.j2'",
+        ),
+        ("{{ 1/0 }}", "journey.html.j2:1: ZeroDivisionError: division by zero; fix the template"),
+    ],
+)
+def test_a_failing_project_template_is_its_own_fault(
+    render_tree: Path, monkeypatch: pytest.MonkeyPatch, template: str, message: str
+) -> None:
+    project = render_tree.parent
+    monkeypatch.chdir(project)
+    (project / "templates").mkdir()
+    (project / "templates/journey.html.j2").write_text(template, encoding="utf-8")
+    result = CliRunner().invoke(app, ["render", "--out", "site", "--today", "2026-01-15"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"error: templates{os.sep}{message}; nothing was written\n"
+    assert not (project / "site").exists()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "link", "file in the way of a folder"])
+def test_every_target_is_checked_before_the_first_write(tmp_path: Path, kind: str) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    place = out / "journeys" / "i-sign-up.html"
+    if kind == "file in the way of a folder":
+        (out / "journeys").write_text("mine\n", encoding="utf-8")
+        place = out / "journeys"
+    else:
+        place.parent.mkdir()
+        if kind == "fifo":
+            os.mkfifo(place)
+        elif kind == "folder":
+            place.mkdir()
+        else:
+            place.symlink_to(tmp_path / "elsewhere.html")
+    before = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
+    result = run("--out", str(out))
+    assert (result.exit_code, result.stdout) == (2, ""), result.output
+    assert result.stderr.startswith("error: cannot write")
+    assert str(place) in result.stderr and result.stderr.endswith("nothing was written\n")
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == before
+    assert not (tmp_path / "elsewhere.html").exists()

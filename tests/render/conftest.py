@@ -26,12 +26,13 @@ def report_input(root: Path = TREE) -> ReportInput:
     return prepare(tree.framework, tree.journeys, tree.improvements, today=TODAY)
 
 
-def site(root: Path = TREE, **options: object) -> dict[str, str]:
-    """Every page of the site of `root` (path -> text), through the shipped templates."""
+def site(root: Path = TREE, templates: Path | None = None, **options: object) -> dict[str, str]:
+    """Every page of the site of `root` (path -> text), through the shipped templates (and a
+    project's `templates`, if given)."""
     tree = checked(root)
     settings = RenderOptions(today=TODAY, **options)  # type: ignore[arg-type]
     pages = plan_site(tree.framework, tree.journeys, tree.improvements, settings)
-    env = environment(None)
+    env = environment(templates)
     return {page.path: render_page(env, page) for page in pages}
 
 

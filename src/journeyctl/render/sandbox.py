@@ -78,7 +78,7 @@ class Budget:
 
     steps: int = 0
     built: int = 0
-    started: float = field(default_factory=time.process_time)
+    started: float = field(default_factory=lambda: time.process_time())
 
 
 def size_of(value: object, limit: int, *, deep: bool = False) -> int:
