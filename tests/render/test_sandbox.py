@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from journeyctl.render import TemplateRefused, environment, render_page
-from journeyctl.render import sandbox
+from journeyctl.render import TemplateRefused, environment, render_page, sandbox
 from journeyctl.render.sandbox import BoundedEnvironment, size_of
 from tests.render.conftest import page_of, site
 from tests.render.test_golden import GOLDEN
