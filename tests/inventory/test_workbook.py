@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from journeyctl.inventory import workbook
+from journeyctl.inventory import limits
 from journeyctl.inventory.cells import ErrorValue, Refused, Uncalculated
 from journeyctl.inventory.workbook import read_xlsx
 from tests.inventory.conftest import FIXTURES
@@ -39,7 +39,7 @@ def test_a_million_formatted_empty_rows_end_at_the_data() -> None:
     assert len(sheet.rows) == 2
     # the sheet declares A1:H1048576 and holds formatted rows down to its last; reading stopped
     # after the run of empty rows
-    assert len(rows_seen) <= 2 + workbook.EMPTY_RUN + 1
+    assert len(rows_seen) <= 2 + limits.EMPTY_RUN + 1
 
 
 # Each file of the wrong kind or damaged: the start of its one-line refusal, which says what
@@ -56,8 +56,10 @@ HOSTILE = {
     "empty.xlsx": "the file is empty (0 bytes)",
     "no_content_types.xlsx": "this is a zip archive but not an .xlsx workbook (it has no "
     "[Content_Types].xml); check that it is the file you meant",
-    "damaged_sheet.xlsx": "cannot read this workbook: it is damaged (ParseError",
-    "bad_crc.xlsx": "cannot read this workbook: it is damaged (",
+    "damaged_sheet.xlsx": "cannot read sheet 'Inventaris': it is damaged (ParseError: unclosed "
+    "token: line 2, column 0); open it in Excel or LibreOffice, save it again as .xlsx",
+    "bad_crc.xlsx": "cannot read sheet 'Inventaris': it is damaged (error: Error -3 while "
+    "decompressing data",
     "xml_bomb.xlsx": "cannot read this workbook (its XML declares entities",
     "zip_bomb.xlsx": "this workbook would unpack to 400 MB",
 }
@@ -101,8 +103,9 @@ def test_openpyxl_parses_with_defusedxml_here() -> None:
 def test_a_file_past_the_size_limit_is_not_opened(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(workbook, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 2 * 2**20)
     big = tmp_path / "big.xlsx"
-    big.write_bytes(b"PK\x03\x04" + bytes(200))
-    with pytest.raises(Refused, match="more than the 100 MB"):
+    big.write_bytes(b"PK\x03\x04" + bytes(3 * 2**20))
+    with pytest.raises(Refused) as refused:
         read_xlsx(big)
+    assert str(refused.value) == "big.xlsx: the file is 3 MB, more than the 2 MB journeyctl reads"

@@ -2,7 +2,15 @@
 from the header line), every value as text.
 
 A line longer than `MAX_LINE_CHARS` is refused without reading the rest of it, so a file
-with a 50 MB line costs a megabyte of memory, not fifty.
+with a 50 MB line costs a megabyte of memory, not fifty; its lines and fields count against
+the file's `Budget` as a sheet's rows and cells do.
+
+Nothing is dropped without a word: a row with a value past the header's last column is
+refused with its line (`fields_past_header`). In a file separated by `;` that is most often
+a field that holds `;` without quotes (`Enquête; met puntkomma`), which the reader splits in
+two; the part that lands past the header would otherwise be lost unseen, and the rest of
+the row read shifted. Refusing, rather than naming the extra fields in the summary, fits an
+import that is all or nothing: the file is fixed in one place and imported whole.
 """
 
 from __future__ import annotations
@@ -10,12 +18,15 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from journeyctl.inventory.cells import Problem, Refused, Sheet, Value
-from journeyctl.inventory.workbook import MAX_COLUMNS, Progress, check_size
+from journeyctl.inventory import limits
+from journeyctl.inventory.cells import Problem, Refused, Sheet, Value, column_letters
+from journeyctl.inventory.limits import Budget
+from journeyctl.inventory.workbook import Progress, check_size
 
-MAX_LINE_CHARS = 1 << 20
+_SHOWN_CHARS = 40  # of a value quoted in a message
 _DELIMITERS = (";", ",", "\t")
 # Files named .csv that are something else, by their first bytes.
 _NOT_CSV = (
@@ -37,10 +48,20 @@ _NOT_CSV = (
 )
 
 
-def read_csv(path: Path, progress: Progress | None = None) -> Sheet:
+@dataclass
+class CsvSheet(Sheet):
+    """A CSV file's rows, with the separator and the line each row starts on (a quoted
+    field may hold line breaks, so a row may take more than one line)."""
+
+    delimiter: str = ","
+    lines: list[int] = field(default_factory=list)
+
+
+def read_csv(path: Path, progress: Progress | None = None) -> CsvSheet:
     """The file as one sheet named after it; Refused if it is not UTF-8 text."""
     check_size(path)
-    sheet = Sheet(path.name)
+    sheet = CsvSheet(path.name)
+    budget = Budget(path.name)
     with path.open("rb") as raw:
         head = raw.read(8)
         for start, message in _NOT_CSV:
@@ -51,10 +72,15 @@ def read_csv(path: Path, progress: Progress | None = None) -> Sheet:
         try:
             lines = _lines(text, path)
             first = next(lines, "")
-            delimiter = _sniff(first)
-            reader = csv.reader(_chain(first, lines), delimiter=delimiter)
+            sheet.delimiter = _sniff(first)
+            reader = csv.reader(_chain(first, lines), delimiter=sheet.delimiter)
+            line = 1
             for number, fields in enumerate(reader, start=1):
+                budget.spend_row(f"line {line}")
+                budget.spend_cells(len(fields), f"line {line}")
                 sheet.rows.append(_values(fields))
+                sheet.lines.append(line)
+                line = reader.line_num + 1
                 if progress is not None:
                     progress(number)
         except UnicodeDecodeError as error:
@@ -74,13 +100,13 @@ def _refuse(path: Path, message: str) -> Refused:
 
 def _lines(text: io.TextIOWrapper, path: Path) -> Iterator[str]:
     number = 0
-    while line := text.readline(MAX_LINE_CHARS + 1):
+    while line := text.readline(limits.MAX_LINE_CHARS + 1):
         number += 1
-        if len(line) > MAX_LINE_CHARS:
+        if len(line) > limits.MAX_LINE_CHARS:
             raise _refuse(
                 path,
-                f"line {number} is longer than {MAX_LINE_CHARS // 1024} KB: not an inventory "
-                "or measurements file; check that it is the file you meant",
+                f"line {number} is longer than {limits.MAX_LINE_CHARS // 1024} KB: not an "
+                "inventory or measurements file; check that it is the file you meant",
             )
         yield line
 
@@ -100,7 +126,33 @@ def _sniff(header: str) -> str:
 
 
 def _values(fields: list[str]) -> list[Value]:
-    row: list[Value] = [field if field.strip() else None for field in fields[:MAX_COLUMNS]]
+    row: list[Value] = [text if text.strip() else None for text in fields[: limits.MAX_COLUMNS]]
     while row and row[-1] is None:
         row.pop()
     return row
+
+
+def fields_past_header(sheet: CsvSheet, header_row: int) -> list[Problem]:
+    """A problem for each row below the header with a value past the header's last field,
+    at the row's line: `data.csv:7: 5 fields where the header has 4: ...`."""
+    width = len(sheet.rows[header_row])
+    problems = []
+    for index in range(header_row + 1, len(sheet.rows)):
+        row = sheet.rows[index]
+        if len(row) > width:
+            extra = ", ".join(_shown(value) for value in row[width:] if value is not None)
+            problems.append(
+                Problem(
+                    f"{sheet.name}:{sheet.lines[index]}",
+                    f"{len(row)} fields where the header has {width}: {extra} past column "
+                    f"{column_letters(width - 1)}; quote the field that holds "
+                    f'{sheet.delimiter!r} ("a{sheet.delimiter} b"), or give the extra '
+                    "column a header",
+                )
+            )
+    return problems
+
+
+def _shown(value: Value) -> str:
+    text = str(value)
+    return repr(text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "…")

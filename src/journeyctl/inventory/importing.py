@@ -17,7 +17,7 @@ from pathlib import Path
 from journeyctl.errors import UsageError
 from journeyctl.framework import CheckedTree
 from journeyctl.inventory.cells import Problem, Refused, Sheet, Workbook
-from journeyctl.inventory.csvfile import read_csv
+from journeyctl.inventory.csvfile import CsvSheet, fields_past_header, read_csv
 from journeyctl.inventory.headers import Kind, Layout, describe, find_layout
 from journeyctl.inventory.plan import Plan, plan_inventory, plan_measurements
 from journeyctl.inventory.rows import Counts, RowOptions, SheetRows, read_rows
@@ -132,19 +132,24 @@ def read_import(
 
 
 _CELL = re.compile(r"(.*)!([A-Z]{1,3})([0-9]+)")
+_LINE = re.compile(r"(.*):([0-9]+)")  # a CSV file's line: data.csv:7
 
 
 def in_sheet_order(problems: list[Problem], workbook: Workbook) -> list[Problem]:
     """The problems as a person goes through the file: sheet by sheet, row by row, left to
-    right; those of the whole file or of the tree after them, in the order found."""
+    right (a CSV line before the cells of its row); those of the whole file or of the tree
+    after them, in the order found."""
     sheets = {sheet.name: index for index, sheet in enumerate(workbook.sheets)}
 
     def place(problem: Problem) -> tuple[int, int, int]:
         cell = _CELL.fullmatch(problem.where)
-        if cell is None or cell.group(1) not in sheets:
-            return (len(sheets), 0, 0)
-        column = sum(26**i * (ord(c) - 64) for i, c in enumerate(reversed(cell.group(2))))
-        return (sheets[cell.group(1)], int(cell.group(3)), column)
+        if cell is not None and cell.group(1) in sheets:
+            column = sum(26**i * (ord(c) - 64) for i, c in enumerate(reversed(cell.group(2))))
+            return (sheets[cell.group(1)], int(cell.group(3)), column)
+        line = _LINE.fullmatch(problem.where)
+        if line is not None and line.group(1) in sheets:
+            return (sheets[line.group(1)], int(line.group(2)), 0)
+        return (len(sheets), 0, 0)
 
     return sorted(problems, key=place)
 
@@ -207,8 +212,8 @@ def _hidden_hint(workbook: Workbook, sheets: list[Sheet]) -> str:
 
 
 def _layout_problems(sheet: Sheet, layout: Layout, options: ImportOptions) -> list[Problem]:
-    problems = []
     header = layout.header_row
+    problems = fields_past_header(sheet, header) if isinstance(sheet, CsvSheet) else []
     seen: dict[tuple[str | None, str | None, str | None], int] = {}
     for column in layout.columns:
         if column.role is None:

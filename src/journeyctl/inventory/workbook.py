@@ -1,51 +1,39 @@
-"""Reading an .xlsx workbook safely: refusals for what is not one, a read that stops at the data.
+"""Reading an .xlsx workbook safely: refusals for what is not one, a read within bounds.
 
 Before openpyxl sees the file: a password-protected workbook (an OLE container, as is an
 old .xls), a text file renamed to .xlsx, a truncated or damaged zip and a zip whose members
-would unpack to more than `MAX_UNPACKED_BYTES` are each refused in one line. openpyxl
-parses XML through defusedxml (checked when reading, not assumed), so an XML bomb is an
-error, never gigabytes. Sheets are read row by row in read-only mode and the read stops
-after `EMPTY_RUN` empty rows: the dimension a sheet declares (`A1:H1048576` after someone
-formatted whole columns) is never believed.
-
-Values are the ones the spreadsheet program calculated and stored; a formula without a
-stored value is kept as `Uncalculated`, an error value as `ErrorValue`. Merged cells are
-read from the sheet's XML and filled in.
+would unpack to more than `MAX_UNPACKED_BYTES` are each refused in one line. XML is parsed
+through defusedxml (checked when reading, not assumed), so an XML bomb is an error, never
+gigabytes. What is read is counted as it streams against the bounds of
+`journeyctl.inventory.limits` (cells, merged ranges, XML elements, bytes of one row), so a
+small file that declares millions of cells is refused in seconds (`sheetparts`).
 """
 
 from __future__ import annotations
 
-import re
 import zipfile
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
-from journeyctl.inventory.cells import ErrorValue, Problem, Refused, Sheet, Uncalculated, Value
+from journeyctl.inventory import limits
+from journeyctl.inventory.cells import Problem, Refused, Sheet
+from journeyctl.inventory.limits import Budget
+from journeyctl.inventory.sheetparts import Parts, Progress, SheetPart, open_parts, read_sheet
 
-MAX_FILE_BYTES = 100 * 1024 * 1024
-MAX_UNPACKED_BYTES = 300 * 1024 * 1024
-MAX_MEMBERS = 10_000
-MAX_COLUMNS = 256  # far more than any inventory; cells to the right of it are not read
-EMPTY_RUN = 1000  # this many empty rows in a row end a sheet's data
+__all__ = ["Progress", "check_size", "read_xlsx"]
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
-_MERGE_REF = re.compile(rb'ref="([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?"')
-
-Progress = Callable[[int], None]
 
 
 def read_xlsx(path: Path, progress: Progress | None = None) -> list[Sheet]:
     """Every worksheet of the workbook at `path`, or Refused with one line saying why not."""
     _check_container(path)
-    # Opened here, so that it is closed also when openpyxl fails half-way through the file.
-    with path.open("rb") as handle:
-        workbook = _open(path, handle)
-        try:
-            return [_read_sheet(workbook, sheet, path, progress) for sheet in workbook.worksheets]
-        finally:
-            workbook.close()
+    budget = Budget(path.name)
+    # Opened here, so that it is closed also when reading fails half-way through the file.
+    with zipfile.ZipFile(path) as archive:
+        parts = _open(path, archive, budget)
+        return [_read_sheet(parts, part, path, budget, progress) for part in parts.sheets]
 
 
 def _refuse(path: Path, message: str) -> Refused:
@@ -61,9 +49,11 @@ def check_size(path: Path) -> None:
             "the file is empty (0 bytes): an export or a download that did not finish? "
             "save or download it again, and import that",
         )
-    if size > MAX_FILE_BYTES:
+    if size > limits.MAX_FILE_BYTES:
         raise _refuse(
-            path, f"the file is {size // 2**20} MB, more than the 100 MB journeyctl reads"
+            path,
+            f"the file is {size // 2**20} MB, more than the "
+            f"{limits.MAX_FILE_BYTES // 2**20} MB journeyctl reads",
         )
 
 
@@ -170,15 +160,16 @@ def _check_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
     """The sizes in the zip's directory, before anything is unpacked (Python's zip reader
     never hands out more than the size a member declares)."""
     unpacked = sum(member.file_size for member in members)
-    if len(members) > MAX_MEMBERS or unpacked > MAX_UNPACKED_BYTES:
+    if len(members) > limits.MAX_MEMBERS or unpacked > limits.MAX_UNPACKED_BYTES:
         raise _refuse(
             path,
             f"this workbook would unpack to {unpacked // 2**20} MB in {len(members)} parts, "
-            "more than journeyctl reads (300 MB): it is not an inventory (a zip bomb?)",
+            f"more than journeyctl reads ({limits.MAX_UNPACKED_BYTES // 2**20} MB in "
+            f"{limits.MAX_MEMBERS:,} parts): it is not an inventory (a zip bomb?)",
         )
 
 
-def _open(path: Path, handle: BinaryIO) -> Any:
+def _open(path: Path, archive: zipfile.ZipFile, budget: Budget) -> Parts:
     import openpyxl
 
     if not openpyxl.DEFUSEDXML:
@@ -189,7 +180,9 @@ def _open(path: Path, handle: BinaryIO) -> Any:
             "run `pip install defusedxml` and import again",
         )
     try:
-        return openpyxl.load_workbook(handle, read_only=True, data_only=True, keep_links=False)
+        return open_parts(archive, budget)
+    except Refused:
+        raise
     except Exception as error:  # openpyxl raises many kinds; each means the same here
         raise _refuse(path, _unreadable("this workbook", error, path)) from None
 
@@ -214,134 +207,12 @@ def _reason(error: BaseException, path: Path) -> str:
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
-def _read_sheet(workbook: Any, worksheet: Any, path: Path, progress: Progress | None) -> Sheet:
-    # openpyxl's read-only sheet pads rows to the dimension the file declares and drops
-    # formulas without values; its row parser, given the sheet's XML, does neither.
-    member = worksheet._worksheet_path
-    sheet = Sheet(worksheet.title, hidden=worksheet.sheet_state != "visible")
+def _read_sheet(
+    parts: Parts, part: SheetPart, path: Path, budget: Budget, progress: Progress | None
+) -> Sheet:
     try:
-        with workbook._archive.open(member) as source:
-            sheet.rows = list(_rows(_parser(workbook, worksheet, source), progress))
-        with workbook._archive.open(member) as source:
-            _fill_merged(sheet, _merged_ranges(source))
+        return read_sheet(parts, part, budget, progress)
     except Refused:
         raise
     except Exception as error:
-        raise _refuse(path, _unreadable(f"sheet {sheet.name!r}", error, path)) from None
-    return sheet
-
-
-def _parser(workbook: Any, worksheet: Any, source: Any) -> Any:
-    from openpyxl.worksheet._reader import (
-        FORMULA_TAG,
-        WorkSheetParser,
-    )
-
-    class Parser(WorkSheetParser):
-        def parse_cell(self, element: Any) -> dict[str, Any]:
-            cell: dict[str, Any] = super().parse_cell(element)
-            if cell["data_type"] == "e" and cell["value"] is not None:
-                cell["value"] = ErrorValue(str(cell["value"]))
-            elif cell["value"] is None and element.find(FORMULA_TAG) is not None:
-                cell["value"] = Uncalculated(element.findtext(FORMULA_TAG) or "")
-            return cell
-
-    return Parser(
-        source,
-        worksheet._shared_strings,
-        data_only=True,
-        epoch=workbook.epoch,
-        date_formats=workbook._date_formats,
-        timedelta_formats=workbook._timedelta_formats,
-    )
-
-
-def _rows(parser: Any, progress: Progress | None) -> Iterator[list[Value]]:
-    """Rows from the first to the last with data; stops after `EMPTY_RUN` empty ones."""
-    pending = 0  # empty rows seen since the last row with data
-    expected = 1
-    for number, cells in parser.parse():
-        pending += number - expected  # rows the file leaves out are empty
-        expected = number + 1
-        row = _values(cells)
-        if progress is not None:
-            progress(number)
-        if not any(value is not None for value in row):
-            pending += 1
-        else:
-            yield from ([] for _ in range(pending))
-            pending = 0
-            yield row
-        if pending >= EMPTY_RUN:
-            return
-
-
-def _values(cells: list[dict[str, Any]]) -> list[Value]:
-    row: list[Value] = []
-    for cell in cells:
-        column = cell["column"] - 1
-        if column >= MAX_COLUMNS:
-            break
-        value = cell["value"]
-        if isinstance(value, str) and not value.strip():
-            value = None
-        if value is not None:
-            row.extend([None] * (column + 1 - len(row)))
-            row[column] = value
-    return row
-
-
-def _merged_ranges(source: Any) -> list[tuple[int, int, int, int]]:
-    """(first row, first column, last row, last column), 0-based, of each merged range.
-
-    They stand after the rows in the sheet's XML, so the bytes are scanned for them without
-    parsing the rows again; the refs are all that is taken from them.
-    """
-    tail = b""
-    found: bytes | None = None
-    for chunk in iter(lambda: source.read(1 << 20), b""):
-        window = tail + chunk
-        if found is None:
-            start = window.find(b"<mergeCells")
-            if start < 0:
-                tail = window[-16:]
-                continue
-            found, window = b"", window[start:]
-        end = window.find(b"</mergeCells>")
-        found += window if end < 0 else window[:end]
-        if end >= 0:
-            break
-        tail = b""
-    return [_range(match) for match in _MERGE_REF.finditer(found or b"")]
-
-
-def _range(match: re.Match[bytes]) -> tuple[int, int, int, int]:
-    first_col, first_row, last_col, last_row = (
-        part.decode("ascii") if part else None for part in match.groups()
-    )
-    assert first_col is not None and first_row is not None
-    top, left = int(first_row) - 1, _column_index(first_col)
-    bottom = int(last_row) - 1 if last_row else top
-    right = _column_index(last_col) if last_col else left
-    return top, left, bottom, right
-
-
-def _column_index(letters: str) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - ord("A") + 1
-    return number - 1
-
-
-def _fill_merged(sheet: Sheet, ranges: list[tuple[int, int, int, int]]) -> None:
-    """The top-left value of each merged range in every cell of it (within the data read)."""
-    for top, left, bottom, right in ranges:
-        value = sheet.value(top, left)
-        if value is None:
-            continue
-        for row_index in range(top, min(bottom, len(sheet.rows) - 1) + 1):
-            row = sheet.rows[row_index]
-            last = min(right, MAX_COLUMNS - 1)
-            row.extend([None] * (last + 1 - len(row)))
-            for column in range(left, last + 1):
-                row[column] = value
+        raise _refuse(path, _unreadable(f"sheet {part.name!r}", error, path)) from None

@@ -1,0 +1,341 @@
+"""The parts of an .xlsx workbook that hold its cells, read within the file's `Budget`.
+
+openpyxl's `load_workbook` parses the shared strings and the styles whole into objects (a
+styles part of 2 MB costs half a minute and 300 MB), and its row parser holds a row of a
+million cells in memory before it hands out the first. So only the small parts go to
+openpyxl whole (the content types, workbook.xml and its relationships, each first checked
+against `MAX_PART_BYTES`); the shared strings, the number formats of the styles and the
+sheets' rows are streamed by `xmlstream.walk`, and openpyxl's parser turns each row's cells
+into values (shared strings, numbers, dates by their style, yes/no, error values).
+
+Values are the ones the spreadsheet program calculated and stored; a formula without a
+stored value is kept as `Uncalculated`, an error value as `ErrorValue`. A sheet is read row
+by row and the read stops after `EMPTY_RUN` empty rows: the dimension a sheet declares
+(`A1:H1048576` after someone formatted whole columns) is never believed. Merged cells are
+read from the sheet's XML and filled in.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Callable, Generator, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import IO, Any
+
+from journeyctl.inventory import limits
+from journeyctl.inventory.cells import ErrorValue, Sheet, Uncalculated, Value
+from journeyctl.inventory.limits import Budget
+from journeyctl.inventory.xmlstream import Element, walk
+
+MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_ROW, _CELL, _VALUE, _FORMULA = f"{MAIN}row", f"{MAIN}c", f"{MAIN}v", f"{MAIN}f"
+_STRING, _TEXT, _RUN = f"{MAIN}si", f"{MAIN}t", f"{MAIN}r"
+_FORMAT, _STYLE, _CELL_STYLES = f"{MAIN}numFmt", f"{MAIN}xf", f"{MAIN}cellXfs"
+_SHEET = re.compile(rb"<(?:[\w.-]+:)?sheet[\s/>]")
+_MERGE_REF = re.compile(rb'\sref="([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?"')
+_STYLES_PART = "xl/styles.xml"  # where openpyxl looks for it too
+
+Progress = Callable[[int], None]  # told the number of each row read
+
+
+@dataclass(frozen=True)
+class SheetPart:
+    name: str
+    path: str  # in the zip
+    hidden: bool
+
+
+@dataclass
+class Parts:
+    """What reading the sheets needs from the rest of the workbook."""
+
+    archive: zipfile.ZipFile
+    sheets: list[SheetPart]
+    epoch: datetime
+    strings: list[str] = field(default_factory=list)
+    date_styles: set[int] = field(default_factory=set)
+    duration_styles: set[int] = field(default_factory=set)
+
+
+def open_parts(archive: zipfile.ZipFile, budget: Budget) -> Parts:
+    """The workbook's sheets, shared strings and date styles; Refused past a bound."""
+    from openpyxl.packaging.manifest import Manifest
+    from openpyxl.reader.workbook import WorkbookParser
+    from openpyxl.xml.constants import ARC_CONTENT_TYPES, SHARED_STRINGS
+    from openpyxl.xml.functions import fromstring
+
+    root: Any = fromstring(_whole(archive, ARC_CONTENT_TYPES, budget))
+    manifest: Any = Manifest.from_tree(root)
+    workbook_part = _workbook_part(manifest)
+    _count_sheets(_whole(archive, workbook_part, budget), budget)
+    _whole(archive, _relationships_of(workbook_part), budget, missing_ok=True)
+    parser = WorkbookParser(archive, workbook_part, keep_links=False)
+    parser.parse()
+    parts = Parts(archive, list(_sheet_parts(parser, archive)), parser.wb.epoch)
+    strings = manifest.find(SHARED_STRINGS)
+    if strings is not None:
+        parts.strings = _shared_strings(archive, strings.PartName[1:], budget)
+    if _STYLES_PART in archive.namelist():
+        parts.date_styles, parts.duration_styles = _date_styles(archive, budget)
+    return parts
+
+
+def _workbook_part(manifest: Any) -> str:
+    """The workbook's part as the content types name it (as openpyxl finds it)."""
+    from openpyxl.xml.constants import ARC_WORKBOOK, XLSM, XLSX, XLTM, XLTX
+
+    for content_type in (XLTM, XLTX, XLSM, XLSX):
+        part = manifest.find(content_type)
+        if part is not None:
+            return str(part.PartName[1:])
+    return ARC_WORKBOOK  # some programs leave its type to the default of .xml files
+
+
+def _whole(archive: zipfile.ZipFile, name: str, budget: Budget, missing_ok: bool = False) -> bytes:
+    """A part that is parsed whole, refused past `MAX_PART_BYTES` before it is unpacked."""
+    try:
+        size = archive.getinfo(name).file_size
+    except KeyError:
+        if missing_ok:
+            return b""
+        raise
+    if size > limits.MAX_PART_BYTES:
+        raise budget.refuse(
+            f"its part {name} would unpack to {size // 2**20} MB, more than the "
+            f"{limits.MAX_PART_BYTES // 2**20} MB journeyctl reads of it: it is not an "
+            "inventory (a zip bomb?)"
+        )
+    return archive.read(name)
+
+
+def _relationships_of(part: str) -> str:
+    folder, _, name = part.rpartition("/")
+    return f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
+
+
+def _count_sheets(workbook_xml: bytes, budget: Budget) -> None:
+    count = len(_SHEET.findall(workbook_xml))
+    if count > limits.MAX_SHEETS:
+        raise budget.refuse(
+            f"this workbook has {count:,} sheets, more than the {limits.MAX_SHEETS:,} "
+            "journeyctl reads; copy the sheets with data into a new workbook and import that"
+        )
+
+
+def _sheet_parts(parser: Any, archive: zipfile.ZipFile) -> Iterator[SheetPart]:
+    """The worksheets in their order; a chart sheet has no cells and is left out."""
+    names = set(archive.namelist())
+    for sheet, relation in parser.find_sheets():
+        if relation.target in names and "chartsheet" not in relation.Type:
+            yield SheetPart(sheet.name, relation.target, sheet.state != "visible")
+
+
+def _shared_strings(archive: zipfile.ZipFile, name: str, budget: Budget) -> list[str]:
+    strings: list[str] = []
+    with archive.open(name) as source:
+        for element, _ in walk(source, budget, "the shared strings", frozenset({_STRING})):
+            strings.append(_string_text(element))
+            if len(strings) > limits.MAX_SHARED_STRINGS:
+                raise budget.too_many_strings()
+    return strings
+
+
+def _string_text(item: Element) -> str:
+    """A shared string's text: its plain text and the text of its formatted runs (not the
+    phonetic guides of Japanese text), as openpyxl reads it."""
+    if len(item) == 1 and item[0].tag == _TEXT:  # plain text, by far the most common
+        return (item[0].text or "").replace("x005F_", "")
+    pieces = [item.findtext(_TEXT) or ""]
+    pieces += [run.findtext(_TEXT) or "" for run in item.iterfind(_RUN)]
+    return "".join(pieces).replace("x005F_", "")
+
+
+def _date_styles(archive: zipfile.ZipFile, budget: Budget) -> tuple[set[int], set[int]]:
+    """The cell styles (their index in cellXfs) whose number format is a date, and those
+    whose number format is a duration: a number in such a cell is a date or a duration."""
+    from openpyxl.styles.numbers import (
+        builtin_format_code,
+        is_date_format,
+        is_timedelta_format,
+    )
+
+    formats: dict[int, str] = {}
+    dates: set[int] = set()
+    durations: set[int] = set()
+    index = 0
+    with archive.open(_STYLES_PART) as source:
+        for element, parent in walk(source, budget, "the styles", frozenset({_FORMAT, _STYLE})):
+            if element.tag == _FORMAT:
+                formats[_number(element.get("numFmtId"))] = element.get("formatCode", "")
+            elif parent == _CELL_STYLES:
+                number_format = _number(element.get("numFmtId"))
+                code = formats.get(number_format) or builtin_format_code(number_format)
+                if is_date_format(code):
+                    dates.add(index)
+                if is_timedelta_format(code):
+                    durations.add(index)
+                index += 1
+                if index > limits.MAX_CELL_FORMATS:
+                    raise budget.too_many_formats()
+    return dates, durations
+
+
+def _number(text: str | None) -> int:
+    return int(text) if text else 0
+
+
+def read_sheet(parts: Parts, part: SheetPart, budget: Budget, progress: Progress | None) -> Sheet:
+    """The sheet's rows from the first to the last with data, merged cells filled in."""
+    sheet = Sheet(part.name, hidden=part.hidden)
+    where = f"sheet {part.name!r}"
+    with parts.archive.open(part.path) as source:
+        sheet.rows = list(_rows(_parser(parts, source, budget, where), progress))
+    with parts.archive.open(part.path) as source:
+        for merged in _merged_ranges(source, budget, where):
+            _fill(sheet, merged, budget, where)
+    return sheet
+
+
+def _parser(parts: Parts, source: IO[bytes], budget: Budget, where: str) -> Any:
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    class Parser(WorkSheetParser):
+        """openpyxl's parser of cells, fed one row at a time by `walk`; formulas and error
+        values kept for what they are."""
+
+        def parse(self) -> Generator[tuple[int, list[dict[str, Any]]], None, None]:
+            rows = walk(source, budget, where, frozenset({_ROW}), self.count)
+            for row, _ in rows:
+                budget.spend_row(where)
+                self.cells_in_row = 0
+                yield self.parse_row(row)
+
+        def count(self, element: Element, row: Element) -> None:
+            if element.tag == _CELL:
+                self.cells_in_row += 1
+                if self.cells_in_row > limits.MAX_ROW_CELLS:
+                    raise budget.too_many_row_cells(where, row.get("r", "?"))
+                budget.spend_cells(1, where)
+
+        def parse_cell(self, element: Element) -> dict[str, Any]:
+            cell: dict[str, Any] = super().parse_cell(element)
+            if cell["data_type"] == "e" and cell["value"] is not None:
+                cell["value"] = ErrorValue(str(cell["value"]))
+            elif cell["value"] is None and element.find(_FORMULA) is not None:
+                cell["value"] = Uncalculated(element.findtext(_FORMULA) or "")
+            return cell
+
+    parser = Parser(
+        source,
+        parts.strings,
+        data_only=True,
+        epoch=parts.epoch,
+        date_formats=parts.date_styles,
+        timedelta_formats=parts.duration_styles,
+    )
+    parser.cells_in_row = 0
+    return parser
+
+
+def _rows(parser: Any, progress: Progress | None) -> Iterator[list[Value]]:
+    """Rows from the first to the last with data; stops after `EMPTY_RUN` empty ones, the
+    rows the file leaves out counted with those it holds empty."""
+    pending = 0  # empty rows seen since the last row with data
+    expected = 1
+    for number, cells in parser.parse():
+        pending += max(number - expected, 0)  # rows the file leaves out are empty
+        expected = number + 1
+        if pending >= limits.EMPTY_RUN:
+            return
+        row = _values(cells)
+        if progress is not None:
+            progress(number)
+        if row:  # a row holds a value or is empty: _values keeps no row of None only
+            for _ in range(pending):
+                yield []
+            pending = 0
+            yield row
+        else:
+            pending += 1
+
+
+def _values(cells: list[dict[str, Any]]) -> list[Value]:
+    row: list[Value] = []
+    for cell in cells:
+        column = cell["column"] - 1
+        if column >= limits.MAX_COLUMNS:
+            break
+        value = cell["value"]
+        if isinstance(value, str) and not value.strip():
+            value = None
+        if value is not None:
+            row.extend([None] * (column + 1 - len(row)))
+            row[column] = value
+    return row
+
+
+def _merged_ranges(
+    source: IO[bytes], budget: Budget, where: str
+) -> Iterator[tuple[int, int, int, int]]:
+    """(first row, first column, last row, last column), 0-based, of each merged range.
+
+    They stand after the rows in the sheet's XML, so the bytes are scanned for them without
+    parsing the rows again, a megabyte at a time; the refs are all that is taken from them.
+    """
+    tail = b""
+    started = False
+    for chunk in iter(lambda: source.read(1 << 20), b""):
+        window = tail + chunk
+        if not started:
+            start = window.find(b"<mergeCells")
+            if start < 0:
+                tail = window[-16:]
+                continue
+            started, window = True, window[start:]
+        end = window.find(b"</mergeCells>")
+        # Up to the end, or to the last whole tag: the rest is scanned with the next chunk.
+        scanned = end if end >= 0 else window.rfind(b">") + 1
+        for match in _MERGE_REF.finditer(window, 0, scanned):
+            budget.spend_merged_range(where)
+            yield _range(match)
+        if end >= 0:
+            return
+        tail = window[scanned:][-4096:]  # a tag longer than that holds no ref worth reading
+
+
+def _range(match: re.Match[bytes]) -> tuple[int, int, int, int]:
+    first_col, first_row, last_col, last_row = (
+        part.decode("ascii") if part else None for part in match.groups()
+    )
+    assert first_col is not None and first_row is not None
+    top, left = int(first_row) - 1, _column_index(first_col)
+    bottom = int(last_row) - 1 if last_row else top
+    right = _column_index(last_col) if last_col else left
+    return top, left, bottom, right
+
+
+def _column_index(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number - 1
+
+
+def _fill(sheet: Sheet, merged: tuple[int, int, int, int], budget: Budget, where: str) -> None:
+    """The top-left value of a merged range in every cell of it within the data read; each
+    cell filled counts against the budget before it is filled."""
+    top, left, bottom, right = merged
+    value = sheet.value(top, left)
+    if value is None:
+        return
+    last_row = min(bottom, len(sheet.rows) - 1)
+    last_column = min(right, limits.MAX_COLUMNS - 1)
+    # A value stands at (top, left), so the range holds at least that cell.
+    budget.spend_cells((last_row - top + 1) * (last_column - left + 1), where)
+    for row_index in range(top, last_row + 1):
+        row = sheet.rows[row_index]
+        row.extend([None] * (last_column + 1 - len(row)))
+        for column in range(left, last_column + 1):
+            row[column] = value

@@ -1,0 +1,122 @@
+"""Nothing is dropped from a CSV file without a word: a row with a value past the header's
+last field is refused at its line, with the values that stand under no column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from journeyctl.cli.app import app
+from journeyctl.framework import check
+from journeyctl.inventory.cells import Refused
+from journeyctl.inventory.csvfile import read_csv
+from journeyctl.inventory.importing import ImportOptions, read_import
+from tests.inventory.conftest import snapshot
+
+MEASUREMENTS = "Klantreis;KPI;Datum;Score;Bron\n"
+QUOTE = "quote the field that holds ';' (\"a; b\"), or give the extra column a header"
+
+# name: (the file, the problems at its lines)
+PAST_THE_HEADER = {
+    "a separator in the last field, unquoted": (
+        MEASUREMENTS + "ik-betaal;nps;30-06-2025;7;Enquête; met puntkomma\n",
+        ["data.csv:2: 6 fields where the header has 5: ' met puntkomma' past column E; " + QUOTE],
+    ),
+    "two separators, and a second row that is right": (
+        MEASUREMENTS
+        + "ik-betaal;nps;30-06-2025;7;Bron\n"
+        + "ik-betaal;nps;31-12-2025;9;Enquête; deel 2; deel 3\n",
+        [
+            "data.csv:3: 7 fields where the header has 5: ' deel 2', ' deel 3' past column E; "
+            + QUOTE
+        ],
+    ),
+    "commas": (
+        "Klantreis,KPI,Datum,Score\nik-betaal,nps,30-06-2025,7,5\n",
+        [
+            "data.csv:2: 5 fields where the header has 4: '5' past column D; quote the field "
+            "that holds ',' (\"a, b\"), or give the extra column a header"
+        ],
+    ),
+    "a field of three lines before: the row's own line": (
+        MEASUREMENTS
+        + 'ik-betaal;nps;30-06-2025;7;"Enquête\nover\nfacturen"\n'
+        + "ik-betaal;nps;31-12-2025;9;Enquête;x\n",
+        ["data.csv:5: 6 fields where the header has 5: 'x' past column E; " + QUOTE],
+    ),
+    "a long value, cut short": (
+        MEASUREMENTS + "ik-betaal;nps;30-06-2025;7;Enquête;" + "x" * 50 + "\n",
+        [f"data.csv:2: 6 fields where the header has 5: '{'x' * 39}…' past column E; " + QUOTE],
+    ),
+    "title rows above the header are not held to it": (
+        "Metingen 2025;;;;\nbron: enquête;;;;;;;;\n"
+        + MEASUREMENTS
+        + "ik-betaal;nps;30-06-2025;7;a;b\n",
+        ["data.csv:4: 6 fields where the header has 5: 'b' past column E; " + QUOTE],
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), PAST_THE_HEADER.values(), ids=list(PAST_THE_HEADER))
+def test_a_value_past_the_header_is_refused_at_its_line(
+    tree_dir: Path, text: str, expected: list[str]
+) -> None:
+    path = tree_dir.parent / "data.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(Refused) as refused:
+        read_import(path, check(tree_dir), ImportOptions())
+    assert [str(p) for p in refused.value.problems] == expected
+
+
+# Empty fields past the header are nothing dropped: a spreadsheet that saves CSV pads every
+# row with separators to its widest.
+def test_empty_fields_past_the_header_are_read(tree_dir: Path) -> None:
+    path = tree_dir.parent / "data.csv"
+    path.write_text(MEASUREMENTS + "ik-betaal;nps;31-12-2025;9;Enquête;;;\n", encoding="utf-8")
+    (change,) = read_import(path, check(tree_dir), ImportOptions()).plan.changes
+    assert change.details == ["kpis nps 2025-12-31: new, 9"]
+
+
+def test_a_shifted_row_is_listed_with_the_cells_it_shifted_in_sheet_order(
+    tree_dir: Path,
+) -> None:
+    path = tree_dir.parent / "data.csv"
+    path.write_text(
+        "Klantreis;Fase;Cluster\n"
+        "Ik betaal; en snel;Klant zijn;facturatie\n"
+        "Ik meld me aan;Klant worden;aanmelden;x\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(Refused) as refused:
+        read_import(path, check(tree_dir), ImportOptions())
+    assert [(p.where, p.message.split("; ")[0]) for p in refused.value.problems] == [
+        ("data.csv:2", "4 fields where the header has 3: 'facturatie' past column C"),
+        ("data.csv!B2", "unknown phase 'en snel'"),
+        ("data.csv:3", "4 fields where the header has 3: 'x' past column C"),
+    ]
+
+
+def test_the_command_refuses_the_file_and_writes_nothing(tree_dir: Path) -> None:
+    path = tree_dir.parent / "data.csv"
+    path.write_text(
+        MEASUREMENTS + "ik-betaal;nps;30-06-2025;7;Enquête; met puntkomma\n", encoding="utf-8"
+    )
+    before = snapshot(tree_dir)
+    result = CliRunner().invoke(app, ["import", str(path), "--root", str(tree_dir)])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "refused: data.csv:2: 6 fields where the header has 5: ' met puntkomma' past column E; "
+        f"{QUOTE}\n"
+        "error: data.csv was not imported; nothing was written\n"
+    )
+    assert snapshot(tree_dir) == before
+
+
+def test_each_row_knows_the_line_it_starts_on_and_the_separator(tmp_path: Path) -> None:
+    path = tmp_path / "data.csv"
+    path.write_text('a\tb\n"1\n2"\tx\n\n3\t"y\n\nz"\n4\n', encoding="utf-8")
+    sheet = read_csv(path)
+    assert (sheet.delimiter, sheet.lines) == ("\t", [1, 2, 4, 5, 8])
+    assert sheet.rows == [["a", "b"], ["1\n2", "x"], [], ["3", "y\n\nz"], ["4"]]
