@@ -8,8 +8,10 @@ rank, status, contacts per customer and score are there for people and are not r
 The workbook shows names and the language's labels, numbers as numbers (a spreadsheet shows
 them with the reader's separators) in formats that suit them, a frozen and filtered header,
 column widths that fit, and a second sheet that explains the weights and the formula. CSV
-keeps ids and plain numbers. Text that a spreadsheet would run as a formula is neutralised
-(`journeyctl.inventory.formula`).
+keeps ids and plain numbers. Every cell written, of either sheet, headers and titles too,
+goes through `_cell`, so text that a spreadsheet would run as a formula is neutralised
+wherever it comes from (`journeyctl.inventory.formula`): a criterion named
+`=HYPERLINK("http://x.example","s")` is a header, and a header is a cell.
 """
 
 from __future__ import annotations
@@ -134,16 +136,22 @@ def _yes_no(value: Any, yes: str, no: str) -> Any:
 
 
 def _cell(value: Any) -> Any:
+    """What a cell of the export holds: text neutralised, anything else as it is. The one
+    way a value reaches a cell of either format."""
     return neutralise(value) if isinstance(value, str) else value
+
+
+def _cells(values: list[Any]) -> list[Any]:
+    return [_cell(value) for value in values]
 
 
 def to_csv(table: ExportTable) -> str:
     """Comma-separated, a header of ids, plain numbers; text neutralised."""
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow([column.key for column in table.columns])
+    writer.writerow(_cells([column.key for column in table.columns]))
     for row in table.csv_rows:
-        writer.writerow(["" if value is None else _cell(value) for value in row])
+        writer.writerow(_cells(["" if value is None else value for value in row]))
     return stream.getvalue()
 
 
@@ -156,9 +164,9 @@ def to_xlsx(table: ExportTable) -> bytes:
     workbook = Workbook()
     sheet = workbook.worksheets[0]  # a new workbook has one sheet, the active one
     sheet.title = label("export.sheet", table.lang)
-    sheet.append([column.header for column in table.columns])
+    sheet.append(_cells([column.header for column in table.columns]))
     for row in table.rows:
-        sheet.append([_cell(value) for value in row])
+        sheet.append(_cells(row))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=False)
@@ -202,19 +210,22 @@ def _shown(value: Any) -> str:
 
 def _explanation(sheet: Any, table: ExportTable, font: Any) -> None:
     lang = table.lang
-    sheet.append([label("export.title", lang).format(period=table.period or "-")])
+    rows: list[list[Any]] = [
+        [label("export.title", lang).format(period=table.period or "-")],
+        [],
+        [label("export.formula", lang)],
+        [label("export.terms", lang)],
+        [],
+        [label("criterion", lang), label("weight", lang)],
+        *([name, weight] for name, weight in table.weights),
+        [],
+        [label("export.reimport", lang)],
+    ]
+    for row in rows:
+        sheet.append(_cells(row))
     sheet["A1"].font = font(bold=True)
-    sheet.append([])
-    sheet.append([label("export.formula", lang)])
-    sheet.append([label("export.terms", lang)])
-    sheet.append([])
-    sheet.append([label("criterion", lang), label("weight", lang)])
     for cell in sheet[6]:
         cell.font = font(bold=True)
-    for name, weight in table.weights:
-        sheet.append([neutralise(name), weight])
-    sheet.append([])
-    sheet.append([label("export.reimport", lang)])
     sheet.column_dimensions["A"].width = 40
     sheet.column_dimensions["B"].width = 12
 

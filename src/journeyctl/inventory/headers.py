@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from journeyctl.inventory.cells import Sheet, Value, column_letters
+from journeyctl.inventory.formula import restore
 from journeyctl.inventory.values import CellError, period
 from journeyctl.text import Names, fold
 
@@ -152,7 +153,8 @@ def _column(index: int, below: Value, above: Value, names: Names) -> Column | No
     """What a column holds, from its header cell and (for a two-row header) the one above."""
     if below is None:
         return None
-    header = str(below).strip()
+    # As export wrote it: a criterion named `=x` is the header `'=x` (see formula.py).
+    header = restore(str(below).strip())
     role, own_period = _role(header, names)
     group_period = _pure_period(above)
     if role is None and own_period is None and _pure_period(below) is not None:
