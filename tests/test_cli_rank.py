@@ -295,8 +295,8 @@ def test_a_compare_period_equal_to_the_period_is_a_usage_error() -> None:
     assert (result.exit_code, result.stdout, result.stderr) == (
         2,
         "",
-        "error: --compare '2025' is the period being ranked; compare with another period, "
-        "such as the one before it\n",
+        "error: --compare '2025' is the period ranked itself, so nothing would move; "
+        "give an earlier period, such as the one before it\n",
     )
 
 

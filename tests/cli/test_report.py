@@ -134,8 +134,8 @@ def test_compare_with_the_default_period_itself_is_a_usage_error() -> None:
     result = run("kpis", "--compare", "2025")  # 2025 is the default period
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        "error: --compare '2025' is the period reported on itself, so nothing would move; "
-        "give an earlier period, or leave the comparison out to take the one before\n"
+        "error: --compare '2025' is the period ranked itself, so nothing would move; "
+        "give an earlier period, such as the one before it\n"
     )
 
 

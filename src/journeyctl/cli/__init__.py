@@ -143,7 +143,18 @@ def _version() -> None:
 def _app() -> None:
     from journeyctl.cli.app import app  # inside the handler: Ctrl-C may land while importing
 
+    if COMPLETE_VARIABLE in os.environ:  # a shell asking what to complete (see `complete`)
+        # Typer registers its shells' completion classes this way when it adds the
+        # --install-completion options, which journeyctl leaves out (they cost every --help
+        # an import of pydantic); the function is Typer's own, not re-exported by name.
+        from typer.completion import completion_init  # type: ignore[attr-defined]
+
+        completion_init()
     app()
+
+
+# Set by the completion script of a shell: `eval "$(_JOURNEYCTL_COMPLETE=source_bash journeyctl)"`.
+COMPLETE_VARIABLE = "_JOURNEYCTL_COMPLETE"
 
 
 def _run(function: Callable[[], None]) -> int:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from journeyctl.cli import _complete as complete
 from journeyctl.cli._common import (
     DEFAULT_ROOT,
     NoCacheOption,
@@ -19,6 +20,7 @@ from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 
 if TYPE_CHECKING:
     from journeyctl.rank import Ranking, RankOptions
+    from journeyctl.text import Kind
 
 
 # --by, --format, --normalise and --lang take text and are checked here, not by an Enum: the
@@ -39,6 +41,11 @@ def _metavar(choices: tuple[str, ...]) -> str:
 _FILTER_HELP = "Only journeys of this {} (its id or its name)."
 
 
+def _filter(kind: Kind) -> Any:
+    """A filter option on a kind of thing framework.yaml lists, completed from it."""
+    return typer.Option(help=_FILTER_HELP.format(kind), autocompletion=complete.of_kind(kind))
+
+
 def rank(
     root: RootOption = DEFAULT_ROOT,
     no_cache: NoCacheOption = False,
@@ -50,18 +57,22 @@ def rank(
         str | None,
         typer.Option(
             help="2025, 2025-Q3 or 2025-06; default: the latest period that at least half "
-            "of the journeys with volumes have."
+            "of the journeys with volumes have.",
+            autocompletion=complete.periods,
         ),
     ] = None,
-    phase: Annotated[str | None, typer.Option(help=_FILTER_HELP.format("phase"))] = None,
-    cluster: Annotated[str | None, typer.Option(help=_FILTER_HELP.format("cluster"))] = None,
-    owner: Annotated[str | None, typer.Option(help=_FILTER_HELP.format("owner"))] = None,
-    team: Annotated[str | None, typer.Option(help=_FILTER_HELP.format("team"))] = None,
+    phase: Annotated[str | None, _filter("phase")] = None,
+    cluster: Annotated[str | None, _filter("cluster")] = None,
+    owner: Annotated[str | None, _filter("owner")] = None,
+    team: Annotated[str | None, _filter("team")] = None,
     status: Annotated[
         str | None,
-        typer.Option(help="Only journeys with this status: listed, mapped, improving, ..."),
+        typer.Option(
+            help="Only journeys with this status: listed, mapped, improving, ...",
+            autocompletion=complete.statuses,
+        ),
     ] = None,
-    persona: Annotated[str | None, typer.Option(help=_FILTER_HELP.format("persona"))] = None,
+    persona: Annotated[str | None, _filter("persona")] = None,
     top: Annotated[int | None, typer.Option(min=1, help="Show the first N only.")] = None,
     output_format: Annotated[
         str, typer.Option("--format", metavar=_metavar(FORMAT_CHOICES))
@@ -69,7 +80,10 @@ def rank(
     explain: Annotated[bool, typer.Option("--explain", help="Show each term's points.")] = False,
     compare: Annotated[
         str | None,
-        typer.Option(help="Show each journey's rank in this period too, and how it moved."),
+        typer.Option(
+            help="Show each journey's rank in this period too, and how it moved.",
+            autocompletion=complete.periods,
+        ),
     ] = None,
     weight: Annotated[
         list[str] | None,
@@ -78,6 +92,7 @@ def rank(
             metavar="ID=W",
             help="What if: weigh customers, contacts or a criterion by W for this run only "
             "(repeatable).",
+            autocompletion=complete.weights,
         ),
     ] = None,
     normalise: Annotated[

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from journeyctl.cli import _complete as complete
 from journeyctl.cli._common import (
     DEFAULT_ROOT,
     NoCacheOption,
@@ -49,12 +50,16 @@ def report(
         str | None,
         typer.Option(
             help="2025, 2025-Q3 or 2025-06; default: the period rank takes (the latest that "
-            "at least half of the journeys with volumes have)."
+            "at least half of the journeys with volumes have).",
+            autocompletion=complete.periods,
         ),
     ] = None,
     compare: Annotated[
         str | None,
-        typer.Option(help="The period alerts compare with; default: the one before --period."),
+        typer.Option(
+            help="The period alerts compare with; default: the one before --period.",
+            autocompletion=complete.periods,
+        ),
     ] = None,
     lang: Annotated[
         Language | None,

@@ -101,8 +101,8 @@ def _compare_period(journeys: Sequence[Journey], options: RankOptions, period: s
     compare = checked_period(journeys, options.compare, "compare")
     if compare == period:
         raise UsageError(
-            f"'{compare}' is the period being ranked; compare with another period, such as "
-            "the one before it",
+            f"'{compare}' is the period ranked itself, so nothing would move; give an earlier "
+            "period, such as the one before it",
             parameter="compare",
         )
     return compare

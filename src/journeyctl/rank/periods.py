@@ -21,6 +21,11 @@ def _recency(period: str) -> tuple[int, int]:
     return end.toordinal(), -start.toordinal()
 
 
+def newest_first(periods: Iterable[str]) -> list[str]:
+    """The periods, the one that ends last first (as `latest_period` orders them)."""
+    return sorted(periods, key=_recency, reverse=True)
+
+
 def latest_period(journeys: Sequence[Journey]) -> str | None:
     """The period that ends last; of periods ending on the same day, the longest."""
     periods = {volume.period for journey in journeys for volume in journey.volumes}

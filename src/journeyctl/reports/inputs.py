@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from journeyctl.errors import UsageError
 from journeyctl.model import Framework, Improvement, Journey
 from journeyctl.model.common import period_bounds
 from journeyctl.rank import Ranking, RankOptions, rank
@@ -64,15 +63,9 @@ def prepare(
     compare: str | None = None,
     today: date | None = None,
 ) -> ReportInput:
-    """Rank once and settle the periods; a usage error for a period no journey has, or for a
-    comparison with the reported period itself."""
+    """Rank once and settle the periods; a usage error (from `rank`) for a period no journey
+    has, or for a comparison with the reported period itself."""
     ranking = rank(framework, journeys, RankOptions(period=period, compare=compare))
-    if compare is not None and compare == ranking.period:
-        raise UsageError(
-            f"'{compare}' is the period reported on itself, so nothing would move; give an "
-            "earlier period, or leave the comparison out to take the one before",
-            parameter="compare",
-        )
     if compare is None and ranking.period is not None:
         compare = _present(journeys, previous_period(ranking.period))
         if compare is not None:
