@@ -2,7 +2,7 @@
 
 A check module has a `RULE` (id, name, severity, and its docstring as documentation)
 and a `check(context)` generator of findings. To add one, write the module and add it
-to `CHECKS`; `journeyctl rules` and the README's rule table come from this list.
+to `CHECKS`; `journeyctl rules` and the rule table in docs/rules.md come from this list.
 """
 
 from __future__ import annotations
