@@ -17,6 +17,7 @@ read from the sheet's XML and filled in.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 from collections.abc import Callable, Generator, Iterator
@@ -70,7 +71,8 @@ def open_parts(archive: zipfile.ZipFile, budget: Budget) -> Parts:
     manifest: Any = Manifest.from_tree(root)
     workbook_part = _workbook_part(manifest)
     _count_sheets(_whole(archive, workbook_part, budget), budget)
-    _whole(archive, _relationships_of(workbook_part), budget, missing_ok=True)
+    folder, name = posixpath.split(workbook_part)  # its relationships, which openpyxl reads
+    _check_whole(archive, posixpath.join(folder, "_rels", f"{name}.rels"), budget)
     parser = WorkbookParser(archive, workbook_part, keep_links=False)
     parser.parse()
     parts = Parts(archive, list(_sheet_parts(parser, archive)), parser.wb.epoch)
@@ -93,26 +95,20 @@ def _workbook_part(manifest: Any) -> str:
     return ARC_WORKBOOK  # some programs leave its type to the default of .xml files
 
 
-def _whole(archive: zipfile.ZipFile, name: str, budget: Budget, missing_ok: bool = False) -> bytes:
+def _whole(archive: zipfile.ZipFile, name: str, budget: Budget) -> bytes:
+    _check_whole(archive, name, budget)
+    return archive.read(name)
+
+
+def _check_whole(archive: zipfile.ZipFile, name: str, budget: Budget) -> None:
     """A part that is parsed whole, refused past `MAX_PART_BYTES` before it is unpacked."""
-    try:
-        size = archive.getinfo(name).file_size
-    except KeyError:
-        if missing_ok:
-            return b""
-        raise
+    size = archive.getinfo(name).file_size
     if size > limits.MAX_PART_BYTES:
         raise budget.refuse(
             f"its part {name} would unpack to {size // 2**20} MB, more than the "
             f"{limits.MAX_PART_BYTES // 2**20} MB journeyctl reads of it: it is not an "
             "inventory (a zip bomb?)"
         )
-    return archive.read(name)
-
-
-def _relationships_of(part: str) -> str:
-    folder, _, name = part.rpartition("/")
-    return f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
 
 
 def _count_sheets(workbook_xml: bytes, budget: Budget) -> None:
