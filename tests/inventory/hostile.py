@@ -58,19 +58,28 @@ def write_xlsx(
     shared_strings: Chunks | None = None,
     styles: bytes | None = None,
     sheet_entries: int | None = None,
+    properties: str = "",
+    workbook_type: str | None = f"{_TYPE}.sheet.main+xml",
+    other_sheets: tuple[tuple[str, str], ...] = (),
+    other_parts: tuple[tuple[str, bytes], ...] = (),
 ) -> Path:
     """A workbook of `sheets` (each the chunks of its XML). `sheet_entries` lists the first
-    sheet that many times in workbook.xml: many sheets that are one part."""
+    sheet that many times in workbook.xml: many sheets that are one part. `properties` are
+    the workbookPr element's attributes; `workbook_type` is the workbook's content type
+    (None: left to the default of .xml files); `other_sheets` are sheets after them, each
+    the type and the target of its relationship."""
     entries = [(f"Blad{i + 1}", f"rId{i + 1}") for i in range(len(sheets))]
     if sheet_entries is not None:
         entries = [(f"Blad{i + 1}", "rId1") for i in range(sheet_entries)]
-    overrides = [("/xl/workbook.xml", f"{_TYPE}.sheet.main+xml")]
+    entries += [(f"Anders{i + 1}", f"rIdX{i + 1}") for i in range(len(other_sheets))]
+    overrides = [("/xl/workbook.xml", workbook_type)] if workbook_type else []
     overrides += [
         (f"/xl/worksheets/sheet{i + 1}.xml", f"{_TYPE}.worksheet+xml") for i in range(len(sheets))
     ]
     relations = [
         (f"rId{i + 1}", _WORKSHEET_REL, f"worksheets/sheet{i + 1}.xml") for i in range(len(sheets))
     ]
+    relations += [(f"rIdX{i + 1}", kind, target) for i, (kind, target) in enumerate(other_sheets)]
     if shared_strings is not None:
         overrides.append(("/xl/sharedStrings.xml", f"{_TYPE}.sharedStrings+xml"))
         relations.append(("rIdS", f"{RELATIONSHIPS}/sharedStrings", "sharedStrings.xml"))
@@ -83,7 +92,7 @@ def write_xlsx(
             "_rels/.rels",
             _relationships([("rId1", f"{RELATIONSHIPS}/officeDocument", "xl/workbook.xml")]),
         )
-        _write_chunks(archive, "xl/workbook.xml", _workbook(entries))
+        _write_chunks(archive, "xl/workbook.xml", _workbook(entries, properties))
         archive.writestr("xl/_rels/workbook.xml.rels", _relationships(relations))
         for index, chunks in enumerate(sheets):
             _write_chunks(archive, f"xl/worksheets/sheet{index + 1}.xml", chunks)
@@ -91,6 +100,8 @@ def write_xlsx(
             _write_chunks(archive, "xl/sharedStrings.xml", shared_strings)
         if styles is not None:
             archive.writestr("xl/styles.xml", styles)
+        for name, data in other_parts:
+            archive.writestr(name, data)
     return path
 
 
@@ -122,10 +133,10 @@ def _relationships(relations: list[tuple[str, str, str]]) -> str:
     )
 
 
-def _workbook(entries: list[tuple[str, str]]) -> Iterator[bytes]:
+def _workbook(entries: list[tuple[str, str]], properties: str) -> Iterator[bytes]:
     yield (
         f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{MAIN}" '
-        f'xmlns:r="{RELATIONSHIPS}"><sheets>'
+        f'xmlns:r="{RELATIONSHIPS}"><workbookPr {properties}/><sheets>'
     ).encode()
     for number, (name, rel) in enumerate(entries, start=1):
         yield f'<sheet name="{name}" sheetId="{number}" r:id="{rel}"/>'.encode()
@@ -236,6 +247,16 @@ def many_styles(path: Path, styles: int) -> Path:
     xfs = "<xf/>" * styles
     xml = f'<styleSheet xmlns="{MAIN}"><cellXfs count="{styles}">{xfs}</cellXfs></styleSheet>'
     return write_xlsx(path, [sheet_xml(inventory_rows())], styles=xml.encode())
+
+
+def padded(path: Path, member: str, spaces: int) -> Path:
+    """The workbook at `path` with `spaces` bytes of white space after the XML of `member`."""
+    with zipfile.ZipFile(path) as source:
+        parts = [(info.filename, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts:
+            target.writestr(name, data + b" " * spaces if name == member else data)
+    return path
 
 
 def _pieces(piece: bytes, count: int) -> Iterator[bytes]:

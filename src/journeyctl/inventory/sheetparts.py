@@ -141,8 +141,6 @@ def _shared_strings(archive: zipfile.ZipFile, name: str, budget: Budget) -> list
 def _string_text(item: Element) -> str:
     """A shared string's text: its plain text and the text of its formatted runs (not the
     phonetic guides of Japanese text), as openpyxl reads it."""
-    if len(item) == 1 and item[0].tag == _TEXT:  # plain text, by far the most common
-        return (item[0].text or "").replace("x005F_", "")
     pieces = [item.findtext(_TEXT) or ""]
     pieces += [run.findtext(_TEXT) or "" for run in item.iterfind(_RUN)]
     return "".join(pieces).replace("x005F_", "")

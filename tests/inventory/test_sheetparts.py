@@ -1,0 +1,181 @@
+"""The parts of a workbook that hold its cells, streamed: shared strings, the number formats
+that make a number a date, the sheets a workbook lists, merged ranges, and memory for one
+row at a time."""
+
+from __future__ import annotations
+
+import io
+import tracemalloc
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from journeyctl.inventory import limits
+from journeyctl.inventory.cells import Refused
+from journeyctl.inventory.limits import Budget
+from journeyctl.inventory.workbook import read_xlsx
+from journeyctl.inventory.xmlstream import Metered, walk
+from tests.inventory import hostile
+from tests.inventory.hostile import MAIN, RELATIONSHIPS, inline, row, sheet_xml
+
+STYLES = f"""<styleSheet xmlns="{MAIN}">
+<numFmts count="2"><numFmt numFmtId="164" formatCode="dd-mm-yyyy"/>
+<numFmt numFmtId="165" formatCode="0.00"/></numFmts>
+<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>
+<cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/>
+<xf numFmtId="165"/><xf numFmtId="46"/><xf/></cellXfs>
+</styleSheet>""".encode()
+
+
+def _numbers(styles: int) -> list[bytes]:
+    """The inventory, then one row of 45838 in each cell style."""
+    cells = [f'<c s="{style}"><v>45838</v></c>' for style in range(styles)]
+    return [*hostile.inventory_rows(), row(3, cells).encode()]
+
+
+def test_a_number_in_a_date_format_is_a_date_and_in_a_duration_format_a_duration(
+    tmp_path: Path,
+) -> None:
+    path = hostile.write_xlsx(tmp_path / "d.xlsx", [sheet_xml(_numbers(6))], styles=STYLES)
+    (sheet,) = read_xlsx(path)
+    day = datetime(2025, 6, 30)
+    assert sheet.rows[2] == [45838, day, day, 45838, timedelta(days=45838), 45838]
+
+
+def test_a_1904_workbook_counts_its_dates_from_1904(tmp_path: Path) -> None:
+    path = hostile.write_xlsx(
+        tmp_path / "d.xlsx", [sheet_xml(_numbers(2))], styles=STYLES, properties='date1904="1"'
+    )
+    (sheet,) = read_xlsx(path)
+    assert sheet.rows[2] == [45838, datetime(1904, 1, 1) + timedelta(days=45838)]
+
+
+def test_shared_strings_read_as_a_spreadsheet_shows_them(tmp_path: Path) -> None:
+    strings = [
+        b"<si><t>Klantreis</t></si>",
+        b"<si><r><t>Ik </t></r><r><rPr><b/></rPr><t>betaal</t></r>"
+        b'<rPh sb="0" eb="1"><t>furigana</t></rPh></si>',
+        b"<si><t>a_x005F_b</t></si>",
+        b"<si><t/></si>",
+        b'<si><t xml:space="preserve"> Fase </t></si>',
+    ]
+    sst = [f'<sst xmlns="{MAIN}">'.encode(), *strings, b"</sst>"]
+    cells = [f'<c t="s"><v>{index}</v></c>' for index in range(len(strings))]
+    path = hostile.write_xlsx(
+        tmp_path / "s.xlsx", [sheet_xml([row(1, cells).encode()])], shared_strings=sst
+    )
+    (sheet,) = read_xlsx(path)
+    assert sheet.rows == [["Klantreis", "Ik betaal", "a_b", None, " Fase "]]
+
+
+def test_only_worksheets_that_are_in_the_file_are_read(tmp_path: Path) -> None:
+    path = hostile.write_xlsx(
+        tmp_path / "c.xlsx",
+        [sheet_xml(hostile.inventory_rows())],
+        other_sheets=(
+            (f"{RELATIONSHIPS}/chartsheet", "chartsheets/sheet1.xml"),
+            (f"{RELATIONSHIPS}/worksheet", "worksheets/missing.xml"),
+            (f"{RELATIONSHIPS}/worksheet", "worksheets/sheet1.xml"),
+        ),
+        other_parts=(("xl/chartsheets/sheet1.xml", b"<chartsheet/>"),),
+    )
+    assert [(s.name, s.rows[1]) for s in read_xlsx(path)] == [
+        ("Blad1", hostile.ROW),
+        ("Anders3", hostile.ROW),
+    ]
+
+
+WORKBOOK_TYPES = [
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+    "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+    "application/vnd.ms-excel.template.macroEnabled.main+xml",
+    None,  # left to the default type of .xml files
+]
+
+
+@pytest.mark.parametrize("workbook_type", WORKBOOK_TYPES)
+def test_the_workbook_part_is_found_by_its_type_or_its_usual_name(
+    tmp_path: Path, workbook_type: str | None
+) -> None:
+    path = hostile.write_xlsx(
+        tmp_path / "t.xlsx", [sheet_xml(hostile.inventory_rows())], workbook_type=workbook_type
+    )
+    assert read_xlsx(path)[0].rows == [hostile.HEADER, hostile.ROW]
+
+
+# Each part that openpyxl parses whole is checked before it is unpacked.
+@pytest.mark.parametrize("part", ["[Content_Types].xml", "xl/_rels/workbook.xml.rels"])
+def test_a_part_read_whole_is_refused_past_its_bound(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, part: str
+) -> None:
+    path = hostile.padded(hostile.many_sheets(tmp_path / "p.xlsx", 1), part, 2 * 2**20)
+    monkeypatch.setattr(limits, "MAX_PART_BYTES", 2**20)
+    with pytest.raises(Refused) as refused:
+        read_xlsx(path)
+    assert str(refused.value) == (
+        f"p.xlsx: its part {part} would unpack to 2 MB, more than the 1 MB journeyctl reads "
+        "of it: it is not an inventory (a zip bomb?)"
+    )
+    monkeypatch.setattr(limits, "MAX_PART_BYTES", 3 * 2**20)
+    assert read_xlsx(path)[0].rows[1] == hostile.ROW
+
+
+def test_merged_ranges_are_each_read_once_across_the_chunks_they_are_read_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [*hostile.inventory_rows(), row(3, [inline("x")]).encode()]
+    before = len(b"".join(sheet_xml(rows))) - len(b"</worksheet>")
+    # `<mergeCells` starts 5 bytes before the first megabyte ends; 60,000 ranges run on
+    # past the second.
+    padding = b" " * ((1 << 20) - 5 - before)
+    merges = [padding, b"<mergeCells>", *[b'<mergeCell ref="A3:B3"/>'] * 60_000, b"</mergeCells>"]
+    path = hostile.write_xlsx(tmp_path / "m.xlsx", [sheet_xml(rows, merges)])
+    monkeypatch.setattr(limits, "MAX_MERGED_RANGES", 59_999)
+    with pytest.raises(Refused, match="more than 59,999 merged ranges"):
+        read_xlsx(path)
+    monkeypatch.setattr(limits, "MAX_MERGED_RANGES", 60_000)
+    assert read_xlsx(path)[0].rows[2] == ["x", "x"]
+
+
+def test_the_bytes_read_are_counted_from_the_last_mark() -> None:
+    stream = Metered(io.BytesIO(b"x" * 30), Budget("f.xlsx"), "sheet 'A'")
+    limit = limits.MAX_STRETCH_BYTES
+    try:
+        limits.MAX_STRETCH_BYTES = 10
+        assert stream.read(10) == b"x" * 10
+        stream.marked = stream.position
+        assert stream.read(10) == b"x" * 10
+        with pytest.raises(Refused, match=r"^f\.xlsx: sheet 'A': a row or a text runs past 0 MB"):
+            stream.read(1)
+    finally:
+        limits.MAX_STRETCH_BYTES = limit
+
+
+def test_walking_a_sheet_holds_one_row_at_a_time() -> None:
+    xml = b"".join(sheet_xml(row(n, ["<c><v>1</v></c>"] * 3).encode() for n in range(30_000)))
+    tracemalloc.start()
+    try:
+        rows = sum(
+            1 for _ in walk(io.BytesIO(xml), Budget("f"), "s", frozenset({f"{{{MAIN}}}row"}))
+        )
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert rows == 30_000
+    # Kept under their parents, the rows and their cells would take some 30 MB.
+    assert peak < 2 * 2**20
+
+
+def test_walk_names_the_parent_of_each_whole_element_and_shows_what_is_inside() -> None:
+    xml = f'<a xmlns="{MAIN}"><b><c><d/><d/></c></b><c><d/></c></a>'.encode()
+    seen: list[tuple[str, str]] = []
+    tag = {f"{{{MAIN}}}{name}": name for name in "abcd"}
+
+    def inside(element: object, whole: object) -> None:
+        seen.append((tag[element.tag], tag[whole.tag]))  # type: ignore[attr-defined]
+
+    found = walk(io.BytesIO(xml), Budget("f"), "s", frozenset({f"{{{MAIN}}}c"}), inside)
+    assert [(tag[e.tag], tag[p], len(e)) for e, p in found] == [("c", "b", 2), ("c", "a", 1)]
+    assert seen == [("d", "c"), ("d", "c"), ("d", "c")]
