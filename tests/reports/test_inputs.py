@@ -7,9 +7,10 @@ from datetime import date
 import pytest
 
 from journeyctl.errors import UsageError
-from journeyctl.reports import previous_period
+from journeyctl.model.journey import Volume
+from journeyctl.reports import prepare, previous_period
 from tests.conftest import as_shown
-from tests.reports.tree import report_input
+from tests.reports.tree import TODAY, checked, report_input
 
 
 @pytest.mark.parametrize(
@@ -55,3 +56,39 @@ def test_today_defaults_to_the_clock() -> None:
     tree = checked()
     given = prepare(tree.framework, tree.journeys, tree.improvements)
     assert given.today == date.today()
+
+
+@pytest.mark.parametrize(("period", "before"), [("2025-Q2", "2025-Q1"), ("2025-02", "2025-01")])
+def test_the_period_before_the_second_of_a_year(period: str, before: str) -> None:
+    assert previous_period(period) == before
+
+
+def test_an_asked_period_is_compared_with_the_one_before_it() -> None:
+    """With volumes for 2023 too, 2024 is ranked and compared with 2023, not the default 2025."""
+    tree = checked()
+    earlier = Volume(period="2023", customers=100, contacts=10)
+    journeys = [
+        j.model_copy(update={"volumes": [earlier, *j.volumes]}) if j.id == "a" else j
+        for j in tree.journeys
+    ]
+    given = prepare(tree.framework, journeys, tree.improvements, period="2024", today=TODAY)
+    assert (given.period, given.compare) == ("2024", "2023")
+    assert (given.ranking.period, given.ranking.compare_period) == ("2024", "2023")
+
+
+def test_a_tree_without_volumes_has_no_period_and_nothing_to_compare() -> None:
+    tree = checked()
+    journeys = [j.model_copy(update={"volumes": []}) for j in tree.journeys]
+    given = prepare(tree.framework, journeys, tree.improvements, today=TODAY)
+    assert (given.period, given.compare, given.as_of, given.ranking.journeys) == (
+        None,
+        None,
+        None,
+        [],
+    )
+
+
+def test_a_journey_by_id() -> None:
+    given = report_input()
+    found = given.journey("b")
+    assert (found.id if found else None, given.journey("nobody")) == ("b", None)

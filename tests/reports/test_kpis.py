@@ -9,7 +9,7 @@ import pytest
 from journeyctl.model import Journey
 from journeyctl.model.framework import Kpi
 from journeyctl.model.journey import KpiRecord
-from journeyctl.reports import kpi_row, kpis_report, shortfall
+from journeyctl.reports import KpiReport, kpi_row, kpis_report, shortfall
 from tests.reports.tree import report_input
 
 JOURNEY = Journey(id="j", name="J", phase="p", cluster="c")
@@ -109,3 +109,49 @@ def test_period_measures_up_to_its_end() -> None:
     ratio = next(row for row in report.rows if row.kpi == "ratio")
     assert report.as_of == date(2024, 12, 31)
     assert (ratio.latest, ratio.previous, ratio.target_reached) == (0.8, 1.0, False)
+
+
+def test_the_summary_counts_each_change() -> None:
+    """One KPI of each change, one not measured, one at its target."""
+    kpi = Kpi(id="k", name="K", unit="%")
+    rows = tuple(
+        kpi_row(JOURNEY, kpi, record(values, target), rank=None)
+        for values, target in [
+            ([1, 2], None),
+            ([2, 1], None),
+            ([1, 1], 1),
+            ([1, 1], 2),
+            ([1], None),
+        ]
+    )
+    assert KpiReport("2025", None, rows).counts() == {
+        "kpis": 5,
+        "improved": 1,
+        "declined": 1,
+        "unchanged": 2,
+        "not_measured": 1,
+        "target_reached": 1,
+    }
+
+
+def test_a_row_names_the_kpi_and_its_unit() -> None:
+    kpi = Kpi(id="k", name="Share online", unit="%", higher_is_better=False)
+    row = kpi_row(JOURNEY, kpi, record([10, 20], None), rank=3)
+    assert (row.journey, row.journey_name, row.rank, row.kpi, row.kpi_name, row.unit) == (
+        "j",
+        "J",
+        3,
+        "k",
+        "Share online",
+        "%",
+    )
+    assert row.higher_is_better is False
+
+
+def test_nothing_measured_has_no_day_measured_until() -> None:
+    """The day is null in the JSON, not the ranking's period end, while nothing is measured."""
+    row = kpi_row(JOURNEY, Kpi(id="k", name="K"), KpiRecord(target=5), rank=None)
+    data = KpiReport("2025", None, (row,)).to_dict()
+    assert (data["as_of"], data["measured_until"]) == (None, None)
+    [plain] = data["rows"]  # type: ignore[misc]
+    assert (plain["baseline_date"], plain["latest_date"], plain["points"]) == (None, None, [])
