@@ -213,3 +213,138 @@ def test_every_word_of_a_dutch_diff_is_dutch() -> None:
         "- Taal: en -> nl",
         "- Reviewfrequentie: jaarlijks -> per kwartaal",
     ]
+
+
+def test_the_json_has_every_key_of_the_documented_shape() -> None:
+    """Ids and plain numbers, every detail with its kind (as the module's docstring says)."""
+    diff = TreeDiff(
+        Revision("main", True, 0, 1, 2),
+        Revision(None, False, 2, 0, 1),
+        "nl",
+        [
+            JourneyDiff(
+                "nieuw",
+                "Nieuw",
+                "renamed",
+                "p",
+                "c",
+                "oud",
+                [
+                    Moved("q", "d", "p", "c"),
+                    Changed("status", "listed", "mapped"),
+                    StepsChanged(["A"], ["B"], ["C"], True),
+                    EmotionChanged("A", "emotion", 2, None),
+                    VolumeChanged("2025", 10, 12, 3, None),
+                    RankMoved("2024", 2, "2025", None),
+                    KpiMeasured("nps", ["2025-06-30"], None, 4.5, 10.0, None),
+                    OtherFields(["goal"]),
+                ],
+            )
+        ],
+        [ImprovementDiff("i", "Idee", "changed", "idea", "planned", ["effort"])],
+        [FrameworkChange("criteria", "r", "Regels", "changed", ["weight"], 0.5, 2.0)],
+        NAMES,
+    )
+    assert json.loads(as_json(diff)) == {
+        "base": {
+            "revision": "main",
+            "loaded": True,
+            "errors": 0,
+            "warnings": 1,
+            "journeys": 2,
+            "valid": True,
+        },
+        "head": {
+            "revision": None,
+            "loaded": False,
+            "errors": 2,
+            "warnings": 0,
+            "journeys": 1,
+            "valid": False,
+        },
+        "changed": True,
+        "journeys": [
+            {
+                "id": "nieuw",
+                "change": "renamed",
+                "old_id": "oud",
+                "name": "Nieuw",
+                "phase": "p",
+                "cluster": "c",
+                "details": [
+                    {
+                        "kind": "moved",
+                        "old_phase": "q",
+                        "old_cluster": "d",
+                        "phase": "p",
+                        "cluster": "c",
+                    },
+                    {"kind": "field", "field": "status", "old": "listed", "new": "mapped"},
+                    {
+                        "kind": "steps",
+                        "added": ["A"],
+                        "removed": ["B"],
+                        "changed": ["C"],
+                        "reordered": True,
+                    },
+                    {"kind": "emotion", "step": "A", "field": "emotion", "old": 2, "new": None},
+                    {
+                        "kind": "volume",
+                        "period": "2025",
+                        "old_customers": 10,
+                        "customers": 12,
+                        "old_contacts": 3,
+                        "contacts": None,
+                    },
+                    {
+                        "kind": "rank",
+                        "old_period": "2024",
+                        "old_rank": 2,
+                        "period": "2025",
+                        "rank": None,
+                    },
+                    {
+                        "kind": "kpi",
+                        "kpi": "nps",
+                        "dates": ["2025-06-30"],
+                        "old_value": None,
+                        "value": 4.5,
+                        "target": 10.0,
+                        "towards_target": None,
+                    },
+                    {"kind": "other", "fields": ["goal"]},
+                ],
+            }
+        ],
+        "improvements": [
+            {
+                "id": "i",
+                "title": "Idee",
+                "change": "changed",
+                "old_status": "idea",
+                "status": "planned",
+                "fields": ["effort"],
+            }
+        ],
+        "framework": [
+            {
+                "section": "criteria",
+                "id": "r",
+                "name": "Regels",
+                "change": "changed",
+                "fields": ["weight"],
+                "old_value": 0.5,
+                "value": 2.0,
+            }
+        ],
+    }
+
+
+def test_the_json_of_no_changes() -> None:
+    data = json.loads(as_json(TreeDiff(VALID, WORKING, "en", [], [], [])))
+    assert (data["changed"], data["journeys"], data["improvements"], data["framework"]) == (
+        False,
+        [],
+        [],
+        [],
+    )
