@@ -175,8 +175,8 @@ def test_a_new_id_with_other_content_is_an_addition_and_a_removal(repo: Reposito
 
 @pytest.mark.parametrize(
     ("value", "towards"),
-    [("10", True), ("-10", False), ("3", None)],
-    ids=["towards", "away", "same"],
+    [("10", True), ("-10", False), ("3", None), ("40", False)],
+    ids=["towards", "away", "same", "beyond"],
 )
 def test_kpi_measurements_added_and_whether_they_moved_towards_the_target(
     repo: Repository, value: str, towards: bool | None
@@ -273,3 +273,80 @@ def test_uncommitted_changes_count_for_the_working_tree_only(repo: Repository) -
     assert not changes(repo, "base", "HEAD").changed
     repo.commit()
     assert changes(repo, "base", "HEAD").changed
+
+
+def test_an_entry_removed_from_the_framework_is_named_from_the_base(repo: Repository) -> None:
+    repo.edit("framework.yaml", "owners:\n", "owners:\n  - id: piet\n    name: Piet Pietersen\n")
+    repo.commit()
+    repo.edit("framework.yaml", "  - id: piet\n    name: Piet Pietersen\n", "")
+    result = changes(repo, "HEAD")
+    assert result.framework == [FrameworkChange("owners", "piet", "Piet Pietersen", "removed")]
+    assert result.names["owners"] == {"piet": "Piet Pietersen", "jan": "Jan Jansen"}
+
+
+def test_names_are_the_heads_and_the_bases_for_what_was_removed(repo: Repository) -> None:
+    repo.edit("framework.yaml", "phases:\n", "phases:\n  - id: geen-klant\n    name: Geen klant\n")
+    repo.edit("framework.yaml", "name: Ik word klant", "name: Ik word nu klant")
+    repo.edit("framework.yaml", "    name: NPS", "    name: Net Promoter Score")
+    assert changes(repo).names == {
+        "phases": {
+            "klant-worden": "Klant worden",
+            "klant-zijn": "Klant zijn",
+            "geen-klant": "Geen klant",
+        },
+        "clusters": {
+            "aanmelden": "Ik word nu klant",
+            "facturatie": "Ik ontvang en betaal de factuur",
+        },
+        "owners": {"jan": "Jan Jansen"},
+        "kpis": {"nps": "Net Promoter Score"},
+    }
+
+
+def test_the_language_is_the_bases_when_the_heads_framework_does_not_load(
+    repo: Repository,
+) -> None:
+    repo.write("framework.yaml", "name: [unclosed\n")
+    result = changes(repo)
+    assert (result.language, result.head.loaded, result.base.loaded) == ("nl", False, True)
+    assert result.names["owners"] == {"jan": "Jan Jansen"}
+
+
+def test_the_language_is_english_when_neither_framework_loads(repo: Repository) -> None:
+    repo.write("framework.yaml", "name: [unclosed\n")
+    repo.commit("broken")
+    repo.write("framework.yaml", "name: [still unclosed\n")
+    result = changes(repo, "HEAD")
+    assert (result.language, result.names, result.framework) == ("en", {}, [])
+
+
+@pytest.mark.parametrize(
+    ("kpi", "old_value", "towards"),
+    [
+        ("nps:\n    baseline: {value: -5, date: 2025-01-31}\n    target: 20\n", -5.0, True),
+        ("nps:\n    target: 20\n", None, None),
+        ("nps:\n    baseline: {value: -5, date: 2025-01-31}\n", -5.0, None),
+    ],
+    ids=["baseline only", "nothing measured", "no target"],
+)
+def test_a_first_measurement_is_compared_with_the_baseline(
+    repo: Repository, kpi: str, old_value: float | None, towards: bool | None
+) -> None:
+    """Before, the KPI had no measurement: its baseline, if any, is the value before."""
+    repo.edit(
+        BETAAL, "    target: 20\n    measurements:\n      - {date: 2025-06-30, value: 3}\n", ""
+    )
+    repo.edit(BETAAL, "nps:\n    baseline: {value: -5, date: 2025-01-31}\n", kpi)
+    repo.commit()
+    target = "    target: 20\n" if "target" in kpi else ""
+    repo.edit(
+        BETAAL,
+        kpi,
+        kpi.replace(target, "")
+        + target
+        + "    measurements:\n      - {date: 2025-06-30, value: 3}\n",
+    )
+    [measured] = journey(changes(repo, "HEAD"), "ik-betaal").details
+    assert measured == KpiMeasured(
+        "nps", ["2025-06-30"], old_value, 3.0, 20.0 if target else None, towards
+    )
