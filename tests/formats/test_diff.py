@@ -348,3 +348,73 @@ def test_the_json_of_no_changes() -> None:
         [],
         [],
     )
+
+
+def test_added_removed_and_renamed_in_words() -> None:
+    """Every kind of journey change counted in the summary; an old id, an owner by name, only
+    the figure that changed, a first measurement without a target; improvements and
+    framework entries removed, the review cadence, a setting that had no value."""
+    renamed = JourneyDiff(
+        "n",
+        "Renamed",
+        "renamed",
+        "p",
+        "c",
+        "o",
+        [
+            Changed("owner", "jan", "piet"),
+            VolumeChanged("2025", 10, 10, 3, 4),
+            KpiMeasured("nps", ["2025-01-01", "2025-02-01"], None, 4.0, None, None),
+        ],
+    )
+    diff = TreeDiff(
+        VALID,
+        Revision("feature", True, 0, 0, 3),
+        "en",
+        [
+            JourneyDiff("a", "Added", "added", "p", "c"),
+            renamed,
+            JourneyDiff("r", "Removed", "removed", "q", "d"),
+        ],
+        [
+            ImprovementDiff("x", "Gone", "removed", "planned", None),
+            ImprovementDiff("y", "New", "added", None, "idea"),
+        ],
+        [
+            FrameworkChange("owners", "piet", "Piet", "removed"),
+            FrameworkChange(
+                "review", "cadence", "cadence", "changed", ["cadence"], "quarterly", "monthly"
+            ),
+            FrameworkChange(
+                "framework", "description", "description", "changed", ["description"], None, "Now"
+            ),
+            FrameworkChange("criteria", "r", "Rules", "changed", ["weight", "name"]),
+        ],
+        {**NAMES, "owners": {"jan": "Jan Jansen"}},
+    )
+    assert as_markdown(diff).splitlines() == [
+        "**Journeys**: 1 added, 1 removed, 1 renamed · **Improvements**: 1 added, 1 removed"
+        " · **Framework**: 4 change(s) (`main` -> `feature`)",
+        "",
+        "### Journeys",
+        "",
+        "- **Added** (Klant zijn > Factuur): added",
+        "- **Renamed** (Klant zijn > Factuur): renamed",
+        "  - Id: `o` -> `n`",
+        "  - Owner: Jan Jansen -> piet",
+        "  - Volumes 2025: contacts 3 -> 4",
+        "  - NPS measured 2025-01-01, 2025-02-01: 4",
+        "- **Removed** (q > d): removed",
+        "",
+        "### Improvements",
+        "",
+        "- **Gone**: removed",
+        "- **New**: added (idea)",
+        "",
+        "### Framework",
+        "",
+        "- Owner **Piet**: removed",
+        "- Review cadence: quarterly -> monthly",
+        "- Description: none -> Now",
+        "- Criterion **Rules**: changed (weight, name)",
+    ]
