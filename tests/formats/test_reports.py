@@ -88,3 +88,63 @@ def test_an_empty_sheet_says_none() -> None:
     without_c = replace(given, journeys=tuple(j for j in given.journeys if j.id != "c"))
     text = table(build("owners", without_c), "en", color=False)
     assert text.endswith("Reviews overdue on 1 Jun 2024\nNone.\n")
+
+
+def test_owners_markdown() -> None:
+    """Ann: b and a, b's review overdue since 3 April, shared on b; Bob: c and d, c never
+    reviewed, shared his own; e has no owner, and only a rejected improvement."""
+    assert as_markdown(build("owners", report_input()), "en") == (
+        "### Journey owners\n"
+        "\n"
+        "| Owner | Journeys | Reviews overdue | Open improvements they own "
+        "| Open improvements on their journeys |\n"
+        "|---|---:|---:|---:|---:|\n"
+        "| Ann | 2 | 1 | 0 | 1 |\n"
+        "| Bob | 2 | 1 | 1 | 1 |\n"
+        "| Without an owner | 1 | 0 | 0 | 0 |\n"
+        "\n"
+        "### Reviews overdue on 1 Jun 2025\n"
+        "\n"
+        "| Journey | Owner | Cadence | Last review | Days overdue |\n"
+        "|---|---|---|---|---:|\n"
+        "| Journey B | Ann | quarterly | 1 Jan 2025 | 59 |\n"
+        "| Journey C | Bob | quarterly | never | - |\n"
+    )
+
+
+def test_alerts_markdown_in_dutch() -> None:
+    assert as_markdown(build("alerts", report_input()), "nl") == (
+        "### Signalen, periode 2025 ten opzichte van 2024\n"
+        "\n"
+        "| Signaal | Klantreis | \\# | Eerst | Nu | Stijging | Doel |\n"
+        "|---|---|---:|---:|---:|---:|---:|\n"
+        "| Contacten per klant gestegen | Journey A | 3 | 0,10 | 0,20 | +100% |  |\n"
+        "| Contacten per klant gestegen | Journey C | 2 | 1,00 | 1,50 | +50% |  |\n"
+        "| Contacten gestegen | Journey A | 3 | 10 | 20 | +100% |  |\n"
+        "| Topklantreis zonder aanpak | Journey A | 3 |  |  |  |  |\n"
+        "| Topklantreis zonder aanpak | Journey E | 4 |  |  |  |  |\n"
+        "| KPI beweegt van het doel af (NPS) | Journey B | 1 | 0 | -5 |  | 10 |\n"
+        "\n"
+        "Contacten per klant of contacten meer dan 25% gestegen; top 10 klantreizen die alleen "
+        "geïnventariseerd zijn en geen verbetering hebben; KPI's die van hun doel af bewegen  \n"
+        "KPI's: metingen tot en met 30 jun 2025\n"
+    )
+
+
+def test_coverage_without_contacts_for_the_period_is_a_count_only() -> None:
+    text = as_markdown(build("coverage", report_input(period="2024")), "en")
+    assert text.startswith(
+        "### Life Cycle Model: contact reasons covered by journeys, period 2024\n"
+        "\n"
+        "| Phase | Reasons | Covered | Share | Contacts | Of contacts |\n"
+        "|---|---:|---:|---:|---:|---:|\n"
+        "| Phase A | 2 | 2 | 100% | - | - |\n"
+        "| Phase B | 1 | 0 | 0% | - | - |\n"
+        "| Total | 3 | 2 | 67% | - | - |\n"
+    )
+    assert text.endswith(
+        "| Reason C | Phase B | not covered | - |\n"
+        "\n"
+        "2 of 3 contact reasons covered by a journey (67%)  \n"
+        "No contact reason has volumes for 2024: coverage is a count only\n"
+    )
