@@ -174,16 +174,27 @@ def test_the_issues_workbooks_are_refused_and_nothing_is_written(
     assert snapshot(tree_dir) == before
 
 
-# Rows the file leaves out count as empty rows: a value after more of them than EMPTY_RUN
-# is where a sheet's data has ended, as it is after as many empty rows the file holds.
-@pytest.mark.parametrize(("row", "rows"), [(7, 7), (8, 2), (100_000_000, 2)])
-def test_rows_left_out_end_the_data_as_empty_rows_do(
+# Rows the file leaves out are empty rows: held as such between two rows with data, and
+# counted as rows; after more than EMPTY_RUN of them the data has ended only when no row
+# with data follows.
+@pytest.mark.parametrize(("row", "rows"), [(7, 7), (8, 8), (31, 31)])
+def test_rows_left_out_are_empty_rows_of_the_sheet(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, row: int, rows: int
 ) -> None:
     monkeypatch.setattr(limits, "EMPTY_RUN", 5)
+    monkeypatch.setattr(limits, "MAX_ROWS", 31)
     (sheet,) = read_xlsx(hostile.far_row(tmp_path / "far.xlsx", row))
     assert len(sheet.rows) == rows
-    assert sheet.rows[-1] == ([1] if rows > 2 else hostile.ROW)
+    assert (sheet.rows[1], sheet.rows[-1]) == (hostile.ROW, [1])
+    assert sheet.rows[2:-1] == [[]] * (rows - 3)
+
+
+def test_a_value_far_below_the_data_is_refused_not_read_after_a_hundred_million_rows(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(Refused) as refused:
+        read_xlsx(hostile.far_row(tmp_path / "far.xlsx", 100_000_000))
+    assert str(refused.value) == f"far.xlsx: sheet 'Blad1': {ROWS.format('200,000')}"
 
 
 # A CSV file's lines and fields count as rows and cells: (the text, the bound lowered, its

@@ -76,7 +76,7 @@ def read_csv(path: Path, progress: Progress | None = None) -> CsvSheet:
             reader = csv.reader(_chain(first, lines), delimiter=sheet.delimiter)
             line = 1
             for number, fields in enumerate(reader, start=1):
-                budget.spend_row(f"line {line}")
+                budget.spend_rows(1, f"line {line}")
                 budget.spend_cells(len(fields), f"line {line}")
                 sheet.rows.append(_values(fields))
                 sheet.lines.append(line)

@@ -37,9 +37,11 @@ MAX_SHEETS = 1_000
 # merged range fills. The benchmark's largest inventory is 800,000 cells.
 MAX_CELLS = 1_000_000
 
-# Rows read in one file, empty ones within the data too (each line of a CSV file). A row
-# costs as much to read as a few cells, so a sheet of a million rows of one cell each is
-# bounded here, not by its cells. A large measurements export is tens of thousands of rows.
+# Rows read in one file, empty ones within the data too (each line of a CSV file), and the
+# rows a sheet leaves out between two rows with data (held as empty rows). A row costs as
+# much to read as a few cells, so a sheet of a million rows of one cell each is bounded
+# here, not by its cells; a value in row 100,000,000 is refused here, not held after a
+# hundred million empty rows. A large measurements export is tens of thousands of rows.
 MAX_ROWS = 200_000
 
 # Cells in one row of a sheet: as many as Excel and LibreOffice have columns. A row is held
@@ -107,9 +109,10 @@ class Budget:
                 f"{_COPY}"
             )
 
-    def spend_row(self, where: str) -> None:
-        """One more row read in `where`, a sheet."""
-        self.rows += 1
+    def spend_rows(self, count: int, where: str) -> None:
+        """`count` more rows read in `where`, a sheet, or held for it (rows a sheet leaves
+        out between two rows with data are held as empty rows)."""
+        self.rows += count
         if self.rows > MAX_ROWS:
             raise self.refuse(
                 f"{where}: the file holds more than {MAX_ROWS:,} rows (empty ones count too), "

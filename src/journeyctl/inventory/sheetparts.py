@@ -185,7 +185,7 @@ def read_sheet(parts: Parts, part: SheetPart, budget: Budget, progress: Progress
     sheet = Sheet(part.name, hidden=part.hidden)
     where = f"sheet {part.name!r}"
     with parts.archive.open(part.path) as source:
-        sheet.rows = list(_rows(_parser(parts, source, budget, where), progress))
+        sheet.rows = list(_rows(_parser(parts, source, budget, where), budget, where, progress))
     with parts.archive.open(part.path) as source:
         for merged in _merged_ranges(source, budget, where):
             _fill(sheet, merged, budget, where)
@@ -202,7 +202,7 @@ def _parser(parts: Parts, source: IO[bytes], budget: Budget, where: str) -> Any:
         def parse(self) -> Generator[tuple[int, list[dict[str, Any]]], None, None]:
             rows = walk(source, budget, where, frozenset({_ROW}), self.count)
             for row, _ in rows:
-                budget.spend_row(where)
+                budget.spend_rows(1, where)
                 self.cells_in_row = 0
                 yield self.parse_row(row)
 
@@ -233,26 +233,33 @@ def _parser(parts: Parts, source: IO[bytes], budget: Budget, where: str) -> Any:
     return parser
 
 
-def _rows(parser: Any, progress: Progress | None) -> Iterator[list[Value]]:
-    """Rows from the first to the last with data; stops after `EMPTY_RUN` empty ones, the
-    rows the file leaves out counted with those it holds empty."""
+def _rows(
+    parser: Any, budget: Budget, where: str, progress: Progress | None
+) -> Iterator[list[Value]]:
+    """Rows from the first to the last with data; stops after `EMPTY_RUN` empty ones. The
+    rows the file leaves out are empty rows; those between two rows with data count
+    against the budget when they are held."""
     pending = 0  # empty rows seen since the last row with data
+    left_out = 0  # of them, rows the file leaves out
     expected = 1
     for number, cells in parser.parse():
-        pending += max(number - expected, 0)  # rows the file leaves out are empty
+        skipped = max(number - expected, 0)  # a row out of order is read where it stands
+        pending += skipped
+        left_out += skipped
         expected = number + 1
-        if pending >= limits.EMPTY_RUN:
-            return
         row = _values(cells)
         if progress is not None:
             progress(number)
         if row:  # a row holds a value or is empty: _values keeps no row of None only
+            budget.spend_rows(left_out, where)
             for _ in range(pending):
                 yield []
-            pending = 0
+            pending = left_out = 0
             yield row
         else:
             pending += 1
+        if pending >= limits.EMPTY_RUN:
+            return
 
 
 def _values(cells: list[dict[str, Any]]) -> list[Value]:
