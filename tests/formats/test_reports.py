@@ -6,9 +6,22 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from journeyctl.formats.reports import as_markdown, table
-from journeyctl.reports import alerts_report, build, kpis_report
-from tests.reports.tree import report_input
+from journeyctl.model import Journey
+from journeyctl.model.framework import Kpi
+from journeyctl.model.journey import KpiRecord
+from journeyctl.reports import (
+    KpiReport,
+    ReportInput,
+    alerts_report,
+    build,
+    kpi_row,
+    kpis_report,
+    prepare,
+)
+from tests.reports.tree import TODAY, checked, report_input
 
 
 def test_kpis_markdown() -> None:
@@ -148,3 +161,121 @@ def test_coverage_without_contacts_for_the_period_is_a_count_only() -> None:
         "2 of 3 contact reasons covered by a journey (67%)  \n"
         "No contact reason has volumes for 2024: coverage is a count only\n"
     )
+
+
+def without_volumes() -> ReportInput:
+    """The small tree with no volumes at all: no period, no ranks, nothing to compare."""
+    tree = checked()
+    journeys = [j.model_copy(update={"volumes": []}) for j in tree.journeys]
+    return prepare(tree.framework, journeys, tree.improvements, today=TODAY)
+
+
+def test_without_a_period_the_titles_name_none_and_ranks_are_dashes() -> None:
+    given = without_volumes()
+    kpis = as_markdown(build("kpis", given), "en").splitlines()
+    assert kpis[0] == "### KPIs since the baseline, measurements up to 30 Jun 2025"
+    assert kpis[4:6] == [
+        "| - | Journey B | NPS | -10 | -5 | 31 Dec 2024 | 10 | improved | worse |",
+        "| - | Journey C | NPS | - | - | - | 20 | - | - |",
+    ]
+    # No note on the rank's period nor on measurements left out.
+    assert kpis[-1] == (
+        "3 KPIs: 2 improved since the baseline, 0 declined, 0 unchanged, 1 not measured yet; "
+        "1 target reached"
+    )
+    improvements = as_markdown(build("improvements", given), "en").splitlines()
+    assert improvements[0] == "### Improvements"
+    assert improvements[4] == (
+        "| Shared improvement | experiment (open) | Journey C; Journey B | - | - | 3 | Bob |"
+    )
+    coverage = as_markdown(build("coverage", given), "en").splitlines()
+    assert coverage[0] == "### Life Cycle Model: contact reasons covered by journeys"
+    assert coverage[-1] == "No contact reason has volumes for -: coverage is a count only"
+    assert as_markdown(build("alerts", given), "en") == (
+        "### Alerts\n"
+        "\n"
+        "| Alert | Journey | \\# | Before | Now | Rise | Target |\n"
+        "|---|---|---:|---:|---:|---:|---:|\n"
+        "| KPI moving away from its target (NPS) | Journey B | - | 0 | -5 |  | 10 |\n"
+        "\n"
+        "Contacts per customer or contacts up more than 25%; top 10 journeys that are only "
+        "listed and have no improvement; KPIs moving away from their target  \n"
+        "No earlier period to compare with: rising contacts are not judged  \n"
+        "KPIs: measurements up to 30 Jun 2025\n"
+    )
+
+
+def test_alerts_without_a_kpi_alert_have_no_target_column() -> None:
+    """Without b's NPS nothing moved away from a target: no column for it, no KPI note."""
+    given = report_input()
+    journeys = tuple(j.model_copy(update={"kpis": {}}) for j in given.journeys)
+    text = as_markdown(alerts_report(replace(given, journeys=journeys), top=3), "en")
+    assert text == (
+        "### Alerts, period 2025 against 2024\n"
+        "\n"
+        "| Alert | Journey | \\# | Before | Now | Rise |\n"
+        "|---|---|---:|---:|---:|---:|\n"
+        "| Contacts per customer up | Journey A | 3 | 0.10 | 0.20 | +100% |\n"
+        "| Contacts per customer up | Journey C | 2 | 1.00 | 1.50 | +50% |\n"
+        "| Contacts up | Journey A | 3 | 10 | 20 | +100% |\n"
+        "| Top journey nobody works on | Journey A | 3 |  |  |  |\n"
+        "\n"
+        "Contacts per customer or contacts up more than 25%; top 3 journeys that are only "
+        "listed and have no improvement; KPIs moving away from their target\n"
+    )
+
+
+def test_no_improvements_say_none_and_count_no_status() -> None:
+    given = replace(report_input(), improvements=())
+    assert as_markdown(build("improvements", given), "en") == (
+        "### Improvements, period 2025\n"
+        "\n"
+        "None.\n"
+        "\n"
+        "0 improvements: 0 open, 0 done, 0 rejected; 0 shared by several journeys\n"
+    )
+
+
+def test_an_improvement_without_owner_or_effort_shows_dashes() -> None:
+    given = report_input()
+    improvements = tuple(
+        i.model_copy(update={"owner": None, "effort": None}) for i in given.improvements
+    )
+    text = as_markdown(build("improvements", replace(given, improvements=improvements)), "en")
+    assert text.splitlines()[4:7] == [
+        "| Shared improvement | experiment (open) | Journey C; Journey B | 240 | 104 | - | - |",
+        "| Finished | implemented (done) | Journey B | 200 | 44 | - | - |",
+        "| Turned down | rejected | Journey E | 10 | 1 | - | - |",
+    ]
+
+
+def test_an_overdue_review_of_a_journey_without_owner() -> None:
+    """e (no owner) mapped and never reviewed: overdue, in the row of journeys without one."""
+    given = report_input()
+    journeys = tuple(
+        j.model_copy(update={"status": "mapped"}) if j.id == "e" else j for j in given.journeys
+    )
+    lines = as_markdown(build("owners", replace(given, journeys=journeys)), "en").splitlines()
+    assert lines[6] == "| Without an owner | 1 | 1 | 0 | 0 |"
+    assert lines[-1] == "| Journey E | Without an owner | quarterly | never | - |"
+
+
+@pytest.mark.parametrize(
+    ("value", "en", "nl"),
+    [
+        (5.0, "5", "5"),
+        (4.4, "4.4", "4,4"),
+        (0.08, "0.08", "0,08"),
+        (1234.567, "1,234.57", "1.234,57"),
+    ],
+)
+def test_a_kpi_value_has_the_decimals_it_needs_at_most_two(value: float, en: str, nl: str) -> None:
+    kpi = Kpi(id="k", name="K")
+    record = KpiRecord.model_validate(
+        {"baseline": {"date": "2025-01-01", "value": value}, "target": value}
+    )
+    row = kpi_row(Journey(id="j", name="J", phase="p", cluster="c"), kpi, record, rank=None)
+    report = KpiReport(None, None, (row,))
+    for lang, shown in (("en", en), ("nl", nl)):
+        line = as_markdown(report, lang).splitlines()[4]  # type: ignore[arg-type]
+        assert line == f"| - | J | K | {shown} | - | - | {shown} | - | - |"

@@ -132,7 +132,9 @@ def test_the_plain_values_are_rounded_to_four_places_for_rates_and_changes_only(
 
 def test_a_rate_without_a_value_stays_none() -> None:
     alert = Alert("contact_rate_up", "a", "A", 1, "contact_rate", None, None, None, None, None)
-    [row] = AlertsReport("2025", "2024", 0.2, 10, (alert,)).to_dict()["rows"]  # type: ignore[misc]
+    rows = AlertsReport("2025", "2024", 0.2, 10, (alert,)).to_dict()["rows"]
+    assert isinstance(rows, list)
+    [row] = rows
     assert (row["before"], row["after"], row["change"]) == (None, None, None)
 
 

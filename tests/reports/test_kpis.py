@@ -114,15 +114,15 @@ def test_period_measures_up_to_its_end() -> None:
 def test_the_summary_counts_each_change() -> None:
     """One KPI of each change, one not measured, one at its target."""
     kpi = Kpi(id="k", name="K", unit="%")
+    cases: list[tuple[list[float], float | None]] = [
+        ([1, 2], None),
+        ([2, 1], None),
+        ([1, 1], 1),
+        ([1, 1], 2),
+        ([1], None),
+    ]
     rows = tuple(
-        kpi_row(JOURNEY, kpi, record(values, target), rank=None)
-        for values, target in [
-            ([1, 2], None),
-            ([2, 1], None),
-            ([1, 1], 1),
-            ([1, 1], 2),
-            ([1], None),
-        ]
+        kpi_row(JOURNEY, kpi, record(values, target), rank=None) for values, target in cases
     )
     assert KpiReport("2025", None, rows).counts() == {
         "kpis": 5,
@@ -153,5 +153,7 @@ def test_nothing_measured_has_no_day_measured_until() -> None:
     row = kpi_row(JOURNEY, Kpi(id="k", name="K"), KpiRecord(target=5), rank=None)
     data = KpiReport("2025", None, (row,)).to_dict()
     assert (data["as_of"], data["measured_until"]) == (None, None)
-    [plain] = data["rows"]  # type: ignore[misc]
+    rows = data["rows"]
+    assert isinstance(rows, list)
+    [plain] = rows
     assert (plain["baseline_date"], plain["latest_date"], plain["points"]) == (None, None, [])
