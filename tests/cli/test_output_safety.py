@@ -34,12 +34,16 @@ COMMANDS = [
     ["report", "kpis", "--period", TITLE],
     ["new", TITLE, "--phase", "klant-zijn", "--cluster", "facturatie"],
     ["new", "Ik betaal via de app", "--phase", "klant-zijn", "--cluster", TITLE],
+    ["export", "--out", "inventory.xlsx"],
+    ["export", "--out", f"{TITLE}.xlsx"],
     ["import", f"{TITLE}.csv"],
     ["diff", TITLE],
 ]
 
 
-@pytest.mark.parametrize("args", COMMANDS, ids=lambda args: " ".join(args[:2]))
+@pytest.mark.parametrize(
+    "args", COMMANDS, ids=[f"{i}-{args[0]}" for i, args in enumerate(COMMANDS)]
+)
 def test_no_command_prints_a_raw_control_character(
     args: list[str],
     hostile_tree: Path,  # noqa: F811
@@ -122,3 +126,20 @@ def test_results_keep_their_lines_and_colour_and_nothing_else(
 )
 def test_output_text_escapes_what_is_not_a_line_break_or_a_colour(text: str, shown: str) -> None:
     assert output_text(text) == shown
+
+
+def test_a_name_a_workbook_cannot_hold_is_exported_with_its_escapes(
+    hostile_tree: Path,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "inventaris.xlsx"
+    result = CliRunner().invoke(app, ["export", "--out", str(out), "--root", str(hostile_tree)])
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(out).worksheets[0]
+    names = [cell for row in sheet.iter_rows(values_only=True) for cell in row]
+    assert (
+        "Ik betaal via de app\n::error::forged \\x1b[31m [bold]x[/bold] \\x07 \\x00 \u2028 \u202e|"
+        in names
+    )

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -138,7 +139,17 @@ def _yes_no(value: Any, yes: str, no: str) -> Any:
 def _cell(value: Any) -> Any:
     """What a cell of the export holds: text neutralised, anything else as it is. The one
     way a value reaches a cell of either format."""
-    return neutralise(value) if isinstance(value, str) else value
+    return _storable(neutralise(value)) if isinstance(value, str) else value
+
+
+# Control characters that an xlsx cell (XML 1.0) cannot hold at all; a name that holds one
+# (an escape sequence pasted from a terminal) shows it as a visible escape, `\x1b`, in both
+# formats alike, instead of ending the export in an error.
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _storable(text: str) -> str:
+    return _UNSTORABLE.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def _cells(values: list[Any]) -> list[Any]:
