@@ -150,8 +150,8 @@ def test_out_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
     result = run("--out", str(out))
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        f"error: --out '{out}' is a file, not a folder; give a folder for the pages (it is "
-        "created when missing), or move the file away\n"
+        f"error: --out cannot write into '{out}': it is a file, not a folder; give a folder "
+        "(it is created when missing); nothing was written\n"
     )
     assert out.read_text(encoding="utf-8") == "mine\n"
 

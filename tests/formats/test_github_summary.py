@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -84,11 +86,22 @@ def test_a_missing_summary_file_is_made(tmp_path: Path) -> None:
     assert (tmp_path / "new.md").read_text(encoding="utf-8").startswith("### journeyctl validate")
 
 
-def test_a_summary_path_that_cannot_be_read_is_a_write_error(tmp_path: Path) -> None:
+def test_a_summary_that_cannot_be_read_is_a_write_error(tmp_path: Path) -> None:
+    (tmp_path / "summary.md").write_bytes(b"\xff\xfe not UTF-8")
     with pytest.raises(
         WriteError, match=r"cannot add to the job summary .* \(GITHUB_STEP_SUMMARY\)"
     ):
-        github.append_summary(tmp_path, validation_of())
+        github.append_summary(tmp_path / "summary.md", validation_of())
+
+
+@pytest.mark.parametrize("make", [os.mkfifo, Path.mkdir], ids=["fifo", "folder"])
+def test_a_summary_path_that_is_no_file_is_refused_before_it_is_read(
+    tmp_path: Path, make: Callable[[Path], None]
+) -> None:
+    path = tmp_path / "summary"
+    make(path)
+    with pytest.raises(WriteError, match=r"^job summary \(GITHUB_STEP_SUMMARY\): cannot write "):
+        github.append_summary(path, validation_of())
 
 
 def test_a_summary_path_that_cannot_be_written_is_a_write_error(tmp_path: Path) -> None:

@@ -161,13 +161,14 @@ def _render(pages: list[Page], env: Environment) -> dict[str, str]:
 
 
 def _refuse_a_file(out: Path) -> None:
-    """A usage error, before any work, for an --out that is a file: the site is a folder."""
-    if out.exists() and not out.is_dir():
-        raise UsageError(
-            f"'{out}' is a file, not a folder; give a folder for the pages (it is created "
-            "when missing), or move the file away",
-            parameter="out",
-        )
+    """A usage error, before any work, for an --out that is not a folder (a file, a FIFO, a
+    device): the site is a folder, and the writer says what the path is instead."""
+    from journeyctl.write import WriteError, check_folder
+
+    try:
+        check_folder(out)
+    except WriteError as error:
+        raise UsageError(str(error), parameter="out") from None
 
 
 def _templates(given: Path | None, root: str) -> Path | None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from journeyctl.checks import Validation
 from journeyctl.finding import Finding, Severity
 from journeyctl.formats._safe import markdown_text, one_line
-from journeyctl.write import WriteError, write_text
+from journeyctl.write import WriteError, check_target, write_text
 
 # Past this many findings, the summary's table folds into <details>.
 SUMMARY_FOLD = 20
@@ -93,6 +93,11 @@ def append_summary(path: Path, validation: Validation) -> None:
 
     A WriteError names the file, why, and that GITHUB_STEP_SUMMARY is where it came from.
     """
+    try:
+        # Checked before it is read: a FIFO would wait for a writer, a device never end.
+        check_target(path)
+    except WriteError as error:
+        raise WriteError(f"job summary (GITHUB_STEP_SUMMARY): {error}") from None
     try:
         before = path.read_text(encoding="utf-8") if path.exists() else ""
     except (OSError, UnicodeDecodeError) as error:
