@@ -350,3 +350,20 @@ def test_a_first_measurement_is_compared_with_the_baseline(
     assert measured == KpiMeasured(
         "nps", ["2025-06-30"], old_value, 3.0, 20.0 if target else None, towards
     )
+
+
+def test_a_rename_is_found_whatever_the_order_of_keys_in_a_mapping(repo: Repository) -> None:
+    """ik-betaal (with dates in its KPI) renamed, its criteria written in another order."""
+    renamed = "klant-zijn/facturatie/ik-betaal-nu.yaml"
+    git(repo.path, "mv", f"journeys/{BETAAL}", f"journeys/{renamed}")
+    repo.edit(renamed, "id: ik-betaal", "id: ik-betaal-nu")
+    repo.edit(
+        renamed,
+        "criteria: {strategisch: 4, regelgeving: yes}",
+        "criteria: {regelgeving: yes, strategisch: 4}",
+    )
+    repo.edit(BETAALLINK, "journey: ik-betaal", "journey: ik-betaal-nu")
+    result = changes(repo)
+    assert [(j.id, j.change, j.old_id, j.details) for j in result.journeys] == [
+        ("ik-betaal-nu", "renamed", "ik-betaal", [])
+    ]
