@@ -367,3 +367,81 @@ def test_a_rename_is_found_whatever_the_order_of_keys_in_a_mapping(repo: Reposit
     assert [(j.id, j.change, j.old_id, j.details) for j in result.journeys] == [
         ("ik-betaal-nu", "renamed", "ik-betaal", [])
     ]
+
+
+def test_a_kpi_added_with_measurements_is_measured_and_another_change(repo: Repository) -> None:
+    """NPS is new to ik-meld-me-aan: nothing before, two measurements now, by date."""
+    repo.edit(
+        AANMELD,
+        "criteria:",
+        "kpis:\n  nps:\n    target: 10\n    measurements:\n"
+        "      - {date: 2025-12-31, value: 8}\n      - {date: 2025-09-30, value: 5}\ncriteria:",
+    )
+    assert journey(changes(repo), "ik-meld-me-aan").details == [
+        KpiMeasured("nps", ["2025-09-30", "2025-12-31"], None, 8.0, 10.0, None),
+        OtherFields(["kpis"]),
+    ]
+
+
+def test_a_measurement_corrected_on_its_day_is_no_new_measurement(repo: Repository) -> None:
+    repo.edit(BETAAL, "{date: 2025-06-30, value: 3}", "{date: 2025-06-30, value: 4}")
+    assert journey(changes(repo), "ik-betaal").details == [OtherFields(["kpis"])]
+
+
+def test_volumes_removed_leave_the_journey_unranked(repo: Repository) -> None:
+    repo.edit(AANMELD, 'volumes:\n  - {period: "2025", customers: 500, contacts: 400}\n', "")
+    assert journey(changes(repo), "ik-meld-me-aan").details == [
+        VolumeChanged("2025", 500, None, 400, None),
+        RankMoved("2025", 2, "2025", None),
+    ]
+
+
+def test_only_the_contacts_changed(repo: Repository) -> None:
+    repo.edit(AANMELD, "contacts: 400", "contacts: 401")
+    assert journey(changes(repo), "ik-meld-me-aan").details == [
+        VolumeChanged("2025", 500, 500, 400, 401),
+        RankMoved("2025", 2, "2025", 2),
+    ]
+
+
+def test_a_journey_with_errors_is_not_ranked_in_its_revision(repo: Repository) -> None:
+    """ik-betaal's criterion value is out of range in the head: it has no rank there, and
+    ik-meld-me-aan, whose volumes changed, is first."""
+    repo.edit(BETAAL, "strategisch: 4", "strategisch: 9")
+    repo.edit(AANMELD, "contacts: 400", "contacts: 401")
+    result = changes(repo)
+    assert (result.head.valid, result.head.errors) == (False, 1)
+    assert journey(result, "ik-meld-me-aan").details == [
+        VolumeChanged("2025", 500, 500, 400, 401),
+        RankMoved("2025", 2, "2025", 1),
+    ]
+
+
+def test_an_improvement_changed_without_its_status(repo: Repository) -> None:
+    repo.edit(BETAALLINK, "owner: jan", "owner: jan\neffort: 2")
+    assert changes(repo).improvements == [
+        ImprovementDiff(
+            "betaallink", "Betaallink in de factuurmail", "changed", None, "idea", ["effort"]
+        )
+    ]
+
+
+def test_the_frameworks_own_fields_review_and_an_entry_beyond_its_weight(
+    repo: Repository,
+) -> None:
+    framework = "framework.yaml"
+    repo.edit(framework, "language: nl", "language: en\ndescription: Alles")
+    repo.edit(framework, "cadence: quarterly", "cadence: monthly")
+    repo.edit(framework, "name: Regelgeving", "name: Wet- en regelgeving")
+    assert changes(repo).framework == [
+        FrameworkChange("framework", "language", "language", "changed", ["language"], "nl", "en"),
+        FrameworkChange(
+            "framework", "description", "description", "changed", ["description"], None, "Alles"
+        ),
+        FrameworkChange(
+            "criteria", "regelgeving", "Wet- en regelgeving", "changed", ["name"], None, None
+        ),
+        FrameworkChange(
+            "review", "cadence", "cadence", "changed", ["cadence"], "quarterly", "monthly"
+        ),
+    ]
