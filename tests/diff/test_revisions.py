@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from journeyctl.diff import diff
-from journeyctl.diff.revisions import repository_of
+from journeyctl.diff.revisions import repository_of, source_of
 from journeyctl.errors import UsageError
 from journeyctl.load import sources
+from tests.conftest import as_shown
 from tests.diff.conftest import AANMELD, Repository, git
 
 
@@ -62,3 +63,52 @@ def test_each_blob_is_read_once_and_the_working_tree_is_not_touched(
     assert [j.id for j in result.journeys] == ["ik-meld-me-aan"]
     assert "customers: 700" in (repo.root / AANMELD).read_text(encoding="utf-8")
     assert git(repo.path, "status", "--porcelain") == f"M journeys/{AANMELD}"
+
+
+def test_the_messages_whole(tmp_path: Path) -> None:
+    (tmp_path / "journeys").mkdir()
+    root = str(tmp_path / "journeys")
+    with pytest.raises(UsageError) as outside:
+        repository_of(root)
+    assert as_shown(outside.value) == (
+        f"--root '{root}' is not inside a git repository; diff compares git revisions, so run "
+        "it in a clone of the framework's repository"
+    )
+    with pytest.raises(UsageError) as empty:
+        repository_of("  ")
+    assert as_shown(empty.value) == (
+        "--root is empty; pass the folder that holds framework.yaml, or leave it out to use "
+        "journeys/"
+    )
+
+
+def test_a_root_outside_the_work_tree_that_git_was_told_of_is_refused(
+    repo: Repository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GIT_DIR and GIT_WORK_TREE make git answer for a repository elsewhere."""
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    monkeypatch.setenv("GIT_DIR", str(repo.path / ".git"))
+    monkeypatch.setenv("GIT_WORK_TREE", str(repo.path))
+    with pytest.raises(UsageError) as raised:
+        repository_of(str(outside))
+    assert as_shown(raised.value) == (
+        f"--root '{outside}' is outside the git repository at '{repo.path.resolve()}'; "
+        "pass a folder inside it"
+    )
+
+
+def test_without_git_it_says_to_install_git(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", "")
+    with pytest.raises(UsageError) as raised:
+        repository_of(str(repo.root))
+    assert as_shown(raised.value) == (
+        "git is not installed or not on PATH; install git to compare revisions"
+    )
+
+
+def test_the_working_tree_is_read_from_the_folder_itself(repo: Repository) -> None:
+    assert source_of(repo.path, "journeys", None).root == repo.root
+    assert source_of(repo.path, "", None).root == repo.path
