@@ -36,7 +36,9 @@ def run(*args: str) -> Result:
 
 
 def made(folder: Path) -> list[str]:
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    """The files init wrote (not the git repository it made)."""
+    files = (p.relative_to(folder) for p in folder.rglob("*") if p.is_file())
+    return sorted(f.as_posix() for f in files if f.parts[0] != ".git")
 
 
 @pytest.mark.parametrize(
@@ -119,7 +121,7 @@ def test_pre_commit_runs_the_installed_journeyctl_when_there_is_no_repository_to
     assert result.stderr.splitlines()[-1] == (
         "note: .github/workflows/journeys.yml installs journeyctl from a git repository pinned "
         "to a commit, and this journeyctl was not installed from one: replace the REPLACE-ME "
-        "value of JOURNEYCTL there with 'journeyctl @ git+URL@COMMIT' (the workflow stops "
+        "value of JOURNEYCTL there with 'journeyctl @ git+URL@COMMIT' (the checks stop "
         "until then)"
     )
     config = yaml.safe_load((in_tmp / ".pre-commit-config.yaml").read_text(encoding="utf-8"))

@@ -21,6 +21,11 @@ class InitLanguage(str, Enum):
     en = "en"
 
 
+class InitCI(str, Enum):
+    github = "github"
+    gitlab = "gitlab"
+
+
 def init(
     folder: Annotated[
         Path, typer.Argument(help="Where to make the repository; default: here.")
@@ -32,28 +37,50 @@ def init(
     force: Annotated[
         bool, typer.Option("--force", help="Replace files that exist already.")
     ] = False,
+    ci: Annotated[
+        InitCI,
+        typer.Option(
+            "--ci",
+            help="Where pull requests are checked: GitHub Actions "
+            "(.github/workflows/journeys.yml) or GitLab CI (.gitlab-ci.yml).",
+        ),
+    ] = InitCI.github,
     root: RootOption = DEFAULT_ROOT,  # every command takes --root; init makes journeys/
 ) -> int:
     """Start a framework repository: journeys/framework.yaml with the four life-cycle phases,
-    an example journey, a CI workflow, a pre-commit hook and the editor's schema binding."""
+    an example journey, a CI configuration, a pre-commit hook and the editor's schema
+    binding; `git init` where the folder is in no git repository yet."""
     from journeyctl.checks import display_path
     from journeyctl.schema import schema_files
     from journeyctl.write import check_folder
-    from journeyctl.write.scaffold import SCHEMAS_FOLDER, init_files, write_all
+    from journeyctl.write.repository import make_repository, repository_of
+    from journeyctl.write.scaffold import CI_FILES, SCHEMAS_FOLDER, init_files, write_all
 
     check_folder(folder)  # before any work, in the words the user gave
     source = installed_from()
-    files = init_files(language.value, source)
-    files.update({f"{SCHEMAS_FOLDER}/{n}": text for n, text in schema_files().items()})
     base = folder.absolute()
+    repository = repository_of(base)
+    files = init_files(language.value, source, ci=ci.value, branch=repository.branch)
+    files.update({f"{SCHEMAS_FOLDER}/{n}": text for n, text in schema_files().items()})
     for path in write_all(base, files, force=force):
         error_line(f"wrote {display_path(base, path.relative_to(base).as_posix())}")
-    if source is None:
-        workflow = display_path(base, ".github/workflows/journeys.yml")
+    if not repository.git:
         error_line(
-            f"note: {workflow} installs journeyctl from a git repository pinned to a commit, "
-            "and this journeyctl was not installed from one: replace the REPLACE-ME value of "
-            "JOURNEYCTL there with 'journeyctl @ git+URL@COMMIT' (the workflow stops until then)"
+            "note: git is not installed, so no repository was made; install git and run "
+            "`git init` here: pull requests and `journeyctl diff` need one"
+        )
+    elif not repository.exists:
+        make_repository(base, repository.branch)
+        error_line(
+            f"made a git repository in {display_path(base, '.')} (branch {repository.branch})"
+        )
+    if source is None:
+        configuration = display_path(base, CI_FILES[ci.value])
+        error_line(
+            f"note: {configuration} installs journeyctl from a git repository pinned to a "
+            "commit, and this journeyctl was not installed from one: replace the REPLACE-ME "
+            "value of JOURNEYCTL there with 'journeyctl @ git+URL@COMMIT' (the checks stop "
+            "until then)"
         )
     output(
         f"A journey framework in {display_path(base, '.')}: check it with "

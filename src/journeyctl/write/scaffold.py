@@ -204,12 +204,24 @@ class Source:
 PLACEHOLDER = "REPLACE-ME: journeyctl @ git+<journeyctl's repository URL>@<commit>"
 
 
-def init_files(language: Language, source: Source | None) -> dict[str, str]:
+CI = Literal["github", "gitlab"]
+# Where each CI service reads its configuration.
+CI_FILES: dict[CI, str] = {
+    "github": ".github/workflows/journeys.yml",
+    "gitlab": ".gitlab-ci.yml",
+}
+
+
+def init_files(
+    language: Language, source: Source | None, *, ci: CI = "github", branch: str = "main"
+) -> dict[str, str]:
     """The files of a new framework repository, by path; the JSON Schemas are the caller's.
 
-    `source`: where this journeyctl came from, if known; the workflow installs it from
-    there and pre-commit runs this project's hook from there, both pinned to the commit.
-    Else the workflow holds PLACEHOLDER and pre-commit runs the journeyctl on the PATH.
+    `source`: where this journeyctl came from, if known; the CI configuration installs it
+    from there and pre-commit runs this project's hook from there, both pinned to the commit.
+    Else the CI configuration holds PLACEHOLDER and pre-commit runs the journeyctl on the
+    PATH. `ci`: GitHub Actions or GitLab CI. `branch`: the repository's main line, which the
+    README compares with and the CI configuration checks on every push.
     """
     example = _EXAMPLE[language]
     cluster_phase = _PHASES[language][2][0]  # the example lives in "being a customer"
@@ -218,11 +230,11 @@ def init_files(language: Language, source: Source | None) -> dict[str, str]:
     return {
         "journeys/framework.yaml": _framework(language, cluster_phase),
         journey: _journey(language, cluster_phase, journey),
-        ".github/workflows/journeys.yml": _workflow(source),
+        CI_FILES[ci]: _ci_configuration(ci, source, branch),
         ".pre-commit-config.yaml": _pre_commit(source),
         ".vscode/settings.json": new_json({"yaml.schemas": _SCHEMA_BINDINGS}),
         ".gitignore": _GITIGNORE,
-        "README.md": _README[language],
+        "README.md": _README[language].format(branch=branch, ci_file=CI_FILES[ci]),
     }
 
 
@@ -300,7 +312,7 @@ name: Journeys
 on:
   pull_request:
   push:
-    branches: [main]
+    branches: [{branch}]
 
 permissions:
   contents: read
@@ -344,11 +356,52 @@ jobs:
 """
 
 
-def _workflow(source: Source | None) -> str:
+_GITLAB_CI = """\
+# Checks the journey framework in every merge request: findings in the merge request's code
+# quality widget, what changed against the target branch in the job log, and the rendered
+# site as an artefact to download.
+journeys:
+  image: python:3.12
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+    - if: $CI_COMMIT_BRANCH == "{branch}"
+  variables:
+    GIT_DEPTH: 0  # journeyctl diff reads the target branch from git
+    # A pip requirement: journeyctl from its git repository, pinned to a commit
+    # (journeyctl has no release on a package index).
+    JOURNEYCTL: "{requirement}"
+  script:
+    - |
+      case "$JOURNEYCTL" in
+        REPLACE-ME:*)
+          echo "Say where to install journeyctl from: set JOURNEYCTL in .gitlab-ci.yml to 'journeyctl @ git+URL@COMMIT' (journeyctl's repository and a commit of it)"
+          exit 1 ;;
+      esac
+    - pip install "$JOURNEYCTL"
+    - |
+      if [ -n "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" ]; then
+        git fetch --quiet origin "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
+        journeyctl diff "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
+      fi
+    - journeyctl validate --format gitlab > gl-code-quality-report.json || failed=1
+    - journeyctl validate --format text || true
+    - journeyctl render --out site
+    - test -z "$failed"
+  artifacts:
+    when: always
+    reports:
+      codequality: gl-code-quality-report.json
+    paths:
+      - site
+"""
+
+
+def _ci_configuration(ci: CI, source: Source | None, branch: str) -> str:
     requirement = (
         PLACEHOLDER if source is None else f"journeyctl @ git+{source.url}@{source.commit}"
     )
-    return _WORKFLOW.format(requirement=requirement)
+    template = _WORKFLOW if ci == "github" else _GITLAB_CI
+    return template.format(requirement=requirement, branch=branch)
 
 
 def _pre_commit(source: Source | None) -> str:
@@ -400,9 +453,9 @@ De klantreizen van de organisatie, als YAML-bestanden in git: `journeys/framewor
 - `journeyctl validate` controleert alle bestanden.
 - `journeyctl new "Ik betaal mijn factuur" --phase klant-zijn --cluster factuur` maakt een klantreis.
 - `journeyctl rank` laat zien welke klantreizen eerst aandacht verdienen.
-- `journeyctl diff main` laat zien wat er veranderd is ten opzichte van `main`.
+- `journeyctl diff {branch}` laat zien wat er veranderd is ten opzichte van `{branch}`.
 
-Elke pull request wordt gecontroleerd (`.github/workflows/journeys.yml`, dat journeyctl
+Elke pull request wordt gecontroleerd (`{ci_file}`, dat journeyctl
 installeert zoals de waarde van `JOURNEYCTL` daarin zegt); `pre-commit install` controleert
 ook voor elke commit. De editor-instellingen in `.vscode/` koppelen de
 JSON-schema's in `schemas/`.
@@ -416,9 +469,9 @@ The organisation's customer journeys as YAML files in git: `journeys/framework.y
 - `journeyctl validate` checks every file.
 - `journeyctl new "I pay my bill" --phase being-a-customer --cluster billing` adds a journey.
 - `journeyctl rank` shows which journeys deserve attention first.
-- `journeyctl diff main` shows what changed since `main`.
+- `journeyctl diff {branch}` shows what changed since `{branch}`.
 
-Every pull request is checked (`.github/workflows/journeys.yml`, which installs journeyctl
+Every pull request is checked (`{ci_file}`, which installs journeyctl
 as its `JOURNEYCTL` value says); `pre-commit install` checks before each commit too. The editor settings in `.vscode/` bind the JSON Schemas in
 `schemas/`.
 """,
