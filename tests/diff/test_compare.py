@@ -445,3 +445,18 @@ def test_the_frameworks_own_fields_review_and_an_entry_beyond_its_weight(
             "review", "cadence", "cadence", "changed", ["cadence"], "quarterly", "monthly"
         ),
     ]
+
+
+def test_a_rank_movement_from_a_revision_without_a_ranking(repo: Repository) -> None:
+    """The base's framework.yaml does not load, so it ranks nothing; the head ranks again."""
+    framework = (repo.root / "framework.yaml").read_text(encoding="utf-8")
+    repo.write("framework.yaml", "name: [unclosed\n")
+    repo.commit("broken")
+    repo.write("framework.yaml", framework)
+    repo.edit(AANMELD, "customers: 500, contacts: 400", "customers: 5000, contacts: 4000")
+    result = changes(repo, "HEAD")
+    assert result.framework == []
+    assert journey(result, "ik-meld-me-aan").details == [
+        VolumeChanged("2025", 500, 5000, 400, 4000),
+        RankMoved(None, None, "2025", 1),
+    ]
