@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from journeyctl.formats.reports import as_markdown, table
+from journeyctl.formats.reports import as_csv, as_markdown, table
 from journeyctl.model import Journey
 from journeyctl.model.framework import Kpi
 from journeyctl.model.journey import KpiRecord
@@ -279,3 +279,19 @@ def test_a_kpi_value_has_the_decimals_it_needs_at_most_two(value: float, en: str
     for lang, shown in (("en", en), ("nl", nl)):
         line = as_markdown(report, lang).splitlines()[4]  # type: ignore[arg-type]
         assert line == f"| - | J | K | {shown} | - | - | {shown} | - | - |"
+
+
+def test_csv_neutralises_formulas_and_shows_control_characters() -> None:
+    """Text starting with = + - @ gets a quote in front; a line break shows as `\\n`."""
+    given = report_input()
+    titles = {"finished": "=1+1", "shared": "-x\nforged", "turned-down": "@x"}
+    improvements = tuple(i.model_copy(update={"title": titles[i.id]}) for i in given.improvements)
+    assert as_csv(build("improvements", replace(given, improvements=improvements)), "en") == (
+        "id,title,status,state,owner,owner_name,effort,started,done,journeys,shared,"
+        "customers,contacts\n"
+        "shared,'-x\\nforged,experiment,open,bob,Bob,3,2025-02-01,,c;b,true,240,104\n"
+        "finished,'=1+1,implemented,done,ann,Ann,1,,2025-03-01,b,false,200,44\n"
+        "turned-down,'@x,rejected,rejected,ann,Ann,,,,e,false,10,1\n"
+    )
+    plus = replace(given, improvements=(given.improvements[0].model_copy(update={"title": "+x"}),))
+    assert as_csv(build("improvements", plus), "en").splitlines()[1].split(",")[1] == "'+x"

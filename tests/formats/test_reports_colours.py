@@ -1,0 +1,59 @@
+"""The colours of the report tables, with the SGR codes worked out by hand.
+
+bold 1, dim 2, red 31, green 32; `\x1b[0m` resets. Good news is green (improved, improving,
+a target reached), bad news red (declined, worsening, an alert, a review overdue, a reason
+nobody covers); a total is bold and what a cell says below its text is dim.
+"""
+
+from __future__ import annotations
+
+from journeyctl.formats.reports import table
+from journeyctl.reports import build
+from tests.reports.tree import report_input
+
+ESC = "\x1b"
+
+
+def coloured(name: str) -> list[str]:
+    return table(build(name, report_input()), "en", color=True, width=120).splitlines()
+
+
+def test_kpis_better_is_green_worse_red() -> None:
+    lines = coloured("kpis")
+    assert lines[3].endswith(f"10  {ESC}[32mimproved      {ESC}[0m  {ESC}[31mworse {ESC}[0m")
+    assert lines[4].endswith("20  -               -")
+    assert lines[5].endswith(
+        f"30 Jun 2025  {ESC}[32m0.5 reached{ESC}[0m  {ESC}[32mimproved      {ESC}[0m  "
+        f"{ESC}[32mbetter{ESC}[0m"
+    )
+
+
+def test_coverage_total_bold_and_uncovered_red() -> None:
+    lines = coloured("coverage")
+    assert lines[6] == f"{ESC}[1mTotal  {ESC}[0m        3        2    67%       400         100%"
+    assert lines[13] == f"Reason C        Phase B  {ESC}[31mnot covered         {ESC}[0m         -"
+
+
+def test_owners_with_reviews_overdue_are_red() -> None:
+    lines = coloured("owners")
+    assert lines[3].startswith(f"Ann                      2  {ESC}[31m              1{ESC}[0m ")
+    assert lines[5].startswith("Without an owner         1                0 ")
+
+
+def test_alerts_are_red_and_the_kpi_dim_below() -> None:
+    lines = coloured("alerts")
+    assert lines[3] == (
+        f"{ESC}[31mContacts per customer up       {ESC}[0m  Journey A  3    0.10  0.20  +100%"
+    )
+    assert lines[8:10] == [
+        f"{ESC}[31mKPI moving away from its target{ESC}[0m  Journey B  1       0    -5             10",
+        f"{ESC}[2;31mNPS{ESC}[0m{ESC}[31m                            {ESC}[0m",
+    ]
+
+
+def test_a_status_says_its_state_dim_below_where_it_adds_something() -> None:
+    lines = coloured("improvements")
+    assert lines[3].startswith("Shared improvement  experiment   Journey C; Journey B ")
+    assert lines[4] == f"                    {ESC}[2mopen{ESC}[0m"
+    assert lines[7].startswith("Turned down         rejected     Journey E ")
+    assert lines[8].startswith("3 improvements")
