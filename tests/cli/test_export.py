@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from journeyctl.cli.app import app
@@ -58,3 +59,39 @@ def test_the_workbook_prints_landscape_on_one_page_wide(tmp_path: Path) -> None:
     assert (setup.orientation, setup.fitToWidth, setup.fitToHeight) == ("landscape", 1, 0)
     assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
     assert sheet.print_title_rows == "$1:$1"
+
+
+@pytest.mark.parametrize(
+    ("name", "extra", "message"),
+    [
+        (
+            "x.pdf",
+            [],
+            "'x.pdf' ends in .pdf; export writes .xlsx (a workbook) or .csv: name the file so, "
+            "or say which with --format xlsx or --format csv",
+        ),
+        (
+            "x",
+            [],
+            "'x' has no suffix; export writes .xlsx (a workbook) or .csv: name the file so, "
+            "or say which with --format xlsx or --format csv",
+        ),
+        (
+            "x.csv",
+            ["--format", "xlsx"],
+            "'x.csv' ends in .csv, but --format is xlsx; name the file *.xlsx, or leave --format out",
+        ),
+        (
+            "x.XLSX",
+            ["--format", "csv"],
+            "'x.XLSX' ends in .XLSX, but --format is csv; name the file *.csv, or leave --format out",
+        ),
+    ],
+)
+def test_a_file_name_that_says_another_format_is_a_usage_error(
+    tree_dir: Path, tmp_path: Path, name: str, extra: list[str], message: str
+) -> None:
+    out = tmp_path / name
+    result = CliRunner().invoke(app, ["export", "--root", str(tree_dir), "--out", str(out), *extra])
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"error: --out {message}\n")
+    assert not out.exists()

@@ -14,6 +14,7 @@ from journeyctl.cli._common import (
     RootOption,
     color,
     error_line,
+    error_text,
     output,
 )
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
@@ -37,7 +38,7 @@ def export(
     no_cache: NoCacheOption = False,
     output_format: Annotated[
         ExportFormatChoice | None,
-        typer.Option("--format", help="xlsx or csv; default: from the file's suffix, else xlsx."),
+        typer.Option("--format", help="xlsx or csv; default: from the file's suffix."),
     ] = None,
     period: Annotated[
         str | None,
@@ -63,12 +64,12 @@ def export(
     from journeyctl.write import check_target
 
     check_target(out, parameter="out")  # a device, a FIFO, a folder: refused before any work
+    chosen = _format_of(out, None if output_format is None else output_format.value)
     checked = check(root, cache=not no_cache)
     if not checked.usable:
-        sys.stderr.write(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
+        error_text(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
         error_line("error: the tree has validation errors, so it is not exported; fix them first")
         return EXIT_FINDINGS
-    chosen = output_format.value if output_format else _from_suffix(out)
     refuse_tree_target(out, checked.tree.root)
     table = export_table(checked, period, None if lang is None else lang.value)
     write_export(out, export_bytes(table, chosen))  # type: ignore[arg-type]
@@ -79,5 +80,26 @@ def export(
     return EXIT_OK
 
 
-def _from_suffix(out: Path) -> str:
-    return "csv" if out.suffix.lower() == ".csv" else "xlsx"
+_SUFFIXES = {".xlsx": "xlsx", ".csv": "csv"}
+
+
+def _format_of(out: Path, given: str | None) -> str:
+    """The format the file is written in: the file's suffix or --format; a usage error when
+    they disagree, or when neither says (no .pdf holds a workbook unless --format asks)."""
+    from journeyctl.errors import UsageError
+
+    by_suffix = _SUFFIXES.get(out.suffix.lower())
+    if given is not None and by_suffix is not None and given != by_suffix:
+        raise UsageError(
+            f"'{out.name}' ends in {out.suffix}, but --format is {given}; name the file "
+            f"*.{given}, or leave --format out",
+            parameter="out",
+        )
+    if given is None and by_suffix is None:
+        shown = f"ends in {out.suffix}" if out.suffix else "has no suffix"
+        raise UsageError(
+            f"'{out.name}' {shown}; export writes .xlsx (a workbook) or .csv: name the file "
+            "so, or say which with --format xlsx or --format csv",
+            parameter="out",
+        )
+    return given or by_suffix or "xlsx"
