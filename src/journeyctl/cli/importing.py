@@ -18,6 +18,7 @@ from journeyctl.cli._common import (
     RootOption,
     color,
     error_line,
+    error_text,
     output,
 )
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
@@ -82,7 +83,7 @@ def import_(
 
     checked = check(root, cache=not no_cache)
     if not checked.usable:
-        sys.stderr.write(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
+        error_text(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
         error_line("error: the tree has validation errors; fix them first, then import")
         return EXIT_FINDINGS
     options = ImportOptions(

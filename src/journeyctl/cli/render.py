@@ -16,6 +16,7 @@ from journeyctl.cli._common import (
     RootOption,
     color,
     error_line,
+    error_text,
     output,
 )
 from journeyctl.cli.report import refuse_same_periods
@@ -111,7 +112,7 @@ def render(
     project_templates = _templates(templates, root)
     checked = check(root, today=day, cache=not no_cache)
     if not checked.usable:
-        sys.stderr.write(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
+        error_text(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
         error_line("error: the tree has validation errors, so nothing is rendered; fix them first")
         return EXIT_FINDINGS
     options = RenderOptions(
