@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Annotated, Any, TextIO
 
 import typer
+from typer.core import TyperCommand
 
 from journeyctl.cli import (
     OutputError,
@@ -28,12 +29,16 @@ from journeyctl.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, Usage
 
 __all__ = [
     "DEFAULT_ROOT",
+    "Command",
+    "HiddenRootOption",
     "NoCacheOption",
     "RootOption",
+    "at_least_one",
     "color",
     "command",
     "error_line",
     "error_text",
+    "examples",
     "output",
 ]
 
@@ -62,13 +67,16 @@ RootOption = Annotated[
     typer.Option(
         "--root",
         envvar="JOURNEYCTL_ROOT",
-        metavar="PATH",
+        metavar="DIR",
         help="The framework's root folder (holds framework.yaml); a folder whose journeys/ "
         "holds it will do.",
         show_default=True,
         callback=_framework_below,
     ),
 ]
+# For the commands that read no framework (init, rules, schema): accepted, as every command
+# takes --root, but not shown in their help, where it would promise something they do not do.
+HiddenRootOption = Annotated[str, typer.Option("--root", envvar="JOURNEYCTL_ROOT", hidden=True)]
 # Every command that loads a tree takes it and passes `cache=not no_cache` to
 # `journeyctl.framework.check`: the cache only skips work, so this is for measuring, or for
 # a cache folder that cannot be trusted to be the user's own.
@@ -81,6 +89,71 @@ NoCacheOption = Annotated[
         "(the cache never changes a result).",
     ),
 ]
+
+
+# What an option's value is called in `--help` where its name does not say it best.
+_PLACEHOLDERS = {"folder": "DIR", "templates": "DIR", "top": "N", "compare": "PERIOD"}
+
+
+class Command(TyperCommand):
+    """Typer's command with help in the user's terms: a placeholder for each value (PERIOD,
+    FILE, DIR, NAME, N), never a type (`<str>`, `<int range>`); choices listed as [a|b]; and
+    the command's examples after its options."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)
+        for param in params:
+            if param.metavar is None and not getattr(param, "is_flag", False):
+                param.metavar = _placeholder(param)
+        return params
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        """`[OPTIONS] FILE [REF]`: an argument by its placeholder, in brackets when optional."""
+        pieces = [self.options_metavar or ""]
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                pieces.append(param.metavar if param.required else f"[{param.metavar}]")
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        """The arguments by their placeholders and what they are, then the options."""
+        arguments = [
+            (param.metavar, param.help or "")
+            for param in self.get_params(ctx)
+            if param.param_type_name == "argument"
+        ]
+        options = [
+            record
+            for param in self.get_params(ctx)
+            if param.param_type_name == "option"
+            and (record := param.get_help_record(ctx)) is not None
+        ]
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+def _placeholder(param: Any) -> str:
+    # Typer describes a parameter's type itself (its `type_descriptor`), not with Click's types.
+    choices = getattr(param.type_descriptor, "choices", None)
+    if choices is not None:
+        shown = "[" + "|".join(getattr(c, "value", str(c)) for c in choices) + "]"
+    else:
+        shown = _PLACEHOLDERS.get(param.name or "", (param.name or "value").upper())
+    return shown
+
+
+def examples(*lines: str) -> str:
+    """The epilog of a command's help: its examples, one a line as Click keeps them (`\b`)."""
+    return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def at_least_one(value: int | None) -> int | None:
+    """An option's callback for a count such as --top N: 1 or more."""
+    if value is not None and value < 1:
+        raise typer.BadParameter(f"{value} is not a count; give 1 or more")
+    return value
 
 
 def command(function: Callable[..., int]) -> Callable[..., None]:

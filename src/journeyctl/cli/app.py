@@ -29,7 +29,7 @@ from journeyctl.cli import (
     schema,
     validate,
 )
-from journeyctl.cli._common import command
+from journeyctl.cli._common import Command, command, examples
 from journeyctl.errors import EXIT_OK
 
 COMMANDS: tuple[Callable[..., int], ...] = (
@@ -91,4 +91,5 @@ def root_callback(
 
 
 for _command in COMMANDS:
-    app.command(name=_command.__name__)(command(_command))
+    _examples = sys.modules[_command.__module__].EXAMPLES
+    app.command(name=_command.__name__, cls=Command, epilog=examples(*_examples))(command(_command))

@@ -10,6 +10,13 @@ import typer
 from journeyctl.cli._common import DEFAULT_ROOT, RootOption, output
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 
+# Shown under the options in `--help`; each runs on the example in this repository.
+EXAMPLES = (
+    "journeyctl diff main",
+    "journeyctl diff main HEAD --format json",
+    "journeyctl diff HEAD~1 --exit-code",
+)
+
 
 class DiffFormat(str, Enum):
     markdown = "markdown"
@@ -18,7 +25,8 @@ class DiffFormat(str, Enum):
 
 def diff(
     base: Annotated[
-        str, typer.Argument(help="The revision to compare from: a commit, branch or tag.")
+        str,
+        typer.Argument(help="The revision to compare from: a commit, branch or tag (a git REF)."),
     ],
     head: Annotated[
         str | None,

@@ -19,6 +19,12 @@ from journeyctl.cli._common import (
 )
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 
+# Shown under the options in `--help`; each runs on the example in this repository.
+EXAMPLES = (
+    "journeyctl export --out inventaris.xlsx",
+    "journeyctl export --out inventaris.csv --period 2024",
+)
+
 
 class ExportFormatChoice(str, Enum):
     xlsx = "xlsx"

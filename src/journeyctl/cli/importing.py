@@ -31,6 +31,13 @@ if TYPE_CHECKING:
 PROGRESS_FROM_BYTES = 2 * 1024 * 1024
 
 
+# Shown under the options in `--help`; each runs on the example in this repository.
+EXAMPLES = (
+    "journeyctl import examples/inventaris-wadden-energie.xlsx --dry-run",
+    "journeyctl import examples/metingen-enquete.csv --kind measurements",
+)
+
+
 class ImportKind(str, Enum):
     inventory = "inventory"
     measurements = "measurements"

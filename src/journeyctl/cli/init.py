@@ -9,11 +9,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from journeyctl.cli._common import DEFAULT_ROOT, RootOption, error_line, output
+from journeyctl.cli._common import DEFAULT_ROOT, HiddenRootOption, error_line, output
 from journeyctl.errors import EXIT_OK
 
 if TYPE_CHECKING:
     from journeyctl.write.scaffold import Source
+
+
+# Shown under the options in `--help`; each runs on the example in this repository.
+EXAMPLES = (
+    "journeyctl init klantreizen",
+    "journeyctl init customer-journeys --language en --ci gitlab",
+)
 
 
 class InitLanguage(str, Enum):
@@ -45,7 +52,7 @@ def init(
             "(.github/workflows/journeys.yml) or GitLab CI (.gitlab-ci.yml).",
         ),
     ] = InitCI.github,
-    root: RootOption = DEFAULT_ROOT,  # every command takes --root; init makes journeys/
+    root: HiddenRootOption = DEFAULT_ROOT,  # every command takes --root; this one needs none
 ) -> int:
     """Start a framework repository: journeys/framework.yaml with the four life-cycle phases,
     an example journey, a CI configuration, a pre-commit hook and the editor's schema

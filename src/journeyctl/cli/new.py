@@ -13,6 +13,13 @@ from journeyctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 SHOWN_SIMILAR = 3
 
 
+# Shown under the options in `--help`; each runs on the example in this repository.
+EXAMPLES = (
+    'journeyctl new "Ik krijg bericht over een storing" --phase klant-zijn --cluster storing-en-klacht',
+    'journeyctl new "Ik vraag een offerte aan" --phase "Klant worden" --cluster aanmelden --owner eva-de-boer',
+)
+
+
 def new(
     name: Annotated[str, typer.Argument(help="The journey's name, e.g. 'Ik verhuis'.")],
     phase: Annotated[str, typer.Option(help="The life-cycle phase: its id or its name.")],

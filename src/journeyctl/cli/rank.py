@@ -11,6 +11,7 @@ from journeyctl.cli._common import (
     DEFAULT_ROOT,
     NoCacheOption,
     RootOption,
+    at_least_one,
     color,
     error_line,
     error_text,
@@ -32,6 +33,14 @@ RANK_BY_CHOICES = ("score", "customers", "contacts", "contact-rate")
 FORMAT_CHOICES = ("table", "json", "csv", "markdown")
 NORMALISE_CHOICES = ("selection", "framework")
 LANG_CHOICES = ("nl", "en")
+
+
+# Shown under the options in `--help`; each runs on the example in this repository.
+EXAMPLES = (
+    "journeyctl rank --top 10",
+    "journeyctl rank --compare 2024 --owner eva-de-boer",
+    "journeyctl rank --weight klanten=2 --explain --top 5",
+)
 
 
 def _metavar(choices: tuple[str, ...]) -> str:
@@ -68,12 +77,15 @@ def rank(
     status: Annotated[
         str | None,
         typer.Option(
-            help="Only journeys with this status: listed, mapped, improving, ...",
+            help="Only journeys with this status: listed, mapped, improving, monitoring or "
+            "retired (or its Dutch label, such as 'wordt verbeterd').",
             autocompletion=complete.statuses,
         ),
     ] = None,
     persona: Annotated[str | None, _filter("persona")] = None,
-    top: Annotated[int | None, typer.Option(min=1, help="Show the first N only.")] = None,
+    top: Annotated[
+        int | None, typer.Option(callback=at_least_one, help="Show the first N only.")
+    ] = None,
     output_format: Annotated[
         str, typer.Option("--format", metavar=_metavar(FORMAT_CHOICES))
     ] = "table",
@@ -90,8 +102,8 @@ def rank(
         typer.Option(
             "--weight",
             metavar="ID=W",
-            help="What if: weigh customers, contacts or a criterion by W for this run only "
-            "(repeatable).",
+            help="What if: weigh ID by W for this run only (repeatable); ID is customers, "
+            "contacts or a criterion of framework.yaml, by its id or its name.",
             autocompletion=complete.weights,
         ),
     ] = None,

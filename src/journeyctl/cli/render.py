@@ -31,6 +31,13 @@ if TYPE_CHECKING:
 PROGRESS_FROM = 60
 
 
+# Shown under the options in `--help`; each runs on the example in this repository.
+EXAMPLES = (
+    "journeyctl render --out site",
+    "journeyctl render --out site --format md --compare 2024",
+)
+
+
 class RenderFormat(str, Enum):
     html = "html"
     md = "md"

@@ -14,12 +14,20 @@ from journeyctl.cli._common import (
     DEFAULT_ROOT,
     NoCacheOption,
     RootOption,
+    at_least_one,
     color,
     error_line,
     error_text,
     output,
 )
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+
+# Shown under the options in `--help`; each runs on the example in this repository.
+EXAMPLES = (
+    "journeyctl report alerts",
+    "journeyctl report kpis --top 5 --format markdown",
+    "journeyctl report coverage --format csv",
+)
 
 
 class ReportFormat(str, Enum):
@@ -68,7 +76,7 @@ def report(
     top: Annotated[
         int | None,
         typer.Option(
-            min=1,
+            callback=at_least_one,
             help="kpis: the first N journeys of the ranking; alerts: look for unworked journeys "
             "among the first N (default 10).",
         ),

@@ -7,8 +7,14 @@ from typing import Annotated
 
 import typer
 
-from journeyctl.cli._common import DEFAULT_ROOT, RootOption, output
+from journeyctl.cli._common import DEFAULT_ROOT, HiddenRootOption, output
 from journeyctl.errors import EXIT_OK
+
+# Shown under the options in `--help`; each runs on the example in this repository.
+EXAMPLES = (
+    "journeyctl rules",
+    "journeyctl rules --format markdown",
+)
 
 
 class RulesFormat(str, Enum):
@@ -18,7 +24,7 @@ class RulesFormat(str, Enum):
 
 def rules(
     output_format: Annotated[RulesFormat, typer.Option("--format")] = RulesFormat.text,
-    root: RootOption = DEFAULT_ROOT,  # every command takes --root; the rules need none
+    root: HiddenRootOption = DEFAULT_ROOT,  # every command takes --root; this one needs none
 ) -> int:
     """List every rule that validate applies, with its id and severity."""
     from journeyctl.checks import all_rules

@@ -7,16 +7,25 @@ from typing import Annotated
 
 import typer
 
-from journeyctl.cli._common import DEFAULT_ROOT, RootOption, error_line, output
+from journeyctl.cli._common import DEFAULT_ROOT, HiddenRootOption, error_line, output
 from journeyctl.errors import EXIT_OK, UsageError
+
+# Shown under the options in `--help`; each runs on the example in this repository.
+EXAMPLES = (
+    "journeyctl schema --out schemas",
+    "journeyctl schema",
+)
 
 
 def schema(
     out: Annotated[
         Path | None,
-        typer.Option(help="Write framework/journey/improvement .schema.json files here."),
+        typer.Option(
+            metavar="DIR",
+            help="Write framework/journey/improvement .schema.json files here.",
+        ),
     ] = None,
-    root: RootOption = DEFAULT_ROOT,  # every command takes --root; schemas need none
+    root: HiddenRootOption = DEFAULT_ROOT,  # every command takes --root; this one needs none
 ) -> int:
     """JSON Schemas (draft 2020-12) of the framework, journey and improvement files."""
     import json

@@ -21,6 +21,14 @@ if TYPE_CHECKING:
     from journeyctl.checks import Validation
 
 
+# Shown under the options in `--help`; each runs on the example in this repository.
+EXAMPLES = (
+    "journeyctl validate",
+    "journeyctl validate --strict --format json",
+    "journeyctl validate --format gitlab",
+)
+
+
 class ValidateFormat(str, Enum):
     auto = "auto"
     text = "text"
