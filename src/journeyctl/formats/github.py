@@ -16,7 +16,6 @@ from pathlib import Path
 from journeyctl.checks import Validation
 from journeyctl.finding import Finding, Severity
 from journeyctl.formats._safe import markdown_text, one_line
-from journeyctl.write import WriteError, check_target, write_text
 
 # Past this many findings, the summary's table folds into <details>.
 SUMMARY_FOLD = 20
@@ -93,6 +92,9 @@ def append_summary(path: Path, validation: Validation) -> None:
 
     A WriteError names the file, why, and that GITHUB_STEP_SUMMARY is where it came from.
     """
+    # Here, not at the top: the writer brings ruamel.yaml, which validating never needs.
+    from journeyctl.write import WriteError, check_target, write_text
+
     try:
         # Checked before it is read: a FIFO would wait for a writer, a device never end.
         check_target(path)
