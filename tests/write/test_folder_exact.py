@@ -1,0 +1,41 @@
+"""`write_folder` with `tidy`: which left-over files it reads to compare, exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from journeyctl.write import write_folder
+from journeyctl.write.folder import RECORD, _digest
+
+LIMIT = 64 * 1024 * 1024  # a left-over file larger than this is kept unread
+
+
+def _sparse(path: Path, size: int) -> None:
+    with path.open("wb") as file:
+        file.truncate(size)  # zeros, without writing them
+
+
+@pytest.mark.parametrize(("size", "removed"), [(LIMIT, True), (LIMIT + 1, False)])
+def test_tidy_compares_a_left_over_file_up_to_64_mib(
+    tmp_path: Path, size: int, removed: bool
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    _sparse(site / "big.bin", size)
+    (site / RECORD).write_text(f"{_digest(chr(0) * size)}  big.bin\n", encoding="utf-8")
+    result = write_folder(site, {"index.html": "i\n"}, tidy=True)
+    assert result.removed == ([site / "big.bin"] if removed else [])
+    assert (site / "big.bin").exists() is not removed
+
+
+def test_tidy_removes_an_unchanged_file_that_is_not_utf8(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "old.bin").write_bytes(b"a\x80\xffb\n")
+    digest = _digest("a\udc80\udcffb\n")  # the bytes as surrogateescape reads them
+    (site / RECORD).write_text(f"{digest}  old.bin\n", encoding="utf-8")
+    result = write_folder(site, {"index.html": "i\n"}, tidy=True)
+    assert result.removed == [site / "old.bin"]
+    assert sorted(p.name for p in site.iterdir()) == [RECORD, "index.html"]
