@@ -128,3 +128,16 @@ def test_names_are_compared_without_case_accents_hyphens_or_extra_spaces(
     text: str, plain: str
 ) -> None:
     assert _plain(text) == plain
+
+
+def test_write_all_names_every_file_that_is_there(tmp_path: Path) -> None:
+    files = init_files("nl", None)
+    (tmp_path / ".gitignore").write_bytes(b"mine\n")
+    (tmp_path / "README.md").write_bytes(b"mine\n")
+    with pytest.raises(WriteError) as raised:
+        write_all(tmp_path, files, force=False)
+    assert str(raised.value) == (
+        f"'{tmp_path}' holds .gitignore, README.md already; nothing was written. Run it "
+        "in an empty folder, or pass --force to replace these files"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".gitignore", "README.md"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from journeyctl.write import WriteError, new_yaml
@@ -14,4 +16,16 @@ def test_a_number_the_loader_cannot_read_is_refused_in_full(value: int) -> None:
     assert str(raised.value) == (
         f"cannot write the number {value}: it is larger than journeyctl reads in a file; "
         "write a smaller number or leave the field out"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "text"), [(math.nan, "nan"), (math.inf, "inf"), (-math.inf, "-inf")]
+)
+def test_a_float_that_is_not_finite_is_refused_in_full(value: float, text: str) -> None:
+    with pytest.raises(WriteError) as raised:
+        new_yaml({"x": value})
+    assert str(raised.value) == (
+        f"cannot write the number {text}: journey files hold finite numbers only; "
+        "write a real value or leave the field out"
     )
