@@ -126,7 +126,8 @@ def test_improvements_and_framework_lines() -> None:
     assert lines[0] == (
         "**Improvements**: 1 added, 1 changed · **Framework**: 5 change(s) (`main` -> working tree)"
     )
-    assert lines[4:6] == [
+    # After what matters (the status change, lines 2..5), the improvements.
+    assert lines[8:10] == [
         "- **Betaallink**: changed, status idea -> implemented; also changed: result",
         "- **Herinnering**: added (planned)",
     ]
@@ -252,6 +253,7 @@ def test_the_json_has_every_key_of_the_documented_shape() -> None:
             "errors": 0,
             "warnings": 1,
             "journeys": 2,
+            "merge_base": None,
             "valid": True,
         },
         "head": {
@@ -260,6 +262,7 @@ def test_the_json_has_every_key_of_the_documented_shape() -> None:
             "errors": 2,
             "warnings": 0,
             "journeys": 1,
+            "merge_base": None,
             "valid": False,
         },
         "changed": True,
@@ -314,6 +317,7 @@ def test_the_json_has_every_key_of_the_documented_shape() -> None:
                     },
                     {"kind": "other", "fields": ["goal"]},
                 ],
+                "similarity": None,
             }
         ],
         "improvements": [
@@ -337,6 +341,7 @@ def test_the_json_has_every_key_of_the_documented_shape() -> None:
                 "value": 2.0,
             }
         ],
+        "top_moves": [],
     }
 
 

@@ -14,7 +14,7 @@ from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 EXAMPLES = (
     "journeyctl diff main",
     "journeyctl diff main HEAD --format json",
-    "journeyctl diff HEAD~1 --exit-code",
+    "journeyctl diff --merge-base main --exit-code",
 )
 
 
@@ -26,7 +26,10 @@ class DiffFormat(str, Enum):
 def diff(
     base: Annotated[
         str,
-        typer.Argument(help="The revision to compare from: a commit, branch or tag (a git REF)."),
+        typer.Argument(
+            help="The revision to compare from: a commit, branch or tag (a git REF); with "
+            "--merge-base, the branch this one was made from."
+        ),
     ],
     head: Annotated[
         str | None,
@@ -40,12 +43,20 @@ def diff(
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit 1 when anything changed (like git diff).")
     ] = False,
+    merge_base: Annotated[
+        bool,
+        typer.Option(
+            "--merge-base",
+            help="Compare from where HEAD left BASE (git merge-base BASE HEAD), as a pull "
+            "request shows its changes; like git diff --merge-base.",
+        ),
+    ] = False,
 ) -> int:
     """What changed in the framework between two git revisions: journeys, steps, volumes and
     rank movements, KPI measurements, improvements and the framework itself."""
     from journeyctl.diff import diff as run_diff
     from journeyctl.formats.diff import DIFF_FORMATS
 
-    changes = run_diff(root, base, head)
+    changes = run_diff(root, base, head, merge_base=merge_base)
     output(DIFF_FORMATS[output_format.value](changes))
     return EXIT_FINDINGS if exit_code and changes.changed else EXIT_OK

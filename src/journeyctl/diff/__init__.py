@@ -3,7 +3,9 @@
 `diff(root, base, head)` loads the tree under the folder `root` at the revision `base`
 and at `head` (None: the working tree, uncommitted changes included), validates both, and
 compares them (`journeyctl.diff.compare`) into a `TreeDiff` (`journeyctl.diff.changes`).
-A revision that does not exist, or a `root` outside a git repository, is a usage error.
+With `merge_base`, `base` names a branch (`main`) and the diff starts where `head` left
+it (`git merge-base base head`), as a pull request shows its changes. A revision that does
+not exist, or a `root` outside a git repository, is a usage error.
 """
 
 from __future__ import annotations
@@ -14,32 +16,39 @@ from journeyctl.diff.changes import (
     EmotionChanged,
     FrameworkChange,
     ImprovementDiff,
+    Invalid,
     JourneyDiff,
     KpiMeasured,
     Moved,
     OtherFields,
     RankMoved,
     Revision,
+    StepRenamed,
     StepsChanged,
+    TopMoved,
     TreeDiff,
     VolumeChanged,
 )
-from journeyctl.diff.compare import compare
-from journeyctl.diff.revisions import load_checked, repository_of, source_of
+from journeyctl.diff.compare import TOP_PLACES, compare
+from journeyctl.diff.revisions import load_checked, merge_base_of, repository_of, source_of
 
 __all__ = [
+    "TOP_PLACES",
     "Changed",
     "Detail",
     "EmotionChanged",
     "FrameworkChange",
     "ImprovementDiff",
+    "Invalid",
     "JourneyDiff",
     "KpiMeasured",
     "Moved",
     "OtherFields",
     "RankMoved",
     "Revision",
+    "StepRenamed",
     "StepsChanged",
+    "TopMoved",
     "TreeDiff",
     "VolumeChanged",
     "compare",
@@ -47,10 +56,19 @@ __all__ = [
 ]
 
 
-def diff(root: str, base: str, head: str | None = None) -> TreeDiff:
-    """The changes to the tree under `root` from revision `base` to `head` (None: working tree)."""
+def diff(root: str, base: str, head: str | None = None, *, merge_base: bool = False) -> TreeDiff:
+    """The changes to the tree under `root` from revision `base` to `head` (None: working tree);
+    with `merge_base`, from where `head` (None: HEAD and the working tree) left `base`."""
     repository, folder = repository_of(root)
+    base_revision = merge_base_of(repository, base, head) if merge_base else base
     # Both revisions are resolved before either tree is read: a typo fails at once.
-    base_source = source_of(repository, folder, base)
+    base_source = source_of(repository, folder, base_revision)
     head_source = source_of(repository, folder, head)
-    return compare(load_checked(base_source), load_checked(head_source), base, head)
+    return compare(
+        load_checked(base_source),
+        load_checked(head_source),
+        base_revision,
+        head,
+        folder=folder,
+        merge_base=base if merge_base else None,
+    )

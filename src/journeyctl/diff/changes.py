@@ -13,8 +13,11 @@ import dataclasses
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-# moved: the phase or cluster changed (perhaps with more); changed: anything else.
-JourneyChangeKind = Literal["added", "removed", "renamed", "moved", "changed"]
+# moved: the phase or cluster changed (perhaps with more); changed: anything else;
+# invalid: the journey's file did not load in one revision (or loads differently wrong in
+# both), so it is neither added nor removed: the reviewer must fix the file.
+JourneyChangeKind = Literal["added", "removed", "renamed", "moved", "changed", "invalid"]
+Side = Literal["base", "head"]
 EntryChangeKind = Literal["added", "removed", "changed"]
 
 
@@ -27,6 +30,7 @@ class Revision:
     errors: int
     warnings: int
     journeys: int
+    merge_base: str | None = None  # `--merge-base REF`: the REF whose merge base this is
 
     @property
     def valid(self) -> bool:
@@ -34,6 +38,18 @@ class Revision:
 
     def to_dict(self) -> dict[str, object]:
         return {**asdict(self), "valid": self.valid}
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """The journey's file did not load in one revision: where, and the first error that says why."""
+
+    revision: Side
+    file: str  # relative to the repository, as a pull request names it
+    line: int | None
+    column: int | None
+    message: str
+    kind: str = dataclasses.field(default="invalid", init=False)
 
 
 @dataclass(frozen=True)
@@ -66,6 +82,17 @@ class StepsChanged:
     changed: list[str]
     reordered: bool
     kind: str = dataclasses.field(default="steps", init=False)
+
+
+@dataclass(frozen=True)
+class StepRenamed:
+    """A step whose name changed, matched by its position and content (`similarity` 0..100)."""
+
+    position: int  # 1-based, in the head's steps
+    old: str
+    new: str
+    similarity: int
+    kind: str = dataclasses.field(default="step_renamed", init=False)
 
 
 @dataclass(frozen=True)
@@ -124,8 +151,10 @@ class OtherFields:
 
 
 Detail = (
-    Moved
+    Invalid
+    | Moved
     | Changed
+    | StepRenamed
     | StepsChanged
     | EmotionChanged
     | VolumeChanged
@@ -144,6 +173,11 @@ class JourneyDiff:
     cluster: str
     old_id: str | None = None  # a renamed journey's id before
     details: list[Detail] = dataclasses.field(default_factory=list)
+    similarity: int | None = None  # a renamed journey's content similarity, 0..100
+
+    @property
+    def invalid_in_head(self) -> bool:
+        return any(isinstance(d, Invalid) and d.revision == "head" for d in self.details)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -154,6 +188,7 @@ class JourneyDiff:
             "phase": self.phase,
             "cluster": self.cluster,
             "details": [{"kind": detail.kind, **asdict(detail)} for detail in self.details],
+            "similarity": self.similarity,
         }
 
 
@@ -187,6 +222,19 @@ class FrameworkChange:
 
 
 @dataclass(frozen=True)
+class TopMoved:
+    """A journey whose place in the default ranking's top changed (in, out or within it)."""
+
+    id: str
+    name: str
+    old_rank: int | None  # None: not ranked in the base
+    rank: int | None  # None: not ranked in the head
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class TreeDiff:
     base: Revision
     head: Revision
@@ -196,6 +244,8 @@ class TreeDiff:
     framework: list[FrameworkChange]
     # Names of phases, clusters and owners for people (head's, then base's for removed ones).
     names: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
+    # Every place that changed in the top of the default ranking, by the head's place.
+    top_moves: list[TopMoved] = dataclasses.field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -212,4 +262,5 @@ class TreeDiff:
             "journeys": [journey.to_dict() for journey in self.journeys],
             "improvements": [improvement.to_dict() for improvement in self.improvements],
             "framework": [change.to_dict() for change in self.framework],
+            "top_moves": [moved.to_dict() for moved in self.top_moves],
         }

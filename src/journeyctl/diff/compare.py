@@ -1,8 +1,11 @@
 """Comparing two checked trees: journeys, improvements and the framework, entry by entry.
 
-Journeys and improvements are matched by id. A journey whose id is gone while a new id holds
-exactly the same content (everything but the id) was renamed, not removed and added. Steps
-are matched by name, volumes by period, KPI measurements by date. Rank movements come from
+Journeys and improvements are matched by id. A journey whose file did not load in one
+revision is "invalid" there (`journeyctl.diff.invalid`), never added or removed. A journey
+whose id is gone while a new id holds the same content, or content alike enough
+(`journeyctl.diff.similarity`: a score 0..100 as git's rename detection gives), was renamed,
+not removed and added. Steps are matched by name, then the rest by position and similarity
+(a step renamed); volumes by period, KPI measurements by date. Rank movements come from
 each revision's default ranking (the one `journeyctl rank` shows), so a data update shows
 what the steering meeting will see move; a revision whose framework has errors has none.
 """
@@ -27,10 +30,14 @@ from journeyctl.diff.changes import (
     OtherFields,
     RankMoved,
     Revision,
+    StepRenamed,
     StepsChanged,
+    TopMoved,
     TreeDiff,
     VolumeChanged,
 )
+from journeyctl.diff.invalid import invalid_journeys
+from journeyctl.diff.similarity import best_pairs, journey_facts, similarity, step_facts
 from journeyctl.errors import UsageError
 from journeyctl.framework import CheckedTree
 from journeyctl.model import Framework, Improvement, Journey
@@ -58,27 +65,47 @@ _FRAMEWORK_FIELDS = ("name", "language", "description")
 
 Ranks = tuple[str | None, dict[str, int]]
 
+# The places the steering meeting looks at: moves into, out of and within them lead the diff.
+TOP_PLACES = 10
+_UNRANKED = 1_000_000_000  # sorts after every place
+
 
 def compare(
-    base: CheckedTree, head: CheckedTree, base_revision: str, head_revision: str | None
+    base: CheckedTree,
+    head: CheckedTree,
+    base_revision: str,
+    head_revision: str | None,
+    *,
+    folder: str = "",
+    merge_base: str | None = None,
 ) -> TreeDiff:
-    """What changed from `base` to `head` (head_revision None: the working tree)."""
+    """What changed from `base` to `head` (head_revision None: the working tree).
+
+    `folder` is the root inside the repository (files are named from the repository's top,
+    as a pull request names them); `merge_base` the REF whose merge base `base_revision` is.
+    """
     base_ranks, head_ranks = _ranks(base), _ranks(head)
+    journeys, renamed = _journeys(base, head, base_ranks, head_ranks, folder)
     return TreeDiff(
-        base=_revision(base, base_revision),
+        base=_revision(base, base_revision, merge_base),
         head=_revision(head, head_revision),
         language=_language(head, base),
-        journeys=_journeys(base, head, base_ranks, head_ranks),
+        journeys=journeys,
         improvements=_improvements(_by_id(base.improvements), _by_id(head.improvements)),
         framework=_framework(_framework_of(base), _framework_of(head)),
         names=_names(_framework_of(base), _framework_of(head)),
+        top_moves=_top_moves(base, head, base_ranks, head_ranks, renamed),
     )
 
 
-def _revision(checked: CheckedTree, revision: str | None) -> Revision:
+def _revision(
+    checked: CheckedTree, revision: str | None, merge_base: str | None = None
+) -> Revision:
     validation = checked.validation
     loaded = checked.tree.framework is not None
-    return Revision(revision, loaded, validation.errors, validation.warnings, validation.journeys)
+    return Revision(
+        revision, loaded, validation.errors, validation.warnings, validation.journeys, merge_base
+    )
 
 
 def _framework_of(checked: CheckedTree) -> Framework | None:
@@ -114,16 +141,19 @@ def _ranks(checked: CheckedTree) -> Ranks:
 
 
 def _journeys(
-    base: CheckedTree, head: CheckedTree, base_ranks: Ranks, head_ranks: Ranks
-) -> list[JourneyDiff]:
-    before, after = _by_id(base.journeys), _by_id(head.journeys)
+    base: CheckedTree, head: CheckedTree, base_ranks: Ranks, head_ranks: Ranks, folder: str
+) -> tuple[list[JourneyDiff], dict[str, str]]:
+    """Every journey that changed, by id; and old id -> new id of the renamed ones."""
+    invalid = invalid_journeys(base, head, folder)
+    before = {i: j for i, j in _by_id(base.journeys).items() if i not in invalid.base_ids}
+    after = {i: j for i, j in _by_id(head.journeys).items() if i not in invalid.head_ids}
     renamed = _renames(
         [before[i] for i in before if i not in after], [after[i] for i in after if i not in before]
     )
-    old_ids = {new: old for old, new in renamed.items()}
-    diffs: list[JourneyDiff] = []
+    old_ids = {new: (old, score) for old, (new, score) in renamed.items()}
+    diffs: list[JourneyDiff] = list(invalid.diffs)
     for id_, journey in after.items():
-        old_id = old_ids.get(id_, id_)
+        old_id, similarity = old_ids.get(id_, (id_, None))
         old = before.get(old_id)
         if old is None:
             diffs.append(_whole(journey, "added"))
@@ -132,21 +162,35 @@ def _journeys(
             old, journey, _rank_moved(old_id, id_, old, journey, base_ranks, head_ranks)
         )
         if old_id != id_:
-            diffs.append(_whole(journey, "renamed", old_id=old_id, details=details))
+            diffs.append(
+                _whole(journey, "renamed", old_id=old_id, details=details, similarity=similarity)
+            )
         elif details:
             moved = any(isinstance(detail, Moved) for detail in details)
             diffs.append(_whole(journey, "moved" if moved else "changed", details=details))
     diffs.extend(
         _whole(j, "removed") for i, j in before.items() if i not in after and i not in renamed
     )
-    return sorted(diffs, key=lambda diff: diff.id)
+    return sorted(diffs, key=lambda diff: diff.id), {old: new for old, (new, _) in renamed.items()}
 
 
 def _whole(
-    journey: Journey, change: Any, *, old_id: str | None = None, details: list[Detail] | None = None
+    journey: Journey,
+    change: Any,
+    *,
+    old_id: str | None = None,
+    details: list[Detail] | None = None,
+    similarity: int | None = None,
 ) -> JourneyDiff:
     return JourneyDiff(
-        journey.id, journey.name, change, journey.phase, journey.cluster, old_id, details or []
+        journey.id,
+        journey.name,
+        change,
+        journey.phase,
+        journey.cluster,
+        old_id,
+        details or [],
+        similarity,
     )
 
 
@@ -154,17 +198,54 @@ def _content(model: BaseModel, leave_out: set[str]) -> str:
     return json.dumps(model.model_dump(mode="json", exclude=leave_out), sort_keys=True)
 
 
-def _renames(removed: Sequence[Journey], added: Sequence[Journey]) -> dict[str, str]:
-    """Old id -> new id, for removed journeys whose whole content (but the id) reappears."""
+def _renames(removed: Sequence[Journey], added: Sequence[Journey]) -> dict[str, tuple[str, int]]:
+    """Old id -> (new id, similarity 0..100), for removed journeys that reappear under a new id.
+
+    First the exact ones (everything but the id the same: 100), then, as git's rename
+    detection does, the best pairs by content similarity (`journeyctl.diff.similarity`).
+    """
     by_content: dict[str, list[str]] = {}
     for journey in added:
         by_content.setdefault(_content(journey, {"id"}), []).append(journey.id)
-    renamed: dict[str, str] = {}
+    renamed: dict[str, tuple[str, int]] = {}
     for journey in removed:
         candidates = by_content.get(_content(journey, {"id"}))
         if candidates:
-            renamed[journey.id] = candidates.pop(0)
+            renamed[journey.id] = (candidates.pop(0), 100)
+    taken = {new for new, _ in renamed.values()}
+    old_left = [j for j in removed if j.id not in renamed]
+    new_left = [j for j in added if j.id not in taken]
+    facts = {id(j): journey_facts(j) for j in (*old_left, *new_left)}
+
+    def score(old: Journey, new: Journey) -> int:
+        return similarity(old.name, facts[id(old)], new.name, facts[id(new)])
+
+    for old, new, points in best_pairs(old_left, new_left, score):
+        renamed[old.id] = (new.id, points)
     return renamed
+
+
+def _top_moves(
+    base: CheckedTree,
+    head: CheckedTree,
+    base_ranks: Ranks,
+    head_ranks: Ranks,
+    renamed: dict[str, str],
+) -> list[TopMoved]:
+    """Journeys whose place changed where either revision puts them in its top TOP_PLACES."""
+    if base_ranks[0] is None or head_ranks[0] is None:
+        return []  # one revision ranks nothing: every journey would seem to move
+    new_id = {old: renamed.get(old, old) for old in base_ranks[1]}
+    old_ranks = {new_id[old]: place for old, place in base_ranks[1].items()}
+    names = {j.id: j.name for j in base.journeys} | {j.id: j.name for j in head.journeys}
+    names |= {renamed.get(i, i): n for i, n in names.items() if i in renamed}
+    moves = [
+        TopMoved(id_, names.get(id_, id_), old_ranks.get(id_), head_ranks[1].get(id_))
+        for id_ in dict.fromkeys([*old_ranks, *head_ranks[1]])
+        if old_ranks.get(id_) != head_ranks[1].get(id_)
+        and min(old_ranks.get(id_) or _UNRANKED, head_ranks[1].get(id_) or _UNRANKED) <= TOP_PLACES
+    ]
+    return sorted(moves, key=lambda m: (m.rank or _UNRANKED, m.old_rank or _UNRANKED, m.id))
 
 
 def _details(old: Journey, new: Journey, rank_moved: RankMoved | None) -> list[Detail]:
@@ -188,28 +269,57 @@ def _details(old: Journey, new: Journey, rank_moved: RankMoved | None) -> list[D
 def _steps(old: list[Step], new: list[Step]) -> list[Detail]:
     before = {step.name: step for step in reversed(old)}  # the first of a repeated name
     after = {step.name: step for step in reversed(new)}
-    common_before = [step.name for step in old if step.name in after]
-    common_after = [step.name for step in new if step.name in before]
+    renamed = _step_renames(
+        [(i, s) for i, s in enumerate(old) if s.name not in after],
+        [(j, s) for j, s in enumerate(new) if s.name not in before],
+    )
+    new_name = {name: name for name in before if name in after}
+    new_name.update((r.old, r.new) for r in renamed)
+    old_of = {now: was for was, now in new_name.items()}
+    common_before = [new_name[step.name] for step in old if step.name in new_name]
+    common_after = [step.name for step in new if step.name in old_of]
+    pairs = [(before[old_of[name]], after[name]) for name in dict.fromkeys(common_after)]
     changed = [
-        name
-        for name in common_after
-        if _content(before[name], set(_EMOTIONS)) != _content(after[name], set(_EMOTIONS))
+        now.name
+        for was, now in pairs
+        if _content(was, {"name", *_EMOTIONS}) != _content(now, {"name", *_EMOTIONS})
     ]
     steps = StepsChanged(
-        added=[step.name for step in new if step.name not in before],
-        removed=[step.name for step in old if step.name not in after],
-        changed=list(dict.fromkeys(changed)),
+        added=[step.name for step in new if step.name not in old_of],
+        removed=[step.name for step in old if step.name not in new_name],
+        changed=changed,
         reordered=common_before != common_after,
     )
-    details: list[Detail] = []
+    details: list[Detail] = list(renamed)
     if steps.added or steps.removed or steps.changed or steps.reordered:
         details.append(steps)
-    for name in dict.fromkeys(common_after):
+    for was, now in pairs:
         for emotion in _EMOTIONS:
-            was, now = getattr(before[name], emotion), getattr(after[name], emotion)
-            if was != now:
-                details.append(EmotionChanged(name, emotion, was, now))
+            if getattr(was, emotion) != getattr(now, emotion):
+                details.append(
+                    EmotionChanged(now.name, emotion, getattr(was, emotion), getattr(now, emotion))
+                )
     return details
+
+
+def _step_renames(
+    removed: list[tuple[int, Step]], added: list[tuple[int, Step]]
+) -> list[StepRenamed]:
+    """Steps whose name changed: a removed and an added step alike enough, nearest first."""
+    facts = {id(step): step_facts(step) for _, step in (*removed, *added)}
+
+    def score(old: tuple[int, Step], new: tuple[int, Step]) -> int:
+        (_, was), (_, now) = old, new
+        return similarity(was.name, facts[id(was)], now.name, facts[id(now)])
+
+    def distance(i: int, j: int) -> int:
+        return abs(removed[i][0] - added[j][0])
+
+    pairs = best_pairs(removed, added, score, distance)
+    renamed = [
+        StepRenamed(j + 1, was.name, now.name, points) for (_, was), (j, now), points in pairs
+    ]
+    return sorted(renamed, key=lambda r: r.position)
 
 
 def _volumes(old: Journey, new: Journey) -> list[Detail]:

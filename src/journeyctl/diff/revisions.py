@@ -57,6 +57,23 @@ def source_of(repository: Path, folder: str, revision: str | None) -> Source:
     return GitRevisionSource(repository, revision, folder)
 
 
+def merge_base_of(repository: Path, ref: str, head: str | None) -> str:
+    """The commit where `head` (None: HEAD) left `ref`, abbreviated as git abbreviates it."""
+    for revision in (ref, head or "HEAD"):
+        if not revision or revision.startswith("-"):
+            raise UsageError(f"'{revision}' is not a git revision; name a commit, branch or tag")
+    found = _git(repository, "merge-base", ref, head or "HEAD")
+    if found.returncode != 0:
+        raise UsageError(
+            f"no merge base of '{ref}' and '{head or 'HEAD'}' in the git repository at "
+            f"'{repository}': one of them does not exist, or they share no history (a shallow "
+            "clone lacks it: fetch with fetch-depth: 0); name a branch this one was made from"
+        )
+    commit = found.stdout.decode("ascii").strip()
+    short = _git(repository, "rev-parse", "--short", commit)
+    return short.stdout.decode("ascii").strip() if short.returncode == 0 else commit
+
+
 def load_checked(source: Source) -> CheckedTree:
     """The tree of `source`, loaded and validated (findings relative to the root)."""
     tree = load_source(source)

@@ -1,7 +1,9 @@
 """`journeyctl diff` as Markdown for a pull request (comment or job summary) and as JSON.
 
-Markdown starts with one line that sums up the change, then a section per kind (journeys,
-improvements, framework); a journey is named by its name, with its phase and cluster by
+Markdown starts with one line that sums up the change, then what matters to the steering
+meeting (places that moved in the top of the default ranking, improvements whose status
+changed, journeys that became invalid), then a section per kind (journeys, improvements,
+framework); a journey is named by its name, with its phase and cluster by
 name too, in the framework's language (labels and number formats). A journey with many
 details, and a section with many journeys, fold into `<details>` so that a data update of
 forty journeys stays a short comment. Every piece of user text is escaped.
@@ -9,16 +11,19 @@ forty journeys stays a short comment. Every piece of user text is escaped.
 JSON keeps ids and plain numbers:
 
     {"base": REVISION, "head": REVISION, "changed": bool,
-     "journeys": [{"id", "change": "added"|"removed"|"renamed"|"moved"|"changed", "old_id",
-                   "name", "phase", "cluster", "details": [DETAIL, ...]}],
+     "journeys": [{"id", "change": "added"|"removed"|"renamed"|"moved"|"changed"|"invalid",
+                   "old_id", "name", "phase", "cluster", "details": [DETAIL, ...],
+                   "similarity": int|null (a renamed journey's, 0..100)}],
      "improvements": [{"id", "title", "change": "added"|"removed"|"changed",
                        "old_status", "status", "fields": [str]}],
-     "framework": [{"section", "id", "name", "change", "fields", "old_value", "value"}]}
+     "framework": [{"section", "id", "name", "change", "fields", "old_value", "value"}],
+     "top_moves": [{"id", "name", "old_rank": int|null, "rank": int|null}]}
 
 REVISION is `{"revision": str|null (null: the working tree), "loaded": bool, "valid": bool,
-"errors": int, "warnings": int, "journeys": int}`; each DETAIL has a `kind` (`moved`,
-`field`, `steps`, `emotion`, `volume`, `rank`, `kpi`, `other`) and the fields of its record
-in `journeyctl.diff.changes`. A journey is `moved` when its phase or cluster changed (its
+"errors": int, "warnings": int, "journeys": int, "merge_base": str|null (the REF of
+`--merge-base REF`)}`; each DETAIL has a `kind` (`invalid`, `moved`, `field`,
+`step_renamed`, `steps`, `emotion`, `volume`, `rank`, `kpi`, `other`) and the fields of its
+record in `journeyctl.diff.changes`. A journey is `moved` when its phase or cluster changed (its
 other changes are its details too), `changed` for any other change. Field names (`fields`,
 an `other` detail's) are the files' keys in JSON and the framework language's words in
 Markdown.
@@ -29,18 +34,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from journeyctl.diff import (
+    TOP_PLACES,
     Changed,
     Detail,
     EmotionChanged,
     FrameworkChange,
     ImprovementDiff,
+    Invalid,
     JourneyDiff,
     KpiMeasured,
     Moved,
     OtherFields,
     RankMoved,
     Revision,
+    StepRenamed,
     StepsChanged,
+    TopMoved,
     TreeDiff,
     VolumeChanged,
 )
@@ -60,7 +69,7 @@ def as_json(diff: TreeDiff) -> str:
 
 def as_markdown(diff: TreeDiff) -> str:
     words = _Words(diff)
-    lines = [words.summary(), *words.validity()]
+    lines = [words.summary(), *words.validity(), *words.what_matters()]
     if diff.journeys:
         lines += ["", f"### {markdown_text(label('journeys', diff.language))}", ""]
         lines += _folded([words.journey(j) for j in diff.journeys], diff.language)
@@ -107,6 +116,12 @@ class _Words:
     def _revision(self, revision: Revision) -> str:
         if revision.revision is None:
             return self._label("diff.working_tree")
+        if revision.merge_base is not None:
+            return self._label(
+                "diff.merge_base",
+                commit=markdown_code(revision.revision),
+                ref=markdown_code(revision.merge_base),
+            )
         return markdown_code(revision.revision)
 
     # --- the first lines ---------------------------------------------------------------
@@ -119,7 +134,7 @@ class _Words:
         parts = []
         journeys = [
             f"{diff.count(kind)} {self._label('diff.' + kind)}"
-            for kind in ("added", "removed", "renamed", "moved", "changed")
+            for kind in ("invalid", "added", "removed", "renamed", "moved", "changed")
             if diff.count(kind)
         ]
         if journeys:
@@ -147,11 +162,54 @@ class _Words:
                 lines.append(f"> **{self._label('diff.not_valid', revision=name, **counts)}**")
         return ["", *lines] if lines else []
 
+    # --- what matters to the steering meeting -------------------------------------------
+
+    def what_matters(self) -> list[str]:
+        """Places moved in the top, improvements whose status changed, journeys now invalid."""
+        diff = self.diff
+        lines = [self._top_moved(moved) for moved in diff.top_moves]
+        lines += [self._status_changed(i) for i in diff.improvements if _status_changed(i)]
+        lines += [self._became_invalid(j) for j in diff.journeys if j.invalid_in_head]
+        if not lines:
+            return []
+        return ["", f"### {markdown_text(self._label('diff.what_matters'))}", "", *lines]
+
+    def _top_moved(self, moved: TopMoved) -> str:
+        where = self._label(
+            "diff.top_moved",
+            old=self._place(moved.old_rank),
+            new=self._place(moved.rank),
+            top=str(TOP_PLACES),
+        )
+        return f"- **{markdown_text(moved.name)}**: {where}"
+
+    def _status_changed(self, improvement: ImprovementDiff) -> str:
+        assert improvement.old_status is not None and improvement.status is not None
+        old = label(f"improvement_status.{improvement.old_status}", self.lang)
+        new = label(f"improvement_status.{improvement.status}", self.lang)
+        status = markdown_text(label("status", self.lang).lower())
+        return (
+            f"- **{markdown_text(improvement.title)}**: "
+            f"{status} {markdown_text(old)} {ARROW} {markdown_text(new)}"
+        )
+
+    def _became_invalid(self, journey: JourneyDiff) -> str:
+        invalid = next(
+            d for d in journey.details if isinstance(d, Invalid) and d.revision == "head"
+        )
+        where = self._label("diff.became_invalid", revision=self._revision(self.diff.head))
+        return f"- **{markdown_text(journey.name)}**: {where} ({self._where(invalid)})"
+
+    def _where(self, invalid: Invalid) -> str:
+        return markdown_code(f"{invalid.file}:{invalid.line}" if invalid.line else invalid.file)
+
     # --- journeys ----------------------------------------------------------------------
 
     def journey(self, journey: JourneyDiff) -> list[str]:
         place = f"{self._name('phases', journey.phase)} > {self._name('clusters', journey.cluster)}"
         heading = f"- **{markdown_text(journey.name)}** ({place}): {self._label('diff.' + journey.change)}"
+        if journey.similarity is not None and journey.similarity < 100:
+            heading += f" ({self._label('diff.alike', percent=str(journey.similarity))})"
         lines = []
         if journey.old_id is not None:
             lines.append(
@@ -175,6 +233,20 @@ class _Words:
     def _detail(self, detail: Detail) -> list[str]:
         formatter: Callable[[Detail], list[str]] = getattr(self, f"_{detail.kind}")
         return formatter(detail)
+
+    def _invalid(self, detail: Invalid) -> list[str]:
+        revision = self.diff.head if detail.revision == "head" else self.diff.base
+        line = self._label(
+            "diff.invalid_in",
+            revision=self._revision(revision),
+            where=self._where(detail),
+            message=markdown_text(detail.message),
+        )
+        return [line]
+
+    def _step_renamed(self, detail: StepRenamed) -> list[str]:
+        what = self._label("diff.step_renamed", position=str(detail.position))
+        return [f"{what}: {markdown_text(detail.old)} {ARROW} {markdown_text(detail.new)}"]
 
     def _moved(self, detail: Moved) -> list[str]:
         old = f"{self._name('phases', detail.old_phase)} > {self._name('clusters', detail.old_cluster)}"
@@ -318,6 +390,10 @@ class _Words:
         return (
             markdown_text(value) if value is not None else markdown_text(self._label("diff.none"))
         )
+
+
+def _status_changed(improvement: ImprovementDiff) -> bool:
+    return improvement.change == "changed" and improvement.old_status is not None
 
 
 def field_name(field: str, lang: Lang) -> str:

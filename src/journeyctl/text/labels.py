@@ -410,6 +410,23 @@ _LABELS: dict[str, tuple[str, str]] = {
     "diff.moved_from": ("Moved from {old} to {new}", "Verplaatst van {old} naar {new}"),
     # A journey whose phase or cluster changed, counted apart in the summary line.
     "diff.moved": ("moved", "verplaatst"),
+    # A journey whose file did not load in one revision: neither added nor removed.
+    "diff.invalid": ("invalid", "ongeldig"),
+    "diff.invalid_in": (
+        "Invalid in {revision}: {where}: {message}",
+        "Ongeldig in {revision}: {where}: {message}",
+    ),
+    "diff.alike": ("{percent}% alike", "{percent}% gelijk"),
+    "diff.step_renamed": ("Step {position} renamed", "Stap {position} hernoemd"),
+    # The base of `diff --merge-base main`: "`1a2b3c4`, where the branch left `main`".
+    "diff.merge_base": (
+        "{commit}, where the branch left {ref}",
+        "{commit}, waar de branch van {ref} afsplitste",
+    ),
+    # The section that leads a pull request's diff: what the steering meeting will see change.
+    "diff.what_matters": ("What matters", "Wat ertoe doet"),
+    "diff.top_moved": ("{old} -> {new} in the top {top}", "{old} -> {new} in de top {top}"),
+    "diff.became_invalid": ("invalid in {revision}", "ongeldig in {revision}"),
     # Field names as `diff` lists them ("Also changed: goal, team"); every field of the
     # journey, improvement and framework files has one (a test checks).
     "diff.field.id": ("id", "id"),
