@@ -41,6 +41,7 @@ MIDNIGHT = datetime.datetime(2025, 1, 1)
         ("1", 1, False),
         (MIDNIGHT, DAY, False),
         (DAY, MIDNIGHT, False),
+        ({1}, frozenset({1}), False),  # equal in Python, of two kinds
     ],
 )
 def test_same_data_at_every_level(left: Any, right: Any, same: bool) -> None:
