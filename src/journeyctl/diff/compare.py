@@ -37,7 +37,13 @@ from journeyctl.diff.changes import (
     VolumeChanged,
 )
 from journeyctl.diff.invalid import invalid_journeys
-from journeyctl.diff.similarity import best_pairs, journey_facts, similarity, step_facts
+from journeyctl.diff.similarity import (
+    STEP_NAME_WEIGHT,
+    best_pairs,
+    journey_facts,
+    similarity,
+    step_facts,
+)
 from journeyctl.errors import UsageError
 from journeyctl.framework import CheckedTree
 from journeyctl.model import Framework, Improvement, Journey
@@ -310,7 +316,7 @@ def _step_renames(
 
     def score(old: tuple[int, Step], new: tuple[int, Step]) -> int:
         (_, was), (_, now) = old, new
-        return similarity(was.name, facts[id(was)], now.name, facts[id(now)])
+        return similarity(was.name, facts[id(was)], now.name, facts[id(now)], STEP_NAME_WEIGHT)
 
     def distance(i: int, j: int) -> int:
         return abs(removed[i][0] - added[j][0])

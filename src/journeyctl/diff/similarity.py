@@ -3,9 +3,11 @@
 
 A journey is a bag of facts: each step's name, each contact reason, each period's volumes
 (both counts), each KPI measurement, and its texts (description, goal, insights, links). A
-step's facts are its touchpoints, emotions, pain points, contact reasons and texts. The
-name is one fact more, that matches in part (rapidfuzz's `fuzz.ratio`), since a rename often
-changes it a little. The score is the share of facts the two have in common, 2 x common /
+step's facts are its touchpoints, pain points, contact reasons and texts; not its emotions,
+which are what a review measures and changes, and which many steps share. The name is one
+fact more that matches in part (rapidfuzz's `fuzz.ratio`), since a rename often changes it a
+little; a step's name counts twice (STEP_NAME_WEIGHT), as a step has few other facts and
+those (a touchpoint) are shared by its neighbours. The score is the share of facts the two have in common, 2 x common /
 (facts of one + facts of the other), as git's score is the share of content kept.
 
 Placement and classification (phase, cluster, owner, team, personas, status, criteria) are
@@ -29,6 +31,7 @@ RENAME_THRESHOLD = 50
 # Past this many removed x added pairs only exact renames are looked for, as git gives up
 # past its renameLimit: a reorganisation of thousands of files must not take minutes.
 PAIR_LIMIT = 250_000
+STEP_NAME_WEIGHT = 2
 
 Old = TypeVar("Old")
 New = TypeVar("New")
@@ -53,7 +56,7 @@ def step_facts(step: Step) -> Counter[str]:
     facts.update(f"touchpoint:{touchpoint}" for touchpoint in step.touchpoints)
     facts.update(f"pain_point:{pain}" for pain in step.pain_points)
     facts.update(f"contact_reason:{reason}" for reason in step.contact_reasons)
-    for field in ("stage", "description", "backstage", "emotion", "desired_emotion"):
+    for field in ("stage", "description", "backstage"):
         value = getattr(step, field)
         if value is not None:
             facts[f"{field}:{value}"] += 1
@@ -62,10 +65,14 @@ def step_facts(step: Step) -> Counter[str]:
     return facts
 
 
-def similarity(old_name: str, old: Counter[str], new_name: str, new: Counter[str]) -> int:
-    """0..100: the share of facts kept, the name counted as one fact that matches in part."""
-    common = sum((old & new).values()) + fuzz.ratio(old_name, new_name) / 100
-    total = sum(old.values()) + sum(new.values()) + 2
+def similarity(
+    old_name: str, old: Counter[str], new_name: str, new: Counter[str], name_weight: int = 1
+) -> int:
+    """0..100: the share of facts kept, the name counted as `name_weight` facts that match
+    in part."""
+    name = name_weight * fuzz.ratio(old_name, new_name) / 100
+    common = sum((old & new).values()) + name
+    total = sum(old.values()) + sum(new.values()) + 2 * name_weight
     return round(100 * 2 * common / total)
 
 

@@ -425,7 +425,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     # The section that leads a pull request's diff: what the steering meeting will see change.
     "diff.what_matters": ("What matters", "Wat ertoe doet"),
-    "diff.top_moved": ("{old} -> {new} in the top {top}", "{old} -> {new} in de top {top}"),
+    "diff.top_moved": ("{old} -> {new} (top {top})", "{old} -> {new} (top {top})"),
     "diff.became_invalid": ("invalid in {revision}", "ongeldig in {revision}"),
     # Field names as `diff` lists them ("Also changed: goal, team"); every field of the
     # journey, improvement and framework files has one (a test checks).
