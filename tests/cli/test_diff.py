@@ -120,3 +120,69 @@ def test_a_revision_that_does_not_validate_says_so(repo: Repository) -> None:
         "> **werkmap is niet geldig: 1 fout(en), 0 waarschuwing(en); "
         "`journeyctl validate` toont ze**",
     ]
+
+
+VERHUIS = "klant-zijn/facturatie/ik-verhuis.yaml"
+OPZEG = "klant-zijn/facturatie/ik-zeg-op.yaml"
+BEEINDIG = "klant-zijn/facturatie/ik-beeindig-mijn-contract.yaml"
+
+
+@pytest.fixture
+def steering(repo: Repository) -> Repository:
+    """A pull request that breaks one journey (a YAML syntax error), renames another with a
+    new name and file, renames a step, and changes the top of the ranking."""
+    repo.write(
+        VERHUIS,
+        "id: ik-verhuis\nname: Ik verhuis\nphase: klant-zijn\ncluster: facturatie\n"
+        'volumes:\n  - {period: "2025", customers: 300, contacts: 90}\n',
+    )
+    repo.write(
+        OPZEG,
+        "id: ik-zeg-op\nname: Ik zeg op\nphase: klant-zijn\ncluster: facturatie\n"
+        "contact_reasons: [factuur-vraag]\n"
+        'volumes:\n  - {period: "2025", customers: 200, contacts: 20}\n'
+        "steps:\n  - name: Ik zoek hoe ik opzeg\n  - name: Ik zeg op in de app\n",
+    )
+    repo.commit("two more journeys")
+    git(repo.path, "tag", "-f", "base")
+    repo.edit(VERHUIS, "name: Ik verhuis", "name: [Ik verhuis")
+    git(repo.path, "mv", f"journeys/{OPZEG}", f"journeys/{BEEINDIG}")
+    repo.edit(BEEINDIG, "id: ik-zeg-op", "id: ik-beeindig-mijn-contract")
+    repo.edit(BEEINDIG, "name: Ik zeg op", "name: Ik beëindig mijn contract")
+    repo.edit(BETAAL, "  - name: Ik betaal\n", "  - name: Ik betaal de factuur\n")
+    repo.edit(AANMELD, "customers: 500, contacts: 400", "customers: 5000, contacts: 4000")
+    return repo
+
+
+def test_the_pull_request_comment_leads_with_what_matters(steering: Repository) -> None:
+    result = run(steering, "base", "--exit-code")
+    assert (result.exit_code, result.stderr) == (1, "")
+    golden("diff_steering_nl.md", result.stdout)
+
+
+def test_the_json_says_how_alike_a_rename_is_and_where_a_file_broke(
+    steering: Repository,
+) -> None:
+    result = run(steering, "base", "--format", "json")
+    data = json.loads(result.stdout)
+    by_id = {journey["id"]: journey for journey in data["journeys"]}
+    renamed, invalid = by_id["ik-beeindig-mijn-contract"], by_id["ik-verhuis"]
+    assert (result.exit_code, renamed["change"], renamed["old_id"]) == (0, "renamed", "ik-zeg-op")
+    assert 50 <= renamed["similarity"] < 100
+    assert (invalid["change"], invalid["name"]) == ("invalid", "Ik verhuis")
+    assert [(d["kind"], d["revision"], d["file"], d["line"]) for d in invalid["details"]] == [
+        ("invalid", "head", f"journeys/{VERHUIS}", 3)
+    ]
+    assert by_id["ik-betaal"]["details"][0] == {
+        "kind": "step_renamed",
+        "position": 2,
+        "old": "Ik betaal",
+        "new": "Ik betaal de factuur",
+        "similarity": by_id["ik-betaal"]["details"][0]["similarity"],
+    }
+    assert data["top_moves"][0] == {
+        "id": "ik-meld-me-aan",
+        "name": "Ik meld me aan",
+        "old_rank": 2,
+        "rank": 1,
+    }

@@ -77,6 +77,7 @@ def test_a_journey_alike_in_place_only_is_no_rename(repo: Repository) -> None:
 def test_a_renamed_step_is_one_rename_at_its_position(repo: Repository) -> None:
     repo.edit(BETAAL, "  - name: Ik betaal\n", "  - name: Ik betaal de factuur\n")
     [step] = changes(repo).journeys[0].details
+    assert isinstance(step, StepRenamed)
     assert step == StepRenamed(2, "Ik betaal", "Ik betaal de factuur", step.similarity)
     assert step.similarity >= 50
 
@@ -95,6 +96,7 @@ def test_a_renamed_step_keeps_its_other_changes(repo: Repository) -> None:
         "  - name: Wachten\n",
     )
     [renamed, steps, emotion] = changes(repo).journeys[0].details
+    assert isinstance(renamed, StepRenamed)
     assert renamed == StepRenamed(2, "Ik betaal", "Ik betaal online", renamed.similarity)
     assert steps == StepsChanged(["Wachten"], ["Ik ontvang de factuur"], [], False)
     assert emotion == EmotionChanged("Ik betaal online", "emotion", 2, 3)

@@ -244,7 +244,6 @@ def _top_moves(
     new_id = {old: renamed.get(old, old) for old in base_ranks[1]}
     old_ranks = {new_id[old]: place for old, place in base_ranks[1].items()}
     names = {j.id: j.name for j in base.journeys} | {j.id: j.name for j in head.journeys}
-    names |= {renamed.get(i, i): n for i, n in names.items() if i in renamed}
     moves = [
         TopMoved(id_, names.get(id_, id_), old_ranks.get(id_), head_ranks[1].get(id_))
         for id_ in dict.fromkeys([*old_ranks, *head_ranks[1]])
