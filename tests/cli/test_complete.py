@@ -89,6 +89,7 @@ def test_bash_is_offered_what_the_framework_names_through_the_installed_script(
         env={**os.environ, COMPLETE_VARIABLE: "source_bash"},
         capture_output=True,
         text=True,
+        encoding="utf-8",
         check=True,
     ).stdout
     assert "complete -o default -F _journeyctl_completion journeyctl" in script
@@ -103,6 +104,7 @@ def test_bash_is_offered_what_the_framework_names_through_the_installed_script(
         },
         capture_output=True,
         text=True,
+        encoding="utf-8",
         check=True,
     )
     assert (offered.stdout, offered.stderr) == ("eva-de-boer\n", "")

@@ -19,7 +19,11 @@ def run(*args: str) -> Result:
 
 def git(folder: Path, *arguments: str) -> str:
     done = subprocess.run(
-        ["git", "-C", str(folder), *arguments], capture_output=True, text=True, check=True
+        ["git", "-C", str(folder), *arguments],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
     )
     return done.stdout.strip()
 
@@ -131,6 +135,7 @@ def test_the_gitlab_job_stops_at_the_placeholder_with_what_to_fill_in(
         env={"JOURNEYCTL": job["variables"]["JOURNEYCTL"], "PATH": "/usr/bin:/bin"},
         capture_output=True,
         text=True,
+        encoding="utf-8",
         check=False,
     )
     assert (stopped.returncode, stopped.stdout) == (

@@ -201,6 +201,7 @@ def test_init_ignores_the_temporaries_of_a_killed_write(in_tmp: Path) -> None:
         check=True,
         capture_output=True,
         text=True,
+        encoding="utf-8",
     ).stdout
     assert "journeyctl-tmp" not in status
     assert f"{cluster.relative_to(in_tmp).as_posix()}/notes.tmp" in status
@@ -293,6 +294,7 @@ def test_an_import_killed_midway_leaves_nothing_git_shows_and_the_next_cleans_up
         check=True,
         capture_output=True,
         text=True,
+        encoding="utf-8",
     ).stdout
     assert "journeyctl-tmp" not in status
 
