@@ -295,3 +295,13 @@ def test_csv_neutralises_formulas_and_shows_control_characters() -> None:
     )
     plus = replace(given, improvements=(given.improvements[0].model_copy(update={"title": "+x"}),))
     assert as_csv(build("improvements", plus), "en").splitlines()[1].split(",")[1] == "'+x"
+
+
+def test_an_empty_first_sheet_does_not_hide_the_second() -> None:
+    given = report_input()
+    nobody = replace(
+        given, journeys=(), framework=given.framework.model_copy(update={"owners": []})
+    )
+    assert as_markdown(build("owners", nobody), "en") == (
+        "### Journey owners\n\nNone.\n\n### Reviews overdue on 1 Jun 2025\n\nNone.\n"
+    )

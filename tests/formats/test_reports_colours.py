@@ -7,7 +7,10 @@ nobody covers); a total is bold and what a cell says below its text is dim.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from journeyctl.formats.reports import table
+from journeyctl.model.journey import KpiRecord
 from journeyctl.reports import build
 from tests.reports.tree import report_input
 
@@ -57,3 +60,30 @@ def test_a_status_says_its_state_dim_below_where_it_adds_something() -> None:
     assert lines[4] == f"                    {ESC}[2mopen{ESC}[0m"
     assert lines[7].startswith("Turned down         rejected     Journey E ")
     assert lines[8].startswith("3 improvements")
+
+
+def test_titles_are_bold_and_a_covered_reason_plain() -> None:
+    lines = coloured("coverage")
+    assert lines[0].startswith(f"{ESC}[1mLife Cycle Model: contact reasons covered by journeys, ")
+    assert lines[8].startswith(f"{ESC}[1mContact reasons ")
+    assert lines[11] == "Reason A        Phase A  Journey C; Journey A       300"
+
+
+def test_a_kpi_that_declined_is_red() -> None:
+    """b's NPS at -20 by the end of 2024: below its baseline of -10, and falling."""
+    given = report_input()
+    journeys = tuple(
+        j.model_copy(update={"kpis": {"nps": KpiRecord.model_validate(DECLINED)}})
+        if j.id == "b"
+        else j
+        for j in given.journeys
+    )
+    lines = table(build("kpis", replace(given, journeys=journeys)), "en", True, 120).splitlines()
+    assert lines[3].endswith(f"{ESC}[31mdeclined      {ESC}[0m  {ESC}[31mworse {ESC}[0m")
+
+
+DECLINED = {
+    "baseline": {"value": -10, "date": "2024-01-01"},
+    "target": 10,
+    "measurements": [{"date": "2024-12-31", "value": -20}],
+}
