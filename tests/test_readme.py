@@ -213,7 +213,8 @@ def unsafe_template(copy: Path) -> None:
 
 def pull_request(copy: Path) -> None:
     """The README's `diff` example: the example committed as `origin/main`, then, not yet
-    committed, one journey's contacts updated and another journey renamed."""
+    committed, one journey's contacts updated, another renamed (file, id and name), a step
+    renamed, and one journey broken by a YAML syntax error."""
     author = ["-c", "user.name=Example", "-c", "user.email=example@example.org"]
     for arguments in (
         ["init", "-q", "-b", "main"],
@@ -230,7 +231,18 @@ def pull_request(copy: Path) -> None:
     )
     old = journeys / "klant-zijn/wijzigen/ik-wijzig-mijn-bankrekening.yaml"
     _edit(old, "id: ik-wijzig-mijn-bankrekening\n", "id: ik-wijzig-mijn-rekeningnummer\n")
+    _edit(old, "name: Ik wijzig mijn bankrekening\n", "name: Ik wijzig mijn rekeningnummer\n")
     old.rename(old.with_name("ik-wijzig-mijn-rekeningnummer.yaml"))
+    _edit(
+        journeys / "klant-zijn/wijzigen/ik-verhuis.yaml",
+        "name: Ik zoek op hoe ik een verhuizing doorgeef\n",
+        "name: Ik zoek in de app op hoe ik een verhuizing doorgeef\n",
+    )
+    _edit(
+        journeys / "klant-zijn/wijzigen/ik-meld-een-overlijden.yaml",
+        "team:\n  - klantenservice\n",
+        "team: [klantenservice\n",
+    )
 
 
 SETUPS: dict[str, Callable[[Path], None]] = {

@@ -165,9 +165,22 @@ class _Words:
     # --- what matters to the steering meeting -------------------------------------------
 
     def what_matters(self) -> list[str]:
-        """Places moved in the top, improvements whose status changed, journeys now invalid."""
+        """Places moved in the top, improvements whose status changed, journeys now invalid.
+
+        A move is shown for a journey that changed itself, or that enters or leaves the top;
+        the journeys that only moved up or down because another one passed them are counted
+        in one line, so that one journey jumping eight places gives one line, not nine.
+        """
         diff = self.diff
-        lines = [self._top_moved(moved) for moved in diff.top_moves]
+        invalid = {j.id for j in diff.journeys if j.invalid_in_head}
+        changed = {j.id for j in diff.journeys if j.change in ("added", "changed", "renamed")}
+        moves = [m for m in diff.top_moves if m.id not in invalid]
+        shown = [m for m in moves if m.id in changed or _crosses_the_top(m)]
+        lines = [self._top_moved(moved) for moved in shown]
+        others = len(moves) - len(shown)
+        if others:
+            key = "diff.others_moved.one" if others == 1 else "diff.others_moved.other"
+            lines.append(f"- {markdown_text(self._label(key, count=str(others)))}")
         lines += [self._status_changed(i) for i in diff.improvements if _status_changed(i)]
         lines += [self._became_invalid(j) for j in diff.journeys if j.invalid_in_head]
         if not lines:
@@ -390,6 +403,12 @@ class _Words:
         return (
             markdown_text(value) if value is not None else markdown_text(self._label("diff.none"))
         )
+
+
+def _crosses_the_top(moved: TopMoved) -> bool:
+    """Whether the journey enters or leaves the top places (or its ranking)."""
+    places = (moved.old_rank, moved.rank)
+    return any(place is None or place > TOP_PLACES for place in places)
 
 
 def _status_changed(improvement: ImprovementDiff) -> bool:

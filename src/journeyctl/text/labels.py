@@ -426,6 +426,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     # The section that leads a pull request's diff: what the steering meeting will see change.
     "diff.what_matters": ("What matters", "Wat ertoe doet"),
     "diff.top_moved": ("{old} -> {new} (top {top})", "{old} -> {new} (top {top})"),
+    "diff.others_moved.one": (
+        "1 other journey in the top moved as a result",
+        "1 andere klantreis in de top schoof daardoor op",
+    ),
+    "diff.others_moved.other": (
+        "{count} other journeys in the top moved as a result",
+        "{count} andere klantreizen in de top schoven daardoor op",
+    ),
     "diff.became_invalid": ("invalid in {revision}", "ongeldig in {revision}"),
     # Field names as `diff` lists them ("Also changed: goal, team"); every field of the
     # journey, improvement and framework files has one (a test checks).
