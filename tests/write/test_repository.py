@@ -13,7 +13,11 @@ from journeyctl.write.repository import Repository, make_repository, repository_
 
 def git(folder: Path, *arguments: str) -> str:
     done = subprocess.run(
-        ["git", "-C", str(folder), *arguments], capture_output=True, text=True, check=False
+        ["git", "-C", str(folder), *arguments],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
     )
     return done.stdout.strip() or done.stderr.strip()
 
