@@ -31,3 +31,15 @@ def test_the_comments_after_a_list_stay_after_its_filled_empty_item() -> None:
     parsed = parse(after)
     assert isinstance(parsed, Parsed)
     assert parsed.data == {"items": ["a", {"id": "b"}], "other": 1}
+
+
+def test_lists_set_by_an_edit_are_written_item_by_item_and_quoted_as_needed() -> None:
+    def edit(document: CommentedMap) -> None:
+        assert set_value(document, "steps", ["a", "on", {"x": "1", "y": [1, "no"]}]) == "added"
+        assert set_value(document, "pair", ("2025", 3)) == "added"
+        assert set_value(document, "a", [1]) == "updated"
+
+    assert edit_yaml("a: 1\n", edit) == (
+        "a:\n  - 1\nsteps:\n  - a\n  - 'on'\n  - x: '1'\n    y:\n      - 1\n      - 'no'\n"
+        "pair:\n  - '2025'\n  - 3\n"
+    )
