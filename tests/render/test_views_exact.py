@@ -1,0 +1,241 @@
+"""The small decisions of the views, each worked out by hand: signs, places, colours, arrows,
+widths and the words chosen, at their edges (a change of 0, a share of exactly 90%)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from journeyctl.errors import UsageError
+from journeyctl.render import curve, kpi_tiles, site
+from journeyctl.render.context import DASH, Context
+from journeyctl.render.index_view import PhaseColumn
+from journeyctl.render.journey_view import VolumeRow, _rate, _volume_row
+from journeyctl.render.report_views import AlertLine, JourneyLink, _alert_line, _columns, _tone
+from journeyctl.reports import kpis_report
+from journeyctl.reports.alerts import Alert
+from journeyctl.reports.kpis import KpiPoint, KpiRow
+from journeyctl.text import Names
+from tests.render.conftest import report_input
+
+PREPARED = report_input()
+
+
+def context_of(lang: str = "en") -> Context:
+    return Context(PREPARED.framework, lang, Names(PREPARED.framework), ("index",))  # type: ignore[arg-type]
+
+
+def alert(**fields: object) -> Alert:
+    base: dict[str, object] = {
+        "kind": "contacts_up",
+        "journey": "j",
+        "journey_name": "J",
+        "rank": 3,
+        "measure": "contacts",
+        "measure_name": None,
+        "before": 100.0,
+        "after": 150.0,
+        "change": 0.5,
+        "target": None,
+    }
+    return Alert(**{**base, **fields})  # type: ignore[arg-type]
+
+
+# (the alert's fields besides those of `alert()`, the line it shows)
+ALERT_LINES = {
+    "contacts up": ({}, ("3", "Contacts", "100", "150", "+50%", "")),
+    "contacts down": ({"change": -0.25}, ("3", "Contacts", "100", "150", "-25%", "")),
+    "no change": ({"change": 0.0}, ("3", "Contacts", "100", "150", "0%", "")),
+    "no change known": ({"change": None}, ("3", "Contacts", "100", "150", "", "")),
+    "not ranked": ({"rank": None}, (DASH, "Contacts", "100", "150", "+50%", "")),
+    "the rate, two places": (
+        {"kind": "contact_rate_up", "measure": "contact_rate", "before": 0.5, "after": 1.0},
+        ("3", "Contacts per customer", "0.50", "1.00", "+50%", ""),
+    ),
+    "a KPI, as many places as its values": (
+        {
+            "kind": "kpi_away_from_target",
+            "measure": "nps",
+            "measure_name": "NPS",
+            "before": 12.5,
+            "after": 10.0,
+            "change": None,
+            "target": 20.0,
+        },
+        ("3", "NPS", "12.5", "10.0", "", "20.0"),
+    ),
+    "a KPI's own name, and places from its values": (
+        {
+            "kind": "kpi_away_from_target",
+            "measure": "contacts",
+            "measure_name": "Calls",
+            "before": 1.0,
+            "after": 2.0,
+            "change": None,
+        },
+        ("3", "Calls", "1", "2", "", ""),
+    ),
+    "top unworked names no measure": (
+        {
+            "kind": "top_unworked",
+            "measure": None,
+            "before": None,
+            "after": None,
+            "change": None,
+        },
+        ("3", "", "", "", "", ""),
+    ),
+    "a missing before": ({"before": None, "change": None}, ("3", "Contacts", "", "150", "", "")),
+}
+
+
+@pytest.mark.parametrize(("fields", "shown"), ALERT_LINES.values(), ids=ALERT_LINES.keys())
+def test_an_alerts_line(fields: dict[str, object], shown: tuple[str, ...]) -> None:
+    line = _alert_line(context_of(), alert(**fields))
+    assert line == AlertLine(JourneyLink("J", "journeys/j"), *shown)
+
+
+@pytest.mark.parametrize(
+    ("share", "tone"),
+    [
+        (None, ""),
+        (1.0, "good"),
+        (0.9, "good"),
+        (0.8999, ""),
+        (0.7, ""),
+        (0.6999, "bad"),
+        (0.0, "bad"),
+    ],
+)
+def test_the_tone_of_a_share(share: float | None, tone: str) -> None:
+    assert _tone(share) == tone
+
+
+@pytest.mark.parametrize(
+    ("kind", "period", "compare", "columns"),
+    [
+        ("kpi_away_from_target", "2025", "2024", ("Previous", "Latest")),
+        ("contacts_up", "2025", "2024", ("2024", "2025")),
+        ("contact_rate_up", None, None, ("Before", "Now")),
+        ("top_unworked", "2025", None, ("Before", "2025")),
+    ],
+)
+def test_the_columns_of_an_alerts_table(
+    kind: str, period: str | None, compare: str | None, columns: tuple[str, str]
+) -> None:
+    assert _columns(context_of(), kind, period, compare) == columns
+
+
+# (now, before, higher is better, places, the row's numbers, change and colour)
+VOLUMES = [
+    (110, 100, False, 0, ("110", "100", "+10%", "worse")),
+    (90, 100, False, 0, ("90", "100", "-10%", "better")),
+    (110, 100, True, 0, ("110", "100", "+10%", "better")),
+    (90, 100, True, 0, ("90", "100", "-10%", "worse")),
+    (110, 100, None, 0, ("110", "100", "+10%", "")),
+    (100, 100, False, 0, ("100", "100", "0%", "")),
+    (100.001, 100, False, 0, ("100", "100", "+0%", "")),
+    (100.01, 100, False, 0, ("100", "100", "+0%", "worse")),
+    (0.25, 0.2, False, 2, ("0.25", "0.20", "+25%", "worse")),
+    (110, 0, False, 0, ("110", "0", "", "")),
+    (None, 100, False, 0, (DASH, "100", "", "")),
+    (110, None, False, 0, ("110", DASH, "", "")),
+]
+
+
+@pytest.mark.parametrize(("now", "before", "higher", "places", "shown"), VOLUMES)
+def test_a_volume_against_the_compared_period(
+    now: float | None,
+    before: float | None,
+    higher: bool | None,
+    places: int,
+    shown: tuple[str, str, str, str],
+) -> None:
+    row = _volume_row(context_of(), "W", now, before, higher_is_better=higher, places=places)
+    assert row == VolumeRow("W", *shown)
+
+
+def test_the_contact_rate() -> None:
+    assert (_rate(4, 1), _rate(0, 5)) == (0.25, None)
+
+
+@pytest.mark.parametrize(
+    ("values", "places"),
+    [
+        ([], 0),
+        ([71], 0),
+        ([71.0], 0),
+        ([0.5], 1),
+        ([0.26], 2),
+        ([0.125], 2),
+        ([1, 0.5], 1),
+        ([0.00001], 0),
+        ([2.10001], 1),
+        ([-0.5, 3], 1),
+    ],
+)
+def test_decimals_enough_for_every_value(values: list[float], places: int) -> None:
+    assert kpi_tiles.decimals(values) == places
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (3.0, "3"),
+        (2.5, "2.5"),
+        (2.25, "2.25"),
+        (10.0, "10"),
+        (-0.001, "0"),
+        (0.0, "0"),
+        (-2.5, "-2.5"),
+        (100.0, "100"),
+    ],
+)
+def test_a_number_of_a_drawing(value: float, text: str) -> None:
+    assert kpi_tiles._number(value) == text
+    assert curve._number(value) == text
+
+
+def kpi_row(values: list[float], target: float | None) -> KpiRow:
+    row = kpis_report(PREPARED).rows[0]
+    points = tuple(KpiPoint(date(2025, 1, 1 + i), v) for i, v in enumerate(values))
+    return replace(row, points=points, target=target)
+
+
+@pytest.mark.parametrize(
+    ("values", "arrow"),
+    [([], ""), ([1.0], ""), ([1.0, 2.0], "▲"), ([2.0, 1.0], "▼"), ([3.0, 1.0, 1.0], "→")],
+)
+def test_the_arrow_of_the_last_move(values: list[float], arrow: str) -> None:
+    assert kpi_tiles._arrow(kpi_row(values, None)) == arrow
+
+
+@pytest.mark.parametrize(
+    ("values", "target", "spark"),
+    [
+        ([1.0], 5.0, ("", "")),
+        ([0.0, 10.0], None, ("5,35 155,5", "")),
+        ([0.0, 5.0, 10.0], None, ("5,35 80,20 155,5", "")),
+        ([0.0, 10.0], 20.0, ("5,35 155,20", "5")),
+        ([4.0, 4.0], None, ("5,35 155,35", "")),
+        ([4.0, 4.0], 4.0, ("5,35 155,35", "35")),
+    ],
+)
+def test_the_small_curve(values: list[float], target: float | None, spark: tuple[str, str]) -> None:
+    assert kpi_tiles._spark(kpi_row(values, target)) == spark
+
+
+@pytest.mark.parametrize(("journeys", "weight"), [(0, 1), (1, 1), (8, 1), (9, 2), (16, 2), (17, 3)])
+def test_a_phase_column_is_one_part_wide_per_eight_journeys(journeys: int, weight: int) -> None:
+    assert PhaseColumn("p", "P", "", [], journeys).weight == weight
+
+
+def test_the_language_of_the_site() -> None:
+    framework = PREPARED.framework
+    assert site._language(framework, None) == framework.language
+    assert (site._language(framework, "en"), site._language(framework, "nl")) == ("en", "nl")
+    with pytest.raises(UsageError) as refused:
+        site._language(framework, "de")
+    assert str(refused.value) == "'de' is not a language of journeyctl; write nl or en"
