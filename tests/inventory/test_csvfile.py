@@ -50,6 +50,10 @@ PAST_THE_HEADER = {
         MEASUREMENTS + "ik-betaal;nps;30-06-2025;7;Enquête;" + "x" * 50 + "\n",
         [f"data.csv:2: 6 fields where the header has 5: '{'x' * 39}…' past column E; " + QUOTE],
     ),
+    "a value of 40 characters, whole": (
+        MEASUREMENTS + "ik-betaal;nps;30-06-2025;7;Enquête;" + "y" * 40 + "\n",
+        [f"data.csv:2: 6 fields where the header has 5: '{'y' * 40}' past column E; " + QUOTE],
+    ),
     "title rows above the header are not held to it": (
         "Metingen 2025;;;;\nbron: enquête;;;;;;;;\n"
         + MEASUREMENTS

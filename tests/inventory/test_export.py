@@ -11,8 +11,14 @@ import pytest
 from openpyxl import load_workbook
 
 from journeyctl.framework import check
-from journeyctl.inventory.export import export_bytes, export_table
+from journeyctl.inventory.export import (
+    export_bytes,
+    export_table,
+    refuse_tree_target,
+    write_export,
+)
 from journeyctl.inventory.importing import ImportOptions, read_import
+from journeyctl.write import WriteError
 
 HOSTILE = '=HYPERLINK("x")'
 
@@ -159,3 +165,187 @@ def test_a_risky_framework_exports_and_imports_back_unchanged(
         if output_format == "xlsx"
         else ["(rank)", "(status)", "(contact_rate)", "(score)"]
     )
+
+
+@pytest.fixture
+def unranked_tree(tree_dir: Path) -> Path:
+    """The small tree and a journey with no volumes, which is not ranked."""
+    (tree_dir / "klant-zijn/facturatie/ik-vraag.yaml").write_text(
+        "id: ik-vraag\nname: Ik vraag iets\nphase: klant-zijn\ncluster: facturatie\n"
+        "status: listed\n",
+        encoding="utf-8",
+    )
+    return tree_dir
+
+
+def test_the_csv_whole_an_unranked_journey_with_empty_fields(unranked_tree: Path) -> None:
+    data = export_bytes(export_table(check(unranked_tree), None, None), "csv")
+    assert data.decode("utf-8") == (
+        "rank,journey,id,phase,cluster,owner,status,period,customers,contacts,estimated,"
+        "contact_rate,score,strategisch,regelgeving\n"
+        "1,Ik betaal mijn factuur,ik-betaal,klant-zijn,facturatie,jan,listed,2025,1000,200,"
+        "false,0.2,85.7,4,true\n"
+        "2,Ik meld me aan,ik-meld-me-aan,klant-worden,aanmelden,jan,listed,2025,500,400,false,"
+        "0.8,57.1,2,false\n"
+        ",Ik vraag iets,ik-vraag,klant-zijn,facturatie,,listed,,,,,,,,\n"
+    )
+
+
+def test_the_header_is_bold_and_the_numbers_of_each_row_are_formatted(
+    unranked_tree: Path,
+) -> None:
+    table = export_table(check(unranked_tree), None, None)
+    sheet = load_workbook(io.BytesIO(export_bytes(table, "xlsx"))).worksheets[0]
+    formats = ["General"] * 8 + ["#,##0", "#,##0", "General", "0.00", "0.0", "General", "General"]
+    assert [[c.number_format for c in row] for row in sheet.iter_rows()] == [
+        ["General"] * 15,
+        formats,
+        formats,
+        formats,
+    ]
+    assert [[c.font.b for c in row] for row in sheet.iter_rows()] == [
+        [True] * 15,
+        [False] * 15,
+        [False] * 15,
+        [False] * 15,
+    ]
+    assert [c.value for c in sheet[4]] == [None, "Ik vraag iets", "ik-vraag", "Klant zijn",
+        "Ik ontvang en betaal de factuur", None, "geïnventariseerd"] + [None] * 8  # fmt: skip
+
+
+def _refusal(error: WriteError) -> tuple[str, str | None]:
+    return str(error), getattr(error, "parameter", None)
+
+
+def test_an_export_is_not_written_into_the_tree(tree_dir: Path) -> None:
+    target = tree_dir / "out" / "export.xlsx"
+    with pytest.raises(WriteError) as refused:
+        refuse_tree_target(target, tree_dir)
+    assert _refusal(refused.value) == (
+        f"cannot write '{target}': it is inside the framework's root, where every file is read "
+        "as part of the tree; write it elsewhere",
+        "out",
+    )
+    refuse_tree_target(tree_dir.parent / "export.xlsx", tree_dir)  # beside it: fine
+
+
+def test_an_export_into_a_missing_folder_or_onto_a_folder_is_refused(tmp_path: Path) -> None:
+    missing = tmp_path / "nope" / "export.xlsx"
+    with pytest.raises(WriteError) as refused:
+        write_export(missing, b"x")
+    assert _refusal(refused.value) == (
+        f"cannot write '{missing}': the folder '{missing.parent}' does not exist; create it or "
+        "write elsewhere",
+        "out",
+    )
+    with pytest.raises(WriteError) as refused:
+        write_export(tmp_path, b"x")
+    assert _refusal(refused.value) == (
+        f"cannot write '{tmp_path}': it is a folder; write a file",
+        "out",
+    )
+    write_export(tmp_path / "export.csv", b"a,b\n")
+    assert (tmp_path / "export.csv").read_bytes() == b"a,b\n"
+
+
+@pytest.fixture
+def varied_tree(unranked_tree: Path) -> Path:
+    """Two periods, one of them estimated; a journey without owner; one without volumes."""
+    betaal = unranked_tree / "klant-zijn/facturatie/ik-betaal.yaml"
+    betaal.write_text(
+        betaal.read_text(encoding="utf-8").replace(
+            '  - {period: "2025", customers: 1000, contacts: 200}',
+            '  - {period: "2024", customers: 900, contacts: 300, estimated: true}\n'
+            '  - {period: "2025", customers: 1000, contacts: 200}',
+        ),
+        encoding="utf-8",
+    )
+    aanmelden = unranked_tree / "klant-worden/aanmelden/ik-meld-me-aan.yaml"
+    text = aanmelden.read_text(encoding="utf-8")
+    aanmelden.write_text(text.replace("owner: jan\n", "").replace('"2025"', '"2024"'), "utf-8")
+    return unranked_tree
+
+
+def test_the_table_of_a_period_in_english(varied_tree: Path) -> None:
+    table = export_table(check(varied_tree), "2024", "en")
+    assert (table.lang, table.period) == ("en", "2024")
+    assert [(c.key, c.header, c.number_format) for c in table.columns] == [
+        ("rank", "Rank", None), ("journey", "Journey", None), ("id", "Id", None),
+        ("phase", "Phase", None), ("cluster", "Cluster", None), ("owner", "Owner", None),
+        ("status", "Status", None), ("period", "Period", None),
+        ("customers", "Customers", "#,##0"), ("contacts", "Contacts", "#,##0"),
+        ("estimated", "Estimated", None), ("contact_rate", "Contacts per customer", "0.00"),
+        ("score", "Score", "0.0"), ("strategisch", "Strategisch belang", None),
+        ("regelgeving", "Regelgeving", None),
+    ]  # fmt: skip
+    assert table.rows == [
+        [1, "Ik betaal mijn factuur", "ik-betaal", "Klant zijn", "Ik ontvang en betaal de factuur",
+         "Jan Jansen", "listed", "2024", 900, 300, "yes", 0.3333, 92.9, 4, "yes"],
+        [2, "Ik meld me aan", "ik-meld-me-aan", "Klant worden", "Ik word klant", None, "listed",
+         "2024", 500, 400, "no", 0.8, 58.7, 2, "no"],
+        [None, "Ik vraag iets", "ik-vraag", "Klant zijn", "Ik ontvang en betaal de factuur", None,
+         "listed", None, None, None, None, None, None, None, None],
+    ]  # fmt: skip
+    assert table.csv_rows == [
+        [1, "Ik betaal mijn factuur", "ik-betaal", "klant-zijn", "facturatie", "jan", "listed",
+         "2024", 900, 300, "true", 0.3333, 92.9, 4, "true"],
+        [2, "Ik meld me aan", "ik-meld-me-aan", "klant-worden", "aanmelden", None, "listed",
+         "2024", 500, 400, "false", 0.8, 58.7, 2, "false"],
+        [None, "Ik vraag iets", "ik-vraag", "klant-zijn", "facturatie", None, "listed", None,
+         None, None, None, None, None, None, None],
+    ]  # fmt: skip
+    assert table.weights == [
+        ("Customers", 1.0), ("Contacts", 1.0), ("Strategisch belang", 1.0), ("Regelgeving", 0.5)
+    ]  # fmt: skip
+
+
+def test_the_table_of_the_default_period_in_the_frameworks_language(varied_tree: Path) -> None:
+    table = export_table(check(varied_tree), None, None)
+    assert (table.lang, table.period) == ("nl", "2025")
+    assert [c.header for c in table.columns][-5:] == [
+        "Geschat", "Contacten per klant", "Score", "Strategisch belang", "Regelgeving"
+    ]  # fmt: skip
+    assert table.rows[:2] == [
+        [1, "Ik betaal mijn factuur", "ik-betaal", "Klant zijn", "Ik ontvang en betaal de factuur",
+         "Jan Jansen", "geïnventariseerd", "2025", 1000, 200, "nee", 0.2, 100.0, 4, "ja"],
+        [None, "Ik meld me aan", "ik-meld-me-aan", "Klant worden", "Ik word klant", None,
+         "geïnventariseerd", None, None, None, None, None, None, 2, "nee"],
+    ]  # fmt: skip
+    assert table.weights[:2] == [("Klanten", 1.0), ("Contacten", 1.0)]
+
+
+def test_the_explanation_sheet(tree_dir: Path) -> None:
+    table = export_table(check(tree_dir), None, "en")
+    workbook = load_workbook(io.BytesIO(export_bytes(table, "xlsx")))
+    assert workbook.sheetnames == ["Journeys", "Explanation"]
+    sheet = workbook.worksheets[1]
+    assert [list(row) for row in sheet.iter_rows(values_only=True)] == [
+        ["How the score is made, period 2025", None],
+        [None, None],
+        ["score = 100 \u00d7 Σ weight \u00d7 (value / highest value of all journeys) / Σ weight", None],
+        ["Over customers, contacts and every criterion with a weight above 0; yes counts 1, no "
+         "and an empty criterion 0. Contacts per customer = contacts / customers.", None],
+        [None, None],
+        ["Criterion", "Weight"],
+        ["Customers", 1], ["Contacts", 1], ["Strategisch belang", 1], ["Regelgeving", 0.5],
+        [None, None],
+        ["journeyctl import reads this sheet back: change numbers here and import the file.",
+         None],
+    ]  # fmt: skip
+    bold = [[cell.font.b for cell in row] for row in sheet.iter_rows()]
+    assert [index for index, row in enumerate(bold, start=1) if any(row)] == [1, 6]
+    assert (bold[0], bold[5]) == ([True, False], [True, True])
+    widths = (sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width)
+    assert widths == (40, 12)
+
+
+def test_without_a_period_the_explanation_says_so(tree_dir: Path) -> None:
+    for path in tree_dir.glob("*/*/*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            text.split("volumes:")[0] + "criteria:" + text.split("criteria:")[1], "utf-8"
+        )
+    table = export_table(check(tree_dir), None, "en")
+    assert table.period is None
+    sheet = load_workbook(io.BytesIO(export_bytes(table, "xlsx"))).worksheets[1]
+    assert sheet["A1"].value == "How the score is made, period -"

@@ -381,3 +381,86 @@ def test_a_duplicate_row_is_refused_at_its_cell(tree_dir: Path, rows: str) -> No
     (problem,) = refused.value.problems
     assert problem.where == "dubbel.csv!A3"
     assert problem.message.startswith("duplicate journey: dubbel.csv!A2 names it too")
+
+
+NO_HEADER = (
+    "no sheet has a header row with journey, phase and cluster columns (an inventory) or "
+    "journey, KPI, date and value columns (measurements) in its first 30 rows; check the file, "
+    "or the column names in docs/import-export.md"
+)
+
+
+def _hidden_workbook(path: Path) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Blad"
+    book.active.append(["Opmerking"])
+    for name in ("Oud", "Ouder"):
+        sheet = book.create_sheet(name)
+        sheet.append(["Notitie"])
+        sheet.sheet_state = "hidden"
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("options", "hint"),
+    [
+        ({}, "; hidden sheets are not read: Oud, Ouder (--sheet NAME reads one)"),
+        ({"sheet": "Oud"}, "; hidden sheets are not read: Ouder (--sheet NAME reads one)"),
+    ],
+)
+def test_a_workbook_without_a_header_names_its_hidden_sheets(
+    tree_dir: Path, options: dict[str, str], hint: str
+) -> None:
+    path = _hidden_workbook(tree_dir.parent / "h.xlsx")
+    with pytest.raises(Refused) as refused:
+        read_import(path, check(tree_dir), ImportOptions(**options))  # type: ignore[arg-type]
+    assert str(refused.value) == f"h.xlsx: {NO_HEADER}{hint}"
+
+
+@pytest.mark.parametrize(
+    ("kind", "what"),
+    [
+        ("inventory", "journey, phase and cluster columns"),
+        ("measurements", "journey, KPI, date and value columns"),
+    ],
+)
+def test_a_sheet_without_the_header_of_its_kind_says_what_it_looks_for(
+    tree_dir: Path, kind: str, what: str
+) -> None:
+    sheet = tree_dir.parent / "leeg.csv"
+    sheet.write_text("Opmerking;Notitie\nx;y\n", encoding="utf-8")
+    with pytest.raises(Refused) as refused:
+        read_import(sheet, check(tree_dir), ImportOptions(kind=kind))  # type: ignore[arg-type]
+    assert str(refused.value) == (
+        f"leeg.csv: no sheet has a header row with {what} in its first 30 rows; check the file, "
+        "or the column names in docs/import-export.md"
+    )
+
+
+@pytest.mark.parametrize("failure", [WriteError("cannot put it back"), OSError("gone")])
+def test_a_failure_while_putting_files_back_leaves_the_first_error_to_be_told(
+    tree_dir: Path, monkeypatch: pytest.MonkeyPatch, failure: Exception
+) -> None:
+    plan = _import(tree_dir, "messy.xlsx", estimates=True).plan
+    real = importing.write_under
+    calls: list[str] = []
+
+    def fail_after_first(base: Path, relative: object, text: str, **options: bool) -> Path:
+        calls.append(str(relative))
+        if len(calls) == 1:
+            return real(base, relative, text, **options)  # type: ignore[arg-type]
+        if len(calls) == 2:
+            raise WriteError("disk full")
+        raise failure  # putting the first file back fails too
+
+    def unlink(self: Path, missing_ok: bool = False) -> None:
+        raise failure
+
+    monkeypatch.setattr(importing, "write_under", fail_after_first)
+    monkeypatch.setattr(Path, "unlink", unlink)
+    with pytest.raises(WriteError, match=r"^disk full$"):
+        apply_plan(tree_dir, plan)
+    assert calls[0] == plan.changes[0].relative

@@ -163,3 +163,40 @@ def test_plain_text_is_left_alone_and_a_name_cell_restores_it() -> None:
     assert neutralise("'s-Hertogenbosch") == "'s-Hertogenbosch"
     assert text('\'=HYPERLINK("x")') == '=HYPERLINK("x")'
     assert text(2025) == "2025"
+
+
+MESSAGES: list[tuple[object, Value, str]] = [
+    (
+        yes_no,
+        ErrorValue("#N/A"),
+        "the error value #N/A is not a number; fix the formula or write the number (n.b. where it is not known)",
+    ),
+    (
+        yes_no,
+        Uncalculated("A1"),
+        "the formula =A1 has no calculated value (the file was never opened in a spreadsheet program); open it in Excel or LibreOffice, save, and import again",
+    ),
+    (yes_no, "misschien", "'misschien' is not yes or no; write ja or nee (yes or no)"),
+    (
+        lambda v: measure(v, "en"),
+        "1.234,5",
+        "'1.234,5' is written the Dutch way, and the framework is in English; write it the English way (1,234.5) or as a number cell",
+    ),
+    (
+        lambda v: measure(v, "nl"),
+        "1,234.5",
+        "'1,234.5' is written the English way, and the framework is in Dutch; write it the Dutch way (1.234,5) or as a number cell",
+    ),
+    (
+        lambda v: measure(v, "nl"),
+        "abc",
+        "'abc' is not a number; write the number (n.b. where it is not known)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("read", "cell", "message"), MESSAGES)
+def test_refusals_in_full(read: object, cell: Value, message: str) -> None:
+    with pytest.raises(CellError) as error:
+        read(cell)  # type: ignore[operator]
+    assert str(error.value) == message

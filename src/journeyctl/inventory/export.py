@@ -169,7 +169,7 @@ def to_csv(table: ExportTable) -> str:
 def to_xlsx(table: ExportTable) -> bytes:
     """The workbook: the journeys, then the sheet that explains the score."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Font
     from openpyxl.worksheet.properties import PageSetupProperties
 
     workbook = Workbook()
@@ -180,7 +180,6 @@ def to_xlsx(table: ExportTable) -> bytes:
         sheet.append(_cells(row))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=False)
     for index, column in enumerate(table.columns, start=1):
         if column.number_format:
             for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
