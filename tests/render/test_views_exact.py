@@ -9,10 +9,12 @@ from datetime import date
 import pytest
 
 from journeyctl.errors import UsageError
+from journeyctl.rank import ContactShare, Ranking
 from journeyctl.render import curve, kpi_tiles, site
 from journeyctl.render.context import DASH, Context
-from journeyctl.render.index_view import PhaseColumn
+from journeyctl.render.index_view import PhaseColumn, _card
 from journeyctl.render.journey_view import VolumeRow, _rate, _volume_row
+from journeyctl.render.ranking_view import ranking_view
 from journeyctl.render.report_views import AlertLine, JourneyLink, _alert_line, _columns, _tone
 from journeyctl.reports import kpis_report
 from journeyctl.reports.alerts import Alert
@@ -239,3 +241,74 @@ def test_the_language_of_the_site() -> None:
     with pytest.raises(UsageError) as refused:
         site._language(framework, "de")
     assert str(refused.value) == "'de' is not a language of journeyctl; write nl or en"
+
+
+def ranked(count: int) -> Ranking:
+    """The small tree's ranking with `count` journeys of 100 contacts each, scored 100, 95, ..."""
+    ranking = PREPARED.ranking
+    first = ranking.journeys[0]
+    journeys = [
+        replace(first, rank=i, id=f"j{i}", name=f"J{i}", contacts=100, score=100.0 - 5 * (i - 1))
+        for i in range(1, count + 1)
+    ]
+    return replace(ranking, journeys=journeys)
+
+
+def test_the_top_ten_of_twelve_and_the_share_down_to_each() -> None:
+    ranking = ranked(12)
+    shown = ranking_view(context_of(), ranking, replace(ranking, journeys=ranking.journeys[:10]))
+    assert (shown.top, shown.top_share) == (10, "83%")
+    assert shown.top_share_text == (
+        "The top 10 journeys hold 83% of the contacts of all ranked journeys in 2025 "
+        "(1,000 of 1,200)."
+    )
+    assert shown.reason_share_text == (
+        "The contact reasons of these journeys hold 70% of all contacts in 2025 (1,400 of 2,000)."
+    )
+    assert [(row.cumulative_share, row.bar) for row in shown.rows] == [
+        ("8%", 100.0),
+        ("17%", 95.0),
+        ("25%", 90.0),
+        ("33%", 85.0),
+        ("42%", 80.0),
+        ("50%", 75.0),
+        ("58%", 70.0),
+        ("67%", 65.0),
+        ("75%", 60.0),
+        ("83%", 55.0),
+        ("92%", 50.0),
+        ("100%", 45.0),
+    ]
+
+
+def test_a_ranking_without_journeys_or_contacts_has_no_shares() -> None:
+    empty = replace(ranked(0), contact_share=None)
+    shown = ranking_view(context_of(), empty, empty)
+    assert (shown.top, shown.top_share, shown.top_share_text, shown.reason_share_text) == (
+        0,
+        DASH,
+        "",
+        "",
+    )
+    silent = ranked(2)
+    silent = replace(
+        silent,
+        journeys=[replace(j, contacts=0) for j in silent.journeys],
+        contact_share=ContactShare(covered=0, total=0),
+    )
+    shown = ranking_view(context_of(), silent, silent)
+    assert (shown.top, shown.top_share, shown.top_share_text, shown.reason_share_text) == (
+        2,
+        DASH,
+        "",
+        "",
+    )
+    assert [(row.cumulative_share, row.bar) for row in shown.rows] == [(DASH, 100.0), (DASH, 95.0)]
+
+
+@pytest.mark.parametrize(("rank", "top"), [(1, True), (10, True), (11, False)])
+def test_a_card_is_of_the_top_journeys_down_to_rank_ten(rank: int, top: bool) -> None:
+    ranking = PREPARED.ranking
+    journey = next(j for j in PREPARED.journeys if j.id == ranking.journeys[0].id)
+    card = _card(context_of(), journey, replace(ranking.journeys[0], rank=rank), ranking)
+    assert (card.rank, card.top) == (str(rank), top)
