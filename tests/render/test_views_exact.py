@@ -13,7 +13,17 @@ from journeyctl.rank import ContactShare, Ranking
 from journeyctl.render import curve, kpi_tiles, site
 from journeyctl.render.context import DASH, Context
 from journeyctl.render.index_view import PhaseColumn, _card
-from journeyctl.render.journey_view import VolumeRow, _rate, _volume_row
+from journeyctl.render.journey_view import (
+    JourneyView,
+    Links,
+    PinnedImprovement,
+    VolumeRow,
+    _pinned,
+    _rate,
+    _stages,
+    _volume_row,
+    journey_view,
+)
 from journeyctl.render.ranking_view import ranking_view
 from journeyctl.render.report_views import AlertLine, JourneyLink, _alert_line, _columns, _tone
 from journeyctl.reports import kpis_report
@@ -312,3 +322,71 @@ def test_a_card_is_of_the_top_journeys_down_to_rank_ten(rank: int, top: bool) ->
     journey = next(j for j in PREPARED.journeys if j.id == ranking.journeys[0].id)
     card = _card(context_of(), journey, replace(ranking.journeys[0], rank=rank), ranking)
     assert (card.rank, card.top) == (str(rank), top)
+
+
+def test_improvements_pinned_by_step_names_in_any_case_once_each() -> None:
+    """An improvement names steps of several journeys, in another case, twice, or steps the
+    journey does not have: it is pinned once to each step of this journey it names, in the
+    order of the steps, and to the journey itself when it names none of them."""
+    journey = next(j for j in PREPARED.journeys if j.id == "i-pay-my-bill")
+    first, second = PREPARED.improvements
+    target = first.journeys[0]
+    first = first.model_copy(
+        update={
+            "journeys": [
+                target.model_copy(update={"steps": ["I PAY", "i check the amount", "I pay"]}),
+                target.model_copy(update={"journey": "i-sign-up", "steps": ["I get the bill"]}),
+            ]
+        }
+    )
+    second = second.model_copy(
+        update={"journeys": [target.model_copy(update={"steps": ["No such step"]})]}
+    )
+    pinned, unpinned = _pinned(context_of(), journey, [first, second])
+    shown = PinnedImprovement(first.id, first.title, "in progress", "in-progress")
+    assert pinned == {1: [shown], 2: [shown]}
+    assert unpinned == [PinnedImprovement(second.id, second.title, "implemented", "implemented")]
+
+
+def test_links_index_the_first_ranking_entry_and_each_journey_an_improvement_touches_once() -> None:
+    first = PREPARED.ranking.journeys[0]
+    twice = replace(
+        PREPARED.ranking, journeys=[first, replace(first, rank=9), *PREPARED.ranking.journeys[1:]]
+    )
+    improvement = PREPARED.improvements[1]
+    doubled = improvement.model_copy(
+        update={"journeys": [*improvement.journeys, improvement.journeys[0]]}
+    )
+    links = Links.of(replace(PREPARED, ranking=twice, improvements=(doubled,)))
+    assert links.ranked[first.id].rank == 1
+    assert {key: [i.id for i in value] for key, value in links.improvements.items()} == {
+        "i-pay-my-bill": [doubled.id],
+        "i-get-a-reminder": [doubled.id],
+    }
+    assert links.followed_by == {
+        "i-pay-my-bill": [("I get a reminder", "i-get-a-reminder")],
+        "i-sign-up": [("I pay my bill", "i-pay-my-bill")],
+    }
+
+
+@pytest.mark.parametrize(
+    ("stages", "spans"),
+    [
+        ([], []),
+        (["A", "A", "", "B", "A"], [("A", 2), ("", 1), ("B", 1), ("A", 1)]),
+        (["", ""], [("", 2)]),
+    ],
+)
+def test_neighbouring_steps_of_a_stage_share_its_cell(
+    stages: list[str], spans: list[tuple[str, int]]
+) -> None:
+    step = view_of("i-pay-my-bill").steps[0]
+    columns = [replace(step, stage=stage, number=i + 1) for i, stage in enumerate(stages)]
+    shown = _stages(columns)
+    assert [(stage.name, stage.span) for stage in shown] == spans
+    assert [step for stage in shown for step in stage.steps] == columns
+
+
+def view_of(journey_id: str) -> JourneyView:
+    journey = next(j for j in PREPARED.journeys if j.id == journey_id)
+    return journey_view(context_of(), journey, PREPARED)
