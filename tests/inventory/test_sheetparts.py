@@ -179,3 +179,56 @@ def test_walk_names_the_parent_of_each_whole_element_and_shows_what_is_inside() 
     found = walk(io.BytesIO(xml), Budget("f"), "s", frozenset({f"{{{MAIN}}}c"}), inside)
     assert [(tag[e.tag], tag[p], len(e)) for e, p in found] == [("c", "b", 2), ("c", "a", 1)]
     assert seen == [("d", "c"), ("d", "c"), ("d", "c")]
+    (root,) = walk(io.BytesIO(xml), Budget("f"), "s", frozenset({f"{{{MAIN}}}a"}))
+    assert (tag[root[0].tag], root[1], len(root[0])) == ("a", None, 2)
+
+
+def test_the_first_row_counts_its_cells_from_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = hostile.write_xlsx(tmp_path / "w.xlsx", [sheet_xml([row(1, ["<c><v>1</v></c>"] * 11).encode()])])  # fmt: skip
+    monkeypatch.setattr(limits, "MAX_ROW_CELLS", 11)
+    assert read_xlsx(path)[0].rows == [[1] * 11]
+    monkeypatch.setattr(limits, "MAX_ROW_CELLS", 10)
+    with pytest.raises(Refused, match="row 1 holds more than 10 cells"):
+        read_xlsx(path)
+
+
+def test_rows_out_of_order_are_read_where_they_stand_and_counted_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [*hostile.inventory_rows(), row(5, [inline("e")]).encode(), row(3, [inline("c")]).encode()]  # fmt: skip
+    path = hostile.write_xlsx(tmp_path / "o.xlsx", [sheet_xml(rows)])
+    seen: list[int] = []
+    monkeypatch.setattr(limits, "MAX_ROWS", 6)  # four rows, and the two left out before row 5
+    assert read_xlsx(path, seen.append)[0].rows == [hostile.HEADER, hostile.ROW, [], [], ["e"], ["c"]]  # fmt: skip
+    assert seen == [1, 2, 5, 3]
+    monkeypatch.setattr(limits, "MAX_ROWS", 5)
+    with pytest.raises(Refused, match="more than 5 rows"):
+        read_xlsx(path)
+
+
+def test_cells_past_the_last_column_read_and_blank_text_are_not_values(tmp_path: Path) -> None:
+    cells = ['<c r="IV1"><v>1</v></c>', '<c r="IW1"><v>2</v></c>']
+    blank = [inline("  "), '<c r="C2"><v>3</v></c>']
+    path = hostile.write_xlsx(
+        tmp_path / "c.xlsx", [sheet_xml([row(1, cells).encode(), row(2, blank).encode()])]
+    )
+    (sheet,) = read_xlsx(path)
+    assert sheet.rows == [[None] * 255 + [1], [None, None, 3]]
+
+
+def test_many_small_elements_outside_the_rows_are_no_stretch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    columns = [b"<cols>", *[b'<col min="1" max="1" width="9"/>'] * 80_000, b"</cols>"]
+    xml = [
+        f'<worksheet xmlns="{MAIN}">'.encode(),
+        *columns,
+        b"<sheetData>",
+        *hostile.inventory_rows(),
+        b"</sheetData></worksheet>",
+    ]
+    path = hostile.write_xlsx(tmp_path / "s.xlsx", [xml])
+    monkeypatch.setattr(limits, "MAX_STRETCH_BYTES", 2**20)  # the columns are 2.6 MB
+    assert read_xlsx(path)[0].rows == [hostile.HEADER, hostile.ROW]
