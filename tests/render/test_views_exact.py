@@ -12,7 +12,7 @@ from journeyctl.errors import UsageError
 from journeyctl.rank import ContactShare, Ranking
 from journeyctl.render import curve, kpi_tiles, site
 from journeyctl.render.context import DASH, Context
-from journeyctl.render.index_view import PhaseColumn, _card
+from journeyctl.render.index_view import PhaseColumn, _card, _ordered, _summary, index_view
 from journeyctl.render.journey_view import (
     JourneyView,
     Links,
@@ -25,7 +25,14 @@ from journeyctl.render.journey_view import (
     journey_view,
 )
 from journeyctl.render.ranking_view import ranking_view
-from journeyctl.render.report_views import AlertLine, JourneyLink, _alert_line, _columns, _tone
+from journeyctl.render.report_views import (
+    AlertLine,
+    JourneyLink,
+    _alert_line,
+    _columns,
+    _kpi_notes,
+    _tone,
+)
 from journeyctl.reports import kpis_report
 from journeyctl.reports.alerts import Alert
 from journeyctl.reports.kpis import KpiPoint, KpiRow
@@ -390,3 +397,56 @@ def test_neighbouring_steps_of_a_stage_share_its_cell(
 def view_of(journey_id: str) -> JourneyView:
     journey = next(j for j in PREPARED.journeys if j.id == journey_id)
     return journey_view(context_of(), journey, PREPARED)
+
+
+def test_the_notes_of_the_kpis_page() -> None:
+    report = kpis_report(PREPARED)
+    notes = ["Measurements up to 31 Dec 2025", "#: the rank in the ranking of 2025"]
+    assert _kpi_notes(context_of(), report) == notes
+    assert _kpi_notes(context_of(), replace(report, measured_until=None, period=None)) == []
+    assert _kpi_notes(context_of(), replace(report, as_of=date(2025, 6, 30))) == [
+        *notes,
+        "Measurements after the end of 2025 are left out",
+    ]
+
+
+def test_the_summary_of_the_index_with_and_without_a_compared_period() -> None:
+    ranking = PREPARED.ranking
+    assert _summary(context_of(), PREPARED.journeys, ranking) == (
+        "4 journeys, 1 mapped; volumes and ranks of 2025, movement against 2024"
+    )
+    assert _summary(context_of(), PREPARED.journeys, replace(ranking, compare_period=None)) == (
+        "4 journeys, 1 mapped; volumes and ranks of 2025"
+    )
+
+
+def test_cards_ranked_first_by_rank_then_by_name_retired_last() -> None:
+    card = index_view(context_of(), PREPARED.journeys, PREPARED.ranking).phases[1].clusters[0]
+    model = card.journeys[0]
+    cards = [
+        replace(model, id="r", name="Retired", rank="1", status_key="retired"),
+        replace(model, id="b", name="b", rank=DASH),
+        replace(model, id="a2", name="A", rank=DASH),
+        replace(model, id="a1", name="A", rank=DASH),
+        replace(model, id="ten", name="Ten", rank="10"),
+        replace(model, id="nine", name="Nine", rank="9"),
+        replace(model, id="old", name="a", rank=DASH, status_key="retired"),
+    ]
+    assert [c.id for c in _ordered(cards)] == ["nine", "ten", "a1", "a2", "b", "r", "old"]
+
+
+@pytest.mark.parametrize(
+    ("emotions", "gap"),
+    [
+        ((3, 3, 3, 3), ""),
+        ((4, 2, 4, 2), ""),
+        ((3, 3, 2, 4), "50,50 150,31 150,69 50,50"),
+        ((2, 4, 3, 3), "50,31 150,50 150,50 50,69"),
+        ((2, 4, 4, 2), "50,31 100,50 50,69"),
+        ((4, 2, 2, 4), "100,50 150,31 150,69"),
+    ],
+)
+def test_the_gap_of_one_segment(emotions: tuple[int, int, int, int], gap: str) -> None:
+    """(actual, desired) at the step, then at the next: shaded where desired is above."""
+    a0, d0, a1, d1 = emotions
+    assert curve._gap(0, a0, a1, d0, d1) == gap
