@@ -124,3 +124,69 @@ def test_each_row_knows_the_line_it_starts_on_and_the_separator(tmp_path: Path) 
     sheet = read_csv(path)
     assert (sheet.delimiter, sheet.lines) == ("\t", [1, 2, 4, 5, 8])
     assert sheet.rows == [["a", "b"], ["1\n2", "x"], [], ["3", "y\n\nz"], ["4"]]
+
+
+NOT_READ = {
+    "a zip": (b"PK\x03\x04rest", "this is a zip file (an .xlsx workbook?), not CSV: name it .xlsx"),
+    "an OLE container": (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest",
+        "this is an Excel 97-2003 or password-protected workbook, not CSV; save it as CSV UTF-8 "
+        "(or as .xlsx without a password) and import that",
+    ),
+    "UTF-16, little end first": (
+        "\ufeffa;b".encode("utf-16-le"),
+        "this is UTF-16 text (Excel's 'Unicode text'), not UTF-8; save it as CSV UTF-8 and "
+        "import that",
+    ),
+    "UTF-16, big end first": (
+        "\ufeffa;b".encode("utf-16-be"),
+        "this is UTF-16 text, not UTF-8; save it as CSV UTF-8 and import that",
+    ),
+    "Latin-1": (
+        "Klantreis;Fase\nEnquête;x\n".encode("latin-1"),
+        "this file is not UTF-8 text (byte 19 of a block cannot be read); save it as CSV UTF-8",
+    ),
+    "a field past the csv module's limit": (
+        b"a;b\n" + b"x" * 200_000 + b";y\n",
+        "this is not a CSV file that can be read (field larger than field limit (131072))",
+    ),
+}
+
+
+@pytest.mark.parametrize(("data", "message"), NOT_READ.values(), ids=list(NOT_READ))
+def test_a_file_that_is_not_csv_text_is_refused_in_one_line(
+    tmp_path: Path, data: bytes, message: str
+) -> None:
+    path = tmp_path / "d.csv"
+    path.write_bytes(data)
+    with pytest.raises(Refused) as refused:
+        read_csv(path)
+    assert str(refused.value) == f"d.csv: {message}"
+
+
+@pytest.mark.parametrize(
+    ("header", "delimiter"),
+    [
+        ("a;b;c", ";"),
+        ("a,b,c", ","),
+        ("a\tb\tc", "\t"),
+        ('"a;b;c",d,e', ","),
+        ("abc", ","),
+        ("a;b,c", ";"),
+        ("a,b;c;d", ";"),
+        ('a\t"x,y,z"\tb', "\t"),
+    ],
+)
+def test_the_separator_is_the_one_the_header_uses_most_outside_quotes(
+    tmp_path: Path, header: str, delimiter: str
+) -> None:
+    path = tmp_path / "d.csv"
+    path.write_text(header + "\n", encoding="utf-8")
+    assert read_csv(path).delimiter == delimiter
+
+
+def test_an_empty_line_first_and_blank_fields(tmp_path: Path) -> None:
+    path = tmp_path / "d.csv"
+    path.write_text("\na, ,\n", encoding="utf-8")
+    sheet = read_csv(path)
+    assert (sheet.rows, sheet.lines, sheet.delimiter) == ([[], ["a"]], [1, 2], ",")
