@@ -423,3 +423,63 @@ def test_added_removed_and_renamed_in_words() -> None:
         "- Description: none -> Now",
         "- Criterion **Rules**: changed (weight, name)",
     ]
+
+
+def test_each_value_in_dutch_words() -> None:
+    """A status by its Dutch label, other fields as written, an emotion before and after, a
+    KPI towards its target, a first measurement with a target but nothing to compare, an
+    improvement changed without its status."""
+    journey = changed(
+        "Ik betaal",
+        Changed("status", "listed", "mapped"),
+        Changed("name", "Oud", "Nieuw"),
+        EmotionChanged("A", "emotion", 2, 4),
+        KpiMeasured("nps", ["2025-12-31"], 3.0, 10.0, 20.0, True),
+        KpiMeasured("nps", ["2026-01-31"], None, 10.0, 20.0, None),
+    )
+    improvement = ImprovementDiff("a", "Betaallink", "changed", None, "idea", ["effort"])
+    diff = TreeDiff(VALID, WORKING, "nl", [journey], [improvement], [], NAMES)
+    assert as_markdown(diff).splitlines()[4:] == [
+        "- **Ik betaal** (Klant zijn > Factuur): gewijzigd",
+        "  - Status: geïnventariseerd -> in kaart gebracht",
+        "  - Naam: Oud -> Nieuw",
+        "  - Emotie bij A: 2 -> 4",
+        "  - NPS gemeten 2025-12-31: 3 -> 10, richting het doel van 20",
+        "  - NPS gemeten 2026-01-31: 10",
+        "",
+        "### Verbeteringen",
+        "",
+        "- **Betaallink**: gewijzigd; ook gewijzigd: inspanning",
+    ]
+
+
+def test_long_sections_of_improvements_and_framework_fold_in_the_frameworks_language() -> None:
+    improvements = [
+        ImprovementDiff(f"i{n:02}", f"Idee {n:02}", "added", None, "idea")
+        for n in range(FOLD_SECTION + 1)
+    ]
+    framework = [
+        FrameworkChange("phases", f"p{n:02}", f"Fase {n:02}", "added")
+        for n in range(FOLD_SECTION + 1)
+    ]
+    lines = as_markdown(TreeDiff(VALID, WORKING, "nl", [], improvements, framework, NAMES))
+    shown = lines.splitlines()
+    assert shown[2:5] == ["### Verbeteringen", "", "- **Idee 00**: toegevoegd (idee)"]
+    assert shown[19:26] == [
+        "",
+        "<details><summary>nog 1</summary>",
+        "",
+        "- **Idee 15**: toegevoegd (idee)",
+        "",
+        "</details>",
+        "",
+    ]
+    assert shown[26:29] == ["### Raamwerk", "", "- Fase **Fase 00**: toegevoegd"]
+    assert shown[-6:] == [
+        "",
+        "<details><summary>nog 1</summary>",
+        "",
+        "- Fase **Fase 15**: toegevoegd",
+        "",
+        "</details>",
+    ]
