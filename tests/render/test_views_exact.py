@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from journeyctl.errors import UsageError
 from journeyctl.rank import ContactShare, Ranking
-from journeyctl.render import curve, kpi_tiles, site
+from journeyctl.render import curve, kpi_tiles
 from journeyctl.render.context import DASH, Context
 from journeyctl.render.index_view import PhaseColumn, _card, _ordered, _summary, index_view
 from journeyctl.render.journey_view import (
@@ -33,11 +34,12 @@ from journeyctl.render.report_views import (
     _kpi_notes,
     _tone,
 )
+from journeyctl.render.site import _language
 from journeyctl.reports import kpis_report
 from journeyctl.reports.alerts import Alert
 from journeyctl.reports.kpis import KpiPoint, KpiRow
 from journeyctl.text import Names
-from tests.render.conftest import report_input
+from tests.render.conftest import report_input, site
 
 PREPARED = report_input()
 
@@ -253,10 +255,10 @@ def test_a_phase_column_is_one_part_wide_per_eight_journeys(journeys: int, weigh
 
 def test_the_language_of_the_site() -> None:
     framework = PREPARED.framework
-    assert site._language(framework, None) == framework.language
-    assert (site._language(framework, "en"), site._language(framework, "nl")) == ("en", "nl")
+    assert _language(framework, None) == framework.language
+    assert (_language(framework, "en"), _language(framework, "nl")) == ("en", "nl")
     with pytest.raises(UsageError) as refused:
-        site._language(framework, "de")
+        _language(framework, "de")
     assert str(refused.value) == "'de' is not a language of journeyctl; write nl or en"
 
 
@@ -450,3 +452,20 @@ def test_the_gap_of_one_segment(emotions: tuple[int, int, int, int], gap: str) -
     """(actual, desired) at the step, then at the next: shaded where desired is above."""
     a0, d0, a1, d1 = emotions
     assert curve._gap(0, a0, a1, d0, d1) == gap
+
+
+def test_what_every_template_is_given_besides_its_page(tmp_path: Path) -> None:
+    """`ext`, `lang`, `site`, `page_name`, `root` and `nav`, as docs/render.md lists them."""
+    shown = (
+        "{{ ext }}|{{ lang }}|{{ site }}|{{ page_name }}|{{ root }}|"
+        "{% for link in nav %}{{ link.page }}{{ '*' if link.current }},{% endfor %}"
+    )
+    for name in ("index.html.j2", "journey.md.j2", "ranking.md.j2"):
+        (tmp_path / name).write_text(shown, encoding="utf-8")
+    pages = site(templates=tmp_path, formats=("html", "md"))
+    nav = "index,ranking,kpis,improvements,coverage,owners,alerts,"
+    assert pages["index.html"] == f"html|en|Example Power|index||{nav.replace('x,', 'x*,', 1)}"
+    assert pages["journeys/i-pay-my-bill.md"] == f"md|en|Example Power|journey|../|{nav}"
+    assert pages["ranking.md"] == (
+        f"md|en|Example Power|ranking||{nav.replace('ranking,', 'ranking*,')}"
+    )
