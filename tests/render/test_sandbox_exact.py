@@ -354,3 +354,33 @@ def test_a_tilde_is_refused_on_its_own_line(
         "more than 1,000,000 characters or items; build less (a template shows the page's "
         "data, it does not need to make big values)"
     )
+
+
+# (filter, its bound arguments without the context, the size it may build)
+FILTER_SIZES: list[tuple[str, dict[str, Any], int]] = [
+    ("center", {"value": "abc", "width": 9}, 9),
+    ("center", {"value": "abcdefghijk", "width": 3}, 11),
+    ("center", {"value": 5, "width": 3}, 3),
+    ("indent", {"s": "a\nb", "width": 4, "first": False, "blank": False}, 3 + 2 * 4),
+    ("indent", {"s": "abc", "width": "--", "first": False, "blank": False}, 3 + 2),
+    ("wordwrap", {"s": "abcd", "width": 1, "wrapstring": None}, 4 * 2),
+    ("wordwrap", {"s": "abcd", "width": 1, "wrapstring": "<br>"}, 4 * 5),
+    ("truncate", {"s": "abcd", "length": 2, "end": "..."}, 4 + 3),
+    ("batch", {"value": [1, 2], "linecount": 3, "fill_with": None}, 4 + 2 * 3),
+    ("batch", {"value": [1, 2], "linecount": -3, "fill_with": None}, 4),
+    ("slice", {"value": [1, 2], "slices": 3, "fill_with": None}, 4 + 2 * 3),
+    ("replace", {"s": "aXa", "old": "a", "new": "bbb", "count": None}, 3 + 2 * 2),
+    ("join", {"value": ["ab", "c"], "d": "-", "attribute": None}, 10 * (5 + 2)),
+    ("format", {"value": "%5s", "args": ("ab",), "kwargs": {}}, 3 + 5 + 20),
+    ("format", {"value": "%(a)s", "args": (), "kwargs": {"a": "xy"}}, 5 + 20),
+    ("format", {"value": 5, "args": ("ab",), "kwargs": {}}, 0),
+    ("tojson", {"value": {"a": "x"}, "indent": None}, 10 * 3),
+    ("tojson", {"value": {"a": "x"}, "indent": 2}, 10 * 3 * 3),
+    ("upper", {"s": "abc"}, 0),
+    ("upper", {}, 0),
+]
+
+
+@pytest.mark.parametrize(("name", "arguments", "size"), FILTER_SIZES)
+def test_the_size_of_a_filter(name: str, arguments: dict[str, Any], size: int) -> None:
+    assert sandbox._filter_size(name, arguments, 1_000) == size
