@@ -39,3 +39,11 @@ def test_tidy_removes_an_unchanged_file_that_is_not_utf8(tmp_path: Path) -> None
     result = write_folder(site, {"index.html": "i\n"}, tidy=True)
     assert result.removed == [site / "old.bin"]
     assert sorted(p.name for p in site.iterdir()) == [RECORD, "index.html"]
+
+
+def test_the_record_holds_the_digests_b2sum_l_128_writes(tmp_path: Path) -> None:
+    # `printf 'a\n' | b2sum -l 128`, and the same for 'é\n': a record can be checked by hand.
+    write_folder(tmp_path / "site", {"b.html": "é\n", "a/x.html": "a\n"}, tidy=True)
+    assert (tmp_path / "site" / RECORD).read_text(encoding="utf-8") == (
+        "b93e0fc7bb21633c08bba07c5e71dc00  a/x.html\nbad657e10774c914cace953a5047c92f  b.html\n"
+    )
