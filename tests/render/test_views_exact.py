@@ -30,12 +30,15 @@ from journeyctl.render.report_views import (
     AlertLine,
     CoverageLine,
     JourneyLink,
+    OverdueLine,
+    OwnerCard,
     PhaseLine,
     _alert_line,
     _columns,
     _kpi_notes,
     _tone,
     coverage_view,
+    owners_view,
 )
 from journeyctl.render.site import _language
 from journeyctl.reports import kpis_report
@@ -500,3 +503,35 @@ def test_coverage_with_a_reason_that_no_journey_lists() -> None:
     ]
     assert shown.uncovered == [CoverageLine("Where is my sign-up?", "Joining", False, [], "400")]
     assert [row.covered for row in shown.rows] == [False, True, True]
+
+
+def test_owners_cards_whole_with_a_journey_that_has_no_owner() -> None:
+    journeys = tuple(
+        j.model_copy(update={"owner": None}) if j.id == "i-move-house" else j
+        for j in PREPARED.journeys
+    )
+    shown = owners_view(context_of(), replace(PREPARED, journeys=journeys))
+    sign_up = JourneyLink("I sign up", "journeys/i-sign-up")
+    pay = JourneyLink("I pay my bill", "journeys/i-pay-my-bill")
+    reminder = JourneyLink("I get a reminder", "journeys/i-get-a-reminder")
+    move = JourneyLink("I move house", "journeys/i-move-house")
+    assert shown.owners == [
+        OwnerCard(
+            "Ann Smith",
+            "ann@example.com",
+            [sign_up],
+            [OverdueLine(sign_up, "quarterly", "never", DASH)],
+            [],
+            "0",
+        ),
+        OwnerCard(
+            "Bob Jones",
+            "",
+            [pay, reminder],
+            [OverdueLine(pay, "quarterly", "1 Jun 2025", "136")],
+            ["Explain why the amount changed"],
+            "1",
+        ),
+        OwnerCard("Without an owner", "", [move], [], [], "0"),
+    ]
+    assert (shown.title, shown.today, shown.overdue_total) == ("Owners", "15 Jan 2026", "2")
