@@ -129,3 +129,14 @@ def test_a_period_that_is_none_is_refused_at_its_cell(tree_dir: Path) -> None:
     assert [str(p) for p in refused.value.problems] == [
         "d.csv!E2: 'vorig jaar' is not a period; write 2025, 2025-Q3 or 2025-06"
     ]
+
+
+def test_two_unknown_owners_are_both_added(tree_dir: Path) -> None:
+    path = tree_dir.parent / "d.csv"
+    path.write_text(
+        f"{HEADER}{BETAAL};Piet;2025;10;1\nIk meld me aan;Klant worden;aanmelden;Kees;2025;5;1\n",
+        encoding="utf-8",
+    )
+    framework = read_import(path, check(tree_dir), ImportOptions(add_missing=True)).plan.framework
+    assert framework is not None
+    assert framework.details == ["add owner piet (Piet)", "add owner kees (Kees)"]

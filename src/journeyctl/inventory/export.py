@@ -162,7 +162,7 @@ def to_csv(table: ExportTable) -> str:
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(_cells([column.key for column in table.columns]))
     for row in table.csv_rows:
-        writer.writerow(_cells(["" if value is None else value for value in row]))
+        writer.writerow(_cells(row))  # the csv module writes None as an empty field
     return stream.getvalue()
 
 
@@ -203,14 +203,13 @@ def _fit_widths(sheet: Any, table: ExportTable) -> None:
     from openpyxl.utils import get_column_letter
 
     for index, column in enumerate(table.columns):
-        texts = [column.header] + [_shown(row[index]) for row in table.rows]
+        values = [row[index] for row in table.rows]
+        texts = [column.header] + [_shown(value) for value in values if value is not None]
         width = min(max(len(text) for text in texts) + 2, _MAX_WIDTH)
         sheet.column_dimensions[get_column_letter(index + 1)].width = width
 
 
 def _shown(value: Any) -> str:
-    if value is None:
-        return ""
     if isinstance(value, float):
         return f"{value:,.2f}"
     if isinstance(value, int):
