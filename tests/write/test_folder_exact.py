@@ -47,3 +47,22 @@ def test_the_record_holds_the_digests_b2sum_l_128_writes(tmp_path: Path) -> None
     assert (tmp_path / "site" / RECORD).read_text(encoding="utf-8") == (
         "b93e0fc7bb21633c08bba07c5e71dc00  a/x.html\nbad657e10774c914cace953a5047c92f  b.html\n"
     )
+
+
+@pytest.mark.parametrize("name", ["my  page.html", " leading.html", "a  b  c.html", "é.html"])
+def test_tidy_reads_a_record_line_up_to_its_first_two_spaces(tmp_path: Path, name: str) -> None:
+    site = tmp_path / "site"
+    write_folder(site, {name: "old\n", "index.html": "i\n"}, tidy=True)
+    assert write_folder(site, {"index.html": "i\n"}, tidy=True).removed == [site / name]
+    assert sorted(p.name for p in site.iterdir()) == [RECORD, "index.html"]
+
+
+def test_tidy_trusts_no_line_but_digest_two_spaces_name(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "x.html").write_bytes(b"x\n")
+    digest = _digest("x\n")
+    lines = [f"{digest}\tx.html", f"{digest} x.html", f"{digest}x.html"]
+    (site / RECORD).write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+    assert write_folder(site, {"index.html": "i\n"}, tidy=True).removed == []
+    assert (site / "x.html").read_bytes() == b"x\n"
