@@ -66,3 +66,36 @@ def test_tidy_trusts_no_line_but_digest_two_spaces_name(tmp_path: Path) -> None:
     (site / RECORD).write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
     assert write_folder(site, {"index.html": "i\n"}, tidy=True).removed == []
     assert (site / "x.html").read_bytes() == b"x\n"
+
+
+def test_an_existing_folder_gets_files_two_folders_deeper(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "notes.txt").write_bytes(b"mine\n")
+    result = write_folder(site, {"journeys/a/x.html": "x\n", "index.html": "i\n"})
+    assert result.written == [site / "journeys/a/x.html", site / "index.html"]
+    assert (site / "journeys/a/x.html").read_bytes() == b"x\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_left_over_file_that_cannot_be_removed_stays_and_is_not_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    write_folder(site, {"a/old.html": "o\n", "b/gone.html": "g\n", "index.html": "i\n"}, tidy=True)
+    real_unlink = Path.unlink
+
+    def unlink(self: Path, missing_ok: bool = False) -> None:
+        if self.name == "old.html":
+            raise PermissionError(13, "Permission denied")
+        real_unlink(self, missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    result = write_folder(site, {"index.html": "i\n"}, tidy=True)
+    assert result.removed == [site / "b/gone.html"]
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == [
+        RECORD,
+        "a",
+        "a/old.html",
+        "index.html",
+    ]
