@@ -10,6 +10,8 @@ import pytest
 from journeyctl.framework import check
 from journeyctl.inventory.cells import Refused
 from journeyctl.inventory.importing import ImportOptions, apply_plan, read_import
+from tests.inventory import hostile
+from tests.inventory.hostile import inline, row, sheet_xml
 
 BETAAL = "klant-zijn/facturatie/ik-betaal.yaml"
 
@@ -65,7 +67,8 @@ def _measured(tree: Path, line: str) -> None:
 
 def test_n_and_source_not_given_leave_those_there_alone(tree_dir: Path) -> None:
     _measured(tree_dir, "      - {date: 2025-06-30, value: 3, n: 312, source: Enquête}\n")
-    assert _read(tree_dir, "Klantreis;KPI;Datum;Score\nik-betaal;nps;30-06-2025;3\n") == []
+    text = "Klantreis;KPI;Datum;Score\nik-betaal;nps;30-06-2025;4\n"
+    assert _read(tree_dir, text) == ["kpis nps 2025-06-30: 3 -> 4"]
 
 
 def test_a_value_is_written_as_the_file_writes_the_same_number(tree_dir: Path) -> None:
@@ -73,6 +76,7 @@ def test_a_value_is_written_as_the_file_writes_the_same_number(tree_dir: Path) -
     path = tree_dir.parent / "m.csv"
     path.write_text(
         "Klantreis;KPI;Datum;Score;N\nik-betaal;nps;30-06-2025;3;40\n"
+        "ik-betaal;nps;31-07-2025;3;\n"
         "ik-betaal;nps;30-09-2025;12,0;\nik-betaal;nps;31-12-2025;12,5;\n",
         encoding="utf-8",
     )
@@ -80,6 +84,15 @@ def test_a_value_is_written_as_the_file_writes_the_same_number(tree_dir: Path) -
     text = (tree_dir / BETAAL).read_text(encoding="utf-8")
     assert (
         "      - {date: 2025-06-30, value: 3.0, n: 40}\n"
+        "      - {date: 2025-07-31, value: 3}\n"
         "      - {date: 2025-09-30, value: 12}\n"
         "      - {date: 2025-12-31, value: 12.5}\n"
     ) in text
+
+
+def test_a_number_cell_of_a_whole_number_is_written_whole(tree_dir: Path) -> None:
+    cells = [inline("ik-betaal"), inline("nps"), inline("30-09-2025"), "<c><v>12.0</v></c>"]
+    rows = [row(1, map(inline, ["Klantreis", "KPI", "Datum", "Score"])).encode(), row(2, cells).encode()]  # fmt: skip
+    path = hostile.write_xlsx(tree_dir.parent / "m.xlsx", [sheet_xml(rows)])
+    apply_plan(tree_dir, read_import(path, check(tree_dir), ImportOptions()).plan)
+    assert "      - {date: 2025-09-30, value: 12}\n" in (tree_dir / BETAAL).read_text("utf-8")
