@@ -99,3 +99,14 @@ def test_a_left_over_file_that_cannot_be_removed_stays_and_is_not_named(
         "a/old.html",
         "index.html",
     ]
+
+
+def test_tidy_names_what_it_removed_by_the_path_it_was_given(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    site = tmp_path / "link" / "site"  # a folder under a symlinked one: not resolved
+    write_folder(site, {"old.html": "o\n", "index.html": "i\n"}, tidy=True)
+    result = write_folder(site, {"index.html": "i\n"}, tidy=True)
+    assert result.written == [site / "index.html"]
+    assert result.removed == [site / "old.html"]
+    assert sorted(p.name for p in (tmp_path / "real/site").iterdir()) == [RECORD, "index.html"]

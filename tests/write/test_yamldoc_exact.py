@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from journeyctl.write import WriteError, new_yaml
+from journeyctl.write import WriteError, new_yaml, roundtrip
 
 
 @pytest.mark.parametrize("value", [10**30, -(10**31), 2**200])
@@ -28,4 +28,16 @@ def test_a_float_that_is_not_finite_is_refused_in_full(value: float, text: str) 
     assert str(raised.value) == (
         f"cannot write the number {text}: journey files hold finite numbers only; "
         "write a real value or leave the field out"
+    )
+
+
+def test_a_document_that_would_read_back_differently_is_refused_in_full(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(roundtrip, "string_style", lambda value: None)  # quoting gone wrong
+    with pytest.raises(WriteError) as raised:
+        new_yaml({"answer": "no"})
+    assert str(raised.value) == (
+        "journeyctl could not write this data so that it reads back the same; nothing was "
+        "written; please report this as a bug with the data you gave"
     )
