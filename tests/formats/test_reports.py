@@ -13,6 +13,7 @@ from journeyctl.model import Journey
 from journeyctl.model.framework import Kpi
 from journeyctl.model.journey import KpiRecord
 from journeyctl.reports import (
+    AlertsReport,
     KpiReport,
     ReportInput,
     alerts_report,
@@ -304,4 +305,16 @@ def test_an_empty_first_sheet_does_not_hide_the_second() -> None:
     )
     assert as_markdown(build("owners", nobody), "en") == (
         "### Journey owners\n\nNone.\n\n### Reviews overdue on 1 Jun 2025\n\nNone.\n"
+    )
+
+
+def test_the_day_of_the_measurements_is_said_only_beside_a_kpi_alert() -> None:
+    report = AlertsReport("2025", "2024", 0.2, 10, (), measured_until=date(2025, 6, 30))
+    assert as_markdown(report, "en") == (
+        "### Alerts, period 2025 against 2024\n"
+        "\n"
+        "None.\n"
+        "\n"
+        "Contacts per customer or contacts up more than 20%; top 10 journeys that are only "
+        "listed and have no improvement; KPIs moving away from their target\n"
     )
