@@ -149,3 +149,17 @@ def test_the_gitlab_job_stops_at_the_placeholder_with_what_to_fill_in(
         check=False,
     )
     assert filled.returncode == 0
+
+
+def test_a_folder_inside_a_git_folder_is_refused_before_anything_is_written(
+    in_tmp: Path, git_config: Path
+) -> None:
+    git(in_tmp, "init", "-q")
+    result = run(".git/framework")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"error: '{in_tmp / '.git/framework'}' is inside a git repository's own folder (.git, "
+        "or a bare repository); make the framework in a working folder instead; nothing was "
+        "written\n"
+    )
+    assert not (in_tmp / ".git/framework").exists()

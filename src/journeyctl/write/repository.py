@@ -32,10 +32,15 @@ def repository_of(folder: Path) -> Repository:
     inside = _git(above, "rev-parse", "--is-inside-work-tree")
     if inside is None:
         return Repository(_GIT_DEFAULT_BRANCH, exists=False, git=False)
-    if inside.returncode == 0:
+    if inside.returncode == 0 and inside.stdout.strip() == "true":
         branch = _git(above, "symbolic-ref", "--quiet", "--short", "HEAD")
         name = branch.stdout.strip() if branch is not None and branch.returncode == 0 else ""
         return Repository(name or _GIT_DEFAULT_BRANCH, exists=True, git=True)
+    if inside.returncode == 0:  # inside a .git folder or a bare repository: no work tree
+        raise WriteError(
+            f"'{folder}' is inside a git repository's own folder (.git, or a bare repository); "
+            "make the framework in a working folder instead; nothing was written"
+        )
     configured = _git(above, "config", "--get", "init.defaultBranch")
     name = configured.stdout.strip() if configured is not None else ""
     return Repository(name or _GIT_DEFAULT_BRANCH, exists=False, git=True)
