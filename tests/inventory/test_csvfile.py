@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from journeyctl.cli.app import app
 from journeyctl.framework import check
+from journeyctl.inventory import limits
 from journeyctl.inventory.cells import Refused
 from journeyctl.inventory.csvfile import read_csv
 from journeyctl.inventory.importing import ImportOptions, read_import
@@ -175,6 +176,7 @@ def test_a_file_that_is_not_csv_text_is_refused_in_one_line(
         ("a;b,c", ";"),
         ("a,b;c;d", ";"),
         ('a\t"x,y,z"\tb', "\t"),
+        ('a,"x;y;z";b;c;d', ";"),
     ],
 )
 def test_the_separator_is_the_one_the_header_uses_most_outside_quotes(
@@ -190,3 +192,34 @@ def test_an_empty_line_first_and_blank_fields(tmp_path: Path) -> None:
     path.write_text("\na, ,\n", encoding="utf-8")
     sheet = read_csv(path)
     assert (sheet.rows, sheet.lines, sheet.delimiter) == ([[], ["a"]], [1, 2], ",")
+
+
+@pytest.mark.parametrize(
+    ("line", "refused"), [("x" * 2047 + "\n", False), ("x" * 2048 + "\n", True)]
+)
+def test_a_line_longer_than_the_bound_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, line: str, refused: bool
+) -> None:
+    path = tmp_path / "d.csv"
+    path.write_text("a\n" + line, encoding="utf-8")
+    monkeypatch.setattr(limits, "MAX_LINE_CHARS", 2048)
+    if not refused:
+        assert read_csv(path).rows[1] == ["x" * 2047]
+        return
+    with pytest.raises(Refused) as error:
+        read_csv(path)
+    assert str(error.value) == (
+        "d.csv: line 2 is longer than 2 KB: not an inventory or measurements file; check that "
+        "it is the file you meant"
+    )
+
+
+def test_a_bom_only_file_has_no_rows_and_lines_are_counted_for_progress(tmp_path: Path) -> None:
+    path = tmp_path / "d.csv"
+    path.write_bytes(b"\xef\xbb\xbf")
+    assert read_csv(path).rows == []
+    path.write_bytes('\ufeffKlantreis;Bron\r\nik-betaal;"a\r\nb"\r\nx;y\r\n'.encode())
+    seen: list[int] = []
+    sheet = read_csv(path, seen.append)
+    assert sheet.rows == [["Klantreis", "Bron"], ["ik-betaal", "a\r\nb"], ["x", "y"]]
+    assert (seen, sheet.lines) == ([1, 2, 3], [1, 2, 4])

@@ -200,3 +200,29 @@ def test_refusals_in_full(read: object, cell: Value, message: str) -> None:
     with pytest.raises(CellError) as error:
         read(cell)  # type: ignore[operator]
     assert str(error.value) == message
+
+
+MORE_MESSAGES: list[tuple[object, Value, str]] = [
+    (
+        lambda v: measure(v, "nl"),
+        "ca. 7",
+        "'ca. 7' is an estimate; a measurement is a measured value",
+    ),
+    (lambda v: measure(v, "nl"), 10**12, "1000000000000 is too large"),
+    (
+        day,
+        ErrorValue("#N/A"),
+        "the error value #N/A is not a number; fix the formula or write the number (n.b. where it is not known)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("read", "cell", "message"), MORE_MESSAGES)
+def test_more_refusals_in_full(read: object, cell: Value, message: str) -> None:
+    with pytest.raises(CellError) as error:
+        read(cell)  # type: ignore[operator]
+    assert str(error.value) == message
+
+
+def test_a_measurement_just_below_the_limit_is_read() -> None:
+    assert measure(10**12 - 1, "nl") == 10**12 - 1
