@@ -307,9 +307,11 @@ def _volume_row(
     change, css = "", ""
     if now is not None and before:
         fraction = now / before - 1
-        sign = "+" if fraction > 0 else ""
-        change = sign + context.percent(fraction)
-        if higher_is_better is not None and round(fraction, 4) != 0:
+        # Signed and coloured as shown: a change that rounds to 0% is none to the reader
+        # (whole percents, rounded half to even as the number format rounds them).
+        moved = round(fraction * 100) != 0
+        change = ("+" if moved and fraction > 0 else "") + context.percent(fraction if moved else 0)
+        if higher_is_better is not None and moved:
             css = "better" if (fraction > 0) == higher_is_better else "worse"
     return VolumeRow(
         what, context.decimal(now, places), context.decimal(before, places), change, css
