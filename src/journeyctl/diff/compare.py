@@ -13,7 +13,8 @@ what the steering meeting will see move; a revision whose framework has errors h
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel
@@ -290,10 +291,14 @@ def _steps(old: list[Step], new: list[Step]) -> list[Detail]:
         if _content(was, {"name", *_EMOTIONS}) != _content(now, {"name", *_EMOTIONS})
     ]
     steps = StepsChanged(
-        added=[step.name for step in new if step.name not in old_of],
-        removed=[step.name for step in old if step.name not in new_name],
+        added=_beyond(new, lambda name: old_of.get(name), Counter(common_before)),
+        removed=_beyond(
+            old, lambda name: new_name.get(name), Counter(old_of[name] for name in common_after)
+        ),
         changed=changed,
-        reordered=common_before != common_after,
+        # Of each name its first place: a name that now stands twice is an added step, not
+        # a new order.
+        reordered=list(dict.fromkeys(common_before)) != list(dict.fromkeys(common_after)),
     )
     details: list[Detail] = list(renamed)
     if steps.added or steps.removed or steps.changed or steps.reordered:
@@ -305,6 +310,22 @@ def _steps(old: list[Step], new: list[Step]) -> list[Detail]:
                     EmotionChanged(now.name, emotion, getattr(was, emotion), getattr(now, emotion))
                 )
     return details
+
+
+def _beyond(
+    steps: list[Step], counterpart: Callable[[str], str | None], there: Counter[str]
+) -> list[str]:
+    """The names of `steps` the other revision has no step for: a name it lacks, or one that
+    stands here more often than there (the second 'Ik betaal' added beside the first).
+    `counterpart` gives a name's name in the other revision (None: it has none); `there`
+    counts the other revision's steps by this revision's names."""
+    seen: Counter[str] = Counter()
+    beyond = []
+    for step in steps:
+        seen[step.name] += 1
+        if counterpart(step.name) is None or seen[step.name] > there[step.name]:
+            beyond.append(step.name)
+    return beyond
 
 
 def _step_renames(
