@@ -1,0 +1,127 @@
+"""Inventory rows in full: what each refused row says at its cell, and what an accepted one
+changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from journeyctl.framework import check
+from journeyctl.inventory.cells import Refused
+from journeyctl.inventory.importing import ImportOptions, read_import
+
+HEADER = "Klantreis;Id;Fase;Cluster;Eigenaar;Periode;Klanten;Contacten;Geschat\n"
+ADD = "or import with --add-missing to add it to framework.yaml"
+
+REFUSED = {
+    "an id that is none": (
+        "Ik betaal mijn factuur;Ik Betaal!;Klant zijn;facturatie;;2025;1;1;\n",
+        "d.csv!B2: 'Ik Betaal!' is not an id (lowercase letters, digits and hyphens); write "
+        "ik-betaal or leave the id column empty",
+    ),
+    "an id without letters": (
+        "Ik x;!!!;Klant zijn;facturatie;;2025;1;1;\n",
+        "d.csv!B2: '!!!' is not an id (lowercase letters, digits and hyphens); write an id or "
+        "leave the id column empty",
+    ),
+    "a name that gives no id": (
+        "!!!;;Klant zijn;facturatie;;2025;1;1;\n",
+        "d.csv!A2: '!!!' gives no id; write a name with letters",
+    ),
+    "a cluster of another phase": (
+        "Ik x;;Klant zijn;aanmelden;;2025;1;1;\n",
+        "d.csv!D2: cluster 'aanmelden' belongs to phase 'Klant worden', not to 'Klant zijn'; "
+        "correct the phase or the cluster",
+    ),
+    "a journey moved": (
+        "Ik betaal mijn factuur;;Klant worden;aanmelden;;2025;1;1;\n",
+        "d.csv!C2: the sheet puts 'Ik betaal mijn factuur' in 'Klant worden' / 'Ik word klant', "
+        "its file in 'Klant zijn' / 'Ik ontvang en betaal de factuur'; import does not move "
+        "journeys: correct the sheet, or edit klant-zijn/facturatie/ik-betaal.yaml first",
+    ),
+    "no phase": (
+        "Ik x;;;facturatie;;2025;1;1;\n",
+        "d.csv!C2: the journey's phase is empty; fill it in",
+    ),
+    "no cluster": (
+        "Ik x;;Klant zijn;;;2025;1;1;\n",
+        "d.csv!D2: the journey's cluster is empty; fill it in",
+    ),
+    "no name": (
+        ";;Klant zijn;facturatie;;2025;1;1;\n",
+        "d.csv!A2: this row has no journey name; fill it in or delete the row",
+    ),
+    "estimated, neither yes nor no": (
+        "Ik betaal mijn factuur;;Klant zijn;facturatie;;2025;1000;200;misschien\n",
+        "d.csv!I2: 'misschien' is not yes or no; write ja or nee (yes or no)",
+    ),
+}
+
+
+@pytest.mark.parametrize(("row", "problem"), REFUSED.values(), ids=list(REFUSED))
+def test_a_refused_row_says_why_at_its_cell(tree_dir: Path, row: str, problem: str) -> None:
+    path = tree_dir.parent / "d.csv"
+    path.write_text(HEADER + row, encoding="utf-8")
+    with pytest.raises(Refused) as refused:
+        read_import(path, check(tree_dir), ImportOptions())
+    assert [str(p) for p in refused.value.problems] == [problem]
+
+
+ACCEPTED = {
+    "estimated: ja": (
+        "Ik betaal mijn factuur;;Klant zijn;facturatie;;2025;1000;200;ja\n",
+        [("klant-zijn/facturatie/ik-betaal.yaml", ["volumes 2025: now marked estimated"])],
+    ),
+    "estimated: nee": (
+        "Ik betaal mijn factuur;;Klant zijn;facturatie;;2025;1100;200;nee\n",
+        [("klant-zijn/facturatie/ik-betaal.yaml", ["volumes 2025 customers: 1000 -> 1100"])],
+    ),
+    "another owner the framework knows": (
+        "Ik betaal mijn factuur;;Klant zijn;facturatie;Piet Pieters;2025;1000;200;\n",
+        [("klant-zijn/facturatie/ik-betaal.yaml", ["owner: jan -> piet"])],
+    ),
+    "a row without numbers": ("Ik betaal mijn factuur;;Klant zijn;facturatie;;;;;\n", []),
+}
+
+
+@pytest.mark.parametrize(("row", "changes"), ACCEPTED.values(), ids=list(ACCEPTED))
+def test_an_accepted_row_changes_what_it_says(
+    tree_dir: Path, row: str, changes: list[tuple[str, list[str]]]
+) -> None:
+    framework = tree_dir / "framework.yaml"
+    text = framework.read_text(encoding="utf-8")
+    framework.write_text(text.replace("owners:\n", "owners:\n  - id: piet\n    name: Piet Pieters\n"), "utf-8")  # fmt: skip
+    path = tree_dir.parent / "d.csv"
+    path.write_text(HEADER + row, encoding="utf-8")
+    plan = read_import(path, check(tree_dir), ImportOptions()).plan
+    assert [(c.relative, c.details) for c in plan.changes] == changes
+
+
+def test_unknown_names_are_refused_or_added(tree_dir: Path) -> None:
+    path = tree_dir.parent / "d.csv"
+    path.write_text(HEADER + "Ik x;;Klant zijn;zzz;Piet;2025;1;1;\n", encoding="utf-8")
+    with pytest.raises(Refused) as refused:
+        read_import(path, check(tree_dir), ImportOptions())
+    assert [str(p) for p in refused.value.problems] == [
+        "d.csv!D2: unknown cluster 'zzz'; use one of the framework's (Ik word klant, Ik ontvang "
+        f"en betaal de factuur), {ADD}",
+        f"d.csv!E2: unknown owner 'Piet'; use one of the framework's (Jan Jansen), {ADD}",
+    ]
+    plan = read_import(path, check(tree_dir), ImportOptions(add_missing=True)).plan
+    assert [(c.relative, c.details) for c in plan.changes] == [
+        ("framework.yaml", ["add cluster zzz (zzz)", "add owner piet (Piet)"]),
+        ("klant-zijn/zzz/ik-x.yaml", ["volumes 2025: customers 1, contacts 1"]),
+    ]
+
+
+def test_a_new_cluster_named_in_two_phases_is_refused(tree_dir: Path) -> None:
+    path = tree_dir.parent / "d.csv"
+    path.write_text(
+        HEADER + "Ik x;;Klant zijn;zzz;;2025;1;1;\nIk y;;Klant worden;zzz;;2025;1;1;\n", "utf-8"
+    )
+    with pytest.raises(Refused) as refused:
+        read_import(path, check(tree_dir), ImportOptions(add_missing=True))
+    assert [str(p) for p in refused.value.problems] == [
+        "d.csv!D3: cluster 'zzz' is named in two phases; use one"
+    ]
