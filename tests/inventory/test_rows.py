@@ -82,6 +82,10 @@ ACCEPTED = {
         [("klant-zijn/facturatie/ik-betaal.yaml", ["owner: jan -> piet"])],
     ),
     "a row without numbers": ("Ik betaal mijn factuur;;Klant zijn;facturatie;;;;;\n", []),
+    "the id counts, not the name": (
+        "Iets anders;ik-betaal;Klant zijn;facturatie;;2025;1100;200;\n",
+        [("klant-zijn/facturatie/ik-betaal.yaml", ["volumes 2025 customers: 1000 -> 1100"])],
+    ),
 }
 
 
@@ -125,3 +129,68 @@ def test_a_new_cluster_named_in_two_phases_is_refused(tree_dir: Path) -> None:
     assert [str(p) for p in refused.value.problems] == [
         "d.csv!D3: cluster 'zzz' is named in two phases; use one"
     ]
+
+
+def test_an_owner_where_there_was_none(tree_dir: Path) -> None:
+    journey = tree_dir / "klant-zijn/facturatie/ik-betaal.yaml"
+    journey.write_text(
+        "\ufeff" + journey.read_text(encoding="utf-8").replace("owner: jan\n", ""), "utf-8"
+    )
+    path = tree_dir.parent / "d.csv"
+    path.write_text(HEADER + "Ik betaal mijn factuur;;Klant zijn;facturatie;jan;;;;\n", "utf-8")
+    (change,) = read_import(path, check(tree_dir), ImportOptions()).plan.changes
+    assert change.details == ["owner: - -> jan"]
+    assert change.new.startswith("id: ik-betaal\n")  # the byte order mark read as such
+
+
+def test_a_new_cluster_alone_is_added_to_the_framework(tree_dir: Path) -> None:
+    before = (tree_dir / "framework.yaml").read_text(encoding="utf-8")
+    path = tree_dir.parent / "d.csv"
+    path.write_text(HEADER + "Ik x;;Klant zijn;zzz;;;;;\n", encoding="utf-8")
+    plan = read_import(path, check(tree_dir), ImportOptions(add_missing=True)).plan
+    framework = plan.changes[0]
+    assert (framework.relative, framework.old, framework.details) == (
+        "framework.yaml",
+        before,
+        ["add cluster zzz (zzz)"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "problem"),
+    [
+        (
+            "Klantreis;Fase;Cluster;Klanten 2025\n",
+            "d.csv!D1: 'Klanten 2025' has no contacts column beside it for 2025; customers and "
+            "contacts come together: add the other column or remove this one",
+        ),
+        (
+            "Klantreis;Fase;Cluster;Contacten\n",
+            "d.csv!D1: 'Contacten' has no customers column beside it; customers and contacts come "
+            "together: add the other column or remove this one",
+        ),
+        (
+            "Klantreis;Fase;Cluster;Klanten;Contacten\n",
+            "d.csv!D1: 'Klanten' names no period; add a Periode column, write the period in the "
+            "header (Klanten 2025), or give --period",
+        ),
+    ],
+)
+def test_customers_and_contacts_come_together_with_a_period(
+    tree_dir: Path, header: str, problem: str
+) -> None:
+    path = tree_dir.parent / "d.csv"
+    numbers = ";1" * (header.count(";") - 2)
+    path.write_text(f"{header}Ik x;Klant zijn;facturatie{numbers}\n", encoding="utf-8")
+    with pytest.raises(Refused) as refused:
+        read_import(path, check(tree_dir), ImportOptions())
+    assert [str(p) for p in refused.value.problems] == [problem]
+
+
+def test_a_criterion_column_of_a_measurements_sheet_is_ignored(tree_dir: Path) -> None:
+    path = tree_dir.parent / "d.csv"
+    path.write_text(
+        "Klantreis;KPI;Datum;Score;Strategisch belang\nik-betaal;nps;30-06-2025;3;4\n", "utf-8"
+    )
+    result = read_import(path, check(tree_dir), ImportOptions())
+    assert result.ignored_columns == ["d.csv!E (Strategisch belang)"]

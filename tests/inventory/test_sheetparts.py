@@ -57,6 +57,7 @@ def test_shared_strings_read_as_a_spreadsheet_shows_them(tmp_path: Path) -> None
         b"<si><r><t>Ik </t></r><r><rPr><b/></rPr><t>betaal</t></r>"
         b'<rPh sb="0" eb="1"><t>furigana</t></rPh></si>',
         b"<si><t>a_x005F_b</t></si>",
+        b"<si><t>vet</t><r><rPr><b/></rPr></r></si>",
         b"<si><t/></si>",
         b'<si><t xml:space="preserve"> Fase </t></si>',
     ]
@@ -66,7 +67,7 @@ def test_shared_strings_read_as_a_spreadsheet_shows_them(tmp_path: Path) -> None
         tmp_path / "s.xlsx", [sheet_xml([row(1, cells).encode()])], shared_strings=sst
     )
     (sheet,) = read_xlsx(path)
-    assert sheet.rows == [["Klantreis", "Ik betaal", "a_b", None, " Fase "]]
+    assert sheet.rows == [["Klantreis", "Ik betaal", "a_b", "vet", None, " Fase "]]
 
 
 def test_only_worksheets_that_are_in_the_file_are_read(tmp_path: Path) -> None:
@@ -232,3 +233,12 @@ def test_many_small_elements_outside_the_rows_are_no_stretch(
     path = hostile.write_xlsx(tmp_path / "s.xlsx", [xml])
     monkeypatch.setattr(limits, "MAX_STRETCH_BYTES", 2**20)  # the columns are 2.6 MB
     assert read_xlsx(path)[0].rows == [hostile.HEADER, hostile.ROW]
+
+
+@pytest.mark.parametrize(
+    ("column", "letters"), [(0, "A"), (25, "Z"), (26, "AA"), (51, "AZ"), (701, "ZZ"), (702, "AAA")]
+)
+def test_column_letters(column: int, letters: str) -> None:
+    from journeyctl.inventory.cells import column_letters
+
+    assert column_letters(column) == letters

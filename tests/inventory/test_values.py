@@ -209,6 +209,20 @@ MORE_MESSAGES: list[tuple[object, Value, str]] = [
         "'ca. 7' is an estimate; a measurement is a measured value",
     ),
     (lambda v: measure(v, "nl"), 10**12, "1000000000000 is too large"),
+    (lambda v: count(v, "nl"), 10**12, "1000000000000 is too large for a count (10^12 or more)"),
+    (lambda v: count(v, "nl"), "4,5", "'4,5' is not a whole number; a count has no decimals"),
+    (lambda v: count(v, "nl"), float("inf"), "inf is not a finite number"),
+    (
+        lambda v: count(v, "nl"),
+        "ca. veel",
+        "'ca. veel' is not a number; write the number (n.b. where it is not known)",
+    ),
+    (lambda v: count(v, "nl"), True, "True is not a number; write the number"),
+    (
+        lambda v: count(v, "nl"),
+        "10-15k",
+        "'10-15k' is a range, not a number; write one number (an estimate as 'ca. 12.000' with --estimates)",
+    ),
     (
         day,
         ErrorValue("#N/A"),
@@ -224,5 +238,7 @@ def test_more_refusals_in_full(read: object, cell: Value, message: str) -> None:
     assert str(error.value) == message
 
 
-def test_a_measurement_just_below_the_limit_is_read() -> None:
+def test_numbers_at_the_edges_are_read() -> None:
     assert measure(10**12 - 1, "nl") == 10**12 - 1
+    assert count(10**12 - 1, "nl") == 10**12 - 1
+    assert count(0, "nl") == 0
