@@ -242,3 +242,48 @@ def test_column_letters(column: int, letters: str) -> None:
     from journeyctl.inventory.cells import column_letters
 
     assert column_letters(column) == letters
+
+
+def test_a_merged_range_to_a_column_of_two_letters(tmp_path: Path) -> None:
+    rows = [*hostile.inventory_rows(), row(3, [inline("x")]).encode()]
+    merges = [b'<mergeCells><mergeCell ref="A3:AB3"/></mergeCells>']
+    path = hostile.write_xlsx(tmp_path / "m.xlsx", [sheet_xml(rows, merges)])
+    assert read_xlsx(path)[0].rows[2] == ["x"] * 28
+
+
+def test_formulas_without_a_value_and_a_row_without_a_number(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journeyctl.inventory.cells import Uncalculated
+
+    cells = "<c><f>1+1</f></c><c><f/></c><c><v>3</v></c>"
+    path = hostile.write_xlsx(tmp_path / "f.xlsx", [sheet_xml([f"<row>{cells}</row>".encode()])])
+    assert read_xlsx(path)[0].rows == [[Uncalculated("1+1"), Uncalculated(""), 3]]
+    monkeypatch.setattr(limits, "MAX_ROW_CELLS", 2)
+    with pytest.raises(Refused) as refused:
+        read_xlsx(path)
+    assert str(refused.value) == (
+        "f.xlsx: sheet 'Blad1': row ? holds more than 2 cells, more than a spreadsheet has "
+        "columns; open it in Excel or LibreOffice, save it again as .xlsx, and import that"
+    )
+
+
+def test_links_to_other_workbooks_are_not_followed(tmp_path: Path) -> None:
+    import zipfile
+
+    path = hostile.many_sheets(tmp_path / "l.xlsx", 1)
+    with zipfile.ZipFile(path) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+        b"</sheets>",
+        b'</sheets><externalReferences><externalReference r:id="rIdE"/></externalReferences>',
+    )
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>",
+        f'<Relationship Id="rIdE" Type="{RELATIONSHIPS}/externalLink" '
+        'Target="externalLinks/externalLink1.xml"/></Relationships>'.encode(),
+    )
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    assert read_xlsx(path)[0].rows == [hostile.HEADER, hostile.ROW]  # the link's part is missing

@@ -23,7 +23,7 @@ import zipfile
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from journeyctl.inventory import limits
 from journeyctl.inventory.cells import ErrorValue, Sheet, Uncalculated, Value
@@ -200,7 +200,7 @@ def _parser(parts: Parts, source: IO[bytes], budget: Budget, where: str) -> Any:
         values kept for what they are."""
 
         def parse(self) -> Generator[tuple[int, list[dict[str, Any]]], None, None]:
-            rows = walk(source, budget, where, frozenset({_ROW}), self.count)
+            rows = walk(cast(IO[bytes], self.source), budget, where, frozenset({_ROW}), self.count)
             for row, _ in rows:
                 budget.spend_rows(1, where)
                 self.cells_in_row = 0
