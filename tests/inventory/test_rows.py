@@ -10,6 +10,8 @@ import pytest
 from journeyctl.framework import check
 from journeyctl.inventory.cells import Refused
 from journeyctl.inventory.importing import ImportOptions, read_import
+from tests.inventory import hostile
+from tests.inventory.hostile import inline, row, sheet_xml
 
 HEADER = "Klantreis;Id;Fase;Cluster;Eigenaar;Periode;Klanten;Contacten;Geschat\n"
 ADD = "or import with --add-missing to add it to framework.yaml"
@@ -194,3 +196,82 @@ def test_a_criterion_column_of_a_measurements_sheet_is_ignored(tree_dir: Path) -
     )
     result = read_import(path, check(tree_dir), ImportOptions())
     assert result.ignored_columns == ["d.csv!E (Strategisch belang)"]
+
+
+TWO_YEARS = (
+    "Klantreis;Fase;Cluster;Klanten 2024;Contacten 2024;Klanten 2025;Contacten 2025\n"
+    "Ik betaal mijn factuur;Klant zijn;facturatie;5;1;1100;200\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "expected"),
+    [
+        (TWO_YEARS, "2024", ["volumes 2024: new, customers 5, contacts 1"]),
+        (
+            TWO_YEARS,
+            "2023",
+            [
+                "d.csv!A1: the sheet has no columns for period 2023 (it has 2024, 2025); choose one of those with --period"
+            ],
+        ),
+        (
+            "Klantreis;Fase;Cluster;Klanten;Contacten\n"
+            "Ik betaal mijn factuur;Klant zijn;facturatie;1100;200\n",
+            "2025",
+            ["volumes 2025 customers: 1000 -> 1100"],
+        ),
+    ],
+)
+def test_the_period_option_picks_or_names_the_period(
+    tree_dir: Path, text: str, period: str, expected: list[str]
+) -> None:
+    path = tree_dir.parent / "d.csv"
+    path.write_text(text, encoding="utf-8")
+    try:
+        plan = read_import(path, check(tree_dir), ImportOptions(period=period)).plan
+    except Refused as refused:
+        assert [str(p) for p in refused.problems] == expected
+        return
+    assert [d for change in plan.changes for d in change.details] == expected
+
+
+def test_blank_rows_and_a_subtotal_named_in_the_journey_column_are_counted(
+    tree_dir: Path,
+) -> None:
+    path = tree_dir.parent / "d.csv"
+    path.write_text(
+        "Fase;Klantreis;Cluster\nKlant zijn;Ik betaal mijn factuur;facturatie\n;;\n;;\n"
+        "Klant zijn;Totaal;\n",
+        encoding="utf-8",
+    )
+    result = read_import(path, check(tree_dir), ImportOptions())
+    assert (result.rows, result.counts.blank_rows, result.counts.subtotal_rows) == (4, 2, 1)
+
+
+def _sheet(*lines: list[str]) -> list[bytes]:
+    return [row(n, map(inline, cells)).encode() for n, cells in enumerate(lines, start=1)]
+
+
+def test_every_sheet_is_read_and_its_problems_listed(tree_dir: Path) -> None:
+    first = _sheet(["Titel"], ["Klantreis", "Fase", "Cluster", "Klanten"], ["Ik x", "Klant zijn", "facturatie", "1"])  # fmt: skip
+    second = _sheet(["Klantreis", "Fase", "Cluster", "Contacten"], ["Ik y", "Klant zijn", "facturatie", "1"])  # fmt: skip
+    path = hostile.write_xlsx(tree_dir.parent / "t.xlsx", [sheet_xml(first), sheet_xml(second)])
+    with pytest.raises(Refused) as refused:
+        read_import(path, check(tree_dir), ImportOptions())
+    assert [p.where for p in refused.value.problems] == ["Blad1!D2", "Blad2!D1"]
+
+
+def test_measurements_of_every_sheet_and_the_rows_of_all(tree_dir: Path) -> None:
+    header = ["Klantreis", "KPI", "Datum", "Score"]
+    first = _sheet(["Metingen"], header, ["ik-betaal", "nps", "31-03-2025", "1"])
+    second = _sheet(header, ["ik-betaal", "nps", "31-12-2025", "9"], ["ik-betaal", "nps", "30-09-2025", "5"])  # fmt: skip
+    path = hostile.write_xlsx(tree_dir.parent / "m.xlsx", [sheet_xml(first), sheet_xml(second)])
+    result = read_import(path, check(tree_dir), ImportOptions())
+    (change,) = result.plan.changes
+    assert change.details == [
+        "kpis nps 2025-03-31: new, 1",
+        "kpis nps 2025-12-31: new, 9",
+        "kpis nps 2025-09-30: new, 5",
+    ]
+    assert result.rows == 3

@@ -287,3 +287,19 @@ def test_links_to_other_workbooks_are_not_followed(tmp_path: Path) -> None:
         for name, data in parts.items():
             target.writestr(name, data)
     assert read_xlsx(path)[0].rows == [hostile.HEADER, hostile.ROW]  # the link's part is missing
+
+
+def test_a_whole_element_inside_another_is_part_of_it() -> None:
+    xml = f'<a xmlns="{MAIN}"><c><c/><d/></c></a>'.encode()
+    found = list(walk(io.BytesIO(xml), Budget("f"), "s", frozenset({f"{{{MAIN}}}c"})))
+    assert [(len(element), parent) for element, parent in found] == [(2, f"{{{MAIN}}}a")]
+
+
+def test_cells_and_refusals_of_several_problems() -> None:
+    from journeyctl.inventory.cells import Problem, Sheet, is_empty
+
+    sheet = Sheet("S", [["a"], []])
+    assert [sheet.value(0, 0), sheet.value(0, 1), sheet.value(1, 0), sheet.value(2, 0)] == ["a", None, None, None]  # fmt: skip
+    assert [is_empty(v) for v in (None, "  ", "x", 0)] == [True, True, False, False]
+    refused = Refused([Problem("a", "x"), Problem("b", "y")])
+    assert str(refused) == "a: x; b: y"

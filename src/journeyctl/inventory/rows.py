@@ -163,11 +163,10 @@ class _RowReader:
         self.result = result
         self.failed = False
 
-    def where(self, column: Column | int) -> str:
-        index = column if isinstance(column, int) else column.index
-        return self.sheet.where(self.row, index)
+    def where(self, column: Column) -> str:
+        return self.sheet.where(self.row, column.index)
 
-    def problem(self, column: Column | int, message: str) -> None:
+    def problem(self, column: Column, message: str) -> None:
         self.result.problems.append(Problem(self.where(column), message))
         self.failed = True
 
