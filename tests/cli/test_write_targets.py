@@ -138,7 +138,7 @@ def test_init_force_through_a_symlinked_folder_writes_nothing(in_tmp: Path) -> N
     result = run("init", "repo", "--force")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        f"error: cannot write '{repo / '.github/workflows/journeys.yml'}': '{repo / '.github'}' "
+        "error: cannot write 'repo/.github/workflows/journeys.yml': 'repo/.github' "
         "is a symbolic link, which journeyctl does not write through; replace it with a real "
         "folder or file; nothing was changed\n"
     )

@@ -74,10 +74,18 @@ def contained_path(base: Path, relative: str | PurePath) -> Path:
     for step in [base.joinpath(*parts[: index + 1]) for index in range(len(parts))]:
         if is_symlink(step):
             raise WriteError(
-                f"cannot write '{target}': '{step}' is a symbolic link, which journeyctl does "
+                f"cannot write '{shown(target)}': '{shown(step)}' is a symbolic link, which journeyctl does "
                 "not write through; replace it with a real folder or file; nothing was changed"
             )
     return target
+
+
+def shown(path: Path) -> str:
+    """`path` as the user would type it: relative to the working directory when inside it."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def write_text(path: Path, text: str, *, sync_folder: bool = True) -> None:
