@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from journeyctl.errors import UsageError
 from journeyctl.framework import check
+from journeyctl.load import Entry, FileSystemSource
 from tests.conftest import TODAY
 
 JOURNEY = "klant-zijn/facturatie/ik-betaal.yaml"
@@ -57,3 +59,35 @@ def test_without_a_framework_there_is_nothing_to_hand_over(tree_dir: Path) -> No
 def test_an_empty_root_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match=r"^is empty;"):
         check("")
+
+
+class _Replaced:
+    """The tree of a folder with one file's text replaced, read without touching the folder."""
+
+    def __init__(self, root: Path, path: str, text: str) -> None:
+        self._disk = FileSystemSource(root)
+        self.path, self.text = path, text
+
+    @property
+    def root(self) -> Path:
+        return self._disk.root
+
+    def entries(self) -> Iterator[Entry]:
+        for entry in self._disk.entries():
+            replaced = Entry(entry.path, self.text.encode("utf-8"))
+            yield replaced if entry.path == self.path else entry
+
+
+def test_a_source_is_checked_as_it_is_without_the_folders_cache(
+    tree_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("JOURNEYCTL_CACHE_DIR", str(cache))
+    text = (tree_dir / JOURNEY).read_text(encoding="utf-8") + "onbekend: 1\n"
+    checked = check(_Replaced(tree_dir, JOURNEY, text), today=TODAY)
+    assert not checked.usable
+    assert [f.file for f in checked.validation.findings] == [JOURNEY]
+    assert checked.tree.root == tree_dir.resolve()
+    assert not cache.exists() or not any(cache.iterdir())
+    assert check(tree_dir, today=TODAY).usable  # the folder itself is unchanged
+    assert any(cache.iterdir())  # and read through its cache

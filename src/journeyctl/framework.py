@@ -16,7 +16,7 @@ from pathlib import Path
 
 from journeyctl.checks import Validation, validate
 from journeyctl.finding import Finding, Severity
-from journeyctl.load import FileCache, FileSystemSource, Tree, load_source
+from journeyctl.load import FileCache, FileSystemSource, Source, Tree, load_source
 from journeyctl.model import Framework, Improvement, Journey
 
 
@@ -78,14 +78,23 @@ class CheckedTree:
 
 
 def check(
-    root: Path | str, *, strict: bool = False, today: date | None = None, cache: bool = True
+    source: Path | str | Source,
+    *,
+    strict: bool = False,
+    today: date | None = None,
+    cache: bool = True,
 ) -> CheckedTree:
-    """Load every file under the folder `root` and run every check.
+    """Load every file of `source` and run every check.
 
-    An empty `root` (as `--root ""` gives) is a usage error, not the working directory.
-    With `cache`, files read before with the same content are not parsed again
-    (`journeyctl.load.cache`); the result is the same either way.
+    `source` is the folder that holds framework.yaml, or a source of files already made (a
+    git revision, a folder with planned texts in place). An empty folder path (as `--root ""`
+    gives) is a usage error, not the working directory. With `cache`, the files of a folder
+    read before with the same content are not parsed again (`journeyctl.load.cache`); the
+    result is the same either way. Any other source is read whole: the cache is the folder's.
     """
-    source = FileSystemSource(root)
-    tree = load_source(source, cache=FileCache.for_root(source.root) if cache else None)
+    if isinstance(source, Path | str):
+        folder = FileSystemSource(source)
+        tree = load_source(folder, cache=FileCache.for_root(folder.root) if cache else None)
+    else:
+        tree = load_source(source)
     return CheckedTree(tree, validate(tree, strict=strict, today=today))

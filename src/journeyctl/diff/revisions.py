@@ -12,10 +12,9 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from journeyctl.checks import validate
 from journeyctl.errors import UsageError
-from journeyctl.framework import CheckedTree
-from journeyctl.load import FileSystemSource, GitRevisionSource, Source, load_source
+from journeyctl.framework import CheckedTree, check
+from journeyctl.load import FileSystemSource, GitRevisionSource, Source
 
 
 def repository_of(root: str) -> tuple[Path, str]:
@@ -76,8 +75,7 @@ def merge_base_of(repository: Path, ref: str, head: str | None) -> str:
 
 def load_checked(source: Source) -> CheckedTree:
     """The tree of `source`, loaded and validated (findings relative to the root)."""
-    tree = load_source(source)
-    return CheckedTree(tree, validate(tree))
+    return check(source)
 
 
 def _git(folder: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:

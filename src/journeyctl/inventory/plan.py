@@ -16,12 +16,10 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from journeyctl.checks import validate
-from journeyctl.framework import CheckedTree
+from journeyctl.framework import CheckedTree, check
 from journeyctl.inventory.cells import Problem
 from journeyctl.inventory.rows import InventoryRow, MeasurementRow, VolumeCells, Written
 from journeyctl.inventory.values import CellError, count, measure, yes_no
-from journeyctl.load import load_source
 from journeyctl.model import Framework, Journey
 from journeyctl.model.common import slugify
 from journeyctl.text import Lang, Names, fold
@@ -569,8 +567,7 @@ def _validated(planner: _Planner) -> Plan:
     from journeyctl.inventory.overlay import OverlaySource
 
     root = planner.checked.tree.root
-    tree = load_source(OverlaySource(root, {c.relative: c.new for c in plan.changes}))
-    after = validate(tree)
+    after = check(OverlaySource(root, {c.relative: c.new for c in plan.changes})).validation
     before = {(f.file, f.rule, f.message) for f in planner.checked.validation.findings}
     for finding in after.findings:
         if (
