@@ -20,7 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import TYPE_CHECKING
 
-from journeyctl.text.languages import LOCALES, Lang
+from journeyctl.text.languages import LOCALES, Lang, english_name
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -112,15 +112,11 @@ def _ambiguity(text: str, digits: str, lang: Lang) -> str:
     thousands = int(digits)
     decimal = Decimal(thousands).scaleb(-3)
     return (
-        f"{text!r} is ambiguous: a decimal in {_language(lang)}, thousands in other "
+        f"{text!r} is ambiguous: a decimal in {english_name(lang)}, thousands in other "
         f"languages; write {format_count(thousands, lang)} for the thousands or "
         f"{format_decimal(decimal, lang, 2)} for the decimal"
     )
 
 
-def _language(lang: Lang) -> str:
-    return str(_locale(lang).get_language_name("en"))
-
-
 def _example(lang: Lang) -> str:
-    return f"{_language(lang)} (such as {format_decimal(Decimal('1234.5'), lang, 1)})"
+    return f"{english_name(lang)} (such as {format_decimal(Decimal('1234.5'), lang, 1)})"
