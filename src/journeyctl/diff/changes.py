@@ -13,6 +13,8 @@ import dataclasses
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from journeyctl.text import Lang
+
 # moved: the phase or cluster changed (perhaps with more); changed: anything else;
 # invalid: the journey's file did not load in one revision (or loads differently wrong in
 # both), so it is neither added nor removed: the reviewer must fix the file.
@@ -238,7 +240,7 @@ class TopMoved:
 class TreeDiff:
     base: Revision
     head: Revision
-    language: Literal["en", "nl"]
+    language: Lang
     journeys: list[JourneyDiff]
     improvements: list[ImprovementDiff]
     framework: list[FrameworkChange]

@@ -50,6 +50,7 @@ from journeyctl.framework import CheckedTree
 from journeyctl.model import Framework, Improvement, Journey
 from journeyctl.model.journey import KpiRecord, Measurement, Step
 from journeyctl.rank import RankOptions, rank
+from journeyctl.text import Lang
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -119,7 +120,7 @@ def _framework_of(checked: CheckedTree) -> Framework | None:
     return checked.framework if checked.tree.framework is not None else None
 
 
-def _language(*sides: CheckedTree) -> Any:
+def _language(*sides: CheckedTree) -> Lang:
     framework = next((f for side in sides if (f := _framework_of(side)) is not None), None)
     return framework.language if framework is not None else "en"
 

@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from journeyctl.inventory.cells import ErrorValue, Uncalculated, Value
 from journeyctl.inventory.formula import restore
 from journeyctl.model.common import NUMBER_LIMIT, PERIOD_PATTERN
-from journeyctl.text import Lang, parse_number
+from journeyctl.text import LANGUAGES, Lang, english_name, format_decimal, parse_number
 
 UNKNOWN_MARKERS = frozenset(
     {
@@ -210,10 +210,6 @@ def _refuse_special(value: Value) -> None:
         )
 
 
-_LANGUAGE_NAMES: dict[Lang, str] = {"nl": "Dutch", "en": "English"}
-_EXAMPLES: dict[Lang, str] = {"nl": "1.234,5", "en": "1,234.5"}
-
-
 def _parsed(text: str, lang: Lang, written: Value) -> int | float:
     try:
         return parse_number(text, lang)
@@ -225,18 +221,30 @@ def _parsed(text: str, lang: Lang, written: Value) -> int | float:
 
 
 def _not_a_number(text: str, lang: Lang, written: Value) -> str:
-    """Why a text is not a number, with the hint that it is written the other language's
+    """Why a text is not a number, with the hint that it is written another language's
     way where it is (`1.234,5` in an English framework)."""
-    other: Lang = "en" if lang == "nl" else "nl"
-    try:
-        parse_number(text, other)
-    except ValueError:
+    other = _written_in(text, lang)
+    if other is None:
         return f"{_shown(written)} is not a number; write the number (n.b. where it is not known)"
+    name = english_name(lang)
     return (
-        f"{_shown(written)} is written the {_LANGUAGE_NAMES[other]} way, and the framework "
-        f"is in {_LANGUAGE_NAMES[lang]}; write it the {_LANGUAGE_NAMES[lang]} way "
-        f"({_EXAMPLES[lang]}) or as a number cell"
+        f"{_shown(written)} is written the {english_name(other)} way, and the framework "
+        f"is in {name}; write it the {name} way ({format_decimal(1234.5, lang, 1)}) "
+        "or as a number cell"
     )
+
+
+def _written_in(text: str, lang: Lang) -> Lang | None:
+    """The first language other than `lang` in which `text` is a number, if any."""
+    for other in LANGUAGES:
+        if other == lang:
+            continue
+        try:
+            parse_number(text, other)
+        except ValueError:
+            continue
+        return other
+    return None
 
 
 def _shown(value: Value) -> str:

@@ -1,9 +1,10 @@
 """What a person typed, as the framework's ids: filters and what-if weights.
 
 Filters take an id or a name, matched without regard to case or accents
-(`journeyctl.text.Names`); a status is one of the journey statuses, in English or as its
-Dutch label. Anything that names nothing is refused with the valid choices: an empty
-ranking would mislead more than an error.
+(`journeyctl.text.Names`); a status is one of the journey statuses, as written in the
+files or as its label in a report language (`in kaart gebracht`). Anything that names
+nothing is refused with the valid choices: an empty ranking would mislead more than an
+error.
 """
 
 from __future__ import annotations
@@ -18,8 +19,7 @@ from journeyctl.model.common import NUMBER_LIMIT
 from journeyctl.model.journey import JourneyStatus
 from journeyctl.rank.ranking import RankOptions
 from journeyctl.suggest import closest
-from journeyctl.text import Kind, Names, fold, label
-from journeyctl.text.languages import LANGUAGES, Lang
+from journeyctl.text import LANGUAGES, Kind, Lang, Names, fold, label
 
 STATUSES: tuple[str, ...] = get_args(JourneyStatus)
 VOLUME_TERMS = ("customers", "contacts")
@@ -83,15 +83,18 @@ def _find(names: Names, kind: Kind, option: str, written: str) -> str:
 
 
 def resolve_status(written: str) -> str:
-    """A journey status from its value or its English or Dutch label."""
+    """A journey status from its value or its label in any language."""
     for status in STATUSES:
-        labels = (status, label(f"journey_status.{status}", "nl"))
-        if fold(written) in {fold(text) for text in labels}:
+        if fold(written) in {fold(text) for text in (status, *_status_labels(status))}:
             return status
-    choices = ", ".join(
-        f"{status} ({label(f'journey_status.{status}', 'nl')})" for status in STATUSES
-    )
+    choices = ", ".join(f"{status} ({', '.join(_status_labels(status))})" for status in STATUSES)
     raise UsageError(f"'{written}' is not a journey status; known: {choices}", parameter="status")
+
+
+def _status_labels(status: str) -> list[str]:
+    """The status's labels that say it otherwise than its value: `in kaart gebracht`."""
+    labels = (label(f"journey_status.{status}", lang) for lang in LANGUAGES)
+    return [text for text in dict.fromkeys(labels) if text != status]
 
 
 def framework_weights(framework: Framework) -> dict[str, float]:

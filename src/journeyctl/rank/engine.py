@@ -25,14 +25,13 @@ from journeyctl.rank.periods import checked_period, default_period, latest_perio
 from journeyctl.rank.ranking import (
     Comparison,
     ContactShare,
-    Language,
     RankBy,
     RankedJourney,
     Ranking,
     RankOptions,
     Unranked,
 )
-from journeyctl.text import Names
+from journeyctl.text import Lang, Names, parse_lang
 
 _Row = tuple[Journey, Volume]
 
@@ -108,14 +107,8 @@ def _compare_period(journeys: Sequence[Journey], options: RankOptions, period: s
     return compare
 
 
-def _language(framework: Framework, lang: str | None) -> Language:
-    if lang is None:
-        return framework.language
-    if lang == "en":
-        return "en"
-    if lang == "nl":
-        return "nl"
-    raise UsageError(f"'{lang}' is not a language of journeyctl; write nl or en", parameter="lang")
+def _language(framework: Framework, lang: str | None) -> Lang:
+    return framework.language if lang is None else parse_lang(lang)
 
 
 def _rank_period(

@@ -16,7 +16,6 @@ RANK_BY: tuple[RankBy, ...] = ("score", "customers", "contacts", "contact-rate")
 
 
 Normalise = Literal["selection", "framework"]
-Language = Literal["en", "nl"]
 
 
 @dataclass(frozen=True)
@@ -126,7 +125,7 @@ class Ranking:
     period_chosen: bool = False  # the engine chose the period (none was asked for)
     compare_period: str | None = None
     framework_weights: dict[str, float] = field(default_factory=dict)
-    language: Language = "en"
+    language: Lang = "en"
     # Journeys with volumes, but none for the period, when the engine chose it.
     without_period: int = 0
     contact_share: ContactShare | None = None
