@@ -23,8 +23,17 @@ from journeyctl.inventory.values import CellError, count, measure, yes_no
 from journeyctl.model import Framework, Journey
 from journeyctl.model.common import slugify
 from journeyctl.text import Lang, Names, fold
-from journeyctl.write import child_list, child_map, edit_yaml, new_yaml, set_value, upsert_item
-from journeyctl.write.scaffold import SCHEMAS_FOLDER, journey_file, modeline
+from journeyctl.write import (
+    SCHEMAS_FOLDER,
+    child_list,
+    child_map,
+    edit_yaml,
+    journey_file,
+    modeline,
+    new_yaml,
+    set_value,
+    upsert_item,
+)
 
 FRAMEWORK_FILE = "framework.yaml"
 

@@ -6,6 +6,9 @@
   checked before the first write.
 - `litter`: the temporary files' names, and removing those a killed write left.
 - `folder`: `write_folder`, a set of files into a folder all or nothing (a rendered site).
+- `create`: `create_file`, `create_files`: new files that never replace one (`new`, `init`).
+- `layout`: where a new journey goes (`journey_file`) and the modeline that binds its schema.
+- `repository`: the git repository `init` makes where there is none.
 - `yamldoc`: `new_yaml` for a new document, `edit_yaml` for a round-trip edit.
 - `edit`: `set_value`, `child_map`, `child_list`, `upsert_item`, used inside an edit.
 - `roundtrip`: ruamel set up so that bare text read stays bare and text added is quoted.
@@ -21,19 +24,26 @@ from journeyctl.write.atomic import (
     write_text,
     write_under,
 )
+from journeyctl.write.create import create_file, create_files
 from journeyctl.write.edit import child_list, child_map, set_value, upsert_item
 from journeyctl.write.folder import write_folder
+from journeyctl.write.layout import SCHEMAS_FOLDER, journey_file, modeline
 from journeyctl.write.targets import WriteError, check_folder, check_target
 from journeyctl.write.yamldoc import edit_yaml, new_json, new_yaml
 
 __all__ = [
+    "SCHEMAS_FOLDER",
     "WriteError",
     "check_folder",
     "check_target",
     "child_list",
     "child_map",
     "contained_path",
+    "create_file",
+    "create_files",
     "edit_yaml",
+    "journey_file",
+    "modeline",
     "new_json",
     "new_yaml",
     "set_value",
