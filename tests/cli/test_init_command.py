@@ -14,8 +14,8 @@ import yaml
 from typer.testing import CliRunner, Result
 
 from journeyctl.cli.app import app
+from journeyctl.scaffold import PLACEHOLDER, Source
 from journeyctl.schema import schema_files
-from journeyctl.write.scaffold import PLACEHOLDER, Source
 from tests.conftest import REPO_ROOT
 
 FILES = [
@@ -138,7 +138,7 @@ def test_a_journeyctl_installed_from_git_is_pinned_in_the_workflow_and_pre_commi
     in_tmp: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source = Source("https://example.org/cx/journeyctl", "0123456789abcdef" * 2 + "01234567")
-    monkeypatch.setattr("journeyctl.cli.init.installed_from", lambda: source)
+    monkeypatch.setattr("journeyctl.scaffold.repository.installed_from", lambda: source)
     result = run()
     assert result.exit_code == 0 and "note:" not in result.stderr
     config = yaml.safe_load((in_tmp / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
@@ -248,41 +248,3 @@ def test_new_in_a_fresh_repository_validates(in_tmp: Path) -> None:
     )
     checked = CliRunner().invoke(app, ["validate", "--format", "json"])
     assert (checked.exit_code, json.loads(checked.stdout)["journeys"]) == (0, 2)
-
-
-class _Installed:
-    """An installed distribution whose direct_url.json (PEP 610) says `text`."""
-
-    def __init__(self, text: str | None) -> None:
-        self.text = text
-
-    def read_text(self, name: str) -> str | None:
-        assert name == "direct_url.json"
-        return self.text
-
-
-@pytest.mark.parametrize(
-    ("direct_url", "expected"),
-    [
-        (
-            '{"url": "https://example.org/cx/journeyctl", '
-            '"vcs_info": {"vcs": "git", "commit_id": "abc123", "requested_revision": "main"}}',
-            Source("https://example.org/cx/journeyctl", "abc123"),
-        ),
-        ('{"url": "file:///home/me/journeyctl", "dir_info": {"editable": true}}', None),
-        (
-            '{"url": "file:///home/me/journeyctl", "vcs_info": {"vcs": "git", "commit_id": "a"}}',
-            None,
-        ),
-        ('{"url": "https://example.org/x", "vcs_info": {"vcs": "hg", "commit_id": "a"}}', None),
-        ("not json", None),
-        (None, None),  # from a package index: no direct_url.json
-    ],
-)
-def test_where_journeyctl_was_installed_from(
-    monkeypatch: pytest.MonkeyPatch, direct_url: str | None, expected: Source | None
-) -> None:
-    from journeyctl.cli.init import installed_from
-
-    monkeypatch.setattr("importlib.metadata.distribution", lambda name: _Installed(direct_url))
-    assert installed_from() == expected

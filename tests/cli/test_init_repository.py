@@ -163,3 +163,26 @@ def test_a_folder_inside_a_git_folder_is_refused_before_anything_is_written(
         "written\n"
     )
     assert not (in_tmp / ".git/framework").exists()
+
+
+def test_a_repository_git_cannot_make_is_said_after_the_files_written(
+    in_tmp: Path, git_config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = subprocess.run
+
+    def refusing_init(arguments: list[str], **options: object) -> object:
+        if "init" in arguments:
+            return subprocess.CompletedProcess(arguments, 128, "", "fatal: cannot mkdir\n")
+        return real(arguments, **options)  # type: ignore[call-overload]
+
+    monkeypatch.setattr("journeyctl.write.repository.subprocess.run", refusing_init)
+    result = run("repo")
+    assert (result.exit_code, result.stdout) == (2, "")
+    *wrote, error = result.stderr.splitlines()
+    assert wrote[0] == "wrote repo/journeys/framework.yaml"
+    assert len(wrote) == 10 and all(line.startswith("wrote repo/") for line in wrote)
+    assert error == (
+        f"error: the files were written, but git could not make a repository in "
+        f"'{in_tmp / 'repo'}' (fatal: cannot mkdir); run `git init` there yourself"
+    )
+    assert (in_tmp / "repo/README.md").is_file()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from journeyctl.write.scaffold import CI, Language, Source, init_files
+from journeyctl.scaffold import CI, Language, Source, init_files
 
 HERE = Path(__file__).parent / "init"
 SOURCE = Source("https://example.org/owner/journeyctl", "0123456789abcdef0123456789abcdef01234567")

@@ -1,4 +1,4 @@
-"""`new`'s checks, exactly: a cluster of another phase, an id that is taken, a file in the way."""
+"""`new`'s checks, exactly: a cluster of another phase, an id that is taken or none at all."""
 
 from __future__ import annotations
 
@@ -10,15 +10,9 @@ from journeyctl.errors import UsageError
 from journeyctl.load import Tree, load_tree
 from journeyctl.model import Framework
 from journeyctl.model.framework import Cluster
-from journeyctl.write import WriteError
-from journeyctl.write.scaffold import (
-    _plain,
-    check_cluster_in_phase,
-    check_id_free,
-    create_file,
-    init_files,
-    write_all,
-)
+from journeyctl.scaffold import init_files
+from journeyctl.scaffold.journey import check_cluster_in_phase, check_id_free
+from journeyctl.write import create_files
 
 FOLDER = "journeys/being-a-customer/billing"
 
@@ -27,7 +21,7 @@ FOLDER = "journeys/being-a-customer/billing"
 def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Tree:
     """The repository `init` makes, with a journey whose file is not named by its id and a
     journey file that does not load; file names shown relative to it."""
-    write_all(tmp_path, init_files("en", None), force=False)
+    create_files(tmp_path, init_files("en", None), force=False)
     example = (tmp_path / FOLDER / "i-receive-my-bill.yaml").read_text(encoding="utf-8")
     other = example.replace("id: i-receive-my-bill", "id: some-id")
     (tmp_path / FOLDER / "other-name.yaml").write_text(other, encoding="utf-8")
@@ -99,45 +93,3 @@ def test_a_cluster_of_another_phase_is_refused_naming_the_phases_own(
         f"'billing' belongs to phase 'being-a-customer', not 'staying-a-customer'; {known}"
     )
     assert raised.value.parameter == "cluster"
-
-
-def test_create_file_refuses_a_file_that_is_there_in_full(tmp_path: Path) -> None:
-    (tmp_path / "a").mkdir()
-    (tmp_path / "a/x.yaml").write_bytes(b"mine\n")
-    with pytest.raises(WriteError) as raised:
-        create_file(tmp_path, "a/x.yaml", "new\n")
-    assert str(raised.value) == (
-        f"'{tmp_path / 'a/x.yaml'}' exists already; journeyctl never overwrites a file it did "
-        "not just make: choose another name, or edit that file"
-    )
-    assert (tmp_path / "a/x.yaml").read_bytes() == b"mine\n"
-    assert create_file(tmp_path, "a/y.yaml", "new\n") == tmp_path / "a/y.yaml"
-    assert (tmp_path / "a/y.yaml").read_bytes() == b"new\n"
-
-
-@pytest.mark.parametrize(
-    ("text", "plain"),
-    [
-        ("ik-ga-verhuizen", "ik ga verhuizen"),
-        ("  Ik  Gá\tVERHUIZEN ", "ik ga verhuizen"),
-        ("Één-twee", "een twee"),
-        ("a--b", "a b"),
-    ],
-)
-def test_names_are_compared_without_case_accents_hyphens_or_extra_spaces(
-    text: str, plain: str
-) -> None:
-    assert _plain(text) == plain
-
-
-def test_write_all_names_every_file_that_is_there(tmp_path: Path) -> None:
-    files = init_files("nl", None)
-    (tmp_path / ".gitignore").write_bytes(b"mine\n")
-    (tmp_path / "README.md").write_bytes(b"mine\n")
-    with pytest.raises(WriteError) as raised:
-        write_all(tmp_path, files, force=False)
-    assert str(raised.value) == (
-        f"'{tmp_path}' holds .gitignore, README.md already; nothing was written. Run it "
-        "in an empty folder, or pass --force to replace these files"
-    )
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".gitignore", "README.md"]

@@ -1,0 +1,168 @@
+"""`journeyctl new`: a journey file at `<phase>/<cluster>/<id>.yaml`, in a framework that is
+checked first, never over another file; and the warnings its name deserves.
+
+The phase, cluster and owner are taken by id or name as rank's filters take them; a cluster
+of another phase and an id that is taken are refused before anything is written.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from journeyctl.checks.variant_name import RULE as VARIANT_RULE
+from journeyctl.checks.variant_name import variant_word
+from journeyctl.errors import UsageError
+from journeyctl.framework import check
+from journeyctl.load import Tree
+from journeyctl.model import Framework
+from journeyctl.model.common import slugify
+from journeyctl.rank import RankOptions
+from journeyctl.rank.choices import resolve_filters
+from journeyctl.write import (
+    SCHEMAS_FOLDER,
+    create_file,
+    journey_file,
+    modeline,
+    new_yaml,
+)
+
+# Near-duplicate journey names: the measure of "did you mean" (journeyctl.suggest: rapidfuzz's
+# `fuzz.ratio`), with a higher cutoff than its 60: a warning after every `new` would be noise
+# ("Ik betaal mijn termijnbedrag" is 70 from "Ik betaal mijn facturen"), and at 72 "Ik ga
+# verhuizen" still meets "Ik verhuis".
+NEAR_DUPLICATE = 72.0
+# The most similar journeys named after a new one; more would bury the warning.
+SHOWN_SIMILAR = 3
+
+
+class FrameworkHasErrors(Exception):
+    """framework.yaml has errors: a findings-like refusal (exit 1), not a usage error."""
+
+
+@dataclass(frozen=True)
+class NewJourney:
+    """The journey file `new` wrote under `base` (the root), and the warnings about it."""
+
+    base: Path
+    path: Path
+    warnings: list[str]
+
+
+def new_journey(
+    root: Path | str, name: str, *, phase: str, cluster: str, owner: str | None = None
+) -> NewJourney:
+    """Write a new journey `name` into the tree at `root`: phase, cluster and owner by id or
+    name; a usage error for one that names nothing, or for a place the journey cannot take."""
+    checked = check(root)
+    if not checked.framework_usable:
+        raise FrameworkHasErrors(
+            "framework.yaml has errors, so a journey cannot be placed in it; "
+            "run journeyctl validate and fix them first"
+        )
+    framework = checked.framework
+    try:
+        ids = resolve_filters(framework, RankOptions(phase=phase, cluster=cluster, owner=owner))
+    except UsageError as unknown:
+        # A new journey may need a new phase, cluster or owner: say where that goes.
+        raise UsageError(
+            f"{unknown}; a new one is added to framework.yaml first", parameter=unknown.parameter
+        ) from None
+    assert ids.phase is not None and ids.cluster is not None
+    check_cluster_in_phase(framework, ids.cluster, ids.phase)
+    id_ = slugify(name)
+    check_id_free(checked.tree, id_, name)
+    base = checked.tree.root
+    relative = journey_file(ids.phase, ids.cluster, id_)
+    header = modeline("journey", base / relative, base.parent / SCHEMAS_FOLDER)
+    path = create_file(
+        base, relative, journey_text(id_, name, ids.phase, ids.cluster, ids.owner, header)
+    )
+    return NewJourney(base, path, name_warnings(name, id_, checked.tree))
+
+
+def journey_text(
+    id_: str, name: str, phase: str, cluster: str, owner: str | None, header: str
+) -> str:
+    """A new journey document: the inventory line, status `listed`, nothing invented."""
+    data: dict[str, Any] = {"id": id_, "name": name, "phase": phase, "cluster": cluster}
+    if owner is not None:
+        data["owner"] = owner
+    data["status"] = "listed"
+    return new_yaml(data, header_comment=header)
+
+
+def check_cluster_in_phase(framework: Framework, cluster: str, phase: str) -> None:
+    """A usage error naming the phase's clusters when `cluster` belongs to another phase."""
+    found = next(c for c in framework.clusters if c.id == cluster)
+    if found.phase == phase:
+        return
+    own = [f"{c.id} ({c.name})" for c in framework.clusters if c.phase == phase]
+    known = (
+        f"clusters of phase '{phase}': {', '.join(own)}"
+        if own
+        else (f"phase '{phase}' has no clusters yet; add one to framework.yaml")
+    )
+    raise UsageError(
+        f"'{cluster}' belongs to phase '{found.phase}', not '{phase}'; {known}",
+        parameter="cluster",
+    )
+
+
+def check_id_free(tree: Tree, id_: str, name: str) -> None:
+    """A usage error when `name` makes no id, or its id is a journey's already."""
+    if not id_:
+        raise UsageError(
+            f"'{name}' has no letters or digits to make an id of; give the journey a name in words"
+        )
+    taken = next((d for d in tree.journeys if d.model.id == id_ or d.stem == id_), None)
+    if taken is not None or id_ in tree.unloaded_journeys:
+        where = taken.display if taken is not None else f"a file named {id_}.yaml"
+        raise UsageError(
+            f"a journey with id '{id_}' exists already ({where}); choose another name, or "
+            "edit that journey"
+        )
+
+
+def name_warnings(name: str, id_: str, tree: Tree) -> list[str]:
+    """What to say about the new journey's name: a variant's word in it, journeys much like it."""
+    warnings = []
+    word = variant_word(name)
+    if word is not None:
+        warnings.append(
+            f"warning {VARIANT_RULE.id}: '{name}' looks like a scenario or channel variant "
+            f"('{word}'); a journey is the essence, variants belong in its steps and touchpoints"
+        )
+    existing = {j.model.id: j.model.name for j in tree.journeys if j.model.id != id_}
+    for similar in similar_names(name, existing)[:SHOWN_SIMILAR]:
+        warnings.append(
+            f"warning: '{name}' is much like journey '{existing[similar]}' "
+            f"({similar}); if they are one journey, remove the new file and extend that one"
+        )
+    return warnings
+
+
+def similar_names(name: str, journeys: Mapping[str, str]) -> list[str]:
+    """The ids of journeys (id -> name) whose name or id is near `name`, most similar first.
+
+    "Ik ga verhuizen" is near "Ik verhuis" (72) and near an id `ik-verhuis`; "Ik betaal mijn
+    termijnbedrag" is not near "Ik betaal mijn facturen" (70).
+    """
+    wanted = _plain(name)
+    scores: dict[str, float] = {}
+    for id_, other in journeys.items():
+        score = max(fuzz.ratio(wanted, _plain(other)), fuzz.ratio(wanted, _plain(id_)))
+        if score >= NEAR_DUPLICATE:
+            scores[id_] = score
+    return sorted(scores, key=lambda id_: (-scores[id_], id_))
+
+
+def _plain(text: str) -> str:
+    """Compared without case, accents, hyphens (of ids) or extra spaces."""
+    letters = unicodedata.normalize("NFKD", text.casefold().replace("-", " "))
+    return " ".join("".join(c for c in letters if not unicodedata.combining(c)).split())
