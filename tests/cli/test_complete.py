@@ -74,6 +74,23 @@ def test_statuses_complete_with_their_dutch_label(monkeypatch: pytest.MonkeyPatc
     assert offered == ['_arguments \'*: :(("improving":"wordt verbeterd"))\'']
 
 
+@pytest.mark.parametrize(
+    ("line", "offered"),
+    [
+        ("journeyctl report kpis --format ma", ["_arguments '*: :((\"markdown\"))'"]),
+        ("journeyctl rank --format j", ["_arguments '*: :((\"json\"))'"]),
+        ("journeyctl rank --lang ", ['_arguments \'*: :(("nl"', '"en"))\'']),
+        ("journeyctl import x.csv --kind m", ["_arguments '*: :((\"measurements\"))'"]),
+        # A value refused earlier on the line does not stop the completion.
+        ("journeyctl rank --by xyz --normalise f", ["_arguments '*: :((\"framework\"))'"]),
+    ],
+)
+def test_choices_complete_their_names(
+    line: str, offered: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert complete(line, monkeypatch) == offered
+
+
 def test_a_root_without_a_framework_completes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

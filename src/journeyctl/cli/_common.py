@@ -1,9 +1,13 @@
-"""What every command shares: the --root option, the one error handler, colour, output.
+"""What every command shares: the one error handler, help in the user's terms, colour,
+output, and the step that refuses a tree with errors. The options they share are in
+`cli/_options.py`.
 
 Commands are functions that return an exit code; `command` wraps them so that a
 `UsageError` exits 2 with its message, Ctrl-C exits 130 with one line, output that cannot
 be written ends quietly (a closed pipe: 141) or with one line (exit 2), and anything
-unexpected exits 3 with one line instead of a traceback.
+unexpected exits 3 with one line instead of a traceback. A `UsageError` raised while the
+command line is read (a parameter type of `cli/_options.py` refusing a value) is printed
+the same way by `Command`.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable
-from typing import Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
 from typer.core import TyperCommand
@@ -25,69 +29,28 @@ from journeyctl.cli import (
     internal_error,
     write_output,
 )
+
+# cli/new.py and cli/init.py take these from here; the definitions are in `_options`.
+from journeyctl.cli._options import DEFAULT_ROOT, Choice, HiddenRootOption, RootOption
 from journeyctl.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, UsageError
+
+if TYPE_CHECKING:
+    from journeyctl.framework import CheckedTree
 
 __all__ = [
     "DEFAULT_ROOT",
     "Command",
     "HiddenRootOption",
-    "NoCacheOption",
     "RootOption",
-    "at_least_one",
     "color",
     "command",
     "error_line",
     "error_text",
     "examples",
+    "note_warnings",
     "output",
-]
-
-
-def _framework_below(root: str) -> str:
-    """The root, or the `journeys/` folder beneath it when only that holds a framework.yaml.
-
-    A project folder given as the root (`--root .` beside `journeys/`) is what people type;
-    the note on stderr says which folder is used, so that nothing is silently guessed.
-    """
-    from pathlib import Path
-
-    below = Path(root) / DEFAULT_ROOT
-    if root.strip() and not (Path(root) / _FRAMEWORK).exists() and (below / _FRAMEWORK).is_file():
-        error_line(f"note: {root} holds no {_FRAMEWORK}; using {below}, which does")
-        return str(below)
-    return root
-
-
-_FRAMEWORK = "framework.yaml"
-DEFAULT_ROOT = "journeys"
-# Text, not Path: Path("") is ".", and `--root ""` must be a usage error, not the working
-# directory. The loader turns it into a path and refuses an empty one.
-RootOption = Annotated[
-    str,
-    typer.Option(
-        "--root",
-        envvar="JOURNEYCTL_ROOT",
-        metavar="DIR",
-        help="The framework's root folder (holds framework.yaml); a folder whose journeys/ "
-        "holds it will do.",
-        show_default=True,
-        callback=_framework_below,
-    ),
-]
-# For the commands that read no framework (init, rules, schema): accepted, as every command
-# takes --root, but not shown in their help, where it would promise something they do not do.
-HiddenRootOption = Annotated[str, typer.Option("--root", envvar="JOURNEYCTL_ROOT", hidden=True)]
-# Every command that loads a tree takes it and passes `cache=not no_cache` to
-# `journeyctl.framework.check`: the cache only skips work, so this is for measuring, or for
-# a cache folder that cannot be trusted to be the user's own.
-NoCacheOption = Annotated[
-    bool,
-    typer.Option(
-        "--no-cache",
-        envvar="JOURNEYCTL_NO_CACHE",
-        help="Parse every file again instead of reusing what an earlier run read "
-        "(the cache never changes a result).",
-    ),
+    "refuse_errors",
+    "refuse_usage",
 ]
 
 
@@ -98,7 +61,8 @@ _PLACEHOLDERS = {"folder": "DIR", "templates": "DIR", "top": "N", "compare": "PE
 class Command(TyperCommand):
     """Typer's command with help in the user's terms: a placeholder for each value (PERIOD,
     FILE, DIR, NAME, N), never a type (`<str>`, `<int range>`); choices listed as [a|b]; and
-    the command's examples after its options."""
+    the command's examples after its options. A value refused while the command line is read
+    is one line, as any usage error."""
 
     def get_params(self, ctx: Any) -> list[Any]:
         params: list[Any] = super().get_params(ctx)
@@ -106,6 +70,14 @@ class Command(TyperCommand):
             if param.metavar is None and not getattr(param, "is_flag", False):
                 param.metavar = _placeholder(param)
         return params
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Typer's parsing; a value that a parameter type refuses ends as in `command`."""
+        try:
+            parsed: list[str] = super().parse_args(ctx, args)
+        except UsageError as error:
+            ctx.exit(refuse_usage(error))  # raises: Click ends with the exit code
+        return parsed
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         """`[OPTIONS] FILE [REF]`: an argument by its placeholder, in brackets when optional."""
@@ -136,8 +108,11 @@ class Command(TyperCommand):
 
 def _placeholder(param: Any) -> str:
     # Typer describes a parameter's type itself (its `type_descriptor`), not with Click's types.
+    parser = getattr(param.type_descriptor.parameter_info, "parser", None)
     choices = getattr(param.type_descriptor, "choices", None)
-    if choices is not None:
+    if isinstance(parser, Choice):
+        shown = parser.metavar
+    elif choices is not None:
         shown = "[" + "|".join(getattr(c, "value", str(c)) for c in choices) + "]"
     else:
         shown = _PLACEHOLDERS.get(param.name or "", (param.name or "value").upper())
@@ -147,13 +122,6 @@ def _placeholder(param: Any) -> str:
 def examples(*lines: str) -> str:
     """The epilog of a command's help: its examples, one a line as Click keeps them (`\b`)."""
     return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
-
-
-def at_least_one(value: int | None) -> int | None:
-    """An option's callback for a count such as --top N: 1 or more."""
-    if value is not None and value < 1:
-        raise typer.BadParameter(f"{value} is not a count; give 1 or more")
-    return value
 
 
 def command(function: Callable[..., int]) -> Callable[..., None]:
@@ -166,8 +134,7 @@ def command(function: Callable[..., int]) -> Callable[..., None]:
         except (typer.Exit, typer.Abort):
             raise
         except UsageError as error:
-            error_line(f"error: {_user_text(_with_option(error))}")
-            code = EXIT_USAGE
+            code = refuse_usage(error)
         except BrokenPipeError:  # before OSError: a reader that went away is no error
             code = end_on_closed_pipe()
         except OutputError as error:
@@ -181,6 +148,12 @@ def command(function: Callable[..., int]) -> Callable[..., None]:
         raise typer.Exit(code)
 
     return wrapper
+
+
+def refuse_usage(error: UsageError) -> int:
+    """A usage error as one line on stderr, with the option it is about in front; exit 2."""
+    error_line(f"error: {_user_text(_with_option(error))}")
+    return EXIT_USAGE
 
 
 def _user_text(text: str) -> str:
@@ -213,3 +186,32 @@ def _with_option(error: UsageError) -> str:
         return str(error)
     default = "--" + error.parameter.replace("_", "-")
     return f"{_OPTION_OF_PARAMETER.get(error.parameter, default)} {error}"
+
+
+def refuse_errors(checked: CheckedTree, refusal: str, *, skipping: bool = False) -> bool:
+    """Whether the tree's validation errors stop the command: then they are on stderr, with
+    the one line `refusal` after them ("error: the tree has validation errors, so it is not
+    reported; fix them first"), and the command returns `EXIT_FINDINGS`.
+
+    `skipping`: the command goes on without the journeys that have errors (`rank
+    --skip-invalid`), and the errors are shown all the same.
+    """
+    import sys
+
+    from journeyctl.formats import REPORTERS
+
+    stops = not checked.usable and not skipping
+    if stops or checked.validation.errors:
+        error_text(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
+    if stops:
+        error_line(refusal)
+    return stops
+
+
+def note_warnings(checked: CheckedTree) -> None:
+    """The one line that says a tree the command worked on has warnings, and where they are
+    listed; said once the work is done, so that a usage error the work finds comes alone."""
+    if checked.validation.warnings:
+        error_line(
+            f"note: {checked.validation.warnings} warning(s); `journeyctl validate` lists them"
+        )

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Annotated
+from typing import Annotated, Literal, get_args
 
 import typer
 
-from journeyctl.cli._common import DEFAULT_ROOT, RootOption, output
+from journeyctl.cli._common import output
+from journeyctl.cli._options import DEFAULT_ROOT, Choice, RootOption, choice_option
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 
 # Shown under the options in `--help`; each runs on the example in this repository.
@@ -17,10 +17,8 @@ EXAMPLES = (
     "journeyctl diff --merge-base main --exit-code",
 )
 
-
-class DiffFormat(str, Enum):
-    markdown = "markdown"
-    json = "json"
+DiffFormat = Literal["markdown", "json"]
+FORMAT = Choice("format", get_args(DiffFormat), "an output format")
 
 
 def diff(
@@ -37,9 +35,8 @@ def diff(
     ] = None,
     root: RootOption = DEFAULT_ROOT,
     output_format: Annotated[
-        DiffFormat,
-        typer.Option("--format", help="markdown for a pull request or job summary; json."),
-    ] = DiffFormat.markdown,
+        DiffFormat, choice_option(FORMAT, "markdown for a pull request or job summary; json.")
+    ] = "markdown",
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit 1 when anything changed (like git diff).")
     ] = False,
@@ -58,5 +55,5 @@ def diff(
     from journeyctl.formats.diff import DIFF_FORMATS
 
     changes = run_diff(root, base, head, merge_base=merge_base)
-    output(DIFF_FORMATS[output_format.value](changes))
+    output(DIFF_FORMATS[output_format](changes))
     return EXIT_FINDINGS if exit_code and changes.changed else EXIT_OK

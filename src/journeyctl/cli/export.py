@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal, get_args
 
 import typer
 
-from journeyctl.cli._common import (
+from journeyctl.cli._common import output, refuse_errors
+from journeyctl.cli._options import (
     DEFAULT_ROOT,
+    LANG,
+    Choice,
     NoCacheOption,
     RootOption,
-    color,
-    error_line,
-    error_text,
-    output,
+    choice_option,
+    period_option,
 )
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
+from journeyctl.text import Lang
 
 # Shown under the options in `--help`; each runs on the example in this repository.
 EXAMPLES = (
@@ -25,15 +26,8 @@ EXAMPLES = (
     "journeyctl export --out inventaris.csv --period 2024",
 )
 
-
-class ExportFormatChoice(str, Enum):
-    xlsx = "xlsx"
-    csv = "csv"
-
-
-class Language(str, Enum):
-    nl = "nl"
-    en = "en"
+ExportFormat = Literal["xlsx", "csv"]
+FORMAT = Choice("format", get_args(ExportFormat), "an output format")
 
 
 def export(
@@ -43,22 +37,17 @@ def export(
     root: RootOption = DEFAULT_ROOT,
     no_cache: NoCacheOption = False,
     output_format: Annotated[
-        ExportFormatChoice | None,
-        typer.Option("--format", help="xlsx or csv; default: from the file's suffix."),
+        ExportFormat | None, choice_option(FORMAT, "xlsx or csv; default: from the file's suffix.")
     ] = None,
     period: Annotated[
         str | None,
-        typer.Option(help="The period of the figures and the ranking; default: rank's default."),
+        period_option("The period of the figures and the ranking; default: rank's default."),
     ] = None,
     lang: Annotated[
-        Language | None,
-        typer.Option(help="Labels in this language; default: the framework's."),
+        Lang | None, choice_option(LANG, "Labels in this language; default: the framework's.")
     ] = None,
 ) -> int:
     """Export the inventory with rank, score and contact rate, for people or a re-import."""
-    import sys
-
-    from journeyctl.formats import REPORTERS
     from journeyctl.formats._safe import one_line
     from journeyctl.framework import check
     from journeyctl.inventory.export import (
@@ -70,15 +59,15 @@ def export(
     from journeyctl.write import check_target
 
     check_target(out, parameter="out")  # a device, a FIFO, a folder: refused before any work
-    chosen = _format_of(out, None if output_format is None else output_format.value)
+    chosen = _format_of(out, output_format)
     checked = check(root, cache=not no_cache)
-    if not checked.usable:
-        error_text(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
-        error_line("error: the tree has validation errors, so it is not exported; fix them first")
+    if refuse_errors(
+        checked, "error: the tree has validation errors, so it is not exported; fix them first"
+    ):
         return EXIT_FINDINGS
     refuse_tree_target(out, checked.tree.root)
-    table = export_table(checked, period, None if lang is None else lang.value)
-    write_export(out, export_bytes(table, chosen))  # type: ignore[arg-type]
+    table = export_table(checked, period, lang)
+    write_export(out, export_bytes(table, chosen))
     output(
         f"Exported {len(table.rows)} journeys (period {table.period or '-'}) to "
         f"{one_line(str(out))}\n"
@@ -86,10 +75,10 @@ def export(
     return EXIT_OK
 
 
-_SUFFIXES = {".xlsx": "xlsx", ".csv": "csv"}
+_SUFFIXES: dict[str, ExportFormat] = {".xlsx": "xlsx", ".csv": "csv"}
 
 
-def _format_of(out: Path, given: str | None) -> str:
+def _format_of(out: Path, given: ExportFormat | None) -> ExportFormat:
     """The format the file is written in: the file's suffix or --format; a usage error when
     they disagree, or when neither says (no .pdf holds a workbook unless --format asks)."""
     from journeyctl.errors import UsageError

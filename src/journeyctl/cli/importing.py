@@ -6,21 +6,13 @@ command's name, which `cli/app.py` registers.
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
 import typer
 
-from journeyctl.cli._common import (
-    DEFAULT_ROOT,
-    NoCacheOption,
-    RootOption,
-    color,
-    error_line,
-    error_text,
-    output,
-)
+from journeyctl.cli._common import error_line, output, refuse_errors
+from journeyctl.cli._options import DEFAULT_ROOT, Choice, NoCacheOption, RootOption, choice_option
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 
 if TYPE_CHECKING:
@@ -37,10 +29,8 @@ EXAMPLES = (
     "journeyctl import examples/metingen-enquete.csv --kind measurements",
 )
 
-
-class ImportKind(str, Enum):
-    inventory = "inventory"
-    measurements = "measurements"
+ImportKind = Literal["inventory", "measurements"]
+KIND = Choice("kind", get_args(ImportKind), "a kind of file import reads")
 
 
 def import_(
@@ -59,7 +49,7 @@ def import_(
     ] = None,
     kind: Annotated[
         ImportKind | None,
-        typer.Option(help="What the file holds; default: recognised from the header row."),
+        choice_option(KIND, "What the file holds; default: recognised from the header row."),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
@@ -79,9 +69,6 @@ def import_(
     ] = False,
 ) -> int:
     """Import the inventory (journeys and volumes) or KPI measurements from Excel or CSV."""
-    import sys
-
-    from journeyctl.formats import REPORTERS
     from journeyctl.formats._safe import one_line
     from journeyctl.framework import check
     from journeyctl.inventory.cells import Refused
@@ -89,14 +76,12 @@ def import_(
     from journeyctl.write import write_files
 
     checked = check(root, cache=not no_cache)
-    if not checked.usable:
-        error_text(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
-        error_line("error: the tree has validation errors; fix them first, then import")
+    if refuse_errors(checked, "error: the tree has validation errors; fix them first, then import"):
         return EXIT_FINDINGS
     options = ImportOptions(
         sheet=sheet,
         period=period,
-        kind=None if kind is None else kind.value,
+        kind=kind,
         add_missing=add_missing,
         estimates=estimates,
     )

@@ -2,37 +2,36 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Literal, get_args
 
 import typer
 
 from journeyctl.cli import _complete as complete
-from journeyctl.cli._common import (
+from journeyctl.cli._common import color, error_line, note_warnings, output, refuse_errors
+from journeyctl.cli._options import (
     DEFAULT_ROOT,
+    Choice,
+    LangOption,
     NoCacheOption,
     RootOption,
+    StatusOption,
     at_least_one,
-    color,
-    error_line,
-    error_text,
-    output,
+    choice_option,
+    filter_option,
+    period_option,
 )
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 
 if TYPE_CHECKING:
     from journeyctl.rank import Ranking, RankOptions
-    from journeyctl.text import Kind
 
-
-# --by, --format, --normalise and --lang take text and are checked here, not by an Enum: the
-# option parser's message for an Enum ("Value error, 'x' is not one of ...") names no fix;
-# ours is a usage error like the others of rank, with the nearest choice.
-RANK_BY_CHOICES = ("score", "customers", "contacts", "contact-rate")
-
-
-FORMAT_CHOICES = ("table", "json", "csv", "markdown")
-NORMALISE_CHOICES = ("selection", "framework")
-LANG_CHOICES = ("nl", "en")
+# As `journeyctl.rank` names them (imported there with pydantic, too slow for `--help`).
+RankBy = Literal["score", "customers", "contacts", "contact-rate"]
+Normalise = Literal["selection", "framework"]
+FORMAT_CHOICES = ("table", "json", "csv", "markdown")  # the names of RANK_FORMATS
+BY = Choice("by", get_args(RankBy), "something to rank by")
+FORMAT = Choice("format", FORMAT_CHOICES, "an output format")
+NORMALISE = Choice("normalise", get_args(Normalise), "a way to normalise")
 
 
 # Shown under the options in `--help`; each runs on the example in this repository.
@@ -43,59 +42,31 @@ EXAMPLES = (
 )
 
 
-def _metavar(choices: tuple[str, ...]) -> str:
-    return "[" + "|".join(choices) + "]"
-
-
-_FILTER_HELP = "Only journeys of this {} (its id or its name)."
-
-
-def _filter(kind: Kind) -> Any:
-    """A filter option on a kind of thing framework.yaml lists, completed from it."""
-    return typer.Option(help=_FILTER_HELP.format(kind), autocompletion=complete.of_kind(kind))
-
-
 def rank(
     root: RootOption = DEFAULT_ROOT,
     no_cache: NoCacheOption = False,
-    by: Annotated[
-        str,
-        typer.Option("--by", metavar=_metavar(RANK_BY_CHOICES), help="What to order by."),
-    ] = "score",
+    by: Annotated[RankBy, choice_option(BY, "What to order by.")] = "score",
     period: Annotated[
         str | None,
-        typer.Option(
-            help="2025, 2025-Q3 or 2025-06; default: the latest period that at least half "
-            "of the journeys with volumes have.",
-            autocompletion=complete.periods,
+        period_option(
+            "2025, 2025-Q3 or 2025-06; default: the latest period that at least half of the "
+            "journeys with volumes have."
         ),
     ] = None,
-    phase: Annotated[str | None, _filter("phase")] = None,
-    cluster: Annotated[str | None, _filter("cluster")] = None,
-    owner: Annotated[str | None, _filter("owner")] = None,
-    team: Annotated[str | None, _filter("team")] = None,
-    status: Annotated[
-        str | None,
-        typer.Option(
-            help="Only journeys with this status: listed, mapped, improving, monitoring or "
-            "retired (or its Dutch label, such as 'wordt verbeterd').",
-            autocompletion=complete.statuses,
-        ),
-    ] = None,
-    persona: Annotated[str | None, _filter("persona")] = None,
+    phase: Annotated[str | None, filter_option("phase")] = None,
+    cluster: Annotated[str | None, filter_option("cluster")] = None,
+    owner: Annotated[str | None, filter_option("owner")] = None,
+    team: Annotated[str | None, filter_option("team")] = None,
+    status: StatusOption = None,
+    persona: Annotated[str | None, filter_option("persona")] = None,
     top: Annotated[
         int | None, typer.Option(callback=at_least_one, help="Show the first N only.")
     ] = None,
-    output_format: Annotated[
-        str, typer.Option("--format", metavar=_metavar(FORMAT_CHOICES))
-    ] = "table",
+    output_format: Annotated[str, choice_option(FORMAT)] = "table",
     explain: Annotated[bool, typer.Option("--explain", help="Show each term's points.")] = False,
     compare: Annotated[
         str | None,
-        typer.Option(
-            help="Show each journey's rank in this period too, and how it moved.",
-            autocompletion=complete.periods,
-        ),
+        period_option("Show each journey's rank in this period too, and how it moved."),
     ] = None,
     weight: Annotated[
         list[str] | None,
@@ -108,10 +79,10 @@ def rank(
         ),
     ] = None,
     normalise: Annotated[
-        str,
-        typer.Option(
-            metavar=_metavar(NORMALISE_CHOICES),
-            help="Scale scores to the maxima of the journeys shown (selection) or of every "
+        Normalise,
+        choice_option(
+            NORMALISE,
+            "Scale scores to the maxima of the journeys shown (selection) or of every "
             "journey of the period (framework), to compare scores across slides.",
         ),
     ] = "selection",
@@ -122,39 +93,24 @@ def rank(
             help="Rank the journeys that are valid; those with errors are listed as unranked.",
         ),
     ] = False,
-    lang: Annotated[
-        str | None,
-        typer.Option(
-            metavar=_metavar(LANG_CHOICES),
-            help="Labels and number formats in this language; default: the framework's.",
-        ),
-    ] = None,
+    lang: LangOption = None,
 ) -> int:
     """Rank journeys by customer and contact volume and the framework's criteria."""
     import shutil
     import sys
 
-    from journeyctl.formats import REPORTERS
     from journeyctl.formats.ranking import RANK_FORMATS
     from journeyctl.framework import check
-    from journeyctl.rank import RANK_BY, RankOptions, parse_weights
+    from journeyctl.rank import RankOptions, parse_weights
     from journeyctl.rank import rank as run_rank
 
-    by = _checked_choice(by, RANK_BY_CHOICES, "by", "something to rank by")
-    output_format = _checked_choice(output_format, FORMAT_CHOICES, "format", "an output format")
-    normalise = _checked_choice(normalise, NORMALISE_CHOICES, "normalise", "a way to normalise")
-    if lang is not None:
-        lang = _checked_choice(lang, LANG_CHOICES, "lang", "a language of journeyctl")
     checked = check(root, cache=not no_cache)
     skipping = skip_invalid and checked.framework_usable
-    if checked.validation.errors:
-        error_text(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
-    if not checked.usable and not skipping:
-        error_line(_not_ranked(skip_invalid))
+    if refuse_errors(checked, _not_ranked(skip_invalid), skipping=skipping):
         return EXIT_FINDINGS
     invalid = checked.journeys_with_errors if skipping else frozenset[str]()
     options = RankOptions(
-        by=next(choice for choice in RANK_BY if choice == by),
+        by=by,
         period=period,
         phase=phase,
         cluster=cluster,
@@ -165,15 +121,12 @@ def rank(
         top=top,
         compare=compare,
         weights=parse_weights(checked.framework, weight or []),
-        normalise="framework" if normalise == "framework" else "selection",
+        normalise=normalise,
         invalid=invalid,
         lang=lang,
     )
     ranking = run_rank(checked.framework, checked.journeys, options)
-    if checked.validation.warnings:
-        error_line(
-            f"note: {checked.validation.warnings} warning(s); `journeyctl validate` lists them"
-        )
+    note_warnings(checked)
     if invalid:
         error_line(f"note: {len(invalid)} journey(s) with validation errors left unranked")
     if not ranking.journeys and not ranking.unranked:
@@ -194,21 +147,6 @@ def _filters_given(options: RankOptions) -> str:
     """The filters as they were typed (`--owner jan --status improving`), or what stands for them."""
     given = [f"--{name} {getattr(options, name)!r}" for name in _FILTERS if getattr(options, name)]
     return " ".join(given) if given else "in this framework"
-
-
-def _checked_choice(value: str, choices: tuple[str, ...], parameter: str, what: str) -> str:
-    """`value` if it is one of `choices`; else a usage error with the nearest choice."""
-    from journeyctl.errors import UsageError
-    from journeyctl.suggest import closest
-
-    if value in choices:
-        return value
-    hint = closest(value, choices)
-    fix = f"did you mean '{hint}'? " if hint else ""
-    raise UsageError(
-        f"'{value}' is not {what}; {fix}valid: {', '.join(choices)}",
-        parameter=parameter,
-    )
 
 
 def _period_note(ranking: Ranking) -> str:

@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 import os
-from datetime import date
-from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal, get_args
 
 import typer
 
-from journeyctl.cli._common import (
+from journeyctl.cli._common import error_line, note_warnings, output, refuse_errors
+from journeyctl.cli._options import (
     DEFAULT_ROOT,
+    Choice,
+    LangOption,
     NoCacheOption,
+    PeriodOption,
     RootOption,
-    color,
-    error_line,
-    error_text,
-    output,
+    TodayOption,
+    choice_option,
+    period_option,
+    refuse_same_periods,
 )
-from journeyctl.cli.report import refuse_same_periods
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
 if TYPE_CHECKING:
@@ -38,15 +39,8 @@ EXAMPLES = (
 )
 
 
-class RenderFormat(str, Enum):
-    html = "html"
-    md = "md"
-    both = "both"
-
-
-class Language(str, Enum):
-    nl = "nl"
-    en = "en"
+RenderFormat = Literal["html", "md", "both"]
+FORMAT = Choice("format", get_args(RenderFormat), "an output format")
 
 
 def render(
@@ -63,8 +57,8 @@ def render(
     root: RootOption = DEFAULT_ROOT,
     no_cache: NoCacheOption = False,
     output_format: Annotated[
-        RenderFormat, typer.Option("--format", help="HTML pages, GitHub Markdown, or both.")
-    ] = RenderFormat.html,
+        RenderFormat, choice_option(FORMAT, "HTML pages, GitHub Markdown, or both.")
+    ] = "html",
     templates: Annotated[
         Path | None,
         typer.Option(
@@ -73,32 +67,15 @@ def render(
             "folder beside the root, if there is one.",
         ),
     ] = None,
-    period: Annotated[
-        str | None,
-        typer.Option(
-            help="2025, 2025-Q3 or 2025-06; default: the period rank takes (the latest that "
-            "at least half of the journeys with volumes have)."
-        ),
-    ] = None,
+    period: PeriodOption = None,
     compare: Annotated[
         str | None,
-        typer.Option(help="The period to show movement against; default: the one before --period."),
+        period_option("The period to show movement against; default: the one before --period."),
     ] = None,
-    lang: Annotated[
-        Language | None,
-        typer.Option(help="Labels and number formats in this language; default: the framework's."),
-    ] = None,
-    today: Annotated[
-        str | None,
-        typer.Option(
-            metavar="YYYY-MM-DD", help="Judge overdue reviews on this day; default: today."
-        ),
-    ] = None,
+    lang: LangOption = None,
+    today: TodayOption = None,
 ) -> int:
     """Journey maps and steering reports as self-contained HTML and GitHub Markdown pages."""
-    import sys
-
-    from journeyctl.formats import REPORTERS
     from journeyctl.formats._safe import one_line
     from journeyctl.framework import check
     from journeyctl.render import (
@@ -115,19 +92,18 @@ def render(
     if root:  # the check refuses an empty root with its own message
         refuse_inside_tree(out, Path(root))
     refuse_same_periods(period, compare)
-    day = _day(today)
     project_templates = _templates(templates, root)
-    checked = check(root, today=day, cache=not no_cache)
-    if not checked.usable:
-        error_text(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
-        error_line("error: the tree has validation errors, so nothing is rendered; fix them first")
+    checked = check(root, today=today, cache=not no_cache)
+    if refuse_errors(
+        checked, "error: the tree has validation errors, so nothing is rendered; fix them first"
+    ):
         return EXIT_FINDINGS
     options = RenderOptions(
-        formats=("html", "md") if output_format is RenderFormat.both else (output_format.value,),
+        formats=("html", "md") if output_format == "both" else (output_format,),
         period=period,
         compare=compare,
-        lang=None if lang is None else lang.value,
-        today=day,
+        lang=lang,
+        today=today,
     )
     pages = plan_site(checked.framework, checked.journeys, checked.improvements, options)
     env = environment(project_templates)
@@ -138,10 +114,7 @@ def render(
         return EXIT_FINDINGS
     check_targets(out, texts)
     removed = write_folder(out, texts, tidy=True).removed
-    if checked.validation.warnings:
-        error_line(
-            f"note: {checked.validation.warnings} warning(s); `journeyctl validate` lists them"
-        )
+    note_warnings(checked)
     first = out / pages[0].path
     tidied = (
         f"; removed {len(removed)} page(s) of an earlier render no longer in the site"
@@ -201,12 +174,3 @@ def _relative(path: Path) -> Path:
         return Path(os.path.relpath(path))
     except ValueError:  # on another drive
         return path
-
-
-def _day(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"'{text}' is not a date; write YYYY-MM-DD", parameter="today") from None

@@ -3,24 +3,25 @@
 
 from __future__ import annotations
 
-from datetime import date
-from enum import Enum
-from typing import Annotated
+from typing import Annotated, Literal, get_args
 
 import typer
 
-from journeyctl.cli import _complete as complete
-from journeyctl.cli._common import (
+from journeyctl.cli._common import color, note_warnings, output, refuse_errors
+from journeyctl.cli._options import (
     DEFAULT_ROOT,
+    Choice,
+    LangOption,
     NoCacheOption,
+    PeriodOption,
     RootOption,
+    TodayOption,
     at_least_one,
-    color,
-    error_line,
-    error_text,
-    output,
+    choice_option,
+    period_option,
+    refuse_same_periods,
 )
-from journeyctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 
 # Shown under the options in `--help`; each runs on the example in this repository.
 EXAMPLES = (
@@ -29,17 +30,8 @@ EXAMPLES = (
     "journeyctl report coverage --format csv",
 )
 
-
-class ReportFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
-class Language(str, Enum):
-    nl = "nl"
-    en = "en"
+ReportFormat = Literal["table", "json", "csv", "markdown"]
+FORMAT = Choice("format", get_args(ReportFormat), "an output format")
 
 
 def report(
@@ -53,26 +45,13 @@ def report(
     ],
     root: RootOption = DEFAULT_ROOT,
     no_cache: NoCacheOption = False,
-    output_format: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.table,
-    period: Annotated[
-        str | None,
-        typer.Option(
-            help="2025, 2025-Q3 or 2025-06; default: the period rank takes (the latest that "
-            "at least half of the journeys with volumes have).",
-            autocompletion=complete.periods,
-        ),
-    ] = None,
+    output_format: Annotated[ReportFormat, choice_option(FORMAT)] = "table",
+    period: PeriodOption = None,
     compare: Annotated[
         str | None,
-        typer.Option(
-            help="The period alerts compare with; default: the one before --period.",
-            autocompletion=complete.periods,
-        ),
+        period_option("The period alerts compare with; default: the one before --period."),
     ] = None,
-    lang: Annotated[
-        Language | None,
-        typer.Option(help="Labels and number formats in this language; default: the framework's."),
-    ] = None,
+    lang: LangOption = None,
     top: Annotated[
         int | None,
         typer.Option(
@@ -81,18 +60,12 @@ def report(
             "among the first N (default 10).",
         ),
     ] = None,
-    today: Annotated[
-        str | None,
-        typer.Option(
-            metavar="YYYY-MM-DD", help="Judge overdue reviews on this day; default: today."
-        ),
-    ] = None,
+    today: TodayOption = None,
 ) -> int:
     """Reports for the steering meeting: kpis, improvements, coverage, owners, alerts."""
     import shutil
     import sys
 
-    from journeyctl.formats import REPORTERS
     from journeyctl.formats.reports import REPORT_FORMATS
     from journeyctl.framework import check
     from journeyctl.reports import build, check_name, check_top, prepare
@@ -100,11 +73,10 @@ def report(
     check_name(name)
     check_top(name, top)
     refuse_same_periods(period, compare)
-    day = _day(today)
-    checked = check(root, today=day, cache=not no_cache)
-    if not checked.usable:
-        error_text(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
-        error_line("error: the tree has validation errors, so it is not reported; fix them first")
+    checked = check(root, today=today, cache=not no_cache)
+    if refuse_errors(
+        checked, "error: the tree has validation errors, so it is not reported; fix them first"
+    ):
         return EXIT_FINDINGS
     report_input = prepare(
         checked.framework,
@@ -112,33 +84,11 @@ def report(
         checked.improvements,
         period=period,
         compare=compare,
-        today=day,
+        today=today,
     )
     result = build(name, report_input, top)
-    if checked.validation.warnings:
-        error_line(
-            f"note: {checked.validation.warnings} warning(s); `journeyctl validate` lists them"
-        )
+    note_warnings(checked)
     width = shutil.get_terminal_size((100, 24)).columns
-    language = checked.framework.language if lang is None else lang.value
-    output(REPORT_FORMATS[output_format.value](result, language, color(sys.stdout), width))
+    language = checked.framework.language if lang is None else lang
+    output(REPORT_FORMATS[output_format](result, language, color(sys.stdout), width))
     return EXIT_OK
-
-
-def refuse_same_periods(period: str | None, compare: str | None) -> None:
-    """A usage error for --compare equal to --period: a period against itself moves nothing."""
-    if period is not None and compare == period:
-        raise UsageError(
-            f"--compare and --period are both '{period}': a period compared with itself shows "
-            "no movement; give --compare an earlier period, or leave it out to compare with "
-            "the one before"
-        )
-
-
-def _day(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"'{text}' is not a date; write YYYY-MM-DD", parameter="today") from None

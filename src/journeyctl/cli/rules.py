@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Annotated
+from typing import Annotated, Literal, get_args
 
-import typer
-
-from journeyctl.cli._common import DEFAULT_ROOT, HiddenRootOption, output
+from journeyctl.cli._common import output
+from journeyctl.cli._options import DEFAULT_ROOT, Choice, HiddenRootOption, choice_option
 from journeyctl.errors import EXIT_OK
 
 # Shown under the options in `--help`; each runs on the example in this repository.
@@ -16,14 +14,12 @@ EXAMPLES = (
     "journeyctl rules --format markdown",
 )
 
-
-class RulesFormat(str, Enum):
-    text = "text"
-    markdown = "markdown"
+RulesFormat = Literal["text", "markdown"]
+FORMAT = Choice("format", get_args(RulesFormat), "an output format")
 
 
 def rules(
-    output_format: Annotated[RulesFormat, typer.Option("--format")] = RulesFormat.text,
+    output_format: Annotated[RulesFormat, choice_option(FORMAT)] = "text",
     root: HiddenRootOption = DEFAULT_ROOT,  # every command takes --root; this one needs none
 ) -> int:
     """List every rule that validate applies, with its id and severity."""
@@ -31,11 +27,11 @@ def rules(
 
     lines = []
     for rule in all_rules():
-        if output_format is RulesFormat.markdown:
+        if output_format == "markdown":
             lines.append(f"| {rule.id} | `{rule.name}` | {rule.severity.value} | {rule.summary} |")
         else:
             lines.append(f"{rule.id}  {rule.name:<26} {rule.severity.value:<8} {rule.summary}")
-    if output_format is RulesFormat.markdown:
+    if output_format == "markdown":
         lines = ["| id | name | severity | what it checks |", "|---|---|---|---|", *lines]
     output("\n".join(lines) + "\n")
     return EXIT_OK

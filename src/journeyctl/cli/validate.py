@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal, get_args
 
 import typer
 
-from journeyctl.cli._common import (
-    DEFAULT_ROOT,
-    NoCacheOption,
-    RootOption,
-    color,
-    error_line,
-    output,
-)
+from journeyctl.cli._common import color, error_line, output
+from journeyctl.cli._options import DEFAULT_ROOT, Choice, NoCacheOption, RootOption, choice_option
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 
 if TYPE_CHECKING:
@@ -28,14 +21,8 @@ EXAMPLES = (
     "journeyctl validate --format gitlab",
 )
 
-
-class ValidateFormat(str, Enum):
-    auto = "auto"
-    text = "text"
-    json = "json"
-    github = "github"
-    gitlab = "gitlab"
-    sarif = "sarif"
+ValidateFormat = Literal["auto", "text", "json", "github", "gitlab", "sarif"]
+FORMAT = Choice("format", get_args(ValidateFormat), "an output format")
 
 
 def validate(
@@ -43,12 +30,12 @@ def validate(
     no_cache: NoCacheOption = False,
     output_format: Annotated[
         ValidateFormat,
-        typer.Option(
-            "--format",
-            help="auto is github under GitHub Actions, text otherwise; gitlab is GitLab's "
+        choice_option(
+            FORMAT,
+            "auto is github under GitHub Actions, text otherwise; gitlab is GitLab's "
             "Code Quality report.",
         ),
-    ] = ValidateFormat.auto,
+    ] = "auto",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
 ) -> int:
     """Check every file: schemas, cross-references and framework rules."""
@@ -59,7 +46,7 @@ def validate(
     from journeyctl.framework import check
 
     checked = check(root, strict=strict, cache=not no_cache)
-    chosen = resolve_format(output_format.value)
+    chosen = resolve_format(output_format)
     output(REPORTERS[chosen](checked.for_display(), color(sys.stdout)))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if chosen == "github" and summary:
