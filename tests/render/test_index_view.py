@@ -45,8 +45,8 @@ def test_a_card_shows_owner_status_volumes_rank_and_movement() -> None:
     assert (pay.page, pay.steps) == ("journeys/i-pay-my-bill", "4 steps")
     house = cards["i-move-house"]
     assert (house.customers, house.rank, house.movement, house.steps) == (
-        "\u2013",
-        "\u2013",
+        "-",
+        "-",
         "",
         "",
     )

@@ -112,7 +112,7 @@ def test_kpi_tiles_are_direction_aware() -> None:
 def test_a_journey_without_steps_volumes_or_rank() -> None:
     shown = view("i-move-house")
     assert shown.steps == [] and shown.curve is None and shown.volumes == []
-    assert (shown.rank, shown.movement) == ("\u2013", "")
+    assert (shown.rank, shown.movement) == ("-", "")
     assert shown.kpis == []
 
 

@@ -8,7 +8,6 @@ from journeyctl.render.report_views import (
     coverage_view,
     improvements_view,
     kpis_view,
-    owners_view,
 )
 from journeyctl.reports import ReportInput
 from journeyctl.text import Names
@@ -89,15 +88,3 @@ def test_coverage_as_a_count_and_as_a_share_of_contacts() -> None:
     ]
     first = shown.rows[0]
     assert (first.name, [j.name for j in first.journeys]) == ("Where is my sign-up?", ["I sign up"])
-
-
-def test_owners_with_overdue_reviews() -> None:
-    prepared = report_input()
-    shown = owners_view(context_of(prepared), prepared)
-    cards = {card.name: card for card in shown.owners}
-    bob = cards["Bob Jones"]
-    assert [(o.journey.name, o.last_reviewed, o.days_overdue) for o in bob.overdue] == [
-        ("I pay my bill", "1 Jun 2025", "136")
-    ]
-    assert [o.last_reviewed for o in cards["Ann Smith"].overdue] == ["never"]
-    assert shown.today == "15 Jan 2026"

@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 from journeyctl.errors import UsageError
-from journeyctl.rank import ContactShare, Ranking
 from journeyctl.render import curve, kpi_tiles
-from journeyctl.render.context import DASH, Context
+from journeyctl.render.context import Context
 from journeyctl.render.index_view import PhaseColumn, _card, _ordered, _summary, index_view
 from journeyctl.render.journey_view import (
     JourneyView,
@@ -25,26 +24,23 @@ from journeyctl.render.journey_view import (
     _volume_row,
     journey_view,
 )
-from journeyctl.render.ranking_view import ranking_view
 from journeyctl.render.report_views import (
     AlertLine,
     CoverageLine,
     JourneyLink,
-    OverdueLine,
-    OwnerCard,
     PhaseLine,
     _alert_line,
     _columns,
     _kpi_notes,
     _tone,
     coverage_view,
-    owners_view,
 )
 from journeyctl.render.site import _language
 from journeyctl.reports import kpis_report
 from journeyctl.reports.alerts import Alert
 from journeyctl.reports.kpis import KpiPoint, KpiRow
 from journeyctl.text import Names
+from journeyctl.views.cells import NONE
 from tests.render.conftest import report_input, site
 
 PREPARED = report_input()
@@ -76,7 +72,7 @@ ALERT_LINES = {
     "contacts down": ({"change": -0.25}, ("3", "Contacts", "100", "150", "-25%", "")),
     "no change": ({"change": 0.0}, ("3", "Contacts", "100", "150", "0%", "")),
     "no change known": ({"change": None}, ("3", "Contacts", "100", "150", "", "")),
-    "not ranked": ({"rank": None}, (DASH, "Contacts", "100", "150", "+50%", "")),
+    "not ranked": ({"rank": None}, (NONE, "Contacts", "100", "150", "+50%", "")),
     "the rate, two places": (
         {"kind": "contact_rate_up", "measure": "contact_rate", "before": 0.5, "after": 1.0},
         ("3", "Contacts per customer", "0.50", "1.00", "+50%", ""),
@@ -170,8 +166,8 @@ VOLUMES = [
     (99.4, 100, True, 0, ("99", "100", "-1%", "worse")),
     (0.25, 0.2, False, 2, ("0.25", "0.20", "+25%", "worse")),
     (110, 0, False, 0, ("110", "0", "", "")),
-    (None, 100, False, 0, (DASH, "100", "", "")),
-    (110, None, False, 0, ("110", DASH, "", "")),
+    (None, 100, False, 0, (NONE, "100", "", "")),
+    (110, None, False, 0, ("110", NONE, "", "")),
 ]
 
 
@@ -269,69 +265,6 @@ def test_the_language_of_the_site() -> None:
     with pytest.raises(UsageError) as refused:
         _language(framework, "de")
     assert str(refused.value) == "'de' is not a language of journeyctl; write nl or en"
-
-
-def ranked(count: int) -> Ranking:
-    """The small tree's ranking with `count` journeys of 100 contacts each, scored 100, 95, ..."""
-    ranking = PREPARED.ranking
-    first = ranking.journeys[0]
-    journeys = [
-        replace(first, rank=i, id=f"j{i}", name=f"J{i}", contacts=100, score=100.0 - 5 * (i - 1))
-        for i in range(1, count + 1)
-    ]
-    return replace(ranking, journeys=journeys)
-
-
-def test_the_top_ten_of_twelve_and_the_share_down_to_each() -> None:
-    ranking = ranked(12)
-    shown = ranking_view(context_of(), ranking, replace(ranking, journeys=ranking.journeys[:10]))
-    assert (shown.top, shown.top_share) == (10, "83%")
-    assert shown.top_share_text == (
-        "The top 10 journeys hold 83% of the contacts of all ranked journeys in 2025 "
-        "(1,000 of 1,200)."
-    )
-    assert shown.reason_share_text == (
-        "The contact reasons of these journeys hold 70% of all contacts in 2025 (1,400 of 2,000)."
-    )
-    assert [(row.cumulative_share, row.bar) for row in shown.rows] == [
-        ("8%", 100.0),
-        ("17%", 95.0),
-        ("25%", 90.0),
-        ("33%", 85.0),
-        ("42%", 80.0),
-        ("50%", 75.0),
-        ("58%", 70.0),
-        ("67%", 65.0),
-        ("75%", 60.0),
-        ("83%", 55.0),
-        ("92%", 50.0),
-        ("100%", 45.0),
-    ]
-
-
-def test_a_ranking_without_journeys_or_contacts_has_no_shares() -> None:
-    empty = replace(ranked(0), contact_share=None)
-    shown = ranking_view(context_of(), empty, empty)
-    assert (shown.top, shown.top_share, shown.top_share_text, shown.reason_share_text) == (
-        0,
-        DASH,
-        "",
-        "",
-    )
-    silent = ranked(2)
-    silent = replace(
-        silent,
-        journeys=[replace(j, contacts=0) for j in silent.journeys],
-        contact_share=ContactShare(covered=0, total=0),
-    )
-    shown = ranking_view(context_of(), silent, silent)
-    assert (shown.top, shown.top_share, shown.top_share_text, shown.reason_share_text) == (
-        2,
-        DASH,
-        "",
-        "",
-    )
-    assert [(row.cumulative_share, row.bar) for row in shown.rows] == [(DASH, 100.0), (DASH, 95.0)]
 
 
 @pytest.mark.parametrize(("rank", "top"), [(1, True), (10, True), (11, False)])
@@ -436,12 +369,12 @@ def test_cards_ranked_first_by_rank_then_by_name_retired_last() -> None:
     model = card.journeys[0]
     cards = [
         replace(model, id="r", name="Retired", rank="1", status_key="retired"),
-        replace(model, id="b", name="b", rank=DASH),
-        replace(model, id="a2", name="A", rank=DASH),
-        replace(model, id="a1", name="A", rank=DASH),
+        replace(model, id="b", name="b", rank=NONE),
+        replace(model, id="a2", name="A", rank=NONE),
+        replace(model, id="a1", name="A", rank=NONE),
         replace(model, id="ten", name="Ten", rank="10"),
         replace(model, id="nine", name="Nine", rank="9"),
-        replace(model, id="old", name="a", rank=DASH, status_key="retired"),
+        replace(model, id="old", name="a", rank=NONE, status_key="retired"),
     ]
     assert [c.id for c in _ordered(cards)] == ["nine", "ten", "a1", "a2", "b", "r", "old"]
 
@@ -506,35 +439,3 @@ def test_coverage_with_a_reason_that_no_journey_lists() -> None:
     ]
     assert shown.uncovered == [CoverageLine("Where is my sign-up?", "Joining", False, [], "400")]
     assert [row.covered for row in shown.rows] == [False, True, True]
-
-
-def test_owners_cards_whole_with_a_journey_that_has_no_owner() -> None:
-    journeys = tuple(
-        j.model_copy(update={"owner": None}) if j.id == "i-move-house" else j
-        for j in PREPARED.journeys
-    )
-    shown = owners_view(context_of(), replace(PREPARED, journeys=journeys))
-    sign_up = JourneyLink("I sign up", "journeys/i-sign-up")
-    pay = JourneyLink("I pay my bill", "journeys/i-pay-my-bill")
-    reminder = JourneyLink("I get a reminder", "journeys/i-get-a-reminder")
-    move = JourneyLink("I move house", "journeys/i-move-house")
-    assert shown.owners == [
-        OwnerCard(
-            "Ann Smith",
-            "ann@example.com",
-            [sign_up],
-            [OverdueLine(sign_up, "quarterly", "never", DASH)],
-            [],
-            "0",
-        ),
-        OwnerCard(
-            "Bob Jones",
-            "",
-            [pay, reminder],
-            [OverdueLine(pay, "quarterly", "1 Jun 2025", "136")],
-            ["Explain why the amount changed"],
-            "1",
-        ),
-        OwnerCard("Without an owner", "", [move], [], [], "0"),
-    ]
-    assert (shown.title, shown.today, shown.overdue_total) == ("Owners", "15 Jan 2026", "2")

@@ -1,8 +1,9 @@
 """A ranking as a terminal table, JSON (the contract's shape), CSV or Markdown.
 
-The terminal table and Markdown are for people: names, the ranking's language for labels
-and numbers, the movement against a compared period, and notes on what-if weights,
-estimates and the share of contacts. JSON and CSV are for machines: ids and plain numbers.
+The terminal table and Markdown are for people: they lay out the ranking's view
+(`journeyctl.views.ranking`: names, labels and numbers in the ranking's language, the
+movement, the marks, the notes), which the ranking page of `render` lays out too. JSON and
+CSV are for machines: ids and plain numbers.
 
 Every cell that holds text from the tree goes through `one_line` (or Markdown escaping);
 the terminal table gets `Text` cells, never strings, because Rich reads a string cell as
@@ -21,30 +22,30 @@ from typing import Literal, Protocol
 from rich.console import Group
 from rich.text import Span, Text
 
-from journeyctl.formats import _ranking_text as words
 from journeyctl.formats._console import WIDTH, render
 from journeyctl.formats._safe import markdown_code, markdown_text, one_line, to_json
 from journeyctl.formats._table import GAP, Column, fits, height, render_table
-from journeyctl.rank import Comparison, RankedJourney, Ranking
-from journeyctl.text import Lang, label
+from journeyctl.rank import RankedJourney, Ranking
+from journeyctl.views.cells import Cell, Table
+from journeyctl.views.ranking import BAR, RankingRow, RankingView, ranking_view
 
-_BAR_WIDTH = 5
 # Up green, down red, the same place plain, new (not ranked in the compared period) cyan.
-_MOVEMENT_STYLES = {"▲": "green", "▼": "red", "=": ""}
+_MOVEMENT_STYLES = {"up": "green", "down": "red", "new": "cyan"}
 
 
 def table(ranking: Ranking, color: bool, explain: bool = False, width: int = WIDTH) -> str:
     """The ranking for a terminal `width` columns wide, in the first layout that fits it
     comfortably (see `_LAYOUTS`), else the first whose longest words fit, else the most
     compact one."""
-    if ranking.journeys:
-        columns = _layout(ranking, width)
-        parts = [render_table(Text(one_line(words.title(ranking))), columns, width, color)]
+    view = ranking_view(ranking, explain)
+    if view.rows:
+        columns = _layout(view, width)
+        parts = [render_table(Text(one_line(view.title)), columns, width, color)]
     else:  # no header without rows: a line that says so
-        parts = [f"{one_line(words.title(ranking))}\n{one_line(words.nothing_ranked(ranking))}\n"]
-    if explain:
-        parts.append(_explanation(ranking, width, color))
-    notes = _notes(ranking)
+        parts = [f"{one_line(view.title)}\n{one_line(view.empty)}\n"]
+    if view.explanation is not None:
+        parts.append(_explanation(view.explanation, width, color))
+    notes = _notes(view)
     if notes.plain:
         # In a group, as the notes have always been written: a blank line ends them.
         parts.append(render(Group(notes), color, width, soft_wrap=False))
@@ -80,8 +81,8 @@ _LAYOUTS = (
 )
 
 
-def _layout(ranking: Ranking, width: int) -> list[Column]:
-    cells = _Cells(ranking)
+def _layout(view: RankingView, width: int) -> list[Column]:
+    cells = _Cells(view)
     candidates = [_columns(cells, layout) for layout in _LAYOUTS]
     # Of the layouts that show as much as the first comfortable one, the shortest: names
     # side by side when stacking would not save a line.
@@ -108,7 +109,7 @@ def _shown(layout: _Layout) -> tuple[str, bool]:
 
 def _columns(cells: _Cells, layout: _Layout) -> list[Column]:
     columns = [cells.ranks]
-    comparing = cells.ranking.compare_period is not None
+    comparing = cells.view.compare_period is not None
     if comparing:
         columns.append(cells.movement)
     columns += _text_columns(cells, layout.text)
@@ -142,9 +143,9 @@ def _compare_columns(cells: _Cells, shown: str) -> list[Column]:
     if shown == "movement":
         return []
     if shown == "figure":
-        return [by_figure.get(cells.ranking.by, cells.compared_rank)]
+        return [by_figure.get(cells.view.by, cells.compared_rank)]
     full = [cells.compared_rank, cells.compared_contacts, cells.compared_contact_rate]
-    if cells.ranking.by == "customers":
+    if cells.view.by == "customers":
         full.insert(1, cells.compared_customers)
     return full
 
@@ -156,43 +157,46 @@ _NAME_LINES = 2
 
 
 class _Cells:
-    """Every column any layout may show, each made once: a layout is chosen among several,
-    and a ranking of thousands of journeys should not be formatted once for each."""
+    """Every column any layout may show, each made once from the view's cells: a layout is
+    chosen among several, and a ranking of thousands of journeys should not be laid out
+    once for each."""
 
-    def __init__(self, ranking: Ranking) -> None:
-        self.ranking = ranking
-        self.lang = lang = ranking.language
-        self.journeys = journeys = ranking.journeys
+    def __init__(self, view: RankingView) -> None:
+        self.view = view
+        self.rows = view.rows
+        self.headers = view.headers
         # Every layout shows these, one way or another.
-        self.names = [words.name(j) for j in journeys]
-        self.phases = [words.phase(j) for j in journeys]
-        self.clusters = [words.cluster(j) for j in journeys]
-        self.owners = [words.owner(j) for j in journeys]
-        self.statuses = [words.status(j, lang) for j in journeys]
-        # With and without its bar: formatted once (Babel's formatting is what costs).
-        self.scores = [words.score(j.score, lang) for j in journeys]
+        self.names = [r.name.shown for r in self.rows]
+        self.phases = [r.phase.text for r in self.rows]
+        self.clusters = [r.cluster.text for r in self.rows]
+        self.owners = [r.owner.text for r in self.rows]
+        self.statuses = [r.status.text for r in self.rows]
 
     @cached_property
     def ranks(self) -> Column:
-        ranks = [Text(str(j.rank), style="bold") for j in self.journeys]
+        ranks = [Text(r.rank.text, style="bold") for r in self.rows]
         return Column("#", numeric=True, cells=ranks)
 
     @cached_property
     def movement(self) -> Column:
-        return _movement_column(self.ranking)
+        cells = [
+            Text(r.movement.text, style=_MOVEMENT_STYLES.get(r.movement.tone, ""))
+            for r in self.rows
+        ]
+        return Column(one_line(self.headers["movement"]), numeric=True, cells=cells)
 
     @cached_property
     def side_by_side(self) -> list[Column]:
         """The journey's name, phase, cluster, owner and status, each in its column."""
         facts = {
-            "journey": (self.names, _SENTENCE_LINES),
+            "name": (self.names, _SENTENCE_LINES),
             "phase": (self.phases, 1),
             "cluster": (self.clusters, _SENTENCE_LINES),
             "owner": (self.owners, _NAME_LINES),
             "status": (self.statuses, 1),
         }
         return [
-            Column(label(key, self.lang), lines=lines, cells=_texts(texts))
+            Column(one_line(self.headers[key]), lines=lines, cells=_texts(texts))
             for key, (texts, lines) in facts.items()
         ]
 
@@ -202,10 +206,8 @@ class _Cells:
 
     @cached_property
     def name_and_status(self) -> Column:
-        return Column(
-            f"{label('journey', self.lang)} / {label('status', self.lang).lower()}",
-            lines=(_SENTENCE_LINES, 1),
-            cells=[_stacked(*facts) for facts in zip(self.names, self.statuses, strict=True)],
+        return self._stacked_column(
+            ("name", "status"), zip(self.names, self.statuses, strict=True), (_SENTENCE_LINES, 1)
         )
 
     @cached_property
@@ -221,59 +223,51 @@ class _Cells:
 
     @cached_property
     def customers(self) -> Column:
-        figures = (words.volume(j.customers, j, self.lang) for j in self.journeys)
-        return _numbers(label("customers", self.lang), figures)
+        return self._numbers("customers", lambda r: r.customers)
 
     @cached_property
     def contacts(self) -> Column:
-        figures = (words.volume(j.contacts, j, self.lang) for j in self.journeys)
-        return _numbers(label("contacts", self.lang), figures)
+        return self._numbers("contacts", lambda r: r.contacts)
 
     @cached_property
     def contact_rate(self) -> Column:
-        figures = (words.rate(j.contact_rate, self.lang) for j in self.journeys)
-        return _numbers(label("ranking.per_customer", self.lang), figures)
+        return self._numbers("contact_rate", lambda r: r.contact_rate)
 
     @cached_property
     def score_with_bar(self) -> Column:
-        scores = zip(self.scores, self.journeys, strict=True)
-        bars = [_score_with_bar(text, j.score) for text, j in scores]
-        return Column(label("score", self.lang), wrap=False, cells=bars)
+        bars = [_score_with_bar(r.score.text, r.bar) for r in self.rows]
+        return Column(one_line(self.headers["score"]), wrap=False, cells=bars)
 
     @cached_property
     def score(self) -> Column:
-        return Column(
-            label("score", self.lang), numeric=True, wrap=False, cells=_texts(self.scores)
-        )
+        scores = _texts(r.score.text for r in self.rows)
+        return Column(one_line(self.headers["score"]), numeric=True, wrap=False, cells=scores)
 
     @cached_property
     def compared_rank(self) -> Column:
-        return self._compared("rank", lambda c: words.count(c.rank, self.lang))
+        return self._numbers("compared_rank", lambda r: r.compared_rank)
 
     @cached_property
     def compared_customers(self) -> Column:
-        return self._compared("customers", lambda c: words.count(c.customers, self.lang))
+        return self._numbers("compared_customers", lambda r: r.compared_customers)
 
     @cached_property
     def compared_contacts(self) -> Column:
-        return self._compared("contacts", lambda c: words.count(c.contacts, self.lang))
+        return self._numbers("compared_contacts", lambda r: r.compared_contacts)
 
     @cached_property
     def compared_contact_rate(self) -> Column:
-        rate = lambda c: words.rate(c.contact_rate, self.lang)  # noqa: E731
-        return self._compared("ranking.per_customer", rate)
+        return self._numbers("compared_contact_rate", lambda r: r.compared_contact_rate)
+
+    def _numbers(self, key: str, cell: Callable[[RankingRow], Cell]) -> Column:
+        return _numbers(self.headers[key], (cell(r).shown for r in self.rows))
 
     def _stacked_column(
         self, keys: tuple[str, ...], facts: Iterable[tuple[str, ...]], lines: tuple[int, ...]
     ) -> Column:
-        headers = [label(keys[0], self.lang), *(label(k, self.lang).lower() for k in keys[1:])]
+        headers = [self.headers[keys[0]], *(self.headers[k].lower() for k in keys[1:])]
         cells = [_stacked(*one) for one in facts]
-        return Column(" / ".join(headers), lines=lines, cells=cells)
-
-    def _compared(self, key: str, figure: Callable[[Comparison], str]) -> Column:
-        period = self.ranking.compare_period or ""
-        figures = (figure(j.compare) if j.compare else words.NONE for j in self.journeys)
-        return _numbers(words.in_period(key, period, self.lang), figures)
+        return Column(one_line(" / ".join(headers)), lines=lines, cells=cells)
 
 
 def _stacked(first: str, *others: str) -> Text:
@@ -288,16 +282,6 @@ def _stacked(first: str, *others: str) -> Text:
     return Text(text, spans=spans)
 
 
-def _movement_column(ranking: Ranking) -> Column:
-    lang = ranking.language
-    header = label("ranking.movement_since", lang).format(period=ranking.compare_period)
-    cells = []
-    for journey in ranking.journeys:
-        moved = words.movement(journey, lang)
-        cells.append(Text(moved, style=_MOVEMENT_STYLES.get(moved[:1], "cyan")))
-    return Column(one_line(header), numeric=True, cells=cells)
-
-
 def _numbers(header: str, cells: Iterable[str]) -> Column:
     return Column(one_line(header), numeric=True, cells=_texts(cells))
 
@@ -306,51 +290,43 @@ def _texts(cells: Iterable[str]) -> list[Text]:
     return [Text(one_line(cell)) for cell in cells]
 
 
-def _score_with_bar(text: str, score: float) -> Text:
+def _score_with_bar(text: str, filled: int) -> Text:
     """The score (`text`) and its bar: `93,3 █████`, the bar green, its rest dim."""
-    filled = _filled(score)
     cell = Text(f"{text:>5} ")
     cell.append("█" * filled, style="green")
-    cell.append("·" * (_BAR_WIDTH - filled), style="dim")
+    cell.append("·" * (BAR - filled), style="dim")
     return cell
 
 
-def _score(journey: RankedJourney, lang: Lang) -> str:
+def _score(row: RankingRow) -> str:
     """The score and its bar as plain text (Markdown): `93,3 █████`."""
-    filled = _filled(journey.score)
-    return f"{words.score(journey.score, lang)} {'█' * filled}{'·' * (_BAR_WIDTH - filled)}"
+    return f"{row.score.text} {'█' * row.bar}{'·' * (BAR - row.bar)}"
 
 
-def _filled(score: float) -> int:
-    return round(score / 100 * _BAR_WIDTH)
-
-
-def _explanation(ranking: Ranking, width: int, color: bool) -> str:
+def _explanation(explanation: Table, width: int, color: bool) -> str:
     """Each journey's points per term, the terms named as the framework names them."""
-    lang = ranking.language
-    journeys = ranking.journeys
     columns = [
-        _numbers("#", (str(j.rank) for j in journeys)),
-        Column(label("journey", lang), flexible=True, cells=_texts(j.name for j in journeys)),
+        Column(
+            one_line(header),
+            numeric=numeric,
+            flexible=index == explanation.flexible,
+            cells=_texts(row[index].shown for row in explanation.rows),
+        )
+        for index, (header, numeric) in enumerate(
+            zip(explanation.headers, explanation.numeric, strict=True)
+        )
     ]
-    for key, weight in ranking.weights.items():
-        header = f"{words.term(key, ranking)} ({words.weight(weight, lang)})"
-        points = (words.points(j.terms.get(key, 0.0), lang) for j in journeys)
-        columns.append(_numbers(header, points))
-    columns.append(_numbers(label("score", lang), (words.score(j.score, lang) for j in journeys)))
-    return render_table(Text(label("ranking.explain", lang)), columns, width, color)
+    return render_table(Text(one_line(explanation.title)), columns, width, color)
 
 
-def _notes(ranking: Ranking) -> Text:
+def _notes(view: RankingView) -> Text:
     notes = Text()
-    for line in words.notes(ranking):
+    for line in view.notes:
         notes.append(one_line(line) + "\n", style="yellow" if line[:1] in "*~" else "")
-    if ranking.unranked:
-        heading = f"{label('unranked', ranking.language)} ({len(ranking.unranked)}):"
-        notes.append(heading + "\n", style="bold")
-        for item in ranking.unranked:
-            reason = item.reason_in(ranking.language)
-            notes.append(f"  {one_line(item.name)}: {one_line(reason)}\n")
+    if view.unranked:
+        notes.append(one_line(view.unranked_title) + ":\n", style="bold")
+        for item in view.unranked:
+            notes.append(f"  {one_line(item.name.text)}: {one_line(item.reason)}\n")
     return notes
 
 
@@ -419,80 +395,53 @@ def _csv_cell(value: object) -> object:
 def as_markdown(
     ranking: Ranking, color: bool = False, explain: bool = False, width: int = WIDTH
 ) -> str:
-    """A GitHub-flavoured table with the same words as the terminal table, then the notes."""
-    lang = ranking.language
-    header, right = _markdown_header(ranking, explain)
-    lines = [f"### {markdown_text(words.title(ranking))}", ""]
-    if ranking.journeys:
+    """A GitHub-flavoured table of the same cells as the terminal table, then the notes."""
+    view = ranking_view(ranking, explain)
+    keys = _markdown_columns(view)
+    lines = [f"### {markdown_text(view.title)}", ""]
+    if view.rows:
+        terms = view.explanation.headers[2:-1] if view.explanation else ()
+        numeric = [key not in _TEXT_COLUMNS for key in keys] + [True] * len(terms)
         # The first header is `#`, which only starts a heading at the start of a line.
+        headers = ["#", *(markdown_text(view.headers[k]) for k in keys[1:])]
         lines += [
-            "| " + " | ".join(["#", *(markdown_text(h) for h in header[1:])]) + " |",
-            "|" + "|".join("---:" if r else "---" for r in right) + "|",
+            "| " + " | ".join([*headers, *(markdown_text(t) for t in terms)]) + " |",
+            "|" + "|".join("---:" if n else "---" for n in numeric) + "|",
         ]
-        lines += [_markdown_row(ranking, journey, explain) for journey in ranking.journeys]
+        explained = view.explanation.rows if view.explanation else [()] * len(view.rows)
+        for row, points in zip(view.rows, explained, strict=True):
+            cells = [_score(row) if k == "score" else getattr(row, k).shown for k in keys]
+            cells += [cell.shown for cell in points[2:-1]]
+            lines.append("| " + " | ".join(markdown_text(cell) for cell in cells) + " |")
     else:
-        lines.append(markdown_text(words.nothing_ranked(ranking)))
-    notes = words.notes(ranking)
-    if notes:
-        lines += ["", *(f"{markdown_text(note)}  " for note in notes)]
+        lines.append(markdown_text(view.empty))
+    if view.notes:
+        lines += ["", *(f"{markdown_text(note)}  " for note in view.notes)]
         lines[-1] = lines[-1].rstrip()
-    if ranking.unranked:
-        lines += ["", f"**{markdown_text(label('unranked', lang))} ({len(ranking.unranked)})**", ""]
+    if view.unranked:
+        lines += ["", f"**{markdown_text(view.unranked_title)}**", ""]
         lines += [
-            f"- {markdown_text(u.name)} ({markdown_code(u.id)}): {markdown_text(u.reason_in(lang))}"
-            for u in ranking.unranked
+            f"- {markdown_text(u.name.text)} ({markdown_code(u.id)}): {markdown_text(u.reason)}"
+            for u in view.unranked
         ]
     return "\n".join(lines) + "\n"
 
 
-def _markdown_header(ranking: Ranking, explain: bool) -> tuple[list[str], list[bool]]:
-    """The column headers, and for each whether it is a number (aligned right)."""
-    lang = ranking.language
-    period = ranking.compare_period
-    header = ["#"]
-    if period is not None:
-        header.append(label("ranking.movement_since", lang).format(period=period))
-    text_keys = ("journey", "phase", "cluster", "owner", "status")
-    header += [label(key, lang) for key in text_keys]
-    header += [label(key, lang) for key in ("customers", "contacts", "contact_rate", "score")]
-    if period is not None:
-        header += [words.in_period(k, period, lang) for k in ("rank", "contacts", "contact_rate")]
-    if explain:
-        header += [
-            f"{words.term(k, ranking)} ({words.weight(w, lang)})"
-            for k, w in ranking.weights.items()
-        ]
-    first_number = 2 if period is not None else 1
-    right = [True] * first_number + [False] * len(text_keys)
-    return header, right + [True] * (len(header) - len(right))
+# The columns that hold text (aligned left); the others hold numbers.
+_TEXT_COLUMNS = frozenset({"name", "phase", "cluster", "owner", "status"})
 
 
-def _markdown_row(ranking: Ranking, journey: RankedJourney, explain: bool) -> str:
-    lang = ranking.language
-    cells = [str(journey.rank)]
-    if ranking.compare_period is not None:
-        cells.append(words.movement(journey, lang))
-    cells += [
-        words.name(journey),
-        words.phase(journey),
-        words.cluster(journey),
-        words.owner(journey),
-        words.status(journey, lang),
-        words.volume(journey.customers, journey, lang),
-        words.volume(journey.contacts, journey, lang),
-        words.rate(journey.contact_rate, lang),
-        _score(journey, lang),
-    ]
-    if ranking.compare_period is not None:
-        compared = journey.compare
-        cells += [
-            words.count(compared.rank if compared else None, lang),
-            words.count(compared.contacts if compared else None, lang),
-            words.rate(compared.contact_rate if compared else None, lang),
-        ]
-    if explain:
-        cells += [words.points(journey.terms.get(k, 0.0), lang) for k in ranking.weights]
-    return "| " + " | ".join(markdown_text(cell) for cell in cells) + " |"
+def _markdown_columns(view: RankingView) -> list[str]:
+    """The view's columns that Markdown shows, in order: every one, with the compared
+    period's when there is one (its customers only when ranked by customers)."""
+    keys = ["rank"]
+    if view.compare_period is not None:
+        keys.append("movement")
+    keys += ["name", "phase", "cluster", "owner", "status"]
+    keys += ["customers", "contacts", "contact_rate", "score"]
+    if view.compare_period is not None:
+        keys += ["compared_rank", "compared_contacts", "compared_contact_rate"]
+    return keys
 
 
 class RankFormatter(Protocol):

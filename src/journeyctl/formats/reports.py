@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
@@ -33,39 +33,36 @@ from journeyctl.reports import (
     ImprovementsReport,
     KpiReport,
     KpiRow,
-    OwnersReport,
     Report,
 )
 from journeyctl.reports.rows import Cell as RowCell
 from journeyctl.text import Lang, format_count, format_date, format_decimal, format_percent, label
+from journeyctl.views.cells import NONE, Cell, Table, Tone
+from journeyctl.views.owners import OwnersView, owners_view
 
-NONE = "-"
-_GOOD, _BAD = "green", "red"
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One cell: its text, an optional dimmed second line, a style for the terminal."""
-
-    text: str
-    below: str = ""
-    style: str = ""
-
-
-@dataclass(frozen=True)
-class Sheet:
-    title: str
-    headers: list[str]
-    numeric: list[bool]
-    rows: list[list[Cell]]
-    flexible: int = 0  # the column that may wrap first (a name)
-    one_line: frozenset[int] = frozenset()  # columns whose cells never wrap (a date)
+# How a cell's tone shows in a terminal.
+_STYLES = {"good": "green", "bad": "red", "strong": "bold"}
 
 
 @dataclass(frozen=True)
 class Page:
-    sheets: list[Sheet]
-    notes: list[str] = field(default_factory=list)
+    """What the table and Markdown show of a report: its tables, then its notes."""
+
+    tables: tuple[Table, ...]
+    notes: tuple[str, ...] = ()
+
+
+def _sheet(
+    title: str,
+    headers: list[str],
+    numeric: list[bool],
+    rows: list[list[Cell]],
+    flexible: int = 0,
+    one_line: frozenset[int] = frozenset(),
+) -> Table:
+    return Table(
+        title, tuple(headers), tuple(numeric), tuple(tuple(row) for row in rows), flexible, one_line
+    )
 
 
 # --- words and numbers -------------------------------------------------------------------
@@ -121,13 +118,13 @@ def _kpis_page(report: KpiReport, lang: Lang) -> Page:
     title = label("report.kpis.title", lang)
     if report.measured_until is not None:
         title += ", " + _measured_until(report.measured_until, lang)
-    sheet = Sheet(title, headers, numeric, rows, 1, frozenset({5}))  # the date on one line
+    sheet = _sheet(title, headers, numeric, rows, 1, frozenset({5}))  # the date on one line
     notes = [label("report.kpis.summary", lang).format(**report.counts())]
     if report.period is not None:
         notes.append(label("report.rank_in_period", lang).format(period=report.period))
     if report.as_of is not None:
         notes.append(label("report.as_of", lang).format(period=report.period))
-    return Page([sheet], notes)
+    return Page((sheet,), tuple(notes))
 
 
 def _measured_until(day: date, lang: Lang) -> str:
@@ -146,16 +143,16 @@ def _kpi_cells(row: KpiRow, lang: Lang, first: bool) -> list[Cell]:
         Cell(_number(row.baseline, lang)),
         Cell(_number(row.latest, lang)),
         Cell(_day(row.latest_date, lang) or NONE),
-        Cell(_number(row.target, lang) + reached, style=_GOOD if reached else ""),
-        Cell(change, style=_style(row.change)),
-        Cell(trend, style=_style(row.trend)),
+        Cell(_number(row.target, lang) + reached, tone="good" if reached else ""),
+        Cell(change, tone=_style(row.change)),
+        Cell(trend, tone=_style(row.trend)),
     ]
 
 
-def _style(word: str | None) -> str:
+def _style(word: str | None) -> Tone:
     if word in ("improved", "improving"):
-        return _GOOD
-    return _BAD if word in ("declined", "worsening") else ""
+        return "good"
+    return "bad" if word in ("declined", "worsening") else ""
 
 
 # --- improvements ------------------------------------------------------------------------
@@ -177,7 +174,7 @@ def _improvements_page(report: ImprovementsReport, lang: Lang) -> Page:
     ]
     numeric = [False, False, False, True, True, True, False]
     title = _period_title("report.improvements.title", report.period, lang)
-    sheet = Sheet(title, [label(k, lang) for k in keys], numeric, rows, 2)
+    sheet = _sheet(title, [label(k, lang) for k in keys], numeric, rows, 2)
     by_status = ", ".join(
         f"{label(f'improvement_status.{status}', lang)} {count}"
         for status, count in report.by_status().items()
@@ -186,7 +183,7 @@ def _improvements_page(report: ImprovementsReport, lang: Lang) -> Page:
     notes = [label("report.improvements.summary", lang).format(**report.counts())]
     if by_status:
         notes.append(f"{label('report.by_status', lang)}: {by_status}")
-    return Page([sheet], notes)
+    return Page((sheet,), tuple(notes))
 
 
 def _status_cell(status: str, state: str, lang: Lang) -> Cell:
@@ -212,26 +209,26 @@ def _coverage_page(report: CoverageReport, lang: Lang) -> Page:
         [Cell(phase.phase_name), *_coverage_cells(phase.coverage, lang)] for phase in report.phases
     ]
     phases.append(
-        [Cell(label("report.total", lang), style="bold"), *_coverage_cells(report.total, lang)]
+        [Cell(label("report.total", lang), tone="strong"), *_coverage_cells(report.total, lang)]
     )
     numeric = [False, True, True, True, True, True]
     title = _period_title("report.coverage.title", report.period, lang)
-    by_phase = Sheet(title, [label(k, lang) for k in keys], numeric, phases)
+    by_phase = _sheet(title, [label(k, lang) for k in keys], numeric, phases)
     not_covered = label("report.not_covered", lang)
     reasons = [
         [
             Cell(row.name),
             Cell(row.phase_name),
-            Cell("; ".join(row.journey_names) or not_covered, style="" if row.covered else _BAD),
+            Cell("; ".join(row.journey_names) or not_covered, tone="" if row.covered else "bad"),
             Cell(_count(row.contacts, lang)),
         ]
         for row in report.rows
     ]
     headers = [label(k, lang) for k in ("contact_reason", "phase", "journeys", "contacts")]
-    reasons_sheet = Sheet(
+    reasons_sheet = _sheet(
         label("report.coverage.reasons", lang), headers, [False, False, False, True], reasons, 2
     )
-    return Page([by_phase, reasons_sheet], _coverage_notes(report, lang))
+    return Page((by_phase, reasons_sheet), tuple(_coverage_notes(report, lang)))
 
 
 def _coverage_cells(coverage: Coverage, lang: Lang) -> list[Cell]:
@@ -260,54 +257,6 @@ def _coverage_notes(report: CoverageReport, lang: Lang) -> list[str]:
     return notes
 
 
-# --- owners ------------------------------------------------------------------------------
-
-
-def _owners_page(report: OwnersReport, lang: Lang) -> Page:
-    keys = [
-        "owner",
-        "journeys",
-        "report.overdue_reviews",
-        "report.open_improvements",
-        "report.open_on_journeys",
-    ]
-    rows = [
-        [
-            Cell(row.owner_name or label("report.no_owner", lang)),
-            Cell(format_count(len(row.journeys), lang)),
-            Cell(format_count(len(row.overdue), lang), style=_BAD if row.overdue else ""),
-            Cell(format_count(len(row.open_improvements), lang)),
-            Cell(format_count(len(row.open_on_journeys), lang)),
-        ]
-        for row in report.rows
-    ]
-    owners = Sheet(
-        label("report.owners.title", lang),
-        [label(k, lang) for k in keys],
-        [False, True, True, True, True],
-        rows,
-    )
-    overdue_rows = [
-        [
-            Cell(review.journey_name),
-            Cell(row.owner_name or label("report.no_owner", lang)),
-            Cell(label(f"report.cadence.{review.cadence}", lang)),
-            Cell(_day(review.last_reviewed, lang) or label("report.never", lang)),
-            Cell(NONE if review.days_overdue is None else format_count(review.days_overdue, lang)),
-        ]
-        for row in report.rows
-        for review in row.overdue
-    ]
-    keys = ["journey", "owner", "report.cadence", "report.last_reviewed", "report.days_overdue"]
-    overdue = Sheet(
-        label("report.owners.overdue", lang).format(day=format_date(report.today, lang)),
-        [label(k, lang) for k in keys],
-        [False, False, False, False, True],
-        overdue_rows,
-    )
-    return Page([owners, overdue])
-
-
 # --- alerts ------------------------------------------------------------------------------
 
 
@@ -321,7 +270,7 @@ def _alerts_page(report: AlertsReport, lang: Lang) -> Page:
     if report.compare is not None:
         title += " " + label("report.against", lang).format(period=report.compare)
     numeric = [False, False, True, True, True, True, True][: len(headers)]
-    sheet = Sheet(title, headers, numeric, rows, 1)
+    sheet = _sheet(title, headers, numeric, rows, 1)
     notes = [
         label("report.alerts.rules", lang).format(
             threshold=format_percent(report.contact_rate_increase, lang), top=report.top
@@ -333,7 +282,7 @@ def _alerts_page(report: AlertsReport, lang: Lang) -> Page:
     if kpi_alerts and report.measured_until is not None:
         # The KPI rows' values are measurements, dated apart from the volumes' period.
         notes.append(f"{label('kpis', lang)}: {_measured_until(report.measured_until, lang)}")
-    return Page([sheet], notes)
+    return Page((sheet,), tuple(notes))
 
 
 def _alert_cells(alert: Alert, lang: Lang) -> list[Cell]:
@@ -346,7 +295,7 @@ def _alert_cells(alert: Alert, lang: Lang) -> list[Cell]:
     else:
         values = ["", ""]
     return [
-        Cell(label(f"report.alert.{alert.kind}", lang), alert.measure_name or "", _BAD),
+        Cell(label(f"report.alert.{alert.kind}", lang), alert.measure_name or "", "bad"),
         Cell(alert.journey_name),
         Cell(_rank(alert.rank)),
         Cell(values[0]),
@@ -364,16 +313,16 @@ def _whole(value: float | None) -> int | None:
     return None if value is None else int(value)
 
 
-_PAGES: dict[str, Callable[..., Page]] = {
+_PAGES: dict[str, Callable[..., Page | OwnersView]] = {
     "kpis": _kpis_page,
     "improvements": _improvements_page,
     "coverage": _coverage_page,
-    "owners": _owners_page,
+    "owners": owners_view,
     "alerts": _alerts_page,
 }
 
 
-def page(report: Report, lang: Lang) -> Page:
+def page(report: Report, lang: Lang) -> Page | OwnersView:
     """What the table and Markdown show of a report, in `lang`."""
     return _PAGES[report.name](report, lang)
 
@@ -384,7 +333,7 @@ def page(report: Report, lang: Lang) -> Page:
 def table(report: Report, lang: Lang, color: bool, width: int = WIDTH) -> str:
     shown = page(report, lang)
     parts: list[RenderableType] = []
-    for sheet in shown.sheets:
+    for sheet in shown.tables:
         if parts:
             parts.append(Text(""))
         parts.append(_sheet_table(sheet, lang, width))
@@ -393,10 +342,10 @@ def table(report: Report, lang: Lang, color: bool, width: int = WIDTH) -> str:
     return render(Group(*parts), color, width, soft_wrap=False)
 
 
-def _sheet_table(sheet: Sheet, lang: Lang, width: int) -> RenderableType:
+def _sheet_table(sheet: Table, lang: Lang, width: int) -> RenderableType:
     title = Text(one_line(sheet.title), style="bold")
     if not sheet.rows:
-        return Text.assemble(title, "\n", one_line(label("report.none", lang)))
+        return Text.assemble(title, "\n", one_line(sheet.empty or label("report.none", lang)))
     columns = [
         Column(
             one_line(header),
@@ -411,7 +360,7 @@ def _sheet_table(sheet: Sheet, lang: Lang, width: int) -> RenderableType:
 
 
 def _text(cell: Cell) -> Text:
-    text = Text(one_line(cell.text), style=cell.style)
+    text = Text(one_line(cell.shown), style=_STYLES.get(cell.tone, ""))
     if cell.below:
         text.append("\n" + one_line(cell.below), style="dim")
     return text
@@ -420,12 +369,12 @@ def _text(cell: Cell) -> Text:
 def as_markdown(report: Report, lang: Lang, color: bool = False, width: int = WIDTH) -> str:
     shown = page(report, lang)
     lines: list[str] = []
-    for sheet in shown.sheets:
+    for sheet in shown.tables:
         if lines:
             lines.append("")
         lines += [f"### {markdown_text(sheet.title)}", ""]
         if not sheet.rows:
-            lines.append(markdown_text(label("report.none", lang)))
+            lines.append(markdown_text(sheet.empty or label("report.none", lang)))
             continue
         lines.append("| " + " | ".join(markdown_text(h) for h in sheet.headers) + " |")
         lines.append("|" + "|".join("---:" if n else "---" for n in sheet.numeric) + "|")
@@ -437,7 +386,7 @@ def as_markdown(report: Report, lang: Lang, color: bool = False, width: int = WI
 
 
 def _md_cell(cell: Cell) -> str:
-    return markdown_text(cell.text) + (f" ({markdown_text(cell.below)})" if cell.below else "")
+    return markdown_text(cell.shown) + (f" ({markdown_text(cell.below)})" if cell.below else "")
 
 
 def as_json(report: Report, lang: Lang, color: bool = False, width: int = WIDTH) -> str:

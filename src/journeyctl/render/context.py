@@ -10,13 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from journeyctl.text import LABELS, Lang, Names, format_count, format_decimal, format_percent
+from journeyctl.text import LABELS, Lang, Names
+from journeyctl.views import cells
 
 if TYPE_CHECKING:
     from journeyctl.model import Framework
-
-# What a page shows for a value that is not there: an en dash.
-DASH = "\u2013"
 
 # The report pages, in the order the navigation shows them; each is `<name>.html`/`.md`.
 REPORT_PAGES: tuple[str, ...] = ("ranking", "kpis", "improvements", "coverage", "owners", "alerts")
@@ -58,31 +56,13 @@ class Context:
         return text.format(**fields) if fields else text
 
     def count(self, value: int | None) -> str:
-        return DASH if value is None else format_count(value, self.lang)
+        return cells.count(value, self.lang)
 
     def decimal(self, value: float | None, places: int) -> str:
-        return DASH if value is None else format_decimal(value, self.lang, places)
+        return cells.decimal(value, self.lang, places)
 
     def percent(self, fraction: float | None, places: int = 0) -> str:
-        return DASH if fraction is None else format_percent(fraction, self.lang, places)
+        return cells.percent(fraction, self.lang, places)
 
     def nav(self, current: str) -> list[Link]:
         return [Link(page, self.word(NAV_LABELS[page]), page == current) for page in self.pages]
-
-
-def movement_text(movement: int | None, ranked_before: bool, lang: Lang) -> str:
-    """▲3 (up three places), ▼1, = (same place), or "new" (not ranked in the compared period)."""
-    if not ranked_before:
-        return LABELS[lang]["new"]
-    if movement is None or movement == 0:
-        return "="
-    return f"▲{movement}" if movement > 0 else f"▼{-movement}"
-
-
-def movement_class(movement: int | None, ranked_before: bool) -> str:
-    """A CSS class name for the movement: up, down, same or new."""
-    if not ranked_before:
-        return "new"
-    if not movement:
-        return "same"
-    return "up" if movement > 0 else "down"

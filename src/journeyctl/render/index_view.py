@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 from journeyctl.model import Journey
 from journeyctl.rank import RankedJourney, Ranking
-from journeyctl.render.context import DASH, Context, movement_class, movement_text
-from journeyctl.render.ranking_view import TOP
+from journeyctl.render.context import Context
 from journeyctl.render.sequences import Sequence as JourneySequence
 from journeyctl.render.sequences import sequences
+from journeyctl.views.cells import NONE, Cell, movement
+from journeyctl.views.ranking import TOP
 
 # A phase with more journeys gets a wider column, with cards side by side, so that the
 # columns end at about the same height.
@@ -86,7 +87,7 @@ def index_view(context: Context, journeys: Sequence[Journey], ranking: Ranking) 
     return IndexView(
         title=framework.name,
         description=framework.description or "",
-        period=ranking.period or DASH,
+        period=ranking.period or NONE,
         compare_period=ranking.compare_period or "",
         phases=phases,
         sequences=sequences(journeys, "journeys/"),
@@ -104,7 +105,7 @@ def _ordered(cards: list[JourneyCard]) -> list[JourneyCard]:
     """Ranked journeys first, by rank; then the others by name (retired last)."""
 
     def key(card: JourneyCard) -> tuple[bool, int, int, str]:
-        ranked = card.rank != DASH
+        ranked = card.rank != NONE
         return (
             card.status_key == "retired",
             0 if ranked else 1,
@@ -119,24 +120,22 @@ def _card(
     context: Context, journey: Journey, entry: RankedJourney | None, ranking: Ranking
 ) -> JourneyCard:
     volume = journey.volume(ranking.period) if ranking.period else None
-    movement, css = "", ""
+    moved = Cell("")
     if entry is not None and ranking.compare_period is not None:
-        before = entry.compare is not None and entry.compare.rank is not None
-        movement = movement_text(entry.movement, before, context.lang)
-        css = movement_class(entry.movement, before)
+        moved = movement(entry.movement, context.lang)
     return JourneyCard(
         id=journey.id,
         name=journey.name,
         page=f"journeys/{journey.id}",
-        owner=context.names.name("owner", journey.owner) if journey.owner else DASH,
+        owner=context.names.name("owner", journey.owner) if journey.owner else NONE,
         status=context.word(f"journey_status.{journey.status}"),
         status_key=journey.status,
         customers=context.count(volume.customers if volume else None),
         contacts=context.count(volume.contacts if volume else None),
         estimated=bool(volume and volume.estimated),
-        rank=str(entry.rank) if entry else DASH,
-        movement=movement,
-        movement_class=css,
+        rank=str(entry.rank) if entry else NONE,
+        movement=moved.text,
+        movement_class=moved.tone,
         top=entry is not None and entry.rank <= TOP,
         steps=context.word("render.steps_mapped", count=len(journey.steps))
         if journey.steps
@@ -150,6 +149,6 @@ def _summary(context: Context, journeys: Sequence[Journey], ranking: Ranking) ->
         key,
         journeys=context.count(len(journeys)),
         mapped=context.count(sum(1 for j in journeys if j.steps)),
-        period=ranking.period or DASH,
+        period=ranking.period or NONE,
         compare=ranking.compare_period or "",
     )

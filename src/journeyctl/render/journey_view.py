@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from journeyctl.model import Improvement, Journey
 from journeyctl.rank import RankedJourney
-from journeyctl.render.context import DASH, Context, movement_class, movement_text
+from journeyctl.render.context import Context
 from journeyctl.render.curve import CurveView, curve
 from journeyctl.render.kpi_tiles import KpiTile, kpi_tiles
 from journeyctl.reports import ReportInput
 from journeyctl.text import fold
+from journeyctl.views.cells import NONE, movement
 
 
 @dataclass(frozen=True)
@@ -158,11 +159,11 @@ def journey_view(
         has_improvements=any(step.improvements for step in steps),
         unpinned=unpinned,
         kpis=kpi_tiles(context, journey, entry.rank if entry else None, report_input),
-        period=ranking.period or DASH,
+        period=ranking.period or NONE,
         compare_period=ranking.compare_period or "",
         volumes=_volumes(context, journey, ranking.period, ranking.compare_period),
         estimated=_estimated(journey, ranking.period),
-        rank=str(entry.rank) if entry else DASH,
+        rank=str(entry.rank) if entry else NONE,
         rank_of=str(len(ranking.journeys)),
         movement=movement,
         movement_class=css,
@@ -244,10 +245,8 @@ def _movement(
 ) -> tuple[str, str]:
     if entry is None or compare is None:
         return "", ""
-    before = entry.compare is not None and entry.compare.rank is not None
-    return movement_text(entry.movement, before, context.lang), movement_class(
-        entry.movement, before
-    )
+    moved = movement(entry.movement, context.lang)
+    return moved.text, moved.tone
 
 
 def _estimated(journey: Journey, period: str | None) -> bool:

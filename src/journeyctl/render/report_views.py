@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from journeyctl.render.context import DASH, Context
+from journeyctl.render.context import Context
 from journeyctl.render.kpi_tiles import KpiTile, decimals, kpi_tile
 from journeyctl.reports import (
     ReportInput,
@@ -21,6 +21,9 @@ from journeyctl.reports.alerts import Alert
 from journeyctl.reports.coverage import Coverage
 from journeyctl.reports.kpis import KpiReport
 from journeyctl.text import format_date
+from journeyctl.views.cells import NONE
+from journeyctl.views.owners import OwnersView
+from journeyctl.views.owners import owners_view as views_owners
 
 
 @dataclass(frozen=True)
@@ -63,12 +66,12 @@ def kpis_view(context: Context, report_input: ReportInput) -> KpisView:
     journeys: list[KpiJourney] = []
     for row in report.rows:
         if not journeys or journeys[-1].journey.page != f"journeys/{row.journey}":
-            rank = DASH if row.rank is None else str(row.rank)
+            rank = NONE if row.rank is None else str(row.rank)
             journeys.append(KpiJourney(_link(row.journey, row.journey_name), rank, []))
         journeys[-1].tiles.append(kpi_tile(context, row))
     return KpisView(
         title=context.word("render.nav.kpis"),
-        period=report.period or DASH,
+        period=report.period or NONE,
         notes=_kpi_notes(context, report),
         figures=[
             Figure(context.count(counts["kpis"]), context.word("render.kpis.measured")),
@@ -147,7 +150,7 @@ def improvements_view(context: Context, report_input: ReportInput) -> Improvemen
     counts = report.counts()
     return ImprovementsView(
         title=context.word("improvements"),
-        period=report.period or DASH,
+        period=report.period or NONE,
         figures=[
             Figure(context.count(counts["open"]), context.word("report.state.open")),
             Figure(context.count(counts["done"]), context.word("report.state.done"), "good"),
@@ -165,8 +168,8 @@ def improvements_view(context: Context, report_input: ReportInput) -> Improvemen
                 status=context.word(f"improvement_status.{row.status}"),
                 status_key=row.status,
                 state=row.state,
-                owner=row.owner_name or DASH,
-                effort=DASH if row.effort is None else str(row.effort),
+                owner=row.owner_name or NONE,
+                effort=NONE if row.effort is None else str(row.effort),
                 started=_date(context, row.started),
                 done=_date(context, row.done),
                 journeys=[
@@ -246,7 +249,7 @@ def coverage_view(context: Context, report_input: ReportInput) -> CoverageView:
             1,
             Figure(
                 context.percent(total.contact_share),
-                context.word("render.coverage.contact_share", period=report.period or DASH),
+                context.word("render.coverage.contact_share", period=report.period or NONE),
                 _tone(total.contact_share),
             ),
         )
@@ -262,7 +265,7 @@ def coverage_view(context: Context, report_input: ReportInput) -> CoverageView:
     ]
     return CoverageView(
         title=context.word("render.nav.coverage"),
-        period=report.period or DASH,
+        period=report.period or NONE,
         figures=figures,
         phases=[_phase_line(context, p.phase_name, p.coverage) for p in report.phases],
         uncovered=[row for row in rows if not row.covered],
@@ -291,60 +294,8 @@ def _tone(share: float | None) -> str:
 # --- owners ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class OverdueLine:
-    journey: JourneyLink
-    cadence: str
-    last_reviewed: str
-    days_overdue: str
-
-
-@dataclass(frozen=True)
-class OwnerCard:
-    name: str
-    email: str
-    journeys: list[JourneyLink]
-    overdue: list[OverdueLine]
-    open_improvements: list[str]  # titles of the open improvements the owner owns
-    open_on_journeys: str  # how many open improvements touch their journeys
-
-
-@dataclass(frozen=True)
-class OwnersView:
-    title: str
-    today: str
-    owners: list[OwnerCard]
-    overdue_total: str
-
-
 def owners_view(context: Context, report_input: ReportInput) -> OwnersView:
-    report = owners_report(report_input)
-    titles = {i.id: i.title for i in report_input.improvements}
-    cards = [
-        OwnerCard(
-            name=row.owner_name or context.word("report.no_owner"),
-            email=row.email or "",
-            journeys=[_link(i, n) for i, n in zip(row.journeys, row.journey_names, strict=True)],
-            overdue=[
-                OverdueLine(
-                    _link(o.journey, o.journey_name),
-                    context.word(f"report.cadence.{o.cadence}"),
-                    _date(context, o.last_reviewed) or context.word("report.never"),
-                    DASH if o.days_overdue is None else context.count(o.days_overdue),
-                )
-                for o in row.overdue
-            ],
-            open_improvements=[titles.get(i, i) for i in row.open_improvements],
-            open_on_journeys=context.count(len(row.open_on_journeys)),
-        )
-        for row in report.rows
-    ]
-    return OwnersView(
-        title=context.word("render.nav.owners"),
-        today=format_date(report.today, context.lang),
-        owners=cards,
-        overdue_total=context.count(sum(len(card.overdue) for card in cards)),
-    )
+    return views_owners(owners_report(report_input), context.lang)
 
 
 # --- alerts ---------------------------------------------------------------------------------
@@ -395,9 +346,9 @@ def alerts_view(context: Context, report_input: ReportInput) -> AlertsView:
                     f"render.alerts.{kind}.why",
                     threshold=threshold,
                     top=report.top,
-                    period=report.period or DASH,
-                    compare=report.compare or DASH,
-                    day=_date(context, report.measured_until) or DASH,
+                    period=report.period or NONE,
+                    compare=report.compare or NONE,
+                    day=_date(context, report.measured_until) or NONE,
                 ),
                 [_alert_line(context, a) for a in alerts],
                 *_columns(context, kind, report.period, report.compare),
@@ -405,7 +356,7 @@ def alerts_view(context: Context, report_input: ReportInput) -> AlertsView:
         )
     return AlertsView(
         title=context.word("render.nav.alerts"),
-        period=report.period or DASH,
+        period=report.period or NONE,
         compare_period=report.compare or "",
         total=context.count(len(report.rows)),
         figures=[
@@ -437,7 +388,7 @@ def _alert_line(context: Context, alert: Alert) -> AlertLine:
         change = ("+" if alert.change > 0 else "") + context.percent(alert.change)
     return AlertLine(
         journey=_link(alert.journey, alert.journey_name),
-        rank=DASH if alert.rank is None else str(alert.rank),
+        rank=NONE if alert.rank is None else str(alert.rank),
         measure=measure if alert.kind != "top_unworked" else "",
         before=context.decimal(alert.before, places) if alert.before is not None else "",
         after=context.decimal(alert.after, places) if alert.after is not None else "",

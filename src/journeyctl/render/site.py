@@ -10,21 +10,20 @@ refuses any path that would leave the folder all the same.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from journeyctl.errors import UsageError
 from journeyctl.model import Framework, Improvement, Journey
-from journeyctl.rank import Ranking, RankOptions, rank
 from journeyctl.render.context import REPORT_PAGES, Context
 from journeyctl.render.index_view import index_view
 from journeyctl.render.journey_view import Links, journey_view
-from journeyctl.render.ranking_view import TOP, ranking_view
 from journeyctl.render.report_views import REPORT_VIEWS
 from journeyctl.render.templating import render
-from journeyctl.reports import ReportInput, prepare
+from journeyctl.reports import prepare
 from journeyctl.text import Lang, Names
+from journeyctl.views.ranking import ranking_view
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -69,9 +68,8 @@ def plan_site(
     views: list[tuple[str, str, object]] = [
         ("index", "index", index_view(context, journeys, report_input.ranking))
     ]
-    views.append(
-        ("ranking", "ranking", ranking_view(context, report_input.ranking, _top(report_input)))
-    )
+    ranking = replace(report_input.ranking, language=context.lang)
+    views.append(("ranking", "ranking", ranking_view(ranking)))
     views += [(name, name, REPORT_VIEWS[name](context, report_input)) for name in REPORT_PAGES[1:]]
     ordered = sorted(journeys, key=lambda j: j.id)
     links = Links.of(report_input)
@@ -106,15 +104,6 @@ def _page(context: Context, path: str, template: str, view: object, fmt: Format)
             "site": context.framework.name,
             "page_name": template,
         },
-    )
-
-
-def _top(report_input: ReportInput) -> Ranking:
-    ranking = report_input.ranking
-    return rank(
-        report_input.framework,
-        report_input.journeys,
-        RankOptions(period=ranking.period, compare=ranking.compare_period, top=TOP),
     )
 
 

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from journeyctl.render.cells import md_of, td
 from journeyctl.render.loader import TemplateFolders, TemplateOutside
 from journeyctl.render.markdown import md_cell, md_text, mermaid_text
 
@@ -54,6 +55,8 @@ def environment(project_templates: Path | None) -> Environment:
     env.filters["md"] = md_text
     env.filters["md_cell"] = md_cell
     env.filters["mermaid"] = mermaid_text
+    env.filters["td"] = td
+    env.filters["md_of"] = md_of
     if isinstance(env, BoundedEnvironment):
         env.bound_filters()
     return env

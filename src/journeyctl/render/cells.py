@@ -1,0 +1,46 @@
+"""A view's cell as a page writes it: an HTML table cell (`td`) or a Markdown one (`md_of`).
+
+Filters of the templates, in Python: a page of thousands of rows writes a cell many times,
+and a filter is one step of the sandbox's budget where a macro is several. Both write what
+the cell says and nothing else (`journeyctl.views.cells`): the text, escaped; a link to the
+journey page it names; its mark; the line below it.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from journeyctl.render.markdown import md_cell
+from journeyctl.views.cells import MISSING, Cell
+
+
+def td(cell: Cell, numeric: bool = False, root: str = "") -> Markup:
+    """`<td class="num bad"><a href="journeys/x.html">X</a> <span class="est">*</span></td>`"""
+    classes = " ".join(c for c in ("num" if numeric else "", cell.tone) if c)
+    opening = Markup('<td class="{}">').format(classes) if classes else Markup("<td>")
+    return opening + html_of(cell, root) + Markup("</td>")
+
+
+def html_of(cell: Cell, root: str = "") -> Markup:
+    """The cell's content as HTML, without the `td` around it."""
+    text = escape(cell.text)
+    if cell.link:
+        text = Markup('<a href="{}{}.html">{}</a>').format(root, cell.link, cell.text)
+    if cell.mark:
+        space = " " if cell.mark == MISSING else ""
+        text += Markup('{}<span class="est">{}</span>').format(space, cell.mark)
+    if cell.below:
+        text += Markup('<div class="meta">{}</div>').format(cell.below)
+    return text
+
+
+def md_of(cell: Cell, root: str = "") -> str:
+    """The cell in a Markdown table: `[X](journeys/x.md) *`, the line below in brackets."""
+    text = md_cell(cell.text)
+    if cell.link:
+        text = f"[{text}]({root}{cell.link}.md)"
+    if cell.mark:
+        text += (" " if cell.mark == MISSING else "") + md_cell(cell.mark)
+    if cell.below:
+        text += f" ({md_cell(cell.below)})"
+    return text

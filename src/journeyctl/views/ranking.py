@@ -1,0 +1,281 @@
+"""The ranking: which journeys first, how they moved against the compared period, and the
+notes under the table; for `journeyctl rank` (terminal, Markdown) and the ranking page.
+
+Every cell is made here once, also for a ranking of thousands of journeys: the terminal
+chooses among several layouts, and each lays out these cells.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from journeyctl.rank import ContactShare, RankedJourney, Ranking
+from journeyctl.text import LABELS, Lang, format_count, format_decimal, format_percent, label
+from journeyctl.views.cells import (
+    ESTIMATED,
+    MISSING,
+    NONE,
+    Cell,
+    Table,
+    capitalised,
+    count,
+    decimal,
+    journey_page,
+    movement,
+    percent,
+)
+
+TOP = 10  # the "top journeys" of the steering meeting
+BAR = 5  # the score's bar: one block per 20 points
+
+
+@dataclass(frozen=True)
+class RankingRow:
+    id: str
+    rank: Cell
+    movement: Cell  # against the compared period; "" without one
+    name: Cell  # MISSING after it when a criterion has no value
+    phase: Cell
+    cluster: Cell
+    owner: Cell
+    status: Cell
+    status_key: str  # the status as the files write it (a page's colour)
+    customers: Cell  # ESTIMATED after the volumes someone estimated
+    contacts: Cell
+    contact_rate: Cell
+    score: Cell
+    bar: int  # of BAR blocks, the score out of 100
+    compared_rank: Cell  # in the compared period; NONE where it had no volumes then
+    compared_customers: Cell
+    compared_contacts: Cell
+    compared_contact_rate: Cell
+    cumulative_share: Cell  # of the contacts of every ranked journey, down to this one
+    top: bool  # among the TOP first
+
+
+@dataclass(frozen=True)
+class UnrankedRow:
+    id: str
+    name: Cell
+    reason: str
+
+
+@dataclass(frozen=True)
+class RankingView:
+    title: str
+    period: str | None
+    compare_period: str | None
+    by: str
+    rows: tuple[RankingRow, ...]
+    headers: dict[str, str]  # a RankingRow's field -> its column's header
+    notes: tuple[str, ...]  # missing criteria, estimates, what-if weights, contact share
+    empty: str  # what stands in the table's place when nothing is ranked
+    unranked_title: str
+    unranked: tuple[UnrankedRow, ...]
+    top: int  # how many of the rows are the top journeys
+    top_share: str  # the sentence on the top journeys' share of all contacts, "" without
+    explanation: Table | None  # each score's points per term, when asked for
+
+
+def ranking_view(ranking: Ranking, explain: bool = False) -> RankingView:
+    lang = ranking.language
+    total = sum(j.contacts for j in ranking.journeys)
+    rows, running = [], 0
+    for journey in ranking.journeys:
+        running += journey.contacts
+        rows.append(_row(ranking, journey, running / total if total else None))
+    top = min(TOP, len(ranking.journeys))
+    unranked = tuple(
+        UnrankedRow(u.id, Cell(u.name, link=journey_page(u.id)), u.reason_in(lang))
+        for u in ranking.unranked
+    )
+    return RankingView(
+        title=title(ranking),
+        period=ranking.period,
+        compare_period=ranking.compare_period,
+        by=ranking.by,
+        rows=tuple(rows),
+        headers=_headers(ranking),
+        notes=tuple(notes(ranking)),
+        empty=label("ranking.none", lang).format(period=ranking.period or NONE),
+        unranked_title=f"{label('unranked', lang)} ({len(unranked)})",
+        unranked=unranked,
+        top=top,
+        top_share=_top_share(ranking, top, total),
+        explanation=_explanation(ranking) if explain else None,
+    )
+
+
+def title(ranking: Ranking) -> str:
+    lang = ranking.language
+    by = label(f"ranking.by.{ranking.by}", lang)
+    if ranking.period is None:
+        return label("ranking.title_no_period", lang).format(by=by)
+    return label("ranking.title", lang).format(by=by, period=ranking.period)
+
+
+def in_period(key: str, period: str, lang: Lang) -> str:
+    """A column header of the compared period: "Contacts 2024", "Positie 2024"."""
+    return label("ranking.in_period", lang).format(what=label(key, lang), period=period)
+
+
+def _headers(ranking: Ranking) -> dict[str, str]:
+    lang = ranking.language
+    headers = {
+        "rank": "#",
+        "movement": label("ranking.movement_since", lang).format(period=ranking.compare_period),
+        "name": label("journey", lang),
+        "phase": label("phase", lang),
+        "cluster": label("cluster", lang),
+        "owner": label("owner", lang),
+        "status": label("status", lang),
+        "customers": label("customers", lang),
+        "contacts": label("contacts", lang),
+        "contact_rate": label("ranking.per_customer", lang),
+        "score": label("score", lang),
+        "cumulative_share": label("render.cumulative_share", lang),
+    }
+    period = ranking.compare_period or ""
+    for key, field in (
+        ("rank", "compared_rank"),
+        ("customers", "compared_customers"),
+        ("contacts", "compared_contacts"),
+        ("ranking.per_customer", "compared_contact_rate"),
+    ):
+        headers[field] = in_period(key, period, lang)
+    return headers
+
+
+def _row(ranking: Ranking, journey: RankedJourney, cumulative: float | None) -> RankingRow:
+    lang = ranking.language
+    compared = journey.compare
+    mark = ESTIMATED if journey.estimated else ""
+    return RankingRow(
+        id=journey.id,
+        rank=Cell(str(journey.rank), tone="strong"),
+        movement=movement(journey.movement, lang) if ranking.compare_period else Cell(""),
+        name=Cell(
+            journey.name,
+            link=journey_page(journey.id),
+            mark=MISSING if journey.missing_criteria else "",
+        ),
+        phase=Cell(journey.phase_name or journey.phase),
+        cluster=Cell(journey.cluster_name or journey.cluster),
+        owner=Cell(journey.owner_name or journey.owner or NONE),
+        # A status the labels do not know (none today) as the file writes it.
+        status=Cell(LABELS[lang].get(f"journey_status.{journey.status}", journey.status)),
+        status_key=journey.status,
+        customers=Cell(format_count(journey.customers, lang), mark=mark),
+        contacts=Cell(format_count(journey.contacts, lang), mark=mark),
+        contact_rate=Cell(decimal(journey.contact_rate, lang, 2)),
+        score=Cell(score(journey.score, lang)),
+        bar=round(journey.score / 100 * BAR),
+        compared_rank=Cell(count(compared.rank if compared else None, lang)),
+        compared_customers=Cell(count(compared.customers if compared else None, lang)),
+        compared_contacts=Cell(count(compared.contacts if compared else None, lang)),
+        compared_contact_rate=Cell(decimal(compared.contact_rate if compared else None, lang, 2)),
+        cumulative_share=Cell(percent(cumulative, lang)),
+        top=journey.rank <= TOP,
+    )
+
+
+def score(value: float, lang: Lang) -> str:
+    return format_decimal(value, lang, 1)
+
+
+def points(value: float, lang: Lang) -> str:
+    """A term's points with the engine's two decimals, so that they add up to the score
+    as a reader checks it (the score is rounded to one)."""
+    return format_decimal(value, lang, 2)
+
+
+def term(key: str, ranking: Ranking) -> str:
+    """A score term by its name: customers and contacts by their labels, criteria by the
+    name the framework gives them."""
+    if key in ("customers", "contacts"):
+        return label(key, ranking.language)
+    return ranking.criteria_names.get(key, key)
+
+
+def weight(value: float, lang: Lang) -> str:
+    """A weight as short as it is exact: 2, 1,5 (nl), 0.25 (en)."""
+    for places in (0, 1, 2):
+        if round(value, places) == value:
+            return format_decimal(value, lang, places)
+    return format_decimal(value, lang, 3)
+
+
+def notes(ranking: Ranking) -> list[str]:
+    """The lines under the table: missing criteria, estimates, what-if weights, the share
+    of contacts; each only when it applies."""
+    lang = ranking.language
+    lines = []
+    flagged = [j for j in ranking.journeys if j.missing_criteria]
+    if flagged:
+        missing = (
+            f"{j.name} ({', '.join(term(c, ranking) for c in j.missing_criteria)})" for j in flagged
+        )
+        lines.append(f"{MISSING} {label('ranking.missing_criteria', lang)}: {', '.join(missing)}")
+    if any(j.estimated for j in ranking.journeys):
+        lines.append(f"{ESTIMATED} {label('ranking.estimated', lang)}")
+    changed = ranking.changed_weights()
+    if changed:
+        lines.append(_what_if(ranking, changed))
+    share = ranking.contact_share
+    if ranking.journeys and share is not None and share.total and ranking.period is not None:
+        lines.append(_contact_share(share, ranking.period, lang))
+    return lines
+
+
+def _what_if(ranking: Ranking, changed: dict[str, tuple[float, float]]) -> str:
+    lang = ranking.language
+    parts = []
+    for key, (framework, used) in changed.items():
+        was = label("ranking.framework_weight", lang).format(weight=weight(framework, lang))
+        parts.append(f"{term(key, ranking)} {weight(used, lang)} ({was})")
+    return f"{capitalised(label('ranking.what_if', lang))}: {', '.join(parts)}"
+
+
+def _contact_share(share: ContactShare, period: str, lang: Lang) -> str:
+    sentence = label("ranking.contact_share", lang).format(
+        share=format_percent(share.share, lang),
+        period=period,
+        covered=format_count(share.covered, lang),
+        total=format_count(share.total, lang),
+    )
+    return capitalised(sentence)
+
+
+def _top_share(ranking: Ranking, top: int, total: int) -> str:
+    if not total:
+        return ""
+    top_contacts = sum(j.contacts for j in ranking.journeys[:top])
+    return label("render.top_share", ranking.language).format(
+        top=top,
+        share=format_percent(top_contacts / total, ranking.language),
+        period=ranking.period or NONE,
+        top_contacts=format_count(top_contacts, ranking.language),
+        total=format_count(total, ranking.language),
+    )
+
+
+def _explanation(ranking: Ranking) -> Table:
+    """Each journey's points per term, the terms named as the framework names them."""
+    lang = ranking.language
+    headers = [
+        "#",
+        label("journey", lang),
+        *(f"{term(key, ranking)} ({weight(w, lang)})" for key, w in ranking.weights.items()),
+        label("score", lang),
+    ]
+    rows = tuple(
+        (
+            Cell(str(j.rank)),
+            Cell(j.name),
+            *(Cell(points(j.terms.get(key, 0.0), lang)) for key in ranking.weights),
+            Cell(score(j.score, lang)),
+        )
+        for j in ranking.journeys
+    )
+    numeric = (True, False, *(True for _ in ranking.weights), True)
+    return Table(label("ranking.explain", lang), tuple(headers), numeric, rows, flexible=1)
