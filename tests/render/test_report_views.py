@@ -5,7 +5,6 @@ from __future__ import annotations
 from journeyctl.render.context import Context
 from journeyctl.render.report_views import (
     alerts_view,
-    coverage_view,
     improvements_view,
     kpis_view,
 )
@@ -75,16 +74,3 @@ def test_improvements_with_the_volume_of_the_journeys_they_touch() -> None:
         ("in progress", "1"),
         ("implemented", "1"),
     ]
-
-
-def test_coverage_as_a_count_and_as_a_share_of_contacts() -> None:
-    prepared = report_input()
-    shown = coverage_view(context_of(prepared), prepared)
-    assert [(f.value, f.caption) for f in shown.figures] == [
-        ("100%", "of the contact reasons covered"),
-        ("100%", "of the contacts in 2025 covered"),
-        ("3 / 3", "covered"),
-        ("0", "Not covered by any journey"),
-    ]
-    first = shown.rows[0]
-    assert (first.name, [j.name for j in first.journeys]) == ("Where is my sign-up?", ["I sign up"])

@@ -26,14 +26,10 @@ from journeyctl.render.journey_view import (
 )
 from journeyctl.render.report_views import (
     AlertLine,
-    CoverageLine,
     JourneyLink,
-    PhaseLine,
     _alert_line,
     _columns,
     _kpi_notes,
-    _tone,
-    coverage_view,
 )
 from journeyctl.render.site import _language
 from journeyctl.reports import kpis_report
@@ -118,22 +114,6 @@ ALERT_LINES = {
 def test_an_alerts_line(fields: dict[str, object], shown: tuple[str, ...]) -> None:
     line = _alert_line(context_of(), alert(**fields))
     assert line == AlertLine(JourneyLink("J", "journeys/j"), *shown)
-
-
-@pytest.mark.parametrize(
-    ("share", "tone"),
-    [
-        (None, ""),
-        (1.0, "good"),
-        (0.9, "good"),
-        (0.8999, ""),
-        (0.7, ""),
-        (0.6999, "bad"),
-        (0.0, "bad"),
-    ],
-)
-def test_the_tone_of_a_share(share: float | None, tone: str) -> None:
-    assert _tone(share) == tone
 
 
 @pytest.mark.parametrize(
@@ -411,31 +391,3 @@ def test_what_every_template_is_given_besides_its_page(tmp_path: Path) -> None:
     assert pages["ranking.md"] == (
         f"md|en|Example Power|ranking||{nav.replace('ranking,', 'ranking*,')}"
     )
-
-
-def test_coverage_with_a_reason_that_no_journey_lists() -> None:
-    """Sign-up's reason (400 of the 2,000 contacts) no longer listed: 2 of 3 reasons, 80%."""
-    journeys = tuple(
-        j.model_copy(
-            update={
-                "contact_reasons": [],
-                "steps": [s.model_copy(update={"contact_reasons": []}) for s in j.steps],
-            }
-        )
-        if j.id == "i-sign-up"
-        else j
-        for j in PREPARED.journeys
-    )
-    shown = coverage_view(context_of(), replace(PREPARED, journeys=journeys))
-    assert [(f.value, f.caption, f.tone) for f in shown.figures] == [
-        ("67%", "of the contact reasons covered", "bad"),
-        ("80%", "of the contacts in 2025 covered", ""),
-        ("2 / 3", "covered", ""),
-        ("1", "Not covered by any journey", "bad"),
-    ]
-    assert shown.phases == [
-        PhaseLine("Joining", "1", "0", "0%", "0%", 0.0),
-        PhaseLine("Being a customer", "2", "2", "100%", "100%", 100.0),
-    ]
-    assert shown.uncovered == [CoverageLine("Where is my sign-up?", "Joining", False, [], "400")]
-    assert [row.covered for row in shown.rows] == [False, True, True]

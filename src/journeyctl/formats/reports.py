@@ -28,8 +28,6 @@ from journeyctl.formats._table import Column, build
 from journeyctl.reports import (
     Alert,
     AlertsReport,
-    Coverage,
-    CoverageReport,
     ImprovementsReport,
     KpiReport,
     KpiRow,
@@ -38,6 +36,7 @@ from journeyctl.reports import (
 from journeyctl.reports.rows import Cell as RowCell
 from journeyctl.text import Lang, format_count, format_date, format_decimal, format_percent, label
 from journeyctl.views.cells import NONE, Cell, Table, Tone
+from journeyctl.views.coverage import CoverageView, coverage_view
 from journeyctl.views.owners import OwnersView, owners_view
 
 # How a cell's tone shows in a terminal.
@@ -193,70 +192,6 @@ def _status_cell(status: str, state: str, lang: Lang) -> Cell:
     return Cell(said, "" if state_word == said else state_word)
 
 
-# --- coverage ----------------------------------------------------------------------------
-
-
-def _coverage_page(report: CoverageReport, lang: Lang) -> Page:
-    keys = [
-        "phase",
-        "report.reasons",
-        "report.covered",
-        "report.share",
-        "contacts",
-        "report.contact_share",
-    ]
-    phases = [
-        [Cell(phase.phase_name), *_coverage_cells(phase.coverage, lang)] for phase in report.phases
-    ]
-    phases.append(
-        [Cell(label("report.total", lang), tone="strong"), *_coverage_cells(report.total, lang)]
-    )
-    numeric = [False, True, True, True, True, True]
-    title = _period_title("report.coverage.title", report.period, lang)
-    by_phase = _sheet(title, [label(k, lang) for k in keys], numeric, phases)
-    not_covered = label("report.not_covered", lang)
-    reasons = [
-        [
-            Cell(row.name),
-            Cell(row.phase_name),
-            Cell("; ".join(row.journey_names) or not_covered, tone="" if row.covered else "bad"),
-            Cell(_count(row.contacts, lang)),
-        ]
-        for row in report.rows
-    ]
-    headers = [label(k, lang) for k in ("contact_reason", "phase", "journeys", "contacts")]
-    reasons_sheet = _sheet(
-        label("report.coverage.reasons", lang), headers, [False, False, False, True], reasons, 2
-    )
-    return Page((by_phase, reasons_sheet), tuple(_coverage_notes(report, lang)))
-
-
-def _coverage_cells(coverage: Coverage, lang: Lang) -> list[Cell]:
-    return [
-        Cell(format_count(coverage.reasons, lang)),
-        Cell(format_count(coverage.covered, lang)),
-        Cell(_percent(coverage.share, lang)),
-        Cell(_count(coverage.contacts, lang)),
-        Cell(_percent(coverage.contact_share, lang)),
-    ]
-
-
-def _coverage_notes(report: CoverageReport, lang: Lang) -> list[str]:
-    total = report.total
-    notes = [
-        label("report.coverage.summary", lang).format(
-            covered=format_count(total.covered, lang),
-            reasons=format_count(total.reasons, lang),
-            share=_percent(total.share, lang),
-        )
-    ]
-    if total.contact_share is None:
-        notes.append(
-            label("report.coverage.no_contacts", lang).format(period=report.period or NONE)
-        )
-    return notes
-
-
 # --- alerts ------------------------------------------------------------------------------
 
 
@@ -313,16 +248,16 @@ def _whole(value: float | None) -> int | None:
     return None if value is None else int(value)
 
 
-_PAGES: dict[str, Callable[..., Page | OwnersView]] = {
+_PAGES: dict[str, Callable[..., Page | OwnersView | CoverageView]] = {
     "kpis": _kpis_page,
     "improvements": _improvements_page,
-    "coverage": _coverage_page,
+    "coverage": coverage_view,
     "owners": owners_view,
     "alerts": _alerts_page,
 }
 
 
-def page(report: Report, lang: Lang) -> Page | OwnersView:
+def page(report: Report, lang: Lang) -> Page | OwnersView | CoverageView:
     """What the table and Markdown show of a report, in `lang`."""
     return _PAGES[report.name](report, lang)
 

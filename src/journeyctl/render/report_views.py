@@ -18,10 +18,11 @@ from journeyctl.reports import (
     owners_report,
 )
 from journeyctl.reports.alerts import Alert
-from journeyctl.reports.coverage import Coverage
 from journeyctl.reports.kpis import KpiReport
 from journeyctl.text import format_date
 from journeyctl.views.cells import NONE
+from journeyctl.views.coverage import CoverageView
+from journeyctl.views.coverage import coverage_view as views_coverage
 from journeyctl.views.owners import OwnersView
 from journeyctl.views.owners import owners_view as views_owners
 
@@ -198,97 +199,8 @@ def improvements_view(context: Context, report_input: ReportInput) -> Improvemen
 # --- coverage -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CoverageLine:
-    name: str
-    phase: str
-    covered: bool
-    journeys: list[JourneyLink]
-    contacts: str
-
-
-@dataclass(frozen=True)
-class PhaseLine:
-    phase: str
-    reasons: str
-    covered: str
-    share: str
-    contact_share: str
-    bar: float  # covered share of the reasons, 0..100
-
-
-@dataclass(frozen=True)
-class CoverageView:
-    title: str
-    period: str
-    figures: list[Figure]
-    phases: list[PhaseLine]
-    uncovered: list[CoverageLine]
-    rows: list[CoverageLine]
-
-
 def coverage_view(context: Context, report_input: ReportInput) -> CoverageView:
-    report = coverage_report(report_input)
-    total = report.total
-    figures = [
-        Figure(
-            context.percent(total.share), context.word("render.coverage.share"), _tone(total.share)
-        ),
-        Figure(
-            f"{context.count(total.covered)} / {context.count(total.reasons)}",
-            context.word("render.coverage.covered"),
-        ),
-        Figure(
-            context.count(total.reasons - total.covered),
-            context.word("render.coverage.uncovered"),
-            "bad" if total.reasons > total.covered else "good",
-        ),
-    ]
-    if total.contact_share is not None:
-        figures.insert(
-            1,
-            Figure(
-                context.percent(total.contact_share),
-                context.word("render.coverage.contact_share", period=report.period or NONE),
-                _tone(total.contact_share),
-            ),
-        )
-    rows = [
-        CoverageLine(
-            row.name,
-            row.phase_name,
-            row.covered,
-            [_link(i, n) for i, n in zip(row.journeys, row.journey_names, strict=True)],
-            context.count(row.contacts),
-        )
-        for row in report.rows
-    ]
-    return CoverageView(
-        title=context.word("render.nav.coverage"),
-        period=report.period or NONE,
-        figures=figures,
-        phases=[_phase_line(context, p.phase_name, p.coverage) for p in report.phases],
-        uncovered=[row for row in rows if not row.covered],
-        rows=rows,
-    )
-
-
-def _phase_line(context: Context, name: str, coverage: Coverage) -> PhaseLine:
-    share = coverage.share
-    return PhaseLine(
-        name,
-        context.count(coverage.reasons),
-        context.count(coverage.covered),
-        context.percent(share),
-        context.percent(coverage.contact_share),
-        round(100 * share, 1) if share is not None else 0.0,
-    )
-
-
-def _tone(share: float | None) -> str:
-    if share is None:
-        return ""
-    return "good" if share >= 0.9 else "bad" if share < 0.7 else ""
+    return views_coverage(coverage_report(report_input), context.lang)
 
 
 # --- owners ---------------------------------------------------------------------------------
