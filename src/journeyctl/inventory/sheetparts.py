@@ -20,10 +20,10 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import IO, Any, cast
+from typing import IO, Any
 
 from journeyctl.inventory import limits
 from journeyctl.inventory.cells import ErrorValue, Sheet, Uncalculated, Value
@@ -62,10 +62,13 @@ class Parts:
 
 def open_parts(archive: zipfile.ZipFile, budget: Budget) -> Parts:
     """The workbook's sheets, shared strings and date styles; Refused past a bound."""
-    from openpyxl.packaging.manifest import Manifest
-    from openpyxl.reader.workbook import WorkbookParser
-    from openpyxl.xml.constants import ARC_CONTENT_TYPES, SHARED_STRINGS
-    from openpyxl.xml.functions import fromstring
+    from journeyctl.inventory.openpyxl_private import (
+        ARC_CONTENT_TYPES,
+        SHARED_STRINGS,
+        Manifest,
+        WorkbookParser,
+        fromstring,
+    )
 
     root: Any = fromstring(_whole(archive, ARC_CONTENT_TYPES, budget))
     manifest: Any = Manifest.from_tree(root)
@@ -86,7 +89,7 @@ def open_parts(archive: zipfile.ZipFile, budget: Budget) -> Parts:
 
 def _workbook_part(manifest: Any) -> str:
     """The workbook's part as the content types name it (as openpyxl finds it)."""
-    from openpyxl.xml.constants import ARC_WORKBOOK, XLSM, XLSX, XLTM, XLTX
+    from journeyctl.inventory.openpyxl_private import ARC_WORKBOOK, XLSM, XLSX, XLTM, XLTX
 
     for content_type in (XLTM, XLTX, XLSM, XLSX):
         part = manifest.find(content_type)
@@ -149,7 +152,7 @@ def _string_text(item: Element) -> str:
 def _date_styles(archive: zipfile.ZipFile, budget: Budget) -> tuple[set[int], set[int]]:
     """The cell styles (their index in cellXfs) whose number format is a date, and those
     whose number format is a duration: a number in such a cell is a date or a duration."""
-    from openpyxl.styles.numbers import (
+    from journeyctl.inventory.openpyxl_private import (
         builtin_format_code,
         is_date_format,
         is_timedelta_format,
@@ -185,56 +188,59 @@ def read_sheet(parts: Parts, part: SheetPart, budget: Budget, progress: Progress
     sheet = Sheet(part.name, hidden=part.hidden)
     where = f"sheet {part.name!r}"
     with parts.archive.open(part.path) as source:
-        sheet.rows = list(_rows(_parser(parts, source, budget, where), budget, where, progress))
+        sheet.rows = list(_rows(_parsed(parts, source, budget, where), budget, where, progress))
     with parts.archive.open(part.path) as source:
         for merged in _merged_ranges(source, budget, where):
             _fill(sheet, merged, budget, where)
     return sheet
 
 
-def _parser(parts: Parts, source: IO[bytes], budget: Budget, where: str) -> Any:
-    from openpyxl.worksheet._reader import WorkSheetParser
+def _parsed(
+    parts: Parts, source: IO[bytes], budget: Budget, where: str
+) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+    """The sheet's rows as openpyxl's parser reads their cells, fed one row at a time by
+    `walk`; formulas and error values kept for what they are."""
+    from journeyctl.inventory.openpyxl_private import RowParser
 
-    class Parser(WorkSheetParser):
-        """openpyxl's parser of cells, fed one row at a time by `walk`; formulas and error
-        values kept for what they are."""
-
-        def parse(self) -> Generator[tuple[int, list[dict[str, Any]]], None, None]:
-            rows = walk(cast(IO[bytes], self.source), budget, where, frozenset({_ROW}), self.count)
-            for row, _ in rows:
-                budget.spend_rows(1, where)
-                self.cells_in_row = 0
-                yield self.parse_row(row)
-
-        def count(self, element: Element, row: Element) -> None:
-            if element.tag == _CELL:
-                self.cells_in_row += 1
-                if self.cells_in_row > limits.MAX_ROW_CELLS:
-                    raise budget.too_many_row_cells(where, row.get("r", "?"))
-                budget.spend_cells(1, where)
-
-        def parse_cell(self, element: Element) -> dict[str, Any]:
-            cell: dict[str, Any] = super().parse_cell(element)
-            if cell["data_type"] == "e" and cell["value"] is not None:
-                cell["value"] = ErrorValue(str(cell["value"]))
-            elif cell["value"] is None and element.find(_FORMULA) is not None:
-                cell["value"] = Uncalculated(element.findtext(_FORMULA) or "")
-            return cell
-
-    parser = Parser(
+    parser = RowParser(
         source,
         parts.strings,
-        data_only=True,
         epoch=parts.epoch,
-        date_formats=parts.date_styles,
-        timedelta_formats=parts.duration_styles,
+        date_styles=parts.date_styles,
+        duration_styles=parts.duration_styles,
+        cell=_kept,
     )
-    parser.cells_in_row = 0
-    return parser
+    cells_in_row = 0
+
+    def count(element: Element, row: Element) -> None:
+        nonlocal cells_in_row
+        if element.tag == _CELL:
+            cells_in_row += 1
+            if cells_in_row > limits.MAX_ROW_CELLS:
+                raise budget.too_many_row_cells(where, row.get("r", "?"))
+            budget.spend_cells(1, where)
+
+    for row, _ in walk(source, budget, where, frozenset({_ROW}), count):
+        budget.spend_rows(1, where)
+        cells_in_row = 0
+        yield parser.parse_row(row)
+
+
+def _kept(element: Element, cell: dict[str, Any]) -> dict[str, Any]:
+    """A cell as openpyxl read it, with an error value and a formula without a stored
+    value kept for what they are."""
+    if cell["data_type"] == "e" and cell["value"] is not None:
+        cell["value"] = ErrorValue(str(cell["value"]))
+    elif cell["value"] is None and element.find(_FORMULA) is not None:
+        cell["value"] = Uncalculated(element.findtext(_FORMULA) or "")
+    return cell
 
 
 def _rows(
-    parser: Any, budget: Budget, where: str, progress: Progress | None
+    parsed: Iterator[tuple[int, list[dict[str, Any]]]],
+    budget: Budget,
+    where: str,
+    progress: Progress | None,
 ) -> Iterator[list[Value]]:
     """Rows from the first to the last with data; stops after `EMPTY_RUN` empty ones. The
     rows the file leaves out are empty rows; those between two rows with data count
@@ -242,7 +248,7 @@ def _rows(
     pending = 0  # empty rows seen since the last row with data
     left_out = 0  # of them, rows the file leaves out
     expected = 1
-    for number, cells in parser.parse():
+    for number, cells in parsed:
         skipped = max(number - expected, 0)  # a row out of order is read where it stands
         pending += skipped
         left_out += skipped

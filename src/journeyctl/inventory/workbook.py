@@ -170,9 +170,9 @@ def _check_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
 
 
 def _open(path: Path, archive: zipfile.ZipFile, budget: Budget) -> Parts:
-    import openpyxl
+    from journeyctl.inventory.openpyxl_private import defused
 
-    if not openpyxl.DEFUSEDXML:
+    if not defused():
         # Without it openpyxl parses XML with the standard library, open to entity bombs.
         raise _refuse(
             path,

@@ -50,7 +50,7 @@ def walk(
     """Each element whose tag is in `whole`, with everything in it, as it ends, and the tag
     of the element around it. `inside` sees each element that ends within a whole one, and
     the whole one (a cell and its row), to count it before the whole one ends."""
-    from openpyxl.xml.functions import iterparse
+    from journeyctl.inventory.openpyxl_private import iterparse
 
     stream = Metered(source, budget, where)
     open_elements: list[Element] = []  # started and not yet ended, outermost first
