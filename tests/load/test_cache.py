@@ -26,7 +26,8 @@ from journeyctl.load.cache import (
     is_plain_index,
 )
 from journeyctl.load.positions import PositionIndex
-from journeyctl.load.yamlfile import Parsed, Refused, parse
+from journeyctl.load.scalars import RefusedValue
+from journeyctl.load.yamlfile import Parsed, parse
 from tests.conftest import BASE_TREE, CASES, TODAY
 
 _JOURNEYS = Path("klant-zijn/facturatie")
@@ -209,7 +210,7 @@ def test_the_cache_folder_follows_the_environment(
 
 
 def test_values_marshal_cannot_write_come_back_as_they_were() -> None:
-    refused = Refused()
+    refused = RefusedValue()
     moment = datetime(2025, 1, 31, 12, 30, tzinfo=timezone(timedelta(hours=1)))
     data = {
         "day": date(2025, 1, 31),
@@ -217,7 +218,7 @@ def test_values_marshal_cannot_write_come_back_as_they_were() -> None:
         "list": [date(2024, 2, 29), "text", 1, 1.5, True, None],
         date(2025, 2, 1): "a date as a key",
         refused: "a refused key",
-        "refused": Refused(),
+        "refused": RefusedValue(),
     }
     plain = encode_data(data)
     marshal.dumps(plain)  # writable as plain values
@@ -227,8 +228,8 @@ def test_values_marshal_cannot_write_come_back_as_they_were() -> None:
     assert back["moment"] == moment
     assert back["list"] == [date(2024, 2, 29), "text", 1, 1.5, True, None]
     assert back[date(2025, 2, 1)] == "a date as a key"
-    assert isinstance(back["refused"], Refused)
-    assert sum(isinstance(key, Refused) for key in back) == 1
+    assert isinstance(back["refused"], RefusedValue)
+    assert sum(isinstance(key, RefusedValue) for key in back) == 1
     assert data[refused] == "a refused key"  # encoding leaves the data alone
 
 
@@ -343,11 +344,11 @@ def test_a_value_the_cache_did_not_write_is_refused() -> None:
 
 
 def test_refused_keys_stay_distinct() -> None:
-    data = {Refused(): 1, Refused(): 2}
+    data = {RefusedValue(): 1, RefusedValue(): 2}
     back = decode_data(marshal.loads(marshal.dumps(encode_data(data))))
     assert isinstance(back, dict)
     assert sorted(back.values()) == [1, 2]
-    assert all(isinstance(key, Refused) for key in back)
+    assert all(isinstance(key, RefusedValue) for key in back)
 
 
 _INDEXED = """\

@@ -10,8 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from journeyctl.load import yamlfile
-from journeyctl.load.source import SourceMap
-from journeyctl.load.yamlfile import MAX_DEPTH, Parsed
+from journeyctl.load.full_reader import read_full
+from journeyctl.load.limits import MAX_DEPTH
+from journeyctl.load.plain_reader import read_plain
+from journeyctl.load.source_map import SourceMap
+from journeyctl.load.yamlfile import Parsed
 
 REPOSITORY = Path(__file__).parent.parent.parent
 
@@ -27,10 +30,10 @@ def _typed(value: object) -> object:
 
 def _assert_read_alike(text: str) -> bool:
     """Whether the plain reader read `text`; where it did, it read what the full reader reads."""
-    plain = yamlfile._read_plain(text)
+    plain = read_plain(text)
     if plain is None:
         return False
-    full = yamlfile._read_full(text)
+    full = read_full(text)
     assert isinstance(full, Parsed)
     assert (_typed(plain.data), plain.problems) == (_typed(full.data), full.problems)
     assert plain.positions.to_plain() == full.positions.to_plain()
@@ -102,14 +105,14 @@ def test_any_document_is_read_alike(document: object, flow: bool | None) -> None
     ],
 )
 def test_what_is_not_plain_is_left_to_the_full_reader(text: str) -> None:
-    assert yamlfile._read_plain(text) is None
+    assert read_plain(text) is None
 
 
 def test_nesting_up_to_the_limit_is_plain() -> None:
     # Worked out by hand, not compared with the full reader, whose recursion has room for
     # this depth but not for the doubled stack of a mutated build (mutation testing).
     text = "[" * MAX_DEPTH + "]" * MAX_DEPTH + "\n"
-    plain = yamlfile._read_plain(text)
+    plain = read_plain(text)
     assert plain is not None
     expected: list[object] = []
     for _ in range(MAX_DEPTH - 1):

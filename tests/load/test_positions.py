@@ -10,8 +10,10 @@ import pytest
 import yaml
 
 from journeyctl.load import load_tree, positions
-from journeyctl.load.source import PositionIndex, SourceMap
-from journeyctl.load.yamlfile import Lines, Parsed, Problem, parse
+from journeyctl.load.lines import Lines
+from journeyctl.load.problems import FileProblem
+from journeyctl.load.source_map import PositionIndex, SourceMap
+from journeyctl.load.yamlfile import Parsed, parse
 
 HIDDEN_BREAKS = ["\u2028", "\u2029", "\x85"]
 
@@ -48,7 +50,7 @@ def test_the_positions_of_a_parse_are_editor_positions() -> None:
 @pytest.mark.parametrize("hidden", HIDDEN_BREAKS)
 def test_a_syntax_error_from_a_hidden_break_names_it(hidden: str) -> None:
     problem = parse(f"a: x{hidden}y\nb: 1\n")
-    assert isinstance(problem, Problem)
+    assert isinstance(problem, FileProblem)
     assert problem.rule.id == "JC001"
     assert problem.line == 2  # the parser says 3: it counted the hidden break
     assert f"line 1, column 5 holds U+{ord(hidden):04X}" in problem.message
@@ -57,13 +59,13 @@ def test_a_syntax_error_from_a_hidden_break_names_it(hidden: str) -> None:
 
 def test_a_syntax_error_without_hidden_breaks_has_no_hint() -> None:
     problem = parse("a: [1\nb: 2\n")
-    assert isinstance(problem, Problem)
+    assert isinstance(problem, FileProblem)
     assert "holds U+" not in problem.message
 
 
 def test_a_control_character_after_carriage_returns_is_placed_by_them() -> None:
     problem = parse("a: 1\rb: 2\rc: x\x07\r")
-    assert isinstance(problem, Problem)
+    assert isinstance(problem, FileProblem)
     assert (problem.line, problem.column) == (3, 5)
 
 

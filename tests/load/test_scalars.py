@@ -10,10 +10,13 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from journeyctl.load.yamlfile import FastResolver, Parsed, Problem, Refused, parse
+from journeyctl.load.problems import FileProblem
+from journeyctl.load.scalars import RefusedValue
+from journeyctl.load.tags import FastResolver
+from journeyctl.load.yamlfile import Parsed, parse
 
 
-def _value(text: str) -> tuple[object, list[Problem]]:
+def _value(text: str) -> tuple[object, list[FileProblem]]:
     parsed = parse(f"x: {text}\n")
     assert isinstance(parsed, Parsed), parsed
     return parsed.data["x"], parsed.problems  # type: ignore[index]
@@ -98,7 +101,7 @@ def test_plain_yaml_reads_as_it_always_did(text: str, expected: object) -> None:
 )
 def test_traps_are_refused_with_a_message(text: str, rule: str, words: str) -> None:
     value, problems = _value(text)
-    assert isinstance(value, Refused)
+    assert isinstance(value, RefusedValue)
     assert [(p.rule.id, p.line, p.column) for p in problems] == [(rule, 1, 4)]
     assert words in problems[0].message
 
@@ -216,7 +219,7 @@ def test_a_key_that_is_a_list_or_mapping_is_refused_at_the_key(
     text: str, line: int, column: int
 ) -> None:
     problem = parse(text)
-    assert isinstance(problem, Problem)
+    assert isinstance(problem, FileProblem)
     assert (problem.rule.id, problem.message, problem.line, problem.column) == (
         "JC001",
         "a key must be a plain value, not a list or mapping",

@@ -17,6 +17,7 @@ import pytest
 
 from journeyctl.errors import UsageError
 from journeyctl.load import rules, sources
+from journeyctl.load.problems import FileProblem
 from journeyctl.load.sources import (
     Entry,
     FileSystemSource,
@@ -24,7 +25,6 @@ from journeyctl.load.sources import (
     order,
     read_regular_file,
 )
-from journeyctl.load.yamlfile import Problem
 from tests.conftest import as_shown
 
 NOT_A_FILE = "not a file; only YAML files belong under the root, remove it or move it elsewhere"
@@ -41,12 +41,12 @@ def problems(source: FileSystemSource | GitRevisionSource) -> dict[str, tuple[st
     return {
         entry.path: (entry.content.rule.id, entry.content.message)
         for entry in source.entries()
-        if isinstance(entry.content, Problem)
+        if isinstance(entry.content, FileProblem)
     }
 
 
-def message(result: bytes | Problem) -> str:
-    assert isinstance(result, Problem), result
+def message(result: bytes | FileProblem) -> str:
+    assert isinstance(result, FileProblem), result
     return result.message
 
 
@@ -297,7 +297,7 @@ def test_a_blob_that_goes_missing_while_the_revision_is_read_is_named(tmp_path: 
     second = next(entries)
     assert (second.path, second.content) == (
         "b.yaml",
-        Problem(rules.UNREADABLE_FILE, f"git cannot read blob {blob}; run git fsck"),
+        FileProblem(rules.UNREADABLE_FILE, f"git cannot read blob {blob}; run git fsck"),
     )
     assert list(entries) == [Entry("c.yaml", b"id: c\n")]
 

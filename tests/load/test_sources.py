@@ -15,8 +15,9 @@ import pytest
 
 from journeyctl.errors import UsageError
 from journeyctl.load import sources
+from journeyctl.load.limits import MAX_FILE_BYTES
+from journeyctl.load.problems import FileProblem
 from journeyctl.load.sources import Entry, FileSystemSource, GitRevisionSource, read_regular_file
-from journeyctl.load.yamlfile import MAX_FILE_BYTES, Problem
 
 FILES = {
     "framework.yaml": b"name: x\n",
@@ -44,13 +45,13 @@ def _write(root: Path, files: dict[str, bytes]) -> None:
         target.write_bytes(content)
 
 
-def _by_path(entries: list[Entry]) -> dict[str, bytes | Problem]:
+def _by_path(entries: list[Entry]) -> dict[str, bytes | FileProblem]:
     return {entry.path: entry.content for entry in entries}
 
 
-def _problem(entries: list[Entry], path: str) -> Problem:
+def _problem(entries: list[Entry], path: str) -> FileProblem:
     content = _by_path(entries)[path]
-    assert isinstance(content, Problem), content
+    assert isinstance(content, FileProblem), content
     return content
 
 
@@ -65,7 +66,7 @@ def test_reads_every_yaml_file_and_names_yml_files(root: Path) -> None:
     entries = _by_path(list(FileSystemSource(root).entries()))
     yml = entries.pop("klant-zijn/oud.yml")
     assert entries == READ
-    assert isinstance(yml, Problem) and yml.rule.id == "JC008"
+    assert isinstance(yml, FileProblem) and yml.rule.id == "JC008"
     assert "rename it to oud.yaml" in yml.message
 
 
@@ -184,7 +185,7 @@ def test_a_file_over_the_limit_is_not_read(tmp_path: Path) -> None:
     big = tmp_path / "big.yaml"
     big.write_bytes(b"#" * (MAX_FILE_BYTES + 1))
     problem = read_regular_file(big)
-    assert isinstance(problem, Problem) and problem.rule.id == "JC006"
+    assert isinstance(problem, FileProblem) and problem.rule.id == "JC006"
     (tmp_path / "fits.yaml").write_bytes(b"#" * MAX_FILE_BYTES)
     assert read_regular_file(tmp_path / "fits.yaml") == b"#" * MAX_FILE_BYTES
 
@@ -203,7 +204,7 @@ def test_the_limit_holds_for_what_is_read_not_what_stat_said(
 
     monkeypatch.setattr(Path, "stat", small_stat)
     problem = read_regular_file(grows)
-    assert isinstance(problem, Problem) and problem.rule.id == "JC006"
+    assert isinstance(problem, FileProblem) and problem.rule.id == "JC006"
     assert "more than 10 bytes" in problem.message
 
 
@@ -268,7 +269,7 @@ def test_a_blob_over_the_limit_is_not_read(
     read: list[str] = []
     real_read = sources._BlobReader.read
 
-    def recording_read(reader: sources._BlobReader, blob: str) -> bytes | Problem:
+    def recording_read(reader: sources._BlobReader, blob: str) -> bytes | FileProblem:
         read.append(blob)
         return real_read(reader, blob)
 

@@ -11,7 +11,7 @@ import pytest
 
 from journeyctl.checks import validate
 from journeyctl.load import FINDINGS_PER_FILE, load_source, load_tree, tree
-from journeyctl.load.source import SourceMap
+from journeyctl.load.source_map import SourceMap
 from journeyctl.load.sources import FileSystemSource, GitRevisionSource
 from tests.conftest import TODAY
 

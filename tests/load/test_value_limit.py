@@ -11,9 +11,11 @@ import pytest
 
 from journeyctl.checks import validate
 from journeyctl.load import FINDINGS_PER_FILE, load_source, schema_errors
-from journeyctl.load.source import SourceMap
+from journeyctl.load.limits import MAX_VALUES
+from journeyctl.load.problems import FileProblem
+from journeyctl.load.source_map import SourceMap
 from journeyctl.load.sources import FileSystemSource
-from journeyctl.load.yamlfile import MAX_VALUES, Parsed, Problem, parse
+from journeyctl.load.yamlfile import Parsed, parse
 from journeyctl.model import Journey
 from tests.conftest import TODAY
 
@@ -72,14 +74,14 @@ SHAPES: dict[str, tuple[Callable[[int], str], tuple[str | None, int, int] | None
 def test_a_file_may_hold_the_limit_of_values_and_not_one_more(shape: str) -> None:
     build, _ = SHAPES[shape]
     assert isinstance(parse(build(MAX_VALUES)), Parsed)
-    assert isinstance(parse(build(MAX_VALUES + 1)), Problem)
+    assert isinstance(parse(build(MAX_VALUES + 1)), FileProblem)
 
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_a_file_of_too_many_values_is_refused_at_the_key_that_holds_them(shape: str) -> None:
     build, place = SHAPES[shape]
     problem = parse(build(MAX_VALUES + 1))
-    assert isinstance(problem, Problem)
+    assert isinstance(problem, FileProblem)
     if place is None:  # a list at the top: refused at the value past the limit
         where, line, column = "", MAX_VALUES, 3
     else:
@@ -97,12 +99,12 @@ def test_a_file_of_too_many_values_is_refused_at_the_key_that_holds_them(shape: 
 def test_the_count_stops_at_the_limit_in_a_file_of_millions() -> None:
     # 5 MiB of `0,`: 2.6 million values, refused without building them.
     problem = parse("links: [" + "0," * 2_600_000 + "0]\n")
-    assert isinstance(problem, Problem) and (problem.line, problem.column) == (1, 1)
+    assert isinstance(problem, FileProblem) and (problem.line, problem.column) == (1, 1)
 
 
 def test_a_syntax_error_before_the_limit_is_left_to_the_readers_that_say_where() -> None:
     problem = parse("a: [1, 2\n" + "b: 0\n" * MAX_VALUES)
-    assert isinstance(problem, Problem)
+    assert isinstance(problem, FileProblem)
     assert (problem.rule.id, problem.line, problem.column) == ("JC001", 2, 2)
 
 
@@ -119,7 +121,7 @@ def test_only_the_findings_shown_are_described_and_the_rest_are_counted(
     described: list[object] = []
     original = schema_errors._describe
 
-    def counting(*args: object) -> Problem:
+    def counting(*args: object) -> FileProblem:
         described.append(args[0])
         return original(*args)  # type: ignore[arg-type]
 

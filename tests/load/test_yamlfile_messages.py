@@ -6,16 +6,11 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from journeyctl.load import yamlfile
-from journeyctl.load.yamlfile import (
-    MAX_DEPTH,
-    Parsed,
-    Problem,
-    decode,
-    parse,
-    shorten,
-    written_key,
-)
+from journeyctl.load import scalars, tags
+from journeyctl.load.decode import decode
+from journeyctl.load.limits import MAX_DEPTH
+from journeyctl.load.problems import FileProblem, shorten, written_key
+from journeyctl.load.yamlfile import Parsed, parse
 
 NEL = "\x85"  # a line break to YAML 1.1, invisible in most editors
 NEL_HINT = "U+0085 NEXT LINE, which YAML reads as a line break: remove it"
@@ -23,7 +18,7 @@ NEL_HINT = "U+0085 NEXT LINE, which YAML reads as a line break: remove it"
 
 def refused(text: str) -> tuple[str, str, int | None, int | None]:
     problem = parse(text)
-    assert isinstance(problem, Problem), problem
+    assert isinstance(problem, FileProblem), problem
     return problem.rule.id, problem.message, problem.line, problem.column
 
 
@@ -53,7 +48,7 @@ def test_a_key_that_is_a_list_or_mapping_is_described() -> None:
 
 def test_binary_and_other_encodings_are_refused_where_they_start() -> None:
     nul = decode(b"\n\0")
-    assert isinstance(nul, Problem)
+    assert isinstance(nul, FileProblem)
     assert (nul.rule.id, nul.message, nul.line, nul.column) == (
         "JC004",
         "binary file (it contains NUL bytes); only YAML text belongs under the root",
@@ -61,7 +56,7 @@ def test_binary_and_other_encodings_are_refused_where_they_start() -> None:
         1,
     )
     latin = decode(b"a: caf\xe9\n")
-    assert isinstance(latin, Problem)
+    assert isinstance(latin, FileProblem)
     assert (latin.message, latin.line, latin.column) == (
         "not UTF-8 (byte 0xe9); save the file as UTF-8",
         1,
@@ -130,7 +125,7 @@ def passes_the_depth_check(text: str) -> bool:
     # Past the check, the parser's own recursion decides; under a deep call stack (a test
     # runner that wraps every call) it may give up a little earlier, with another message.
     result = parse(text)
-    return not (isinstance(result, Problem) and result.message == TOO_DEEP)
+    return not (isinstance(result, FileProblem) and result.message == TOO_DEEP)
 
 
 def test_exactly_the_maximum_depth_is_read_and_one_more_is_not() -> None:
@@ -319,9 +314,9 @@ def test_a_whole_number_of_thirty_digits_is_read_and_longer_is_not() -> None:
 def test_the_memos_of_plain_scalars_stay_within_their_bounds(
     text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    words = len(yamlfile._WORD_TAGS)
-    monkeypatch.setattr(yamlfile, "_PLAIN_VALUES_KEPT", 2)
-    monkeypatch.setattr(yamlfile, "_PLAIN_TAGS_KEPT", words + 2)
+    words = len(tags.WORD_TAGS)
+    monkeypatch.setattr(scalars, "PLAIN_VALUES_KEPT", 2)
+    monkeypatch.setattr(tags, "PLAIN_TAGS_KEPT", words + 2)
     assert read(text).data == [10, 20, 30, 40]
-    assert list(yamlfile._PLAIN_VALUES.values()) == [10, 20]
-    assert len(yamlfile._PLAIN_TAGS) == words + 2
+    assert list(scalars.PLAIN_VALUES.values()) == [10, 20]
+    assert len(tags.PLAIN_TAGS) == words + 2

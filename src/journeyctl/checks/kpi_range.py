@@ -17,7 +17,7 @@ from journeyctl.checks._context import Context
 from journeyctl.finding import Finding, Rule, Severity
 
 if TYPE_CHECKING:
-    from journeyctl.load.source import PathPart
+    from journeyctl.load.positions import PathPart
 
 RULE = Rule("JC206", "kpi-out-of-range", Severity.ERROR, __doc__ or "")
 

@@ -21,7 +21,7 @@ from journeyctl.suggest import closest
 
 if TYPE_CHECKING:  # annotations only: `journeyctl rules` lists the checks without loading
     from journeyctl.load import Document
-    from journeyctl.load.source import PathPart
+    from journeyctl.load.positions import PathPart
     from journeyctl.model import Framework, Improvement, Journey
 
     Reference = tuple[tuple[PathPart, ...], str, str]  # where, kind, the id referred to

@@ -34,8 +34,9 @@ from pathlib import Path
 from typing import Any
 
 from journeyctl.finding import Rule
+from journeyctl.load.problems import FileProblem
 from journeyctl.load.rules import LOAD_RULES
-from journeyctl.load.yamlfile import Problem, Refused
+from journeyctl.load.scalars import RefusedValue
 
 _FORMAT = 1  # the layout of a pack and its records; bump it when either changes
 _MAGIC = b"journeyctl-cache\n"
@@ -177,7 +178,7 @@ def encode_value(value: object) -> object:
         return (_DATE, value.toordinal())  # type: ignore[attr-defined]
     if kind is datetime:
         return (_DATETIME, value.isoformat())  # type: ignore[attr-defined]
-    if kind is Refused:
+    if kind is RefusedValue:
         return (_REFUSED, id(value))  # each refused value is distinct, even as a key
     return value
 
@@ -190,7 +191,7 @@ def decode_value(value: object) -> object:
     if value[0] == _DATETIME:
         return datetime.fromisoformat(value[1])
     if value[0] == _REFUSED:
-        return Refused()
+        return RefusedValue()
     raise ValueError(f"not a value of the cache: {value[0]!r}")
 
 
@@ -219,16 +220,18 @@ def _convert(value: object, leaf: Callable[[object], object], plain: tuple[type,
     return leaf(value)
 
 
-def encode_problems(problems: list[Problem]) -> list[PlainProblem] | None:
+def encode_problems(problems: list[FileProblem]) -> list[PlainProblem] | None:
     """The problems as plain values, or None if one names a rule that is not loading's."""
     if any(_RULES.get(p.rule.id) is not p.rule for p in problems):
         return None
     return [(p.rule.id, p.message, p.line, p.column) for p in problems]
 
 
-def decode_problems(plain: list[PlainProblem]) -> list[Problem]:
+def decode_problems(plain: list[PlainProblem]) -> list[FileProblem]:
     """The problems `encode_problems` wrote; KeyError for a rule that is not loading's."""
-    return [Problem(_RULES[rule], message, line, column) for rule, message, line, column in plain]
+    return [
+        FileProblem(_RULES[rule], message, line, column) for rule, message, line, column in plain
+    ]
 
 
 def is_plain_index(value: object) -> bool:

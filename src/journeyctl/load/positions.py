@@ -1,8 +1,9 @@
 """Where each key and value of a document is written, in a few flat arrays.
 
-Reading records this while it builds the data (`journeyctl.load.yamlfile`), so that a check
-that reports on a file finds its positions without parsing the file again, and without
-keeping the parser's node tree, which costs about twenty times the file's size.
+Reading records this while it builds the data (`journeyctl.load.plain_reader`,
+`journeyctl.load.full_reader`), so that a check that reports on a file finds its positions
+without parsing the file again, and without keeping the parser's node tree, which costs
+about twenty times the file's size.
 
 An *entry* is one place in the document: the root, a key with its value, or a list item.
 Each entry holds the 0-based line and column of its key and of its value (a list item or

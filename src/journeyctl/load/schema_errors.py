@@ -21,8 +21,9 @@ from pydantic_core import ErrorDetails
 
 from journeyctl.finding import Rule
 from journeyctl.load import rules
-from journeyctl.load.source import PathPart, SourceMap
-from journeyctl.load.yamlfile import Problem, Refused, scalar_value, shorten, written_key
+from journeyctl.load.problems import FileProblem, shorten, written_key
+from journeyctl.load.scalars import RefusedValue, scalar_value
+from journeyctl.load.source_map import PathPart, SourceMap
 from journeyctl.model.common import slugify
 from journeyctl.suggest import closest
 
@@ -48,7 +49,7 @@ def describe_all(
     source: SourceMap,
     *,
     limit: int | None = None,
-) -> Iterator[Problem]:
+) -> Iterator[FileProblem]:
     """Each error as a problem with its position; a value that fits no member of a union
     (`bool | int | float`) is one problem, not one per member. Errors about a value that
     reading refused (and reported) are left out.
@@ -76,7 +77,7 @@ def describe_all(
 
 
 # What stands for each error past the limit of `describe_all`: counted, never shown.
-NOT_DESCRIBED = Problem(rules.INVALID_VALUE, "not described: past the findings shown per file")
+NOT_DESCRIBED = FileProblem(rules.INVALID_VALUE, "not described: past the findings shown per file")
 
 
 def _representative(group: list[ErrorDetails]) -> ErrorDetails | None:
@@ -103,7 +104,7 @@ def _describe_one(
     representative: ErrorDetails,
     model: type[BaseModel],
     source: SourceMap,
-) -> Problem:
+) -> FileProblem:
     if representative["type"] in _COMPARISONS or representative["type"] == "finite_number":
         return _describe(representative, model, source)
     raw = _raw_scalar(source, loc)
@@ -116,14 +117,14 @@ def _describe_one(
 
 def _reported_while_reading(error: ErrorDetails) -> bool:
     # An unknown key is still worth naming, whatever its value.
-    return isinstance(error.get("input"), Refused) and error["type"] != "extra_forbidden"
+    return isinstance(error.get("input"), RefusedValue) and error["type"] != "extra_forbidden"
 
 
 def _is_key_error(error: ErrorDetails) -> bool:
     return error["type"] == "invalid_key" or "[key]" in error["loc"]
 
 
-def _key_problem(error: ErrorDetails, source: SourceMap) -> Problem:
+def _key_problem(error: ErrorDetails, source: SourceMap) -> FileProblem:
     """A key that is not text (`yes:`, `1:`, `~:`) where the schema expects a name."""
     parent = _clean_loc(error)[:-1]
     key = error.get("input")
@@ -145,9 +146,9 @@ def _key_problem(error: ErrorDetails, source: SourceMap) -> Problem:
         rule = rules.INVALID_VALUE
         message = f'{place}key {written} is {_key_kind(key)}, not a name; quote it: "{bare}"'
     if key_node is None:
-        return Problem(rule, message)
+        return FileProblem(rule, message)
     mark = key_node.start_mark
-    return Problem(rule, message, mark.line + 1, mark.column + 1)
+    return FileProblem(rule, message, mark.line + 1, mark.column + 1)
 
 
 def _key_kind(key: object) -> str:
@@ -160,7 +161,7 @@ def _key_kind(key: object) -> str:
     return "not text"
 
 
-def _describe(error: ErrorDetails, model: type[BaseModel], source: SourceMap) -> Problem:
+def _describe(error: ErrorDetails, model: type[BaseModel], source: SourceMap) -> FileProblem:
     """One validation error as a problem: the rule, a message that says what to write, the place."""
     if _is_key_error(error):
         return _key_problem(error, source)
@@ -333,9 +334,9 @@ def _problem(
     loc: Sequence[PathPart],
     *,
     key: bool = False,
-) -> Problem:
+) -> FileProblem:
     line, column = source.locate(loc, key=key)
-    return Problem(rule, message, line, column)
+    return FileProblem(rule, message, line, column)
 
 
 def _raw_scalar(source: SourceMap, loc: Sequence[PathPart]) -> str | None:

@@ -30,7 +30,8 @@ from typing import IO, Protocol
 from journeyctl.errors import UsageError
 from journeyctl.load import rules
 from journeyctl.load.kinds import Kind, is_hidden, kind_of
-from journeyctl.load.yamlfile import MAX_FILE_BYTES, Problem
+from journeyctl.load.limits import MAX_FILE_BYTES
+from journeyctl.load.problems import FileProblem
 
 # Opening a FIFO for reading without O_NONBLOCK waits for a writer; with it, the open
 # returns at once, and the file type is checked before anything is read.
@@ -42,7 +43,7 @@ class Entry:
     """One file of the tree: its bytes, or the problem that stands in for them."""
 
     path: str  # relative to the root, `/` between folders
-    content: bytes | Problem
+    content: bytes | FileProblem
 
 
 class Source(Protocol):
@@ -61,10 +62,10 @@ def order(path: str) -> tuple[str, ...]:
     return tuple(path.split("/"))
 
 
-def unread_problem(path: str) -> Problem | None:
+def unread_problem(path: str) -> FileProblem | None:
     """The finding for a file of the tree that is never read, or None for one that is."""
     if kind_of(path) is Kind.MISNAMED:
-        return Problem(
+        return FileProblem(
             rules.IGNORED_FILE,
             f"not read: only .yaml files count; rename it to {_name(path)[:-4]}.yaml",
         )
@@ -75,9 +76,9 @@ def _name(path: str) -> str:
     return path.rsplit("/", 1)[-1]
 
 
-def too_big(size: int, *, at_least: bool = False) -> Problem:
+def too_big(size: int, *, at_least: bool = False) -> FileProblem:
     more = "more than " if at_least else ""
-    return Problem(
+    return FileProblem(
         rules.TOO_COMPLEX,
         f"file is {more}{size:,} bytes, over the limit of {MAX_FILE_BYTES:,}; "
         "split it or remove what does not belong in it",
@@ -115,7 +116,7 @@ class FileSystemSource:
         return self._root
 
     def entries(self) -> Iterator[Entry]:
-        listed: list[tuple[str, Problem | None]] = sorted(
+        listed: list[tuple[str, FileProblem | None]] = sorted(
             self._listing(), key=lambda item: order(item[0])
         )
         for path, problem in listed:
@@ -124,7 +125,7 @@ class FileSystemSource:
             else:
                 yield Entry(path, read_regular_file(self._root / path))
 
-    def _listing(self) -> Iterator[tuple[str, Problem | None]]:
+    def _listing(self) -> Iterator[tuple[str, FileProblem | None]]:
         """Every path of the tree, with None where it is to be read."""
         folder_errors: list[OSError] = []
         visited = {_identity(self._root)}
@@ -162,14 +163,14 @@ class FileSystemSource:
             return None
         return "" if relative == "." else relative
 
-    def _unreadable_folder(self, error: OSError) -> tuple[str, Problem]:
+    def _unreadable_folder(self, error: OSError) -> tuple[str, FileProblem]:
         where = self._relative(error.filename) if error.filename else None
         if where == "" or where is None:
             raise UsageError(
                 f"cannot read the root folder '{self._root}': {error.strerror or error}; "
                 "check its permissions"
             )
-        return where, Problem(
+        return where, FileProblem(
             rules.UNREADABLE_FILE,
             f"cannot read this folder ({error.strerror or error}), so its files are not "
             "checked; give it read and execute permission, or move it out of the root",
@@ -188,15 +189,15 @@ def _identity(folder: Path) -> tuple[int, int] | None:
     return status.st_dev, status.st_ino
 
 
-def _folder_read_twice(link: Path) -> Problem:
-    return Problem(
+def _folder_read_twice(link: Path) -> FileProblem:
+    return FileProblem(
         rules.UNREADABLE_FILE,
         f"a symlink to a folder that is read already ({link.readlink() if link.is_symlink() else link.name}): "
         "a loop, or a second way to the same files; not followed, remove the link",
     )
 
 
-def read_regular_file(path: Path) -> bytes | Problem:
+def read_regular_file(path: Path) -> bytes | FileProblem:
     """The bytes of the regular file at `path` (through a symlink too), at most the size limit.
 
     Anything else is never opened: its size says nothing about its length, and reading it
@@ -242,24 +243,24 @@ _SPECIAL = (
 )
 
 
-def _not_a_file(path: Path, mode: int) -> Problem:
+def _not_a_file(path: Path, mode: int) -> FileProblem:
     what = next((name for test, name in _SPECIAL if test(mode)), "not a regular file")
     if path.is_symlink():
         what = f"a symlink to {what} ({path.readlink()})"
-    return Problem(
+    return FileProblem(
         rules.UNREADABLE_FILE,
         f"not read: {what}, not a file; only YAML files belong under the root, "
         "remove it or move it elsewhere",
     )
 
 
-def _cannot_open(path: Path, error: OSError) -> Problem:
+def _cannot_open(path: Path, error: OSError) -> FileProblem:
     if path.is_symlink() and not path.exists():
-        return Problem(
+        return FileProblem(
             rules.UNREADABLE_FILE,
             f"a symlink to '{path.readlink()}', which does not exist; fix the link or remove it",
         )
-    return Problem(
+    return FileProblem(
         rules.UNREADABLE_FILE,
         f"cannot read file: {error.strerror or error}; check its permissions",
     )
@@ -285,7 +286,7 @@ class GitRevisionSource:
         reader: _BlobReader | None = None
         try:
             for path, blob in listed:
-                if isinstance(blob, Problem):
+                if isinstance(blob, FileProblem):
                     yield Entry(path, blob)
                     continue
                 reader = reader or _BlobReader(self._repository)
@@ -313,7 +314,7 @@ class GitRevisionSource:
                 "pass the folder that holds framework.yaml in that revision"
             )
 
-    def _listing(self) -> Iterator[tuple[str, Problem | str]]:
+    def _listing(self) -> Iterator[tuple[str, FileProblem | str]]:
         """Every path of the tree, with the blob to read or the problem to report."""
         listed = _git(
             self._repository, "ls-tree", "-r", "-z", "--long", f"{self._commit}:{self._folder}"
@@ -333,15 +334,15 @@ class GitRevisionSource:
             yield path, _blob_or_problem(mode, blob.decode("ascii"), size)
 
 
-def _blob_or_problem(mode: bytes, blob: str, size: bytes) -> Problem | str:
+def _blob_or_problem(mode: bytes, blob: str, size: bytes) -> FileProblem | str:
     if mode == b"120000":
-        return Problem(
+        return FileProblem(
             rules.UNREADABLE_FILE,
             "not read: a symlink in this revision; journeyctl reads files, not links, "
             "from git: commit the file itself",
         )
     if not mode.startswith(b"100"):
-        return Problem(rules.UNREADABLE_FILE, "not read: a submodule, not a file; move it out")
+        return FileProblem(rules.UNREADABLE_FILE, "not read: a submodule, not a file; move it out")
     if not size.isdigit():  # git lists a blob missing from the repository with size "BAD"
         return _unreadable_blob(blob)
     if int(size) > MAX_FILE_BYTES:
@@ -349,8 +350,8 @@ def _blob_or_problem(mode: bytes, blob: str, size: bytes) -> Problem | str:
     return blob
 
 
-def _unreadable_blob(blob: str) -> Problem:
-    return Problem(rules.UNREADABLE_FILE, f"git cannot read blob {blob}; run git fsck")
+def _unreadable_blob(blob: str) -> FileProblem:
+    return FileProblem(rules.UNREADABLE_FILE, f"git cannot read blob {blob}; run git fsck")
 
 
 class _BlobReader:
@@ -364,7 +365,7 @@ class _BlobReader:
             stderr=subprocess.DEVNULL,
         )
 
-    def read(self, blob: str) -> bytes | Problem:
+    def read(self, blob: str) -> bytes | FileProblem:
         assert self._process.stdin is not None and self._process.stdout is not None
         self._process.stdin.write(blob.encode("ascii") + b"\n")
         self._process.stdin.flush()

@@ -32,12 +32,14 @@ from journeyctl.load.cache import (
     encode_value,
     is_plain_index,
 )
+from journeyctl.load.decode import decode
 from journeyctl.load.kinds import FRAMEWORK_FILE, Kind, kind_of, stem
 from journeyctl.load.positions import PositionIndex
+from journeyctl.load.problems import FileProblem
 from journeyctl.load.schema_errors import describe_all
-from journeyctl.load.source import PathPart, SourceMap
+from journeyctl.load.source_map import PathPart, SourceMap
 from journeyctl.load.sources import Entry, FileSystemSource, Source
-from journeyctl.load.yamlfile import Problem, decode, parse
+from journeyctl.load.yamlfile import parse
 from journeyctl.model import Framework, Improvement, Journey
 
 # More findings than this in one file are counted, not listed: past a few dozen, a
@@ -176,18 +178,20 @@ class _Loader:
             else:
                 self.tree.unloaded_journeys.add(stem(entry.path))
         else:  # not read: the entry says why (a .yml file, an unreadable folder)
-            self._report(entry.path, [entry.content] if isinstance(entry.content, Problem) else [])
+            self._report(
+                entry.path, [entry.content] if isinstance(entry.content, FileProblem) else []
+            )
 
     def _document(self, entry: Entry, model: type[M]) -> Document[M] | None:
         display = self.name(entry.path)
-        if self.cache is None or isinstance(entry.content, Problem):
+        if self.cache is None or isinstance(entry.content, FileProblem):
             document, problems, _ = _read(entry, model, self.tree.root, display)
         else:
             document, problems = _read_through(self.cache, entry, model, self.tree.root, display)
         self._report(entry.path, problems)
         return document
 
-    def _report(self, path: str, problems: Iterable[Problem]) -> None:
+    def _report(self, path: str, problems: Iterable[FileProblem]) -> None:
         """The file's problems as findings, the first FINDINGS_PER_FILE of them; the rest counted."""
         file = self.name(path)
         iterator = iter(problems)
@@ -202,7 +206,7 @@ class _Loader:
 
 def _read_through(
     cache: FileCache, entry: Entry, model: type[M], root: Path, display: str
-) -> tuple[Document[M] | None, Iterable[Problem]]:
+) -> tuple[Document[M] | None, Iterable[FileProblem]]:
     """`_read`, or what the cache holds for the same content and kind of file."""
     assert isinstance(entry.content, bytes)
     key = FileCache.key(model.__name__, entry.content)
@@ -219,7 +223,9 @@ def _read_through(
     return document, problems
 
 
-def _record(document: Document[M] | None, problems: list[Problem], data: object) -> Record | None:
+def _record(
+    document: Document[M] | None, problems: list[FileProblem], data: object
+) -> Record | None:
     """What reading the file gave, as plain values; None where that cannot be had."""
     plain_problems = encode_problems(problems)
     if plain_problems is None:
@@ -233,7 +239,7 @@ def _record(document: Document[M] | None, problems: list[Problem], data: object)
 
 def _restore(
     record: Record, entry: Entry, model: type[M], root: Path, display: str
-) -> tuple[Document[M] | None, list[Problem]] | None:
+) -> tuple[Document[M] | None, list[FileProblem]] | None:
     """The document and problems a record stands for, or None if it does not hold them.
 
     The data is validated against the model again, so a record can skip parsing but can
@@ -257,15 +263,15 @@ def _restore(
 
 def _read(
     entry: Entry, model: type[M], root: Path, display: str
-) -> tuple[Document[M] | None, Iterable[Problem], object]:
+) -> tuple[Document[M] | None, Iterable[FileProblem], object]:
     """The file as a model, or None; every problem met on the way; and the data it held."""
-    if isinstance(entry.content, Problem):
+    if isinstance(entry.content, FileProblem):
         return None, [entry.content], None
     text = decode(entry.content)
-    if isinstance(text, Problem):
+    if isinstance(text, FileProblem):
         return None, [text], None
     parsed = parse(text)
-    if isinstance(parsed, Problem):
+    if isinstance(parsed, FileProblem):
         return None, [parsed], None
     if not isinstance(parsed.data, dict):
         kind = "a list" if isinstance(parsed.data, list) else "a single value"
@@ -273,7 +279,7 @@ def _read(
             f"the file holds {kind}; it must be a mapping of keys to values "
             "(see `journeyctl schema`)"
         )
-        return None, [*parsed.problems, Problem(rules.NOT_A_MAPPING, message, 1, 1)], None
+        return None, [*parsed.problems, FileProblem(rules.NOT_A_MAPPING, message, 1, 1)], None
     try:
         instance = model.model_validate(parsed.data)
     except ValidationError as error:
@@ -286,6 +292,6 @@ def _read(
     return document, parsed.problems, parsed.data
 
 
-def _chain(first: list[Problem], then: Iterable[Problem]) -> Iterable[Problem]:
+def _chain(first: list[FileProblem], then: Iterable[FileProblem]) -> Iterable[FileProblem]:
     yield from first
     yield from then

@@ -1,0 +1,90 @@
+"""The YAML parser journeyctl reads with, and what it says about a file that does not parse.
+
+PyYAML's safe loader on libyaml (the pure-Python parser where PyYAML was built without
+it), resolving tags with `FastResolver`; `compose` gives the node tree with its marks
+counted as editors count lines. A syntax error or a character that YAML does not allow is
+a `FileProblem` at its place, with a hint when an invisible YAML line break stands before it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+import yaml
+
+from journeyctl.load import rules
+from journeyctl.load.lines import YAML_ONLY_BREAK, Lines, recount_marks
+from journeyctl.load.problems import FileProblem
+from journeyctl.load.tags import FastResolver
+
+# libyaml where PyYAML was built with it (the wheels are); the pure-Python parser otherwise.
+_PARSER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+# libyaml's parser, without PyYAML's constructor and resolver; None without libyaml.
+EVENT_PARSER: Any = getattr(getattr(yaml, "_yaml", None), "CParser", None)
+
+
+class YAML_LOADER(FastResolver, _PARSER):  # type: ignore[misc]
+    """PyYAML's safe loader, on libyaml where there is one, with `FastResolver`."""
+
+
+# The kinds of events, bound once: the readers compare every event's type with them.
+SCALAR_EVENT = yaml.ScalarEvent
+MAPPING_START, MAPPING_END = yaml.MappingStartEvent, yaml.MappingEndEvent
+SEQUENCE_START, SEQUENCE_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The node tree of the one document in `text`, its marks counted as editors count lines.
+
+    Raises what `yaml.compose` raises, with the marks of syntax errors left as the parser gave
+    them (`syntax_problem` corrects those).
+    """
+    node = yaml.compose(text, Loader=YAML_LOADER)
+    lines = Lines.of(text)
+    if node is not None and lines is not None:
+        recount_marks(node, lines)
+    return node
+
+
+def syntax_problem(error: yaml.MarkedYAMLError, text: str) -> FileProblem:
+    mark = error.problem_mark or error.context_mark
+    problem = error.problem or "invalid YAML"
+    if error.context:
+        started = error.context_mark
+        where = f" that starts at line {mark_position(started, text)[0]}" if started else ""
+        problem = f"{problem} ({error.context}{where})"
+    if mark is None:
+        return FileProblem(rules.YAML_SYNTAX, problem)
+    problem += _hidden_break_hint(text, mark.index)
+    return FileProblem(rules.YAML_SYNTAX, problem, *mark_position(mark, text))
+
+
+def mark_position(mark: Any, text: str) -> tuple[int, int]:
+    """A parser mark's 1-based line and column, as editors count them."""
+    return Lines(text).position(mark.index) if Lines.of(text) else (mark.line + 1, mark.column + 1)
+
+
+def _hidden_break_hint(text: str, offset: int) -> str:
+    # A line break to YAML 1.1 that editors do not show makes errors that cannot be seen.
+    hidden = YAML_ONLY_BREAK.search(text, 0, offset + 1)
+    if hidden is None:
+        return ""
+    line, column = Lines(text).position(hidden.start())
+    name = unicodedata.name(hidden.group(), "NEXT LINE")
+    return (
+        f"; line {line}, column {column} holds U+{ord(hidden.group()):04X} {name}, "
+        "which YAML reads as a line break: remove it"
+    )
+
+
+def character_problem(text: str, error: yaml.reader.ReaderError) -> FileProblem:
+    offset = max(0, min(error.position, len(text)))
+    character = error.character if isinstance(error.character, str) else chr(error.character)
+    return FileProblem(
+        rules.YAML_SYNTAX,
+        f"character #x{ord(character):04x} is not allowed in YAML ({error.reason}); remove it",
+        *Lines(text).position(offset),
+    )
