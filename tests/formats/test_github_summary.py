@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
-from pathlib import Path
-
-import pytest
-
 from journeyctl.finding import Finding, Severity
 from journeyctl.formats import github
 from journeyctl.formats._safe import is_unsafe
-from journeyctl.write import WriteError
 from tests.formats.conftest import finding_quoting, validation_of
 
 
@@ -70,41 +63,3 @@ def test_many_findings_fold(hostile: str) -> None:
 def test_exactly_the_fold_stays_open() -> None:
     findings = [finding_quoting(f"Ik betaal {n}") for n in range(github.SUMMARY_FOLD)]
     assert "<details>" not in github.job_summary(validation_of(*findings))
-
-
-def test_the_summary_is_appended_after_earlier_steps(tmp_path: Path) -> None:
-    path = tmp_path / "summary.md"
-    path.write_text("## Tests\nall passed", encoding="utf-8")
-    github.append_summary(path, validation_of())
-    github.append_summary(path, validation_of())
-    part = github.job_summary(validation_of())
-    assert path.read_text(encoding="utf-8") == f"## Tests\nall passed\n\n{part}\n{part}"
-
-
-def test_a_missing_summary_file_is_made(tmp_path: Path) -> None:
-    github.append_summary(tmp_path / "new.md", validation_of())
-    assert (tmp_path / "new.md").read_text(encoding="utf-8").startswith("### journeyctl validate")
-
-
-def test_a_summary_that_cannot_be_read_is_a_write_error(tmp_path: Path) -> None:
-    (tmp_path / "summary.md").write_bytes(b"\xff\xfe not UTF-8")
-    with pytest.raises(
-        WriteError, match=r"cannot add to the job summary .* \(GITHUB_STEP_SUMMARY\)"
-    ):
-        github.append_summary(tmp_path / "summary.md", validation_of())
-
-
-@pytest.mark.parametrize("make", [os.mkfifo, Path.mkdir], ids=["fifo", "folder"])
-def test_a_summary_path_that_is_no_file_is_refused_before_it_is_read(
-    tmp_path: Path, make: Callable[[Path], None]
-) -> None:
-    path = tmp_path / "summary"
-    make(path)
-    with pytest.raises(WriteError, match=r"^job summary \(GITHUB_STEP_SUMMARY\): cannot write "):
-        github.append_summary(path, validation_of())
-
-
-def test_a_summary_path_that_cannot_be_written_is_a_write_error(tmp_path: Path) -> None:
-    (tmp_path / "file").write_text("", encoding="utf-8")
-    with pytest.raises(WriteError, match=r"^job summary \(GITHUB_STEP_SUMMARY\): cannot write"):
-        github.append_summary(tmp_path / "file" / "summary.md", validation_of())

@@ -13,13 +13,16 @@ from journeyctl.cli.app import app
 from journeyctl.finding import Finding, Severity
 from journeyctl.formats import gitlab
 from journeyctl.formats._safe import is_unsafe
+from journeyctl.formats.base import Settings
 from tests.formats.conftest import finding_quoting, validation_of
 
 OVERDUE = "review overdue: last reviewed 2026-04-02 ({days} days ago), cadence quarterly"
 
 
 def _report(*findings: Finding) -> list[dict[str, object]]:
-    issues: list[dict[str, object]] = json.loads(gitlab.report(validation_of(*findings)))
+    issues: list[dict[str, object]] = json.loads(
+        gitlab.report(validation_of(*findings), Settings())
+    )
     return issues
 
 
@@ -76,7 +79,7 @@ def test_identical_findings_are_told_apart_by_their_order() -> None:
 
 
 def test_a_message_keeps_its_text_and_no_unsafe_character_is_raw(hostile: str) -> None:
-    text = gitlab.report(validation_of(finding_quoting(hostile)))
+    text = gitlab.report(validation_of(finding_quoting(hostile)), Settings())
     assert not any(is_unsafe(char) for char in text.replace("\n", ""))
     (issue,) = json.loads(text)
     assert issue["description"] == f"JC303 name '{hostile}' looks like a variant"

@@ -11,6 +11,7 @@ from journeyctl.checks import all_rules
 from journeyctl.finding import Finding, Severity
 from journeyctl.formats import sarif
 from journeyctl.formats._safe import is_unsafe
+from journeyctl.formats.base import Settings
 from tests.formats.conftest import finding_quoting, validation_of
 
 
@@ -39,7 +40,7 @@ def test_an_absolute_path_is_a_file_uri_without_a_base() -> None:
 
 def test_a_message_adds_no_result_and_keeps_its_text(hostile: str) -> None:
     findings = [finding_quoting(hostile), finding_quoting("second")]
-    output = sarif.report(validation_of(*findings))
+    output = sarif.report(validation_of(*findings), Settings())
     results = json.loads(output)["runs"][0]["results"]
     assert [r["message"]["text"] for r in results] == [f.message for f in findings]
     assert not any(is_unsafe(char) for char in output.replace("\n", ""))
@@ -51,7 +52,7 @@ def test_a_message_adds_no_result_and_keeps_its_text(hostile: str) -> None:
 def test_the_tool_lists_every_rule_and_a_result_points_at_its_rule() -> None:
     known = Finding("a.yaml", 4, None, "JC303", Severity.WARNING, "w")
     unknown = Finding("b.yaml", None, None, "JC999", Severity.ERROR, "e")
-    document = json.loads(sarif.report(validation_of(known, unknown)))
+    document = json.loads(sarif.report(validation_of(known, unknown), Settings()))
     assert (document["$schema"], document["version"]) == (
         "https://json.schemastore.org/sarif-2.1.0.json",
         "2.1.0",

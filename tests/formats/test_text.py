@@ -8,12 +8,13 @@ from journeyctl.checks import Validation
 from journeyctl.finding import Finding, Severity
 from journeyctl.formats import text
 from journeyctl.formats._safe import is_unsafe, one_line
+from journeyctl.formats.base import Settings
 from tests.formats.conftest import finding_quoting, validation_of
 
 
 @pytest.mark.parametrize("color", [False, True])
 def test_user_text_is_literal_and_on_one_line(hostile: str, color: bool) -> None:
-    output = text.report(validation_of(finding_quoting(hostile)), color)
+    output = text.report(validation_of(finding_quoting(hostile)), Settings(color=color))
     plain = output if not color else _without_our_styles(output)
     lines = plain.splitlines()
     assert lines[1] == (
@@ -24,7 +25,9 @@ def test_user_text_is_literal_and_on_one_line(hostile: str, color: bool) -> None
 
 
 def test_markup_prints_as_written() -> None:
-    output = text.report(validation_of(finding_quoting("[bold red]x[/bold red]")), True)
+    output = text.report(
+        validation_of(finding_quoting("[bold red]x[/bold red]")), Settings(color=True)
+    )
     assert "[bold red]x[/bold red]" in output
     assert not any(is_unsafe(char) for char in output.replace("\n", "").replace("\x1b", ""))
 
@@ -50,7 +53,7 @@ def test_colours_mark_the_file_the_place_the_severity_the_rule_and_the_verdict()
         ],
         journeys=1,
     )
-    assert text.report(validation, True) == (
+    assert text.report(validation, Settings(color=True)) == (
         "\x1b[1;4ma.yaml\x1b[0m\n"
         "  \x1b[2ma.yaml:3:1\x1b[0m \x1b[1;31merror  \x1b[0m\x1b[36m JC101 \x1b[0mmsg\n"
         "\n"
@@ -63,10 +66,10 @@ def test_colours_mark_the_file_the_place_the_severity_the_rule_and_the_verdict()
 
 def test_a_valid_tree_is_green_and_plain_text_has_no_colour() -> None:
     validation = Validation([], journeys=0)
-    assert text.report(validation, True) == (
+    assert text.report(validation, Settings(color=True)) == (
         "\x1b[1;32mvalid: 0 errors, 0 warnings in 0 journey files\x1b[0m\n"
     )
-    assert text.report(validation) == "valid: 0 errors, 0 warnings in 0 journey files\n"
+    assert text.report(validation, Settings()) == "valid: 0 errors, 0 warnings in 0 journey files\n"
 
 
 @pytest.mark.parametrize(
@@ -86,5 +89,5 @@ def test_the_summary_counts_in_words(
     severities: list[Severity], strict: bool, journeys: int, summary: str
 ) -> None:
     findings = [_finding("a.yaml", 1, 1, severity) for severity in severities]
-    output = text.report(Validation(findings, journeys=journeys, strict=strict))
+    output = text.report(Validation(findings, journeys=journeys, strict=strict), Settings())
     assert output.splitlines()[-1] == summary

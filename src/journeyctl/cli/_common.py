@@ -198,11 +198,12 @@ def refuse_errors(checked: CheckedTree, refusal: str, *, skipping: bool = False)
     """
     import sys
 
-    from journeyctl.formats import REPORTERS
+    from journeyctl.formats import FINDINGS_FORMATS, Settings
 
     stops = not checked.usable and not skipping
     if stops or checked.validation.errors:
-        error_text(REPORTERS["text"](checked.for_display().errors_only(), color(sys.stderr)))
+        errors = checked.for_display().errors_only()
+        error_text(FINDINGS_FORMATS["text"](errors, Settings(color=color(sys.stderr))))
     if stops:
         error_line(refusal)
     return stops

@@ -11,6 +11,8 @@ from journeyctl.cli._options import DEFAULT_ROOT, Choice, NoCacheOption, RootOpt
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from journeyctl.checks import Validation
 
 
@@ -42,12 +44,12 @@ def validate(
     import os
     import sys
 
-    from journeyctl.formats import REPORTERS, resolve_format
+    from journeyctl.formats import FINDINGS_FORMATS, Settings, resolve_format
     from journeyctl.framework import check
 
     checked = check(root, strict=strict, cache=not no_cache)
     chosen = resolve_format(output_format)
-    output(REPORTERS[chosen](checked.for_display(), color(sys.stdout)))
+    output(FINDINGS_FORMATS[chosen](checked.for_display(), Settings(color=color(sys.stdout))))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if chosen == "github" and summary:
         _append_summary(summary, checked.for_display())
@@ -63,13 +65,43 @@ def _append_summary(summary: str, validation: Validation) -> None:
     """
     from pathlib import Path
 
-    from journeyctl.formats.github import append_summary
+    from journeyctl.formats.github import job_summary
     from journeyctl.write import WriteError
 
     try:
-        append_summary(Path(summary), validation)
+        append_summary(Path(summary), job_summary(validation))
     except WriteError as error:
         error_line(
             f"warning: {error}; the findings above are complete, only the summary is "
             "missing (exit code unchanged)"
         )
+
+
+def append_summary(path: Path, text: str) -> None:
+    """Add `text` to the job summary at `path`, after what earlier steps wrote there.
+
+    A WriteError names the file, why, and that GITHUB_STEP_SUMMARY is where it came from.
+    """
+    # Here, not at the top: the writer brings ruamel.yaml, which `--help` never needs.
+    from journeyctl.write import WriteError, check_target, write_text
+
+    try:
+        # Checked before it is read: a FIFO would wait for a writer, a device never end.
+        check_target(path)
+    except WriteError as error:
+        raise WriteError(f"job summary (GITHUB_STEP_SUMMARY): {error}") from None
+    try:
+        before = path.read_text(encoding="utf-8") if path.exists() else ""
+    except (OSError, UnicodeDecodeError) as error:
+        raise WriteError(
+            f"cannot add to the job summary '{path}' (GITHUB_STEP_SUMMARY): {error}; point "
+            "GITHUB_STEP_SUMMARY at a writable file"
+        ) from None
+    # A blank line between steps' parts, so that Markdown starts a new block.
+    separator = "" if not before or before.endswith("\n\n") else "\n"
+    if before and not before.endswith("\n"):
+        separator = "\n\n"
+    try:
+        write_text(path, before + separator + text)
+    except WriteError as error:
+        raise WriteError(f"job summary (GITHUB_STEP_SUMMARY): {error}") from None

@@ -1,21 +1,24 @@
-"""Output formats: one reporter per format behind one interface, chosen by name.
+"""Output formats: writers behind one interface, chosen by name.
 
-A findings reporter takes a `Validation` and whether colour is wanted, and returns the
-whole output as text. To add a format, write a module with a `report` function and add
-it to `REPORTERS`.
+A writer takes the data and one `Settings` and returns the whole output as text (see
+`formats/base.py`); it never prints and never writes a file. Each kind of output has one
+registry from name to writer: the findings' is `FINDINGS_FORMATS` here, one module per
+format with a `report` writer; the ranking's, the reports' and the diff's are
+`RANK_FORMATS`, `REPORT_FORMATS` and `DIFF_FORMATS` in their modules (imported apart, so
+that `validate` does not load what ranking needs).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 
 from journeyctl.checks import Validation
 from journeyctl.formats import github, gitlab, json, sarif, text
+from journeyctl.formats.base import Settings, Writer
 
-Reporter = Callable[[Validation, bool], str]
+__all__ = ["FINDINGS_FORMATS", "Settings", "Writer", "resolve_format"]
 
-REPORTERS: dict[str, Reporter] = {
+FINDINGS_FORMATS: dict[str, Writer[Validation]] = {
     "text": text.report,
     "json": json.report,
     "github": github.report,

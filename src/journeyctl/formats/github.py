@@ -5,23 +5,22 @@ from the tree may start a line: user text is made one line first (`one_line`), t
 escaped as GitHub's own toolkit escapes command data and properties.
 
 In a workflow, the same findings also go to the job summary (`$GITHUB_STEP_SUMMARY`) as
-Markdown, errors before warnings: `append_summary(path, validation)`, where the command line
-passes the path.
+Markdown, errors before warnings: `job_summary(validation)`, which `validate` adds to the
+file that variable names.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from journeyctl.checks import Validation
 from journeyctl.finding import Finding, Severity
 from journeyctl.formats._safe import markdown_text, one_line
+from journeyctl.formats.base import Settings
 
 # Past this many findings, the summary's table folds into <details>.
 SUMMARY_FOLD = 20
 
 
-def report(validation: Validation, color: bool = False) -> str:
+def report(validation: Validation, settings: Settings) -> str:
     lines = [_annotation(finding) for finding in validation.findings]
     lines.append(_summary(validation))
     return "\n".join(lines) + "\n"
@@ -85,33 +84,3 @@ def _summary_row(finding: Finding) -> str:
     line = "" if finding.line is None else str(finding.line)
     cells = [finding.rule, finding.file, line, finding.message]
     return "| " + " | ".join(markdown_text(cell) for cell in cells) + " |"
-
-
-def append_summary(path: Path, validation: Validation) -> None:
-    """Add the job summary to the file at `path`, after what earlier steps wrote there.
-
-    A WriteError names the file, why, and that GITHUB_STEP_SUMMARY is where it came from.
-    """
-    # Here, not at the top: the writer brings ruamel.yaml, which validating never needs.
-    from journeyctl.write import WriteError, check_target, write_text
-
-    try:
-        # Checked before it is read: a FIFO would wait for a writer, a device never end.
-        check_target(path)
-    except WriteError as error:
-        raise WriteError(f"job summary (GITHUB_STEP_SUMMARY): {error}") from None
-    try:
-        before = path.read_text(encoding="utf-8") if path.exists() else ""
-    except (OSError, UnicodeDecodeError) as error:
-        raise WriteError(
-            f"cannot add to the job summary '{path}' (GITHUB_STEP_SUMMARY): {error}; point "
-            "GITHUB_STEP_SUMMARY at a writable file"
-        ) from None
-    # A blank line between steps' parts, so that Markdown starts a new block.
-    separator = "" if not before or before.endswith("\n\n") else "\n"
-    if before and not before.endswith("\n"):
-        separator = "\n\n"
-    try:
-        write_text(path, before + separator + job_summary(validation))
-    except WriteError as error:
-        raise WriteError(f"job summary (GITHUB_STEP_SUMMARY): {error}") from None

@@ -26,13 +26,14 @@ from collections import Counter
 from journeyctl.checks import Validation
 from journeyctl.finding import Finding, Severity
 from journeyctl.formats._safe import to_json
+from journeyctl.formats.base import Settings
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor"}
 _NUMBER = re.compile(r"\d+")
 
 
-def report(validation: Validation, color: bool = False) -> str:
-    """The findings as a Code Quality report (colour does not apply)."""
+def report(validation: Validation, settings: Settings) -> str:
+    """The findings as a Code Quality report."""
     seen: Counter[tuple[str, ...]] = Counter()
     issues = []
     for finding in validation.findings:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from journeyctl.checks import Validation
 from journeyctl.formats._safe import to_json
+from journeyctl.formats.base import Settings
 
 
-def report(validation: Validation, color: bool = False) -> str:
+def report(validation: Validation, settings: Settings) -> str:
     document = {
         "ok": validation.ok,
         "errors": validation.errors,

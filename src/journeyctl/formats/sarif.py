@@ -18,13 +18,14 @@ from journeyctl import __version__
 from journeyctl.checks import Validation, all_rules
 from journeyctl.finding import Finding, Severity
 from journeyctl.formats._safe import to_json
+from journeyctl.formats.base import Settings
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 SOURCE_ROOT = "%SRCROOT%"
 
 
-def report(validation: Validation, color: bool = False) -> str:
+def report(validation: Validation, settings: Settings) -> str:
     rules = all_rules()
     index = {rule.id: i for i, rule in enumerate(rules)}
     driver = {

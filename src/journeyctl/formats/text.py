@@ -10,11 +10,12 @@ from journeyctl.checks import Validation
 from journeyctl.finding import Finding, Severity
 from journeyctl.formats._console import render
 from journeyctl.formats._safe import one_line
+from journeyctl.formats.base import Settings
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
 
-def report(validation: Validation, color: bool = False) -> str:
+def report(validation: Validation, settings: Settings) -> str:
     out = Text()
     for file, findings in groupby(validation.findings, key=lambda f: f.file):
         out.append(one_line(file), style="bold underline")
@@ -24,7 +25,7 @@ def report(validation: Validation, color: bool = False) -> str:
             out.append("\n")
         out.append("\n")
     out.append_text(_summary(validation))
-    return render(out, color)
+    return render(out, settings.color)
 
 
 def _line(finding: Finding) -> Text:
