@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from journeyctl.checks import similar_improvements
-from journeyctl.checks._context import Context
+from journeyctl.checks._context import CheckContext
 from journeyctl.load import load_tree
 from tests.conftest import TODAY
 
@@ -76,7 +76,7 @@ def test_reported_on_the_later_file_naming_the_earlier_without_regard_to_case_or
     _improvement(tree_dir, "a-copy", "Betaallink in de factuurmails")
     _improvement(tree_dir, "z-copy", "     BETAALLINK IN DE FACTUURMAIL     ")
 
-    findings = list(similar_improvements.check(Context(load_tree(tree_dir), TODAY)))
+    findings = list(similar_improvements.check(CheckContext(load_tree(tree_dir), TODAY)))
 
     reported = [(Path(f.file).stem, f.message.split("'")[1], f.line) for f in findings]
     assert reported == [

@@ -35,7 +35,7 @@ from journeyctl.checks import (
     unknown_reference,
     variant_name,
 )
-from journeyctl.checks._context import Context
+from journeyctl.checks._context import CheckContext
 from journeyctl.finding import Finding, Rule, Severity, sorted_findings
 from journeyctl.load.rules import LOAD_RULES
 
@@ -135,10 +135,10 @@ def display_path(root: Path, file: str, cwd: Path | None = None) -> str:
 
 def validate(tree: Tree, *, strict: bool = False, today: date | None = None) -> Validation:
     """The tree's loading findings and every check's, sorted by file and position, capped per file."""
-    context = Context(tree, today or date.today())
+    context = CheckContext(tree, today or date.today())
     findings = list(tree.findings)
     for module in CHECKS:
-        check: Callable[[Context], Iterator[Finding]] = module.check
+        check: Callable[[CheckContext], Iterator[Finding]] = module.check
         findings.extend(check(context))
     return _capped(sorted_findings(findings), tree, strict)
 

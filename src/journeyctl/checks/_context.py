@@ -27,7 +27,9 @@ FRAMEWORK_LISTS = {
 
 
 @dataclass
-class Context:
+class CheckContext:
+    """What every check receives: the loaded tree and today's date, with the ids it defines."""
+
     tree: Tree
     today: date
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeyctl.checks._context import Context
+from journeyctl.checks._context import CheckContext
 from journeyctl.finding import Finding, Rule, Severity
 
 RULE = Rule("JC204", "cluster-phase-mismatch", Severity.ERROR, __doc__ or "")
 
 
-def check(context: Context) -> Iterator[Finding]:
+def check(context: CheckContext) -> Iterator[Finding]:
     phases = context.ids.get("phase", set())
     for journey in context.journeys:
         cluster_phase = context.cluster_phase.get(journey.model.cluster)

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeyctl.checks._context import Context
+from journeyctl.checks._context import CheckContext
 from journeyctl.finding import Finding, Rule, Severity
 
 RULE = Rule("JC207", "criterion-value", Severity.ERROR, __doc__ or "")
 
 
-def check(context: Context) -> Iterator[Finding]:
+def check(context: CheckContext) -> Iterator[Finding]:
     if context.framework is None:
         return
     kinds = {criterion.id: criterion.kind for criterion in context.framework.criteria}

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeyctl.checks._context import FRAMEWORK_LISTS, Context
+from journeyctl.checks._context import FRAMEWORK_LISTS, CheckContext
 from journeyctl.finding import Finding, Rule, Severity
 
 RULE = Rule("JC201", "duplicate-id", Severity.ERROR, __doc__ or "")
 
 
-def check(context: Context) -> Iterator[Finding]:
+def check(context: CheckContext) -> Iterator[Finding]:
     for documents in (context.journeys, context.improvements):
         first_seen: dict[str, str] = {}
         for document in documents:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeyctl.checks._context import Context
+from journeyctl.checks._context import CheckContext
 from journeyctl.finding import Finding, Rule, Severity
 
 RULE = Rule("JC304", "missing-owner", Severity.WARNING, __doc__ or "")
 
 
-def check(context: Context) -> Iterator[Finding]:
+def check(context: CheckContext) -> Iterator[Finding]:
     for journey in context.journeys:
         if journey.model.owner is None and journey.model.status != "retired":
             yield journey.finding(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeyctl.checks._context import Context
+from journeyctl.checks._context import CheckContext
 from journeyctl.finding import Finding, Rule, Severity
 
 RULE = Rule("JC305", "review-overdue", Severity.WARNING, __doc__ or "")
@@ -20,7 +20,7 @@ RULE = Rule("JC305", "review-overdue", Severity.WARNING, __doc__ or "")
 _REVIEWED_STATUSES = {"mapped", "improving", "monitoring"}
 
 
-def check(context: Context) -> Iterator[Finding]:
+def check(context: CheckContext) -> Iterator[Finding]:
     from journeyctl.model.common import CADENCE_DAYS  # here: `rules` imports no model
 
     if context.framework is None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
-from journeyctl.checks._context import Context
+from journeyctl.checks._context import CheckContext
 from journeyctl.finding import Finding, Rule, Severity
 
 RULE = Rule("JC307", "similar-improvements", Severity.WARNING, __doc__ or "")
@@ -23,7 +23,7 @@ RULE = Rule("JC307", "similar-improvements", Severity.WARNING, __doc__ or "")
 SIMILARITY = 90.0
 
 
-def check(context: Context) -> Iterator[Finding]:
+def check(context: CheckContext) -> Iterator[Finding]:
     improvements = context.improvements
     titles = [document.model.title.casefold().strip() for document in improvements]
     for earlier, later in similar_pairs(titles):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from journeyctl.checks._context import FRAMEWORK_LISTS, Context
+from journeyctl.checks._context import FRAMEWORK_LISTS, CheckContext
 from journeyctl.finding import Finding, Rule, Severity
 from journeyctl.suggest import closest
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # annotations only: `journeyctl rules` lists the checks witho
 RULE = Rule("JC203", "unknown-reference", Severity.ERROR, __doc__ or "")
 
 
-def check(context: Context) -> Iterator[Finding]:
+def check(context: CheckContext) -> Iterator[Finding]:
     framework = context.framework_document
     if framework is None:
         return  # without a framework every reference would be reported; JC007 says why

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from journeyctl.checks._context import Context
+from journeyctl.checks._context import CheckContext
 from journeyctl.finding import Finding, Rule, Severity
 
 RULE = Rule("JC303", "variant-journey-name", Severity.WARNING, __doc__ or "")
@@ -36,7 +36,7 @@ def variant_word(name: str) -> str | None:
     return match.group(0) if match else None
 
 
-def check(context: Context) -> Iterator[Finding]:
+def check(context: CheckContext) -> Iterator[Finding]:
     for journey in context.journeys:
         word = variant_word(journey.model.name)
         if word is not None:
