@@ -63,7 +63,9 @@ _PERIOD_IN_HEADER = re.compile(r"\b((?:19|2[0-9])[0-9]{2})(?: (q[1-4]|0[1-9]|1[0
 
 
 @dataclass(frozen=True)
-class Column:
+class SheetColumn:
+    """A column of a sheet's table: where it is, its header, and what it holds."""
+
     index: int
     header: str  # as written, for messages
     role: str | None  # a key of _ROLES, "criterion", or None (ignored)
@@ -77,9 +79,9 @@ class Layout:
 
     kind: Kind
     header_row: int  # 0-based: data starts on the next row
-    columns: list[Column] = field(default_factory=list)
+    columns: list[SheetColumn] = field(default_factory=list)
 
-    def column(self, role: str) -> Column | None:
+    def column(self, role: str) -> SheetColumn | None:
         return next((c for c in self.columns if c.role == role), None)
 
     @property
@@ -92,15 +94,15 @@ class Layout:
                 found.append(column.period)
         return found
 
-    def volume_column(self, role: str, period: str | None) -> Column | None:
+    def volume_column(self, role: str, period: str | None) -> SheetColumn | None:
         return next((c for c in self.columns if c.role == role and c.period == period), None)
 
     @property
-    def criteria(self) -> list[Column]:
+    def criteria(self) -> list[SheetColumn]:
         return [c for c in self.columns if c.role == "criterion"]
 
     @property
-    def ignored(self) -> list[Column]:
+    def ignored(self) -> list[SheetColumn]:
         return [c for c in self.columns if c.role is None]
 
 
@@ -130,16 +132,16 @@ def _layout_at(sheet: Sheet, row: int, names: Names, kind: Kind | None) -> Layou
     return None
 
 
-def _for_kind(columns: list[Column], kind: Kind) -> list[Column]:
+def _for_kind(columns: list[SheetColumn], kind: Kind) -> list[SheetColumn]:
     """Columns of a role that the kind does not read are ignored, like unknown ones."""
     reads = _READS[kind] | ({"criterion"} if kind == "inventory" else set())
     return [
-        column if column.role in reads else Column(column.index, column.header, None)
+        column if column.role in reads else SheetColumn(column.index, column.header, None)
         for column in columns
     ]
 
 
-def _columns(sheet: Sheet, row: int, names: Names) -> list[Column]:
+def _columns(sheet: Sheet, row: int, names: Names) -> list[SheetColumn]:
     columns = []
     for index in range(len(sheet.rows[row])):
         below, above = sheet.value(row, index), sheet.value(row - 1, index) if row else None
@@ -149,7 +151,7 @@ def _columns(sheet: Sheet, row: int, names: Names) -> list[Column]:
     return columns
 
 
-def _column(index: int, below: Value, above: Value, names: Names) -> Column | None:
+def _column(index: int, below: Value, above: Value, names: Names) -> SheetColumn | None:
     """What a column holds, from its header cell and (for a two-row header) the one above."""
     if below is None:
         return None
@@ -158,14 +160,14 @@ def _column(index: int, below: Value, above: Value, names: Names) -> Column | No
     role, own_period = _role(header, names)
     group_period = _pure_period(above)
     if role is None and own_period is None and _pure_period(below) is not None:
-        return Column(index, header, None)  # a year on its own is a group row, not a header
+        return SheetColumn(index, header, None)  # a year on its own is a group row, not a header
     shown = f"{above} {header}" if group_period and not own_period else header
     chosen = own_period or (group_period if role in ("customers", "contacts") else None)
     if role in ("customers", "contacts"):
-        return Column(index, shown, role, chosen)
+        return SheetColumn(index, shown, role, chosen)
     if role == "criterion":
-        return Column(index, shown, role, None, names.find("criterion", header))
-    return Column(index, shown, role)
+        return SheetColumn(index, shown, role, None, names.find("criterion", header))
+    return SheetColumn(index, shown, role)
 
 
 def _role(header: str, names: Names) -> tuple[str | None, str | None]:
@@ -194,6 +196,6 @@ def _pure_period(value: Value) -> str | None:
         return None
 
 
-def describe(column: Column) -> str:
+def describe(column: SheetColumn) -> str:
     """`F (Opmerkingen)`: a column as the summary names it."""
     return f"{column_letters(column.index)} ({column.header})"

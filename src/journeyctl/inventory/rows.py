@@ -15,7 +15,7 @@ from datetime import date
 from typing import TypeVar
 
 from journeyctl.inventory.cells import Problem, Sheet, Value, is_empty
-from journeyctl.inventory.headers import Column, Layout
+from journeyctl.inventory.headers import Layout, SheetColumn
 from journeyctl.inventory.values import (
     CellError,
     Estimate,
@@ -163,10 +163,10 @@ class _RowReader:
         self.result = result
         self.failed = False
 
-    def where(self, column: Column) -> str:
+    def where(self, column: SheetColumn) -> str:
         return self.sheet.where(self.row, column.index)
 
-    def problem(self, column: Column, message: str) -> None:
+    def problem(self, column: SheetColumn, message: str) -> None:
         self.result.problems.append(Problem(self.where(column), message))
         self.failed = True
 
@@ -240,7 +240,7 @@ class _RowReader:
             )
         return volumes
 
-    def _count(self, column: Column) -> int | Estimate | None:
+    def _count(self, column: SheetColumn) -> int | Estimate | None:
         value = self.sheet.value(self.row, column.index)
         if is_unknown(value):
             self.result.counts.unknown_values += 1
@@ -320,7 +320,7 @@ class _RowReader:
             return None
         return figure
 
-    def _read(self, column: Column, parse: Callable[[Value], T]) -> T | None:
+    def _read(self, column: SheetColumn, parse: Callable[[Value], T]) -> T | None:
         try:
             return parse(self.sheet.value(self.row, column.index))
         except CellError as error:
