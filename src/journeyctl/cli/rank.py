@@ -99,6 +99,7 @@ def rank(
     import shutil
     import sys
 
+    from journeyctl.formats import Settings
     from journeyctl.formats.ranking import RANK_FORMATS
     from journeyctl.framework import check
     from journeyctl.rank import RankOptions, parse_weights
@@ -133,7 +134,8 @@ def rank(
         error_line(f"note: no journey matches {_filters_given(options)}; nothing to rank")
     # The terminal's width (COLUMNS wins, as everywhere); 100 when the output is not a terminal.
     width = shutil.get_terminal_size((100, 24)).columns
-    output(RANK_FORMATS[output_format](ranking, color(sys.stdout), explain, width))
+    settings = Settings(color=color(sys.stdout), width=width, explain=explain)
+    output(RANK_FORMATS[output_format](ranking, settings))
     if ranking.period_chosen:
         # After the result: a reader that went away (`| head -0`) ends it without a word.
         error_line(_period_note(ranking))

@@ -3,7 +3,8 @@
 The terminal table and Markdown are for people: they lay out the ranking's view
 (`journeyctl.views.ranking`: names, labels and numbers in the ranking's language, the
 movement, the marks, the notes), which the ranking page of `render` lays out too. JSON and
-CSV are for machines: ids and plain numbers.
+CSV are for machines: ids and plain numbers. `RANK_FORMATS` holds each as a writer of the
+one interface (`formats/base.py`).
 
 Every cell that holds text from the tree goes through `one_line` (or Markdown escaping);
 the terminal table gets `Text` cells, never strings, because Rich reads a string cell as
@@ -17,7 +18,7 @@ import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal, Protocol
+from typing import Literal
 
 from rich.console import Group
 from rich.text import Span, Text
@@ -25,6 +26,7 @@ from rich.text import Span, Text
 from journeyctl.formats._console import WIDTH, render
 from journeyctl.formats._safe import markdown_code, markdown_text, one_line, to_json
 from journeyctl.formats._table import GAP, Column, fits, height, render_table
+from journeyctl.formats.base import Writer
 from journeyctl.rank import RankedJourney, Ranking
 from journeyctl.views.cells import Cell, Table
 from journeyctl.views.ranking import BAR, RankingRow, RankingView, ranking_view
@@ -33,7 +35,7 @@ from journeyctl.views.ranking import BAR, RankingRow, RankingView, ranking_view
 _MOVEMENT_STYLES = {"up": "green", "down": "red", "new": "cyan"}
 
 
-def table(ranking: Ranking, color: bool, explain: bool = False, width: int = WIDTH) -> str:
+def table(ranking: Ranking, color: bool = False, explain: bool = False, width: int = WIDTH) -> str:
     """The ranking for a terminal `width` columns wide, in the first layout that fits it
     comfortably (see `_LAYOUTS`), else the first whose longest words fit, else the most
     compact one."""
@@ -330,9 +332,7 @@ def _notes(view: RankingView) -> Text:
     return notes
 
 
-def as_json(
-    ranking: Ranking, color: bool = False, explain: bool = False, width: int = WIDTH
-) -> str:
+def as_json(ranking: Ranking, explain: bool = False) -> str:
     return to_json(ranking.to_dict(explain=explain))
 
 
@@ -354,7 +354,7 @@ _CSV_COLUMNS = [
 _CSV_COMPARE_COLUMNS = ["rank", "customers", "contacts", "contact_rate"]
 
 
-def as_csv(ranking: Ranking, color: bool = False, explain: bool = False, width: int = WIDTH) -> str:
+def as_csv(ranking: Ranking, explain: bool = False) -> str:
     """One row per ranked journey, ids and plain numbers; the period on every row."""
     buffer = io.StringIO()
     terms = list(ranking.weights) if explain else []
@@ -392,9 +392,7 @@ def _csv_cell(value: object) -> object:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-def as_markdown(
-    ranking: Ranking, color: bool = False, explain: bool = False, width: int = WIDTH
-) -> str:
+def as_markdown(ranking: Ranking, explain: bool = False) -> str:
     """A GitHub-flavoured table of the same cells as the terminal table, then the notes."""
     view = ranking_view(ranking, explain)
     keys = _markdown_columns(view)
@@ -444,18 +442,14 @@ def _markdown_columns(view: RankingView) -> list[str]:
     return keys
 
 
-class RankFormatter(Protocol):
-    """A ranking as text: `width` is the terminal's, used by the table and ignored by the
-    others (which are read by programs or laid out by their reader)."""
-
-    def __call__(
-        self, ranking: Ranking, color: bool, explain: bool = False, width: int = WIDTH
-    ) -> str: ...
-
-
-RANK_FORMATS: dict[str, RankFormatter] = {
-    "table": table,
-    "json": as_json,
-    "csv": as_csv,
-    "markdown": as_markdown,
+# The writers of a ranking, each given what it lays out by: the table is the only one
+# that fits a terminal's width and colours; JSON, CSV and Markdown are read by programs or
+# laid out by their reader.
+RANK_FORMATS: dict[str, Writer[Ranking]] = {
+    "table": lambda ranking, settings: table(
+        ranking, settings.color, settings.explain, settings.width
+    ),
+    "json": lambda ranking, settings: as_json(ranking, settings.explain),
+    "csv": lambda ranking, settings: as_csv(ranking, settings.explain),
+    "markdown": lambda ranking, settings: as_markdown(ranking, settings.explain),
 }
