@@ -287,7 +287,7 @@ def test_csv_neutralises_formulas_and_shows_control_characters() -> None:
     given = report_input()
     titles = {"finished": "=1+1", "shared": "-x\nforged", "turned-down": "@x"}
     improvements = tuple(i.model_copy(update={"title": titles[i.id]}) for i in given.improvements)
-    assert as_csv(build("improvements", replace(given, improvements=improvements)), "en") == (
+    assert as_csv(build("improvements", replace(given, improvements=improvements))) == (
         "id,title,status,state,owner,owner_name,effort,started,done,journeys,shared,"
         "customers,contacts\n"
         "shared,'-x\\nforged,experiment,open,bob,Bob,3,2025-02-01,,c;b,true,240,104\n"
@@ -295,7 +295,7 @@ def test_csv_neutralises_formulas_and_shows_control_characters() -> None:
         "turned-down,'@x,rejected,rejected,ann,Ann,,,,e,false,10,1\n"
     )
     plus = replace(given, improvements=(given.improvements[0].model_copy(update={"title": "+x"}),))
-    assert as_csv(build("improvements", plus), "en").splitlines()[1].split(",")[1] == "'+x"
+    assert as_csv(build("improvements", plus)).splitlines()[1].split(",")[1] == "'+x"
 
 
 def test_an_empty_first_sheet_does_not_hide_the_second() -> None:

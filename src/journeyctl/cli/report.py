@@ -66,6 +66,7 @@ def report(
     import shutil
     import sys
 
+    from journeyctl.formats import Settings
     from journeyctl.formats.reports import REPORT_FORMATS
     from journeyctl.framework import check
     from journeyctl.reports import build, check_name, check_top, prepare
@@ -90,5 +91,6 @@ def report(
     note_warnings(checked)
     width = shutil.get_terminal_size((100, 24)).columns
     language = checked.framework.language if lang is None else lang
-    output(REPORT_FORMATS[output_format](result, language, color(sys.stdout), width))
+    settings = Settings(color=color(sys.stdout), width=width, language=language)
+    output(REPORT_FORMATS[output_format](result, settings))
     return EXIT_OK

@@ -34,10 +34,9 @@ class Settings:
     color: bool = False
     # The terminal's width in columns, for the tables that wrap and fold to fit it.
     width: int = WIDTH
-    # The language of a report's labels and numbers (`--lang`, else the framework's); None
-    # is English. A ranking and a diff carry the language they were made in, and are
-    # written in it.
-    language: Lang | None = None
+    # The language of a report's labels and numbers: `--lang`, else the framework's. A
+    # ranking and a diff carry the language they were made in, and are written in it.
+    language: Lang = "en"
     # A ranking with each term's points (`rank --explain`).
     explain: bool = False
 

@@ -4,7 +4,8 @@ For people (the table and Markdown) each report is first said once as a `Page`: 
 cells (names, labels and numbers in the report's language, from `journeyctl.text`) and
 notes; the table and Markdown only lay that out, so they say the same things. For machines
 (JSON and CSV) the report's own `to_dict()` and `to_rows()` are written as they are: the
-documented shapes of docs/reports.md.
+documented shapes of docs/reports.md. `REPORT_FORMATS` holds each as a writer of the one
+interface (`formats/base.py`).
 
 Every piece of user text goes through `one_line` (or Markdown escaping, which uses it); the
 terminal table gets `Text` cells, never strings, because Rich reads a string as markup.
@@ -17,7 +18,6 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
 
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -25,6 +25,7 @@ from rich.text import Text
 from journeyctl.formats._console import WIDTH, render
 from journeyctl.formats._safe import markdown_text, one_line, to_json
 from journeyctl.formats._table import Column, build
+from journeyctl.formats.base import Writer
 from journeyctl.reports import (
     Alert,
     AlertsReport,
@@ -265,7 +266,7 @@ def page(report: Report, lang: Lang) -> Page | OwnersView | CoverageView:
 # --- layouts -----------------------------------------------------------------------------
 
 
-def table(report: Report, lang: Lang, color: bool, width: int = WIDTH) -> str:
+def table(report: Report, lang: Lang, color: bool = False, width: int = WIDTH) -> str:
     shown = page(report, lang)
     parts: list[RenderableType] = []
     for sheet in shown.tables:
@@ -301,7 +302,7 @@ def _text(cell: Cell) -> Text:
     return text
 
 
-def as_markdown(report: Report, lang: Lang, color: bool = False, width: int = WIDTH) -> str:
+def as_markdown(report: Report, lang: Lang) -> str:
     shown = page(report, lang)
     lines: list[str] = []
     for sheet in shown.tables:
@@ -324,11 +325,15 @@ def _md_cell(cell: Cell) -> str:
     return markdown_text(cell.shown) + (f" ({markdown_text(cell.below)})" if cell.below else "")
 
 
-def as_json(report: Report, lang: Lang, color: bool = False, width: int = WIDTH) -> str:
+# JSON and CSV are the same in every language: `lang` is accepted, and not read, for the
+# callers that still pass one.
+
+
+def as_json(report: Report, lang: Lang | None = None) -> str:
     return to_json(report.to_dict())
 
 
-def as_csv(report: Report, lang: Lang, color: bool = False, width: int = WIDTH) -> str:
+def as_csv(report: Report, lang: Lang | None = None) -> str:
     """The header of the report's `fields`, then one row per row of the report."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -350,13 +355,13 @@ def _csv_cell(value: RowCell) -> object:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-class ReportFormatter(Protocol):
-    def __call__(self, report: Report, lang: Lang, color: bool, width: int = WIDTH) -> str: ...
-
-
-REPORT_FORMATS: dict[str, ReportFormatter] = {
-    "table": table,
-    "json": as_json,
-    "csv": as_csv,
-    "markdown": as_markdown,
+# The writers of a report, each given what it lays out by: the table and Markdown say the
+# report in the settings' language, and the table fits a terminal's width and colours.
+REPORT_FORMATS: dict[str, Writer[Report]] = {
+    "table": lambda report, settings: table(
+        report, settings.language, settings.color, settings.width
+    ),
+    "json": lambda report, settings: as_json(report),
+    "csv": lambda report, settings: as_csv(report),
+    "markdown": lambda report, settings: as_markdown(report, settings.language),
 }
