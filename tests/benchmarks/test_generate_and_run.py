@@ -12,9 +12,9 @@ from typer.testing import CliRunner
 
 from journeyctl.cli.app import app
 from journeyctl.framework import check
-from tests.conftest import TODAY
+from tests.conftest import REPO_ROOT, TODAY
 
-BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
+BENCHMARKS = REPO_ROOT / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
 from generate import (  # noqa: E402  (the benchmark's folder is not a package)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from journeyctl.model import Framework, Journey
 from journeyctl.rank import RANK_BY, RankBy, RankedJourney, RankOptions, rank
-from tests.test_rank import FRAMEWORK, journey
+from tests.rank.test_engine_rules import FRAMEWORK, journey
 
 # Small ranges make ties common, so that every tie-break is exercised.
 _counts = st.integers(0, 6) | st.integers(0, 10**7)

@@ -16,7 +16,7 @@ from typer.testing import CliRunner, Result
 from journeyctl.cli.app import app
 from tests.conftest import REPO_ROOT
 
-TREE = Path(__file__).parent / "rank" / "tree"
+TREE = Path(__file__).parent.parent / "rank" / "tree"
 EXAMPLE = REPO_ROOT / "journeys"
 PERIOD_NOTE = (
     "note: period 2025 (the latest period that at least half of the journeys with volumes "
