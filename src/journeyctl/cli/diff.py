@@ -52,8 +52,9 @@ def diff(
     """What changed in the framework between two git revisions: journeys, steps, volumes and
     rank movements, KPI measurements, improvements and the framework itself."""
     from journeyctl.diff import diff as run_diff
+    from journeyctl.formats import Settings
     from journeyctl.formats.diff import DIFF_FORMATS
 
     changes = run_diff(root, base, head, merge_base=merge_base)
-    output(DIFF_FORMATS[output_format](changes))
+    output(DIFF_FORMATS[output_format](changes, Settings()))
     return EXIT_FINDINGS if exit_code and changes.changed else EXIT_OK

@@ -54,6 +54,7 @@ from journeyctl.diff import (
     VolumeChanged,
 )
 from journeyctl.formats._safe import markdown_code, markdown_text, to_json
+from journeyctl.formats.base import Writer
 from journeyctl.text import Lang, format_count, format_decimal, label
 
 # A journey with more lines than this folds them into <details>; a section with more
@@ -432,7 +433,9 @@ _SECTION_LABELS = {
     "criteria": "criterion",
 }
 
-DIFF_FORMATS: dict[str, Callable[[TreeDiff], str]] = {
-    "markdown": as_markdown,
-    "json": as_json,
+# The writers of a diff: Markdown is read in the pull request, in the diff's own language,
+# and JSON by programs, so neither reads a setting.
+DIFF_FORMATS: dict[str, Writer[TreeDiff]] = {
+    "markdown": lambda diff, settings: as_markdown(diff),
+    "json": lambda diff, settings: as_json(diff),
 }
