@@ -33,13 +33,8 @@ def _choice_options() -> list[Any]:
             descriptor = param.type_descriptor
             parser = descriptor.parameter_info.parser
             if isinstance(parser, Choice) or descriptor.choices is not None:
-                marks = (
-                    [pytest.mark.xfail(reason="init still declares its choices as Enums")]
-                    if name == "init"
-                    else []
-                )
                 case = (name, param.opts[0], parser)
-                cases.append(pytest.param(*case, id=f"{name} {param.opts[0]}", marks=marks))
+                cases.append(pytest.param(*case, id=f"{name} {param.opts[0]}"))
     return cases
 
 

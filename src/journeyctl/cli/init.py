@@ -3,14 +3,15 @@ binds the JSON Schemas in the editor, from the first commit."""
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal, get_args
 
 import typer
 
 from journeyctl.cli._common import DEFAULT_ROOT, HiddenRootOption, error_line, output
+from journeyctl.cli._options import LANG, Choice, choice_option
 from journeyctl.errors import EXIT_OK
+from journeyctl.text import Lang
 
 # Shown under the options in `--help`; each runs on the example in this repository.
 EXAMPLES = (
@@ -19,14 +20,10 @@ EXAMPLES = (
 )
 
 
-class InitLanguage(str, Enum):
-    nl = "nl"
-    en = "en"
-
-
-class InitCI(str, Enum):
-    github = "github"
-    gitlab = "gitlab"
+# journeyctl's languages, as --lang takes them, under the option's own name.
+LANGUAGE = Choice("language", LANG.names, LANG.what)
+InitCI = Literal["github", "gitlab"]  # as `journeyctl.scaffold` names them
+CI = Choice("ci", get_args(InitCI), "a place where pull requests are checked")
 
 
 def init(
@@ -34,20 +31,19 @@ def init(
         Path, typer.Argument(help="Where to make the repository; default: here.")
     ] = Path(),
     language: Annotated[
-        InitLanguage,
-        typer.Option("--language", help="The language of the phases, names and labels."),
-    ] = InitLanguage.nl,
+        Lang, choice_option(LANGUAGE, "The language of the phases, names and labels.")
+    ] = "nl",
     force: Annotated[
         bool, typer.Option("--force", help="Replace files that exist already.")
     ] = False,
     ci: Annotated[
         InitCI,
-        typer.Option(
-            "--ci",
-            help="Where pull requests are checked: GitHub Actions "
+        choice_option(
+            CI,
+            "Where pull requests are checked: GitHub Actions "
             "(.github/workflows/journeys.yml) or GitLab CI (.gitlab-ci.yml).",
         ),
-    ] = InitCI.github,
+    ] = "github",
     root: HiddenRootOption = DEFAULT_ROOT,  # every command takes --root; this one needs none
 ) -> int:
     """Start a framework repository: journeys/framework.yaml with the four life-cycle phases,
@@ -56,7 +52,7 @@ def init(
     from journeyctl.checks import display_path
     from journeyctl.scaffold import init_repository
 
-    made = init_repository(folder, language.value, ci.value, force=force)
+    made = init_repository(folder, language, ci, force=force)
     base = made.base
     for path in made.written:
         error_line(f"wrote {display_path(base, path.relative_to(base).as_posix())}")
