@@ -8,6 +8,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from journeyctl.cli.app import app
@@ -126,6 +127,7 @@ def test_a_run_without_untimed_runs_says_so(tmp_path: Path) -> None:
     assert (document["untimed"], len(document["rows"][0]["times"])) == (False, 1)
 
 
+@pytest.mark.slow
 def test_growth_times_both_sizes_alternating(tmp_path: Path) -> None:
     arguments = ["--journeys", "4", "--grow-from", "2", "--repeat", "1"]
     arguments += ["--work", str(tmp_path / "work"), "--only", "version", "rules"]

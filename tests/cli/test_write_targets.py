@@ -272,6 +272,7 @@ main()
 """
 
 
+@pytest.mark.slow
 def test_an_import_killed_midway_leaves_nothing_git_shows_and_the_next_cleans_up(
     in_tmp: Path,
 ) -> None:

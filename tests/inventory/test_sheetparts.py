@@ -154,6 +154,7 @@ def test_the_bytes_read_are_counted_from_the_last_mark() -> None:
         limits.MAX_STRETCH_BYTES = limit
 
 
+@pytest.mark.slow
 def test_walking_a_sheet_holds_one_row_at_a_time() -> None:
     xml = b"".join(sheet_xml(row(n, ["<c><v>1</v></c>"] * 3).encode() for n in range(30_000)))
     tracemalloc.start()

@@ -16,6 +16,9 @@ from tests.conftest import REPO_ROOT
 from tests.render.conftest import TODAY, checked
 from tests.render.tools import CHROMIUM, CHROMIUM_ARGS, require_chromium
 
+# Slow (Chromium): left out of the quick suite.
+pytestmark = pytest.mark.slow
+
 EXAMPLE = REPO_ROOT / "journeys"
 MAPPED = "journeys/ik-geef-mijn-meterstand-door.html"
 

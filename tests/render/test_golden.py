@@ -54,6 +54,7 @@ def test_page(path: str, pages: dict[str, str]) -> None:
     assert pages[path] == expected, f"{path} changed; see this module's docstring"
 
 
+@pytest.mark.slow  # renders in fresh interpreters
 def test_the_same_input_gives_the_same_bytes_whatever_the_hash_seed(tmp_path: Path) -> None:
     outputs = []
     for seed in ("1", "2"):

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from journeyctl.write import write_files
 from tests.conftest import REPO_ROOT
 from tests.render.conftest import render_tree, site
@@ -14,6 +16,9 @@ from tests.render.test_templating import hostile
 from tests.render.tools import require_java
 
 __all__ = ["render_tree"]  # the fixture
+
+# Slow (Java): left out of the quick suite.
+pytestmark = pytest.mark.slow
 
 
 def test_every_page_passes_the_nu_html_checker(tmp_path: Path, render_tree: Path) -> None:

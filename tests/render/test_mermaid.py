@@ -17,6 +17,9 @@ from tests.render.tools import CHROMIUM, CHROMIUM_ARGS, MERMAID, require_mermaid
 
 __all__ = ["render_tree"]
 
+# Slow (Chromium): left out of the quick suite.
+pytestmark = pytest.mark.slow
+
 DIAGRAM = re.compile(r"```mermaid\n(.*?)```", re.S)
 
 

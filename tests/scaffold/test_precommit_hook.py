@@ -18,6 +18,10 @@ import pytest
 
 from tests.conftest import REPO_ROOT
 
+# Slow (pre-commit clones this repository and builds the hook's environment with pip): left
+# out of the quick suite.
+pytestmark = pytest.mark.slow
+
 PRE_COMMIT = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which(
     "pre-commit"
 )
