@@ -24,7 +24,7 @@ from typing import ClassVar, Literal
 from journeyctl.model import Journey
 from journeyctl.reports.inputs import ReportInput, improvements_of
 from journeyctl.reports.kpis import kpi_row
-from journeyctl.reports.rows import Row, csv_row
+from journeyctl.reports.rows import Row, columns, csv_row
 
 AlertKind = Literal["contact_rate_up", "contacts_up", "top_unworked", "kpi_away_from_target"]
 ALERT_KINDS: tuple[AlertKind, ...] = (
@@ -55,18 +55,7 @@ class Alert:
 @dataclass(frozen=True)
 class AlertsReport:
     name: ClassVar[str] = "alerts"
-    fields: ClassVar[tuple[str, ...]] = (
-        "kind",
-        "journey",
-        "journey_name",
-        "rank",
-        "measure",
-        "measure_name",
-        "before",
-        "after",
-        "change",
-        "target",
-    )
+    fields: ClassVar[tuple[str, ...]] = columns(Alert)
 
     period: str | None
     compare: str | None

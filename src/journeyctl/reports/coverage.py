@@ -75,6 +75,8 @@ class PhaseCoverage:
 @dataclass(frozen=True)
 class CoverageReport:
     name: ClassVar[str] = "coverage"
+    # Written out, not `columns(ReasonRow)`: `covered` (a property of the row) stands before
+    # the journeys, and the journeys' names are for the pages only.
     fields: ClassVar[tuple[str, ...]] = (
         "id",
         "name",

@@ -16,7 +16,7 @@ from typing import ClassVar, get_args
 from journeyctl.model import Improvement
 from journeyctl.model.improvement import ImprovementStatus
 from journeyctl.reports.inputs import ReportInput, improvements_of, state
-from journeyctl.reports.rows import Row, csv_row
+from journeyctl.reports.rows import Row, columns, csv_row
 
 STATUSES: tuple[str, ...] = get_args(ImprovementStatus)
 
@@ -54,20 +54,10 @@ class JourneyImprovements:
 @dataclass(frozen=True)
 class ImprovementsReport:
     name: ClassVar[str] = "improvements"
-    fields: ClassVar[tuple[str, ...]] = (
-        "id",
-        "title",
-        "status",
-        "state",
-        "owner",
-        "owner_name",
-        "effort",
-        "started",
-        "done",
-        "journeys",
-        "shared",
-        "customers",
-        "contacts",
+    # Not in the CSV: the journeys' names (for the pages) and the expected effects (a
+    # mapping, in the JSON).
+    fields: ClassVar[tuple[str, ...]] = columns(
+        ImprovementRow, leave_out=("journey_names", "expected")
     )
 
     period: str | None

@@ -25,7 +25,7 @@ from journeyctl.model import Journey
 from journeyctl.model.framework import Kpi
 from journeyctl.model.journey import KpiRecord, Measurement
 from journeyctl.reports.inputs import ReportInput
-from journeyctl.reports.rows import Row, csv_row
+from journeyctl.reports.rows import Row, columns, csv_row
 
 Change = Literal["improved", "declined", "unchanged"]
 Trend = Literal["improving", "worsening", "steady"]
@@ -67,28 +67,9 @@ class KpiRow:
 @dataclass(frozen=True)
 class KpiReport:
     name: ClassVar[str] = "kpis"
-    # The CSV header: one row per journey and KPI (see docs/reports.md).
-    fields: ClassVar[tuple[str, ...]] = (
-        "journey",
-        "journey_name",
-        "rank",
-        "kpi",
-        "kpi_name",
-        "unit",
-        "higher_is_better",
-        "baseline",
-        "baseline_date",
-        "latest",
-        "latest_date",
-        "previous",
-        "target",
-        "change",
-        "delta",
-        "trend",
-        "target_reached",
-        "away_from_target",
-        "measurements",
-    )
+    # The CSV header: one row per journey and KPI (see docs/reports.md); the points, for a
+    # curve, are in the JSON only.
+    fields: ClassVar[tuple[str, ...]] = columns(KpiRow, leave_out=("points",))
 
     period: str | None
     as_of: date | None

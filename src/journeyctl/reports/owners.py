@@ -13,6 +13,7 @@ that touch the owner's journeys. Journeys without an owner are one row with owne
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import ClassVar
@@ -47,21 +48,26 @@ class OwnerRow:
     open_on_journeys: tuple[str, ...]  # ids of open improvements that touch their journeys
 
 
+# The CSV columns, each with its value in a row: the owner, then each list of ids with its
+# count beside it.
+_COLUMNS: dict[str, Callable[[OwnerRow], object]] = {
+    "owner": lambda row: row.owner,
+    "owner_name": lambda row: row.owner_name,
+    "email": lambda row: row.email,
+    "journeys": lambda row: row.journeys,
+    "journey_count": lambda row: len(row.journeys),
+    "overdue_reviews": lambda row: tuple(review.journey for review in row.overdue),
+    "overdue_count": lambda row: len(row.overdue),
+    "open_improvements": lambda row: row.open_improvements,
+    "open_improvement_count": lambda row: len(row.open_improvements),
+    "open_on_journeys": lambda row: row.open_on_journeys,
+}
+
+
 @dataclass(frozen=True)
 class OwnersReport:
     name: ClassVar[str] = "owners"
-    fields: ClassVar[tuple[str, ...]] = (
-        "owner",
-        "owner_name",
-        "email",
-        "journeys",
-        "journey_count",
-        "overdue_reviews",
-        "overdue_count",
-        "open_improvements",
-        "open_improvement_count",
-        "open_on_journeys",
-    )
+    fields: ClassVar[tuple[str, ...]] = tuple(_COLUMNS)
 
     today: date
     rows: tuple[OwnerRow, ...]  # the framework's owners in its order, then the unowned
@@ -83,18 +89,7 @@ class OwnersReport:
 
 
 def _plain(row: OwnerRow) -> dict[str, object]:
-    return {
-        "owner": row.owner,
-        "owner_name": row.owner_name,
-        "email": row.email,
-        "journeys": row.journeys,
-        "journey_count": len(row.journeys),
-        "overdue_reviews": tuple(review.journey for review in row.overdue),
-        "overdue_count": len(row.overdue),
-        "open_improvements": row.open_improvements,
-        "open_improvement_count": len(row.open_improvements),
-        "open_on_journeys": row.open_on_journeys,
-    }
+    return {name: value(row) for name, value in _COLUMNS.items()}
 
 
 def _overdue(review: OverdueReview) -> dict[str, object]:

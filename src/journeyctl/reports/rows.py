@@ -6,12 +6,21 @@ A list of ids (the journeys an improvement touches) becomes one cell, the ids jo
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 Cell = str | int | float | bool | None
 Row = dict[str, Cell]
 
 LIST_SEPARATOR = ";"
+
+
+def columns(row_type: type[Any], *, leave_out: Iterable[str] = ()) -> tuple[str, ...]:
+    """A report's CSV header: the fields of its row dataclass `row_type`, in their order,
+    but those `leave_out` names (a list or a curve that only the JSON holds)."""
+    left_out = set(leave_out)
+    return tuple(f.name for f in dataclasses.fields(row_type) if f.name not in left_out)
 
 
 def csv_row(fields: Iterable[str], entry: Mapping[str, object]) -> Row:
