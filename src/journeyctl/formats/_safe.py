@@ -120,3 +120,18 @@ def markdown_text(text: str) -> str:
 def markdown_code(text: str) -> str:
     """An id as a code span, whose content Markdown shows literally, unless it holds a backtick."""
     return markdown_text(text) if "`" in text else f"`{one_line(text)}`"
+
+
+def csv_cell(value: object) -> object:
+    """One value as a CSV cell of the machine formats: None empty, a bool as JSON writes it,
+    text on one line and never read as a formula; numbers as they are."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as JSON writes it, not Python's True
+    if not isinstance(value, str):
+        return value
+    # One line per row, whoever reads it; `one_line` also shows a leading tab or CR escaped.
+    text = one_line(value)
+    # A name starting with = + - @ would run as a formula when the CSV is opened in a spreadsheet.
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

@@ -24,7 +24,7 @@ from rich.console import Group
 from rich.text import Span, Text
 
 from journeyctl.formats._console import WIDTH, render
-from journeyctl.formats._safe import markdown_code, markdown_text, one_line, to_json
+from journeyctl.formats._safe import csv_cell, markdown_code, markdown_text, one_line, to_json
 from journeyctl.formats._table import GAP, Column, fits, height, render_table
 from journeyctl.formats.base import Writer
 from journeyctl.rank import RankedJourney, Ranking
@@ -365,31 +365,18 @@ def as_csv(ranking: Ranking, explain: bool = False) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([*header, *(["compare_period"] if comparing else [])])
     for journey in ranking.journeys:
-        row = [_csv_cell(getattr(journey, column)) for column in _CSV_COLUMNS]
+        row = [csv_cell(getattr(journey, column)) for column in _CSV_COLUMNS]
         if comparing:
             row += _csv_compare(journey)
-        row += [*(journey.terms[t] for t in terms), _csv_cell(ranking.period)]
-        writer.writerow([*row, *([_csv_cell(ranking.compare_period)] if comparing else [])])
+        row += [*(journey.terms[t] for t in terms), csv_cell(ranking.period)]
+        writer.writerow([*row, *([csv_cell(ranking.compare_period)] if comparing else [])])
     return buffer.getvalue()
 
 
 def _csv_compare(journey: RankedJourney) -> list[object]:
     compared = journey.compare
     values = [getattr(compared, c) if compared else None for c in _CSV_COMPARE_COLUMNS]
-    return [_csv_cell(v) for v in [*values, journey.movement]]
-
-
-def _csv_cell(value: object) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"  # as JSON writes it, not Python's True
-    if not isinstance(value, str):
-        return value
-    # One line per row, whoever reads it; `one_line` also shows a leading tab or CR escaped.
-    text = one_line(value)
-    # A name starting with = + - @ would run as a formula when the CSV is opened in a spreadsheet.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return [csv_cell(v) for v in [*values, journey.movement]]
 
 
 def as_markdown(ranking: Ranking, explain: bool = False) -> str:

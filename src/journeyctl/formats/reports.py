@@ -23,7 +23,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from journeyctl.formats._console import WIDTH, render
-from journeyctl.formats._safe import markdown_text, one_line, to_json
+from journeyctl.formats._safe import csv_cell, markdown_text, one_line, to_json
 from journeyctl.formats._table import Column, build
 from journeyctl.formats.base import Writer
 from journeyctl.reports import (
@@ -34,7 +34,6 @@ from journeyctl.reports import (
     KpiRow,
     Report,
 )
-from journeyctl.reports.rows import Cell as RowCell
 from journeyctl.text import Lang, format_count, format_date, format_decimal, format_percent, label
 from journeyctl.views.cells import NONE, Cell, Table, Tone
 from journeyctl.views.coverage import CoverageView, coverage_view
@@ -339,20 +338,8 @@ def as_csv(report: Report, lang: Lang | None = None) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(report.fields)
     for row in report.to_rows():
-        writer.writerow([_csv_cell(row[name]) for name in report.fields])
+        writer.writerow([csv_cell(row[name]) for name in report.fields])
     return buffer.getvalue()
-
-
-def _csv_cell(value: RowCell) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"  # as JSON writes it, not Python's True
-    if not isinstance(value, str):
-        return value
-    text = one_line(value)
-    # A name starting with = + - @ would run as a formula when a spreadsheet opens the CSV.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 # The writers of a report, each given what it lays out by: the table and Markdown say the
