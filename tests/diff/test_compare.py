@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from journeyctl.diff import (
+from journeyctl.diff import diff
+from journeyctl.diff.changes import (
     Changed,
     EmotionChanged,
     FrameworkChange,
@@ -21,7 +22,6 @@ from journeyctl.diff import (
     StepsChanged,
     TreeDiff,
     VolumeChanged,
-    diff,
 )
 from tests.diff.conftest import AANMELD, BETAAL, BETAALLINK, Repository, git
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from journeyctl.diff import Invalid, TreeDiff, diff
+from journeyctl.diff import diff
+from journeyctl.diff.changes import Invalid, TreeDiff
 from tests.diff.conftest import AANMELD, BETAAL, Repository
 
 # A flow sequence never closed: a YAML syntax error, which the parser finds on the next line.

@@ -3,7 +3,8 @@ renamed, found by position and similarity."""
 
 from __future__ import annotations
 
-from journeyctl.diff import Changed, EmotionChanged, StepRenamed, StepsChanged, TreeDiff, diff
+from journeyctl.diff import diff
+from journeyctl.diff.changes import Changed, EmotionChanged, StepRenamed, StepsChanged, TreeDiff
 from tests.diff.conftest import AANMELD, BETAAL, BETAALLINK, Repository, git
 
 RENAMED = "klant-zijn/facturatie/ik-regel-mijn-betaling.yaml"

@@ -13,7 +13,7 @@ from journeyctl.cli import diff as diff_command
 from journeyctl.cli import rank as rank_command
 from journeyctl.cli import report as report_command
 from journeyctl.cli import validate as validate_command
-from journeyctl.diff import Revision, TreeDiff
+from journeyctl.diff.changes import Revision, TreeDiff
 from journeyctl.formats import FINDINGS_FORMATS, Settings, text
 from journeyctl.formats import diff as diff_formats
 from journeyctl.formats import ranking as rank_formats

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from journeyctl.diff import (
+from journeyctl.diff.changes import (
     Changed,
     EmotionChanged,
     FrameworkChange,

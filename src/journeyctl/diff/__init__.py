@@ -2,58 +2,20 @@
 
 `diff(root, base, head)` loads the tree under the folder `root` at the revision `base`
 and at `head` (None: the working tree, uncommitted changes included), validates both, and
-compares them (`journeyctl.diff.compare`) into a `TreeDiff` (`journeyctl.diff.changes`).
-With `merge_base`, `base` names a branch (`main`) and the diff starts where `head` left
-it (`git merge-base base head`), as a pull request shows its changes. A revision that does
-not exist, or a `root` outside a git repository, is a usage error.
+compares them (`journeyctl.diff.compare`) into a `TreeDiff`, whose records of each change
+are in `journeyctl.diff.changes`. With `merge_base`, `base` names a branch (`main`) and the
+diff starts where `head` left it (`git merge-base base head`), as a pull request shows its
+changes. A revision that does not exist, or a `root` outside a git repository, is a usage
+error.
 """
 
 from __future__ import annotations
 
-from journeyctl.diff.changes import (
-    Changed,
-    Detail,
-    EmotionChanged,
-    FrameworkChange,
-    ImprovementDiff,
-    Invalid,
-    JourneyDiff,
-    KpiMeasured,
-    Moved,
-    OtherFields,
-    RankMoved,
-    Revision,
-    StepRenamed,
-    StepsChanged,
-    TopMoved,
-    TreeDiff,
-    VolumeChanged,
-)
+from journeyctl.diff.changes import TreeDiff
 from journeyctl.diff.compare import TOP_PLACES, compare
 from journeyctl.diff.revisions import load_checked, merge_base_of, repository_of, source_of
 
-__all__ = [
-    "TOP_PLACES",
-    "Changed",
-    "Detail",
-    "EmotionChanged",
-    "FrameworkChange",
-    "ImprovementDiff",
-    "Invalid",
-    "JourneyDiff",
-    "KpiMeasured",
-    "Moved",
-    "OtherFields",
-    "RankMoved",
-    "Revision",
-    "StepRenamed",
-    "StepsChanged",
-    "TopMoved",
-    "TreeDiff",
-    "VolumeChanged",
-    "compare",
-    "diff",
-]
+__all__ = ["TOP_PLACES", "TreeDiff", "compare", "diff"]
 
 
 def diff(root: str, base: str, head: str | None = None, *, merge_base: bool = False) -> TreeDiff:

@@ -33,26 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from journeyctl.diff import (
-    TOP_PLACES,
-    Changed,
-    Detail,
-    EmotionChanged,
-    FrameworkChange,
-    ImprovementDiff,
-    Invalid,
-    JourneyDiff,
-    KpiMeasured,
-    Moved,
-    OtherFields,
-    RankMoved,
-    Revision,
-    StepRenamed,
-    StepsChanged,
-    TopMoved,
-    TreeDiff,
-    VolumeChanged,
-)
+from journeyctl.diff import TOP_PLACES, changes
 from journeyctl.formats._safe import markdown_code, markdown_text, to_json
 from journeyctl.formats.base import Writer
 from journeyctl.text import Lang, format_count, format_decimal, label
@@ -64,11 +45,11 @@ FOLD_SECTION = 15
 ARROW = "->"
 
 
-def as_json(diff: TreeDiff) -> str:
+def as_json(diff: changes.TreeDiff) -> str:
     return to_json(diff.to_dict())
 
 
-def as_markdown(diff: TreeDiff) -> str:
+def as_markdown(diff: changes.TreeDiff) -> str:
     words = _Words(diff)
     lines = [words.summary(), *words.validity(), *words.what_matters()]
     if diff.journeys:
@@ -104,7 +85,7 @@ def _folded(blocks: list[list[str]], lang: Lang) -> list[str]:
 class _Words:
     """The diff's lines in the framework's language."""
 
-    def __init__(self, diff: TreeDiff) -> None:
+    def __init__(self, diff: changes.TreeDiff) -> None:
         self.diff = diff
         self.lang: Lang = diff.language
 
@@ -114,7 +95,7 @@ class _Words:
     def _name(self, section: str, id_: str) -> str:
         return markdown_text(self.diff.names.get(section, {}).get(id_, id_))
 
-    def _revision(self, revision: Revision) -> str:
+    def _revision(self, revision: changes.Revision) -> str:
         if revision.revision is None:
             return self._label("diff.working_tree")
         if revision.merge_base is not None:
@@ -148,8 +129,8 @@ class _Words:
             listed = [f"{n} {self._label('diff.' + kind)}" for kind, n in counts.items() if n]
             parts.append(f"**{self._label('improvements')}**: {', '.join(listed)}")
         if diff.framework:
-            changes = self._label("diff.changes", count=str(len(diff.framework)))
-            parts.append(f"**{self._label('diff.framework')}**: {changes}")
+            entries = self._label("diff.changes", count=str(len(diff.framework)))
+            parts.append(f"**{self._label('diff.framework')}**: {entries}")
         return f"{' · '.join(parts)} {between}"
 
     def validity(self) -> list[str]:
@@ -188,7 +169,7 @@ class _Words:
             return []
         return ["", f"### {markdown_text(self._label('diff.what_matters'))}", "", *lines]
 
-    def _top_moved(self, moved: TopMoved) -> str:
+    def _top_moved(self, moved: changes.TopMoved) -> str:
         where = self._label(
             "diff.top_moved",
             old=self._place(moved.old_rank),
@@ -197,7 +178,7 @@ class _Words:
         )
         return f"- **{markdown_text(moved.name)}**: {where}"
 
-    def _status_changed(self, improvement: ImprovementDiff) -> str:
+    def _status_changed(self, improvement: changes.ImprovementDiff) -> str:
         assert improvement.old_status is not None and improvement.status is not None
         old = label(f"improvement_status.{improvement.old_status}", self.lang)
         new = label(f"improvement_status.{improvement.status}", self.lang)
@@ -207,19 +188,19 @@ class _Words:
             f"{status} {markdown_text(old)} {ARROW} {markdown_text(new)}"
         )
 
-    def _became_invalid(self, journey: JourneyDiff) -> str:
+    def _became_invalid(self, journey: changes.JourneyDiff) -> str:
         invalid = next(
-            d for d in journey.details if isinstance(d, Invalid) and d.revision == "head"
+            d for d in journey.details if isinstance(d, changes.Invalid) and d.revision == "head"
         )
         where = self._label("diff.became_invalid", revision=self._revision(self.diff.head))
         return f"- **{markdown_text(journey.name)}**: {where} ({self._where(invalid)})"
 
-    def _where(self, invalid: Invalid) -> str:
+    def _where(self, invalid: changes.Invalid) -> str:
         return markdown_code(f"{invalid.file}:{invalid.line}" if invalid.line else invalid.file)
 
     # --- journeys ----------------------------------------------------------------------
 
-    def journey(self, journey: JourneyDiff) -> list[str]:
+    def journey(self, journey: changes.JourneyDiff) -> list[str]:
         place = f"{self._name('phases', journey.phase)} > {self._name('clusters', journey.cluster)}"
         heading = f"- **{markdown_text(journey.name)}** ({place}): {self._label('diff.' + journey.change)}"
         if journey.similarity is not None and journey.similarity < 100:
@@ -244,11 +225,11 @@ class _Words:
             ]
         return [heading, *items]
 
-    def _detail(self, detail: Detail) -> list[str]:
-        formatter: Callable[[Detail], list[str]] = getattr(self, f"_{detail.kind}")
+    def _detail(self, detail: changes.Detail) -> list[str]:
+        formatter: Callable[[changes.Detail], list[str]] = getattr(self, f"_{detail.kind}")
         return formatter(detail)
 
-    def _invalid(self, detail: Invalid) -> list[str]:
+    def _invalid(self, detail: changes.Invalid) -> list[str]:
         revision = self.diff.head if detail.revision == "head" else self.diff.base
         line = self._label(
             "diff.invalid_in",
@@ -258,16 +239,16 @@ class _Words:
         )
         return [line]
 
-    def _step_renamed(self, detail: StepRenamed) -> list[str]:
+    def _step_renamed(self, detail: changes.StepRenamed) -> list[str]:
         what = self._label("diff.step_renamed", position=str(detail.position))
         return [f"{what}: {markdown_text(detail.old)} {ARROW} {markdown_text(detail.new)}"]
 
-    def _moved(self, detail: Moved) -> list[str]:
+    def _moved(self, detail: changes.Moved) -> list[str]:
         old = f"{self._name('phases', detail.old_phase)} > {self._name('clusters', detail.old_cluster)}"
         new = f"{self._name('phases', detail.phase)} > {self._name('clusters', detail.cluster)}"
         return [self._label("diff.moved_from", old=old, new=new)]
 
-    def _field(self, detail: Changed) -> list[str]:
+    def _field(self, detail: changes.Changed) -> list[str]:
         old, new = self._value(detail.field, detail.old), self._value(detail.field, detail.new)
         return [f"{markdown_text(label(detail.field, self.lang))}: {old} {ARROW} {new}"]
 
@@ -280,7 +261,7 @@ class _Words:
             return self._name("owners", value)
         return markdown_text(value)
 
-    def _steps(self, detail: StepsChanged) -> list[str]:
+    def _steps(self, detail: changes.StepsChanged) -> list[str]:
         lines = []
         for key, names in (
             ("diff.steps_added", detail.added),
@@ -293,11 +274,11 @@ class _Words:
             lines.append(self._label("diff.steps_reordered"))
         return lines
 
-    def _emotion(self, detail: EmotionChanged) -> list[str]:
+    def _emotion(self, detail: changes.EmotionChanged) -> list[str]:
         what = self._label(f"diff.{detail.field}", step=markdown_text(detail.step))
         return [f"{what}: {self._count(detail.old)} {ARROW} {self._count(detail.new)}"]
 
-    def _volume(self, detail: VolumeChanged) -> list[str]:
+    def _volume(self, detail: changes.VolumeChanged) -> list[str]:
         what = self._label("diff.volumes", period=markdown_text(detail.period))
         if detail.customers is None or detail.contacts is None:
             return [f"{what}: {self._label('diff.removed')}"]
@@ -316,7 +297,7 @@ class _Words:
             ]
         return [f"{what}: {', '.join(shown)}"]
 
-    def _rank(self, detail: RankMoved) -> list[str]:
+    def _rank(self, detail: changes.RankMoved) -> list[str]:
         periods = [p for p in dict.fromkeys((detail.old_period, detail.period)) if p]
         what = self._label(
             "diff.ranking", period=f" {ARROW} ".join(markdown_text(p) for p in periods)
@@ -326,7 +307,7 @@ class _Words:
     def _place(self, rank: int | None) -> str:
         return f"#{rank}" if rank is not None else markdown_text(self._label("diff.not_ranked"))
 
-    def _kpi(self, detail: KpiMeasured) -> list[str]:
+    def _kpi(self, detail: changes.KpiMeasured) -> list[str]:
         measured = self._label("diff.measured", dates=", ".join(detail.dates))
         old = self._measure(detail.old_value) if detail.old_value is not None else None
         values = (
@@ -338,7 +319,7 @@ class _Words:
             line += f", {self._label(key, target=self._measure(detail.target))}"
         return [line]
 
-    def _other(self, detail: OtherFields) -> list[str]:
+    def _other(self, detail: changes.OtherFields) -> list[str]:
         return [self._label("diff.also_changed", fields=self._fields(detail.fields))]
 
     def _fields(self, fields: list[str]) -> str:
@@ -354,7 +335,7 @@ class _Words:
 
     # --- improvements and the framework ------------------------------------------------
 
-    def improvement(self, improvement: ImprovementDiff) -> str:
+    def improvement(self, improvement: changes.ImprovementDiff) -> str:
         line = (
             f"- **{markdown_text(improvement.title)}**: {self._label('diff.' + improvement.change)}"
         )
@@ -370,7 +351,7 @@ class _Words:
             line += "; " + self._label("diff.and_changed", fields=self._fields(improvement.fields))
         return line
 
-    def framework(self, change: FrameworkChange) -> str:
+    def framework(self, change: changes.FrameworkChange) -> str:
         if change.section in ("ranking", "review", "framework") or (
             change.section == "criteria" and change.fields == ["weight"]
         ):
@@ -383,7 +364,7 @@ class _Words:
             line += f" ({self._fields(change.fields)})"
         return line
 
-    def _setting(self, change: FrameworkChange) -> str:
+    def _setting(self, change: changes.FrameworkChange) -> str:
         if change.section == "ranking":
             return self._label(
                 "diff.weight_of", what=markdown_text(label(change.id, self.lang).lower())
@@ -393,7 +374,7 @@ class _Words:
         name = field_name(change.id, self.lang)  # a top-level field, or the review cadence
         return markdown_text(name[:1].upper() + name[1:])
 
-    def _setting_value(self, change: FrameworkChange, value: float | str | None) -> str:
+    def _setting_value(self, change: changes.FrameworkChange, value: float | str | None) -> str:
         if change.section == "review" and isinstance(value, str):  # weekly, quarterly, ...
             return markdown_text(label(f"report.cadence.{value}", self.lang))
         return self._plain(value)
@@ -406,13 +387,13 @@ class _Words:
         )
 
 
-def _crosses_the_top(moved: TopMoved) -> bool:
+def _crosses_the_top(moved: changes.TopMoved) -> bool:
     """Whether the journey enters or leaves the top places (or its ranking)."""
     places = (moved.old_rank, moved.rank)
     return any(place is None or place > TOP_PLACES for place in places)
 
 
-def _status_changed(improvement: ImprovementDiff) -> bool:
+def _status_changed(improvement: changes.ImprovementDiff) -> bool:
     return improvement.change == "changed" and improvement.old_status is not None
 
 
@@ -435,7 +416,7 @@ _SECTION_LABELS = {
 
 # The writers of a diff: Markdown is read in the pull request, in the diff's own language,
 # and JSON by programs, so neither reads a setting.
-DIFF_FORMATS: dict[str, Writer[TreeDiff]] = {
+DIFF_FORMATS: dict[str, Writer[changes.TreeDiff]] = {
     "markdown": lambda diff, settings: as_markdown(diff),
     "json": lambda diff, settings: as_json(diff),
 }
