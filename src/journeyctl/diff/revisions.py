@@ -15,6 +15,7 @@ from pathlib import Path
 from journeyctl.errors import UsageError
 from journeyctl.framework import CheckedTree, check
 from journeyctl.load import FileSystemSource, GitRevisionSource, Source
+from journeyctl.load.sources import run_git
 
 
 def repository_of(root: str) -> tuple[Path, str]:
@@ -79,11 +80,4 @@ def load_checked(source: Source) -> CheckedTree:
 
 
 def _git(folder: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:
-    try:
-        return subprocess.run(
-            ["git", "-C", str(folder), *arguments], capture_output=True, check=False
-        )
-    except FileNotFoundError:
-        raise UsageError(
-            "git is not installed or not on PATH; install git to compare revisions"
-        ) from None
+    return run_git(folder, *arguments, needed_to="compare revisions")

@@ -298,7 +298,9 @@ class GitRevisionSource:
     def _resolve(self, revision: str) -> str:
         if not revision or revision.startswith("-"):
             raise UsageError(f"'{revision}' is not a git revision; name a commit, branch or tag")
-        found = _git(self._repository, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+        found = run_git(
+            self._repository, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"
+        )
         if found.returncode != 0:
             raise UsageError(
                 f"revision '{revision}' not found in the git repository at '{self._repository}'; "
@@ -307,7 +309,7 @@ class GitRevisionSource:
         return found.stdout.decode("ascii").strip()
 
     def _check_root(self) -> None:
-        kind = _git(self._repository, "cat-file", "-t", f"{self._commit}:{self._folder}")
+        kind = run_git(self._repository, "cat-file", "-t", f"{self._commit}:{self._folder}")
         if kind.stdout.strip() != b"tree":
             raise UsageError(
                 f"root folder '{self._folder}' not found in revision '{self.revision}'; "
@@ -316,7 +318,7 @@ class GitRevisionSource:
 
     def _listing(self) -> Iterator[tuple[str, FileProblem | str]]:
         """Every path of the tree, with the blob to read or the problem to report."""
-        listed = _git(
+        listed = run_git(
             self._repository, "ls-tree", "-r", "-z", "--long", f"{self._commit}:{self._folder}"
         )
         for record in listed.stdout.split(b"\0"):
@@ -384,12 +386,16 @@ class _BlobReader:
             self._process.stdout.close()
 
 
-def _git(repository: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:
+def run_git(
+    folder: Path, *arguments: str, needed_to: str = "read revisions"
+) -> subprocess.CompletedProcess[bytes]:
+    """`git -C folder ARGUMENTS`, its output captured; without git, a usage error that says
+    what git is `needed_to` do."""
     try:
         return subprocess.run(
-            ["git", "-C", str(repository), *arguments], capture_output=True, check=False
+            ["git", "-C", str(folder), *arguments], capture_output=True, check=False
         )
     except FileNotFoundError:
         raise UsageError(
-            "git is not installed or not on PATH; install git to read revisions"
+            f"git is not installed or not on PATH; install git to {needed_to}"
         ) from None
