@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
@@ -28,7 +28,7 @@ from journeyctl.formats._safe import csv_cell, markdown_code, markdown_text, one
 from journeyctl.formats._table import GAP, Column, fits, height, render_table
 from journeyctl.formats.base import Writer
 from journeyctl.rank import RankedJourney, Ranking
-from journeyctl.views.cells import Cell, Table
+from journeyctl.views.cells import Table
 from journeyctl.views.ranking import BAR, RankingRow, RankingView, ranking_view
 
 # Up green, down red, the same place plain, new (not ranked in the compared period) cyan.
@@ -116,9 +116,9 @@ def _columns(cells: _Cells, layout: _Layout) -> list[Column]:
         columns.append(cells.movement)
     columns += _text_columns(cells, layout.text)
     columns += [
-        cells.customers,
-        cells.contacts,
-        cells.contact_rate,
+        cells.numbers("customers"),
+        cells.numbers("contacts"),
+        cells.numbers("contact_rate"),
         cells.score_with_bar if layout.bar else cells.score,
     ]
     if comparing:
@@ -138,18 +138,18 @@ def _compare_columns(cells: _Cells, shown: str) -> list[Column]:
     """The compared period's figures: all of them, or the one the ranking is ordered by
     (its rank when ordered by score: scores of two periods are scaled to different maxima)."""
     by_figure = {
-        "customers": cells.compared_customers,
-        "contacts": cells.compared_contacts,
-        "contact-rate": cells.compared_contact_rate,
+        "customers": "compared_customers",
+        "contacts": "compared_contacts",
+        "contact-rate": "compared_contact_rate",
     }
     if shown == "movement":
         return []
     if shown == "figure":
-        return [by_figure.get(cells.view.by, cells.compared_rank)]
-    full = [cells.compared_rank, cells.compared_contacts, cells.compared_contact_rate]
+        return [cells.numbers(by_figure.get(cells.view.by, "compared_rank"))]
+    full = ["compared_rank", "compared_contacts", "compared_contact_rate"]
     if cells.view.by == "customers":
-        full.insert(1, cells.compared_customers)
-    return full
+        full.insert(1, "compared_customers")
+    return [cells.numbers(field) for field in full]
 
 
 # How many lines one fact (a name, a cluster's name) may take for a layout to be
@@ -173,6 +173,7 @@ class _Cells:
         self.clusters = [r.cluster.text for r in self.rows]
         self.owners = [r.owner.text for r in self.rows]
         self.statuses = [r.status.text for r in self.rows]
+        self._number_columns: dict[str, Column] = {}
 
     @cached_property
     def ranks(self) -> Column:
@@ -224,18 +225,6 @@ class _Cells:
         return self._stacked_column(("phase", "cluster", "owner"), facts, lines)
 
     @cached_property
-    def customers(self) -> Column:
-        return self._numbers("customers", lambda r: r.customers)
-
-    @cached_property
-    def contacts(self) -> Column:
-        return self._numbers("contacts", lambda r: r.contacts)
-
-    @cached_property
-    def contact_rate(self) -> Column:
-        return self._numbers("contact_rate", lambda r: r.contact_rate)
-
-    @cached_property
     def score_with_bar(self) -> Column:
         bars = [_score_with_bar(r.score.text, r.bar) for r in self.rows]
         return Column(one_line(self.headers["score"]), wrap=False, cells=bars)
@@ -245,24 +234,14 @@ class _Cells:
         scores = _texts(r.score.text for r in self.rows)
         return Column(one_line(self.headers["score"]), numeric=True, wrap=False, cells=scores)
 
-    @cached_property
-    def compared_rank(self) -> Column:
-        return self._numbers("compared_rank", lambda r: r.compared_rank)
-
-    @cached_property
-    def compared_customers(self) -> Column:
-        return self._numbers("compared_customers", lambda r: r.compared_customers)
-
-    @cached_property
-    def compared_contacts(self) -> Column:
-        return self._numbers("compared_contacts", lambda r: r.compared_contacts)
-
-    @cached_property
-    def compared_contact_rate(self) -> Column:
-        return self._numbers("compared_contact_rate", lambda r: r.compared_contact_rate)
-
-    def _numbers(self, key: str, cell: Callable[[RankingRow], Cell]) -> Column:
-        return _numbers(self.headers[key], (cell(r).shown for r in self.rows))
+    def numbers(self, field: str) -> Column:
+        """The column of one of the rows' numbers (`customers`, `compared_rank`, ...), whose
+        header the view names by the same field."""
+        column = self._number_columns.get(field)
+        if column is None:
+            cells = (getattr(r, field).shown for r in self.rows)
+            column = self._number_columns[field] = _numbers(self.headers[field], cells)
+        return column
 
     def _stacked_column(
         self, keys: tuple[str, ...], facts: Iterable[tuple[str, ...]], lines: tuple[int, ...]
