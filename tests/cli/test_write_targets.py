@@ -15,7 +15,7 @@ from typer.testing import CliRunner, Result
 
 from journeyctl.cli.app import app
 from tests.inventory.conftest import FIXTURES, snapshot
-from tests.write.special import SPECIAL, dev_null_is_intact, mode_of, posix_only
+from tests.write.special import SPECIAL, dev_null_is_intact, mode_of, posix_only, real_dev_null
 
 pytestmark = posix_only
 
@@ -59,6 +59,7 @@ def test_export_onto_what_is_not_a_regular_file_is_refused(
 
 
 def test_export_onto_dev_null_is_refused_and_it_stays_a_device(tree_dir: Path) -> None:
+    real_dev_null()
     result = run("export", "--root", str(tree_dir), "--out", "/dev/null")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (

@@ -59,6 +59,13 @@ def mode_of(path: Path) -> int:
     return path.lstat().st_mode
 
 
+def real_dev_null() -> None:
+    """Skip a test of the real /dev/null where it is not the character device (1, 3): some
+    sandboxes and containers give a plain file there, which a writer may rightly replace."""
+    if not dev_null_is_intact():
+        pytest.skip("/dev/null is not the character device (1, 3) on this machine")
+
+
 def dev_null_is_intact() -> bool:
     """/dev/null is still the character device (1, 3), not a file a careless writer left."""
     status = os.lstat("/dev/null")

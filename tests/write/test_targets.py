@@ -26,7 +26,7 @@ from journeyctl.write import (
     write_under,
 )
 from journeyctl.write.targets import kind
-from tests.write.special import SPECIAL, dev_null_is_intact, mode_of, posix_only
+from tests.write.special import SPECIAL, dev_null_is_intact, mode_of, posix_only, real_dev_null
 
 pytestmark = posix_only
 
@@ -86,6 +86,7 @@ def test_what_is_not_a_regular_file_is_refused_and_nothing_is_written(
 
 @pytest.mark.parametrize("writer", ["write_text", "write_bytes"])
 def test_dev_null_is_refused_and_stays_a_device(writer: str) -> None:
+    real_dev_null()
     with pytest.raises(WriteError) as raised:
         WRITERS[writer](Path("/dev"), "null")
     assert str(raised.value) == REFUSED.format(
