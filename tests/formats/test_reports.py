@@ -33,7 +33,7 @@ def test_kpis_markdown() -> None:
         "|---:|---|---|---:|---:|---|---:|---|---|\n"
         "| 1 | Journey B | NPS | -10 | -5 | 31 Dec 2024 | 10 | improved | worse |\n"
         "| 2 | Journey C | NPS | - | - | - | 20 | - | - |\n"
-        "|  |  | Contacts per customer | 1 | 0.4 | 30 Jun 2025 | 0.5 reached | improved "
+        "|  |  | Contacts per customer | 1.0 | 0.4 | 30 Jun 2025 | 0.5 reached | improved "
         "| better |\n"
         "\n"
         "3 KPIs: 2 improved since the baseline, 0 declined, 0 unchanged, 1 not measured yet; "

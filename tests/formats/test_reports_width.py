@@ -18,7 +18,7 @@ def test_a_narrow_kpis_table_wraps_its_name_column_first() -> None:
         "  B",
         "2 Journey NPS             -      - -                20 -        -",
         "  C",
-        "          Contacts        1    0.4 30 Jun 2025 0.5     improved better",
+        "          Contacts      1.0    0.4 30 Jun 2025 0.5     improved better",
         "          per                                  reached",
         "          customer",
         "3 KPIs: 2 improved since the baseline, 0 declined, 0 unchanged, 1 not",

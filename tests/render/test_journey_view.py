@@ -94,19 +94,20 @@ def test_volumes_in_dutch() -> None:
 
 
 def test_kpi_tiles_are_direction_aware() -> None:
-    nps, rate = view("i-pay-my-bill").kpis
+    nps_tile, rate_tile = view("i-pay-my-bill").kpis
+    nps, rate = nps_tile.line, rate_tile.line
     assert (nps.name, nps.baseline, nps.latest, nps.target) == (
         "Net Promoter Score",
         "-10",
         "12",
         "20",
     )
-    assert (nps.change_key, nps.trend, nps.trend_key) == ("improved", "▲", "improving")
+    assert (nps.change_key, nps.arrow, nps.trend_key) == ("improved", "▲", "improving")
     assert nps.latest_date == "31 Dec 2025"
     # Contacts per customer: lower is better, so a rise (the arrow up) is a decline (in red).
     assert (rate.baseline, rate.latest, rate.target) == ("0.18", "0.20", "0.10")
-    assert (rate.change_key, rate.trend, rate.trend_key) == ("declined", "▲", "worsening")
-    assert nps.spark and rate.spark == "5,11 155,5"
+    assert (rate.change_key, rate.arrow, rate.trend_key) == ("declined", "▲", "worsening")
+    assert nps_tile.spark and rate_tile.spark == "5,11 155,5"
 
 
 def test_a_journey_without_steps_volumes_or_rank() -> None:

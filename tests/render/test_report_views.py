@@ -50,16 +50,17 @@ def test_alerts_by_kind_computed_by_hand() -> None:
 def test_kpis_figures_and_tiles_per_journey() -> None:
     prepared = report_input()
     shown = kpis_view(context_of(prepared), prepared)
-    assert [(f.value, f.caption) for f in shown.figures] == [
+    assert [(f.value, f.caption) for f in shown.view.figures] == [
         ("2", "KPIs tracked"),
         ("1", "improved since the baseline"),
         ("1", "declined since the baseline"),
         ("0", "target reached"),
         ("0", "not measured yet"),
     ]
-    assert [(j.journey.name, j.rank, [t.kpi for t in j.tiles]) for j in shown.journeys] == [
-        ("I pay my bill", "1", ["nps", "contact-rate"])
+    tiles = [
+        (j.journey.name, j.journey.rank, [t.line.kpi for t in j.tiles]) for j in shown.journeys
     ]
+    assert tiles == [("I pay my bill", "1", ["nps", "contact-rate"])]
 
 
 def test_improvements_with_the_volume_of_the_journeys_they_touch() -> None:

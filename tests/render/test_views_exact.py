@@ -29,7 +29,6 @@ from journeyctl.render.report_views import (
     JourneyLink,
     _alert_line,
     _columns,
-    _kpi_notes,
 )
 from journeyctl.render.site import _language
 from journeyctl.reports import kpis_report
@@ -168,25 +167,6 @@ def test_the_contact_rate() -> None:
 
 
 @pytest.mark.parametrize(
-    ("values", "places"),
-    [
-        ([], 0),
-        ([71], 0),
-        ([71.0], 0),
-        ([0.5], 1),
-        ([0.26], 2),
-        ([0.125], 2),
-        ([1, 0.5], 1),
-        ([0.00001], 0),
-        ([2.10001], 1),
-        ([-0.5, 3], 1),
-    ],
-)
-def test_decimals_enough_for_every_value(values: list[float], places: int) -> None:
-    assert kpi_tiles.decimals(values) == places
-
-
-@pytest.mark.parametrize(
     ("value", "text"),
     [
         (3.0, "3"),
@@ -208,14 +188,6 @@ def kpi_row(values: list[float], target: float | None) -> KpiRow:
     row = kpis_report(PREPARED).rows[0]
     points = tuple(KpiPoint(date(2025, 1, 1 + i), v) for i, v in enumerate(values))
     return replace(row, points=points, target=target)
-
-
-@pytest.mark.parametrize(
-    ("values", "arrow"),
-    [([], ""), ([1.0], ""), ([1.0, 2.0], "▲"), ([2.0, 1.0], "▼"), ([3.0, 1.0, 1.0], "→")],
-)
-def test_the_arrow_of_the_last_move(values: list[float], arrow: str) -> None:
-    assert kpi_tiles._arrow(kpi_row(values, None)) == arrow
 
 
 @pytest.mark.parametrize(
@@ -321,17 +293,6 @@ def test_neighbouring_steps_of_a_stage_share_its_cell(
 def view_of(journey_id: str) -> JourneyView:
     journey = next(j for j in PREPARED.journeys if j.id == journey_id)
     return journey_view(context_of(), journey, PREPARED)
-
-
-def test_the_notes_of_the_kpis_page() -> None:
-    report = kpis_report(PREPARED)
-    notes = ["Measurements up to 31 Dec 2025", "#: the rank in the ranking of 2025"]
-    assert _kpi_notes(context_of(), report) == notes
-    assert _kpi_notes(context_of(), replace(report, measured_until=None, period=None)) == []
-    assert _kpi_notes(context_of(), replace(report, as_of=date(2025, 6, 30))) == [
-        *notes,
-        "Measurements after the end of 2025 are left out",
-    ]
 
 
 def test_the_summary_of_the_index_with_and_without_a_compared_period() -> None:

@@ -30,13 +30,12 @@ from journeyctl.reports import (
     Alert,
     AlertsReport,
     ImprovementsReport,
-    KpiReport,
-    KpiRow,
     Report,
 )
 from journeyctl.text import Lang, format_count, format_date, format_decimal, format_percent, label
-from journeyctl.views.cells import NONE, Cell, Table, Tone
+from journeyctl.views.cells import NONE, Cell, Table, measured_until
 from journeyctl.views.coverage import CoverageView, coverage_view
+from journeyctl.views.kpis import KpisView, kpis_view
 from journeyctl.views.owners import OwnersView, owners_view
 
 # How a cell's tone shows in a terminal.
@@ -98,60 +97,6 @@ def _period_title(key: str, period: str | None, lang: Lang) -> str:
     if period is None:
         return text
     return f"{text}, {label('period', lang).lower()} {period}"
-
-
-# --- kpis --------------------------------------------------------------------------------
-
-
-def _kpis_page(report: KpiReport, lang: Lang) -> Page:
-    keys = ["journey", "kpi", "baseline", "latest", "report.measured", "target", "report.change"]
-    headers = ["#", *(label(key, lang) for key in keys), label("report.trend", lang)]
-    rows = []
-    for index, row in enumerate(report.rows):
-        # The journey once, above its KPIs.
-        first = index == 0 or report.rows[index - 1].journey != row.journey
-        rows.append(_kpi_cells(row, lang, first))
-    numeric = [True, False, False, True, True, False, True, False, False]
-    # The title names the measurements' last day, not the ranking's period: without
-    # --period every measurement counts, also those after the period (a later year's).
-    title = label("report.kpis.title", lang)
-    if report.measured_until is not None:
-        title += ", " + _measured_until(report.measured_until, lang)
-    sheet = _sheet(title, headers, numeric, rows, 1, frozenset({5}))  # the date on one line
-    notes = [label("report.kpis.summary", lang).format(**report.counts())]
-    if report.period is not None:
-        notes.append(label("report.rank_in_period", lang).format(period=report.period))
-    if report.as_of is not None:
-        notes.append(label("report.as_of", lang).format(period=report.period))
-    return Page((sheet,), tuple(notes))
-
-
-def _measured_until(day: date, lang: Lang) -> str:
-    return label("report.measured_until", lang).format(day=format_date(day, lang))
-
-
-def _kpi_cells(row: KpiRow, lang: Lang, first: bool) -> list[Cell]:
-    # The word only: the difference is baseline against latest, beside it (and in JSON).
-    change = NONE if row.change is None else label(f"report.change.{row.change}", lang)
-    trend = NONE if row.trend is None else label(f"report.trend.{row.trend}", lang)
-    reached = f" {label('report.target_reached', lang)}" if row.target_reached else ""
-    return [
-        Cell(_rank(row.rank) if first else ""),
-        Cell(row.journey_name if first else ""),
-        Cell(row.kpi_name),
-        Cell(_number(row.baseline, lang)),
-        Cell(_number(row.latest, lang)),
-        Cell(_day(row.latest_date, lang) or NONE),
-        Cell(_number(row.target, lang) + reached, tone="good" if reached else ""),
-        Cell(change, tone=_style(row.change)),
-        Cell(trend, tone=_style(row.trend)),
-    ]
-
-
-def _style(word: str | None) -> Tone:
-    if word in ("improved", "improving"):
-        return "good"
-    return "bad" if word in ("declined", "worsening") else ""
 
 
 # --- improvements ------------------------------------------------------------------------
@@ -216,7 +161,7 @@ def _alerts_page(report: AlertsReport, lang: Lang) -> Page:
     kpi_alerts = any(alert.kind == "kpi_away_from_target" for alert in report.rows)
     if kpi_alerts and report.measured_until is not None:
         # The KPI rows' values are measurements, dated apart from the volumes' period.
-        notes.append(f"{label('kpis', lang)}: {_measured_until(report.measured_until, lang)}")
+        notes.append(f"{label('kpis', lang)}: {measured_until(report.measured_until, lang)}")
     return Page((sheet,), tuple(notes))
 
 
@@ -248,8 +193,8 @@ def _whole(value: float | None) -> int | None:
     return None if value is None else int(value)
 
 
-_PAGES: dict[str, Callable[..., Page | OwnersView | CoverageView]] = {
-    "kpis": _kpis_page,
+_PAGES: dict[str, Callable[..., Page | OwnersView | CoverageView | KpisView]] = {
+    "kpis": kpis_view,
     "improvements": _improvements_page,
     "coverage": coverage_view,
     "owners": owners_view,
@@ -257,7 +202,7 @@ _PAGES: dict[str, Callable[..., Page | OwnersView | CoverageView]] = {
 }
 
 
-def page(report: Report, lang: Lang) -> Page | OwnersView | CoverageView:
+def page(report: Report, lang: Lang) -> Page | OwnersView | CoverageView | KpisView:
     """What the table and Markdown show of a report, in `lang`."""
     return _PAGES[report.name](report, lang)
 

@@ -1,35 +1,23 @@
-"""KPI tiles: per KPI of a journey, the baseline, the latest value, the target and the trend,
-from the `kpis` report's row (so the map and the report page say the same), with a small
-curve of the measurements."""
+"""KPI tiles: per KPI of a journey, its line of the `kpis` view (so the map, the KPIs page and
+the report say the same), with a small curve of the measurements."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from journeyctl.model import Journey
 from journeyctl.render.context import Context
 from journeyctl.reports import KpiRow, ReportInput, kpi_row
-from journeyctl.text import format_date
+from journeyctl.views.kpis import KpiLine, kpi_line
 
 SPARK_WIDTH, SPARK_HEIGHT, SPARK_PAD = 160, 40, 5
 
 
 @dataclass(frozen=True)
 class KpiTile:
-    kpi: str
-    name: str
-    unit: str
-    baseline: str
-    baseline_date: str
-    latest: str
-    latest_date: str
-    target: str
-    change: str  # improved, declined, unchanged or "" in the site's language
-    change_key: str  # improved, declined, unchanged or none: the tile's colour
-    trend: str  # ▲ (the value rose), ▼ (fell) or → for the last move; "" with one point
-    trend_key: str  # improving, worsening or steady (in the KPI's direction): the colour
-    target_reached: bool
+    """A KPI's line (`views.kpis`: the numbers and words of the report's row) and its curve."""
+
+    line: KpiLine
     spark: str  # the points of the small curve ("x,y ..."), "" with fewer than two points
     spark_target: str  # y of the target line, "" without a target
 
@@ -50,52 +38,7 @@ def kpi_tiles(
 
 
 def kpi_tile(context: Context, row: KpiRow) -> KpiTile:
-    places = _places(row)
-    spark, target_y = _spark(row)
-    return KpiTile(
-        kpi=row.kpi,
-        name=row.kpi_name,
-        unit=row.unit or "",
-        baseline=context.decimal(row.baseline, places),
-        baseline_date=_date(context, row.baseline_date),
-        latest=context.decimal(row.latest, places),
-        latest_date=_date(context, row.latest_date),
-        target=context.decimal(row.target, places),
-        change=context.word(f"render.change.{row.change}") if row.change else "",
-        change_key=row.change or "none",
-        trend=_arrow(row),
-        trend_key=row.trend or "",
-        target_reached=bool(row.target_reached),
-        spark=spark,
-        spark_target=target_y,
-    )
-
-
-def _arrow(row: KpiRow) -> str:
-    """Where the last move took the value: up, down or nowhere (its colour says if that is good)."""
-    if len(row.points) < 2:
-        return ""
-    before, after = row.points[-2].value, row.points[-1].value
-    return "→" if after == before else "▲" if after > before else "▼"
-
-
-def _places(row: KpiRow) -> int:
-    values = [v for v in (row.baseline, row.latest, row.target) if v is not None]
-    return decimals(values + [p.value for p in row.points])
-
-
-def decimals(values: list[float]) -> int:
-    """Decimals enough for every value, two at most: 0.26 needs two, 71 none."""
-    return max((_decimals(v) for v in values), default=0)
-
-
-def _decimals(value: float) -> int:
-    text = f"{value:.4f}".rstrip("0")
-    return min(len(text.split(".")[1]), 2) if "." in text else 0
-
-
-def _date(context: Context, day: date | None) -> str:
-    return "" if day is None else format_date(day, context.lang)
+    return KpiTile(kpi_line(row, context.lang), *_spark(row))
 
 
 def _spark(row: KpiRow) -> tuple[str, str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from journeyctl.render.context import Context
-from journeyctl.render.kpi_tiles import KpiTile, decimals, kpi_tile
+from journeyctl.render.kpi_tiles import KpiTile, kpi_tile
 from journeyctl.reports import (
     ReportInput,
     alerts_report,
@@ -18,11 +18,13 @@ from journeyctl.reports import (
     owners_report,
 )
 from journeyctl.reports.alerts import Alert
-from journeyctl.reports.kpis import KpiReport
 from journeyctl.text import format_date
+from journeyctl.views import cells
 from journeyctl.views.cells import NONE
 from journeyctl.views.coverage import CoverageView
 from journeyctl.views.coverage import coverage_view as views_coverage
+from journeyctl.views.kpis import KpiJourney, KpisView
+from journeyctl.views.kpis import kpis_view as views_kpis
 from journeyctl.views.owners import OwnersView
 from journeyctl.views.owners import owners_view as views_owners
 
@@ -46,64 +48,28 @@ class JourneyLink:
 
 
 @dataclass(frozen=True)
-class KpiJourney:
-    journey: JourneyLink
-    rank: str
-    tiles: list[KpiTile]
+class KpiTiles:
+    """A journey of the KPIs view and the tiles of its KPIs (its lines, with their curves)."""
+
+    journey: KpiJourney
+    tiles: tuple[KpiTile, ...]
 
 
 @dataclass(frozen=True)
-class KpisView:
+class KpisPage:
     title: str
-    period: str
-    notes: list[str]  # which measurements count, and which period the ranks are of
-    figures: list[Figure]
-    journeys: list[KpiJourney]
+    view: KpisView  # the figures, the notes and the table (which the Markdown page shows)
+    journeys: tuple[KpiTiles, ...]
 
 
-def kpis_view(context: Context, report_input: ReportInput) -> KpisView:
+def kpis_view(context: Context, report_input: ReportInput) -> KpisPage:
     report = kpis_report(report_input)
-    counts = report.counts()
-    journeys: list[KpiJourney] = []
-    for row in report.rows:
-        if not journeys or journeys[-1].journey.page != f"journeys/{row.journey}":
-            rank = NONE if row.rank is None else str(row.rank)
-            journeys.append(KpiJourney(_link(row.journey, row.journey_name), rank, []))
-        journeys[-1].tiles.append(kpi_tile(context, row))
-    return KpisView(
-        title=context.word("render.nav.kpis"),
-        period=report.period or NONE,
-        notes=_kpi_notes(context, report),
-        figures=[
-            Figure(context.count(counts["kpis"]), context.word("render.kpis.measured")),
-            Figure(
-                context.count(counts["improved"]), context.word("render.change.improved"), "good"
-            ),
-            Figure(
-                context.count(counts["declined"]), context.word("render.change.declined"), "bad"
-            ),
-            Figure(
-                context.count(counts["target_reached"]),
-                context.word("render.target_reached"),
-                "good",
-            ),
-            Figure(context.count(counts["not_measured"]), context.word("render.kpis.not_measured")),
-        ],
-        journeys=journeys,
+    view = views_kpis(report, context.lang)
+    tiles = iter([kpi_tile(context, row) for row in report.rows])
+    journeys = tuple(
+        KpiTiles(journey, tuple(next(tiles) for _ in journey.lines)) for journey in view.journeys
     )
-
-
-def _kpi_notes(context: Context, report: KpiReport) -> list[str]:
-    """As the `kpis` report says them: the measurements' last day, the ranks' period."""
-    notes = []
-    if report.measured_until is not None:
-        until = context.word("report.measured_until", day=_date(context, report.measured_until))
-        notes.append(until[:1].upper() + until[1:])
-    if report.period is not None:
-        notes.append(context.word("report.rank_in_period", period=report.period))
-    if report.as_of is not None:
-        notes.append(context.word("report.as_of", period=report.period))
-    return notes
+    return KpisPage(context.word("render.nav.kpis"), view, journeys)
 
 
 # --- improvements ---------------------------------------------------------------------------
@@ -289,7 +255,7 @@ def _columns(
 
 def _alert_line(context: Context, alert: Alert) -> AlertLine:
     measured = [v for v in (alert.before, alert.after, alert.target) if v is not None]
-    places = 2 if alert.measure == "contact_rate" else decimals(measured)
+    places = 2 if alert.measure == "contact_rate" else cells.places(measured)
     measure = alert.measure_name or (
         context.word("contact_rate")
         if alert.measure == "contact_rate"

@@ -119,6 +119,11 @@ def period_title(key: str, period: str | None, lang: Lang) -> str:
     return f"{text}, {label('period', lang).lower()} {period}"
 
 
+def measured_until(value: date, lang: Lang) -> str:
+    """Up to which day measurements count: "measured until 31 Dec 2025"."""
+    return label("report.measured_until", lang).format(day=format_date(value, lang))
+
+
 def journey_page(journey_id: str) -> str:
     return f"journeys/{journey_id}"
 

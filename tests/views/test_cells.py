@@ -1,0 +1,26 @@
+"""The words and numbers that more than one page says."""
+
+from __future__ import annotations
+
+import pytest
+
+from journeyctl.views.cells import places as places_of
+
+
+@pytest.mark.parametrize(
+    ("values", "places"),
+    [
+        ([], 0),
+        ([71], 0),
+        ([71.0], 0),
+        ([0.5], 1),
+        ([0.26], 2),
+        ([0.125], 2),
+        ([1, 0.5], 1),
+        ([0.00001], 0),
+        ([2.10001], 1),
+        ([-0.5, 3], 1),
+    ],
+)
+def test_decimals_enough_for_every_value(values: list[float], places: int) -> None:
+    assert places_of(values) == places
