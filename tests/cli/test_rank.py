@@ -257,13 +257,43 @@ def test_skip_invalid_does_not_rank_around_a_broken_framework(tree: Path) -> Non
     assert "framework.yaml" in result.stderr and "not even with --skip-invalid" in result.stderr
 
 
-def test_a_compare_period_equal_to_the_period_is_a_usage_error() -> None:
-    result = run("--period", "2025", "--compare", "2025")
+@pytest.mark.parametrize(
+    ("args", "root", "fix"),
+    [
+        # The period chosen by default (2025) compared with itself, in the example.
+        (
+            ["--compare", "2025"],
+            EXAMPLE,
+            "give an earlier period, such as 2024 (periods with volumes: 2024, 2025, 2026-Q1)",
+        ),
+        # A quarter is compared with a quarter where the framework has none: with the year.
+        (
+            ["--period", "2026-Q1", "--compare", "2026-Q1"],
+            EXAMPLE,
+            "give an earlier period, such as 2025 (periods with volumes: 2024, 2025, 2026-Q1)",
+        ),
+        (
+            ["--period", "2025", "--compare", "2025"],
+            TREE,
+            "give an earlier period, such as 2024 (periods with volumes: 2024, 2025)",
+        ),
+        (
+            ["--period", "2024", "--compare", "2024"],
+            TREE,
+            "no period before it has volumes (periods with volumes: 2024, 2025), so there is "
+            "nothing to compare with; leave it out, or rank a later period",
+        ),
+    ],
+)
+def test_a_compare_period_equal_to_the_period_is_a_usage_error(
+    args: list[str], root: Path, fix: str
+) -> None:
+    result = run(*args, "--format", "json", root=root)
+    compare = args[-1]
     assert (result.exit_code, result.stdout, result.stderr) == (
         2,
         "",
-        "error: --compare '2025' is the period ranked itself, so nothing would move; "
-        "give an earlier period, such as the one before it\n",
+        f"error: --compare '{compare}' is the period ranked itself, so nothing would move; {fix}\n",
     )
 
 

@@ -168,7 +168,7 @@ def test_out_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
         (
             ["--compare", "2025"],  # the default period is 2025
             "error: --compare '2025' is the period ranked itself, so nothing would move; "
-            "give an earlier period, such as the one before it\n",
+            "give an earlier period, such as 2024 (periods with volumes: 2024, 2025)\n",
         ),
     ],
 )

@@ -135,7 +135,7 @@ def test_compare_with_the_default_period_itself_is_a_usage_error() -> None:
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         "error: --compare '2025' is the period ranked itself, so nothing would move; "
-        "give an earlier period, such as the one before it\n"
+        "give an earlier period, such as 2024 (periods with volumes: 2024, 2025)\n"
     )
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from journeyctl.model import Framework, Journey
 from journeyctl.rank import RankOptions, default_period, latest_period, rank
+from journeyctl.rank.periods import earlier_period
 
 FRAMEWORK = Framework.model_validate(
     {
@@ -81,3 +82,20 @@ def test_a_period_given_leaves_no_count_of_journeys_without_it() -> None:
     journeys = [journey("a", "2024", "2025"), journey("b", "2024")]
     ranking = rank(FRAMEWORK, journeys, RankOptions(period="2025"))
     assert (ranking.period_chosen, ranking.without_period) == (False, 0)
+
+
+@pytest.mark.parametrize(
+    ("period", "expected"),
+    [
+        ("2025", "2024"),  # not 2024-Q4 or 2025-Q1, though 2025-Q1 ends before 2025 does
+        ("2025-Q2", "2025-Q1"),  # a quarter for a quarter, not the longer 2024
+        ("2025-Q1", "2024-Q4"),
+        ("2025-03", "2024"),  # no month earlier: the latest period before it of any kind
+        ("2024", None),  # 2024-Q4 overlaps 2024: nothing is earlier
+    ],
+)
+def test_the_period_to_compare_with_is_the_latest_earlier_one_of_its_kind(
+    period: str, expected: str | None
+) -> None:
+    journeys = [journey("a", "2024", "2024-Q4", "2025-Q1", "2025"), journey("b", "2025-03")]
+    assert earlier_period(journeys, period) == expected

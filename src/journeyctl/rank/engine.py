@@ -21,7 +21,13 @@ from journeyctl.rank.choices import (
     resolve_filters,
     resolve_weights,
 )
-from journeyctl.rank.periods import checked_period, default_period, latest_period
+from journeyctl.rank.periods import (
+    checked_period,
+    default_period,
+    earlier_period,
+    latest_period,
+    present_periods,
+)
 from journeyctl.rank.ranking import (
     Comparison,
     ContactShare,
@@ -99,9 +105,17 @@ def _compare_period(journeys: Sequence[Journey], options: RankOptions, period: s
     assert options.compare is not None
     compare = checked_period(journeys, options.compare, "compare")
     if compare == period:
+        present = ", ".join(present_periods(journeys))
+        earlier = earlier_period(journeys, compare)
+        if earlier is not None:
+            fix = f"give an earlier period, such as {earlier} (periods with volumes: {present})"
+        else:
+            fix = (
+                f"no period before it has volumes (periods with volumes: {present}), so there "
+                "is nothing to compare with; leave it out, or rank a later period"
+            )
         raise UsageError(
-            f"'{compare}' is the period ranked itself, so nothing would move; give an earlier "
-            "period, such as the one before it",
+            f"'{compare}' is the period ranked itself, so nothing would move; {fix}",
             parameter="compare",
         )
     return compare

@@ -47,13 +47,35 @@ def default_period(journeys: Iterable[Journey]) -> str | None:
     return max(enough, key=_recency) if enough else None
 
 
+def present_periods(journeys: Iterable[Journey]) -> list[str]:
+    """The periods some journey has volumes for, the one that ends first first."""
+    return sorted({v.period for j in journeys for v in j.volumes}, key=_recency)
+
+
+def earlier_period(journeys: Iterable[Journey], period: str) -> str | None:
+    """The latest period some journey has volumes for that ends before `period` starts (so
+    that it does not overlap it), of the same kind (a year for a year, a quarter for a
+    quarter) where there is one: the period to compare `period` with. None: none is earlier."""
+    start = period_bounds(period)[0]
+    earlier = newest_first(p for p in present_periods(journeys) if period_bounds(p)[1] < start)
+    alike = [p for p in earlier if _kind(p) == _kind(period)]
+    return next(iter(alike or earlier), None)
+
+
+def _kind(period: str) -> str:
+    """`year`, `quarter` or `month`, as the period is written."""
+    if len(period) == 4:
+        return "year"
+    return "quarter" if period[5] == "Q" else "month"
+
+
 def checked_period(journeys: Sequence[Journey], requested: str, parameter: str) -> str:
     """`requested` if it is a period some journey has volumes for; else a usage error."""
     if not re.match(PERIOD_PATTERN, requested):
         raise UsageError(
             f"'{requested}' is not a period; write 2025, 2025-Q3 or 2025-06", parameter=parameter
         )
-    present = sorted({v.period for j in journeys for v in j.volumes}, key=_recency)
+    present = present_periods(journeys)
     if requested not in present:
         known = (
             f"periods present: {', '.join(present)}" if present else "no journey has volumes yet"
