@@ -76,11 +76,21 @@ def test_improvements_markdown() -> None:
     assert as_markdown(build("improvements", report_input()), "en") == (
         "### Improvements, period 2025\n"
         "\n"
-        "| Improvement | Status | Journeys | Customers | Contacts | Effort (1-5) | Owner |\n"
-        "|---|---|---|---:|---:|---:|---|\n"
-        "| Shared improvement | experiment (open) | Journey C; Journey B | 240 | 104 | 3 | Bob |\n"
-        "| Finished | implemented (done) | Journey B | 200 | 44 | 1 | Ann |\n"
-        "| Turned down | rejected | Journey E | 10 | 1 | - | Ann |\n"
+        "| Improvement | Status | Owner | Journeys | Customers | Contacts | Effort (1-5) | Started "
+        "| Done |\n"
+        "|---|---|---|---|---:|---:|---:|---|---|\n"
+        "| Shared improvement (shared) | experiment (open) | Bob | Journey C; Journey B | 240 | 104 "
+        "| 3 | 1 Feb 2025 | - |\n"
+        "| Finished | implemented (done) | Ann | Journey B | 200 | 44 | 1 | - | 1 Mar 2025 |\n"
+        "| Turned down | rejected | Ann | Journey E | 10 | 1 | - | - | - |\n"
+        "\n"
+        "### By journey\n"
+        "\n"
+        "| Journey | Open | Done | Rejected |\n"
+        "|---|---:|---:|---:|\n"
+        "| Journey B | 1 | 1 | 0 |\n"
+        "| Journey C | 1 | 0 | 0 |\n"
+        "| Journey E | 0 | 0 | 1 |\n"
         "\n"
         "3 improvements: 1 open, 1 done, 1 rejected; 1 shared by several journeys  \n"
         "By status: experiment 1, implemented 1, rejected 1\n"
@@ -187,7 +197,8 @@ def test_without_a_period_the_titles_name_none_and_ranks_are_dashes() -> None:
     improvements = as_markdown(build("improvements", given), "en").splitlines()
     assert improvements[0] == "### Improvements"
     assert improvements[4] == (
-        "| Shared improvement | experiment (open) | Journey C; Journey B | - | - | 3 | Bob |"
+        "| Shared improvement (shared) | experiment (open) | Bob | Journey C; Journey B | - | - | 3 "
+        "| 1 Feb 2025 | - |"
     )
     coverage = as_markdown(build("coverage", given), "en").splitlines()
     assert coverage[0] == "### Life Cycle Model: contact reasons covered by journeys"
@@ -231,22 +242,27 @@ def test_no_improvements_say_none_and_count_no_status() -> None:
     assert as_markdown(build("improvements", given), "en") == (
         "### Improvements, period 2025\n"
         "\n"
+        "No improvements yet.\n"
+        "\n"
+        "### By journey\n"
+        "\n"
         "None.\n"
         "\n"
         "0 improvements: 0 open, 0 done, 0 rejected; 0 shared by several journeys\n"
     )
 
 
-def test_an_improvement_without_owner_or_effort_shows_dashes() -> None:
+def test_an_improvement_without_owner_shows_a_dash_and_no_effort_no_column() -> None:
     given = report_input()
     improvements = tuple(
         i.model_copy(update={"owner": None, "effort": None}) for i in given.improvements
     )
     text = as_markdown(build("improvements", replace(given, improvements=improvements)), "en")
     assert text.splitlines()[4:7] == [
-        "| Shared improvement | experiment (open) | Journey C; Journey B | 240 | 104 | - | - |",
-        "| Finished | implemented (done) | Journey B | 200 | 44 | - | - |",
-        "| Turned down | rejected | Journey E | 10 | 1 | - | - |",
+        "| Shared improvement (shared) | experiment (open) | - | Journey C; Journey B | 240 | 104 "
+        "| 1 Feb 2025 | - |",
+        "| Finished | implemented (done) | - | Journey B | 200 | 44 | - | 1 Mar 2025 |",
+        "| Turned down | rejected | - | Journey E | 10 | 1 | - | - |",
     ]
 
 

@@ -56,10 +56,10 @@ def test_alerts_are_red_and_the_kpi_dim_below() -> None:
 
 def test_a_status_says_its_state_dim_below_where_it_adds_something() -> None:
     lines = coloured("improvements")
-    assert lines[3].startswith("Shared improvement  experiment   Journey C; Journey B ")
-    assert lines[4] == f"                    {ESC}[2mopen{ESC}[0m"
-    assert lines[7].startswith("Turned down         rejected     Journey E ")
-    assert lines[8].startswith("3 improvements")
+    assert lines[3].startswith("Shared improvement  experiment   Bob    Journey C; Journey B ")
+    assert lines[4] == f"{ESC}[2mshared{ESC}[0m              {ESC}[2mopen{ESC}[0m"
+    assert lines[7].startswith("Turned down         rejected     Ann    Journey E ")
+    assert lines[9].startswith(f"{ESC}[1mBy journey ")
 
 
 def test_titles_are_bold_and_a_covered_reason_plain() -> None:

@@ -27,19 +27,27 @@ def test_a_narrow_kpis_table_wraps_its_name_column_first() -> None:
     ]
 
 
-def test_a_narrow_improvements_table_wraps_its_name_column_first() -> None:
+def test_a_narrow_improvements_table_wraps_its_text_columns() -> None:
     assert table(
         build("improvements", report_input()), "en", color=False, width=88
     ).splitlines() == [
         "Improvements, period 2025",
-        "                                                                           Effort",
-        "Improvement         Status       Journeys             Customers  Contacts   (1-5)  Owner",
+        "                                                            Effort",
+        "Improvement  Status      Owner Journeys  Customers Contacts  (1-5) Started    Done",
         "────────────────────────────────────────────────────────────────────────────────────────",
-        "Shared improvement  experiment   Journey C; Journey         240       104       3  Bob",
-        "                    open         B",
-        "Finished            implemented  Journey B                  200        44       1  Ann",
-        "                    done",
-        "Turned down         rejected     Journey E                   10         1       -  Ann",
+        "Shared       experiment  Bob   Journey         240      104      3 1 Feb 2025 -",
+        "improvement  open              C;",
+        "shared                         Journey B",
+        "Finished     implemented Ann   Journey B       200       44      1 -          1 Mar 2025",
+        "             done",
+        "Turned down  rejected    Ann   Journey E        10        1      - -          -",
+        "",
+        "By journey",
+        "Journey    Open  Done  Rejected",
+        "───────────────────────────────",
+        "Journey B     1     1         0",
+        "Journey C     1     0         0",
+        "Journey E     0     0         1",
         "3 improvements: 1 open, 1 done, 1 rejected; 1 shared by several journeys",
         "By status: experiment 1, implemented 1, rejected 1",
     ]

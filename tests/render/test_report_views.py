@@ -5,7 +5,6 @@ from __future__ import annotations
 from journeyctl.render.context import Context
 from journeyctl.render.report_views import (
     alerts_view,
-    improvements_view,
     kpis_view,
 )
 from journeyctl.reports import ReportInput
@@ -61,17 +60,3 @@ def test_kpis_figures_and_tiles_per_journey() -> None:
         (j.journey.name, j.journey.rank, [t.line.kpi for t in j.tiles]) for j in shown.journeys
     ]
     assert tiles == [("I pay my bill", "1", ["nps", "contact-rate"])]
-
-
-def test_improvements_with_the_volume_of_the_journeys_they_touch() -> None:
-    prepared = report_input()
-    shown = improvements_view(context_of(prepared), prepared)
-    rows = [(r.title, r.status, r.shared, r.customers, r.contacts, r.owner) for r in shown.rows]
-    assert rows == [
-        ("Explain why the amount changed", "in progress", False, "5,000", "1,000", "Bob Jones"),
-        ("One-tap payment link", "implemented", True, "5,700", "1,300", "Ann Smith"),
-    ]
-    assert [(f.caption, f.value) for f in shown.by_status if f.value != "0"] == [
-        ("in progress", "1"),
-        ("implemented", "1"),
-    ]

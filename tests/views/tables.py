@@ -8,7 +8,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from journeyctl.views.cells import Table
+from journeyctl.views.cells import PARTS, Table
 
 Rows = list[tuple[str, ...]]
 
@@ -39,6 +39,9 @@ class _Tables(HTMLParser):
             self._row = []
         elif tag in ("td", "th"):
             self._cell = []
+        elif tag == "br" and self._cell is not None:
+            # The journeys of a cell that names several, one per line: "; " in plain text.
+            self._cell.append(PARTS)
         elif tag == "div" and ("class", "meta") in attrs and self._cell is not None:
             # The line below a cell's text: "(...)", as Markdown writes it.
             self._cell.append(" (")

@@ -29,12 +29,12 @@ from journeyctl.formats.base import Writer
 from journeyctl.reports import (
     Alert,
     AlertsReport,
-    ImprovementsReport,
     Report,
 )
 from journeyctl.text import Lang, format_count, format_date, format_decimal, format_percent, label
 from journeyctl.views.cells import NONE, Cell, Table, measured_until
 from journeyctl.views.coverage import CoverageView, coverage_view
+from journeyctl.views.improvements import ImprovementsView, improvements_view
 from journeyctl.views.kpis import KpisView, kpis_view
 from journeyctl.views.owners import OwnersView, owners_view
 
@@ -99,44 +99,6 @@ def _period_title(key: str, period: str | None, lang: Lang) -> str:
     return f"{text}, {label('period', lang).lower()} {period}"
 
 
-# --- improvements ------------------------------------------------------------------------
-
-
-def _improvements_page(report: ImprovementsReport, lang: Lang) -> Page:
-    keys = ["improvement", "status", "journeys", "customers", "contacts", "report.effort", "owner"]
-    rows = [
-        [
-            Cell(row.title),
-            _status_cell(row.status, row.state, lang),
-            Cell("; ".join(row.journey_names)),
-            Cell(_count(row.customers, lang)),
-            Cell(_count(row.contacts, lang)),
-            Cell(NONE if row.effort is None else str(row.effort)),
-            Cell(row.owner_name or NONE),
-        ]
-        for row in report.rows
-    ]
-    numeric = [False, False, False, True, True, True, False]
-    title = _period_title("report.improvements.title", report.period, lang)
-    sheet = _sheet(title, [label(k, lang) for k in keys], numeric, rows, 2)
-    by_status = ", ".join(
-        f"{label(f'improvement_status.{status}', lang)} {count}"
-        for status, count in report.by_status().items()
-        if count
-    )
-    notes = [label("report.improvements.summary", lang).format(**report.counts())]
-    if by_status:
-        notes.append(f"{label('report.by_status', lang)}: {by_status}")
-    return Page((sheet,), tuple(notes))
-
-
-def _status_cell(status: str, state: str, lang: Lang) -> Cell:
-    """The status, and below it open, done or rejected where that says something more."""
-    said = label(f"improvement_status.{status}", lang)
-    state_word = label(f"report.state.{state}", lang)
-    return Cell(said, "" if state_word == said else state_word)
-
-
 # --- alerts ------------------------------------------------------------------------------
 
 
@@ -193,16 +155,18 @@ def _whole(value: float | None) -> int | None:
     return None if value is None else int(value)
 
 
-_PAGES: dict[str, Callable[..., Page | OwnersView | CoverageView | KpisView]] = {
+_PAGES: dict[str, Callable[..., Page | OwnersView | CoverageView | KpisView | ImprovementsView]] = {
     "kpis": kpis_view,
-    "improvements": _improvements_page,
+    "improvements": improvements_view,
     "coverage": coverage_view,
     "owners": owners_view,
     "alerts": _alerts_page,
 }
 
 
-def page(report: Report, lang: Lang) -> Page | OwnersView | CoverageView | KpisView:
+def page(
+    report: Report, lang: Lang
+) -> Page | OwnersView | CoverageView | KpisView | ImprovementsView:
     """What the table and Markdown show of a report, in `lang`."""
     return _PAGES[report.name](report, lang)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from journeyctl.render.markdown import md_cell
-from journeyctl.views.cells import MISSING, Cell
+from journeyctl.views.cells import MISSING, PARTS, Cell
 
 
 def td(cell: Cell, numeric: bool = False, root: str = "") -> Markup:
@@ -22,7 +22,10 @@ def td(cell: Cell, numeric: bool = False, root: str = "") -> Markup:
 
 
 def html_of(cell: Cell, root: str = "") -> Markup:
-    """The cell's content as HTML, without the `td` around it."""
+    """The cell's content as HTML, without the `td` around it; the parts of a cell that names
+    several journeys one per line."""
+    if cell.parts:
+        return Markup("<br>").join(html_of(part, root) for part in cell.parts)
     text = escape(cell.text)
     if cell.link:
         text = Markup('<a href="{}{}.html">{}</a>').format(root, cell.link, cell.text)
@@ -36,6 +39,8 @@ def html_of(cell: Cell, root: str = "") -> Markup:
 
 def md_of(cell: Cell, root: str = "") -> str:
     """The cell in a Markdown table: `[X](journeys/x.md) *`, the line below in brackets."""
+    if cell.parts:
+        return PARTS.join(md_of(part, root) for part in cell.parts)
     text = md_cell(cell.text)
     if cell.link:
         text = f"[{text}]({root}{cell.link}.md)"

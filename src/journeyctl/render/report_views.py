@@ -23,6 +23,8 @@ from journeyctl.views import cells
 from journeyctl.views.cells import NONE
 from journeyctl.views.coverage import CoverageView
 from journeyctl.views.coverage import coverage_view as views_coverage
+from journeyctl.views.improvements import ImprovementsView
+from journeyctl.views.improvements import improvements_view as views_improvements
 from journeyctl.views.kpis import KpiJourney, KpisView
 from journeyctl.views.kpis import kpis_view as views_kpis
 from journeyctl.views.owners import OwnersView
@@ -76,90 +78,16 @@ def kpis_view(context: Context, report_input: ReportInput) -> KpisPage:
 
 
 @dataclass(frozen=True)
-class ImprovementLine:
-    id: str
-    title: str
-    status: str
-    status_key: str
-    state: str  # open, done or rejected
-    owner: str
-    effort: str
-    started: str
-    done: str
-    journeys: list[JourneyLink]
-    shared: bool
-    customers: str
-    contacts: str
-
-
-@dataclass(frozen=True)
-class JourneyWork:
-    journey: JourneyLink
-    open: str
-    done: str
-    rejected: str
-
-
-@dataclass(frozen=True)
-class ImprovementsView:
+class ImprovementsPage:
     title: str
     period: str
-    figures: list[Figure]
-    by_status: list[Figure]
-    rows: list[ImprovementLine]
-    by_journey: list[JourneyWork]
-    has_effort: bool  # a column that no improvement fills is left out
-    has_dates: bool
+    view: ImprovementsView
 
 
-def improvements_view(context: Context, report_input: ReportInput) -> ImprovementsView:
+def improvements_view(context: Context, report_input: ReportInput) -> ImprovementsPage:
     report = improvements_report(report_input)
-    counts = report.counts()
-    return ImprovementsView(
-        title=context.word("improvements"),
-        period=report.period or NONE,
-        figures=[
-            Figure(context.count(counts["open"]), context.word("report.state.open")),
-            Figure(context.count(counts["done"]), context.word("report.state.done"), "good"),
-            Figure(context.count(counts["shared"]), context.word("render.improvements.shared")),
-            Figure(context.count(counts["rejected"]), context.word("report.state.rejected")),
-        ],
-        by_status=[
-            Figure(context.count(count), context.word(f"improvement_status.{status}"), status)
-            for status, count in report.by_status().items()
-        ],
-        rows=[
-            ImprovementLine(
-                id=row.id,
-                title=row.title,
-                status=context.word(f"improvement_status.{row.status}"),
-                status_key=row.status,
-                state=row.state,
-                owner=row.owner_name or NONE,
-                effort=NONE if row.effort is None else str(row.effort),
-                started=_date(context, row.started),
-                done=_date(context, row.done),
-                journeys=[
-                    _link(i, n) for i, n in zip(row.journeys, row.journey_names, strict=True)
-                ],
-                shared=row.shared,
-                customers=context.count(row.customers),
-                contacts=context.count(row.contacts),
-            )
-            for row in report.rows
-        ],
-        by_journey=[
-            JourneyWork(
-                _link(j.journey, j.journey_name),
-                context.count(len(j.open)),
-                context.count(len(j.done)),
-                context.count(len(j.rejected)),
-            )
-            for j in report.by_journey
-        ],
-        has_effort=any(row.effort is not None for row in report.rows),
-        has_dates=any(row.started or row.done for row in report.rows),
-    )
+    view = views_improvements(report, context.lang)
+    return ImprovementsPage(context.word("improvements"), report.period or NONE, view)
 
 
 # --- coverage -------------------------------------------------------------------------------

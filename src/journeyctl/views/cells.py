@@ -24,6 +24,7 @@ NONE = "-"
 
 ESTIMATED = "~"  # after a volume that someone estimated rather than counted
 MISSING = "*"  # after a journey's name when a criterion has no value (counted 0)
+PARTS = "; "  # between the names of a cell that names several (the journeys of an improvement)
 
 # How a cell stands out: good and bad (green and red), strong (a total), and the four
 # movements of a ranking: up, down, the same place, and new (not ranked in the period before).
@@ -37,6 +38,9 @@ class Cell:
     tone: Tone = ""
     link: str = ""  # the page it names, "journeys/<id>", where the output has pages
     mark: str = ""  # ESTIMATED or MISSING, shown after the text
+    # A cell that names several journeys: one cell each, so a page links every one; `text`
+    # is what plain text shows, the parts' texts joined by PARTS.
+    parts: tuple[Cell, ...] = ()
 
     @property
     def shown(self) -> str:
@@ -55,6 +59,7 @@ class Table:
     flexible: int = 0  # the column that may wrap first in a terminal (a name)
     one_line: frozenset[int] = frozenset()  # columns whose cells never wrap (a date)
     empty: str = ""  # what stands in the table's place without rows
+    anchors: tuple[str, ...] = ()  # per row, the name a page may link to (an improvement's id)
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,12 @@ def measured_until(value: date, lang: Lang) -> str:
 
 def journey_page(journey_id: str) -> str:
     return f"journeys/{journey_id}"
+
+
+def journeys_cell(ids: tuple[str, ...], names: tuple[str, ...], empty: str = NONE) -> Cell:
+    """The journeys a row names, each linking to its page."""
+    parts = tuple(Cell(name, link=journey_page(id_)) for id_, name in zip(ids, names, strict=True))
+    return Cell(PARTS.join(names) or empty, parts=parts)
 
 
 # --- a journey's movement in a ranking --------------------------------------------------------

@@ -1,0 +1,113 @@
+"""The improvements page: one view for the terminal, its Markdown and the HTML and Markdown
+pages."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from journeyctl.formats.reports import as_markdown
+from journeyctl.reports import improvements_report
+from journeyctl.text import Lang
+from journeyctl.views.cells import Cell, Figure
+from journeyctl.views.improvements import StatusCount, improvements_view
+from tests.views.conftest import pages, prepared
+from tests.views.tables import html_tables, markdown_tables, view_rows
+
+PAY = Cell("I pay my bill", link="journeys/i-pay-my-bill")
+REMIND = Cell("I get a reminder", link="journeys/i-get-a-reminder")
+
+
+def test_the_view_whole() -> None:
+    shown = improvements_view(improvements_report(prepared()), "en")
+    table = shown.improvements
+    assert table.title == "Improvements, period 2025"
+    assert table.headers == (
+        "Improvement", "Status", "Owner", "Journeys", "Customers", "Contacts", "Effort (1-5)",
+        "Started", "Done",
+    )  # fmt: skip
+    assert table.numeric == (False, False, False, False, True, True, True, False, False)
+    assert (table.flexible, table.one_line) == (3, frozenset({7, 8}))
+    assert table.anchors == ("explain-the-amount", "one-tap-payment")
+    assert table.rows == (
+        (
+            Cell("Explain why the amount changed"),
+            Cell("in progress", below="open"),
+            Cell("Bob Jones"),
+            Cell("I pay my bill", parts=(PAY,)),
+            Cell("5,000"),
+            Cell("1,000"),
+            Cell("2"),
+            Cell("1 Mar 2025"),
+            Cell("-"),
+        ),
+        (
+            Cell("One-tap payment link", below="shared"),
+            Cell("implemented", below="done"),
+            Cell("Ann Smith"),
+            Cell("I pay my bill; I get a reminder", parts=(PAY, REMIND)),
+            Cell("5,700"),
+            Cell("1,300"),
+            Cell("3"),
+            Cell("10 Jan 2025"),
+            Cell("30 May 2025"),
+        ),
+    )
+    assert shown.by_journey.headers == ("Journey", "Open", "Done", "Rejected")
+    assert shown.by_journey.rows == (
+        (PAY, Cell("1"), Cell("1"), Cell("0")),
+        (REMIND, Cell("0"), Cell("1"), Cell("0")),
+    )
+    assert shown.tables == (table, shown.by_journey)
+    assert shown.notes == (
+        "2 improvements: 1 open, 1 done, 0 rejected; 1 shared by several journeys",
+        "By status: in progress 1, implemented 1",
+    )
+    assert shown.figures == (
+        Figure("1", "open"),
+        Figure("1", "done", "good"),
+        Figure("1", "shared by several journeys"),
+        Figure("0", "rejected"),
+    )
+    assert shown.by_status[3:5] == (
+        StatusCount("in-progress", "in progress", "1"),
+        StatusCount("implemented", "implemented", "1"),
+    )
+    assert [item.count for item in shown.by_status] == ["0", "0", "0", "1", "1", "0"]
+
+
+def test_columns_no_improvement_fills_are_left_out() -> None:
+    given = prepared()
+    bare = tuple(
+        i.model_copy(update={"effort": None, "started": None, "done": None})
+        for i in given.improvements
+    )
+    shown = improvements_view(improvements_report(replace(given, improvements=bare)), "en")
+    assert shown.improvements.headers[-2:] == ("Customers", "Contacts")
+    assert shown.improvements.numeric[-2:] == (True, True)
+    assert shown.improvements.one_line == frozenset()
+    assert all(len(row) == 6 for row in shown.improvements.rows)
+
+
+def test_no_improvements_says_so_and_counts_nothing() -> None:
+    given = replace(prepared(), improvements=())
+    shown = improvements_view(improvements_report(given), "nl")
+    assert (shown.improvements.rows, shown.improvements.empty) == ((), "Nog geen verbeteringen.")
+    assert shown.by_journey.rows == ()
+    assert len(shown.notes) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_report_and_the_pages_show_the_same_cells(lang: Lang) -> None:
+    report = improvements_report(prepared())
+    expected = [view_rows(table) for table in improvements_view(report, lang).tables]
+    assert markdown_tables(as_markdown(report, lang)) == expected
+    assert markdown_tables(pages(lang)["improvements.md"]) == expected
+    html = pages(lang)["improvements.html"]
+    assert html_tables(html) == expected
+    assert '<tr id="one-tap-payment">' in html
+    assert (
+        '<a href="journeys/i-pay-my-bill.html">I pay my bill</a><br>'
+        '<a href="journeys/i-get-a-reminder.html">I get a reminder</a>'
+    ) in html
