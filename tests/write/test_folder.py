@@ -171,3 +171,15 @@ def test_a_fifo_in_a_files_place_is_refused_before_any_file_moves(tmp_path: Path
         write_folder(site, {"index.html": "new\n", "journeys/x.html": "x\n"})
     assert (site / "index.html").read_bytes() == b"old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_failure_names_the_file_in_the_folder_asked_for_not_the_staging_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(WriteError) as raised:
+        write_folder(Path("site"), {"index.html": "ok", "broken.html": "\ud800"})
+    assert str(raised.value).startswith(
+        "cannot write 'site/broken.html': the text holds a character that UTF-8 cannot encode"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -49,7 +49,7 @@ def write_folder(target: Path, files: Mapping[str, str], *, tidy: bool = False) 
     remove_stale_temporaries(folder.parent)  # staging folders of a write that was killed
     staging = temporary_path(folder)
     try:
-        write_files(staging, files)
+        _write_staged(staging, target, files)
         _move_into_place(staging, folder, list(files))
     except OSError as error:
         raise WriteError(
@@ -61,6 +61,15 @@ def write_folder(target: Path, files: Mapping[str, str], *, tidy: bool = False) 
             shutil.rmtree(staging)
     written = [contained_path(target, name) for name in files if name != RECORD]
     return FolderWrite(written, _remove_left_over(folder, previous, files))
+
+
+def _write_staged(staging: Path, target: Path, files: Mapping[str, str]) -> None:
+    """Write the files into the staging folder; a failure names the file in the target, as
+    the user gave it, not in the staging folder, which they never asked for."""
+    try:
+        write_files(staging, files)
+    except WriteError as error:
+        raise WriteError(str(error).replace(str(staging), str(target))) from None
 
 
 def _real_folder(target: Path) -> Path:
