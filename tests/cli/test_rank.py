@@ -297,21 +297,48 @@ def test_a_compare_period_equal_to_the_period_is_a_usage_error(
     )
 
 
+WEIGHTS = (
+    "customers (Klanten), contacts (Contacten), belang (Strategisch belang), wet (Regelgeving)"
+)
+
+
 @pytest.mark.parametrize(
-    ("weights", "what"),
+    "weights",
     [
-        (["customers=0", "contacts=0", "belang=0"], "sets"),
-        (["klanten=0", "contacten=0", "belang=0", "wet=0"], "sets"),
+        ["customers=0", "contacts=0", "belang=0"],  # wet is 0 in framework.yaml
+        ["klanten=0", "contacten=0", "belang=0", "wet=0"],
     ],
 )
-def test_every_weight_at_zero_is_a_usage_error(weights: list[str], what: str) -> None:
+def test_every_weight_at_zero_is_a_usage_error(weights: list[str]) -> None:
     result = run(*(arg for pair in weights for arg in ("--weight", pair)))
     assert (result.exit_code, result.stdout, result.stderr) == (
         2,
         "",
-        f"error: --weight {what} every weight to 0, so every score would be 0; give at least "
-        "one weight above 0, or rank --by contacts or customers\n",
+        "error: --weight sets every weight to 0, so every score would be 0; give at least "
+        f"one weight above 0 (weights: {WEIGHTS}), or rank --by contacts or customers\n",
     )
+
+
+def test_every_weight_at_zero_in_framework_yaml_is_a_usage_error(tree: Path) -> None:
+    framework = tree / "framework.yaml"
+    text = framework.read_text(encoding="utf-8").replace("weight: 2", "weight: 0")
+    text = text.replace("customers: 1\n  contacts: 1", "customers: 0\n  contacts: 0")
+    framework.write_text(text, encoding="utf-8")
+    result = run("--format", "json", root=tree)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        "error: --weight leaves, with framework.yaml's ranking and criteria, every weight to 0, "
+        "so every score would be 0; give at least one weight above 0 "
+        f"(weights: {WEIGHTS}), or rank --by contacts or customers\n",
+    )
+
+
+def test_volume_weights_at_zero_rank_by_the_criteria_left() -> None:
+    # belang keeps its weight 2: a 5 of 5, b 2 of 5, c has no value (0, flagged).
+    result = run("--format", "json", "--weight", "customers=0", "--weight", "contacts=0")
+    assert (result.exit_code, scores(result)) == (0, [("a", 100.0), ("b", 40.0), ("c", 0.0)])
+    assert ranking(result)["weights"] == {"customers": 0.0, "contacts": 0.0, "belang": 2.0}
 
 
 def test_every_weight_at_zero_still_ranks_by_contacts() -> None:

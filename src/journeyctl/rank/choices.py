@@ -146,7 +146,7 @@ def _names_in(lang: Lang) -> list[str]:
     return [label(term, lang).lower() for term in VOLUME_TERMS]
 
 
-def _listed_weights(framework: Framework) -> str:
+def listed_weights(framework: Framework) -> str:
     """The weights as a person may write them: each id with its name in the framework's language."""
     lang = framework.language
     named = [(term, label(term, lang)) for term in VOLUME_TERMS]
@@ -157,7 +157,7 @@ def _listed_weights(framework: Framework) -> str:
 def parse_weights(framework: Framework, pairs: list[str]) -> dict[str, float]:
     """`ID=W` pairs as weights (an id or a name); a usage error naming the valid ones."""
     names = weight_names(framework)
-    listed = _listed_weights(framework)
+    listed = listed_weights(framework)
     weights: dict[str, float] = {}
     for pair in pairs:
         written, sep, value = (part.strip() for part in pair.partition("="))

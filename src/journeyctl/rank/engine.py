@@ -18,6 +18,7 @@ from journeyctl.model.journey import Volume
 from journeyctl.rank.choices import (
     VOLUME_TERMS,
     framework_weights,
+    listed_weights,
     resolve_filters,
     resolve_weights,
 )
@@ -60,7 +61,7 @@ def rank(framework: Framework, journeys: Sequence[Journey], options: RankOptions
         what = "sets" if options.weights else "leaves, with framework.yaml's ranking and criteria,"
         raise UsageError(
             f"{what} every weight to 0, so every score would be 0; give at least one weight "
-            "above 0, or rank --by contacts or customers",
+            f"above 0 (weights: {listed_weights(framework)}), or rank --by contacts or customers",
             parameter="weights",
         )
     language = _language(framework, options.lang)
