@@ -171,3 +171,21 @@ def test_the_summary_names_a_hidden_sheet_it_did_not_read(tree_dir: Path) -> Non
         "(1 journey(s) unchanged).\n"
         "Sheets read: Inventaris; hidden, not read: Oud (--sheet NAME reads one)\n"
     )
+
+
+def test_a_1904_workbook_gives_the_dates_its_cells_show(tree_dir: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["import", str(FIXTURES / "dates_1904.xlsx"), "--root", str(tree_dir), "--dry-run"]
+    )
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        "Dry run: dates_1904.xlsx read as measurements; nothing was written.\n"
+        "To create: 0\n"
+        "To update: 1\n"
+        "  ~ klant-zijn/facturatie/ik-betaal.yaml\n"
+        "      kpis nps 2025-06-30: 3 -> 7\n"
+        "      kpis nps 2025-09-30: new, 9\n"
+        "      kpis nps 2025-12-31: new, 12\n"
+        "Unchanged: 0 journey(s)\n"
+        "Sheets read: Metingen\n"
+    )

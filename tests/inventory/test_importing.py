@@ -114,6 +114,16 @@ def test_a_formula_never_calculated_is_refused(tree_dir: Path) -> None:
         _import(tree_dir, "uncalculated.xlsx")
 
 
+def test_a_1904_workbook_dates_its_measurements_from_1904(tree_dir: Path) -> None:
+    # a date cell, a serial number and a serial number as text, each counted from 1904-01-01
+    (change,) = _import(tree_dir, "dates_1904.xlsx").plan.changes
+    assert change.details == [
+        "kpis nps 2025-06-30: 3 -> 7",
+        "kpis nps 2025-09-30: new, 9",
+        "kpis nps 2025-12-31: new, 12",
+    ]
+
+
 def test_unknown_phase_cluster_and_owner_are_refused_or_added(tree_dir: Path) -> None:
     sheet = tree_dir.parent / "nieuw.csv"
     sheet.write_text(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import tracemalloc
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -49,6 +49,13 @@ def test_a_1904_workbook_counts_its_dates_from_1904(tmp_path: Path) -> None:
     )
     (sheet,) = read_xlsx(path)
     assert sheet.rows[2] == [45838, datetime(1904, 1, 1) + timedelta(days=45838)]
+
+
+def test_a_sheet_knows_the_day_its_workbook_counts_dates_from(tmp_path: Path) -> None:
+    rows = list(sheet_xml(hostile.inventory_rows()))
+    (windows,) = read_xlsx(hostile.write_xlsx(tmp_path / "a.xlsx", [rows]))
+    (mac,) = read_xlsx(hostile.write_xlsx(tmp_path / "b.xlsx", [rows], properties='date1904="1"'))
+    assert (windows.epoch, mac.epoch) == (date(1899, 12, 30), date(1904, 1, 1))
 
 
 def test_shared_strings_read_as_a_spreadsheet_shows_them(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from journeyctl.inventory.cells import ErrorValue, Uncalculated, Value
+from journeyctl.inventory.cells import EPOCH_1904, ErrorValue, Uncalculated, Value
 from journeyctl.inventory.formula import neutralise, restore
 from journeyctl.inventory.values import (
     CellError,
@@ -118,6 +118,7 @@ def test_measures_may_be_negative_and_decimal_but_not_estimated() -> None:
         (45838.75, date(2025, 6, 30)),
         ("45838", date(2025, 6, 30)),
         (18264, date(1950, 1, 1)),
+        (109574, date(2199, 12, 31)),
     ],
 )
 def test_dates(cell: Value, expected: date) -> None:
@@ -125,10 +126,36 @@ def test_dates(cell: Value, expected: date) -> None:
 
 
 # A year, a count or a negative number is not a serial date; neither is yes/no.
-@pytest.mark.parametrize("cell", ["31-02-2025", "juni 2025", 2025, 18263, -45838, "4583", True])
+@pytest.mark.parametrize(
+    "cell", ["31-02-2025", "juni 2025", 2025, 18263, 109575, -45838, "4583", True]
+)
 def test_not_dates(cell: Value) -> None:
     with pytest.raises(CellError, match="is not a date"):
         day(cell)
+
+
+# In a 1904 workbook (Excel for Mac's old default) a serial number counts from 1904-01-01:
+# 1462 days fewer for the same date. A date cell and text are read as they are.
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (44376, date(2025, 6, 30)),
+        (44376.5, date(2025, 6, 30)),
+        ("44376", date(2025, 6, 30)),
+        (16802, date(1950, 1, 1)),
+        (108112, date(2199, 12, 31)),
+        (datetime(2025, 6, 30, 0, 0), date(2025, 6, 30)),
+        ("30-06-2025", date(2025, 6, 30)),
+    ],
+)
+def test_dates_in_a_1904_workbook(cell: Value, expected: date) -> None:
+    assert day(cell, EPOCH_1904) == expected
+
+
+@pytest.mark.parametrize("cell", [16801, 108113, 2025])
+def test_not_dates_in_a_1904_workbook(cell: Value) -> None:
+    with pytest.raises(CellError, match="is not a date"):
+        day(cell, EPOCH_1904)
 
 
 @pytest.mark.parametrize(

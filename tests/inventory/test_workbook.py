@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,13 @@ def test_an_error_value_and_a_formula_never_calculated_are_kept_as_such() -> Non
     assert sheet.rows[1][3] == ErrorValue("#DIV/0!")
     (sheet,) = read_xlsx(FIXTURES / "uncalculated.xlsx")
     assert sheet.rows[1][3] == Uncalculated("1000+200")
+
+
+def test_a_1904_workbook_has_its_dates_counted_from_1904() -> None:
+    (sheet,) = read_xlsx(FIXTURES / "dates_1904.xlsx")
+    assert sheet.epoch == date(1904, 1, 1)
+    # a date cell, then a date that lost its format (a serial number) and that number as text
+    assert [row[2] for row in sheet.rows[1:]] == [datetime(2025, 6, 30), 44468, "44560"]
 
 
 def test_a_million_formatted_empty_rows_end_at_the_data() -> None:

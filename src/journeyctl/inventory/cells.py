@@ -3,13 +3,20 @@
 A cell's value is what the program that saved the file showed: text, a number, a date,
 yes/no, empty (None), an error value (`#DIV/0!`), or a formula that was never calculated
 (a file written by a script, never opened in Excel or LibreOffice). Merged cells are
-already filled in: a merged cell's value stands in every cell it spans.
+already filled in: a merged cell's value stands in every cell it spans. A sheet knows the
+day its workbook counts dates from (`epoch`), for a date kept as a serial number.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+
+# Day 0 of the serial numbers a spreadsheet keeps dates as: the 1900 date system (Excel and
+# LibreOffice on Windows, and Excel's default everywhere now) and the 1904 one (Excel for
+# Mac's old default), which a workbook names in its workbookPr.
+EPOCH_1900 = date(1899, 12, 30)
+EPOCH_1904 = date(1904, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,7 @@ class Sheet:
     name: str
     rows: list[list[Value]] = field(default_factory=list)
     hidden: bool = False  # hidden in the workbook: read only when --sheet names it
+    epoch: date = EPOCH_1900  # day 0 of the workbook's serial dates (a CSV file: 1900)
 
     def value(self, row: int, column: int) -> Value:
         """The value at 0-based `row` and `column`; None outside the data."""

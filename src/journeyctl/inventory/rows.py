@@ -298,7 +298,7 @@ class _RowReader:
         if is_unknown(raw):
             self.result.counts.unknown_values += 1
             return None
-        measured_on = self._read(date_column, day)
+        measured_on = self._read(date_column, lambda value: day(value, self.sheet.epoch))
         value = self._read(value_column, lambda value: measure(value, self.options.lang))
         n = self._n()
         source = self.written("source")

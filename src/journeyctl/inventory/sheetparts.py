@@ -9,10 +9,12 @@ sheets' rows are streamed by `xmlstream.walk`, and openpyxl's parser turns each 
 into values (shared strings, numbers, dates by their style, yes/no, error values).
 
 Values are the ones the spreadsheet program calculated and stored; a formula without a
-stored value is kept as `Uncalculated`, an error value as `ErrorValue`. A sheet is read row
-by row and the read stops after `EMPTY_RUN` empty rows: the dimension a sheet declares
-(`A1:H1048576` after someone formatted whole columns) is never believed. Merged cells are
-read from the sheet's XML and filled in.
+stored value is kept as `Uncalculated`, an error value as `ErrorValue`. Dates count from
+the workbook's day 0 (the 1900 or the 1904 date system).
+
+A sheet is read row by row and the read stops after `EMPTY_RUN` empty rows: the dimension a
+sheet declares (`A1:H1048576` after someone formatted whole columns) is never believed.
+Merged cells are read from the sheet's XML and filled in.
 """
 
 from __future__ import annotations
@@ -185,7 +187,7 @@ def _number(text: str | None) -> int:
 
 def read_sheet(parts: Parts, part: SheetPart, budget: Budget, progress: Progress | None) -> Sheet:
     """The sheet's rows from the first to the last with data, merged cells filled in."""
-    sheet = Sheet(part.name, hidden=part.hidden)
+    sheet = Sheet(part.name, hidden=part.hidden, epoch=parts.epoch.date())
     where = f"sheet {part.name!r}"
     with parts.archive.open(part.path) as source:
         sheet.rows = list(_rows(_parsed(parts, source, budget, where), budget, where, progress))

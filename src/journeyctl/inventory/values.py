@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from journeyctl.inventory.cells import ErrorValue, Uncalculated, Value
+from journeyctl.inventory.cells import EPOCH_1900, ErrorValue, Uncalculated, Value
 from journeyctl.inventory.formula import restore
 from journeyctl.model.common import NUMBER_LIMIT, PERIOD_PATTERN
 from journeyctl.text import LANGUAGES, Lang, english_name, format_decimal, parse_number
@@ -119,16 +119,17 @@ def measure(value: Value, lang: Lang) -> int | float:
     return found
 
 
-def day(value: Value) -> date:
+def day(value: Value, epoch: date = EPOCH_1900) -> date:
     """A date: a date cell, text as 2025-06-30, 30-06-2025 or 30/06/2025, or the serial
     number a spreadsheet keeps a date as, where the cell lost its date format (45838 for
-    2025-06-30; CSV exports of such a column write it too)."""
+    2025-06-30; CSV exports of such a column write it too), counted from `epoch`, the
+    workbook's day 0 (44376 for 2025-06-30 in a 1904 workbook)."""
     _refuse_special(value)
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    serial = _serial_date(value)
+    serial = _serial_date(value, epoch)
     if serial is not None:
         return serial
     if isinstance(value, str):
@@ -147,20 +148,21 @@ def day(value: Value) -> date:
     raise CellError(f"{_shown(value)} is not a date; write it as 2025-06-30 or 30-06-2025")
 
 
-# Serial numbers read as dates: 1950-01-01 to 2199-12-31 (a smaller number is more likely a
-# year or a count than a date; the 1900 date system, as Excel and LibreOffice on Windows).
-_SERIALS = range(18264, 109574)
-_SERIAL_ZERO = date(1899, 12, 30)
+# Serial numbers read as dates: those of 1950-01-01 to 2199-12-31 (a smaller number is more
+# likely a year or a count than a date), in the workbook's date system: 18264 to 109574
+# counted from 1900 (Excel and LibreOffice on Windows), 16802 to 108112 from 1904.
+_FIRST_SERIAL_DAY, _LAST_SERIAL_DAY = date(1950, 1, 1), date(2199, 12, 31)
 
 
-def _serial_date(value: Value) -> date | None:
+def _serial_date(value: Value, epoch: date) -> date | None:
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    if not math.isfinite(value) or int(value) not in _SERIALS:
+    serials = range((_FIRST_SERIAL_DAY - epoch).days, (_LAST_SERIAL_DAY - epoch).days + 1)
+    if not math.isfinite(value) or int(value) not in serials:
         return None
-    return _SERIAL_ZERO + timedelta(days=int(value))  # a fraction is the time of day
+    return epoch + timedelta(days=int(value))  # a fraction is the time of day
 
 
 def period(value: Value) -> str:
