@@ -358,20 +358,97 @@ def test_every_weight_at_zero_still_ranks_by_contacts() -> None:
     assert [j["id"] for j in ranking(result)["journeys"]] == ["b", "a", "c"]
 
 
-def test_a_filter_that_matches_nothing_says_so_in_one_line_and_exits_0() -> None:
-    result = run("--status", "retired", "--period", "2025")
-    assert (result.exit_code, result.stdout) == (
-        0,
-        "Klantreizen op score, periode 2025\nGeen klantreis te rangschikken in 2025.\n",
-    )
+# The small tree has no retired journey: a 'in kaart gebracht', b 'wordt verbeterd', c
+# 'geïnventariseerd'.
+NO_RETIRED = (
+    "Geen klantreis heeft de status 'vervallen'; de statussen die er zijn: "
+    "geïnventariseerd (1), in kaart gebracht (1), wordt verbeterd (1)."
+)
+
+
+@pytest.mark.parametrize("output_format", ["table", "markdown"])
+def test_a_status_no_journey_has_is_one_line_naming_the_statuses_there_are(
+    output_format: str,
+) -> None:
+    result = run("--status", "retired", "--format", output_format)
+    # That line alone on stdout, no empty table or title; nothing said twice on stderr, and
+    # no period note: the period does not matter when nothing matches.
+    assert (result.exit_code, result.stdout) == (0, NO_RETIRED + "\n")
+    assert "no journey" not in result.stderr and "note: period" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("output_format", "stdout"),
+    [
+        (
+            "csv",
+            "rank,id,name,phase,cluster,owner,customers,contacts,contact_rate,score,"
+            "status,estimated,period\n",
+        ),
+        ("json", None),
+    ],
+)
+def test_a_status_no_journey_has_is_an_empty_list_in_json_and_csv_and_a_note(
+    output_format: str, stdout: str | None
+) -> None:
+    result = run("--status", "retired", "--format", output_format)
+    assert result.exit_code == 0
+    if stdout is None:
+        assert (ranking(result)["journeys"], ranking(result)["unranked"]) == ([], [])
+    else:
+        assert result.stdout == stdout
     assert result.stderr.splitlines()[-1] == (
-        "note: no journey matches --status 'retired'; nothing to rank"
+        "note: no journey has the status 'retired'; the statuses there are: listed (1), "
+        "mapped (1), improving (1)"
     )
 
 
-def test_a_ranking_without_rows_shows_no_empty_table_in_markdown() -> None:
-    result = run("--status", "retired", "--period", "2025", "--format", "markdown")
+def test_a_status_no_journey_of_the_other_filters_has_counts_their_statuses() -> None:
+    result = run("--owner", "ann", "--status", "listed", "--lang", "en")
     assert (result.exit_code, result.stdout) == (
         0,
-        "### Klantreizen op score, periode 2025\n\nGeen klantreis te rangschikken in 2025.\n",
+        "No journey with owner 'Ann de Vries' has the status 'listed'; their statuses: "
+        "mapped (1), improving (1).\n",
+    )
+
+
+def test_filters_that_together_match_no_journey_are_named_in_one_line() -> None:
+    # c is the only journey of phase q, and has no owner.
+    result = run("--phase", "q", "--owner", "ann")
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "Geen klantreis past bij fase 'Klant blijven', eigenaar 'Ann de Vries'.\n",
+    )
+
+
+def test_filters_that_match_only_unranked_journeys_show_them(tree: Path) -> None:
+    # b has volumes for 2024 only: it matches, so the table's place says nothing is
+    # ranked in 2025, and b is listed with the reason.
+    b = tree / "p/c/b.yaml"
+    b.write_text(
+        b.read_text(encoding="utf-8").replace('period: "2025"', 'period: "2023"'),
+        encoding="utf-8",
+    )
+    result = run("--status", "improving", "--period", "2025", "--lang", "en", root=tree)
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "Journeys by score, period 2025\nNo journey to rank in 2025.\nNot ranked (1):\n"
+        "  Ik krijg een herinnering: no volumes for 2025 (has 2023, 2024)\n\n",
+    )
+
+
+def test_a_framework_without_journeys_says_so(tmp_path: Path) -> None:
+    shutil.copy(TREE / "framework.yaml", tmp_path / "framework.yaml")
+    result = run("--format", "json", root=tmp_path)
+    assert (result.exit_code, ranking(result)["journeys"], ranking(result)["unranked"]) == (
+        0,
+        [],
+        [],
+    )
+    assert "note: the framework has no journeys yet; nothing to rank" in result.stderr.splitlines()
+    # A status asked for in it: no journey has any status, so the filter is what is named.
+    filtered = run("--status", "listed", root=tmp_path)
+    assert (filtered.exit_code, filtered.stdout) == (
+        0,
+        "Geen klantreis past bij status 'geïnventariseerd'.\n",
     )

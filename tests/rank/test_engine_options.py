@@ -11,7 +11,7 @@ import pytest
 
 from journeyctl.errors import UsageError
 from journeyctl.model import Framework, Journey
-from journeyctl.rank import RankOptions, rank
+from journeyctl.rank import NoMatch, RankOptions, rank
 from tests.conftest import as_shown
 
 FRAMEWORK = Framework.model_validate(
@@ -108,3 +108,33 @@ def test_compare_over_the_framework_ranks_the_compared_period_too() -> None:
     ]
     ranking = ranked(journeys, compare="2024", normalise="framework")
     assert [(j.id, j.movement) for j in ranking.journeys] == [("x", 1), ("y", -1)]
+
+
+def test_filters_that_match_no_journey_say_what_was_asked_and_the_statuses_there_are() -> None:
+    # The statuses counted are those of the journeys the other filters let through (cluster
+    # c1: a, b, r), retired ones too, in the order of the statuses; c2's d is not counted.
+    journeys = [
+        journey("a", y2025=(10, 1)),
+        journey("b", status="improving"),
+        journey("r", status="retired"),
+        journey("d", cluster="c2", status="mapped"),
+    ]
+    ranking = ranked(journeys, status="mapped", cluster="C1")
+    assert (ranking.journeys, ranking.unranked) == ([], [])
+    assert ranking.no_match == NoMatch(
+        (("cluster", "C1"), ("status", "mapped")),
+        "mapped",
+        (("listed", 1), ("improving", 1), ("retired", 1)),
+    )
+    # Without a status, only what was asked; with a match, nothing.
+    assert ranked(journeys, cluster="c2", status="listed").no_match == NoMatch(
+        (("cluster", "C2"), ("status", "listed")), "listed", (("mapped", 1),)
+    )
+    assert ranked(journeys, phase="p", cluster="c2").no_match is None
+    assert ranked(journeys, status="retired").no_match is None  # r matches, unranked
+    assert ranked([]).no_match is None  # no filter: nothing asked for
+
+
+def test_a_filter_without_status_that_matches_nothing_names_the_filters() -> None:
+    journeys = [journey("a", y2025=(10, 1))]
+    assert ranked(journeys, cluster="c2").no_match == NoMatch((("cluster", "C2"),))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from journeyctl.formats import ranking as formats
-from journeyctl.rank import Comparison, ContactShare, RankedJourney, Ranking
+from journeyctl.rank import Comparison, ContactShare, NoMatch, RankedJourney, Ranking
 from journeyctl.reports import prepare
 from journeyctl.text import Lang
 from journeyctl.views import ranking as words
@@ -268,3 +268,60 @@ def test_an_estimate_is_marked_on_both_volumes_on_every_page(render_tree: Path) 
     assert shown["ranking.html"].count('<span class="est">~</span>') == 2
     table = markdown_tables(formats.as_markdown(ranking_view_of(render_tree)))[0]
     assert table[1][7:9] == ("5,000~", "1,000~")
+
+
+@pytest.mark.parametrize(
+    ("missed", "lang", "shown"),
+    [
+        (
+            NoMatch((("status", "monitoring"),), "monitoring", (("listed", 1200), ("mapped", 3))),
+            "nl",
+            "Geen klantreis heeft de status 'wordt gevolgd'; de statussen die er zijn: "
+            "geïnventariseerd (1.200), in kaart gebracht (3).",
+        ),
+        (
+            NoMatch((("status", "monitoring"),), "monitoring", (("listed", 1200), ("mapped", 3))),
+            "en",
+            "No journey has the status 'monitoring'; the statuses there are: listed (1,200), "
+            "mapped (3).",
+        ),
+        (
+            NoMatch(
+                (("owner", "Eva de Boer"), ("status", "mapped")), "mapped", (("improving", 1),)
+            ),
+            "nl",
+            "Geen klantreis met eigenaar 'Eva de Boer' heeft de status 'in kaart gebracht'; "
+            "hun statussen: wordt verbeterd (1).",
+        ),
+        (
+            NoMatch(
+                (("owner", "Eva de Boer"), ("status", "mapped")), "mapped", (("improving", 1),)
+            ),
+            "en",
+            "No journey with owner 'Eva de Boer' has the status 'mapped'; their statuses: "
+            "improving (1).",
+        ),
+        # No journey passes the other filters: those are what matches nothing.
+        (
+            NoMatch((("phase", "Klant worden"), ("status", "mapped")), "mapped"),
+            "nl",
+            "Geen klantreis past bij fase 'Klant worden', status 'in kaart gebracht'.",
+        ),
+        (
+            NoMatch((("team", "Facturatie"), ("persona", "Gezin"))),
+            "en",
+            "No journey matches team 'Facturatie', persona 'Gezin'.",
+        ),
+    ],
+)
+def test_filters_that_match_nothing_are_one_line(missed: NoMatch, lang: Lang, shown: str) -> None:
+    ranking = replace(sample(lang), journeys=[], unranked=[], no_match=missed)
+    view = ranking_view(ranking)
+    assert (view.no_match, view.notes) == (shown, ())
+    # Where the title and the table would stand, that line alone; so in Markdown.
+    assert formats.table(ranking) == shown + "\n"
+    assert formats.as_markdown(ranking) == shown + "\n"
+
+
+def test_filters_that_match_leave_no_line_of_no_match() -> None:
+    assert ranking_view(sample("nl")).no_match == ""

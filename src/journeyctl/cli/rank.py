@@ -23,7 +23,7 @@ from journeyctl.cli._options import (
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 
 if TYPE_CHECKING:
-    from journeyctl.rank import Ranking, RankOptions
+    from journeyctl.rank import Ranking
 
 # As `journeyctl.rank` names them (imported there with pydantic, too slow for `--help`).
 RankBy = Literal["score", "customers", "contacts", "contact-rate"]
@@ -104,6 +104,7 @@ def rank(
     from journeyctl.framework import check
     from journeyctl.rank import RankOptions, parse_weights
     from journeyctl.rank import rank as run_rank
+    from journeyctl.views.ranking import no_match
 
     checked = check(root, cache=not no_cache)
     skipping = skip_invalid and checked.framework_usable
@@ -130,25 +131,29 @@ def rank(
     note_warnings(checked)
     if invalid:
         error_line(f"note: {len(invalid)} journey(s) with validation errors left unranked")
-    if not ranking.journeys and not ranking.unranked:
-        error_line(f"note: no journey matches {_filters_given(options)}; nothing to rank")
+    if ranking.no_match is not None and output_format not in _SENTENCES:
+        # JSON and CSV say it by an empty list; the line that says why goes to stderr.
+        error_line(f"note: {_lowered(no_match(ranking.no_match, 'en'))}")
+    elif not ranking.journeys and not ranking.unranked and ranking.no_match is None:
+        error_line("note: the framework has no journeys yet; nothing to rank")
     # The terminal's width (COLUMNS wins, as everywhere); 100 when the output is not a terminal.
     width = shutil.get_terminal_size((100, 24)).columns
     settings = Settings(color=color(sys.stdout), width=width, explain=explain)
     output(RANK_FORMATS[output_format](ranking, settings))
-    if ranking.period_chosen:
+    if ranking.period_chosen and ranking.no_match is None:
         # After the result: a reader that went away (`| head -0`) ends it without a word.
         error_line(_period_note(ranking))
     return EXIT_FINDINGS if checked.validation.errors else EXIT_OK
 
 
-_FILTERS = ("phase", "cluster", "owner", "team", "status", "persona")
+# The formats whose output is for people: they say in a sentence that no journey matches.
+_SENTENCES = ("table", "markdown")
 
 
-def _filters_given(options: RankOptions) -> str:
-    """The filters as they were typed (`--owner jan --status improving`), or what stands for them."""
-    given = [f"--{name} {getattr(options, name)!r}" for name in _FILTERS if getattr(options, name)]
-    return " ".join(given) if given else "in this framework"
+def _lowered(sentence: str) -> str:
+    """A sentence as the rest of a `note:` line: "No journey ..." -> "no journey ...", no
+    full stop at its end."""
+    return sentence[:1].lower() + sentence[1:].removesuffix(".")
 
 
 def _period_note(ranking: Ranking) -> str:

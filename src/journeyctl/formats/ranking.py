@@ -40,7 +40,9 @@ def table(ranking: Ranking, color: bool = False, explain: bool = False, width: i
     comfortably (see `_LAYOUTS`), else the first whose longest words fit, else the most
     compact one."""
     view = ranking_view(ranking, explain)
-    if view.rows:
+    if view.no_match:  # the filters match no journey: that one line, in the table's place
+        parts = [f"{one_line(view.no_match)}\n"]
+    elif view.rows:
         columns = _layout(view, width)
         parts = [render_table(Text(one_line(view.title)), columns, width, color)]
     else:  # no header without rows: a line that says so
@@ -363,7 +365,9 @@ def as_markdown(ranking: Ranking, explain: bool = False) -> str:
     view = ranking_view(ranking, explain)
     keys = _markdown_columns(view)
     lines = [f"### {markdown_text(view.title)}", ""]
-    if view.rows:
+    if view.no_match:  # as the terminal says it: that one line, without a title
+        lines = [markdown_text(view.no_match)]
+    elif view.rows:
         terms = view.explanation.headers[2:-1] if view.explanation else ()
         numeric = [key not in _TEXT_COLUMNS for key in keys] + [True] * len(terms)
         # The first header is `#`, which only starts a heading at the start of a line.

@@ -67,6 +67,20 @@ def resolve_filters(framework: Framework, options: RankOptions) -> Filters:
     return Filters(status=status, **found)
 
 
+def named_filters(framework: Framework, filters: Filters) -> tuple[tuple[str, str], ...]:
+    """The filters set, in the order of the options, each value as the framework names it:
+    ("owner", "Eva de Boer"); the status as the files write it ("status", "mapped")."""
+    names = Names(framework)
+    named = [
+        (option, names.name(kind, value))
+        for option, kind in _NAMED_FILTERS
+        if (value := getattr(filters, option)) is not None
+    ]
+    if filters.status is not None:
+        named.append(("status", filters.status))
+    return tuple(named)
+
+
 def _find(names: Names, kind: Kind, option: str, written: str) -> str:
     found = names.find(kind, written)
     if found is not None:

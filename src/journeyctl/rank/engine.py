@@ -9,6 +9,7 @@ volumes for the period is listed apart as unranked, with the reason.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -16,9 +17,12 @@ from journeyctl.errors import UsageError
 from journeyctl.model import Framework, Journey
 from journeyctl.model.journey import Volume
 from journeyctl.rank.choices import (
+    STATUSES,
     VOLUME_TERMS,
+    Filters,
     framework_weights,
     listed_weights,
+    named_filters,
     resolve_filters,
     resolve_weights,
 )
@@ -32,6 +36,7 @@ from journeyctl.rank.periods import (
 from journeyctl.rank.ranking import (
     Comparison,
     ContactShare,
+    NoMatch,
     RankBy,
     RankedJourney,
     Ranking,
@@ -88,6 +93,7 @@ def rank(framework: Framework, journeys: Sequence[Journey], options: RankOptions
         without_period=_without(selected, period) if options.period is None else 0,
         contact_share=_contact_share(framework, ranked, journeys, period),
         criteria_names={c.id: c.name for c in framework.criteria},
+        no_match=_no_match(framework, journeys, filters),
     )
 
 
@@ -120,6 +126,22 @@ def _compare_period(journeys: Sequence[Journey], options: RankOptions, period: s
             parameter="compare",
         )
     return compare
+
+
+def _no_match(
+    framework: Framework, journeys: Sequence[Journey], filters: Filters
+) -> NoMatch | None:
+    """What the filters asked for, when they match no journey (ranked or not); with a status,
+    how many of the journeys that pass the other filters have each status."""
+    named = named_filters(framework, filters)
+    if not named or any(filters.match(j) for j in journeys):
+        return None
+    if filters.status is None:
+        return NoMatch(named)
+    others = replace(filters, status=None)
+    having = Counter[str](j.status for j in journeys if others.match(j))
+    statuses = tuple((status, having[status]) for status in STATUSES if having[status])
+    return NoMatch(named, filters.status, statuses)
 
 
 def _language(framework: Framework, lang: str | None) -> Lang:

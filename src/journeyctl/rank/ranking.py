@@ -104,6 +104,19 @@ class Unranked:
 
 
 @dataclass(frozen=True)
+class NoMatch:
+    """The filters match no journey of the framework: what was asked for, and with a status,
+    how many journeys have each status among those that the other filters let through (so
+    that a person sees which statuses there are)."""
+
+    # The filters as the framework names them: ("owner", "Eva de Boer"), ("status", "mapped").
+    filters: tuple[tuple[str, str], ...]
+    status: str | None = None  # the status asked for, as the files write it
+    # Status -> journeys with it, in the order of the statuses; empty without a status filter.
+    statuses: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True)
 class ContactShare:
     """Contacts of the contact reasons the ranked journeys list, against all contact reasons'."""
 
@@ -130,6 +143,8 @@ class Ranking:
     without_period: int = 0
     contact_share: ContactShare | None = None
     criteria_names: dict[str, str] = field(default_factory=dict)
+    # Set when filters were given and no journey matches them (not even an unranked one).
+    no_match: NoMatch | None = None
 
     def changed_weights(self) -> dict[str, tuple[float, float]]:
         """Weight id -> (the framework's, the one used), for the weights a what-if changed.

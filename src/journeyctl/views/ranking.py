@@ -7,9 +7,10 @@ chooses among several layouts, and each lays out these cells.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from journeyctl.rank import ContactShare, RankedJourney, Ranking
+from journeyctl.rank import ContactShare, NoMatch, RankedJourney, Ranking
 from journeyctl.text import LABELS, Lang, format_count, format_decimal, format_percent, label
 from journeyctl.views.cells import (
     ESTIMATED,
@@ -70,6 +71,9 @@ class RankingView:
     headers: dict[str, str]  # a RankingRow's field -> its column's header
     notes: tuple[str, ...]  # missing criteria, estimates, what-if weights, contact share
     empty: str  # what stands in the table's place when nothing is ranked
+    # What stands alone in the place of the title and the table when the filters match no
+    # journey at all ("No journey has the status 'retired'; ..."); "" when they match.
+    no_match: str
     unranked_title: str
     unranked: tuple[UnrankedRow, ...]
     top: int  # how many of the rows are the top journeys
@@ -96,8 +100,10 @@ def ranking_view(ranking: Ranking, explain: bool = False) -> RankingView:
         by=ranking.by,
         rows=tuple(rows),
         headers=_headers(ranking),
-        notes=tuple(notes(ranking)),
+        # Nothing to note under a statement that no journey matches.
+        notes=() if ranking.no_match else tuple(notes(ranking)),
         empty=label("ranking.none", lang).format(period=ranking.period or NONE),
+        no_match="" if ranking.no_match is None else no_match(ranking.no_match, lang),
         unranked_title=f"{label('unranked', lang)} ({len(unranked)})",
         unranked=unranked,
         top=top,
@@ -112,6 +118,34 @@ def title(ranking: Ranking) -> str:
     if ranking.period is None:
         return label("ranking.title_no_period", lang).format(by=by)
     return label("ranking.title", lang).format(by=by, period=ranking.period)
+
+
+def no_match(missed: NoMatch, lang: Lang) -> str:
+    """The one line that says the filters match no journey: with a status, which statuses the
+    journeys have (among those the other filters let through), with how many of each."""
+    status = None if missed.status is None else _status(missed.status, lang)
+    if status is None or not missed.statuses:
+        return label("ranking.no_match", lang).format(filters=_filters(missed.filters, lang))
+    counts = ", ".join(f"{_status(s, lang)} ({format_count(n, lang)})" for s, n in missed.statuses)
+    others = [(kind, value) for kind, value in missed.filters if kind != "status"]
+    if not others:
+        return label("ranking.no_status", lang).format(status=status, counts=counts)
+    return label("ranking.no_status_among", lang).format(
+        filters=_filters(others, lang), status=status, counts=counts
+    )
+
+
+def _filters(filters: Iterable[tuple[str, str]], lang: Lang) -> str:
+    """Filters as a person reads them: "owner 'Eva de Boer', status 'mapped'"."""
+    return ", ".join(
+        f"{label(kind, lang).lower()} '{_status(value, lang) if kind == 'status' else value}'"
+        for kind, value in filters
+    )
+
+
+def _status(status: str, lang: Lang) -> str:
+    """A journey status in the table's language; one the labels do not know as written."""
+    return LABELS[lang].get(f"journey_status.{status}", status)
 
 
 def in_period(key: str, period: str, lang: Lang) -> str:
