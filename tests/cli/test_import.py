@@ -173,6 +173,27 @@ def test_the_summary_names_a_hidden_sheet_it_did_not_read(tree_dir: Path) -> Non
     )
 
 
+NOT_CALCULATED = (
+    "has no calculated value: the workbook was saved by a program that did not calculate its "
+    "formulas; open and save it in Excel or LibreOffice first, then import it again"
+)
+
+
+def test_formulas_a_program_stored_as_0_are_refused_one_line_each(tree_dir: Path) -> None:
+    # XlsxWriter's workbook: 0 stored with every formula, to be calculated on opening
+    before = snapshot(tree_dir)
+    result = CliRunner().invoke(
+        app, ["import", str(FIXTURES / "formulas_not_calculated.xlsx"), "--root", str(tree_dir)]
+    )
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"refused: Inventaris!D2: the formula =1000+200 {NOT_CALCULATED}\n"
+        f"refused: Inventaris!E3: the formula =D3*0.8 {NOT_CALCULATED}\n"
+        "error: formulas_not_calculated.xlsx was not imported; nothing was written\n"
+    )
+    assert snapshot(tree_dir) == before
+
+
 def test_a_1904_workbook_gives_the_dates_its_cells_show(tree_dir: Path) -> None:
     result = CliRunner().invoke(
         app, ["import", str(FIXTURES / "dates_1904.xlsx"), "--root", str(tree_dir), "--dry-run"]

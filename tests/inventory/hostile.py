@@ -59,13 +59,15 @@ def write_xlsx(
     styles: bytes | None = None,
     sheet_entries: int | None = None,
     properties: str = "",
+    calculation: str | None = None,
     workbook_type: str | None = f"{_TYPE}.sheet.main+xml",
     other_sheets: tuple[tuple[str, str], ...] = (),
     other_parts: tuple[tuple[str, bytes], ...] = (),
 ) -> Path:
     """A workbook of `sheets` (each the chunks of its XML). `sheet_entries` lists the first
     sheet that many times in workbook.xml: many sheets that are one part. `properties` are
-    the workbookPr element's attributes; `workbook_type` is the workbook's content type
+    the workbookPr element's attributes, `calculation` the calcPr element's (None: no
+    calcPr); `workbook_type` is the workbook's content type
     (None: left to the default of .xml files); `other_sheets` are sheets after them, each
     the type and the target of its relationship."""
     entries = [(f"Blad{i + 1}", f"rId{i + 1}") for i in range(len(sheets))]
@@ -92,7 +94,7 @@ def write_xlsx(
             "_rels/.rels",
             _relationships([("rId1", f"{RELATIONSHIPS}/officeDocument", "xl/workbook.xml")]),
         )
-        _write_chunks(archive, "xl/workbook.xml", _workbook(entries, properties))
+        _write_chunks(archive, "xl/workbook.xml", _workbook(entries, properties, calculation))
         archive.writestr("xl/_rels/workbook.xml.rels", _relationships(relations))
         for index, chunks in enumerate(sheets):
             _write_chunks(archive, f"xl/worksheets/sheet{index + 1}.xml", chunks)
@@ -133,14 +135,19 @@ def _relationships(relations: list[tuple[str, str, str]]) -> str:
     )
 
 
-def _workbook(entries: list[tuple[str, str]], properties: str) -> Iterator[bytes]:
+def _workbook(
+    entries: list[tuple[str, str]], properties: str, calculation: str | None
+) -> Iterator[bytes]:
     yield (
         f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{MAIN}" '
         f'xmlns:r="{RELATIONSHIPS}"><workbookPr {properties}/><sheets>'
     ).encode()
     for number, (name, rel) in enumerate(entries, start=1):
         yield f'<sheet name="{name}" sheetId="{number}" r:id="{rel}"/>'.encode()
-    yield b"</sheets></workbook>"
+    yield b"</sheets>"
+    if calculation is not None:
+        yield f"<calcPr {calculation}/>".encode()
+    yield b"</workbook>"
 
 
 # The shapes. Each takes a path and a size and writes the workbook there.

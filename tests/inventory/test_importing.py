@@ -14,7 +14,9 @@ from journeyctl.inventory import importing
 from journeyctl.inventory.cells import Refused
 from journeyctl.inventory.importing import ImportOptions, apply_plan, read_import
 from journeyctl.write import WriteError
+from tests.inventory import hostile
 from tests.inventory.conftest import FIXTURES, snapshot
+from tests.inventory.hostile import row, sheet_xml
 
 HAND_WRITTEN = """\
 # Hand-written: the comments, the flow style and the blank line must survive an import.
@@ -112,6 +114,38 @@ def test_bad_cells_are_each_refused_with_their_cell(tree_dir: Path) -> None:
 def test_a_formula_never_calculated_is_refused(tree_dir: Path) -> None:
     with pytest.raises(Refused, match=r"Sheet!D2: the formula =1000\+200 has no calculated"):
         _import(tree_dir, "uncalculated.xlsx")
+
+
+NOT_CALCULATED = (
+    "has no calculated value: the workbook was saved by a program that did not calculate its "
+    "formulas; open and save it in Excel or LibreOffice first, then import it again"
+)
+
+
+def test_formulas_stored_as_0_by_a_program_are_refused_where_they_are_read(
+    tree_dir: Path,
+) -> None:
+    # Read as their stored 0, they would set customers 1000 -> 0 and contacts 400 -> 0. The
+    # formula in the ignored column and those of the subtotal row are not read.
+    with pytest.raises(Refused) as refused:
+        _import(tree_dir, "formulas_not_calculated.xlsx")
+    assert [str(problem) for problem in refused.value.problems] == [
+        f"Inventaris!D2: the formula =1000+200 {NOT_CALCULATED}",
+        f"Inventaris!E3: the formula =D3*0.8 {NOT_CALCULATED}",
+    ]
+
+
+def test_a_header_that_is_a_formula_never_calculated_is_refused(tree_dir: Path) -> None:
+    header = [*map(hostile.inline, hostile.HEADER), '<c><f>"Klanten "&amp;2025</f><v>0</v></c>']
+    rows = [row(1, header).encode(), row(2, map(hostile.inline, hostile.ROW)).encode()]
+    path = hostile.write_xlsx(
+        tree_dir.parent / "h.xlsx", [sheet_xml(rows)], calculation='fullCalcOnLoad="1"'
+    )
+    with pytest.raises(Refused) as refused:
+        read_import(path, check(tree_dir), ImportOptions())
+    assert [str(problem) for problem in refused.value.problems] == [
+        f'Blad1!D1: the formula ="Klanten "&2025 {NOT_CALCULATED}'
+    ]
 
 
 def test_a_1904_workbook_dates_its_measurements_from_1904(tree_dir: Path) -> None:

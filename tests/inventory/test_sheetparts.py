@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from journeyctl.inventory import limits
-from journeyctl.inventory.cells import Refused
+from journeyctl.inventory.cells import ErrorValue, Refused, Uncalculated
 from journeyctl.inventory.limits import Budget
 from journeyctl.inventory.workbook import read_xlsx
 from journeyctl.inventory.xmlstream import Metered, walk
@@ -56,6 +56,68 @@ def test_a_sheet_knows_the_day_its_workbook_counts_dates_from(tmp_path: Path) ->
     (windows,) = read_xlsx(hostile.write_xlsx(tmp_path / "a.xlsx", [rows]))
     (mac,) = read_xlsx(hostile.write_xlsx(tmp_path / "b.xlsx", [rows], properties='date1904="1"'))
     assert (windows.epoch, mac.epoch) == (date(1899, 12, 30), date(1904, 1, 1))
+
+
+# A formula in each of its forms: a number, text, an error value, yes/no, no value at all.
+FORMULAS = [
+    "<c><f>1000+200</f><v>0</v></c>",
+    '<c t="str"><f>A1&amp;"x"</f><v>ax</v></c>',
+    '<c t="e"><f>1/0</f><v>#DIV/0!</v></c>',
+    '<c t="b"><f>TRUE()</f><v>0</v></c>',
+    "<c><f>D3*0.8</f></c>",
+    "<c><v>7</v></c>",
+]
+
+
+@pytest.mark.parametrize(
+    "calculation", ['fullCalcOnLoad="1"', 'fullCalcOnLoad="true"'], ids=["one", "true"]
+)
+def test_a_workbook_calculated_on_opening_has_every_formula_uncalculated(
+    tmp_path: Path, calculation: str
+) -> None:
+    # as XlsxWriter, pandas and openpyxl write a workbook: a placeholder stored with each
+    # formula, and a request to calculate them all when the file is opened
+    rows = [*hostile.inventory_rows(), row(3, FORMULAS).encode()]
+    path = hostile.write_xlsx(
+        tmp_path / "f.xlsx", [sheet_xml(rows)], calculation=f'calcId="124519" {calculation}'
+    )
+    assert read_xlsx(path)[0].rows[2] == [
+        Uncalculated("1000+200"),
+        Uncalculated('A1&"x"'),
+        Uncalculated("1/0"),
+        Uncalculated("TRUE()"),
+        Uncalculated("D3*0.8"),
+        7,
+    ]
+
+
+# Excel writes calcPr with its calcId, LibreOffice with its iteration settings; neither
+# asks for the formulas to be calculated on opening (openpyxl's reading of calcPr says it
+# does, where the attribute is absent).
+@pytest.mark.parametrize(
+    "calculation",
+    [
+        None,
+        'calcId="191029"',
+        'iterateCount="100" refMode="A1" iterate="false" iterateDelta="0.001"',
+        'calcId="191029" fullCalcOnLoad="0"',
+        'fullCalcOnLoad="false"',
+    ],
+    ids=["none", "excel", "libreoffice", "zero", "false"],
+)
+def test_formulas_a_spreadsheet_calculated_are_read_as_their_values(
+    tmp_path: Path, calculation: str | None
+) -> None:
+    rows = [*hostile.inventory_rows(), row(3, FORMULAS).encode()]
+    path = hostile.write_xlsx(tmp_path / "f.xlsx", [sheet_xml(rows)], calculation=calculation)
+    assert read_xlsx(path)[0].rows[2] == [
+        0,
+        "ax",
+        ErrorValue("#DIV/0!"),
+        False,
+        Uncalculated("D3*0.8"),
+        7,
+    ]
 
 
 def test_shared_strings_read_as_a_spreadsheet_shows_them(tmp_path: Path) -> None:

@@ -201,7 +201,12 @@ MESSAGES: list[tuple[object, Value, str]] = [
     (
         yes_no,
         Uncalculated("A1"),
-        "the formula =A1 has no calculated value (the file was never opened in a spreadsheet program); open it in Excel or LibreOffice, save, and import again",
+        "the formula =A1 has no calculated value: the workbook was saved by a program that did not calculate its formulas; open and save it in Excel or LibreOffice first, then import it again",
+    ),
+    (
+        day,
+        Uncalculated(""),  # a shared formula's cell, which holds no formula text of its own
+        "the formula here has no calculated value: the workbook was saved by a program that did not calculate its formulas; open and save it in Excel or LibreOffice first, then import it again",
     ),
     (yes_no, "misschien", "'misschien' is not yes or no; write ja or nee (yes or no)"),
     (

@@ -34,6 +34,17 @@ def test_an_error_value_and_a_formula_never_calculated_are_kept_as_such() -> Non
     assert sheet.rows[1][3] == Uncalculated("1000+200")
 
 
+def test_formulas_xlsxwriter_stored_as_0_are_uncalculated() -> None:
+    # XlsxWriter stores 0 with every formula and asks for them to be calculated on opening
+    (sheet,) = read_xlsx(FIXTURES / "formulas_not_calculated.xlsx")
+    assert sheet.rows[1:] == [
+        ["Ik betaal mijn factuur", "Klant zijn", "facturatie", Uncalculated("1000+200"), 200,
+         Uncalculated("LEN(A2)")],
+        ["Ik meld me aan", "Klant worden", "aanmelden", 500, Uncalculated("D3*0.8")],
+        ["Totaal", None, None, Uncalculated("SUM(D2:D3)"), Uncalculated("SUM(E2:E3)")],
+    ]  # fmt: skip
+
+
 def test_a_1904_workbook_has_its_dates_counted_from_1904() -> None:
     (sheet,) = read_xlsx(FIXTURES / "dates_1904.xlsx")
     assert sheet.epoch == date(1904, 1, 1)

@@ -28,7 +28,9 @@ class ErrorValue:
 
 @dataclass(frozen=True)
 class Uncalculated:
-    """A formula whose value was never calculated (no cached value in the file)."""
+    """A formula whose value was never calculated: the file holds no value for it, or one
+    the workbook itself says is not to be trusted (a program that does not calculate wrote
+    it, and asked for every formula to be calculated when the file is opened)."""
 
     formula: str
 

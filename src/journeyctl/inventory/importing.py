@@ -16,11 +16,12 @@ from pathlib import Path
 
 from journeyctl.errors import UsageError
 from journeyctl.framework import CheckedTree
-from journeyctl.inventory.cells import Problem, Refused, Sheet, Workbook
+from journeyctl.inventory.cells import Problem, Refused, Sheet, Uncalculated, Workbook
 from journeyctl.inventory.csvfile import CsvSheet, fields_past_header, read_csv
 from journeyctl.inventory.headers import Kind, Layout, describe, find_layout
 from journeyctl.inventory.plan import Plan, plan_inventory, plan_measurements
 from journeyctl.inventory.rows import Counts, RowOptions, SheetRows, read_rows
+from journeyctl.inventory.values import not_calculated
 from journeyctl.inventory.workbook import Progress, read_xlsx
 from journeyctl.model.common import PERIOD_PATTERN
 from journeyctl.text import fold
@@ -214,6 +215,12 @@ def _hidden_hint(workbook: Workbook, sheets: list[Sheet]) -> str:
 def _layout_problems(sheet: Sheet, layout: Layout, options: ImportOptions) -> list[Problem]:
     header = layout.header_row
     problems = fields_past_header(sheet, header) if isinstance(sheet, CsvSheet) else []
+    # A header that is a formula never calculated names nothing that can be known.
+    problems += [
+        Problem(sheet.where(header, index), not_calculated(value))
+        for index, value in enumerate(sheet.rows[header])
+        if isinstance(value, Uncalculated)
+    ]
     seen: dict[tuple[str | None, str | None, str | None], int] = {}
     for column in layout.columns:
         if column.role is None:

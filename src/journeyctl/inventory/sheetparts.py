@@ -9,8 +9,11 @@ sheets' rows are streamed by `xmlstream.walk`, and openpyxl's parser turns each 
 into values (shared strings, numbers, dates by their style, yes/no, error values).
 
 Values are the ones the spreadsheet program calculated and stored; a formula without a
-stored value is kept as `Uncalculated`, an error value as `ErrorValue`. Dates count from
-the workbook's day 0 (the 1900 or the 1904 date system).
+stored value is kept as `Uncalculated`, an error value as `ErrorValue`. A workbook that asks
+for its formulas to be calculated when it is opened (`fullCalcOnLoad`, as XlsxWriter, pandas
+and openpyxl write every workbook) was saved by a program that does not calculate: the value
+stored with each formula is a placeholder (0, or nothing), so there every formula is
+`Uncalculated`. Dates count from the workbook's day 0 (the 1900 or the 1904 date system).
 
 A sheet is read row by row and the read stops after `EMPTY_RUN` empty rows: the dimension a
 sheet declares (`A1:H1048576` after someone formatted whole columns) is never believed.
@@ -36,6 +39,7 @@ MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _CELL, _VALUE, _FORMULA = f"{MAIN}row", f"{MAIN}c", f"{MAIN}v", f"{MAIN}f"
 _STRING, _TEXT, _RUN = f"{MAIN}si", f"{MAIN}t", f"{MAIN}r"
 _FORMAT, _STYLE, _CELL_STYLES = f"{MAIN}numFmt", f"{MAIN}xf", f"{MAIN}cellXfs"
+_CALCULATION = f"{MAIN}calcPr"
 _SHEET = re.compile(rb"<(?:[\w.-]+:)?sheet[\s/>]")
 _MERGE_REF = re.compile(rb'\sref="([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?"')
 _STYLES_PART = "xl/styles.xml"  # where openpyxl looks for it too
@@ -57,6 +61,9 @@ class Parts:
     archive: zipfile.ZipFile
     sheets: list[SheetPart]
     epoch: datetime
+    # The workbook asks for every formula to be calculated when it is opened: the values
+    # stored with its formulas are placeholders.
+    calculate_on_load: bool = False
     strings: list[str] = field(default_factory=list)
     date_styles: set[int] = field(default_factory=set)
     duration_styles: set[int] = field(default_factory=set)
@@ -75,12 +82,18 @@ def open_parts(archive: zipfile.ZipFile, budget: Budget) -> Parts:
     root: Any = fromstring(_whole(archive, ARC_CONTENT_TYPES, budget))
     manifest: Any = Manifest.from_tree(root)
     workbook_part = _workbook_part(manifest)
-    _count_sheets(_whole(archive, workbook_part, budget), budget)
+    workbook_xml = _whole(archive, workbook_part, budget)
+    _count_sheets(workbook_xml, budget)
     folder, name = posixpath.split(workbook_part)  # its relationships, which openpyxl reads
     _check_whole(archive, posixpath.join(folder, "_rels", f"{name}.rels"), budget)
     parser = WorkbookParser(archive, workbook_part, keep_links=False)
     parser.parse()
-    parts = Parts(archive, list(_sheet_parts(parser, archive)), parser.wb.epoch)
+    parts = Parts(
+        archive,
+        list(_sheet_parts(parser, archive)),
+        parser.wb.epoch,
+        _calculates_on_load(fromstring(workbook_xml)),
+    )
     strings = manifest.find(SHARED_STRINGS)
     if strings is not None:
         parts.strings = _shared_strings(archive, strings.PartName[1:], budget)
@@ -114,6 +127,17 @@ def _check_whole(archive: zipfile.ZipFile, name: str, budget: Budget) -> None:
             f"{limits.MAX_PART_BYTES // 2**20} MB journeyctl reads of it: it is not an "
             "inventory (a zip bomb?)"
         )
+
+
+def _calculates_on_load(workbook: Element) -> bool:
+    """Whether workbook.xml asks for every formula to be calculated when the file is opened
+    (`<calcPr fullCalcOnLoad="1"/>`). Read from the attribute itself: openpyxl's reading of
+    calcPr says yes also where the attribute is absent, as in every workbook that Excel and
+    LibreOffice save."""
+    calculation = workbook.find(_CALCULATION)
+    if calculation is None:
+        return False
+    return calculation.get("fullCalcOnLoad", "").strip() in ("1", "true")
 
 
 def _count_sheets(workbook_xml: bytes, budget: Budget) -> None:
@@ -210,7 +234,7 @@ def _parsed(
         epoch=parts.epoch,
         date_styles=parts.date_styles,
         duration_styles=parts.duration_styles,
-        cell=_kept,
+        cell=_kept_calculated_on_load if parts.calculate_on_load else _kept,
     )
     cells_in_row = 0
 
@@ -236,6 +260,15 @@ def _kept(element: Element, cell: dict[str, Any]) -> dict[str, Any]:
     elif cell["value"] is None and element.find(_FORMULA) is not None:
         cell["value"] = Uncalculated(element.findtext(_FORMULA) or "")
     return cell
+
+
+def _kept_calculated_on_load(element: Element, cell: dict[str, Any]) -> dict[str, Any]:
+    """As `_kept`, in a workbook whose stored formula values are placeholders: every
+    formula is `Uncalculated`, whatever is stored with it."""
+    if element.find(_FORMULA) is not None:
+        cell["value"] = Uncalculated(element.findtext(_FORMULA) or "")
+        return cell
+    return _kept(element, cell)
 
 
 def _rows(

@@ -197,13 +197,19 @@ def text(value: Value) -> str:
     raise CellError(f"{_shown(value)} is not text; write a name")
 
 
+def not_calculated(value: Uncalculated) -> str:
+    """Why a formula's cell is refused, and what to do."""
+    formula = f"the formula ={value.formula}" if value.formula else "the formula here"
+    return (
+        f"{formula} has no calculated value: the workbook was saved by a program that did "
+        "not calculate its formulas; open and save it in Excel or LibreOffice first, then "
+        "import it again"
+    )
+
+
 def _refuse_special(value: Value) -> None:
     if isinstance(value, Uncalculated):
-        raise CellError(
-            f"the formula ={value.formula} has no calculated value (the file was never "
-            "opened in a spreadsheet program); open it in Excel or LibreOffice, save, "
-            "and import again"
-        )
+        raise CellError(not_calculated(value))
     code = value.code if isinstance(value, ErrorValue) else value
     if isinstance(code, str) and code.strip().upper() in ERROR_CODES:
         raise CellError(
