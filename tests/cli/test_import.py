@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -209,4 +211,34 @@ def test_a_1904_workbook_gives_the_dates_its_cells_show(tree_dir: Path) -> None:
         "      kpis nps 2025-12-31: new, 12\n"
         "Unchanged: 0 journey(s)\n"
         "Sheets read: Metingen\n"
+    )
+
+
+def _shown_on_stderr(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: object = None,
+    line: str | None = None,
+) -> None:
+    """As Python shows a warning outside the tests: on the stderr of the moment."""
+    sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
+
+
+def test_openpyxl_warnings_never_reach_the_terminal(tree_dir: Path) -> None:
+    # The workbook makes openpyxl warn (a number past the last date in a date format, in a
+    # column import does not read). Shown as Python shows warnings outside the tests (the
+    # tests make each an error, or record it), a warning would be on stderr.
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.showwarning = _shown_on_stderr
+        result = CliRunner().invoke(
+            app, ["import", str(FIXTURES / "openpyxl_warns.xlsx"), "--root", str(tree_dir)]
+        )
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        "Imported openpyxl_warns.xlsx as an inventory: 0 created, 1 updated, 0 unchanged.\n"
+        "Sheets read: Inventaris\n"
+        "Ignored columns: Inventaris!F (Bijgewerkt)\n"
     )

@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import warnings
+import zipfile
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from journeyctl.framework import check
+from journeyctl.inventory import export
 from journeyctl.inventory.export import (
     export_bytes,
     export_table,
@@ -66,6 +69,24 @@ def test_export_then_import_changes_nothing_even_for_a_formula_name(
     result = read_import(exported, checked, ImportOptions())
     assert result.plan.changes == []
     assert sorted(result.plan.unchanged) == ["ik-betaal", "ik-meld-me-aan"]
+
+
+def test_openpyxls_warnings_while_it_writes_are_dropped(
+    tree_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A sheet's title of more than 31 characters makes openpyxl warn as the title is set.
+    title = "Klantreizen van het testbedrijf, 2025"
+    real = export.label
+    monkeypatch.setattr(
+        export, "label", lambda key, lang: title if key == "export.sheet" else real(key, lang)
+    )
+    table = export_table(check(tree_dir), None, None)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        data = export_bytes(table, "xlsx")
+    assert [str(warning.message) for warning in caught] == []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert f'name="{title}"' in archive.read("xl/workbook.xml").decode("utf-8")
 
 
 def test_a_formula_in_a_name_is_neutralised(hostile_tree: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import inspect
 import io
 import re
+import warnings
 import zipfile
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -157,3 +158,34 @@ def test_openpyxl_is_imported_only_here_and_by_the_export() -> None:
         if re.search(r"^\s*(from|import) openpyxl\b", path.read_text(encoding="utf-8"), re.M)
     }
     assert importing == {"inventory/openpyxl_private.py", "inventory/export.py"}
+
+
+def test_a_number_past_the_last_date_in_a_date_format_is_an_error_value_with_a_warning() -> None:
+    # `sheetparts` reads it back as the number the file holds, and `quiet` drops the warning
+    with pytest.warns(UserWarning, match="outside the limits for dates"):
+        _, cells = _parser(dates=frozenset({1})).parse_row(
+            _element(f'<row xmlns="{MAIN}" r="1"><c r="A1" s="1"><v>3000000</v></c></row>')
+        )
+    assert [(c["value"], c["data_type"]) for c in cells] == [("#VALUE!", "e")]
+
+
+def _openpyxl_warns() -> None:
+    from openpyxl import Workbook
+
+    Workbook().active.title = "a title of more than 31 characters"  # type: ignore[union-attr]
+
+
+def test_quiet_drops_openpyxls_warnings_and_no_other() -> None:
+    with pytest.warns(UserWarning, match="Title is more than 31 characters"):
+        _openpyxl_warns()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with xl.quiet():
+            _openpyxl_warns()
+            _parser(dates=frozenset({1})).parse_row(
+                _element(f'<row xmlns="{MAIN}" r="1"><c r="A1" s="1"><v>3000000</v></c></row>')
+            )
+            warnings.warn("journeyctl's own", UserWarning, stacklevel=1)
+    assert [str(warning.message) for warning in caught] == ["journeyctl's own"]
+    with pytest.warns(UserWarning, match="Title is more than 31 characters"):
+        _openpyxl_warns()  # as before, after the block

@@ -58,6 +58,23 @@ def test_a_sheet_knows_the_day_its_workbook_counts_dates_from(tmp_path: Path) ->
     assert (windows.epoch, mac.epoch) == (date(1899, 12, 30), date(1904, 1, 1))
 
 
+def test_a_number_past_the_last_date_in_a_date_format_is_the_number(tmp_path: Path) -> None:
+    # openpyxl reads it as the error value #VALUE! (and warns), which the file does not hold
+    cells = [
+        '<c s="1"><v>3000000</v></c>',
+        '<c s="2"><v>2958466.5</v></c>',
+        '<c s="1"><v>45838</v></c>',
+    ]
+    rows = [
+        *hostile.inventory_rows(),
+        row(3, cells).encode(),
+        row(4, ['<c t="e"><v>#N/A</v></c>']).encode(),
+    ]
+    path = hostile.write_xlsx(tmp_path / "d.xlsx", [sheet_xml(rows)], styles=STYLES)
+    (sheet,) = read_xlsx(path)
+    assert sheet.rows[2:] == [[3000000, 2958466.5, datetime(2025, 6, 30)], [ErrorValue("#N/A")]]
+
+
 # A formula in each of its forms: a number, text, an error value, yes/no, no value at all.
 FORMULAS = [
     "<c><f>1000+200</f><v>0</v></c>",

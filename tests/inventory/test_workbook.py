@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -50,6 +51,23 @@ def test_a_1904_workbook_has_its_dates_counted_from_1904() -> None:
     assert sheet.epoch == date(1904, 1, 1)
     # a date cell, then a date that lost its format (a serial number) and that number as text
     assert [row[2] for row in sheet.rows[1:]] == [datetime(2025, 6, 30), 44468, "44560"]
+
+
+def test_no_warning_of_openpyxl_while_a_workbook_is_read() -> None:
+    # openpyxl warns of F2, a number past the last date in a date format; its load_workbook
+    # would also warn that the data bar and the sparkline "will be removed"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        (sheet,) = read_xlsx(FIXTURES / "openpyxl_warns.xlsx")
+    assert [str(warning.message) for warning in caught] == []
+    assert sheet.rows[1] == [
+        "Ik betaal mijn factuur",
+        "Klant zijn",
+        "facturatie",
+        1200,
+        200,
+        3000000,
+    ]
 
 
 def test_a_million_formatted_empty_rows_end_at_the_data() -> None:

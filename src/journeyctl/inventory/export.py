@@ -167,7 +167,15 @@ def to_csv(table: ExportTable) -> str:
 
 
 def to_xlsx(table: ExportTable) -> bytes:
-    """The workbook: the journeys, then the sheet that explains the score."""
+    """The workbook: the journeys, then the sheet that explains the score; openpyxl's
+    warnings dropped, as when a workbook is read (`openpyxl_private.quiet`)."""
+    from journeyctl.inventory.openpyxl_private import quiet
+
+    with quiet():
+        return _workbook_bytes(table)
+
+
+def _workbook_bytes(table: ExportTable) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.worksheet.properties import PageSetupProperties

@@ -13,7 +13,8 @@ function): it loads openpyxl.
   error values). Used: the constructor's `src`, `shared_strings`, `data_only`, `epoch`,
   `date_formats` and `timedelta_formats`; `parse_row(row)`, which gives the row's number and
   its cells and calls `parse_cell(element)` for each, a dict with `column` (1-based),
-  `value` and `data_type` (subclassed here as `RowParser`).
+  `value` and `data_type` (subclassed here as `RowParser`); a number in a date format past
+  the last date (9999-12-31) is `#VALUE!` of `data_type` "e", with a warning.
 - `openpyxl.reader.workbook.WorkbookParser`: the sheets in their order, their names, states
   and parts, and the workbook's epoch (1900 or 1904). Used: `WorkbookParser(archive, part,
   keep_links=False)`, `parse()`, `wb.epoch`, `find_sheets()` giving (sheet: `name`,
@@ -27,11 +28,20 @@ function): it loads openpyxl.
   `ARC_WORKBOOK`, `SHARED_STRINGS`, `XLSX`, `XLSM`, `XLTX`, `XLTM`).
 - `openpyxl.styles.numbers`: `builtin_format_code`, `is_date_format`, `is_timedelta_format`,
   which number formats make a number a date or a duration.
+
+openpyxl says what it meets with Python warnings ("Cell D7 is marked as a date but the serial
+value ... will be treated as an error", "Data Validation extension is not supported and will
+be removed"), written to stderr by default: about its own reading and writing, never the
+user's file, which journeyctl never changes; they would read as if it did. Every use of
+openpyxl runs inside `quiet()`, which drops the warnings raised in openpyxl's modules and
+only those.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container
+import warnings
+from collections.abc import Callable, Container, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import IO, Any
 
@@ -68,9 +78,19 @@ __all__ = [
     "is_date_format",
     "is_timedelta_format",
     "iterparse",
+    "quiet",
 ]
 
 ParsedCell = dict[str, Any]  # "column" (1-based), "value", "data_type", and more
+
+
+@contextmanager
+def quiet() -> Iterator[None]:
+    """openpyxl's warnings dropped while the block runs; any other warning is shown (or,
+    under the tests, fails them) as before."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", module=r"openpyxl(\.|$)")
+        yield
 
 
 def defused() -> bool:

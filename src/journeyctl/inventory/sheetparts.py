@@ -254,9 +254,14 @@ def _parsed(
 
 def _kept(element: Element, cell: dict[str, Any]) -> dict[str, Any]:
     """A cell as openpyxl read it, with an error value and a formula without a stored
-    value kept for what they are."""
+    value kept for what they are, and a number past the last date in a date format kept as
+    the number (openpyxl reads it as the error value #VALUE!, which the file does not hold)."""
     if cell["data_type"] == "e" and cell["value"] is not None:
-        cell["value"] = ErrorValue(str(cell["value"]))
+        cell["value"] = (
+            _stored_number(element)
+            if element.get("t", "n") == "n"
+            else ErrorValue(str(cell["value"]))
+        )
     elif cell["value"] is None and element.find(_FORMULA) is not None:
         cell["value"] = Uncalculated(element.findtext(_FORMULA) or "")
     return cell
@@ -269,6 +274,11 @@ def _kept_calculated_on_load(element: Element, cell: dict[str, Any]) -> dict[str
         cell["value"] = Uncalculated(element.findtext(_FORMULA) or "")
         return cell
     return _kept(element, cell)
+
+
+def _stored_number(element: Element) -> int | float:
+    number = float(element.findtext(_VALUE) or "nan")
+    return int(number) if number.is_integer() else number
 
 
 def _rows(

@@ -6,7 +6,8 @@ would unpack to more than `MAX_UNPACKED_BYTES` are each refused in one line. XML
 through defusedxml (checked when reading, not assumed), so an XML bomb is an error, never
 gigabytes. What is read is counted as it streams against the bounds of
 `journeyctl.inventory.limits` (cells, merged ranges, XML elements, bytes of one row), so a
-small file that declares millions of cells is refused in seconds (`sheetparts`).
+small file that declares millions of cells is refused in seconds (`sheetparts`). openpyxl's
+warnings never reach the terminal: what is wrong with a file, journeyctl says itself.
 """
 
 from __future__ import annotations
@@ -27,11 +28,14 @@ _ZIP = b"PK\x03\x04"
 
 
 def read_xlsx(path: Path, progress: Progress | None = None) -> list[Sheet]:
-    """Every worksheet of the workbook at `path`, or Refused with one line saying why not."""
+    """Every worksheet of the workbook at `path`, or Refused with one line saying why not.
+    openpyxl's warnings are dropped (`openpyxl_private.quiet`): journeyctl says what counts."""
     _check_container(path)
+    from journeyctl.inventory.openpyxl_private import quiet
+
     budget = Budget(path.name)
     # Opened here, so that it is closed also when reading fails half-way through the file.
-    with zipfile.ZipFile(path) as archive:
+    with zipfile.ZipFile(path) as archive, quiet():
         parts = _open(path, archive, budget)
         return [_read_sheet(parts, part, path, budget, progress) for part in parts.sheets]
 
