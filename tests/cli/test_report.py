@@ -57,10 +57,10 @@ def test_csv() -> None:
     result = run("coverage", "--format", "csv")
     assert (result.exit_code, result.stdout) == (
         0,
-        "id,name,phase,phase_name,covered,journeys,contacts\n"
-        "reden-a,Reason A,fase-a,Phase A,true,c;a,300\n"
-        "reden-b,Reason B,fase-a,Phase A,true,c,100\n"
-        "reden-c,Reason C,fase-b,Phase B,false,,\n",
+        "id,name,phase,phase_name,covered,level,journeys,contacts\n"
+        "reden-a,Reason A,fase-a,Phase A,true,mapped,c;a,300\n"
+        "reden-b,Reason B,fase-a,Phase A,true,mapped,c,100\n"
+        "reden-c,Reason C,fase-b,Phase B,false,,,\n",
     )
 
 

@@ -54,21 +54,25 @@ def test_kpis_as_of_is_said() -> None:
 
 def test_coverage_table_in_dutch() -> None:
     assert table(build("coverage", report_input()), "nl", color=False, width=100) == (
-        "Life Cycle Model: contactredenen gedekt door klantreizen,\n"
-        "periode 2025\n"
-        "Fase     Redenen  Gedekt  Aandeel  Contacten  Van contacten\n"
-        "───────────────────────────────────────────────────────────\n"
-        "Phase A        2       2     100%        400           100%\n"
-        "Phase B        1       0       0%          -              -\n"
-        "Totaal         3       2      67%        400           100%\n"
+        "Life Cycle Model: contactredenen gedekt door klantreizen, periode 2025\n"
+        "                                                                                       Van contacten\n"
+        "                        In kaart                  Alleen      Aandeel in                    in kaart\n"
+        "Fase     Redenen        gebracht        geïnventariseerd  kaart gebracht  Contacten         gebracht\n"
+        "────────────────────────────────────────────────────────────────────────────────────────────────────\n"
+        "Phase A        2               2                       0            100%        400             100%\n"
+        "Phase B        1               0                       0              0%          -                -\n"
+        "Totaal         3               2                       0             67%        400             100%\n"
         "\n"
         "Contactredenen\n"
-        "Contactreden  Fase     Klantreizen           Contacten\n"
-        "──────────────────────────────────────────────────────\n"
-        "Reason A      Phase A  Journey C; Journey A        300\n"
-        "Reason B      Phase A  Journey C                   100\n"
-        "Reason C      Phase B  niet gedekt                   -\n"
-        "2 van 3 contactredenen gedekt door een klantreis (67%)\n"
+        "Contactreden  Fase     Dekking            Klantreizen           Contacten\n"
+        "─────────────────────────────────────────────────────────────────────────\n"
+        "Reason A      Phase A  in kaart gebracht  Journey C; Journey A        300\n"
+        "Reason B      Phase A  in kaart gebracht  Journey C                   100\n"
+        "Reason C      Phase B  niet gedekt        -                             -\n"
+        "2 van 3 contactredenen gedekt door een klantreis die in kaart is gebracht (67%); 0 andere alleen\n"
+        "door een geïnventariseerde; 1 niet gedekt\n"
+        "Van de contacten in 2025: 100% bij redenen die een in kaart gebrachte klantreis dekt, 0% bij redenen\n"
+        "die alleen geïnventariseerde klantreizen dekken\n"
     )
 
 
@@ -160,16 +164,17 @@ def test_coverage_without_contacts_for_the_period_is_a_count_only() -> None:
     assert text.startswith(
         "### Life Cycle Model: contact reasons covered by journeys, period 2024\n"
         "\n"
-        "| Phase | Reasons | Covered | Share | Contacts | Of contacts |\n"
-        "|---|---:|---:|---:|---:|---:|\n"
-        "| Phase A | 2 | 2 | 100% | - | - |\n"
-        "| Phase B | 1 | 0 | 0% | - | - |\n"
-        "| Total | 3 | 2 | 67% | - | - |\n"
+        "| Phase | Reasons | Mapped | Listed only | Share mapped | Contacts | Of contacts mapped |\n"
+        "|---|---:|---:|---:|---:|---:|---:|\n"
+        "| Phase A | 2 | 2 | 0 | 100% | - | - |\n"
+        "| Phase B | 1 | 0 | 0 | 0% | - | - |\n"
+        "| Total | 3 | 2 | 0 | 67% | - | - |\n"
     )
     assert text.endswith(
-        "| Reason C | Phase B | not covered | - |\n"
+        "| Reason C | Phase B | not covered | - | - |\n"
         "\n"
-        "2 of 3 contact reasons covered by a journey (67%)  \n"
+        "2 of 3 contact reasons covered by a mapped journey (67%); 0 more only by a listed one; "
+        "1 not covered  \n"
         "No contact reason has volumes for 2024: coverage is a count only\n"
     )
 

@@ -33,8 +33,13 @@ def test_kpis_better_is_green_worse_red() -> None:
 
 def test_coverage_total_bold_and_uncovered_red() -> None:
     lines = coloured("coverage")
-    assert lines[6] == f"{ESC}[1mTotal  {ESC}[0m        3        2    67%       400         100%"
-    assert lines[13] == f"Reason C        Phase B  {ESC}[31mnot covered         {ESC}[0m         -"
+    assert lines[5] == (
+        f"{ESC}[1mTotal  {ESC}[0m        3       2            0           67%       400                100%"
+    )
+    assert (
+        lines[12]
+        == f"Reason C        Phase B  {ESC}[31mnot covered{ESC}[0m  -                            -"
+    )
 
 
 def test_owners_with_reviews_overdue_are_red() -> None:
@@ -62,11 +67,14 @@ def test_a_status_says_its_state_dim_below_where_it_adds_something() -> None:
     assert lines[9].startswith(f"{ESC}[1mBy journey ")
 
 
-def test_titles_are_bold_and_a_covered_reason_plain() -> None:
+def test_titles_are_bold_and_a_mapped_reason_green() -> None:
     lines = coloured("coverage")
     assert lines[0].startswith(f"{ESC}[1mLife Cycle Model: contact reasons covered by journeys, ")
-    assert lines[8].startswith(f"{ESC}[1mContact reasons ")
-    assert lines[11] == "Reason A        Phase A  Journey C; Journey A       300"
+    assert lines[7].startswith(f"{ESC}[1mContact reasons ")
+    assert (
+        lines[10]
+        == f"Reason A        Phase A  {ESC}[32mmapped     {ESC}[0m  Journey C; Journey A       300"
+    )
 
 
 def test_a_kpi_that_declined_is_red() -> None:

@@ -53,27 +53,30 @@ def test_a_narrow_improvements_table_wraps_its_text_columns() -> None:
     ]
 
 
-def test_a_narrow_coverage_table_wraps_its_name_column_first() -> None:
-    assert table(build("coverage", report_input()), "en", color=False, width=48).splitlines() == [
-        "Life Cycle Model: contact reasons covered by",
-        "journeys, period 2025",
-        "                                              Of",
-        "Phase   Reasons Covered Share Contacts  contacts",
-        "────────────────────────────────────────────────",
-        "Phase A       2       2  100%      400      100%",
-        "Phase B       1       0    0%        -         -",
-        "Total         3       2   67%      400      100%",
+def test_a_narrow_coverage_table_wraps_its_name_columns_first() -> None:
+    assert table(build("coverage", report_input()), "en", color=False, width=60).splitlines() == [
+        "Life Cycle Model: contact reasons covered by journeys,",
+        "period 2025",
+        "                                                          Of",
+        "                          Listed   Share            contacts",
+        "Phase    Reasons  Mapped    only  mapped  Contacts    mapped",
+        "────────────────────────────────────────────────────────────",
+        "Phase A        2       2       0    100%       400      100%",
+        "Phase B        1       0       0      0%         -         -",
+        "Total          3       2       0     67%       400      100%",
         "",
         "Contact reasons",
         "Contact",
-        "reason         Phase    Journeys        Contacts",
-        "────────────────────────────────────────────────",
-        "Reason A       Phase A  Journey C;           300",
-        "                        Journey A",
-        "Reason B       Phase A  Journey C            100",
-        "Reason C       Phase B  not covered            -",
-        "2 of 3 contact reasons covered by a journey",
-        "(67%)",
+        "reason        Phase    Coverage     Journeys        Contacts",
+        "────────────────────────────────────────────────────────────",
+        "Reason A      Phase A  mapped       Journey C;           300",
+        "                                    Journey A",
+        "Reason B      Phase A  mapped       Journey C            100",
+        "Reason C      Phase B  not covered  -                      -",
+        "2 of 3 contact reasons covered by a mapped journey (67%); 0",
+        "more only by a listed one; 1 not covered",
+        "Of the contacts in 2025: 100% under reasons a mapped journey",
+        "covers, 0% under reasons only listed journeys cover",
     ]
 
 

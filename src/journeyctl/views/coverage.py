@@ -1,11 +1,17 @@
-"""The coverage page: the Life Cycle Model's contact reasons by phase, covered or not, by
-count and by contacts; then every contact reason with the journeys that cover it."""
+"""The coverage page: the Life Cycle Model's contact reasons by phase, covered by a mapped
+journey, only by a listed one, or not at all, by count and by contacts; then every contact
+reason (the most contacts first) with how far it is covered and the journeys that cover it.
+The share of contacts under reasons only listed journeys cover is said in a note (and the
+JSON), not in a column: the table stays readable in a terminal.
+The headline share is of the reasons a mapped journey covers: a listed journey is a name,
+not a map."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from journeyctl.reports import Coverage, CoverageReport
+from journeyctl.reports.coverage import Level
 from journeyctl.text import Lang, format_count, label
 from journeyctl.views.cells import (
     NONE,
@@ -14,6 +20,7 @@ from journeyctl.views.cells import (
     Table,
     Tone,
     count,
+    journeys_cell,
     percent,
     period_title,
 )
@@ -35,10 +42,11 @@ def coverage_view(report: CoverageReport, lang: Lang) -> CoverageView:
     keys = (
         "phase",
         "report.reasons",
-        "report.covered",
-        "report.share",
+        "report.coverage.mapped",
+        "report.coverage.listed",
+        "report.coverage.mapped_share",
         "contacts",
-        "report.contact_share",
+        "report.coverage.mapped_contacts",
     )
     rows = [(Cell(p.phase_name), *_coverage_cells(p.coverage, lang)) for p in report.phases]
     rows.append(
@@ -47,39 +55,47 @@ def coverage_view(report: CoverageReport, lang: Lang) -> CoverageView:
     phases = Table(
         period_title("report.coverage.title", report.period, lang),
         tuple(label(key, lang) for key in keys),
-        (False, True, True, True, True, True),
+        (False, True, True, True, True, True, True),
         tuple(rows),
         empty=label("report.none", lang),
     )
-    not_covered = label("report.not_covered", lang)
+    reason_keys = ("contact_reason", "phase", "report.coverage.level", "journeys", "contacts")
     reasons = Table(
         label("report.coverage.reasons", lang),
-        tuple(label(k, lang) for k in ("contact_reason", "phase", "journeys", "contacts")),
-        (False, False, False, True),
+        tuple(label(k, lang) for k in reason_keys),
+        (False, False, False, False, True),
         tuple(
             (
                 Cell(row.name),
                 Cell(row.phase_name),
-                Cell(
-                    "; ".join(row.journey_names) or not_covered, tone="" if row.covered else "bad"
-                ),
+                _level(row.level, lang),
+                journeys_cell(row.journeys, row.journey_names),
                 Cell(count(row.contacts, lang)),
             )
             for row in report.rows
         ),
-        flexible=2,
+        flexible=3,
         empty=label("report.none", lang),
     )
     return CoverageView(phases, reasons, tuple(_notes(report, lang)), _figures(report, lang))
 
 
+def _level(level: Level | None, lang: Lang) -> Cell:
+    if level is None:
+        return Cell(label("report.not_covered", lang), tone="bad")
+    return Cell(
+        label(f"report.coverage.level.{level}", lang), tone="good" if level == "mapped" else ""
+    )
+
+
 def _coverage_cells(coverage: Coverage, lang: Lang) -> tuple[Cell, ...]:
     return (
         Cell(format_count(coverage.reasons, lang)),
-        Cell(format_count(coverage.covered, lang)),
-        Cell(percent(coverage.share, lang)),
+        Cell(format_count(coverage.mapped.reasons, lang)),
+        Cell(format_count(coverage.listed.reasons, lang)),
+        Cell(percent(coverage.share_of(coverage.mapped), lang)),
         Cell(count(coverage.contacts, lang)),
-        Cell(percent(coverage.contact_share, lang)),
+        Cell(percent(coverage.contact_share_of(coverage.mapped), lang)),
     )
 
 
@@ -87,12 +103,22 @@ def _notes(report: CoverageReport, lang: Lang) -> list[str]:
     total = report.total
     notes = [
         label("report.coverage.summary", lang).format(
-            covered=format_count(total.covered, lang),
+            mapped=format_count(total.mapped.reasons, lang),
             reasons=format_count(total.reasons, lang),
-            share=percent(total.share, lang),
+            share=percent(total.share_of(total.mapped), lang),
+            listed=format_count(total.listed.reasons, lang),
+            uncovered=format_count(total.reasons - total.covered, lang),
         )
     ]
-    if total.contact_share is None:
+    if total.contacts:
+        notes.append(
+            label("report.coverage.contacts_summary", lang).format(
+                period=report.period or NONE,
+                mapped=percent(total.contact_share_of(total.mapped), lang),
+                listed=percent(total.contact_share_of(total.listed), lang),
+            )
+        )
+    else:
         notes.append(
             label("report.coverage.no_contacts", lang).format(period=report.period or NONE)
         )
@@ -102,13 +128,15 @@ def _notes(report: CoverageReport, lang: Lang) -> list[str]:
 def _figures(report: CoverageReport, lang: Lang) -> tuple[Figure, ...]:
     total = report.total
     uncovered = total.reasons - total.covered
+    mapped_share = total.share_of(total.mapped)
     figures = [
         Figure(
-            percent(total.share, lang), label("render.coverage.share", lang), _tone(total.share)
+            percent(mapped_share, lang), label("render.coverage.share", lang), _tone(mapped_share)
         ),
         Figure(
-            f"{format_count(total.covered, lang)} / {format_count(total.reasons, lang)}",
-            label("render.coverage.covered", lang),
+            format_count(total.listed.reasons, lang),
+            label("render.coverage.listed", lang),
+            "bad" if total.listed.reasons else "",
         ),
         Figure(
             format_count(uncovered, lang),
@@ -116,13 +144,14 @@ def _figures(report: CoverageReport, lang: Lang) -> tuple[Figure, ...]:
             "bad" if uncovered else "good",
         ),
     ]
-    if total.contact_share is not None:
+    contact_share = total.contact_share_of(total.mapped)
+    if contact_share is not None:
         figures.insert(
             1,
             Figure(
-                percent(total.contact_share, lang),
+                percent(contact_share, lang),
                 label("render.coverage.contact_share", lang).format(period=report.period or NONE),
-                _tone(total.contact_share),
+                _tone(contact_share),
             ),
         )
     return tuple(figures)
