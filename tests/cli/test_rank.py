@@ -452,3 +452,61 @@ def test_a_framework_without_journeys_says_so(tmp_path: Path) -> None:
         0,
         "Geen klantreis past bij status 'geïnventariseerd'.\n",
     )
+
+
+COMPARED_AT_100 = """\
+Journeys by score, period 2025
+                                                                                    per
+     vs                                                   Customers  Contacts  customer         Rank
+#  2024  Journey / status        Phase / cluster  Owner       /2024     /2024     /2024  Score  2024
+────────────────────────────────────────────────────────────────────────────────────────────────────
+1    ▲1  Ik betaal mijn factuur  Klant zijn       Ann de      1,000       120      0.12   82.5     2
+         mapped                  Ik betaal        Vries         200        50      0.25
+2    ▼1  Ik krijg een            Klant zijn       Ann de        500       400      0.80   57.5     1
+         herinnering             Ik betaal        Vries       1,000       500      0.50
+         improving
+3   new  Ik zeg op *             Klant blijven    -            250~       50~      0.20    9.4     -
+         listed                  Ik vertrek                      -         -          -
+"""
+
+
+def test_compare_shows_the_compared_customers_and_contacts_beneath_at_100_columns() -> None:
+    # 2024: a 200 customers and 50 contacts, b 1,000 and 500, c none (new).
+    result = CliRunner().invoke(
+        app,
+        ["rank", "--root", str(TREE), "--compare", "2024", "--lang", "en"],
+        env={"COLUMNS": "100", "NO_COLOR": "1"},
+    )
+    assert result.exit_code == 0
+    assert result.stdout.startswith(COMPARED_AT_100)
+
+
+@pytest.mark.parametrize(
+    ("output_format", "lines"),
+    [
+        (
+            "markdown",
+            [
+                "| # | t.o.v. 2024 | Klantreis | Fase | Cluster | Eigenaar | Status | Klanten | "
+                "Contacten | per klant | Score | Positie 2024 | Klanten 2024 | Contacten 2024 | "
+                "per klant 2024 |",
+                "| 2 | ▼1 | Ik krijg een herinnering | Klant zijn | Ik betaal | Ann de Vries | "
+                "wordt verbeterd | 500 | 400 | 0,80 | 57,5 ███·· | 1 | 1.000 | 500 | 0,50 |",
+            ],
+        ),
+        (
+            "csv",
+            [
+                "2,b,Ik krijg een herinnering,p,c,ann,500,400,0.8,57.5,improving,false,"
+                "1,1000,500,0.5,-1,2025,2024"
+            ],
+        ),
+    ],
+)
+def test_compare_shows_the_compared_customers_in_every_format(
+    output_format: str, lines: list[str]
+) -> None:
+    result = run("--compare", "2024", "--format", output_format)
+    assert result.exit_code == 0
+    for line in lines:
+        assert line in result.stdout.splitlines()

@@ -82,9 +82,35 @@ def test_a_word_longer_than_any_column_is_folded_not_lost() -> None:
 def test_a_wide_terminal_shows_more_and_wraps_less() -> None:
     narrow = formats.table(sample("en", compare=True), False, False, 100)
     wide = formats.table(sample("en", compare=True), False, False, 160)
-    assert "Contacts" in wide and "398,000" in wide and "398,000" not in narrow
+    # 2024's contacts of the first journey: in a column of their own when wide, beneath
+    # 2025's when narrow.
+    assert "398,000" in wide and "398,000" in narrow
+    assert "/2024" in narrow and "/2024" not in wide
     assert len(wide.splitlines()) < len(narrow.splitlines())
     assert widest_line(wide) > 120  # the room is used
+
+
+# The first journey: 1,250,000 customers, 415,000 contacts and 0.33 contacts per customer
+# in 2025; 1,200,000, 398,000 and 0.33 in 2024.
+FIRST = {
+    "en": (("1,250,000", "1,200,000"), ("415,000", "398,000"), ("0.33", "0.33")),
+    "nl": (("1.250.000", "1.200.000"), ("415.000", "398.000"), ("0,33", "0,33")),
+}
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 120])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_compared_figures_stand_beneath_this_periods_where_narrow(
+    width: int, lang: Lang
+) -> None:
+    # Each on the line below, its digits lined up on the right with this period's.
+    lines = formats.table(sample(lang, compare=True), False, False, width).splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("1 "))
+    now, then = lines[first], lines[first + 1]
+    column = 0
+    for figure, before in FIRST[lang]:
+        column = now.index(figure, column) + len(figure)
+        assert then[column - len(before) : column] == before, (figure, before)
 
 
 @pytest.mark.parametrize("width", [90, 100, 120, 160])
@@ -102,13 +128,14 @@ def test_the_compared_contacts_come_before_the_bar() -> None:
     assert "398,000" in output and "█" not in output
 
 
-def test_ranked_by_customers_the_compared_customers_are_the_figure_kept() -> None:
-    ranking = replace(sample("en", compare=True), by="customers")
-    wide = formats.table(ranking, False, False, 160)
-    narrow = formats.table(ranking, False, False, 100)
-    # 1,200,000 customers in 2024 for the first journey; its rank is left out when narrow.
-    assert "1,200,000" in wide and "Rank" in wide
-    assert "1,200,000" in narrow and "Rank" not in narrow
+@pytest.mark.parametrize("by", ["score", "customers"])
+def test_the_compared_customers_are_shown_whatever_the_ranking_is_ordered_by(by: str) -> None:
+    ranking = replace(sample("en", compare=True), by=by)
+    # 1,200,000 customers in 2024 for the first journey, and its rank then.
+    for width in (80, 100, 160):
+        output = formats.table(ranking, False, False, width)
+        assert "1,200,000" in output, width
+    assert "Rank" in formats.table(ranking, False, False, 100)
 
 
 @pytest.mark.parametrize("width", [100, 120])

@@ -66,7 +66,10 @@ def rank(
     explain: Annotated[bool, typer.Option("--explain", help="Show each term's points.")] = False,
     compare: Annotated[
         str | None,
-        period_option("Show each journey's rank in this period too, and how it moved."),
+        period_option(
+            "Show each journey's rank, customers, contacts and contacts per customer in this "
+            "period too, and how its rank moved; another period than the one ranked."
+        ),
     ] = None,
     weight: Annotated[
         list[str] | None,

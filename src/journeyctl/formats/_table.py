@@ -38,7 +38,8 @@ GAP = 2
 class Column:
     """A column's header and cells.
 
-    `numeric`: aligned right and never cut (its header may still wrap between words);
+    `numeric`: aligned right, each line of a cell on its own (a figure with another
+    beneath it), and never cut (its header may still wrap between words);
     `wrap=False` keeps each cell on one line (a bar); `flexible`: the column that may wrap
     even when a layout is comfortable (long names); `lines`: how many lines each fact of
     a cell may take when the layout is comfortable (a name that is a sentence: 3), or per
@@ -99,7 +100,7 @@ class Column:
         for fact in sorted(facts, key=len, reverse=True):
             if cell_len(fact) <= width:
                 break
-            while _wrapped_lines(fact, width) > facts[fact]:
+            while wrapped_lines(fact, width) > facts[fact]:
                 width += 1
         return width
 
@@ -110,7 +111,7 @@ class Column:
         return {self.header, *(cell.plain for cell in self.cells)}
 
 
-def _wrapped_lines(fact: str, width: int) -> int:
+def wrapped_lines(fact: str, width: int) -> int:
     """How many lines `fact` takes wrapped between words at `width` (as Rich wraps it)."""
     lines, used = 1, -1
     for word in fact.split():
@@ -185,7 +186,7 @@ def height(columns: Sequence[Column], width: int) -> tuple[int, int]:
             if fits_on_a_line:
                 lines = len(facts)
             else:
-                lines = sum(_wrapped_lines(fact, column_width) for fact in facts)
+                lines = sum(wrapped_lines(fact, column_width) for fact in facts)
             rows[row] = max(rows[row], lines)
             cells += lines
     return sum(rows), cells
@@ -258,6 +259,8 @@ def _aligned(column: Column, width: int) -> list[Text]:
 
 
 def _aligned_cell(cell: Text, width: int) -> Text:
+    if "\n" in cell.plain:  # each line aligned on its own: a figure with another beneath
+        return Text("\n", justify="left").join(_aligned_cell(line, width) for line in cell.split())
     padded = cell.copy()
     padded.pad_left(max(0, width - cell.cell_len))
     padded.justify = "left"
@@ -323,10 +326,10 @@ def _plain_lines(plain: str, width: int, column: Column) -> list[str] | None:
     text whose facts fit or wrap between words. None for the rest (a word longer than the
     column, a tab, a line that must not wrap): Rich's own `Text.wrap` does those."""
     if column.numeric:
-        length = cell_len(plain)
-        if "\n" in plain or length > width:
+        facts = plain.split("\n")
+        if any(cell_len(fact) > width for fact in facts):
             return None
-        return [" " * (width - length) + plain]
+        return [" " * (width - cell_len(fact)) + fact for fact in facts]
     lines = []
     for fact in plain.split("\n"):
         length = cell_len(fact)

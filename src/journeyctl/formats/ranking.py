@@ -28,7 +28,7 @@ from journeyctl.formats._safe import csv_cell, markdown_code, markdown_text, one
 from journeyctl.formats._table import GAP, Column, fits, height, render_table
 from journeyctl.formats.base import Writer
 from journeyctl.rank import RankedJourney, Ranking
-from journeyctl.views.cells import Table
+from journeyctl.views.cells import Cell, Table
 from journeyctl.views.ranking import BAR, RankingRow, RankingView, ranking_view
 
 # Up green, down red, the same place plain, new (not ranked in the compared period) cyan.
@@ -62,26 +62,28 @@ class _Layout:
     # the status under the name and the cluster under the phase; compact: the owner under
     # those too.
     text: Literal["wide", "stacked", "compact"]
-    # With --compare, what is shown of the compared period beside the movement: its rank,
-    # contacts and contact rate (full), the figure the ranking is ordered by (figure), or
-    # nothing more (movement).
-    compare: Literal["full", "figure", "movement"] = "full"
+    # With --compare, how the compared period is shown beside the movement: its rank,
+    # customers, contacts and contact rate each in a column of its own (full); its
+    # customers, contacts and contact rate beneath this period's, and its rank in a column
+    # (beneath); or beneath, without its rank (least: the movement says how the rank moved).
+    compare: Literal["full", "beneath", "least"] = "full"
     bar: bool = True  # the score's bar beside the score
 
 
 # From the most to the least that is shown side by side, the first that fits comfortably
 # wins. The bar is a picture of the score beside it: it goes first. The compared period's
-# figures go before the owner's column, and the movement stays whatever the width, because
-# "what moved since last year" is what a steering meeting asks.
+# figures stay whatever the width, beneath this period's where their columns do not fit,
+# and so does the movement, because "what moved since last year" is what a steering
+# meeting asks.
 _LAYOUTS = (
     _Layout("wide"),
     _Layout("stacked"),
     _Layout("wide", bar=False),
     _Layout("stacked", bar=False),
-    _Layout("wide", "figure", bar=False),
-    _Layout("stacked", "figure", bar=False),
-    _Layout("compact", "figure", bar=False),
-    _Layout("compact", "movement", bar=False),
+    _Layout("wide", "beneath", bar=False),
+    _Layout("stacked", "beneath", bar=False),
+    _Layout("compact", "beneath", bar=False),
+    _Layout("compact", "least", bar=False),
 )
 
 
@@ -117,10 +119,9 @@ def _columns(cells: _Cells, layout: _Layout) -> list[Column]:
     if comparing:
         columns.append(cells.movement)
     columns += _text_columns(cells, layout.text)
+    beneath = comparing and layout.compare != "full"
     columns += [
-        cells.numbers("customers"),
-        cells.numbers("contacts"),
-        cells.numbers("contact_rate"),
+        *(cells.beneath(f) if beneath else cells.numbers(f) for f in _COMPARED),
         cells.score_with_bar if layout.bar else cells.score,
     ]
     if comparing:
@@ -137,21 +138,21 @@ def _text_columns(cells: _Cells, text: str) -> list[Column]:
 
 
 def _compare_columns(cells: _Cells, shown: str) -> list[Column]:
-    """The compared period's figures: all of them, or the one the ranking is ordered by
-    (its rank when ordered by score: scores of two periods are scaled to different maxima)."""
-    by_figure = {
-        "customers": "compared_customers",
-        "contacts": "compared_contacts",
-        "contact-rate": "compared_contact_rate",
-    }
-    if shown == "movement":
+    """The compared period's columns after the score: its rank, then (where they are not
+    beneath this period's) its customers, contacts and contact rate."""
+    if shown == "least":
         return []
-    if shown == "figure":
-        return [cells.numbers(by_figure.get(cells.view.by, "compared_rank"))]
-    full = ["compared_rank", "compared_contacts", "compared_contact_rate"]
-    if cells.view.by == "customers":
-        full.insert(1, "compared_customers")
-    return [cells.numbers(field) for field in full]
+    if shown == "beneath":
+        return [cells.numbers("compared_rank")]
+    return [cells.numbers(field) for field in ("compared_rank", *_COMPARED.values())]
+
+
+# This period's figures, each with the field of the compared period's.
+_COMPARED = {
+    "customers": "compared_customers",
+    "contacts": "compared_contacts",
+    "contact_rate": "compared_contact_rate",
+}
 
 
 # How many lines one fact (a name, a cluster's name) may take for a layout to be
@@ -245,6 +246,19 @@ class _Cells:
             column = self._number_columns[field] = _numbers(self.headers[field], cells)
         return column
 
+    def beneath(self, field: str) -> Column:
+        """This period's figure (`customers`, ...) with the compared period's beneath it,
+        dimmed. The header says so as a stacked column's does, `Customers /2024`, the
+        period joined to its slash so that a narrow column never leaves the slash alone
+        on a line."""
+        column = self._number_columns.get(f"beneath {field}")
+        if column is None:
+            header = f"{self.headers[field]} /{self.view.compare_period}"
+            cells = [_beneath(getattr(r, field), getattr(r, _COMPARED[field])) for r in self.rows]
+            column = Column(one_line(header), numeric=True, cells=cells)
+            self._number_columns[f"beneath {field}"] = column
+        return column
+
     def _stacked_column(
         self, keys: tuple[str, ...], facts: Iterable[tuple[str, ...]], lines: tuple[int, ...]
     ) -> Column:
@@ -263,6 +277,16 @@ def _stacked(first: str, *others: str) -> Text:
         spans.append(Span(start, len(text), "dim"))
     # Built whole, not appended fact by fact: a long ranking makes thousands of these.
     return Text(text, spans=spans)
+
+
+def _beneath(now: Cell, then: Cell) -> Text:
+    """Two figures, one above the other, the lower one dimmed: `310,000~` over `290,000 `
+    (a blank where the upper one has a mark, so that the digits line up)."""
+    upper = one_line(now.shown)
+    lower = one_line(then.shown) + (" " if now.mark and not then.mark else "")
+    return Text(
+        f"{upper}\n{lower}", spans=[Span(len(upper) + 1, len(upper) + 1 + len(lower), "dim")]
+    )
 
 
 def _numbers(header: str, cells: Iterable[str]) -> Column:
@@ -401,14 +425,14 @@ _TEXT_COLUMNS = frozenset({"name", "phase", "cluster", "owner", "status"})
 
 def _markdown_columns(view: RankingView) -> list[str]:
     """The view's columns that Markdown shows, in order: every one, with the compared
-    period's when there is one (its customers only when ranked by customers)."""
+    period's when there is one (its rank, customers, contacts and contact rate)."""
     keys = ["rank"]
     if view.compare_period is not None:
         keys.append("movement")
     keys += ["name", "phase", "cluster", "owner", "status"]
     keys += ["customers", "contacts", "contact_rate", "score"]
     if view.compare_period is not None:
-        keys += ["compared_rank", "compared_contacts", "compared_contact_rate"]
+        keys += ["compared_rank", *_COMPARED.values()]
     return keys
 
 
