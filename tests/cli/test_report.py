@@ -13,6 +13,7 @@ from journeyctl.cli.app import app
 from tests.reports.tree import EXPECTED, TREE
 
 WARNINGS = "note: 6 warning(s); `journeyctl validate` lists them\n"
+RULE = "─" * 100  # under a table's header, as wide as the terminal
 
 
 def run(*args: str, root: Path = TREE) -> Result:
@@ -25,21 +26,33 @@ def tree(tmp_path: Path) -> Path:
 
 
 def test_alerts_table() -> None:
+    """One row per journey, its alerts one per line with what to do beside each."""
     result = run("alerts", "--lang", "en")
     assert (result.exit_code, result.stderr) == (0, WARNINGS)
     assert result.stdout == (
         "Alerts, period 2025 against 2024\n"
-        "Alert                            Journey    #  Before   Now   Rise  Target\n"
-        "──────────────────────────────────────────────────────────────────────────\n"
-        "Contacts per customer up         Journey A  3    0.10  0.20  +100%\n"
-        "Contacts per customer up         Journey C  2    1.00  1.50   +50%\n"
-        "Contacts up                      Journey A  3      10    20  +100%\n"
-        "Top journey nobody works on      Journey A  3\n"
-        "Top journey nobody works on      Journey E  4\n"
-        "KPI moving away from its target  Journey B  1       0    -5             10\n"
-        "NPS\n"
+        "#  Journey    Owner  Alerts                                    What to do\n"
+        f"{RULE}\n"
+        "1  Journey B  Ann    NPS moving away from its target: from 0   Discuss the last measurement of NPS\n"
+        "                     to -5, target 10                          with the journey team\n"
+        "                     Review overdue: last one on 1 Jan 2025,   Plan a review with the journey team\n"
+        "                     cadence quarterly\n"
+        "2  Journey C  Bob    Contacts per customer up by 50%, from     Find out why customers get in touch\n"
+        "                     1.00 to 1.50                              more often\n"
+        "                     Never reviewed, cadence quarterly         Plan a review with the journey team\n"
+        "                     NPS has no baseline                       Record a baseline for NPS\n"
+        "3  Journey A  Ann    Contacts per customer up by 100%, from    Find out why customers get in touch\n"
+        "                     0.10 to 0.20                              more often\n"
+        "                     Contacts up by 100%, from 10 to 20        Find out where the extra contacts\n"
+        "                                                               come from\n"
+        "                     Top journey nobody works on               Map the journey and plan an\n"
+        "                                                               improvement\n"
+        "4  Journey E  -      Top journey nobody works on               Map the journey and plan an\n"
+        "                                                               improvement\n"
+        "                     Without an owner                          Appoint an owner\n"
         "Contacts per customer or contacts up more than 25%; top 10 journeys that are only "
-        "listed and have no\nimprovement; KPIs moving away from their target\n"
+        "listed and have no\nimprovement; KPIs moving away from their target; reviews overdue "
+        "on 1 Jun 2025; journeys without an\nowner; KPIs without a baseline\n"
         "KPIs: measurements up to 30 Jun 2025\n"
     )
 

@@ -102,8 +102,12 @@ def test_improvements_markdown() -> None:
 
 
 def test_alerts_without_an_earlier_period_say_so() -> None:
+    """2024 is the first year: no rise is judged, the other alerts are (a's rank makes it a
+    top journey nobody works on; e has no volumes for 2024, and no rank)."""
     text = as_markdown(alerts_report(report_input(period="2024")), "en")
     assert text.startswith("### Alerts, period 2024\n")
+    assert "| 3 | Journey A | Ann | Top journey nobody works on |" in text
+    assert "up by" not in text
     assert text.endswith(
         "No earlier period to compare with: rising contacts are not judged  \n"
         "KPIs: measurements up to 31 Dec 2024\n"
@@ -141,20 +145,29 @@ def test_owners_markdown() -> None:
 
 
 def test_alerts_markdown_in_dutch() -> None:
+    """One row per journey in ranking order; each alert with what to do, in Dutch."""
     assert as_markdown(build("alerts", report_input()), "nl") == (
         "### Signalen, periode 2025 ten opzichte van 2024\n"
         "\n"
-        "| Signaal | Klantreis | \\# | Eerst | Nu | Stijging | Doel |\n"
-        "|---|---|---:|---:|---:|---:|---:|\n"
-        "| Contacten per klant gestegen | Journey A | 3 | 0,10 | 0,20 | +100% |  |\n"
-        "| Contacten per klant gestegen | Journey C | 2 | 1,00 | 1,50 | +50% |  |\n"
-        "| Contacten gestegen | Journey A | 3 | 10 | 20 | +100% |  |\n"
-        "| Topklantreis zonder aanpak | Journey A | 3 |  |  |  |  |\n"
-        "| Topklantreis zonder aanpak | Journey E | 4 |  |  |  |  |\n"
-        "| KPI beweegt van het doel af (NPS) | Journey B | 1 | 0 | -5 |  | 10 |\n"
+        "| \\# | Klantreis | Eigenaar | Signalen | Wat te doen |\n"
+        "|---:|---|---|---|---|\n"
+        "| 1 | Journey B | Ann | NPS beweegt van het doel af: van 0 naar -5, doel 10; Review te "
+        "laat: laatste op 1 jan 2025, ritme per kwartaal | Bespreek de laatste meting van NPS met "
+        "het klantreisteam; Plan een review met het klantreisteam |\n"
+        "| 2 | Journey C | Bob | Contacten per klant gestegen met 50%, van 1,00 naar 1,50; Nooit "
+        "gereviewd, ritme per kwartaal; NPS heeft geen nulmeting | Zoek uit waarom klanten vaker "
+        "contact opnemen; Plan een review met het klantreisteam; Leg een nulmeting vast voor NPS "
+        "|\n"
+        "| 3 | Journey A | Ann | Contacten per klant gestegen met 100%, van 0,10 naar 0,20; "
+        "Contacten gestegen met 100%, van 10 naar 20; Topklantreis zonder aanpak | Zoek uit "
+        "waarom klanten vaker contact opnemen; Zoek uit waar de extra contacten vandaan komen; "
+        "Breng de klantreis in kaart en plan een verbetering |\n"
+        "| 4 | Journey E | - | Topklantreis zonder aanpak; Zonder eigenaar | Breng de klantreis "
+        "in kaart en plan een verbetering; Wijs een eigenaar aan |\n"
         "\n"
         "Contacten per klant of contacten meer dan 25% gestegen; top 10 klantreizen die alleen "
-        "geïnventariseerd zijn en geen verbetering hebben; KPI's die van hun doel af bewegen  \n"
+        "geïnventariseerd zijn en geen verbetering hebben; KPI's die van hun doel af bewegen; "
+        "reviews te laat op 1 jun 2025; klantreizen zonder eigenaar; KPI's zonder nulmeting  \n"
         "KPI's: metingen tot en met 30 jun 2025\n"
     )
 
@@ -211,34 +224,49 @@ def test_without_a_period_the_titles_name_none_and_ranks_are_dashes() -> None:
     assert as_markdown(build("alerts", given), "en") == (
         "### Alerts\n"
         "\n"
-        "| Alert | Journey | \\# | Before | Now | Rise | Target |\n"
-        "|---|---|---:|---:|---:|---:|---:|\n"
-        "| KPI moving away from its target (NPS) | Journey B | - | 0 | -5 |  | 10 |\n"
+        "| \\# | Journey | Owner | Alerts | What to do |\n"
+        "|---:|---|---|---|---|\n"
+        "| - | Journey B | Ann | NPS moving away from its target: from 0 to -5, target 10; Review "
+        "overdue: last one on 1 Jan 2025, cadence quarterly | Discuss the last measurement of NPS "
+        "with the journey team; Plan a review with the journey team |\n"
+        "| - | Journey C | Bob | Never reviewed, cadence quarterly; NPS has no baseline | Plan a "
+        "review with the journey team; Record a baseline for NPS |\n"
+        "| - | Journey E | - | Without an owner | Appoint an owner |\n"
         "\n"
         "Contacts per customer or contacts up more than 25%; top 10 journeys that are only "
-        "listed and have no improvement; KPIs moving away from their target  \n"
+        "listed and have no improvement; KPIs moving away from their target; reviews overdue "
+        "on 1 Jun 2025; journeys without an owner; KPIs without a baseline  \n"
         "No earlier period to compare with: rising contacts are not judged  \n"
         "KPIs: measurements up to 30 Jun 2025\n"
     )
 
 
-def test_alerts_without_a_kpi_alert_have_no_target_column() -> None:
-    """Without b's NPS nothing moved away from a target: no column for it, no KPI note."""
+def test_alerts_without_any_kpi_say_that_none_was_measured() -> None:
+    """Without KPIs nothing moved away from a target, and nothing was measured: said plainly,
+    never "measurements up to -"."""
     given = report_input()
     journeys = tuple(j.model_copy(update={"kpis": {}}) for j in given.journeys)
     text = as_markdown(alerts_report(replace(given, journeys=journeys), top=3), "en")
     assert text == (
         "### Alerts, period 2025 against 2024\n"
         "\n"
-        "| Alert | Journey | \\# | Before | Now | Rise |\n"
-        "|---|---|---:|---:|---:|---:|\n"
-        "| Contacts per customer up | Journey A | 3 | 0.10 | 0.20 | +100% |\n"
-        "| Contacts per customer up | Journey C | 2 | 1.00 | 1.50 | +50% |\n"
-        "| Contacts up | Journey A | 3 | 10 | 20 | +100% |\n"
-        "| Top journey nobody works on | Journey A | 3 |  |  |  |\n"
+        "| \\# | Journey | Owner | Alerts | What to do |\n"
+        "|---:|---|---|---|---|\n"
+        "| 1 | Journey B | Ann | Review overdue: last one on 1 Jan 2025, cadence quarterly | Plan "
+        "a review with the journey team |\n"
+        "| 2 | Journey C | Bob | Contacts per customer up by 50%, from 1.00 to 1.50; Never "
+        "reviewed, cadence quarterly | Find out why customers get in touch more often; Plan a "
+        "review with the journey team |\n"
+        "| 3 | Journey A | Ann | Contacts per customer up by 100%, from 0.10 to 0.20; Contacts up "
+        "by 100%, from 10 to 20; Top journey nobody works on | Find out why customers get in "
+        "touch more often; Find out where the extra contacts come from; Map the journey and plan "
+        "an improvement |\n"
+        "| 4 | Journey E | - | Without an owner | Appoint an owner |\n"
         "\n"
         "Contacts per customer or contacts up more than 25%; top 3 journeys that are only "
-        "listed and have no improvement; KPIs moving away from their target\n"
+        "listed and have no improvement; KPIs moving away from their target; reviews overdue "
+        "on 1 Jun 2025; journeys without an owner; KPIs without a baseline  \n"
+        "No KPI has been measured yet, so none can move away from its target\n"
     )
 
 
@@ -330,12 +358,15 @@ def test_an_empty_first_sheet_does_not_hide_the_second() -> None:
 
 
 def test_the_day_of_the_measurements_is_said_only_beside_a_kpi_alert() -> None:
-    report = AlertsReport("2025", "2024", 0.2, 10, (), measured_until=date(2025, 6, 30))
+    report = AlertsReport(
+        "2025", "2024", 0.2, 10, date(2025, 6, 1), (), measured_until=date(2025, 6, 30)
+    )
     assert as_markdown(report, "en") == (
         "### Alerts, period 2025 against 2024\n"
         "\n"
-        "None.\n"
+        "Nothing here.\n"
         "\n"
         "Contacts per customer or contacts up more than 20%; top 10 journeys that are only "
-        "listed and have no improvement; KPIs moving away from their target\n"
+        "listed and have no improvement; KPIs moving away from their target; reviews overdue "
+        "on 1 Jun 2025; journeys without an owner; KPIs without a baseline\n"
     )

@@ -1,5 +1,6 @@
 """The report tables in a narrow terminal: the column of names wraps first, a date never
-(kpis: the journey; improvements and coverage: the journeys; alerts: the alert's words)."""
+(kpis: the journey; improvements and coverage: the journeys; alerts: each alert beside what
+to do about it)."""
 
 from __future__ import annotations
 
@@ -80,25 +81,40 @@ def test_a_narrow_coverage_table_wraps_its_name_columns_first() -> None:
     ]
 
 
-def test_a_narrow_alerts_table_wraps_its_name_column_first() -> None:
+def test_a_narrow_alerts_table_lines_up_each_alert_with_what_to_do() -> None:
+    """Each alert on a line of its own, what to do about it beside it: where one of the two
+    wraps further, the next pair starts below both."""
     assert table(build("alerts", report_input()), "en", color=False, width=66).splitlines() == [
         "Alerts, period 2025 against 2024",
-        "Alert                    Journey    #  Before   Now   Rise  Target",
+        "#  Journey    Owner  Alerts                 What to do",
         "──────────────────────────────────────────────────────────────────",
-        "Contacts per customer    Journey A  3    0.10  0.20  +100%",
-        "up",
-        "Contacts per customer    Journey C  2    1.00  1.50   +50%",
-        "up",
-        "Contacts up              Journey A  3      10    20  +100%",
-        "Top journey nobody       Journey A  3",
-        "works on",
-        "Top journey nobody       Journey E  4",
-        "works on",
-        "KPI moving away from     Journey B  1       0    -5             10",
-        "its target",
-        "NPS",
+        "1  Journey B  Ann    NPS moving away from   Discuss the last",
+        "                     its target: from 0 to  measurement of NPS",
+        "                     -5, target 10          with the journey team",
+        "                     Review overdue: last   Plan a review with the",
+        "                     one on 1 Jan 2025,     journey team",
+        "                     cadence quarterly",
+        "2  Journey C  Bob    Contacts per customer  Find out why customers",
+        "                     up by 50%, from 1.00   get in touch more",
+        "                     to 1.50                often",
+        "                     Never reviewed,        Plan a review with the",
+        "                     cadence quarterly      journey team",
+        "                     NPS has no baseline    Record a baseline for",
+        "                                            NPS",
+        "3  Journey A  Ann    Contacts per customer  Find out why customers",
+        "                     up by 100%, from 0.10  get in touch more",
+        "                     to 0.20                often",
+        "                     Contacts up by 100%,   Find out where the",
+        "                     from 10 to 20          extra contacts come",
+        "                                            from",
+        "                     Top journey nobody     Map the journey and",
+        "                     works on               plan an improvement",
+        "4  Journey E  -      Top journey nobody     Map the journey and",
+        "                     works on               plan an improvement",
+        "                     Without an owner       Appoint an owner",
         "Contacts per customer or contacts up more than 25%; top 10",
         "journeys that are only listed and have no improvement; KPIs moving",
-        "away from their target",
+        "away from their target; reviews overdue on 1 Jun 2025; journeys",
+        "without an owner; KPIs without a baseline",
         "KPIs: measurements up to 30 Jun 2025",
     ]

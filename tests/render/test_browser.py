@@ -121,9 +121,30 @@ def test_the_ranking(site: Path, reader: Reader) -> None:
 
 
 def test_the_alerts(site: Path, reader: Reader) -> None:
+    """A row per journey, each alert on a line of its own beside what to do about it."""
     page = reader.open(site / "alerts.html")
     assert page.title() == "Signalen · Wadden Energie"
-    assert page.locator(".alert-group").count() == 4
+    first = page.locator(".alerts table.data tbody tr").nth(0)
+    assert first.get_attribute("id") == "ik-ontvang-mijn-terugleververgoeding"
+    cells = first.locator("td")
+    assert cells.nth(3).inner_text().splitlines() == [
+        "Contacten per klant gestegen met 30%, van 0,33 naar 0,44",
+        "Contacten gestegen met 64%, van 19.400 naar 31.800",
+        "Topklantreis zonder aanpak",
+    ]
+    assert cells.nth(4).inner_text().splitlines() == [
+        "Zoek uit waarom klanten vaker contact opnemen",
+        "Zoek uit waar de extra contacten vandaan komen",
+        "Breng de klantreis in kaart en plan een verbetering",
+    ]
+
+
+def test_a_cards_alerts_lead_to_its_row_and_its_map_lists_them(site: Path, reader: Reader) -> None:
+    index = reader.open(site / "index.html")
+    badge = index.locator('.card a.alerts[href="alerts.html#ik-ontvang-mijn-terugleververgoeding"]')
+    assert (badge.inner_text(), badge.get_attribute("title")) == ("3", "Signalen: 3")
+    journey = reader.open(site / "journeys" / "ik-ontvang-mijn-terugleververgoeding.html")
+    assert journey.locator(".journey-alerts li").count() == 3
 
 
 def test_every_link_leads_to_a_page_of_the_site(site: Path) -> None:

@@ -7,8 +7,9 @@ from journeyctl.render.report_views import (
     alerts_view,
     kpis_view,
 )
-from journeyctl.reports import ReportInput
+from journeyctl.reports import ReportInput, alerts_report
 from journeyctl.text import Names
+from journeyctl.views.alerts import alerts_view as views_alerts
 from tests.render.conftest import report_input
 
 
@@ -16,34 +17,17 @@ def context_of(prepared: ReportInput, lang: str = "en") -> Context:
     return Context(prepared.framework, lang, Names(prepared.framework), ("index",))  # type: ignore[arg-type]
 
 
-def test_alerts_by_kind_computed_by_hand() -> None:
+def test_the_alerts_page_wraps_the_view_of_the_report() -> None:
+    """The page's title and periods around the alerts view (tests/views/test_alerts.py)."""
     prepared = report_input()
-    shown = alerts_view(context_of(prepared), prepared)
-    groups = {g.kind: g for g in shown.groups}
-    # Contacts per customer of the reminder: 100 / 800 = 0.125 -> 300 / 700 = 0.43 (+243%).
-    (rate,) = groups["contact_rate_up"].alerts
-    assert (rate.journey.name, rate.before, rate.after, rate.change) == (
+    shown = alerts_view(context_of(prepared, "nl"), prepared)
+    assert (shown.title, shown.period, shown.compare_period) == ("Signalen", "2025", "2024")
+    assert shown.view == views_alerts(alerts_report(prepared), "nl")
+    assert [j.name for j in shown.view.journeys] == [
+        "I pay my bill",
+        "I sign up",
         "I get a reminder",
-        "0.13",
-        "0.43",
-        "+243%",
-    )
-    # Contacts: the reminder 100 -> 300 (+200%), sign-up 300 -> 400 (+33%); paying +11% is noise.
-    assert [(a.journey.name, a.change) for a in groups["contacts_up"].alerts] == [
-        ("I get a reminder", "+200%"),
-        ("I sign up", "+33%"),
     ]
-    # The reminder is listed, but an improvement touches it: someone works on it.
-    assert groups["top_unworked"].alerts == []
-    (kpi,) = groups["kpi_away_from_target"].alerts
-    assert (kpi.measure, kpi.before, kpi.after, kpi.target) == (
-        "Contacts per customer",
-        "0.18",
-        "0.20",
-        "0.10",
-    )
-    assert shown.total == "4"
-    assert groups["contacts_up"].explanation == "Contacts rose by more than 20% from 2024 to 2025."
 
 
 def test_kpis_figures_and_tiles_per_journey() -> None:

@@ -24,17 +24,11 @@ from journeyctl.render.journey_view import (
     _volume_row,
     journey_view,
 )
-from journeyctl.render.report_views import (
-    AlertLine,
-    JourneyLink,
-    _alert_line,
-    _columns,
-)
 from journeyctl.render.site import _language
-from journeyctl.reports import kpis_report
-from journeyctl.reports.alerts import Alert
+from journeyctl.reports import alerts_report, kpis_report
 from journeyctl.reports.kpis import KpiPoint, KpiRow
 from journeyctl.text import Names
+from journeyctl.views.alerts import alerts_view
 from journeyctl.views.cells import NONE
 from tests.render.conftest import report_input, site
 
@@ -43,91 +37,6 @@ PREPARED = report_input()
 
 def context_of(lang: str = "en") -> Context:
     return Context(PREPARED.framework, lang, Names(PREPARED.framework), ("index",))  # type: ignore[arg-type]
-
-
-def alert(**fields: object) -> Alert:
-    base: dict[str, object] = {
-        "kind": "contacts_up",
-        "journey": "j",
-        "journey_name": "J",
-        "rank": 3,
-        "measure": "contacts",
-        "measure_name": None,
-        "before": 100.0,
-        "after": 150.0,
-        "change": 0.5,
-        "target": None,
-    }
-    return Alert(**{**base, **fields})  # type: ignore[arg-type]
-
-
-# (the alert's fields besides those of `alert()`, the line it shows)
-ALERT_LINES = {
-    "contacts up": ({}, ("3", "Contacts", "100", "150", "+50%", "")),
-    "contacts down": ({"change": -0.25}, ("3", "Contacts", "100", "150", "-25%", "")),
-    "no change": ({"change": 0.0}, ("3", "Contacts", "100", "150", "0%", "")),
-    "no change known": ({"change": None}, ("3", "Contacts", "100", "150", "", "")),
-    "not ranked": ({"rank": None}, (NONE, "Contacts", "100", "150", "+50%", "")),
-    "the rate, two places": (
-        {"kind": "contact_rate_up", "measure": "contact_rate", "before": 0.5, "after": 1.0},
-        ("3", "Contacts per customer", "0.50", "1.00", "+50%", ""),
-    ),
-    "a KPI, as many places as its values": (
-        {
-            "kind": "kpi_away_from_target",
-            "measure": "nps",
-            "measure_name": "NPS",
-            "before": 12.5,
-            "after": 10.0,
-            "change": None,
-            "target": 20.0,
-        },
-        ("3", "NPS", "12.5", "10.0", "", "20.0"),
-    ),
-    "a KPI's own name, and places from its values": (
-        {
-            "kind": "kpi_away_from_target",
-            "measure": "contacts",
-            "measure_name": "Calls",
-            "before": 1.0,
-            "after": 2.0,
-            "change": None,
-        },
-        ("3", "Calls", "1", "2", "", ""),
-    ),
-    "top unworked names no measure": (
-        {
-            "kind": "top_unworked",
-            "measure": None,
-            "before": None,
-            "after": None,
-            "change": None,
-        },
-        ("3", "", "", "", "", ""),
-    ),
-    "a missing before": ({"before": None, "change": None}, ("3", "Contacts", "", "150", "", "")),
-}
-
-
-@pytest.mark.parametrize(("fields", "shown"), ALERT_LINES.values(), ids=ALERT_LINES.keys())
-def test_an_alerts_line(fields: dict[str, object], shown: tuple[str, ...]) -> None:
-    line = _alert_line(context_of(), alert(**fields))
-    assert line == AlertLine(JourneyLink("J", "journeys/j"), *shown)
-
-
-@pytest.mark.parametrize(
-    ("kind", "period", "compare", "columns"),
-    [
-        ("kpi_away_from_target", "2025", "2024", ("Previous", "Latest")),
-        ("contacts_up", "2025", "2024", ("2024", "2025")),
-        ("contact_rate_up", None, None, ("Before", "Now")),
-        ("top_unworked", "2025", None, ("Before", "2025")),
-    ],
-)
-def test_the_columns_of_an_alerts_table(
-    kind: str, period: str | None, compare: str | None, columns: tuple[str, str]
-) -> None:
-    assert _columns(context_of(), kind, period, compare) == columns
 
 
 # (now, before, higher is better, places, the row's numbers, change and colour)
@@ -303,6 +212,35 @@ def test_the_summary_of_the_index_with_and_without_a_compared_period() -> None:
     assert _summary(context_of(), PREPARED.journeys, replace(ranking, compare_period=None)) == (
         "4 journeys, 1 mapped; volumes and ranks of 2025"
     )
+
+
+def test_a_card_counts_the_alerts_of_its_journey_from_the_alerts_view() -> None:
+    """Paying has two alerts, moving house none; without the view, no card says any."""
+    alerts = alerts_view(alerts_report(PREPARED), "nl")
+    cards = {
+        card.id: card
+        for phase in index_view(
+            context_of("nl"), PREPARED.journeys, PREPARED.ranking, alerts
+        ).phases
+        for cluster in phase.clusters
+        for card in cluster.journeys
+    }
+    assert (cards["i-pay-my-bill"].alerts, cards["i-pay-my-bill"].alerts_said) == (
+        "2",
+        "Signalen: 2",
+    )
+    assert (cards["i-move-house"].alerts, cards["i-move-house"].alerts_said) == ("", "")
+    bare = index_view(context_of(), PREPARED.journeys, PREPARED.ranking)
+    assert {card.alerts for p in bare.phases for c in p.clusters for card in c.journeys} == {""}
+
+
+def test_a_journey_map_holds_the_alerts_views_record_of_it() -> None:
+    alerts = alerts_view(alerts_report(PREPARED), "en")
+    paying = next(j for j in PREPARED.journeys if j.id == "i-pay-my-bill")
+    moving = next(j for j in PREPARED.journeys if j.id == "i-move-house")
+    assert journey_view(context_of(), paying, PREPARED).alerts == alerts.of("i-pay-my-bill")
+    assert journey_view(context_of(), paying, PREPARED, alerts=alerts).alerts is not None
+    assert journey_view(context_of(), moving, PREPARED, alerts=alerts).alerts is None
 
 
 def test_cards_ranked_first_by_rank_then_by_name_retired_last() -> None:

@@ -63,17 +63,17 @@ REPORTS = [*example_reports(), *SMALL]
 @pytest.mark.parametrize("report", SMALL, ids=lambda r: r.name)
 def test_json_keys_are_the_documented_ones(report: Report) -> None:
     """The small tree has a row of every kind, so every documented key shows."""
-    assert keys(json.loads(as_json(report, "en"))) == documented_json_keys(report.name)
+    assert keys(json.loads(as_json(report))) == documented_json_keys(report.name)
 
 
 @pytest.mark.parametrize("report", example_reports(), ids=lambda r: r.name)
 def test_the_example_uses_no_undocumented_key(report: Report) -> None:
-    assert keys(json.loads(as_json(report, "en"))) <= documented_json_keys(report.name)
+    assert keys(json.loads(as_json(report))) <= documented_json_keys(report.name)
 
 
 @pytest.mark.parametrize("report", REPORTS, ids=lambda r: r.name)
 def test_csv_columns_are_the_documented_ones(report: Report) -> None:
-    rows = list(csv.reader(io.StringIO(as_csv(report, "en"))))
+    rows = list(csv.reader(io.StringIO(as_csv(report))))
     assert rows[0] == documented_csv_columns(report.name) == list(report.fields)
     assert len(rows) == 1 + len(report.rows)
     assert all(len(row) == len(rows[0]) for row in rows)
@@ -82,17 +82,19 @@ def test_csv_columns_are_the_documented_ones(report: Report) -> None:
 def test_csv_cells() -> None:
     """Lists joined by `;`, null empty, booleans as JSON writes them."""
     report = build("improvements", report_input())
-    rows = list(csv.DictReader(io.StringIO(as_csv(report, "en"))))
+    rows = list(csv.DictReader(io.StringIO(as_csv(report))))
     assert rows[0]["journeys"] == "c;b"
     assert (rows[0]["shared"], rows[1]["shared"]) == ("true", "false")
     assert rows[0]["done"] == ""
-    alerts = list(csv.DictReader(io.StringIO(as_csv(build("alerts", report_input()), "en"))))
-    assert [row["kind"] for row in alerts] == [
-        "contact_rate_up",
-        "contact_rate_up",
-        "contacts_up",
-        "top_unworked",
-        "top_unworked",
-        "kpi_away_from_target",
+    alerts = list(csv.DictReader(io.StringIO(as_csv(build("alerts", report_input())))))
+    assert [(row["journey"], row["kinds"]) for row in alerts] == [
+        ("b", "kpi_away_from_target;review_overdue"),
+        ("c", "contact_rate_up;review_overdue;kpi_without_baseline"),
+        ("a", "contact_rate_up;contacts_up;top_unworked"),
+        ("e", "top_unworked;no_owner"),
     ]
-    assert (alerts[0]["before"], alerts[0]["after"], alerts[0]["change"]) == ("0.1", "0.2", "1.0")
+    assert (alerts[3]["owner"], alerts[3]["estimated"]) == ("", "false")
+    assert alerts[0]["signals"] == (
+        "kpi_away_from_target: nps 0 -> -5 (target 10); "
+        "review_overdue: last reviewed 2025-01-01, quarterly, 59 days overdue"
+    )

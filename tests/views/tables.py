@@ -42,6 +42,10 @@ class _Tables(HTMLParser):
         elif tag == "br" and self._cell is not None:
             # The journeys of a cell that names several, one per line: "; " in plain text.
             self._cell.append(PARTS)
+        elif tag == "div" and ("class", "part") in attrs and self._cell is not None:
+            # A part of a stacked cell (an alert), a block each: "; " between them.
+            if self._cell:
+                self._cell.append(PARTS)
         elif tag == "div" and ("class", "meta") in attrs and self._cell is not None:
             # The line below a cell's text: "(...)", as Markdown writes it.
             self._cell.append(" (")

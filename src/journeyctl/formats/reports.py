@@ -1,11 +1,11 @@
 """The five reports as a terminal table, Markdown, JSON or CSV.
 
-For people (the table and Markdown) each report is first said once as a `Page`: sheets of
-cells (names, labels and numbers in the report's language, from `journeyctl.text`) and
-notes; the table and Markdown only lay that out, so they say the same things. For machines
-(JSON and CSV) the report's own `to_dict()` and `to_rows()` are written as they are: the
-documented shapes of docs/reports.md. `REPORT_FORMATS` holds each as a writer of the one
-interface (`formats/base.py`).
+For people (the table and Markdown) each report is first said once as its page's view
+(`journeyctl.views`): tables of cells (names, labels and numbers in the report's language)
+and notes; the table and Markdown only lay that out, so they say the same things as the
+pages of `render`. For machines (JSON and CSV) the report's own `to_dict()` and `to_rows()`
+are written as they are: the documented shapes of docs/reports.md. `REPORT_FORMATS` holds
+each as a writer of the one interface (`formats/base.py`).
 
 Every piece of user text goes through `one_line` (or Markdown escaping, which uses it); the
 terminal table gets `Text` cells, never strings, because Rich reads a string as markup.
@@ -16,157 +16,48 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
+from typing import Protocol
 
 from rich.console import Group, RenderableType
 from rich.text import Text
 
 from journeyctl.formats._console import WIDTH, render
 from journeyctl.formats._safe import csv_cell, markdown_text, one_line, to_json
-from journeyctl.formats._table import Column, build
+from journeyctl.formats._table import Column, build, fit_widths, wrapped_lines
 from journeyctl.formats.base import Writer
-from journeyctl.reports import (
-    Alert,
-    AlertsReport,
-    Report,
-)
-from journeyctl.text import Lang, format_count, format_date, format_decimal, format_percent, label
-from journeyctl.views.cells import NONE, Cell, Table, measured_until
-from journeyctl.views.coverage import CoverageView, coverage_view
-from journeyctl.views.improvements import ImprovementsView, improvements_view
-from journeyctl.views.kpis import KpisView, kpis_view
-from journeyctl.views.owners import OwnersView, owners_view
+from journeyctl.reports import Report
+from journeyctl.text import Lang, label
+from journeyctl.views.alerts import alerts_view
+from journeyctl.views.cells import Cell, Table
+from journeyctl.views.coverage import coverage_view
+from journeyctl.views.improvements import improvements_view
+from journeyctl.views.kpis import kpis_view
+from journeyctl.views.owners import owners_view
 
 # How a cell's tone shows in a terminal.
 _STYLES = {"good": "green", "bad": "red", "strong": "bold"}
 
 
-@dataclass(frozen=True)
-class Page:
+class View(Protocol):
     """What the table and Markdown show of a report: its tables, then its notes."""
 
-    tables: tuple[Table, ...]
-    notes: tuple[str, ...] = ()
+    @property
+    def tables(self) -> tuple[Table, ...]: ...
+
+    @property
+    def notes(self) -> tuple[str, ...]: ...
 
 
-def _sheet(
-    title: str,
-    headers: list[str],
-    numeric: list[bool],
-    rows: list[list[Cell]],
-    flexible: int = 0,
-    one_line: frozenset[int] = frozenset(),
-) -> Table:
-    return Table(
-        title, tuple(headers), tuple(numeric), tuple(tuple(row) for row in rows), flexible, one_line
-    )
-
-
-# --- words and numbers -------------------------------------------------------------------
-
-
-def _number(value: float | None, lang: Lang) -> str:
-    """A measure with the decimals it has, at most two: 5, 4,4, 0,08 (nl)."""
-    if value is None:
-        return NONE
-    for places in (0, 1):
-        if round(value, places) == value:
-            return format_decimal(value, lang, places)
-    return format_decimal(value, lang, 2)
-
-
-def _count(value: int | None, lang: Lang) -> str:
-    return NONE if value is None else format_count(value, lang)
-
-
-def _day(value: date | None, lang: Lang) -> str:
-    return "" if value is None else format_date(value, lang)
-
-
-def _percent(fraction: float | None, lang: Lang) -> str:
-    return NONE if fraction is None else format_percent(fraction, lang)
-
-
-def _rank(rank: int | None) -> str:
-    return NONE if rank is None else str(rank)
-
-
-def _period_title(key: str, period: str | None, lang: Lang) -> str:
-    text = label(key, lang)
-    if period is None:
-        return text
-    return f"{text}, {label('period', lang).lower()} {period}"
-
-
-# --- alerts ------------------------------------------------------------------------------
-
-
-def _alerts_page(report: AlertsReport, lang: Lang) -> Page:
-    keys = ["report.alert", "journey", "#", "report.before", "report.after", "report.rise"]
-    with_target = any(alert.target is not None for alert in report.rows)
-    headers = [k if k == "#" else label(k, lang) for k in keys]
-    headers += [label("target", lang)] if with_target else []
-    rows = [_alert_cells(alert, lang)[: len(headers)] for alert in report.rows]
-    title = _period_title("report.alerts.title", report.period, lang)
-    if report.compare is not None:
-        title += " " + label("report.against", lang).format(period=report.compare)
-    numeric = [False, False, True, True, True, True, True][: len(headers)]
-    sheet = _sheet(title, headers, numeric, rows, 1)
-    notes = [
-        label("report.alerts.rules", lang).format(
-            threshold=format_percent(report.contact_rate_increase, lang), top=report.top
-        )
-    ]
-    if report.compare is None:
-        notes.append(label("report.alerts.no_compare", lang))
-    kpi_alerts = any(alert.kind == "kpi_away_from_target" for alert in report.rows)
-    if kpi_alerts and report.measured_until is not None:
-        # The KPI rows' values are measurements, dated apart from the volumes' period.
-        notes.append(f"{label('kpis', lang)}: {measured_until(report.measured_until, lang)}")
-    return Page((sheet,), tuple(notes))
-
-
-def _alert_cells(alert: Alert, lang: Lang) -> list[Cell]:
-    if alert.kind == "contact_rate_up":
-        values = [_decimal2(alert.before, lang), _decimal2(alert.after, lang)]
-    elif alert.kind == "contacts_up":
-        values = [_count(_whole(alert.before), lang), _count(_whole(alert.after), lang)]
-    elif alert.kind == "kpi_away_from_target":
-        values = [_number(alert.before, lang), _number(alert.after, lang)]
-    else:
-        values = ["", ""]
-    return [
-        Cell(label(f"report.alert.{alert.kind}", lang), alert.measure_name or "", "bad"),
-        Cell(alert.journey_name),
-        Cell(_rank(alert.rank)),
-        Cell(values[0]),
-        Cell(values[1]),
-        Cell("" if alert.change is None else "+" + format_percent(alert.change, lang)),
-        Cell("" if alert.target is None else _number(alert.target, lang)),
-    ]
-
-
-def _decimal2(value: float | None, lang: Lang) -> str:
-    return NONE if value is None else format_decimal(value, lang, 2)
-
-
-def _whole(value: float | None) -> int | None:
-    return None if value is None else int(value)
-
-
-_PAGES: dict[str, Callable[..., Page | OwnersView | CoverageView | KpisView | ImprovementsView]] = {
+_PAGES: dict[str, Callable[..., View]] = {
     "kpis": kpis_view,
     "improvements": improvements_view,
     "coverage": coverage_view,
     "owners": owners_view,
-    "alerts": _alerts_page,
+    "alerts": alerts_view,
 }
 
 
-def page(
-    report: Report, lang: Lang
-) -> Page | OwnersView | CoverageView | KpisView | ImprovementsView:
+def page(report: Report, lang: Lang) -> View:
     """What the table and Markdown show of a report, in `lang`."""
     return _PAGES[report.name](report, lang)
 
@@ -190,21 +81,62 @@ def _sheet_table(sheet: Table, lang: Lang, width: int) -> RenderableType:
     title = Text(one_line(sheet.title), style="bold")
     if not sheet.rows:
         return Text.assemble(title, "\n", one_line(sheet.empty or label("report.none", lang)))
-    columns = [
+    # A stacked cell's parts one per line, each padded to the lines its neighbours take in
+    # the other stacked columns, so that an alert and what to do about it start on one line.
+    stacked = {index: [_parts(row[index]) for row in sheet.rows] for index in sheet.stacked}
+    columns = _columns(sheet, stacked)
+    if len(stacked) > 1:
+        columns = _columns(sheet, _lined_up(stacked, fit_widths(columns, width)))
+    return build(title, columns, width)
+
+
+def _columns(sheet: Table, stacked: dict[int, list[list[str]]]) -> list[Column]:
+    return [
         Column(
             one_line(header),
             numeric=numeric,
             flexible=index == sheet.flexible,
             wrap=index not in sheet.one_line,
-            cells=[_text(row[index]) for row in sheet.rows],
+            # Beside stacked columns (sentences, one per line), every text gets room for two
+            # lines first: no sentence takes the room a name needs, nor the other way round.
+            lines=2 if stacked and not numeric else None,
+            cells=[
+                _text(row[index], stacked[index][number] if index in stacked else None)
+                for number, row in enumerate(sheet.rows)
+            ],
         )
         for index, (header, numeric) in enumerate(zip(sheet.headers, sheet.numeric, strict=True))
     ]
-    return build(title, columns, width)
 
 
-def _text(cell: Cell) -> Text:
-    text = Text(one_line(cell.shown), style=_STYLES.get(cell.tone, ""))
+def _parts(cell: Cell) -> list[str]:
+    return [one_line(part.shown) for part in cell.parts] or [one_line(cell.shown)]
+
+
+def _lined_up(stacked: dict[int, list[list[str]]], widths: list[int]) -> dict[int, list[list[str]]]:
+    """Each stacked cell's parts with blank lines after them, so that part i of every stacked
+    cell of a row starts on the same line (the lines wrapped at the columns' `widths`)."""
+    lined: dict[int, list[list[str]]] = {index: [] for index in stacked}
+    rows = len(next(iter(stacked.values())))
+    for row in range(rows):
+        cells = {index: stacked[index][row] for index in stacked}
+        for index, parts in cells.items():
+            padded = []
+            for number, part in enumerate(parts):
+                tallest = max(
+                    wrapped_lines(other[number], widths[column])
+                    for column, other in cells.items()
+                    if number < len(other)
+                )
+                padded.append(part + "\n" * (tallest - wrapped_lines(part, widths[index])))
+            lined[index].append(padded)
+    return lined
+
+
+def _text(cell: Cell, lines: list[str] | None = None) -> Text:
+    """The cell's text, and the line below it dimmed; a stacked cell's `lines` one per line."""
+    shown = "\n".join(lines) if lines is not None else one_line(cell.shown)
+    text = Text(shown, style=_STYLES.get(cell.tone, ""))
     if cell.below:
         text.append("\n" + one_line(cell.below), style="dim")
     return text
@@ -233,15 +165,14 @@ def _md_cell(cell: Cell) -> str:
     return markdown_text(cell.shown) + (f" ({markdown_text(cell.below)})" if cell.below else "")
 
 
-# JSON and CSV are the same in every language: `lang` is accepted, and not read, for the
-# callers that still pass one.
+# JSON and CSV are the same in every language.
 
 
-def as_json(report: Report, lang: Lang | None = None) -> str:
+def as_json(report: Report) -> str:
     return to_json(report.to_dict())
 
 
-def as_csv(report: Report, lang: Lang | None = None) -> str:
+def as_csv(report: Report) -> str:
     """The header of the report's `fields`, then one row per row of the report."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

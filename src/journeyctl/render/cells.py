@@ -14,16 +14,20 @@ from journeyctl.render.markdown import md_cell
 from journeyctl.views.cells import MISSING, PARTS, Cell
 
 
-def td(cell: Cell, numeric: bool = False, root: str = "") -> Markup:
+def td(cell: Cell, numeric: bool = False, root: str = "", stacked: bool = False) -> Markup:
     """`<td class="num bad"><a href="journeys/x.html">X</a> <span class="est">*</span></td>`"""
     classes = " ".join(c for c in ("num" if numeric else "", cell.tone) if c)
     opening = Markup('<td class="{}">').format(classes) if classes else Markup("<td>")
-    return opening + html_of(cell, root) + Markup("</td>")
+    return opening + html_of(cell, root, stacked) + Markup("</td>")
 
 
-def html_of(cell: Cell, root: str = "") -> Markup:
+def html_of(cell: Cell, root: str = "", stacked: bool = False) -> Markup:
     """The cell's content as HTML, without the `td` around it; the parts of a cell that names
-    several journeys one per line."""
+    several journeys one per line, those of a `stacked` column (sentences) one block each."""
+    if cell.parts and stacked:
+        return Markup("").join(
+            Markup('<div class="part">{}</div>').format(html_of(part, root)) for part in cell.parts
+        )
     if cell.parts:
         return Markup("<br>").join(html_of(part, root) for part in cell.parts)
     text = escape(cell.text)

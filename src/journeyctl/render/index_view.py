@@ -11,6 +11,7 @@ from journeyctl.rank import RankedJourney, Ranking
 from journeyctl.render.context import Context
 from journeyctl.render.sequences import Sequence as JourneySequence
 from journeyctl.render.sequences import sequences
+from journeyctl.views.alerts import AlertsView
 from journeyctl.views.cells import NONE, Cell, movement
 from journeyctl.views.ranking import TOP
 
@@ -35,6 +36,8 @@ class JourneyCard:
     movement_class: str
     steps: str  # "6 steps mapped", or "" when none is
     top: bool  # among the top journeys of the ranking (the steering meeting's first ten)
+    alerts: str  # how many alerts it has (the alerts view's count); "" without any
+    alerts_said: str  # the badge's words: "Alerts: 3"
 
 
 @dataclass(frozen=True)
@@ -69,9 +72,15 @@ class IndexView:
     summary: str  # how many journeys, how many mapped, which period
 
 
-def index_view(context: Context, journeys: Sequence[Journey], ranking: Ranking) -> IndexView:
+def index_view(
+    context: Context,
+    journeys: Sequence[Journey],
+    ranking: Ranking,
+    alerts: AlertsView | None = None,
+) -> IndexView:
+    """The index; with the alerts page's view, each card says how many alerts it has."""
     ranked = {entry.id: entry for entry in ranking.journeys}
-    cards = {j.id: _card(context, j, ranked.get(j.id), ranking) for j in journeys}
+    cards = {j.id: _card(context, j, ranked.get(j.id), ranking, alerts) for j in journeys}
     framework = context.framework
     phases = []
     for phase in framework.phases:
@@ -117,9 +126,14 @@ def _ordered(cards: list[JourneyCard]) -> list[JourneyCard]:
 
 
 def _card(
-    context: Context, journey: Journey, entry: RankedJourney | None, ranking: Ranking
+    context: Context,
+    journey: Journey,
+    entry: RankedJourney | None,
+    ranking: Ranking,
+    alerts: AlertsView | None = None,
 ) -> JourneyCard:
     volume = journey.volume(ranking.period) if ranking.period else None
+    signals = None if alerts is None else alerts.of(journey.id)
     moved = Cell("")
     if entry is not None and ranking.compare_period is not None:
         moved = movement(entry.movement, context.lang)
@@ -140,6 +154,8 @@ def _card(
         steps=context.word("render.steps_mapped", count=len(journey.steps))
         if journey.steps
         else "",
+        alerts="" if signals is None else signals.count,
+        alerts_said="" if signals is None else signals.badge,
     )
 
 

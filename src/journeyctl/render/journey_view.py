@@ -2,8 +2,9 @@
 
 Lanes: what the customer does, the touchpoints (channel names), the emotion curve (actual
 against desired, gaps shaded), pain points, backstage, moments of truth, contact reasons and
-the improvements pinned to the steps they touch. Beside the map: KPI tiles (the `kpis`
-report's rows), the volumes against the compared period, and the rank.
+the improvements pinned to the steps they touch. Beside the map: its alerts with what to do
+(the `alerts` view's record of the journey), KPI tiles (the `kpis` report's rows), the
+volumes against the compared period, and the rank.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from journeyctl.rank import RankedJourney
 from journeyctl.render.context import Context
 from journeyctl.render.curve import CurveView, curve
 from journeyctl.render.kpi_tiles import KpiTile, kpi_tiles
-from journeyctl.reports import ReportInput
+from journeyctl.reports import ReportInput, alerts_report
 from journeyctl.text import fold
+from journeyctl.views.alerts import AlertsView, JourneyAlerts, alerts_view
 from journeyctl.views.cells import NONE, movement
 
 
@@ -100,6 +102,7 @@ class JourneyView:
     movement_class: str
     follows: list[tuple[str, str]]  # (name, page) of the journeys this one follows
     followed_by: list[tuple[str, str]]
+    alerts: JourneyAlerts | None  # its signals with what to do; None when it has none
 
 
 @dataclass(frozen=True)
@@ -130,10 +133,17 @@ class Links:
 
 
 def journey_view(
-    context: Context, journey: Journey, report_input: ReportInput, links: Links | None = None
+    context: Context,
+    journey: Journey,
+    report_input: ReportInput,
+    links: Links | None = None,
+    alerts: AlertsView | None = None,
 ) -> JourneyView:
-    """The view of one journey's map; `links` (`Links.of(report_input)`) once for a site."""
+    """The view of one journey's map; `links` (`Links.of(report_input)`) and `alerts` (the
+    alerts page's view) once for a site."""
     links = Links.of(report_input) if links is None else links
+    if alerts is None:
+        alerts = alerts_view(alerts_report(report_input), context.lang)
     ranking = report_input.ranking
     entry = links.ranked.get(journey.id)
     improvements = links.improvements.get(journey.id, [])
@@ -169,6 +179,7 @@ def journey_view(
         movement_class=css,
         follows=[(by_id[i].name, i) for i in journey.follows if i in by_id],
         followed_by=list(links.followed_by.get(journey.id, [])),
+        alerts=alerts.of(journey.id),
     )
 
 

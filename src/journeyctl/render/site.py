@@ -19,7 +19,7 @@ from journeyctl.model import Framework, Improvement, Journey
 from journeyctl.render.context import REPORT_PAGES, Context
 from journeyctl.render.index_view import index_view
 from journeyctl.render.journey_view import Links, journey_view
-from journeyctl.render.report_views import REPORT_VIEWS
+from journeyctl.render.report_views import REPORT_VIEWS, alerts_view
 from journeyctl.render.templating import render
 from journeyctl.reports import prepare
 from journeyctl.text import Lang, Names
@@ -65,16 +65,22 @@ def plan_site(
     context = Context(
         framework, _language(framework, options.lang), Names(framework), ("index", *REPORT_PAGES)
     )
+    # The alerts page's records also give each journey's card its badge and its map its list.
+    alerts_page = alerts_view(context, report_input)
+    alerts = alerts_page.view
     views: list[tuple[str, str, object]] = [
-        ("index", "index", index_view(context, journeys, report_input.ranking))
+        ("index", "index", index_view(context, journeys, report_input.ranking, alerts))
     ]
     ranking = replace(report_input.ranking, language=context.lang)
     views.append(("ranking", "ranking", ranking_view(ranking)))
-    views += [(name, name, REPORT_VIEWS[name](context, report_input)) for name in REPORT_PAGES[1:]]
+    views += [
+        (name, name, alerts_page if name == "alerts" else REPORT_VIEWS[name](context, report_input))
+        for name in REPORT_PAGES[1:]
+    ]
     ordered = sorted(journeys, key=lambda j: j.id)
     links = Links.of(report_input)
     views += [
-        (f"journeys/{j.id}", "journey", journey_view(context, j, report_input, links))
+        (f"journeys/{j.id}", "journey", journey_view(context, j, report_input, links, alerts))
         for j in ordered
     ]
     return [

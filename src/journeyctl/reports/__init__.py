@@ -11,8 +11,8 @@
     build(name, report_input, top=None) -> Report   # by name, for the command line
 
 Every report is a frozen dataclass with `rows` (one per journey and KPI, improvement,
-contact reason, owner or alert), `to_rows()` (flat rows for CSV, columns in `fields`) and
-`to_dict()` (JSON). The shapes are documented in docs/reports.md and kept stable.
+contact reason, owner, or journey with alerts), `to_rows()` (flat rows for CSV, columns in
+`fields`) and `to_dict()` (JSON). The shapes are documented in docs/reports.md and kept stable.
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ from journeyctl.errors import UsageError
 from journeyctl.reports.alerts import (
     ALERT_KINDS,
     DEFAULT_TOP,
-    Alert,
     AlertKind,
+    AlertRow,
     AlertsReport,
+    Signal,
     alerts_report,
 )
 from journeyctl.reports.coverage import (
@@ -89,8 +90,8 @@ __all__ = [
     "DEFAULT_TOP",
     "REPORT_NAMES",
     "TOP_REPORTS",
-    "Alert",
     "AlertKind",
+    "AlertRow",
     "AlertsReport",
     "Cell",
     "Coverage",
@@ -109,6 +110,7 @@ __all__ = [
     "Report",
     "ReportInput",
     "Row",
+    "Signal",
     "alerts_report",
     "build",
     "check_name",

@@ -60,6 +60,9 @@ class Table:
     one_line: frozenset[int] = frozenset()  # columns whose cells never wrap (a date)
     empty: str = ""  # what stands in the table's place without rows
     anchors: tuple[str, ...] = ()  # per row, the name a page may link to (an improvement's id)
+    # Columns whose cells list their parts one per line where the output has lines (the
+    # terminal, HTML); Markdown joins them with PARTS, as every other cell's parts.
+    stacked: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
