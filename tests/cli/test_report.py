@@ -112,15 +112,15 @@ def test_kpis_name_the_measurements_last_day_not_the_volumes_period(tree: Path) 
     result = run("kpis", "--top", "1", "--lang", "en", root=measured_later(tree))
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == "KPIs since the baseline, measurements up to 31 Mar 2026"
-    assert "31 Mar 2026" in lines[3] and "period 2025" not in result.stdout
+    assert lines[0] == "KPIs against their target, measurements up to 31 Mar 2026"
+    assert "31 Mar 2026" in lines[4] and "period 2025" not in result.stdout
     assert lines[-1] == "#: the rank in the ranking of 2025"
 
 
 def test_kpis_of_a_period_leave_out_later_measurements(tree: Path) -> None:
     result = run("kpis", "--period", "2025", "--lang", "en", root=measured_later(tree))
     assert result.exit_code == 0
-    assert result.stdout.startswith("KPIs since the baseline, measurements up to 31 Dec 2025\n")
+    assert result.stdout.startswith("KPIs against their target, measurements up to 31 Dec 2025\n")
     assert "2026" not in result.stdout
     assert result.stdout.endswith(
         "#: the rank in the ranking of 2025\nMeasurements after the end of 2025 are left out\n"

@@ -27,29 +27,32 @@ from tests.reports.tree import TODAY, checked, report_input
 
 def test_kpis_markdown() -> None:
     assert as_markdown(kpis_report(report_input(), top=2), "en") == (
-        "### KPIs since the baseline, measurements up to 30 Jun 2025\n"
+        "### KPIs against their target, measurements up to 30 Jun 2025\n"
         "\n"
-        "| \\# | Journey | KPI | Baseline | Latest | Measured | Target | Since baseline | Trend |\n"
-        "|---:|---|---|---:|---:|---|---:|---|---|\n"
-        "| 1 | Journey B | NPS | -10 | -5 | 31 Dec 2024 | 10 | improved | worse |\n"
+        "| \\# | Journey | KPI | Baseline | Latest | Since previous | Target | Of the way "
+        "| Track |\n"
+        "|---:|---|---|---:|---:|---:|---:|---:|---|\n"
+        "| 1 | Journey B | NPS | -10 | -5 (31 Dec 2024) | -5 | 10 | 25% | off track |\n"
         "| 2 | Journey C | NPS | - | - | - | 20 | - | - |\n"
-        "|  |  | Contacts per customer | 1.0 | 0.4 | 30 Jun 2025 | 0.5 reached | improved "
-        "| better |\n"
+        "|  |  | Contacts per customer | 1.0 | 0.4 (30 Jun 2025) | -0.4 | 0.5 | 120% "
+        "| target reached |\n"
         "\n"
-        "3 KPIs: 2 improved since the baseline, 0 declined, 0 unchanged, 1 not measured yet; "
-        "1 target reached  \n"
+        "3 KPIs: 1 on track (1 reached the target), 1 off track, 1 not measured yet; 0 stale "
+        "(last measured before 1 Dec 2024); 2 journeys without any KPI  \n"
         "\\#: the rank in the ranking of 2025\n"
     )
 
 
 def test_kpis_as_of_is_said() -> None:
     text = as_markdown(kpis_report(report_input(period="2024")), "nl")
-    assert text.startswith("### KPI's sinds de nulmeting, metingen tot en met 31 dec 2024\n")
+    assert text.startswith("### KPI's tegen hun doel, metingen tot en met 31 dec 2024\n")
     assert text.endswith(
         "\\#: de positie in de prioritering van 2024  \n"
         "Metingen na het einde van 2024 tellen niet mee\n"
     )
-    assert "| 1 | Journey B | NPS | -10 | -5 | 31 dec 2024 | 10 | verbeterd | slechter |" in text
+    assert "| 1 | Journey B | NPS | -10 | -5 (31 dec 2024) | -5 | 10 | 25% | uit koers |" in text
+    # Six months before the end of 2024: c's measurement of 30 June 2024 is not stale yet.
+    assert "0 verouderd (laatst gemeten vóór 30 jun 2024)" in text
 
 
 def test_coverage_table_in_dutch() -> None:
@@ -202,15 +205,15 @@ def without_volumes() -> ReportInput:
 def test_without_a_period_the_titles_name_none_and_ranks_are_dashes() -> None:
     given = without_volumes()
     kpis = as_markdown(build("kpis", given), "en").splitlines()
-    assert kpis[0] == "### KPIs since the baseline, measurements up to 30 Jun 2025"
+    assert kpis[0] == "### KPIs against their target, measurements up to 30 Jun 2025"
     assert kpis[4:6] == [
-        "| - | Journey B | NPS | -10 | -5 | 31 Dec 2024 | 10 | improved | worse |",
+        "| - | Journey B | NPS | -10 | -5 (31 Dec 2024) | -5 | 10 | 25% | off track |",
         "| - | Journey C | NPS | - | - | - | 20 | - | - |",
     ]
     # No note on the rank's period nor on measurements left out.
     assert kpis[-1] == (
-        "3 KPIs: 2 improved since the baseline, 0 declined, 0 unchanged, 1 not measured yet; "
-        "1 target reached"
+        "3 KPIs: 1 on track (1 reached the target), 1 off track, 1 not measured yet; 0 stale "
+        "(last measured before 1 Dec 2024); 2 journeys without any KPI"
     )
     improvements = as_markdown(build("improvements", given), "en").splitlines()
     assert improvements[0] == "### Improvements"

@@ -21,14 +21,12 @@ def coloured(name: str) -> list[str]:
     return table(build(name, report_input()), "en", color=True, width=120).splitlines()
 
 
-def test_kpis_better_is_green_worse_red() -> None:
+def test_kpis_on_track_green_off_track_red_and_the_day_dim_below() -> None:
     lines = coloured("kpis")
-    assert lines[3].endswith(f"10  {ESC}[32mimproved      {ESC}[0m  {ESC}[31mworse {ESC}[0m")
-    assert lines[4].endswith("20  -               -")
-    assert lines[5].endswith(
-        f"30 Jun 2025  {ESC}[32m0.5 reached{ESC}[0m  {ESC}[32mimproved      {ESC}[0m  "
-        f"{ESC}[32mbetter{ESC}[0m"
-    )
+    assert lines[3].endswith(f"10         25%  {ESC}[31moff track     {ESC}[0m")
+    assert lines[4] == f"{' ' * 47}{ESC}[2m31 Dec 2024{ESC}[0m"
+    assert lines[5].endswith("20           -  -")
+    assert lines[6].endswith(f"0.5        120%  {ESC}[32mtarget reached{ESC}[0m")
 
 
 def test_coverage_total_bold_and_uncovered_red() -> None:
@@ -77,7 +75,7 @@ def test_titles_are_bold_and_a_mapped_reason_green() -> None:
     )
 
 
-def test_a_kpi_that_declined_is_red() -> None:
+def test_a_kpi_that_declined_is_off_track_in_red() -> None:
     """b's NPS at -20 by the end of 2024: below its baseline of -10, and falling."""
     given = report_input()
     journeys = tuple(
@@ -87,7 +85,7 @@ def test_a_kpi_that_declined_is_red() -> None:
         for j in given.journeys
     )
     lines = table(build("kpis", replace(given, journeys=journeys)), "en", True, 120).splitlines()
-    assert lines[3].endswith(f"{ESC}[31mdeclined      {ESC}[0m  {ESC}[31mworse {ESC}[0m")
+    assert lines[3].endswith(f"-10      10        -50%  {ESC}[31moff track     {ESC}[0m")
 
 
 DECLINED = {

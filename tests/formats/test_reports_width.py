@@ -1,6 +1,5 @@
-"""The report tables in a narrow terminal: the column of names wraps first, a date never
-(kpis: the journey; improvements and coverage: the journeys; alerts: each alert beside what
-to do about it)."""
+"""The report tables in a narrow terminal: the column of names wraps first (kpis: the journey;
+improvements and coverage: the journeys; alerts: each alert beside what to do about it)."""
 
 from __future__ import annotations
 
@@ -11,19 +10,21 @@ from tests.reports.tree import report_input
 
 def test_a_narrow_kpis_table_wraps_its_name_column_first() -> None:
     assert table(build("kpis", report_input()), "en", color=False, width=70).splitlines() == [
-        "KPIs since the baseline, measurements up to 30 Jun 2025",
-        "                                                       Since",
-        "# Journey KPI      Baseline Latest Measured     Target baseline Trend",
+        "KPIs against their target, measurements up to 30 Jun 2025",
+        "                                                          Of",
+        "                                           Since         the",
+        "# Journey   KPI         Baseline Latest previous Target  way Track",
         "──────────────────────────────────────────────────────────────────────",
-        "1 Journey NPS           -10     -5 31 Dec 2024      10 improved worse",
-        "  B",
-        "2 Journey NPS             -      - -                20 -        -",
-        "  C",
-        "          Contacts      1.0    0.4 30 Jun 2025 0.5     improved better",
-        "          per                                  reached",
-        "          customer",
-        "3 KPIs: 2 improved since the baseline, 0 declined, 0 unchanged, 1 not",
-        "measured yet; 1 target reached",
+        "1 Journey B NPS              -10     -5       -5     10  25% off track",
+        "                                 31 Dec",
+        "                                 2024",
+        "2 Journey C NPS                -      -        -     20    - -",
+        "            Contacts         1.0    0.4     -0.4    0.5 120% target",
+        "            per                  30 Jun                      reached",
+        "            customer             2025",
+        "3 KPIs: 1 on track (1 reached the target), 1 off track, 1 not measured",
+        "yet; 0 stale (last measured before 1 Dec 2024); 2 journeys without any",
+        "KPI",
         "#: the rank in the ranking of 2025",
     ]
 

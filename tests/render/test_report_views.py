@@ -35,10 +35,12 @@ def test_kpis_figures_and_tiles_per_journey() -> None:
     shown = kpis_view(context_of(prepared), prepared)
     assert [(f.value, f.caption) for f in shown.view.figures] == [
         ("2", "KPIs tracked"),
-        ("1", "improved since the baseline"),
-        ("1", "declined since the baseline"),
+        ("1", "on track (the target reached, or better than the baseline and not sliding back)"),
+        ("1", "off track"),
         ("0", "target reached"),
+        ("0", "stale: last measured before 15 Jul 2025"),
         ("0", "not measured yet"),
+        ("3", "journeys without any KPI"),
     ]
     tiles = [
         (j.journey.name, j.journey.rank, [t.line.kpi for t in j.tiles]) for j in shown.journeys

@@ -88,7 +88,7 @@ SHARED = {
         "report.alerts.action.review_overdue",
     ],
     "improvements": ["report.effort", "report.state.done", "report.state.open"],
-    "kpis": ["report.trend", "report.measured_until"],
+    "kpis": ["report.track.on", "report.since_previous", "report.measured_until"],
 }
 
 

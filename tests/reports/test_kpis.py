@@ -10,6 +10,7 @@ from journeyctl.model import Journey
 from journeyctl.model.framework import Kpi
 from journeyctl.model.journey import KpiRecord
 from journeyctl.reports import KpiReport, kpi_row, kpis_report, shortfall
+from journeyctl.reports.kpis import months_before, stale_limit
 from tests.reports.tree import report_input
 
 JOURNEY = Journey(id="j", name="J", phase="p", cluster="c")
@@ -131,7 +132,86 @@ def test_the_summary_counts_each_change() -> None:
         "unchanged": 2,
         "not_measured": 1,
         "target_reached": 1,
+        "on_track": 1,  # at its target
+        "off_track": 1,  # 1 against a target of 2: no better than the baseline
+        "stale": 0,
+        "journeys_without_kpis": 0,
     }
+
+
+@pytest.mark.parametrize(
+    ("values", "target", "higher", "on_track", "progress", "since_previous"),
+    [
+        # Better than the baseline, and the last move toward the target: on track.
+        ([0, 5, 8], 10, True, True, 0.8, 3.0),
+        # Better than the baseline, but the last move away from it: off track.
+        ([0, 8, 5], 10, True, False, 0.5, -3.0),
+        # Worse than the baseline: off track, a negative share of the way.
+        ([4, 2], 10, True, False, -1 / 3, -2.0),
+        # No move at all: off track (not better than the baseline).
+        ([4, 4], 10, True, False, 0.0, 0.0),
+        # Beyond the target: reached, on track, more than the whole way.
+        ([1.0, 0.3], 0.5, False, True, 1.4, -0.7),
+        # Lower is better and it fell toward the target: on track.
+        ([1.0, 0.9, 0.8], 0.5, False, True, 0.4, -0.1),
+        # The baseline is the target: no share of the way to speak of.
+        ([5, 6], 5, True, True, None, 1.0),
+        # No target: neither on nor off track.
+        ([1, 2], None, True, None, None, 1.0),
+        # Only a baseline: nothing moved, nothing measured.
+        ([3], 5, True, None, None, None),
+    ],
+)
+def test_on_track_the_share_of_the_way_and_the_last_move(
+    values: list[float],
+    target: float | None,
+    higher: bool,
+    on_track: bool | None,
+    progress: float | None,
+    since_previous: float | None,
+) -> None:
+    kpi = Kpi(id="k", name="K", higher_is_better=higher)
+    row = kpi_row(JOURNEY, kpi, record(values, target), rank=None)
+    assert row.on_track is on_track
+    assert row.progress == (None if progress is None else pytest.approx(progress))
+    assert row.since_previous == since_previous
+
+
+@pytest.mark.parametrize(
+    ("stale_before", "stale"),
+    [(None, False), (date(2024, 12, 31), False), (date(2025, 1, 1), True)],
+)
+def test_a_latest_measurement_before_the_limit_is_stale(
+    stale_before: date | None, stale: bool
+) -> None:
+    row = kpi_row(JOURNEY, Kpi(id="k", name="K"), record([1, 2, 3], 5), None, None, stale_before)
+    assert row.stale is stale  # the latest is of 31 Dec 2024
+
+
+def test_nothing_measured_is_never_stale() -> None:
+    row = kpi_row(JOURNEY, Kpi(id="k", name="K"), KpiRecord(target=5), None, None, date(2030, 1, 1))
+    assert row.stale is False
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "before"),
+    [
+        (date(2025, 6, 1), 6, date(2024, 12, 1)),
+        (date(2025, 8, 31), 6, date(2025, 2, 28)),
+        (date(2024, 8, 31), 6, date(2024, 2, 29)),
+        (date(2025, 12, 31), 12, date(2024, 12, 31)),
+        (date(2025, 1, 15), 1, date(2024, 12, 15)),
+        (date(2025, 3, 31), 1, date(2025, 2, 28)),
+    ],
+)
+def test_months_before(day: date, months: int, before: date) -> None:
+    assert months_before(day, months) == before
+
+
+def test_the_stale_limit_is_of_the_period_asked_for_else_of_today() -> None:
+    """Six months (the framework's default) before the end of 2024, or before today."""
+    assert stale_limit(report_input(period="2024")) == date(2024, 6, 30)
+    assert stale_limit(report_input()) == date(2024, 12, 1)  # today is 1 Jun 2025
 
 
 def test_a_row_names_the_kpi_and_its_unit() -> None:

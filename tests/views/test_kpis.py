@@ -19,49 +19,56 @@ from tests.views.tables import markdown_tables, view_rows
 
 def test_the_view_whole() -> None:
     shown = kpis_view(kpis_report(prepared()), "en")
-    assert shown.table.title == "KPIs since the baseline, measurements up to 31 Dec 2025"
+    assert shown.table.title == "KPIs against their target, measurements up to 31 Dec 2025"
     assert shown.table.headers == (
-        "#", "Journey", "KPI", "Baseline", "Latest", "Measured", "Target", "Since baseline",
-        "Trend",
+        "#", "Journey", "KPI", "Baseline", "Latest", "Since previous", "Target", "Of the way",
+        "Track",
     )  # fmt: skip
-    assert shown.table.numeric == (True, False, False, True, True, False, True, False, False)
+    assert shown.table.numeric == (True, False, False, True, True, True, True, True, False)
     assert shown.table.rows == (
         (
             Cell("1"),
             Cell("I pay my bill", link="journeys/i-pay-my-bill"),
             Cell("Net Promoter Score"),
             Cell("-10"),
-            Cell("12"),
-            Cell("31 Dec 2025"),
+            Cell("12", below="31 Dec 2025"),
+            Cell("+7"),
             Cell("20"),
-            Cell("improved", tone="good"),
-            Cell("better", tone="good"),
+            Cell("73%"),  # (12 - -10) / (20 - -10) of the way
+            Cell("on track", tone="good"),
         ),
         (
-            # The journey once, above its KPIs; the three values share their decimals.
+            # The journey once, above its KPIs; the values share their decimals. Lower is
+            # better: 0.18 to 0.20 went the wrong way, a negative share of the way to 0.10.
             Cell(""),
             Cell(""),
             Cell("Contacts per customer"),
             Cell("0.18"),
-            Cell("0.20"),
-            Cell("31 Dec 2025"),
+            Cell("0.20", below="31 Dec 2025"),
+            Cell("+0.02"),
             Cell("0.10"),
-            Cell("declined", tone="bad"),
-            Cell("worse", tone="bad"),
+            Cell("-25%"),
+            Cell("off track", tone="bad"),
         ),
     )
     assert shown.tables == (shown.table,)
     assert shown.notes == (
-        "2 KPIs: 1 improved since the baseline, 1 declined, 0 unchanged, 0 not measured yet; "
-        "0 target reached",
+        "2 KPIs: 1 on track (0 reached the target), 1 off track, 0 not measured yet; 0 stale "
+        "(last measured before 15 Jul 2025); 3 journeys without any KPI",
         "#: the rank in the ranking of 2025",
     )
     assert shown.figures == (
         Figure("2", "KPIs tracked"),
-        Figure("1", "improved since the baseline", "good"),
-        Figure("1", "declined since the baseline", "bad"),
+        Figure(
+            "1",
+            "on track (the target reached, or better than the baseline and not sliding back)",
+            "good",
+        ),
+        Figure("1", "off track", "bad"),
         Figure("0", "target reached", "good"),
+        Figure("0", "stale: last measured before 15 Jul 2025"),
         Figure("0", "not measured yet"),
+        Figure("3", "journeys without any KPI", "bad"),
     )
     [journey] = shown.journeys
     assert (journey.name, journey.link, journey.rank) == (
@@ -72,10 +79,20 @@ def test_the_view_whole() -> None:
     assert [line.name for line in journey.lines] == ["Net Promoter Score", "Contacts per customer"]
 
 
+def test_a_stale_measurement_is_said_below_its_day_in_red() -> None:
+    """Both KPIs marked stale (the report decides that: tests/reports/test_kpis.py)."""
+    report = kpis_report(prepared())
+    rows = tuple(replace(row, stale=True) for row in report.rows)
+    shown = kpis_view(replace(report, rows=rows), "nl")
+    assert shown.table.rows[0][4] == Cell("12", below="31 dec 2025 verouderd", tone="bad")
+    assert shown.journeys[0].lines[0].stale == "verouderd"
+    assert shown.figures[4].tone == "bad"
+
+
 def test_without_a_last_day_or_a_period_the_title_and_notes_say_less() -> None:
     report = replace(kpis_report(prepared()), measured_until=None, period=None)
     shown = kpis_view(report, "en")
-    assert shown.table.title == "KPIs since the baseline"
+    assert shown.table.title == "KPIs against their target"
     assert shown.notes[1:] == ()
     with_as_of = kpis_view(replace(report, as_of=date(2025, 6, 30), period="2025"), "en")
     assert with_as_of.notes[1:] == (
@@ -126,11 +143,30 @@ def test_the_tones_follow_the_words(change: str, trend: str, tones: tuple[str, s
     assert (line.change_key, line.trend_key) == (change, trend)
 
 
-def test_a_reached_target_is_said_beside_it() -> None:
-    report = kpis_report(prepared())
-    reached = replace(report, rows=(replace(report.rows[0], target_reached=True),))
-    [cells] = kpis_view(reached, "nl").table.rows
-    assert cells[6] == Cell("20 gehaald", tone="good")
+@pytest.mark.parametrize(
+    ("fields", "track", "tone", "key"),
+    [
+        ({"on_track": True, "target_reached": True}, "doel gehaald", "good", "reached"),
+        ({"on_track": True, "target_reached": False}, "op koers", "good", "on"),
+        ({"on_track": False, "target_reached": False}, "uit koers", "bad", "off"),
+        ({"on_track": None, "target_reached": None}, NONE, "", "none"),
+    ],
+)
+def test_the_track_in_words(fields: dict[str, object], track: str, tone: str, key: str) -> None:
+    line = kpi_line(row([1.0, 2.0], **fields), "nl")
+    assert (line.track, line.track_tone, line.track_key) == (track, tone, key)
+
+
+@pytest.mark.parametrize(
+    ("since", "progress", "shown"),
+    # One decimal, as the points (2.5) need.
+    [(2.0, 0.5, ("+2.0", "50%")), (-0.5, -0.25, ("-0.5", "-25%")), (0.0, 0.0, ("+0.0", "0%"))],
+)
+def test_the_last_move_is_signed_and_the_way_a_share(
+    since: float, progress: float, shown: tuple[str, str]
+) -> None:
+    line = kpi_line(row([1.0, 2.5], since_previous=since, progress=progress), "en")
+    assert (line.since_previous, line.progress) == shown
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

@@ -111,6 +111,15 @@ class AlertPolicy(StrictModel):
             "is an alert: 0.2 = 20%",
         ),
     ] = 0.2
+    kpi_stale_after_months: Annotated[
+        int,
+        Field(
+            ge=1,
+            le=120,
+            description="a KPI whose latest measurement is older than this many months (before "
+            "the end of the reported period, or today) is marked stale",
+        ),
+    ] = 6
 
 
 class Framework(StrictModel):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from journeyctl.model import Journey
 from journeyctl.render.context import Context
 from journeyctl.reports import KpiRow, ReportInput, kpi_row
+from journeyctl.reports.kpis import stale_limit
 from journeyctl.views.kpis import KpiLine, kpi_line
 
 SPARK_WIDTH, SPARK_HEIGHT, SPARK_PAD = 160, 40, 5
@@ -31,8 +32,12 @@ def kpi_tiles(
         (item for item in journey.kpis.items() if item[0] in kpis),
         key=lambda item: order.index(item[0]),
     )
+    stale_before = stale_limit(report_input)
     return [
-        kpi_tile(context, kpi_row(journey, kpis[kpi_id], record, rank, report_input.as_of))
+        kpi_tile(
+            context,
+            kpi_row(journey, kpis[kpi_id], record, rank, report_input.as_of, stale_before),
+        )
         for kpi_id, record in records
     ]
 

@@ -12,10 +12,22 @@ fall is an improvement. Points are the baseline and the measurements, by date; w
 - `shortfall`: how far a value falls short of the target, in the KPI's direction (0 at or
   beyond the target). `target_reached`: the latest shortfall is 0. `away_from_target`: the
   last move made the shortfall larger (what the `alerts` report lists).
+- `since_previous`: the last point minus the one before it (the baseline when it is the only
+  one): what moved since the previous measurement. None with fewer than two points.
+- `progress`: the share of the way from the baseline to the target that the latest value has
+  come: (latest - baseline) / (target - baseline); 1 at the target, above 1 beyond it, below
+  0 when it went the wrong way. None without all three, or when the baseline is the target.
+- `on_track`: the target is reached, or the value is better than the baseline and its last
+  move did not take it further from the target; False otherwise; None without a target or
+  a measurement. "Improved since the baseline" alone flatters a KPI that is sliding back.
+- `stale`: the latest measurement is older than `alerts.kpi_stale_after_months` (default 6)
+  before the reference day (the end of the reported period when one was asked for, else
+  today): a figure nobody has looked at for half a year.
 """
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -60,6 +72,10 @@ class KpiRow:
     trend: Trend | None
     target_reached: bool | None  # None without a target or a latest value
     away_from_target: bool
+    since_previous: float | None  # the last point minus the one before it
+    progress: float | None  # the share of the way from the baseline to the target
+    on_track: bool | None  # None without a target or a measurement
+    stale: bool  # the latest measurement is older than the framework's limit
     measurements: int
     points: tuple[KpiPoint, ...]  # baseline and measurements by date, for a curve
 
@@ -76,17 +92,25 @@ class KpiReport:
     rows: tuple[KpiRow, ...]
     # The last day the measurements count (see ReportInput.measured_until).
     measured_until: date | None = None
+    # The journeys (not retired) that have no KPI at all: what the rows cannot show.
+    journeys_without_kpis: int = 0
+    stale_before: date | None = None  # a latest measurement before this day is stale
 
     def counts(self) -> dict[str, int]:
-        """How many KPIs improved, declined, stayed, were not measured; reached their target."""
+        """How many KPIs improved, declined, stayed, were not measured; reached their target;
+        are on and off track; are stale; and how many journeys have no KPI."""
         changes = [row.change for row in self.rows]
         return {
             "kpis": len(self.rows),
             "improved": changes.count("improved"),
             "declined": changes.count("declined"),
             "unchanged": changes.count("unchanged"),
-            "not_measured": changes.count(None),
+            "not_measured": sum(1 for row in self.rows if row.latest is None),
             "target_reached": sum(1 for row in self.rows if row.target_reached),
+            "on_track": sum(1 for row in self.rows if row.on_track is True),
+            "off_track": sum(1 for row in self.rows if row.on_track is False),
+            "stale": sum(1 for row in self.rows if row.stale),
+            "journeys_without_kpis": self.journeys_without_kpis,
         }
 
     def to_rows(self) -> list[Row]:
@@ -106,6 +130,7 @@ class KpiReport:
             "period": self.period,
             "as_of": None if self.as_of is None else self.as_of.isoformat(),
             "measured_until": _iso(self.measured_until),
+            "stale_before": _iso(self.stale_before),
             "summary": self.counts(),
             "rows": rows,
         }
@@ -116,6 +141,7 @@ def _plain(row: KpiRow) -> dict[str, object]:
     for name in ("baseline_date", "latest_date"):
         day = entry[name]
         entry[name] = day.isoformat() if isinstance(day, date) else None
+    entry["progress"] = None if row.progress is None else round(row.progress, 4)
     return entry
 
 
@@ -129,16 +155,48 @@ def kpis_report(report_input: ReportInput, top: int | None = None) -> KpiReport:
         (j for j in report_input.journeys if j.kpis),
         key=lambda j: (ranks.get(j.id, len(ranks) + 1), j.id),
     )[:top]
+    stale_before = stale_limit(report_input)
     rows = tuple(
-        kpi_row(journey, kpis[kpi_id], record, ranks.get(journey.id), report_input.as_of)
+        kpi_row(
+            journey, kpis[kpi_id], record, ranks.get(journey.id), report_input.as_of, stale_before
+        )
         for journey in journeys
         for kpi_id, record in sorted(journey.kpis.items(), key=lambda item: order.index(item[0]))
     )
-    return KpiReport(report_input.period, report_input.as_of, rows, report_input.measured_until)
+    without = sum(1 for j in report_input.journeys if not j.kpis and j.status != "retired")
+    return KpiReport(
+        report_input.period,
+        report_input.as_of,
+        rows,
+        report_input.measured_until,
+        without,
+        stale_before,
+    )
+
+
+def stale_limit(report_input: ReportInput) -> date:
+    """The day before which a latest measurement is stale: the framework's number of months
+    before the end of the reported period (when one was asked for), else before today."""
+    months = report_input.framework.alerts.kpi_stale_after_months
+    return months_before(report_input.as_of or report_input.today, months)
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day `months` months earlier, or the month's last day where it has fewer:
+    31 Aug less 6 months is 28 (or 29) Feb."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
 
 
 def kpi_row(
-    journey: Journey, kpi: Kpi, record: KpiRecord, rank: int | None, as_of: date | None = None
+    journey: Journey,
+    kpi: Kpi,
+    record: KpiRecord,
+    rank: int | None,
+    as_of: date | None = None,
+    stale_before: date | None = None,
 ) -> KpiRow:
     """One journey's KPI: its points, and how they moved (see the module's docstring)."""
     measured = sorted(
@@ -150,6 +208,16 @@ def kpi_row(
     baseline = record.baseline
     better = kpi.higher_is_better
     last = points[-1] if points else None
+    target = record.target
+    reached = (
+        None if target is None or latest is None else shortfall(latest.value, target, better) == 0
+    )
+    away = (
+        target is not None
+        and previous is not None
+        and last is not None
+        and shortfall(last.value, target, better) > shortfall(previous.value, target, better)
+    )
     return KpiRow(
         journey=journey.id,
         journey_name=journey.name,
@@ -175,21 +243,40 @@ def kpi_row(
             if previous is None or last is None
             else _TREND[_direction(previous.value, last.value, better)]
         ),
-        target_reached=(
-            None
-            if record.target is None or latest is None
-            else shortfall(latest.value, record.target, better) == 0
+        target_reached=reached,
+        away_from_target=away,
+        since_previous=(
+            None if previous is None or last is None else _minus(last.value, previous.value)
         ),
-        away_from_target=(
-            record.target is not None
-            and previous is not None
-            and last is not None
-            and shortfall(last.value, record.target, better)
-            > shortfall(previous.value, record.target, better)
-        ),
+        progress=_progress(baseline, latest, target),
+        on_track=_on_track(baseline, latest, target, better, away),
+        stale=latest is not None and stale_before is not None and latest.date < stale_before,
         measurements=len(measured),
         points=points,
     )
+
+
+def _progress(
+    baseline: Measurement | None, latest: Measurement | None, target: float | None
+) -> float | None:
+    if baseline is None or latest is None or target is None or target == baseline.value:
+        return None
+    return (latest.value - baseline.value) / (target - baseline.value)
+
+
+def _on_track(
+    baseline: Measurement | None,
+    latest: Measurement | None,
+    target: float | None,
+    better: bool,
+    away: bool,
+) -> bool | None:
+    if target is None or latest is None:
+        return None
+    if shortfall(latest.value, target, better) == 0:
+        return True
+    improved = baseline is not None and _direction(baseline.value, latest.value, better) == 1
+    return improved and not away
 
 
 # By _direction: 0 (none), 1 (better), -1 (worse).

@@ -1,5 +1,6 @@
 """The KPIs page: per journey (in ranking order) and KPI, the baseline, the latest measurement
-and its date, the target, the change since the baseline and the last move.
+and its date (marked stale when it is old), what moved since the previous measurement, the
+target, the share of the way to it, and whether the KPI is on track.
 
 A `KpiLine` is one KPI of one journey as a person reads it, wherever it stands: a row of the
 `kpis` report's table and a tile on the KPIs page and on the journey's map. Its three values
@@ -23,6 +24,7 @@ from journeyctl.views.cells import (
     decimal,
     journey_page,
     measured_until,
+    percent,
     places,
     rank,
 )
@@ -48,6 +50,12 @@ class KpiLine:
     trend_key: str  # improving, worsening, steady or ""
     arrow: str  # where the last move took the value: ▲, ▼ or →; "" with one point
     target_reached: bool
+    since_previous: str  # signed: +0.02, -3; NONE before two points
+    progress: str  # the share of the way from the baseline to the target: 60%; NONE
+    track: str  # target reached, on track, off track; NONE without a target or measurement
+    track_tone: Tone
+    track_key: str  # reached, on, off or none: what a page colours by
+    stale: str  # "stale" where the latest measurement is old, else ""
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,7 @@ def kpi_line(row: KpiRow, lang: Lang) -> KpiLine:
         [v for v in (row.baseline, row.latest, row.target) if v is not None]
         + [p.value for p in row.points]
     )
+    track = _track(row)
     return KpiLine(
         kpi=row.kpi,
         name=row.kpi_name,
@@ -94,7 +103,28 @@ def kpi_line(row: KpiRow, lang: Lang) -> KpiLine:
         trend_key=row.trend or "",
         arrow=_arrow(row),
         target_reached=bool(row.target_reached),
+        since_previous=_signed(row.since_previous, lang, shared),
+        progress=percent(row.progress, lang),
+        track=NONE if track == "none" else label(f"report.track.{track}", lang),
+        track_tone="good" if track in ("on", "reached") else "bad" if track == "off" else "",
+        track_key=track,
+        stale=label("report.stale", lang) if row.stale else "",
     )
+
+
+def _track(row: KpiRow) -> str:
+    if row.on_track is None:
+        return "none"
+    if row.target_reached:
+        return "reached"
+    return "on" if row.on_track else "off"
+
+
+def _signed(value: float | None, lang: Lang, places: int) -> str:
+    if value is None:
+        return NONE
+    text = decimal(value, lang, places)
+    return text if value < 0 or text.startswith("-") else "+" + text
 
 
 def _tone(word: str | None) -> Tone:
@@ -131,7 +161,16 @@ def kpis_view(report: KpiReport, lang: Lang) -> KpisView:
 
 
 def _table(report: KpiReport, journeys: list[KpiJourney], lang: Lang) -> Table:
-    keys = ("journey", "kpi", "baseline", "latest", "report.measured", "target", "report.change")
+    keys = (
+        "journey",
+        "kpi",
+        "baseline",
+        "latest",
+        "report.since_previous",
+        "target",
+        "report.progress",
+        "report.track",
+    )
     # The title names the measurements' last day, not the ranking's period: without
     # --period every measurement counts, also those after the period (a later year's).
     title = label("report.kpis.title", lang)
@@ -144,11 +183,12 @@ def _table(report: KpiReport, journeys: list[KpiJourney], lang: Lang) -> Table:
             Cell(journey.name if first else "", link=journey.link if first else ""),
             Cell(line.name),
             Cell(line.baseline),
-            Cell(line.latest),
-            Cell(line.latest_date or NONE),
-            _target(line, lang),
-            Cell(line.change, tone=line.change_tone),
-            Cell(line.trend, tone=line.trend_tone),
+            # The day below the value: when it was measured, and whether that is long ago.
+            Cell(line.latest, below=_measured(line), tone="bad" if line.stale else ""),
+            Cell(line.since_previous),
+            Cell(line.target),
+            Cell(line.progress),
+            Cell(line.track, tone=line.track_tone),
         )
         for journey in journeys
         for first, line in zip(
@@ -157,24 +197,22 @@ def _table(report: KpiReport, journeys: list[KpiJourney], lang: Lang) -> Table:
     ]
     return Table(
         title,
-        ("#", *(label(key, lang) for key in keys), label("report.trend", lang)),
-        (True, False, False, True, True, False, True, False, False),
+        ("#", *(label(key, lang) for key in keys)),
+        (True, False, False, True, True, True, True, True, False),
         tuple(rows),
         flexible=1,
-        one_line=frozenset({5}),  # the date on one line
         empty=label("render.no_kpis", lang),
     )
 
 
-def _target(line: KpiLine, lang: Lang) -> Cell:
-    if not line.target_reached:
-        return Cell(line.target)
-    return Cell(f"{line.target} {label('report.target_reached', lang)}", tone="good")
+def _measured(line: KpiLine) -> str:
+    return " ".join(part for part in (line.latest_date, line.stale) if part)
 
 
 def _notes(report: KpiReport, lang: Lang) -> tuple[str, ...]:
     counts = {name: count(value, lang) for name, value in report.counts().items()}
-    notes = [label("report.kpis.summary", lang).format(**counts)]
+    stale_before = day(report.stale_before, lang) or NONE
+    notes = [label("report.kpis.summary", lang).format(**counts, stale_before=stale_before)]
     if report.period is not None:
         notes.append(label("report.rank_in_period", lang).format(period=report.period))
     if report.as_of is not None:
@@ -184,10 +222,17 @@ def _notes(report: KpiReport, lang: Lang) -> tuple[str, ...]:
 
 def _figures(report: KpiReport, lang: Lang) -> tuple[Figure, ...]:
     counts = report.counts()
+    stale = label("render.kpis.stale", lang).format(day=day(report.stale_before, lang) or NONE)
     return (
         Figure(count(counts["kpis"], lang), label("render.kpis.measured", lang)),
-        Figure(count(counts["improved"], lang), label("render.change.improved", lang), "good"),
-        Figure(count(counts["declined"], lang), label("render.change.declined", lang), "bad"),
+        Figure(count(counts["on_track"], lang), label("render.kpis.on_track", lang), "good"),
+        Figure(count(counts["off_track"], lang), label("render.kpis.off_track", lang), "bad"),
         Figure(count(counts["target_reached"], lang), label("render.target_reached", lang), "good"),
+        Figure(count(counts["stale"], lang), stale, "bad" if counts["stale"] else ""),
         Figure(count(counts["not_measured"], lang), label("render.kpis.not_measured", lang)),
+        Figure(
+            count(counts["journeys_without_kpis"], lang),
+            label("render.kpis.without", lang),
+            "bad" if counts["journeys_without_kpis"] else "",
+        ),
     )
