@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,11 +99,19 @@ def test_a_root_without_a_framework_completes_nothing(
     assert offered == ["_files"]
 
 
+def installed_script() -> str:
+    """The `journeyctl` script installed beside the interpreter running the tests: found
+    there, not on PATH, which a shell without the virtual environment activated lacks."""
+    script = shutil.which("journeyctl", path=str(Path(sys.executable).parent))
+    assert script is not None, f"no journeyctl script beside {sys.executable}; pip install -e ."
+    return script
+
+
 def test_bash_is_offered_what_the_framework_names_through_the_installed_script(
     example: Path,
 ) -> None:
     script = subprocess.run(
-        ["journeyctl"],
+        [installed_script()],
         env={**os.environ, COMPLETE_VARIABLE: "source_bash"},
         capture_output=True,
         text=True,
@@ -112,7 +121,7 @@ def test_bash_is_offered_what_the_framework_names_through_the_installed_script(
     assert "complete -o default -F _journeyctl_completion journeyctl" in script
     line = f"journeyctl rank --root {example} --owner e"
     offered = subprocess.run(
-        ["journeyctl"],
+        [installed_script()],
         env={
             **os.environ,
             COMPLETE_VARIABLE: "complete_bash",
