@@ -102,11 +102,11 @@ def test_kpi_tiles_are_direction_aware() -> None:
         "12",
         "20",
     )
-    assert (nps.change_key, nps.arrow, nps.trend_key) == ("improved", "▲", "improving")
+    assert (nps.track_key, nps.arrow, nps.trend_key) == ("on", "▲", "improving")
     assert nps.latest_date == "31 Dec 2025"
-    # Contacts per customer: lower is better, so a rise (the arrow up) is a decline (in red).
+    # Contacts per customer: lower is better, so a rise (the arrow up) is off track (in red).
     assert (rate.baseline, rate.latest, rate.target) == ("0.18", "0.20", "0.10")
-    assert (rate.change_key, rate.arrow, rate.trend_key) == ("declined", "▲", "worsening")
+    assert (rate.track_key, rate.arrow, rate.trend_key) == ("off", "▲", "worsening")
     assert nps_tile.spark and rate_tile.spark == "5,11 155,5"
 
 

@@ -126,21 +126,16 @@ def test_the_decimals_are_those_of_every_value_and_point() -> None:
     assert (line.baseline, line.latest, line.target) == ("1,00", "2,00", "3,50")
     bare = kpi_line(row([], baseline=None, latest=None, target=None, change=None, trend=None), "en")
     assert (bare.baseline, bare.latest, bare.target) == (NONE, NONE, NONE)
-    assert (bare.change, bare.change_key, bare.trend, bare.trend_key) == (NONE, "none", NONE, "")
+    assert (bare.trend, bare.trend_key) == (NONE, "")
 
 
 @pytest.mark.parametrize(
-    ("change", "trend", "tones"),
-    [
-        ("improved", "improving", ("good", "good")),
-        ("declined", "worsening", ("bad", "bad")),
-        ("unchanged", "steady", ("", "")),
-    ],
+    ("trend", "said"),
+    [("improving", "better"), ("worsening", "worse"), ("steady", "steady")],
 )
-def test_the_tones_follow_the_words(change: str, trend: str, tones: tuple[str, str]) -> None:
-    line = kpi_line(row([1.0, 2.0], change=change, trend=trend), "en")
-    assert (line.change_tone, line.trend_tone) == tones
-    assert (line.change_key, line.trend_key) == (change, trend)
+def test_the_last_move_in_words(trend: str, said: str) -> None:
+    line = kpi_line(row([1.0, 2.0], trend=trend), "en")
+    assert (line.trend, line.trend_key) == (said, trend)
 
 
 @pytest.mark.parametrize(

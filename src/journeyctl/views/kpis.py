@@ -42,12 +42,8 @@ class KpiLine:
     latest: str
     latest_date: str
     target: str
-    change: str  # improved, declined, unchanged (since the baseline), NONE without two values
-    change_tone: Tone
-    change_key: str  # improved, declined, unchanged or none: what a page colours by
     trend: str  # better, worse, steady: the last move in the KPI's direction; NONE before two
-    trend_tone: Tone
-    trend_key: str  # improving, worsening, steady or ""
+    trend_key: str  # improving, worsening, steady or "": what the arrow is coloured by
     arrow: str  # where the last move took the value: ▲, ▼ or →; "" with one point
     target_reached: bool
     since_previous: str  # signed: +0.02, -3; NONE before two points
@@ -95,11 +91,7 @@ def kpi_line(row: KpiRow, lang: Lang) -> KpiLine:
         latest=decimal(row.latest, lang, shared),
         latest_date=day(row.latest_date, lang),
         target=decimal(row.target, lang, shared),
-        change=NONE if row.change is None else label(f"report.change.{row.change}", lang),
-        change_tone=_tone(row.change),
-        change_key=row.change or "none",
         trend=NONE if row.trend is None else label(f"report.trend.{row.trend}", lang),
-        trend_tone=_tone(row.trend),
         trend_key=row.trend or "",
         arrow=_arrow(row),
         target_reached=bool(row.target_reached),
@@ -125,12 +117,6 @@ def _signed(value: float | None, lang: Lang, places: int) -> str:
         return NONE
     text = decimal(value, lang, places)
     return text if value < 0 or text.startswith("-") else "+" + text
-
-
-def _tone(word: str | None) -> Tone:
-    if word in ("improved", "improving"):
-        return "good"
-    return "bad" if word in ("declined", "worsening") else ""
 
 
 def _arrow(row: KpiRow) -> str:
