@@ -12,7 +12,7 @@ from journeyctl.reports import KpiRow, kpis_report
 from journeyctl.reports.kpis import KpiPoint
 from journeyctl.text import Lang
 from journeyctl.views.cells import NONE, Cell, Figure
-from journeyctl.views.kpis import kpi_line, kpis_view
+from journeyctl.views.kpis import ChartPoint, kpi_line, kpis_view
 from tests.views.conftest import pages, prepared
 from tests.views.tables import markdown_tables, view_rows
 
@@ -186,3 +186,15 @@ def test_the_tiles_of_the_page_show_the_lines_numbers(lang: Lang) -> None:
 
 def _target(lang: Lang) -> str:
     return "Target" if lang == "en" else "Doel"
+
+
+def test_the_points_of_a_chart_are_dated_in_the_language_and_unformatted() -> None:
+    base = row([0.18, 0.2], target=0.1)
+    line = kpi_line(replace(base, points=(KpiPoint(date(2025, 1, 1), 0.18, baseline=True),
+                                          KpiPoint(date(2025, 12, 31), 0.2))), "nl")  # fmt: skip
+    assert line.points == (
+        ChartPoint("1 jan 2025", 0.18, baseline=True),
+        ChartPoint("31 dec 2025", 0.2, baseline=False),
+    )
+    assert line.target_value == 0.1
+    assert kpi_line(row([], target=None), "en").target_value is None

@@ -31,6 +31,16 @@ from journeyctl.views.cells import (
 
 
 @dataclass(frozen=True)
+class ChartPoint:
+    """A point of a KPI's curve: when (in the page's language) and the value, unformatted,
+    for a chart that draws it (the deck's line charts)."""
+
+    day: str
+    value: float
+    baseline: bool  # the baseline, not a measurement
+
+
+@dataclass(frozen=True)
 class KpiLine:
     """One KPI of one journey: the numbers already formatted, the words already chosen."""
 
@@ -52,6 +62,9 @@ class KpiLine:
     track_tone: Tone
     track_key: str  # reached, on, off or none: what a page colours by
     stale: str  # "stale" where the latest measurement is old, else ""
+    # For a chart: the baseline and the measurements by date, and the target unformatted.
+    points: tuple[ChartPoint, ...] = ()
+    target_value: float | None = None
 
 
 @dataclass(frozen=True)
@@ -101,6 +114,8 @@ def kpi_line(row: KpiRow, lang: Lang) -> KpiLine:
         track_tone="good" if track in ("on", "reached") else "bad" if track == "off" else "",
         track_key=track,
         stale=label("report.stale", lang) if row.stale else "",
+        points=tuple(ChartPoint(day(p.date, lang), p.value, p.baseline) for p in row.points),
+        target_value=row.target,
     )
 
 
