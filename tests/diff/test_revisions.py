@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from journeyctl.diff import diff
+from journeyctl.diff import Commit, diff, head_commit
 from journeyctl.diff.revisions import repository_of, source_of
 from journeyctl.errors import UsageError
 from journeyctl.load import sources
@@ -112,3 +113,19 @@ def test_without_git_it_says_to_install_git(
 def test_the_working_tree_is_read_from_the_folder_itself(repo: Repository) -> None:
     assert source_of(repo.path, "journeys", None).root == repo.root
     assert source_of(repo.path, "", None).root == repo.path
+
+
+def test_the_commit_a_working_tree_stands_on(repo: Repository) -> None:
+    short = git(repo.path, "rev-parse", "--short", "HEAD")
+    day = date.fromisoformat(git(repo.path, "log", "-1", "--format=%cs"))
+    assert head_commit(repo.root) == Commit(short, day, changed=False)
+    repo.edit(AANMELD, "name:", "name: X")
+    assert head_commit(str(repo.root)) == Commit(short, day, changed=True)
+
+
+def test_no_commit_outside_a_repository_or_before_the_first(tmp_path: Path) -> None:
+    (tmp_path / "journeys").mkdir()
+    assert head_commit(tmp_path / "journeys") is None
+    assert head_commit(tmp_path / "missing") is None
+    git(tmp_path, "init", "-q")
+    assert head_commit(tmp_path / "journeys") is None

@@ -13,9 +13,16 @@ from __future__ import annotations
 
 from journeyctl.diff.changes import TreeDiff
 from journeyctl.diff.compare import TOP_PLACES, compare
-from journeyctl.diff.revisions import load_checked, merge_base_of, repository_of, source_of
+from journeyctl.diff.revisions import (
+    Commit,
+    head_commit,
+    load_checked,
+    merge_base_of,
+    repository_of,
+    source_of,
+)
 
-__all__ = ["TOP_PLACES", "TreeDiff", "compare", "diff"]
+__all__ = ["TOP_PLACES", "Commit", "TreeDiff", "compare", "diff", "head_commit"]
 
 
 def diff(root: str, base: str, head: str | None = None, *, merge_base: bool = False) -> TreeDiff:

@@ -10,6 +10,8 @@ files loaded, and its findings are counted.
 from __future__ import annotations
 
 import subprocess
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from journeyctl.errors import UsageError
@@ -81,3 +83,26 @@ def load_checked(source: Source) -> CheckedTree:
 
 def _git(folder: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:
     return run_git(folder, *arguments, needed_to="compare revisions")
+
+
+@dataclass(frozen=True)
+class Commit:
+    """The commit a working tree stands on: what a deck or a page says it was made from."""
+
+    short: str  # abbreviated as git abbreviates it
+    date: date  # the committer's date
+    changed: bool  # the folder has changes that are not committed (or files git does not track)
+
+
+def head_commit(root: str | Path) -> Commit | None:
+    """The commit HEAD of the repository that holds the folder `root`, and whether the folder
+    differs from it; None outside a git repository, or in one without a commit yet."""
+    folder = Path(root)
+    if not folder.is_dir():
+        return None
+    shown = run_git(folder, "log", "-1", "--format=%h %cs", needed_to="name the commit")
+    if shown.returncode != 0 or not shown.stdout.strip():
+        return None
+    short, day = shown.stdout.decode("ascii").split()
+    status = run_git(folder, "status", "--porcelain", "--", ".", needed_to="name the commit")
+    return Commit(short, date.fromisoformat(day), bool(status.stdout.strip()))
