@@ -17,6 +17,7 @@ from typer.core import TyperGroup
 
 from journeyctl import __version__
 from journeyctl.cli import (
+    deck,
     diff,
     export,
     importing,
@@ -39,6 +40,7 @@ COMMANDS: tuple[Callable[..., int], ...] = (
     export.export,
     report.report,
     render.render,
+    deck.deck,
     diff.diff,
     new.new,
     init.init,

@@ -1,0 +1,147 @@
+"""`journeyctl deck --out FILE.pptx`: the steering deck, an editable PowerPoint file with
+native tables and charts, in the framework's language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from journeyctl.cli._common import note_warnings, output, refuse_errors
+from journeyctl.cli._options import (
+    DEFAULT_ROOT,
+    LangOption,
+    NoCacheOption,
+    PeriodOption,
+    RootOption,
+    TodayOption,
+    at_least_one,
+    period_option,
+    refuse_same_periods,
+)
+from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
+
+# Shown under the options in `--help`; each runs on the example in this repository.
+EXAMPLES = (
+    "journeyctl deck --out stuurgroep.pptx",
+    "journeyctl deck --out steering.pptx --since HEAD~1 --top 5 --lang en",
+)
+
+SUFFIX = ".pptx"
+
+
+def deck(
+    out: Annotated[
+        Path, typer.Option("--out", metavar="FILE", help="The deck to write (a .pptx file).")
+    ],
+    root: RootOption = DEFAULT_ROOT,
+    no_cache: NoCacheOption = False,
+    period: PeriodOption = None,
+    compare: Annotated[
+        str | None,
+        period_option("The period the movement and alerts compare with; default: the one before."),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            metavar="REF",
+            help="Add a slide of what changed since this git revision (a commit, branch or "
+            "tag): status changes, new maps, improvements gone live, volumes.",
+        ),
+    ] = None,
+    top: Annotated[
+        int | None,
+        typer.Option(
+            callback=at_least_one,
+            help="How many journeys of the ranking the deck shows, each with a slide of its "
+            "own; default 10.",
+        ),
+    ] = None,
+    lang: LangOption = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="A .pptx whose fonts, colours and slide size the deck takes; it must have the "
+            "layouts 'Title Slide' and 'Title Only'.",
+        ),
+    ] = None,
+    today: TodayOption = None,
+) -> int:
+    """Write the steering deck: ranking, changes, alerts, KPIs, improvements, top journeys."""
+    from journeyctl.diff import diff, head_commit
+    from journeyctl.formats._safe import one_line
+    from journeyctl.formats.deck import Template, deck_bytes
+    from journeyctl.framework import check
+    from journeyctl.reports import prepare
+    from journeyctl.views.deck import deck_view
+    from journeyctl.write import write_bytes
+
+    _check_out(out)
+    refuse_same_periods(period, compare)
+    chosen = None if template is None else Template(_existing(template))
+    checked = check(root, today=today, cache=not no_cache)
+    if refuse_errors(
+        checked, "error: the tree has validation errors, so no deck is made; fix them first"
+    ):
+        return EXIT_FINDINGS
+    report_input = prepare(
+        checked.framework,
+        checked.journeys,
+        checked.improvements,
+        period=period,
+        compare=compare,
+        today=today,
+    )
+    changes = None if since is None else diff(root, _revision(since))
+    view = deck_view(report_input, top=top, commit=head_commit(root), diff=changes, lang=lang)
+    made = deck_bytes(view, chosen)
+    write_bytes(out, made.data)
+    note_warnings(checked)
+    output(
+        f"Wrote {len(made.titles)} slides (period {view.ranking.period or '-'}) to "
+        f"{one_line(str(out))}\n"
+    )
+    return EXIT_OK
+
+
+def _check_out(out: Path) -> None:
+    """A .pptx in a folder that exists, and a path a file may be written to; checked before
+    any work, so that nothing is made for a deck that cannot be written."""
+    from journeyctl.errors import UsageError
+    from journeyctl.write import WriteError, check_target
+
+    if out.suffix.lower() != SUFFIX:
+        shown = f"ends in {out.suffix}" if out.suffix else "has no suffix"
+        raise UsageError(
+            f"'{out.name}' {shown}; the deck is a PowerPoint file: name it *{SUFFIX}",
+            parameter="out",
+        )
+    check_target(out, parameter="out")
+    if not out.parent.is_dir():
+        raise WriteError(
+            f"cannot write '{out}': the folder '{out.parent}' does not exist; create it or "
+            "write elsewhere",
+            parameter="out",
+        )
+
+
+def _existing(template: Path) -> Path:
+    from journeyctl.errors import UsageError
+
+    if not template.is_file():
+        what = "is a folder" if template.is_dir() else "does not exist"
+        raise UsageError(f"'{template}' {what}; give a .pptx file", parameter="template")
+    return template
+
+
+def _revision(since: str) -> str:
+    """A revision git may be asked about: not empty, and not an option in disguise."""
+    from journeyctl.errors import UsageError
+
+    if not since.strip() or since.startswith("-"):
+        raise UsageError(
+            f"'{since}' is not a git revision; name a commit, branch or tag", parameter="since"
+        )
+    return since
