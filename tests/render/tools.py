@@ -54,3 +54,17 @@ def require_mermaid() -> None:
         "Mermaid",
         "npm install --no-save --prefix .tools mermaid (as .ci/run does)",
     )
+
+
+SOFFICE = "soffice"  # LibreOffice, headless: opens the decks `journeyctl deck` writes
+
+
+def require_libreoffice() -> None:
+    """LibreOffice Impress to convert a deck to PDF, and poppler's pdftotext and pdftoppm to
+    read and draw the PDF."""
+    require(
+        shutil.which(SOFFICE) is not None,
+        "LibreOffice",
+        "apt-get install libreoffice-impress-nogui",
+    )
+    require(shutil.which("pdftotext") is not None, "poppler-utils", "apt-get install poppler-utils")
