@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+# Before any test module imports openpyxl: the package decides, before openpyxl is first
+# imported, that openpyxl parses with defusedxml and not lxml (see its __init__).
+import journeyctl.inventory  # noqa: F401
+
 CASES = Path(__file__).parent / "cases"
 BASE_TREE = CASES / "base"
 REPO_ROOT = Path(__file__).parent.parent

@@ -27,7 +27,7 @@ def test_dry_run_prints_the_plan_and_writes_nothing(tree_dir: Path) -> None:
         "To create: 1\n"
         "  + klant-zijn/facturatie/ik-vraag-een-kopie-van-mijn-factuur.yaml\n"
         "      volumes 2024: customers 300, contacts 90\n"
-        "      volumes 2025: customers 4000, contacts 1500 (estimated)\n"
+        "      volumes 2025: customers 4000 (estimated), contacts 1500\n"
         "To update: 1\n"
         "  ~ klant-zijn/facturatie/ik-betaal.yaml\n"
         "      volumes 2025 customers: 1000 -> 1200\n"

@@ -100,6 +100,7 @@ def test_compare() -> None:
         "customers": 1000,
         "contacts": 500,
         "contact_rate": 0.5,
+        "estimated": [],
     }
     assert ranking(result)["compare_period"] == "2024"
 
@@ -195,7 +196,7 @@ def test_estimated_volumes_are_marked() -> None:
     result = run("--format", "json")
     journeys = ranking(result)["journeys"]
     assert isinstance(journeys, list) and result.exit_code == 0
-    assert [j["estimated"] for j in journeys] == [False, False, True]
+    assert [j["estimated"] for j in journeys] == [[], [], ["customers", "contacts"]]
 
 
 def test_lang() -> None:
@@ -383,7 +384,7 @@ def test_a_status_no_journey_has_is_one_line_naming_the_statuses_there_are(
         (
             "csv",
             "rank,id,name,phase,cluster,owner,customers,contacts,contact_rate,score,"
-            "status,estimated,period\n",
+            "status,customers_estimated,contacts_estimated,period\n",
         ),
         ("json", None),
     ],
@@ -465,8 +466,8 @@ Journeys by score, period 2025
 2    ▼1  Ik krijg een            Klant zijn       Ann de        500       400      0.80   57.5     1
          herinnering             Ik betaal        Vries       1,000       500      0.50
          improving
-3   new  Ik zeg op *             Klant blijven    -            250~       50~      0.20    9.4     -
-         listed                  Ik vertrek                      -         -          -
+3   new  Ik zeg op *             Klant blijven    -            250~       50~     0.20~    9.4     -
+         listed                  Ik vertrek                      -         -         -
 """
 
 
@@ -497,7 +498,7 @@ def test_compare_shows_the_compared_customers_and_contacts_beneath_at_100_column
         (
             "csv",
             [
-                "2,b,Ik krijg een herinnering,p,c,ann,500,400,0.8,57.5,improving,false,"
+                "2,b,Ik krijg een herinnering,p,c,ann,500,400,0.8,57.5,improving,false,false,"
                 "1,1000,500,0.5,-1,2025,2024"
             ],
         ),

@@ -71,7 +71,7 @@ JOURNEYS = [
         status="mapped",
         phase_name="Klant zijn",
         cluster_name="Wijzigingen doorgeven",
-        estimated=True,
+        estimated=("customers",),
         compare=Comparison("2024", 1, 300_000, 190_000, 0.6333),
     ),
     RankedJourney(

@@ -183,8 +183,8 @@ def test_csv_and_json_leave_the_points_out_unless_explained() -> None:
     ranking = ranking_named("Ik betaal")
     assert formats.as_csv(ranking).splitlines()[0] == (
         "rank,id,name,phase,cluster,owner,customers,contacts,contact_rate,score,status,"
-        "estimated,period"
+        "customers_estimated,contacts_estimated,period"
     )
     assert "terms" not in json.loads(formats.as_json(ranking))["journeys"][0]
     explained = formats.as_csv(ranking, explain=True).splitlines()[0]
-    assert explained.endswith(",estimated,points_customers,points_contacts,period")
+    assert explained.endswith(",contacts_estimated,points_customers,points_contacts,period")

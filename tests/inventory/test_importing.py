@@ -61,7 +61,7 @@ def test_the_messy_workbook_plans_what_a_consultant_means(tree_dir: Path) -> Non
     assert result.counts.unknown_values == 4
     (created,) = plan.created
     assert created.relative == "klant-zijn/facturatie/ik-vraag-een-kopie-van-mijn-factuur.yaml"
-    assert "customers: 4000\n    contacts: 1500\n    estimated: true" in created.new
+    assert "customers: 4000\n    contacts: 1500\n    estimated: [customers]" in created.new
     assert "- period: '2024'\n    customers: 300\n    contacts: 90\n" in created.new
     assert [c.journey for c in plan.updated] == ["ik-betaal"]
     assert plan.updated[0].details == ["volumes 2025 customers: 1000 -> 1200"]
@@ -96,7 +96,7 @@ def test_an_estimate_is_refused_with_its_cell_unless_asked_for(tree_dir: Path) -
         _import(tree_dir, "messy.xlsx")
     assert [str(p) for p in refused.value.problems] == [
         "Klantenservice!G7: 'ca. 4.000' is an estimate; write the counted number, or import "
-        "with --estimates to store it marked estimated: true"
+        "with --estimates to store it marked estimated"
     ]
 
 

@@ -56,7 +56,8 @@ REFUSED = {
     ),
     "estimated, neither yes nor no": (
         "Ik betaal mijn factuur;;Klant zijn;facturatie;;2025;1000;200;misschien\n",
-        "d.csv!I2: 'misschien' is not yes or no; write ja or nee (yes or no)",
+        "d.csv!I2: 'misschien' does not say which figures are estimated; write ja, nee, "
+        "klanten or contacten (yes, no, customers or contacts)",
     ),
 }
 
@@ -73,7 +74,34 @@ def test_a_refused_row_says_why_at_its_cell(tree_dir: Path, row: str, problem: s
 ACCEPTED = {
     "estimated: ja": (
         "Ik betaal mijn factuur;;Klant zijn;facturatie;;2025;1000;200;ja\n",
-        [("klant-zijn/facturatie/ik-betaal.yaml", ["volumes 2025: now marked estimated"])],
+        [
+            (
+                "klant-zijn/facturatie/ik-betaal.yaml",
+                ["volumes 2025: customers and contacts now marked estimated"],
+            )
+        ],
+    ),
+    "estimated: klanten": (
+        "Ik betaal mijn factuur;;Klant zijn;facturatie;;2025;1000;200;Klanten\n",
+        [
+            (
+                "klant-zijn/facturatie/ik-betaal.yaml",
+                ["volumes 2025: customers now marked estimated"],
+            )
+        ],
+    ),
+    "estimated: contacts": (
+        "Ik betaal mijn factuur;;Klant zijn;facturatie;;2025;1000;200;contacts\n",
+        [("klant-zijn/facturatie/ik-betaal.yaml", ["volumes 2025: contacts now marked estimated"])],
+    ),
+    "estimated: klanten en contacten": (
+        "Ik betaal mijn factuur;;Klant zijn;facturatie;;2025;1000;200;klanten en contacten\n",
+        [
+            (
+                "klant-zijn/facturatie/ik-betaal.yaml",
+                ["volumes 2025: customers and contacts now marked estimated"],
+            )
+        ],
     ),
     "estimated: nee": (
         "Ik betaal mijn factuur;;Klant zijn;facturatie;;2025;1100;200;nee\n",

@@ -14,19 +14,30 @@ from journeyctl.inventory.importing import ImportOptions, in_sheet_order, read_i
 BETAAL = "klant-zijn/facturatie/ik-betaal.yaml"
 COUNTED = '{period: "2025", customers: 1000, contacts: 200}'
 ESTIMATED = '{period: "2025", customers: 1000, contacts: 200, estimated: true}'
+CUSTOMERS_GUESSED = '{period: "2025", customers: 1000, contacts: 200, estimated: [customers]}'
 HEADER = "Klantreis;Fase;Cluster;Periode;Klanten;Contacten\n"
 ROW = "Ik betaal mijn factuur;Klant zijn;facturatie"
 
 # (the volume in the file, the CSV, --estimates, the details, the volume lines written)
 CASES = {
-    "an estimate marks a counted volume": (
+    "an estimate marks the value it estimates, not the other": (
         COUNTED, f"{HEADER}{ROW};2025;ca. 1.000;200\n", True,
-        ["volumes 2025: now marked estimated"], [f"  - {ESTIMATED}"],
+        ["volumes 2025: customers now marked estimated"], [f"  - {CUSTOMERS_GUESSED}"],
     ),
-    "a counted number replaces an estimate": (
+    "two estimates mark both": (
+        COUNTED, f"{HEADER}{ROW};2025;ca. 1.000;± 200\n", True,
+        ["volumes 2025: customers and contacts now marked estimated"],
+        ['  - {period: "2025", customers: 1000, contacts: 200, estimated: [customers, contacts]}'],
+    ),
+    "a counted number replaces its estimate; the other, unchanged, stays estimated": (
         ESTIMATED, f"{HEADER}{ROW};2025;1100;200\n", False,
         ["volumes 2025 customers: 1000 -> 1100"],
-        ['  - {period: "2025", customers: 1100, contacts: 200}'],
+        ['  - {period: "2025", customers: 1100, contacts: 200, estimated: [contacts]}'],
+    ),
+    "counted numbers replace both estimates": (
+        ESTIMATED, f"{HEADER}{ROW};2025;1100;210\n", False,
+        ["volumes 2025 customers: 1000 -> 1100", "volumes 2025 contacts: 200 -> 210"],
+        ['  - {period: "2025", customers: 1100, contacts: 210}'],
     ),
     "the same numbers counted leave the estimate": (
         ESTIMATED, f"{HEADER}{ROW};2025;1000;200\n", False, None, None,

@@ -106,7 +106,7 @@ def test_the_fields_of_design_section_4_are_accepted() -> None:
     journey = Journey.model_validate(
         {**JOURNEY, "volumes": [volume], "kpis": {"nps": {"measurements": [measurement]}}}
     )
-    assert journey.volumes[0].estimated is True
+    assert journey.volumes[0].estimated == ["customers", "contacts"]  # true: both
     assert journey.kpis["nps"].measurements[0].n == 120
     improvement = Improvement.model_validate(
         {"id": "i", "title": "T", "journeys": ["j"], "status": "in-progress", "effort": 5}

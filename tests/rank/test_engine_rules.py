@@ -283,8 +283,8 @@ def test_the_example_takes_2025_and_compares_with_2024() -> None:
     verhuis = by_id["ik-verhuis"].compare
     assert verhuis is not None
     assert (verhuis.customers, verhuis.contacts, verhuis.contact_rate) == (47_300, 71_200, 1.5053)
-    # The solar panel journey's 2025 figure is an estimate; the retired one is not ranked.
-    assert by_id["ik-informeer-naar-zonnepanelen"].estimated is True
+    # The solar panel journey's 2025 customers are an estimate; the retired one is not ranked.
+    assert by_id["ik-informeer-naar-zonnepanelen"].estimated == ("customers",)
     assert ("ik-stap-over-naar-groene-stroom", "retired") in {
         (u.id, u.reason) for u in ranking.unranked
     }

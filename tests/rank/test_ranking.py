@@ -19,7 +19,7 @@ JOURNEY = RankedJourney(
     missing_criteria=["belang"],
     status="mapped",
     phase_name="Phase P",
-    estimated=True,
+    estimated=("customers", "contacts"),
 )
 
 
@@ -52,7 +52,7 @@ def test_every_field_of_a_journey_in_json_and_no_display_name() -> None:
                 "customers": 10,
                 "contacts": 4,
                 "contact_rate": 0.4,
-                "estimated": True,
+                "estimated": ["customers", "contacts"],
                 "score": 100.0,
                 "missing_criteria": ["belang"],
             }
@@ -74,6 +74,7 @@ def test_explain_adds_the_terms_and_compare_the_compared_figures() -> None:
         "customers": 8,
         "contacts": 2,
         "contact_rate": 0.25,
+        "estimated": [],
     }
 
 

@@ -137,31 +137,35 @@ def test_no_customers_in_a_period_gives_no_contact_rate() -> None:
     ]
 
 
-def test_an_estimated_volume_in_either_period_marks_what_it_gave() -> None:
-    """a's 2024 volume estimated: both its rises are estimated, its top-10 signal is not (its
-    2025 volume, which ranked it, was counted); e's 2025 volume estimated: its rank came from
-    it, so its top-10 signal is estimated, and its missing owner is not."""
+@pytest.mark.parametrize(
+    ("a_2024", "rate_up", "contacts_up"),
+    [
+        (["customers", "contacts"], True, True),
+        # Only the customers: the rate is computed from them, the contacts were counted.
+        (["customers"], True, False),
+        (["contacts"], True, True),
+    ],
+)
+def test_an_estimated_value_in_either_period_marks_what_it_gave(
+    a_2024: list[str], rate_up: bool, contacts_up: bool
+) -> None:
+    """a's 2024 values estimated: the rises computed from them are estimated, its top-10
+    signal is not (its 2025 volume, which ranked it, was counted); e's 2025 customers
+    estimated: its rank came from them, so its top-10 signal is estimated, and its missing
+    owner is not."""
     given = report_input()
     journeys = tuple(
-        j.model_copy(
-            update={"volumes": [v.model_copy(update={"estimated": True}) for v in j.volumes]}
-        )
+        estimating(j, {"2025": ["customers"]})
         if j.id == "e"
-        else j.model_copy(
-            update={
-                "volumes": [
-                    v.model_copy(update={"estimated": v.period == "2024"}) for v in j.volumes
-                ]
-            }
-        )
+        else estimating(j, {"2024": a_2024})
         if j.id == "a"
         else j
         for j in given.journeys
     )
     report = alerts_report(prepare_again(given, journeys))
     assert [(s.kind, s.estimated) for s in signals_of(report, "a")] == [
-        ("contact_rate_up", True),
-        ("contacts_up", True),
+        ("contact_rate_up", rate_up),
+        ("contacts_up", contacts_up),
         ("top_unworked", False),
     ]
     assert [(s.kind, s.estimated) for s in signals_of(report, "e")] == [
@@ -173,7 +177,15 @@ def test_an_estimated_volume_in_either_period_marks_what_it_gave() -> None:
     rows = report.to_dict()["rows"]
     assert isinstance(rows, list)
     assert [row["estimated"] for row in rows] == [False, False, True, True]
-    assert [s["estimated"] for s in rows[2]["signals"]] == [True, True, False]
+    assert [s["estimated"] for s in rows[2]["signals"]] == [rate_up, contacts_up, False]
+
+
+def estimating(journey: Journey, values: dict[str, list[str]]) -> Journey:
+    """The journey with the values of its volumes of some periods marked estimated."""
+    volumes = [
+        v.model_copy(update={"estimated": values.get(v.period, [])}) for v in journey.volumes
+    ]
+    return journey.model_copy(update={"volumes": volumes})
 
 
 def prepare_again(given: ReportInput, journeys: tuple[Journey, ...]) -> ReportInput:

@@ -206,7 +206,12 @@ def with_estimated_reminder() -> ReportInput:
         j.model_copy(
             update={
                 "volumes": [
-                    v.model_copy(update={"estimated": v.period == "2025"}) for v in j.volumes
+                    v.model_copy(
+                        update={
+                            "estimated": ["customers", "contacts"] if v.period == "2025" else []
+                        }
+                    )
+                    for v in j.volumes
                 ]
             }
         )

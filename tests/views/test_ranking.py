@@ -64,10 +64,11 @@ def test_weights_are_as_short_as_they_are_exact(weight: float, lang: Lang, shown
 
 
 def test_numbers_and_statuses_follow_the_language() -> None:
-    journey = JOURNEYS[2]  # estimated: both its volumes are marked
+    journey = JOURNEYS[2]  # its customers estimated: they and the rate marked, not contacts
     assert row_of(journey, "nl").customers.shown == "310.000~"
     assert row_of(journey, "en").customers.shown == "310,000~"
-    assert row_of(journey, "en").contacts == Cell("182,500", mark="~")
+    assert row_of(journey, "en").contacts == Cell("182,500")
+    assert row_of(journey, "en").contact_rate == Cell("0.59", mark="~")
     assert row_of(JOURNEYS[0], "nl").contacts.shown == "415.000"
     assert decimal(0.25, "nl", 2) == "0,25" and decimal(None, "nl", 2) == "-"
     assert row_of(journey, "nl").status.text == "in kaart gebracht"
@@ -127,7 +128,10 @@ def test_csv_keeps_ids_and_plain_numbers_and_adds_the_compared_period() -> None:
     header, first, new = rows[0], dict(zip(rows[0], rows[1], strict=True)), rows[2]
     assert header[-2:] == ["period", "compare_period"]
     assert first["owner"] == "marieke" and first["customers"] == "1250000"
-    assert first["status"] == "improving" and first["estimated"] == "false"
+    assert first["status"] == "improving" and (
+        first["customers_estimated"],
+        first["contacts_estimated"],
+    ) == ("false", "false")
     assert (first["compare_rank"], first["movement"]) == ("2", "1")
     assert dict(zip(header, new, strict=True))["compare_rank"] == ""
     assert "compare_rank" not in formats.as_csv(sample("nl"))
@@ -249,25 +253,45 @@ def test_the_terminal_markdown_and_the_pages_show_the_same_cells(lang: Lang) -> 
     assert [row[-1] for row in html][1:] == ["59%", "82%", "100%"]
 
 
-def test_an_estimate_is_marked_on_both_volumes_on_every_page(render_tree: Path) -> None:
-    """The index marked only the customers; the ranking, the terminal and the map both."""
+@pytest.mark.parametrize(
+    ("estimated", "customers", "contacts", "on_index", "on_ranking"),
+    [
+        # One value estimated: it and the rate computed from it are marked, not the other.
+        ("[customers]", "5,000\\~", "1,000", 1, 2),
+        # Contacts: the cumulative share of contacts too, on its row and the two below it.
+        ("[contacts]", "5,000", "1,000\\~", 1, 2 + 3),
+        # As files wrote it before each value was marked: both.
+        ("true", "5,000\\~", "1,000\\~", 2, 3 + 3),
+    ],
+)
+def test_an_estimate_is_marked_on_the_values_it_estimates_on_every_page(
+    render_tree: Path,
+    estimated: str,
+    customers: str,
+    contacts: str,
+    on_index: int,
+    on_ranking: int,
+) -> None:
     journey = render_tree / "being" / "billing" / "i-pay-my-bill.yaml"
     text = journey.read_text(encoding="utf-8")
     journey.write_text(
         text.replace(
             '{period: "2025", customers: 5000, contacts: 1000}',
-            '{period: "2025", customers: 5000, contacts: 1000, estimated: true}',
+            f'{{period: "2025", customers: 5000, contacts: 1000, estimated: {estimated}}}',
         ),
         encoding="utf-8",
     )
     shown = site(render_tree, formats=("html", "md"))
-    assert shown["index.md"].count("5,000\\~ | 1,000\\~") == 1
-    assert shown["ranking.md"].count("5,000\\~ | 1,000\\~") == 1
-    estimates = '<span class="est" title="estimated, not counted">~</span>'
-    assert shown["index.html"].count(estimates) == 2
-    assert shown["ranking.html"].count('<span class="est">~</span>') == 2
+    assert shown["index.md"].count(f"{customers} | {contacts} |") == 1
+    assert shown["ranking.md"].count(f"{customers} | {contacts} | 0.20\\~ |") == 1
+    assert shown["index.html"].count('<span class="est">~</span>') == on_index
+    assert shown["ranking.html"].count('<span class="est">~</span>') == on_ranking
     table = markdown_tables(formats.as_markdown(ranking_view_of(render_tree)))[0]
-    assert table[1][7:9] == ("5,000~", "1,000~")
+    assert table[1][7:10] == (
+        customers.replace("\\", ""),
+        contacts.replace("\\", ""),
+        "0.20~",
+    )
 
 
 @pytest.mark.parametrize(

@@ -209,4 +209,10 @@ def _notes(result: ImportResult) -> list[str]:
         )
     if result.ignored_columns:
         lines.append(f"Ignored columns: {', '.join(result.ignored_columns)}")
+    replacing = result.plan.estimates_replacing
+    if replacing:
+        lines.append(
+            f"Estimates replacing counted numbers: {len(replacing)} ({', '.join(replacing)}); "
+            "rank and the pages mark them ~"
+        )
     return [one_line(line) for line in lines]

@@ -353,7 +353,8 @@ _CSV_COLUMNS = [
     "contact_rate",
     "score",
     "status",
-    "estimated",
+    "customers_estimated",
+    "contacts_estimated",
 ]
 # With --compare: the journey's figures in the compared period, empty where it had none.
 _CSV_COMPARE_COLUMNS = ["rank", "customers", "contacts", "contact_rate"]

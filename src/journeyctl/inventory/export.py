@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from journeyctl.framework import CheckedTree
 from journeyctl.inventory.formula import neutralise
+from journeyctl.model.journey import ESTIMABLE, Volume
 from journeyctl.rank import RankOptions, rank
 from journeyctl.text import Lang, Names, label
 from journeyctl.write import WriteError
@@ -108,7 +109,7 @@ def export_table(checked: CheckedTree, period: str | None, lang: Lang | None) ->
                 names.name("owner", journey.owner) if journey.owner else None,
                 label(f"journey_status.{journey.status}", language),
                 *figures,
-                (yes if volume.estimated else no) if volume else None,
+                _estimated(volume, yes, no, language) if volume else None,
                 *tail,
                 *(_yes_no(v, yes, no) for v in criteria_values),
             ]
@@ -122,12 +123,20 @@ def export_table(checked: CheckedTree, period: str | None, lang: Lang | None) ->
                 journey.owner,
                 journey.status,
                 *figures,
-                ("true" if volume.estimated else "false") if volume else None,
+                _estimated(volume, "true", "false", "en") if volume else None,
                 *tail,
                 *(_yes_no(v, "true", "false") for v in criteria_values),
             ]
         )
     return table
+
+
+def _estimated(volume: Volume, yes: str, no: str, language: Lang) -> str:
+    """Yes for both values, no for none, else the one value's name ("klanten"), as import
+    reads it back."""
+    if len(volume.estimated) == len(ESTIMABLE):
+        return yes
+    return label(volume.estimated[0], language).lower() if volume.estimated else no
 
 
 def _yes_no(value: Any, yes: str, no: str) -> Any:

@@ -22,6 +22,7 @@ from journeyctl.inventory.rows import InventoryRow, MeasurementRow, VolumeCells,
 from journeyctl.inventory.values import CellError, count, measure, yes_no
 from journeyctl.model import Framework, Journey
 from journeyctl.model.common import slugify
+from journeyctl.model.journey import ESTIMABLE, Volume
 from journeyctl.text import Lang, Names, fold
 from journeyctl.write import (
     SCHEMAS_FOLDER,
@@ -31,6 +32,7 @@ from journeyctl.write import (
     journey_file,
     modeline,
     new_yaml,
+    one_line,
     set_value,
     upsert_item,
 )
@@ -52,6 +54,8 @@ class Plan:
     changes: list[FileChange] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)  # journey ids
     problems: list[Problem] = field(default_factory=list)
+    # "ik-verhuis 2025 customers": counted numbers of the tree an estimate replaces.
+    estimates_replacing: list[str] = field(default_factory=list)
 
     @property
     def created(self) -> list[FileChange]:
@@ -234,7 +238,7 @@ def _plan_journey(planner: _Planner, journey: _Journey) -> None:
         if owner is not None:
             set_value(top, "owner", owner)
         if volumes:
-            _edit_volumes(child_list(top, "volumes"), volumes)
+            _edit_volumes(model, child_list(top, "volumes"), volumes)
         if criteria:
             target = child_map(top, "criteria")
             for key, value in criteria.items():
@@ -257,8 +261,22 @@ def _volume_differs(model: Journey, volume: VolumeCells) -> bool:
     return (
         old is None
         or (old.customers, old.contacts) != (volume.customers, volume.contacts)
-        or (volume.estimated and not old.estimated)
+        or estimated_after(old, volume) != old.estimated
     )
+
+
+def estimated_after(old: Volume | None, volume: VolumeCells) -> list[str]:
+    """The values the file marks estimated after the import: those the sheet marks, and
+    those the file marked whose number the sheet leaves as it was (a sheet without an
+    estimated column says nothing about them); a counted number replaces an estimate."""
+    kept = (
+        [] if old is None else [v for v in old.estimated if _figure(old, v) == _figure(volume, v)]
+    )
+    return [v for v in ESTIMABLE if v in volume.estimated or v in kept]
+
+
+def _figure(volume: Volume | VolumeCells, value: str) -> int:
+    return volume.customers if value == "customers" else volume.contacts
 
 
 def _check_same(planner: _Planner, first: InventoryRow, other: InventoryRow) -> None:
@@ -355,16 +373,18 @@ def _volume_data(volume: VolumeCells) -> dict[str, Any]:
         "contacts": volume.contacts,
     }
     if volume.estimated:
-        data["estimated"] = True
+        data["estimated"] = one_line(list(volume.estimated))
     return data
 
 
 def _figures(volume: VolumeCells) -> str:
-    mark = " (estimated)" if volume.estimated else ""
-    return f"customers {volume.customers}, contacts {volume.contacts}{mark}"
+    return ", ".join(
+        f"{value} {_figure(volume, value)}" + (" (estimated)" if value in volume.estimated else "")
+        for value in ESTIMABLE
+    )
 
 
-def _edit_volumes(items: CommentedSeq, volumes: list[VolumeCells]) -> None:
+def _edit_volumes(model: Journey, items: CommentedSeq, volumes: list[VolumeCells]) -> None:
     for volume in volumes:
         item = next(
             (
@@ -377,14 +397,20 @@ def _edit_volumes(items: CommentedSeq, volumes: list[VolumeCells]) -> None:
         if item is None:
             upsert_item(items, {"period": volume.period}, _volume_data(volume), ordered_by="period")
             continue
-        changed = {
-            set_value(item, "customers", volume.customers),
-            set_value(item, "contacts", volume.contacts),
-        } != {"unchanged"}
-        if volume.estimated:
-            set_value(item, "estimated", True)
-        elif changed and "estimated" in item:
-            del item["estimated"]  # a counted number replaces the estimate
+        set_value(item, "customers", volume.customers)
+        set_value(item, "contacts", volume.contacts)
+        estimated = estimated_after(model.volume(volume.period), volume)
+        if estimated:
+            set_value(item, "estimated", one_line(estimated))
+        elif "estimated" in item:
+            del item["estimated"]  # counted numbers replace the estimates
+
+
+def guessed_now(old: Volume | None, volume: VolumeCells) -> list[str]:
+    """The values whose counted number the sheet replaces by an estimate."""
+    if old is None:
+        return []
+    return [v for v in volume.estimated if v not in old.estimated]
 
 
 def _describe(
@@ -408,8 +434,10 @@ def _describe(
         ):
             if before != after:
                 details.append(f"volumes {volume.period} {what}: {before} -> {after}")
-        if volume.estimated and not old.estimated:
-            details.append(f"volumes {volume.period}: now marked estimated")
+        guessed = " and ".join(guessed_now(old, volume))
+        if guessed:
+            planner.plan.estimates_replacing.append(f"{model.id} {volume.period} {guessed}")
+            details.append(f"volumes {volume.period}: {guessed} now marked estimated")
     for key, value in criteria.items():
         if model.criteria.get(key) != value:
             details.append(f"criteria {key}: {model.criteria.get(key, '-')} -> {value}")

@@ -21,10 +21,10 @@ from journeyctl.inventory.values import (
     Estimate,
     count,
     day,
+    estimated_values,
     is_unknown,
     measure,
     period,
-    yes_no,
 )
 from journeyctl.inventory.values import text as text_of
 from journeyctl.text import Lang, fold
@@ -46,7 +46,7 @@ class VolumeCells:
     period: str
     customers: int
     contacts: int
-    estimated: bool
+    estimated: tuple[str, ...]  # the values the sheet estimates: "customers", "contacts"
     where: str  # the customers cell
 
 
@@ -234,7 +234,11 @@ class _RowReader:
             counted = [
                 int(f.value) if isinstance(f, Estimate) else f for f in figures if f is not None
             ]
-            guessed = estimated or any(isinstance(f, Estimate) for f in figures)
+            guessed = tuple(
+                value
+                for value, figure in zip(("customers", "contacts"), figures, strict=True)
+                if value in estimated or isinstance(figure, Estimate)
+            )
             volumes.append(
                 VolumeCells(the_period, counted[0], counted[1], guessed, self.where(customers))
             )
@@ -254,7 +258,7 @@ class _RowReader:
             self.problem(
                 column,
                 f"{value!r} is an estimate; write the counted number, or import with "
-                "--estimates to store it marked estimated: true",
+                "--estimates to store it marked estimated",
             )
             return None
         return figure
@@ -272,15 +276,15 @@ class _RowReader:
             self.problem(column, str(error))
             return None
 
-    def _estimated_column(self) -> bool:
+    def _estimated_column(self) -> tuple[str, ...]:
         column = self.layout.column("estimated")
         if column is None or is_unknown(self.sheet.value(self.row, column.index)):
-            return False
+            return ()
         try:
-            return yes_no(self.sheet.value(self.row, column.index))
+            return estimated_values(self.sheet.value(self.row, column.index))
         except CellError as error:
             self.problem(column, str(error))
-            return False
+            return ()
 
     def measurement(self) -> MeasurementRow | None:
         journey = self.written("id") or self.written("journey")

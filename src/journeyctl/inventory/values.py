@@ -187,6 +187,31 @@ def yes_no(value: Value) -> bool:
     raise CellError(f"{_shown(value)} is not yes or no; write ja or nee (yes or no)")
 
 
+# The words of an estimated column that name one value: "klanten", "contacts".
+_VALUE_WORDS = {
+    "customers": "customers",
+    "klanten": "customers",
+    "contacts": "contacts",
+    "contacten": "contacts",
+}
+
+
+def estimated_values(value: Value) -> tuple[str, ...]:
+    """An estimated column's cell: yes (both values), no, or which ones ("klanten",
+    "customers, contacts"), in the model's order."""
+    if isinstance(value, bool) or str(value).strip().casefold() in _YES | _NO:
+        return ("customers", "contacts") if yes_no(value) else ()
+    _refuse_special(value)
+    words = [w for w in re.split(r"[\s,;/+&]+|\b(?:en|and)\b", str(value).casefold()) if w]
+    named = {_VALUE_WORDS.get(word) for word in words}
+    if not words or None in named:
+        raise CellError(
+            f"{_shown(value)} does not say which figures are estimated; write ja, nee, "
+            "klanten or contacten (yes, no, customers or contacts)"
+        )
+    return tuple(v for v in ("customers", "contacts") if v in named)
+
+
 def text(value: Value) -> str:
     """A name or other text; a number cell as it reads (a journey named 2025)."""
     _refuse_special(value)

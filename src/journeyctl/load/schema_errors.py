@@ -188,7 +188,10 @@ def _describe(error: ErrorDetails, model: type[BaseModel], source: SourceMap) ->
             f'quote it to mean the text: "{raw}"'
         )
         return _problem(rules.AMBIGUOUS_BOOLEAN, message, source, loc)
-    return _problem(rules.INVALID_VALUE, f"{where}: {_value_message(error, raw)}", source, loc)
+    message = f"{where}: {_value_message(error, raw)}"
+    if "estimated" in loc[-2:]:  # a volume's list of estimated values, or one of them
+        message += "; write the values someone estimated: [customers], [contacts] or both"
+    return _problem(rules.INVALID_VALUE, message, source, loc)
 
 
 def _value_message(error: ErrorDetails, raw: str | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
 from journeyctl.model.common import (
     NUMBER_LIMIT,
@@ -22,6 +22,37 @@ from journeyctl.model.common import (
 # yes/no, a scale point or a number; bool first, so that yes stays yes and not 1.
 CriterionValue = bool | Annotated[int, Field(gt=-NUMBER_LIMIT, lt=NUMBER_LIMIT)] | Measure
 JourneyStatus = Literal["listed", "mapped", "improving", "monitoring", "retired"]
+EstimatedValue = Literal["customers", "contacts"]
+ESTIMABLE: tuple[EstimatedValue, ...] = ("customers", "contacts")
+
+
+def _both_when_true(value: object) -> object:
+    # Before each value was marked on its own, `estimated: true` marked the whole period.
+    if isinstance(value, bool):
+        return list(ESTIMABLE) if value else []
+    return value
+
+
+def _in_order(values: list[EstimatedValue]) -> list[EstimatedValue]:
+    # One way to write each set: `[contacts, customers, contacts]` is `[customers, contacts]`.
+    return [value for value in ESTIMABLE if value in values]
+
+
+_ESTIMATED_SCHEMA = {
+    "description": "the values someone estimated rather than counted: [customers], "
+    "[contacts] or both; true means both",
+    "anyOf": [
+        {"type": "array", "items": {"enum": list(ESTIMABLE)}, "uniqueItems": True},
+        {"type": "boolean"},
+    ],
+    "default": [],
+}
+Estimated = Annotated[
+    list[EstimatedValue],
+    BeforeValidator(_both_when_true),
+    AfterValidator(_in_order),
+    WithJsonSchema(_ESTIMATED_SCHEMA),
+]
 
 
 class Volume(StrictModel):
@@ -29,7 +60,15 @@ class Volume(StrictModel):
     customers: Count
     contacts: Count
     source: str | None = None
-    estimated: bool = False  # someone estimated the numbers rather than counted them
+    estimated: Estimated = []
+
+    @property
+    def customers_estimated(self) -> bool:
+        return "customers" in self.estimated
+
+    @property
+    def contacts_estimated(self) -> bool:
+        return "contacts" in self.estimated
 
 
 class Step(StrictModel):

@@ -232,7 +232,7 @@ def _scored(
             c for c in weights if c not in VOLUME_TERMS and c not in journey.criteria
         ],
         status=journey.status,
-        estimated=volume.estimated,
+        estimated=tuple(volume.estimated),
     )
 
 
@@ -271,6 +271,7 @@ def _with_comparison(
                 volume.customers,
                 volume.contacts,
                 _contact_rate(volume),
+                tuple(volume.estimated),
             )
         compared.append(replace(journey, compare=comparison))
     return compared

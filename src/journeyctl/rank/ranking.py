@@ -48,6 +48,7 @@ class Comparison:
     customers: int | None
     contacts: int | None
     contact_rate: float | None
+    estimated: tuple[str, ...] = ()  # of the compared volume: "customers", "contacts"
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,17 @@ class RankedJourney:
     phase_name: str = ""
     cluster_name: str = ""
     owner_name: str | None = None
-    estimated: bool = False  # the volume used was estimated, not counted
+    # The values of the volume used that someone estimated: "customers", "contacts".
+    estimated: tuple[str, ...] = ()
     compare: Comparison | None = None
+
+    @property
+    def customers_estimated(self) -> bool:
+        return "customers" in self.estimated
+
+    @property
+    def contacts_estimated(self) -> bool:
+        return "contacts" in self.estimated
 
     @property
     def movement(self) -> int | None:
@@ -196,15 +206,21 @@ class Ranking:
             "customers": journey.customers,
             "contacts": journey.contacts,
             "contact_rate": journey.contact_rate,
-            "estimated": journey.estimated,
+            "estimated": list(journey.estimated),
             "score": journey.score,
             "missing_criteria": list(journey.missing_criteria),
         }
         if explain:
             entry["terms"] = dict(journey.terms)
         if self.compare_period is not None:
-            entry["compare"] = asdict(journey.compare) if journey.compare else None
+            entry["compare"] = _compared(journey.compare)
         return entry
+
+
+def _compared(compared: Comparison | None) -> dict[str, object] | None:
+    if compared is None:
+        return None
+    return {**asdict(compared), "estimated": list(compared.estimated)}
 
 
 def _weight_order(ranking: Ranking, key: str) -> tuple[int, str]:

@@ -34,11 +34,15 @@ def html_of(cell: Cell, root: str = "", stacked: bool = False) -> Markup:
     if cell.link:
         text = Markup('<a href="{}{}.html">{}</a>').format(root, cell.link, cell.text)
     if cell.mark:
-        space = " " if cell.mark == MISSING else ""
-        text += Markup('{}<span class="est">{}</span>').format(space, cell.mark)
+        text += (" " if cell.mark == MISSING else "") + mark(cell.mark)
     if cell.below:
         text += Markup('<div class="meta">{}</div>').format(cell.below)
     return text
+
+
+def mark(text: str) -> Markup:
+    """A figure's mark (`~` estimated): `<span class="est">~</span>`, nothing without one."""
+    return Markup('<span class="est">{}</span>').format(text) if text else Markup("")
 
 
 def md_of(cell: Cell, root: str = "") -> str:

@@ -12,7 +12,7 @@ from journeyctl.render.context import Context
 from journeyctl.render.sequences import Sequence as JourneySequence
 from journeyctl.render.sequences import sequences
 from journeyctl.views.alerts import AlertsView
-from journeyctl.views.cells import NONE, Cell, movement
+from journeyctl.views.cells import ESTIMATED, NONE, Cell, movement
 from journeyctl.views.ranking import TOP
 
 # A phase with more journeys gets a wider column, with cards side by side, so that the
@@ -30,7 +30,8 @@ class JourneyCard:
     status_key: str  # the status as in the files, for the card's colour
     customers: str
     contacts: str
-    estimated: bool
+    customers_mark: str  # ESTIMATED after an estimated figure, else ""
+    contacts_mark: str
     rank: str  # "3", or a dash when not ranked
     movement: str  # ▲3, ▼1, =, new; "" without a compared period
     movement_class: str
@@ -146,7 +147,8 @@ def _card(
         status_key=journey.status,
         customers=context.count(volume.customers if volume else None),
         contacts=context.count(volume.contacts if volume else None),
-        estimated=bool(volume and volume.estimated),
+        customers_mark=ESTIMATED if volume and volume.customers_estimated else "",
+        contacts_mark=ESTIMATED if volume and volume.contacts_estimated else "",
         rank=str(entry.rank) if entry else NONE,
         movement=moved.text,
         movement_class=moved.tone,

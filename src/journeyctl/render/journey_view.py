@@ -9,9 +9,10 @@ volumes against the compared period, and the rank.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from journeyctl.model import Improvement, Journey
+from journeyctl.model.journey import ESTIMABLE, Volume
 from journeyctl.rank import RankedJourney
 from journeyctl.render.context import Context
 from journeyctl.render.curve import CurveView, curve
@@ -19,7 +20,7 @@ from journeyctl.render.kpi_tiles import KpiTile, kpi_tiles
 from journeyctl.reports import ReportInput, alerts_report
 from journeyctl.text import fold
 from journeyctl.views.alerts import AlertsView, JourneyAlerts, alerts_view
-from journeyctl.views.cells import NONE, movement
+from journeyctl.views.cells import ESTIMATED, NONE, movement
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,10 @@ class VolumeRow:
     before: str
     change: str  # +12%, -3%, or "" when there is nothing to compare
     change_class: str  # better, worse or "" (for contacts and the rate, down is better)
+    # ESTIMATED after a figure that is, or is computed from, an estimate; else "".
+    now_mark: str = ""
+    before_mark: str = ""
+    change_mark: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,7 +100,6 @@ class JourneyView:
     period: str
     compare_period: str
     volumes: list[VolumeRow]
-    estimated: bool
     rank: str
     rank_of: str  # how many were ranked, for "3 of 41"
     movement: str
@@ -172,7 +176,6 @@ def journey_view(
         period=ranking.period or NONE,
         compare_period=ranking.compare_period or "",
         volumes=_volumes(context, journey, ranking.period, ranking.compare_period),
-        estimated=_estimated(journey, ranking.period),
         rank=str(entry.rank) if entry else NONE,
         rank_of=str(len(ranking.journeys)),
         movement=movement,
@@ -260,11 +263,6 @@ def _movement(
     return moved.text, moved.tone
 
 
-def _estimated(journey: Journey, period: str | None) -> bool:
-    volume = journey.volume(period) if period else None
-    return bool(volume and volume.estimated)
-
-
 def _volumes(
     context: Context, journey: Journey, period: str | None, compare: str | None
 ) -> list[VolumeRow]:
@@ -272,33 +270,50 @@ def _volumes(
     before = journey.volume(compare) if compare else None
     if now is None and before is None:
         return []
-    rows = [
-        _volume_row(
-            context,
-            context.word("customers"),
-            now.customers if now else None,
-            before.customers if before else None,
-            higher_is_better=None,  # more customers is neither good nor bad in itself
-            places=0,
-        ),
-        _volume_row(
-            context,
-            context.word("contacts"),
-            now.contacts if now else None,
-            before.contacts if before else None,
-            higher_is_better=False,
-            places=0,
-        ),
-        _volume_row(
-            context,
-            context.word("contact_rate"),
-            _rate(now.customers, now.contacts) if now else None,
-            _rate(before.customers, before.contacts) if before else None,
-            higher_is_better=False,
-            places=2,
-        ),
+    customers = _volume_row(
+        context,
+        context.word("customers"),
+        now.customers if now else None,
+        before.customers if before else None,
+        higher_is_better=None,  # more customers is neither good nor bad in itself
+        places=0,
+    )
+    contacts = _volume_row(
+        context,
+        context.word("contacts"),
+        now.contacts if now else None,
+        before.contacts if before else None,
+        higher_is_better=False,
+        places=0,
+    )
+    rate = _volume_row(
+        context,
+        context.word("contact_rate"),
+        _rate(now.customers, now.contacts) if now else None,
+        _rate(before.customers, before.contacts) if before else None,
+        higher_is_better=False,
+        places=2,
+    )
+    return [
+        _marked(customers, now, before, ("customers",)),
+        _marked(contacts, now, before, ("contacts",)),
+        _marked(rate, now, before, ESTIMABLE),
     ]
-    return rows
+
+
+def _marked(
+    row: VolumeRow, now: Volume | None, before: Volume | None, values: tuple[str, ...]
+) -> VolumeRow:
+    """The row with ESTIMATED after each figure that one of `values` estimated goes into;
+    the change is as sure as the less sure of its two figures."""
+    now_guessed = bool(now and set(values) & set(now.estimated))
+    before_guessed = bool(before and set(values) & set(before.estimated))
+    return replace(
+        row,
+        now_mark=ESTIMATED if now_guessed else "",
+        before_mark=ESTIMATED if before_guessed else "",
+        change_mark=ESTIMATED if row.change and (now_guessed or before_guessed) else "",
+    )
 
 
 def _rate(customers: int, contacts: int) -> float | None:

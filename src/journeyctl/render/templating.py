@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journeyctl.render.cells import md_of, td
+from journeyctl.render.cells import mark, md_of, td
 from journeyctl.render.loader import TemplateFolders, TemplateOutside
 from journeyctl.render.markdown import md_cell, md_text, mermaid_text
 
@@ -56,6 +56,7 @@ def environment(project_templates: Path | None) -> Environment:
     env.filters["md_cell"] = md_cell
     env.filters["mermaid"] = mermaid_text
     env.filters["td"] = td
+    env.filters["mark"] = mark
     env.filters["md_of"] = md_of
     if isinstance(env, BoundedEnvironment):
         env.bound_filters()

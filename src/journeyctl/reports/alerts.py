@@ -17,8 +17,9 @@ of a journey's signals):
   journey (JC305, JC304, JC306), read by the same rules: `overdue_review` of the owners
   report, `unowned` and `without_baseline` of the checks.
 
-A signal whose figures include a volume that someone estimated (`estimated` on the volume
-of either period; for `top_unworked`, the volume that ranked it) is `estimated`. Retired
+A signal whose figures include a value that someone estimated is `estimated`: for
+`contacts_up` the contacts of either period, for `contact_rate_up` the customers or the
+contacts of either period, for `top_unworked` either value of the volume that ranked it. Retired
 journeys raise no signal. Without a compared period (none asked for, and no journey has
 volumes for the period before), the two rising kinds are not judged. An uncovered contact
 reason is no journey's signal: the coverage report lists those.
@@ -306,14 +307,16 @@ def _rising(report_input: ReportInput, journeys: list[Journey], threshold: float
         before = journey.volume(compare) if compare else None
         if after is None or before is None:
             continue
-        estimated = before.estimated or after.estimated
         if after.customers and before.customers:
             rate_before = before.contacts / before.customers
             rate_after = after.contacts / after.customers
-            rate = _moved("contact_rate", rate_before, rate_after, estimated)
+            # A rate is as sure as the less sure of its two counts, in either period.
+            guessed = bool(before.estimated or after.estimated)
+            rate = _moved("contact_rate", rate_before, rate_after, guessed)
             if rate_after > rate_before and (rate.change is None or rate.change > threshold):
                 found.append((journey.id, rate))
-        rise = _moved("contacts", before.contacts, after.contacts, estimated)
+        guessed = before.contacts_estimated or after.contacts_estimated
+        rise = _moved("contacts", before.contacts, after.contacts, guessed)
         if after.contacts > before.contacts and (rise.change is None or rise.change > threshold):
             found.append((journey.id, rise))
     return found
@@ -333,7 +336,7 @@ def _moved(measure: str, before: float, after: float, estimated: bool) -> Signal
 def _unworked(report_input: ReportInput, window: int) -> list[Found]:
     """The top journeys that are only listed and that no improvement touches."""
     return [
-        (ranked.id, Signal("top_unworked", estimated=ranked.estimated))
+        (ranked.id, Signal("top_unworked", estimated=bool(ranked.estimated)))
         for ranked in report_input.ranking.journeys[:window]
         if ranked.status == "listed" and not _worked_on(report_input, ranked)
     ]

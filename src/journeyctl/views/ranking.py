@@ -84,10 +84,12 @@ class RankingView:
 def ranking_view(ranking: Ranking, explain: bool = False) -> RankingView:
     lang = ranking.language
     total = sum(j.contacts for j in ranking.journeys)
-    rows, running = [], 0
+    rows, running, guessed = [], 0, False
     for journey in ranking.journeys:
         running += journey.contacts
-        rows.append(_row(ranking, journey, running / total if total else None))
+        # A share is as sure as the least sure count in it.
+        guessed = guessed or journey.contacts_estimated
+        rows.append(_row(ranking, journey, running / total if total else None, guessed))
     top = min(TOP, len(ranking.journeys))
     unranked = tuple(
         UnrankedRow(u.id, Cell(u.name, link=journey_page(u.id)), u.reason_in(lang))
@@ -180,10 +182,12 @@ def _headers(ranking: Ranking) -> dict[str, str]:
     return headers
 
 
-def _row(ranking: Ranking, journey: RankedJourney, cumulative: float | None) -> RankingRow:
+def _row(
+    ranking: Ranking, journey: RankedJourney, cumulative: float | None, guessed: bool
+) -> RankingRow:
     lang = ranking.language
     compared = journey.compare
-    mark = ESTIMATED if journey.estimated else ""
+    was = compared.estimated if compared else ()
     return RankingRow(
         id=journey.id,
         rank=Cell(str(journey.rank), tone="strong"),
@@ -199,18 +203,31 @@ def _row(ranking: Ranking, journey: RankedJourney, cumulative: float | None) -> 
         # A status the labels do not know (none today) as the file writes it.
         status=Cell(LABELS[lang].get(f"journey_status.{journey.status}", journey.status)),
         status_key=journey.status,
-        customers=Cell(format_count(journey.customers, lang), mark=mark),
-        contacts=Cell(format_count(journey.contacts, lang), mark=mark),
-        contact_rate=Cell(decimal(journey.contact_rate, lang, 2)),
+        customers=Cell(
+            format_count(journey.customers, lang), mark=_mark(journey.customers_estimated)
+        ),
+        contacts=Cell(format_count(journey.contacts, lang), mark=_mark(journey.contacts_estimated)),
+        contact_rate=Cell(decimal(journey.contact_rate, lang, 2), mark=_mark(journey.estimated)),
         score=Cell(score(journey.score, lang)),
         bar=round(journey.score / 100 * BAR),
         compared_rank=Cell(count(compared.rank if compared else None, lang)),
-        compared_customers=Cell(count(compared.customers if compared else None, lang)),
-        compared_contacts=Cell(count(compared.contacts if compared else None, lang)),
-        compared_contact_rate=Cell(decimal(compared.contact_rate if compared else None, lang, 2)),
-        cumulative_share=Cell(percent(cumulative, lang)),
+        compared_customers=Cell(
+            count(compared.customers if compared else None, lang), mark=_mark("customers" in was)
+        ),
+        compared_contacts=Cell(
+            count(compared.contacts if compared else None, lang), mark=_mark("contacts" in was)
+        ),
+        compared_contact_rate=Cell(
+            decimal(compared.contact_rate if compared else None, lang, 2), mark=_mark(was)
+        ),
+        cumulative_share=Cell(percent(cumulative, lang), mark=_mark(guessed)),
         top=journey.rank <= TOP,
     )
+
+
+def _mark(estimated: object) -> str:
+    """ESTIMATED after a figure that is, or is computed from, an estimate."""
+    return ESTIMATED if estimated else ""
 
 
 def score(value: float, lang: Lang) -> str:
@@ -250,7 +267,7 @@ def notes(ranking: Ranking) -> list[str]:
             f"{j.name} ({', '.join(term(c, ranking) for c in j.missing_criteria)})" for j in flagged
         )
         lines.append(f"{MISSING} {label('ranking.missing_criteria', lang)}: {', '.join(missing)}")
-    if any(j.estimated for j in ranking.journeys):
+    if any(j.estimated or (j.compare and j.compare.estimated) for j in ranking.journeys):
         lines.append(f"{ESTIMATED} {label('ranking.estimated', lang)}")
     changed = ranking.changed_weights()
     if changed:
@@ -284,9 +301,10 @@ def _top_share(ranking: Ranking, top: int, total: int) -> str:
     if not total:
         return ""
     top_contacts = sum(j.contacts for j in ranking.journeys[:top])
+    guessed = any(j.contacts_estimated for j in ranking.journeys)
     return label("render.top_share", ranking.language).format(
         top=top,
-        share=format_percent(top_contacts / total, ranking.language),
+        share=format_percent(top_contacts / total, ranking.language) + _mark(guessed),
         period=ranking.period or NONE,
         top_contacts=format_count(top_contacts, ranking.language),
         total=format_count(total, ranking.language),

@@ -9,7 +9,8 @@
 - `create`: `create_file`, `create_files`: new files that never replace one (`new`, `init`).
 - `layout`: where a new journey goes (`journey_file`) and the modeline that binds its schema.
 - `repository`: the git repository `init` makes where there is none.
-- `yamldoc`: `new_yaml` for a new document, `edit_yaml` for a round-trip edit.
+- `yamldoc`: `new_yaml` for a new document, `edit_yaml` for a round-trip edit, `one_line`
+  for a short list written `[a, b]`.
 - `edit`: `set_value`, `child_map`, `child_list`, `upsert_item`, used inside an edit.
 - `roundtrip`: ruamel set up so that bare text read stays bare and text added is quoted.
 - `scalars`: the quoting that makes the loader read back what was written.
@@ -29,7 +30,7 @@ from journeyctl.write.edit import child_list, child_map, set_value, upsert_item
 from journeyctl.write.folder import write_folder
 from journeyctl.write.layout import SCHEMAS_FOLDER, journey_file, modeline
 from journeyctl.write.targets import WriteError, check_folder, check_target
-from journeyctl.write.yamldoc import edit_yaml, new_json, new_yaml
+from journeyctl.write.yamldoc import edit_yaml, new_json, new_yaml, one_line
 
 __all__ = [
     "SCHEMAS_FOLDER",
@@ -46,6 +47,7 @@ __all__ = [
     "modeline",
     "new_json",
     "new_yaml",
+    "one_line",
     "set_value",
     "sync_folders",
     "upsert_item",

@@ -41,6 +41,13 @@ def new_yaml(data: Mapping[str, Any], *, header_comment: str | None = None) -> s
     return text
 
 
+def one_line(values: list[Any]) -> CommentedSeq:
+    """A short list that a new document or an edit writes on one line: `[customers]`."""
+    items = CommentedSeq(values)
+    items.fa.set_flow_style()
+    return items
+
+
 def new_json(data: Any) -> str:
     """`data` as the JSON files journeyctl writes (schemas): indented, UTF-8 as is, a final newline."""
     try:
@@ -131,7 +138,10 @@ def _commented(value: Any) -> Any:
     if isinstance(value, Mapping):
         return CommentedMap((_scalar(key), _commented(item)) for key, item in value.items())
     if isinstance(value, list | tuple):
-        return CommentedSeq(_commented(item) for item in value)
+        items = CommentedSeq(_commented(item) for item in value)
+        if isinstance(value, CommentedSeq) and value.fa.flow_style():
+            items.fa.set_flow_style()
+        return items
     return _scalar(value)
 
 
