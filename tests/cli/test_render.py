@@ -11,9 +11,11 @@ from typer.testing import CliRunner, Result
 
 from journeyctl.cli.app import app
 from tests.conftest import REPO_ROOT
+from tests.diff.conftest import AANMELD, Repository, git, repo
 from tests.render.conftest import TREE, render_tree
 
-__all__ = ["render_tree"]  # the fixture, for the tests that change the tree
+# The fixtures: a copy of the small tree to change; a git repository holding a tree.
+__all__ = ["render_tree", "repo"]
 
 WARNINGS = "note: 2 warning(s); `journeyctl validate` lists them\n"
 
@@ -463,3 +465,51 @@ def test_every_target_is_checked_before_the_first_write(tmp_path: Path, kind: st
     assert str(place) in result.stderr and result.stderr.endswith("nothing was written\n")
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == before
     assert not (tmp_path / "elsewhere.html").exists()
+
+
+def test_since_adds_a_page_of_the_changes_linked_from_the_index(repo: Repository) -> None:
+    repo.edit(AANMELD, "customers: 500, contacts: 400", "customers: 5000, contacts: 4000")
+    out = repo.path / "site"
+    result = run("--out", str(out), "--format", "both", "--since", "base", root=repo.root)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert (
+        result.stdout == f"wrote {len(files(out)) - 1} pages to {out}; open {out / 'index.html'}\n"
+    )
+    changes = (out / "changes.html").read_text(encoding="utf-8")
+    assert "<h1>Wijzigingen sinds base</h1>" in changes
+    assert "Volumes 2025: klanten 500 -&gt; 5.000, contacten 400 -&gt; 4.000" in changes
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert '<p class="since"><a href="changes.html">Wijzigingen sinds base</a>' in index
+    assert "[Wijzigingen sinds base](changes.md)" in (out / "index.md").read_text(encoding="utf-8")
+    # Every page says the commit it was made from, and that the tree has changes besides.
+    short = git(repo.path, "rev-parse", "--short", "HEAD")
+    assert f"uit commit {short} van " in changes
+    assert "met wijzigingen die nog niet zijn vastgelegd." in index
+
+
+def test_since_a_revision_that_does_not_exist_is_a_usage_error(repo: Repository) -> None:
+    result = run("--out", str(repo.path / "site"), "--since", "nope", root=repo.root)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("error: revision 'nope' not found in the git repository")
+    assert not (repo.path / "site").exists()
+
+
+def test_since_outside_git_is_a_usage_error(render_tree: Path, tmp_path: Path) -> None:
+    result = run("--out", str(tmp_path / "site"), "--since", "main", root=render_tree)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"error: --since compares git revisions, and '{render_tree}' is not inside a git "
+        "repository with a commit; leave --since out, or render in a clone of the framework's "
+        "repository\n"
+    )
+
+
+def test_outside_git_every_page_says_the_date_of_the_newest_file(
+    render_tree: Path, tmp_path: Path
+) -> None:
+    for path in render_tree.rglob("*.yaml"):
+        os.utime(path, (0, 1767225600))  # 1 January 2026, 00:00 UTC
+    result = run("--out", str(tmp_path / "site"), root=render_tree)
+    assert result.exit_code == 0, result.output
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "from files last changed on 1 Jan 2026 (not in git).</footer>" in index

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.render.conftest import TREE, site
+from tests.render.conftest import TREE, since, site
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("JOURNEYCTL_UPDATE_GOLDEN") == "1"
@@ -27,13 +27,22 @@ NAMES = sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    return site(formats=("html", "md"))
+    return site(formats=("html", "md"), since=since())
 
 
 def test_the_site_has_every_page(pages: dict[str, str]) -> None:
     expected = {
         f"{name}.{ext}"
-        for name in ("index", "ranking", "kpis", "improvements", "coverage", "owners", "alerts")
+        for name in (
+            "index",
+            "ranking",
+            "kpis",
+            "improvements",
+            "coverage",
+            "owners",
+            "alerts",
+            "changes",
+        )
         for ext in ("html", "md")
     } | {
         f"journeys/{journey}.{ext}"

@@ -17,7 +17,7 @@ import pytest
 
 from journeyctl.render import TemplateRefused, environment, render_page, sandbox
 from journeyctl.render.sandbox import BoundedEnvironment, size_of
-from tests.render.conftest import page_of, site
+from tests.render.conftest import page_of, since, site
 from tests.render.test_golden import GOLDEN
 from tests.render.test_templating import render_with
 
@@ -189,7 +189,7 @@ def test_what_only_looks_big_renders(tmp_path: Path, template: str, expected: st
 def test_the_shipped_templates_render_bounded_exactly_as_unbounded(tmp_path: Path) -> None:
     """With a project's templates folder (here an empty one) the shipped pages run in the
     bounded sandbox, with the real limits: the same bytes as the golden files."""
-    pages = site(formats=("html", "md"), templates=tmp_path)
+    pages = site(formats=("html", "md"), templates=tmp_path, since=since())
     for path, text in pages.items():
         assert text == (GOLDEN / path).read_text(encoding="utf-8"), path
 

@@ -26,6 +26,7 @@ from journeyctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 if TYPE_CHECKING:
     from jinja2 import Environment
 
+    from journeyctl.diff import TreeDiff
     from journeyctl.render import Page
 
 # From this many pages on, a progress bar shows on a terminal's stderr.
@@ -36,6 +37,7 @@ PROGRESS_FROM = 60
 EXAMPLES = (
     "journeyctl render --out site",
     "journeyctl render --out site --format md --compare 2024",
+    "journeyctl render --out site --since main",
 )
 
 
@@ -74,6 +76,14 @@ def render(
     ] = None,
     lang: LangOption = None,
     today: TodayOption = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            metavar="REF",
+            help="Add a page of what changed in the framework since the git revision REF (a "
+            "commit, branch or tag), linked from the index.",
+        ),
+    ] = None,
 ) -> int:
     """Journey maps and steering reports as self-contained HTML and GitHub Markdown pages."""
     from journeyctl.formats._safe import one_line
@@ -83,6 +93,7 @@ def render(
         TemplateRefused,
         check_targets,
         environment,
+        made_from,
         plan_site,
         refuse_inside_tree,
     )
@@ -98,12 +109,16 @@ def render(
         checked, "error: the tree has validation errors, so nothing is rendered; fix them first"
     ):
         return EXIT_FINDINGS
+    tree = checked.tree
+    files = [d.path for d in (tree.framework, *tree.journeys, *tree.improvements) if d]
     options = RenderOptions(
         formats=("html", "md") if output_format == "both" else (output_format,),
         period=period,
         compare=compare,
         lang=lang,
         today=today,
+        made=made_from(root, files),
+        since=_since(since, root),
     )
     pages = plan_site(checked.framework, checked.journeys, checked.improvements, options)
     env = environment(project_templates)
@@ -139,6 +154,21 @@ def _render(pages: list[Page], env: Environment) -> dict[str, str]:
         track(pages, description="rendering", console=console, transient=True) if shown else pages
     )
     return {page.path: render_page(env, page) for page in steps}
+
+
+def _since(since: str | None, root: str) -> TreeDiff | None:
+    """The changes from the revision `since` to the working tree (None without --since)."""
+    if since is None:
+        return None
+    from journeyctl.diff import diff, head_commit
+
+    if head_commit(root) is None:
+        raise UsageError(
+            f"compares git revisions, and '{root}' is not inside a git repository with a commit; "
+            "leave --since out, or render in a clone of the framework's repository",
+            parameter="since",
+        )
+    return diff(root, since)
 
 
 def _refuse_a_file(out: Path) -> None:

@@ -9,6 +9,7 @@ language), the templates in the repository's top-level `templates/` (shipped ins
 package as `templates/`).
 """
 
+from journeyctl.render.made import Made, made_from
 from journeyctl.render.site import Format, Page, RenderOptions, plan_site, render_page
 from journeyctl.render.targets import TargetRefused, check_targets, refuse_inside_tree
 from journeyctl.render.templating import BUILTIN_TEMPLATES, TemplateRefused, environment
@@ -16,12 +17,14 @@ from journeyctl.render.templating import BUILTIN_TEMPLATES, TemplateRefused, env
 __all__ = [
     "BUILTIN_TEMPLATES",
     "Format",
+    "Made",
     "Page",
     "RenderOptions",
     "TargetRefused",
     "TemplateRefused",
     "check_targets",
     "environment",
+    "made_from",
     "plan_site",
     "refuse_inside_tree",
     "render_page",

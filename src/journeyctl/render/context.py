@@ -26,6 +26,7 @@ NAV_LABELS: dict[str, str] = {
     "coverage": "render.nav.coverage",
     "owners": "render.nav.owners",
     "alerts": "render.nav.alerts",
+    "changes": "render.nav.changes",  # with `--since REF` only
 }
 
 

@@ -19,14 +19,18 @@ from journeyctl.model import Framework, Improvement, Journey
 from journeyctl.render.context import REPORT_PAGES, Context
 from journeyctl.render.index_view import index_view
 from journeyctl.render.journey_view import Links, journey_view
+from journeyctl.render.made import Made
 from journeyctl.render.report_views import REPORT_VIEWS, alerts_view
 from journeyctl.render.templating import render
 from journeyctl.reports import prepare
 from journeyctl.text import Lang, Names
+from journeyctl.views.diff import ChangesView, changes_view
 from journeyctl.views.ranking import ranking_view
 
 if TYPE_CHECKING:
     from jinja2 import Environment
+
+    from journeyctl.diff import TreeDiff
 
 Format = Literal["html", "md"]
 
@@ -38,6 +42,16 @@ class RenderOptions:
     compare: str | None = None
     lang: str | None = None  # None: the framework's language
     today: date | None = None  # for overdue reviews; None: today
+    made: Made | None = None  # the commit and date every page says it was made from
+    since: TreeDiff | None = None  # `--since REF`: the changes from REF, on a page of their own
+
+
+@dataclass(frozen=True)
+class ChangesPage:
+    """The page `--since REF` adds: what changed in the framework since REF."""
+
+    title: str  # "Changes since v1"
+    view: ChangesView
 
 
 @dataclass(frozen=True)
@@ -62,29 +76,31 @@ def plan_site(
         compare=options.compare,
         today=options.today,
     )
-    context = Context(
-        framework, _language(framework, options.lang), Names(framework), ("index", *REPORT_PAGES)
-    )
+    pages = ("index", *REPORT_PAGES, *(("changes",) if options.since is not None else ()))
+    context = Context(framework, _language(framework, options.lang), Names(framework), pages)
+    changes = _changes(context, options.since) if options.since is not None else None
     # The alerts page's records also give each journey's card its badge and its map its list.
     alerts_page = alerts_view(context, report_input)
     alerts = alerts_page.view
-    views: list[tuple[str, str, object]] = [
-        ("index", "index", index_view(context, journeys, report_input.ranking, alerts))
-    ]
+    index = index_view(context, journeys, report_input.ranking, alerts)
+    views: list[tuple[str, str, object]] = [("index", "index", index)]
     ranking = replace(report_input.ranking, language=context.lang)
     views.append(("ranking", "ranking", ranking_view(ranking)))
     views += [
         (name, name, alerts_page if name == "alerts" else REPORT_VIEWS[name](context, report_input))
         for name in REPORT_PAGES[1:]
     ]
+    if changes is not None:
+        views.append(("changes", "changes", changes))
     ordered = sorted(journeys, key=lambda j: j.id)
     links = Links.of(report_input)
     views += [
         (f"journeys/{j.id}", "journey", journey_view(context, j, report_input, links, alerts))
         for j in ordered
     ]
+    made = options.made.said(context.lang) if options.made is not None else ""
     return [
-        _page(context, path, template, view, fmt)
+        _page(context, path, template, view, fmt, made, changes)
         for fmt in options.formats
         for path, template, view in views
     ]
@@ -94,7 +110,21 @@ def render_page(env: Environment, page: Page) -> str:
     return render(env, page.template, page.data)
 
 
-def _page(context: Context, path: str, template: str, view: object, fmt: Format) -> Page:
+def _changes(context: Context, diff: TreeDiff) -> ChangesPage:
+    view = changes_view(replace(diff, language=context.lang))
+    since = diff.base.merge_base or diff.base.revision or ""
+    return ChangesPage(context.word("render.changes.title", ref=since), view)
+
+
+def _page(
+    context: Context,
+    path: str,
+    template: str,
+    view: object,
+    fmt: Format,
+    made: str,
+    changes: ChangesPage | None,
+) -> Page:
     current = template if template != "journey" else ""
     depth = path.count("/")
     return Page(
@@ -109,6 +139,8 @@ def _page(context: Context, path: str, template: str, view: object, fmt: Format)
             "lang": context.lang,
             "site": context.framework.name,
             "page_name": template,
+            "made": made,  # "Made with journeyctl from commit ... of ..."; "" when not known
+            "changes": changes,  # the page of `--since REF` (the index links to it), or None
         },
     )
 

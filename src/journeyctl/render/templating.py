@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journeyctl.render.cells import mark, md_of, td
+from journeyctl.render.lines import html_line, md_line
 from journeyctl.render.loader import TemplateFolders, TemplateOutside
 from journeyctl.render.markdown import md_cell, md_text, mermaid_text
 
@@ -58,6 +59,8 @@ def environment(project_templates: Path | None) -> Environment:
     env.filters["td"] = td
     env.filters["mark"] = mark
     env.filters["md_of"] = md_of
+    env.filters["line"] = html_line
+    env.filters["md_line"] = md_line
     if isinstance(env, BoundedEnvironment):
         env.bound_filters()
     return env
