@@ -82,6 +82,14 @@ class Step(StrictModel):
     pain_points: list[Text] = []
     moment_of_truth: bool = False
     contact_reasons: list[Slug] = []
+    # What the customer thinks or says at this step, in their words (a quote from research),
+    # and the opportunities the team sees there: each a lane of the map when a step has one.
+    thoughts: list[Text] = Field(
+        default=[], description="what the customer thinks or says at this step, in their words"
+    )
+    opportunities: list[Text] = Field(
+        default=[], description="what could be better here: ideas not yet an improvement"
+    )
 
 
 class Measurement(StrictModel):
