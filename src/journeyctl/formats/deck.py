@@ -279,7 +279,7 @@ class _Deck:
         _text(slide, Area(area.left, area.top, area.width, facts_height), [journey.facts], NOTE_PT)
         top = area.top + facts_height + GAP
         page = journey.page
-        chart_height = (area.height - facts_height - GAP) // 2
+        chart_height = (area.height - facts_height - GAP) * 9 // 20
         if page.steps and page.has_emotions:
             _emotion_chart(slide, journey, Area(area.left, top, area.width, chart_height))
         else:
@@ -289,16 +289,21 @@ class _Deck:
         lists_height = area.top + area.height - lists_top
         half = (area.width - GAP) // 2
         pains = [f"{p.step}: {p.text}" for p in page.pain_points] or [page.no_pain_points]
-        _list(slide, Area(area.left, lists_top, half, lists_height), page.pain_points_title, pains)
         improvements = [f"{i.title} ({i.status})" for i in page.improvements] or [
             page.no_improvements
         ]
-        _list(
-            slide,
-            Area(area.left + half + GAP, lists_top, half, lists_height),
-            page.improvements_title,
-            improvements,
+        lists = (
+            (Area(area.left, lists_top, half, lists_height), page.pain_points_title, pains),
+            (
+                Area(area.left + half + GAP, lists_top, half, lists_height),
+                page.improvements_title,
+                improvements,
+            ),
         )
+        # One size for both, the largest that lets each fit its half.
+        size = min(_fitting(place, [title, *items]) for place, title, items in lists)
+        for place, title, items in lists:
+            _list(slide, place, title, items, size)
 
 
 def _continued(view: DeckView, title: str, page: int, pages: int) -> str:
@@ -437,20 +442,31 @@ def _add_table(
         _fill(grid.cell(0, column), [one_line(header)], table.numeric[column], bold=True)
     for row_index, row in enumerate(rows, 1):
         for column, cell in enumerate(row):
-            _fill(grid.cell(row_index, column), _lines(cell), table.numeric[column])
+            _fill(
+                grid.cell(row_index, column),
+                _lines(cell),
+                table.numeric[column],
+                below=bool(cell.below),
+            )
     return shape
 
 
-def _fill(cell: Any, lines: list[str], numeric: bool, *, bold: bool = False) -> None:
+def _fill(
+    cell: Any, lines: list[str], numeric: bool, *, bold: bool = False, below: bool = False
+) -> None:
+    """A table cell's lines; `below`: the last is the quieter line under the value."""
     frame = cell.text_frame
     frame.word_wrap = True
     for index, line in enumerate(lines):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         paragraph.text = line
         paragraph.alignment = PP_ALIGN.RIGHT if numeric else PP_ALIGN.LEFT
-        paragraph.font.size = Pt(TABLE_PT)
+        quiet = below and index == len(lines) - 1
+        paragraph.font.size = Pt(TABLE_PT - 2 if quiet else TABLE_PT)
         if bold:
             paragraph.font.bold = True
+        if quiet:
+            paragraph.font.italic = True
 
 
 # --- text -----------------------------------------------------------------------------------
@@ -472,13 +488,19 @@ def _text(slide: Any, area: Area, lines: Sequence[str], size: float) -> Any:
     return box
 
 
-def _list(slide: Any, area: Area, title: str, items: Sequence[str]) -> None:
-    """A heading and its items, one a line, in a size that lets them fit the area."""
+def _fitting(area: Area, lines: Sequence[str]) -> float:
+    """The largest text size, 14 to 9 points, at which `lines` fit the area (about)."""
     size = 14.0
-    while size > 8 and _text_height([title, *items], area.width, size) > area.height:
+    while size > 9 and _text_height(lines, area.width, size) > area.height:
         size -= 1
+    return size
+
+
+def _list(slide: Any, area: Area, title: str, items: Sequence[str], size: float) -> None:
+    """A heading and its items, one a line; what still runs over shrinks to the box."""
     box = _text(slide, area, [title, *(f"• {item}" for item in items)], size)
     box.text_frame.paragraphs[0].font.bold = True
+    box.text_frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
 
 
 # --- charts ---------------------------------------------------------------------------------
