@@ -61,7 +61,7 @@ GAP = Emu(137160)  # 0.15 inch between the title and the content, and between pa
 MARGIN = Emu(320040)  # 0.35 inch kept free at the bottom of a slide (the footer's place)
 CELL_MARGIN_PT = 7.2  # a table cell's margins above and below (0.05 inch each)
 LINE = 1.2  # a line's height, as a multiple of the font size
-CHAR = 0.55  # a character's average width, as a multiple of the font size
+CHAR = 0.52  # a character's average width, as a multiple of the font size
 WIDE_CHAR = 0.66  # a wide one's (digits, bold headers): what a column's least width is
 CELL_SIDE_PT = 7.2  # a table cell's margin left and right (0.1 inch)
 CHARTS_PER_SLIDE = 4  # the KPI charts, two by two
@@ -226,7 +226,7 @@ class _Deck:
         area = self._content(probe)
         note_height = _text_height(notes, area.width, NOTE_PT)
         widths = _widths(table, area.width)
-        pages = _pages(table, widths, area.height - note_height - (GAP if notes else 0))
+        pages = _pages(table, widths, area.height, note_height + (GAP if notes else 0))
         for number, rows in enumerate(pages, 1):
             if number == 1:
                 slide = probe
@@ -407,21 +407,29 @@ def _emu(characters: int) -> int:
     return round((characters * TABLE_PT * WIDE_CHAR + 2 * CELL_SIDE_PT) * EMU_PER_PT)
 
 
-def _pages(table: Table, widths: list[int], height: int) -> list[tuple[tuple[Cell, ...], ...]]:
-    """The rows of each slide: as many as fit under the header row, at least one."""
+def _pages(
+    table: Table, widths: list[int], height: int, below: int
+) -> list[tuple[tuple[Cell, ...], ...]]:
+    """The rows of each slide: as many as fit under the header row, at least one; the last
+    slide keeps `below` free for the notes, its last rows going on to one more slide where
+    they would not leave it."""
     header = _row_height([[h] for h in table.headers], widths, TABLE_PT)
-    pages: list[tuple[tuple[Cell, ...], ...]] = []
-    page: list[tuple[Cell, ...]] = []
+    heights = [_row_height([_lines(cell) for cell in row], widths, TABLE_PT) for row in table.rows]
+    pages: list[list[int]] = [[]]
     used = header
-    for row in table.rows:
-        needed = _row_height([_lines(cell) for cell in row], widths, TABLE_PT)
-        if page and used + needed > height:
-            pages.append(tuple(page))
-            page, used = [], header
-        page.append(row)
+    for index, needed in enumerate(heights):
+        if pages[-1] and used + needed > height:
+            pages.append([])
+            used = header
+        pages[-1].append(index)
         used += needed
-    pages.append(tuple(page))
-    return pages
+    last = pages[-1]
+    moved: list[int] = []
+    while len(last) > 1 and header + sum(heights[i] for i in last) + below > height:
+        moved.insert(0, last.pop())
+    if moved:
+        pages.append(moved)
+    return [tuple(table.rows[i] for i in page) for page in pages]
 
 
 def _add_table(
