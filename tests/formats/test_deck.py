@@ -341,3 +341,16 @@ def test_libreoffice_opens_the_example_deck_and_its_pdf_says_the_names_and_numbe
     ]
     missing = [fact for fact in expected if " ".join(fact.split()) not in text]
     assert missing == []
+
+
+def test_the_files_properties_name_the_framework_and_the_commits_day() -> None:
+    _, data, _ = example_deck()
+    properties = Presentation(io.BytesIO(data)).core_properties
+    assert (properties.title, properties.author, properties.last_modified_by) == (
+        "Wadden Energie", "journeyctl", "journeyctl",
+    )  # fmt: skip
+    assert properties.subject == "Periode 2025 ten opzichte van 2024"
+    assert properties.comments == (
+        "Periode 2025 ten opzichte van 2024 · Commit abc1234 van 30 nov 2026"
+    )
+    assert properties.modified.date() == properties.created.date() == COMMIT.date

@@ -27,6 +27,7 @@ import io
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +102,7 @@ def deck_bytes(view: DeckView, template: Template | None = None) -> DeckFile:
     deck.table_slides(view.open_improvements, view.improvements.notes, view)
     for journey in view.journeys:
         deck.journey_slide(journey)
+    _properties(deck.presentation, view)
     output = io.BytesIO()
     deck.presentation.save(output)
     titles = tuple(
@@ -108,6 +110,19 @@ def deck_bytes(view: DeckView, template: Template | None = None) -> DeckFile:
         for slide in deck.presentation.slides
     )
     return DeckFile(output.getvalue(), titles)
+
+
+def _properties(presentation: Any, view: DeckView) -> None:
+    """The file's properties: its title and subject, made by journeyctl on the commit's day."""
+    properties = presentation.core_properties
+    properties.title = one_line(view.title)
+    properties.subject = one_line(view.subtitle[0]) if view.subtitle else ""
+    properties.comments = one_line(" · ".join(view.subtitle))  # dc:description
+    properties.author = properties.last_modified_by = "journeyctl"
+    properties.revision = 1
+    if view.made is not None:
+        day = datetime.combine(view.made, time(), tzinfo=None)
+        properties.created = properties.modified = day
 
 
 # --- the template ---------------------------------------------------------------------------

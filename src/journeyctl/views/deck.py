@@ -12,6 +12,7 @@ what a slide says: the titles and every word are here, in the deck's language.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 from journeyctl.diff import Commit, TreeDiff
 from journeyctl.reports import (
@@ -55,6 +56,7 @@ class DeckView:
     lang: Lang
     title: str  # the framework's name
     subtitle: tuple[str, ...]  # the period (against which), the commit and its date
+    made: date | None  # the commit's date: when the deck's figures stood so; None outside git
     top: int  # how many journeys of the ranking the deck shows
     ranking: RankingView
     ranking_rows: tuple[RankingRow, ...]  # the first `top` rows
@@ -93,6 +95,7 @@ def deck_view(
         lang=lang,
         title=report_input.framework.name,
         subtitle=_subtitle(report_input, commit, lang),
+        made=None if commit is None else commit.date,
         top=shown,
         ranking=ranking,
         ranking_rows=rows,
