@@ -81,15 +81,27 @@ def test_coverage_table_in_dutch() -> None:
 
 def test_improvements_markdown() -> None:
     assert as_markdown(build("improvements", report_input()), "en") == (
+        "### Which improvement first: value against effort, period 2025\n"
+        "\n"
+        "| Rank | Improvement | Journeys | Contacts | Effect on contacts | Contacts avoided | Effort (1-5) | Per effort point |\n"
+        "|---:|---|---|---:|---:|---:|---:|---:|\n"
+        "| 1 | Shared improvement | Journey C; Journey B | 104 | -10% | 10 | 3 | 3.3 |\n"
+        "\n"
         "### Improvements, period 2025\n"
         "\n"
-        "| Improvement | Status | Owner | Journeys | Customers | Contacts | Effort (1-5) | Started "
-        "| Done |\n"
+        "| Improvement | Status | Owner | Journeys | Customers (largest journey) | Contacts | Effort (1-5) | Started | Done |\n"
         "|---|---|---|---|---:|---:|---:|---|---|\n"
-        "| Shared improvement (shared) | experiment (open) | Bob | Journey C; Journey B | 240 | 104 "
-        "| 3 | 1 Feb 2025 | - |\n"
+        "| Shared improvement (shared) | experiment (open) | Bob | Journey C; Journey B | up to 200 | 104 | 3 | 1 Feb 2025 | - |\n"
         "| Finished | implemented (done) | Ann | Journey B | 200 | 44 | 1 | - | 1 Mar 2025 |\n"
         "| Turned down | rejected | Ann | Journey E | 10 | 1 | - | - | - |\n"
+        "\n"
+        "### What each improvement does\n"
+        "\n"
+        "| Improvement | What | Expected | Result | Tickets and links |\n"
+        "|---|---|---|---|---|\n"
+        "| Shared improvement | One change for two journeys. | contacts -10% | - | TICKET-1 |\n"
+        "| Finished | - | - | Fewer questions about the bill since March. | - |\n"
+        "| Turned down | - | - | - | - |\n"
         "\n"
         "### By journey\n"
         "\n"
@@ -100,7 +112,8 @@ def test_improvements_markdown() -> None:
         "| Journey E | 0 | 0 | 1 |\n"
         "\n"
         "3 improvements: 1 open, 1 done, 1 rejected; 1 shared by several journeys  \n"
-        "By status: experiment 1, implemented 1, rejected 1\n"
+        "By status: experiment 1, implemented 1, rejected 1  \n"
+        "Value: the contacts a period would avoid, the contacts of each journey it touches in 2025 times the expected change; ordered by value per effort point. Quick win: effort 2 or less and a value of at least 10 (the median).\n"
     )
 
 
@@ -216,8 +229,11 @@ def test_without_a_period_the_titles_name_none_and_ranks_are_dashes() -> None:
         "(last measured before 1 Dec 2024); 2 journeys without any KPI"
     )
     improvements = as_markdown(build("improvements", given), "en").splitlines()
-    assert improvements[0] == "### Improvements"
-    assert improvements[4] == (
+    assert improvements[0] == "### Which improvement first: value against effort"
+    # Without a period no contacts, so no value: the hint what to do stands in the table's place.
+    assert improvements[2].startswith("No open improvement expects an effect on contacts yet")
+    assert improvements[4] == "### Improvements"
+    assert improvements[8] == (
         "| Shared improvement (shared) | experiment (open) | Bob | Journey C; Journey B | - | - | 3 "
         "| 1 Feb 2025 | - |"
     )
@@ -276,7 +292,16 @@ def test_alerts_without_any_kpi_say_that_none_was_measured() -> None:
 def test_no_improvements_say_none_and_count_no_status() -> None:
     given = replace(report_input(), improvements=())
     assert as_markdown(build("improvements", given), "en") == (
+        "### Which improvement first: value against effort, period 2025\n"
+        "\n"
+        "No open improvement expects an effect on contacts yet; add one to an improvement's "
+        "expected, such as contacts: -15%, to rank it by value.\n"
+        "\n"
         "### Improvements, period 2025\n"
+        "\n"
+        "No improvements yet.\n"
+        "\n"
+        "### What each improvement does\n"
         "\n"
         "No improvements yet.\n"
         "\n"
@@ -294,9 +319,12 @@ def test_an_improvement_without_owner_shows_a_dash_and_no_effort_no_column() -> 
         i.model_copy(update={"owner": None, "effort": None}) for i in given.improvements
     )
     text = as_markdown(build("improvements", replace(given, improvements=improvements)), "en")
-    assert text.splitlines()[4:7] == [
-        "| Shared improvement (shared) | experiment (open) | - | Journey C; Journey B | 240 | 104 "
-        "| 1 Feb 2025 | - |",
+    lines = text.splitlines()
+    # Without efforts no value per effort: the value alone orders it, and no quick win.
+    assert lines[4] == "| 1 | Shared improvement | Journey C; Journey B | 104 | -10% | 10 | - | - |"
+    assert lines[10:13] == [
+        "| Shared improvement (shared) | experiment (open) | - | Journey C; Journey B | up to 200 "
+        "| 104 | 1 Feb 2025 | - |",
         "| Finished | implemented (done) | - | Journey B | 200 | 44 | - | 1 Mar 2025 |",
         "| Turned down | rejected | - | Journey E | 10 | 1 | - | - |",
     ]
@@ -341,10 +369,13 @@ def test_csv_neutralises_formulas_and_shows_control_characters() -> None:
     improvements = tuple(i.model_copy(update={"title": titles[i.id]}) for i in given.improvements)
     assert as_csv(build("improvements", replace(given, improvements=improvements))) == (
         "id,title,status,state,owner,owner_name,effort,started,done,journeys,shared,"
-        "customers,contacts\n"
-        "shared,'-x\\nforged,experiment,open,bob,Bob,3,2025-02-01,,c;b,true,240,104\n"
-        "finished,'=1+1,implemented,done,ann,Ann,1,,2025-03-01,b,false,200,44\n"
-        "turned-down,'@x,rejected,rejected,ann,Ann,,,,e,false,10,1\n"
+        "customers,contacts,contacts_change,value,value_per_effort,quick_win,estimated,"
+        "description,result\n"
+        "shared,'-x\\nforged,experiment,open,bob,Bob,3,2025-02-01,,c;b,true,200,104,-0.1,10,3.3,"
+        "false,false,One change for two journeys.,\n"
+        "finished,'=1+1,implemented,done,ann,Ann,1,,2025-03-01,b,false,200,44,,,,false,false,,"
+        "Fewer questions about the bill since March.\n"
+        "turned-down,'@x,rejected,rejected,ann,Ann,,,,e,false,10,1,,,,false,false,,\n"
     )
     plus = replace(given, improvements=(given.improvements[0].model_copy(update={"title": "+x"}),))
     assert as_csv(build("improvements", plus)).splitlines()[1].split(",")[1] == "'+x"

@@ -59,10 +59,12 @@ def test_alerts_are_red_and_what_to_do_plain() -> None:
 
 def test_a_status_says_its_state_dim_below_where_it_adds_something() -> None:
     lines = coloured("improvements")
-    assert lines[3].startswith("Shared improvement  experiment   Bob    Journey C; Journey B ")
-    assert lines[4] == f"{ESC}[2mshared{ESC}[0m              {ESC}[2mopen{ESC}[0m"
-    assert lines[7].startswith("Turned down         rejected     Ann    Journey E ")
-    assert lines[9].startswith(f"{ESC}[1mBy journey ")
+    # After the table of which improvement first (its value bold).
+    assert lines[4].endswith(f"{ESC}[1m             10{ESC}[0m             3             3.3")
+    assert lines[6].startswith(f"{ESC}[1mImprovements, period 2025")
+    assert lines[11].startswith("Shared improvement  experiment   Bob    Journey C; Journey B ")
+    assert lines[12] == f"{ESC}[2mshared{ESC}[0m              {ESC}[2mopen{ESC}[0m"
+    assert lines[15].startswith("Turned down         rejected     Ann    Journey E ")
 
 
 def test_titles_are_bold_and_a_mapped_reason_green() -> None:

@@ -30,19 +30,31 @@ def test_a_narrow_kpis_table_wraps_its_name_column_first() -> None:
 
 
 def test_a_narrow_improvements_table_wraps_its_text_columns() -> None:
-    assert table(
-        build("improvements", report_input()), "en", color=False, width=88
-    ).splitlines() == [
+    lines = table(build("improvements", report_input()), "en", color=False, width=88).splitlines()
+    start = lines.index("Improvements, period 2025")
+    assert lines[start:] == [
         "Improvements, period 2025",
-        "                                                            Effort",
-        "Improvement  Status      Owner Journeys  Customers Contacts  (1-5) Started    Done",
+        "                                         Customers",
+        "                                          (largest          Effort",
+        "Improvement  Status      Owner Journeys   journey) Contacts  (1-5) Started    Done",
         "────────────────────────────────────────────────────────────────────────────────────────",
-        "Shared       experiment  Bob   Journey         240      104      3 1 Feb 2025 -",
+        "Shared       experiment  Bob   Journey   up to 200      104      3 1 Feb 2025 -",
         "improvement  open              C;",
         "shared                         Journey B",
         "Finished     implemented Ann   Journey B       200       44      1 -          1 Mar 2025",
         "             done",
         "Turned down  rejected    Ann   Journey E        10        1      - -          -",
+        "",
+        "What each improvement does",
+        "                                                                         Tickets and",
+        "Improvement         What               Expected       Result             links",
+        "────────────────────────────────────────────────────────────────────────────────────────",
+        "Shared improvement  One change for     contacts -10%  -                  TICKET-1",
+        "                    two journeys.",
+        "Finished            -                  -              Fewer questions    -",
+        "                                                      about the bill",
+        "                                                      since March.",
+        "Turned down         -                  -              -                  -",
         "",
         "By journey",
         "Journey    Open  Done  Rejected",
@@ -52,6 +64,9 @@ def test_a_narrow_improvements_table_wraps_its_text_columns() -> None:
         "Journey E     0     0         1",
         "3 improvements: 1 open, 1 done, 1 rejected; 1 shared by several journeys",
         "By status: experiment 1, implemented 1, rejected 1",
+        "Value: the contacts a period would avoid, the contacts of each journey it touches in",
+        "2025 times the expected change; ordered by value per effort point. Quick win: effort 2",
+        "or less and a value of at least 10 (the median).",
     ]
 
 

@@ -29,6 +29,7 @@ SAME_IN_BOTH = {
     "Team",
     "Teams",
     "Trend",
+    "{contacts} \u00d7 {change}",  # a term of an improvement's value: a formula
 }
 
 

@@ -74,11 +74,13 @@ def html_tables(page: str) -> list[Rows]:
 
 
 _LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)]*\)")
+# A row's anchor, which a page's Markdown puts before its first cell: not what a reader sees.
+_ANCHOR = re.compile(r'^\s*<a id="[a-z0-9-]+"></a>')
 _ESCAPE = re.compile(r"\\(.)")
 
 
 def _plain(cell: str) -> str:
-    cell = _LINK.sub(lambda m: m.group(1), cell)
+    cell = _LINK.sub(lambda m: m.group(1), _ANCHOR.sub("", cell))
     return html.unescape(_ESCAPE.sub(r"\1", cell)).strip()
 
 

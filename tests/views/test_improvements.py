@@ -24,8 +24,8 @@ def test_the_view_whole() -> None:
     table = shown.improvements
     assert table.title == "Improvements, period 2025"
     assert table.headers == (
-        "Improvement", "Status", "Owner", "Journeys", "Customers", "Contacts", "Effort (1-5)",
-        "Started", "Done",
+        "Improvement", "Status", "Owner", "Journeys", "Customers (largest journey)", "Contacts",
+        "Effort (1-5)", "Started", "Done",
     )  # fmt: skip
     assert table.numeric == (False, False, False, False, True, True, True, False, False)
     assert (table.flexible, table.one_line) == (3, frozenset({7, 8}))
@@ -47,7 +47,7 @@ def test_the_view_whole() -> None:
             Cell("implemented", below="done"),
             Cell("Ann Smith"),
             Cell("I pay my bill; I get a reminder", parts=(PAY, REMIND)),
-            Cell("5,700"),
+            Cell("up to 5,000"),  # the larger journey's customers, never their sum (5,700)
             Cell("1,300"),
             Cell("3"),
             Cell("10 Jan 2025"),
@@ -59,13 +59,17 @@ def test_the_view_whole() -> None:
         (PAY, Cell("1"), Cell("1"), Cell("0")),
         (REMIND, Cell("0"), Cell("1"), Cell("0")),
     )
-    assert shown.tables == (table, shown.by_journey)
+    assert shown.tables == (shown.first, table, shown.details, shown.by_journey)
     assert shown.notes == (
         "2 improvements: 1 open, 1 done, 0 rejected; 1 shared by several journeys",
         "By status: in progress 1, implemented 1",
+        "Value: the contacts a period would avoid, the contacts of each journey it touches in "
+        "2025 times the expected change; ordered by value per effort point. Quick win: effort 2 "
+        "or less and a value of at least 100 (the median).",
     )
     assert shown.figures == (
         Figure("1", "open"),
+        Figure("1", "quick wins"),
         Figure("1", "done", "good"),
         Figure("1", "shared by several journeys"),
         Figure("0", "rejected"),
@@ -77,6 +81,72 @@ def test_the_view_whole() -> None:
     assert [item.count for item in shown.by_status] == ["0", "0", "0", "1", "1", "0"]
 
 
+def test_which_first_the_details_and_the_matrix() -> None:
+    """explain-the-amount expects 10% fewer contacts of I pay my bill (1,000 in 2025): 100
+    avoided, effort 2, 50 per effort point; the only one, so the median and a quick win."""
+    shown = improvements_view(improvements_report(prepared()), "en", explain=True)
+    assert shown.first.headers == (
+        "Rank", "Improvement", "Journeys", "Contacts", "Effect on contacts", "Contacts avoided",
+        "Effort (1-5)", "Per effort point",
+    )  # fmt: skip
+    assert shown.first.rows == (
+        (
+            Cell("1"),
+            Cell(
+                "Explain why the amount changed",
+                below="quick win",
+                tone="good",
+                link="improvements#explain-the-amount",
+            ),
+            Cell("I pay my bill", parts=(PAY,)),
+            Cell("1,000"),
+            Cell("-10%"),
+            Cell("100", tone="strong"),
+            Cell("2"),
+            Cell("50.0"),
+        ),
+    )
+    assert shown.explanation is not None
+    assert shown.explanation.rows == (
+        (
+            Cell("Explain why the amount changed"),
+            Cell("I pay my bill"),
+            Cell("1,000 \u00d7 10%"),
+            Cell("100"),
+        ),
+    )
+    assert shown.details.rows[0] == (
+        Cell("Explain why the amount changed", link="improvements#explain-the-amount"),
+        Cell("The bill says in one line why the amount differs from last month's."),
+        Cell("contacts -10%"),
+        Cell("-"),
+        Cell("PAY-12"),
+    )
+    assert shown.matrix is not None
+    assert [(p.number, p.effort, p.value, p.quick_win) for p in shown.matrix.points] == [
+        (1, 2, 100, True)
+    ]
+    assert (shown.matrix.top, shown.matrix.ticks, shown.matrix.median) == (
+        100,
+        ("0", "50", "100"),
+        100,
+    )
+    assert "Explain why the amount changed" in shown.matrix.said
+    assert shown.tables[:2] == (shown.first, shown.explanation)
+
+
+def test_without_effects_on_contacts_no_value_no_matrix_and_a_hint() -> None:
+    given = prepared()
+    kpi_only = tuple(i.model_copy(update={"expected": {}}) for i in given.improvements)
+    shown = improvements_view(improvements_report(replace(given, improvements=kpi_only)), "en")
+    assert (shown.first.rows, shown.matrix) == ((), None)
+    assert shown.first.empty.startswith("No open improvement expects an effect on contacts yet")
+    assert shown.notes[-1] == (
+        "Without a value (no expected effect on contacts, or no contacts in 2025): "
+        "Explain why the amount changed"
+    )
+
+
 def test_columns_no_improvement_fills_are_left_out() -> None:
     given = prepared()
     bare = tuple(
@@ -84,7 +154,7 @@ def test_columns_no_improvement_fills_are_left_out() -> None:
         for i in given.improvements
     )
     shown = improvements_view(improvements_report(replace(given, improvements=bare)), "en")
-    assert shown.improvements.headers[-2:] == ("Customers", "Contacts")
+    assert shown.improvements.headers[-2:] == ("Customers (largest journey)", "Contacts")
     assert shown.improvements.numeric[-2:] == (True, True)
     assert shown.improvements.one_line == frozenset()
     assert all(len(row) == 6 for row in shown.improvements.rows)

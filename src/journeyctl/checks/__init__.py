@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from journeyctl.checks import (
     cluster_phase,
+    contacts_effect,
     criterion_value,
     duplicate_id,
     duplicate_period,
@@ -51,6 +52,7 @@ CHECKS: tuple[ModuleType, ...] = (
     kpi_range,
     criterion_value,
     duplicate_period,
+    contacts_effect,
     empty_cluster,
     uncovered_contact_reason,
     variant_name,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from journeyctl.checks._context import FRAMEWORK_LISTS, CheckContext
 from journeyctl.finding import Finding, Rule, Severity
+from journeyctl.model.improvement import CONTACTS
 from journeyctl.suggest import closest
 
 if TYPE_CHECKING:  # annotations only: `journeyctl rules` lists the checks without loading
@@ -95,7 +96,8 @@ def _improvement_references(improvement: Improvement) -> Iterator[Reference]:
     if improvement.owner is not None:
         yield ("owner",), "owner", improvement.owner
     for kpi in improvement.expected:
-        yield ("expected", kpi), "KPI", kpi
+        if kpi != CONTACTS:  # an effect on the contacts, not a KPI (contacts_effect checks it)
+            yield ("expected", kpi), "KPI", kpi
 
 
 def _each(key: str, kind: str, values: list[str]) -> Iterator[Reference]:

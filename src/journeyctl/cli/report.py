@@ -27,7 +27,7 @@ from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 EXAMPLES = (
     "journeyctl report alerts",
     "journeyctl report kpis --top 5 --format markdown",
-    "journeyctl report coverage --format csv",
+    "journeyctl report improvements --explain",
 )
 
 ReportFormat = Literal["table", "json", "csv", "markdown"]
@@ -61,6 +61,13 @@ def report(
         ),
     ] = None,
     today: TodayOption = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="improvements: show each value journey by journey (contacts times the expected change).",
+        ),
+    ] = False,
 ) -> int:
     """Reports for the steering meeting: kpis, improvements, coverage, owners, alerts."""
     import shutil
@@ -69,10 +76,11 @@ def report(
     from journeyctl.formats import Settings
     from journeyctl.formats.reports import REPORT_FORMATS
     from journeyctl.framework import check
-    from journeyctl.reports import build, check_name, check_top, prepare
+    from journeyctl.reports import build, check_explain, check_name, check_top, prepare
 
     check_name(name)
     check_top(name, top)
+    check_explain(name, explain)
     refuse_same_periods(period, compare)
     checked = check(root, today=today, cache=not no_cache)
     if refuse_errors(
@@ -91,6 +99,6 @@ def report(
     note_warnings(checked)
     width = shutil.get_terminal_size((100, 24)).columns
     language = checked.framework.language if lang is None else lang
-    settings = Settings(color=color(sys.stdout), width=width, language=language)
+    settings = Settings(color=color(sys.stdout), width=width, language=language, explain=explain)
     output(REPORT_FORMATS[output_format](result, settings))
     return EXIT_OK

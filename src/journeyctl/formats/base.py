@@ -37,7 +37,8 @@ class Settings:
     # The language of a report's labels and numbers: `--lang`, else the framework's. A
     # ranking and a diff carry the language they were made in, and are written in it.
     language: Lang = "en"
-    # A ranking with each term's points (`rank --explain`).
+    # A ranking with each term's points (`rank --explain`), a report with the terms of its
+    # numbers (`report improvements --explain`: each value journey by journey).
     explain: bool = False
 
 

@@ -25,7 +25,7 @@ from journeyctl.formats._console import WIDTH, render
 from journeyctl.formats._safe import csv_cell, markdown_text, one_line, to_json
 from journeyctl.formats._table import Column, build, fit_widths, wrapped_lines
 from journeyctl.formats.base import Writer
-from journeyctl.reports import Report
+from journeyctl.reports import EXPLAINED_REPORTS, Report
 from journeyctl.text import Lang, label
 from journeyctl.views.alerts import alerts_view
 from journeyctl.views.cells import Cell, Table
@@ -57,16 +57,21 @@ _PAGES: dict[str, Callable[..., View]] = {
 }
 
 
-def page(report: Report, lang: Lang) -> View:
-    """What the table and Markdown show of a report, in `lang`."""
+def page(report: Report, lang: Lang, explain: bool = False) -> View:
+    """What the table and Markdown show of a report, in `lang`; with `explain`, the terms
+    of its numbers where the report has them."""
+    if explain and report.name in EXPLAINED_REPORTS:
+        return _PAGES[report.name](report, lang, explain=True)
     return _PAGES[report.name](report, lang)
 
 
 # --- layouts -----------------------------------------------------------------------------
 
 
-def table(report: Report, lang: Lang, color: bool = False, width: int = WIDTH) -> str:
-    shown = page(report, lang)
+def table(
+    report: Report, lang: Lang, color: bool = False, width: int = WIDTH, explain: bool = False
+) -> str:
+    shown = page(report, lang, explain)
     parts: list[RenderableType] = []
     for sheet in shown.tables:
         if parts:
@@ -142,8 +147,8 @@ def _text(cell: Cell, lines: list[str] | None = None) -> Text:
     return text
 
 
-def as_markdown(report: Report, lang: Lang) -> str:
-    shown = page(report, lang)
+def as_markdown(report: Report, lang: Lang, explain: bool = False) -> str:
+    shown = page(report, lang, explain)
     lines: list[str] = []
     for sheet in shown.tables:
         if lines:
@@ -186,9 +191,9 @@ def as_csv(report: Report) -> str:
 # report in the settings' language, and the table fits a terminal's width and colours.
 REPORT_FORMATS: dict[str, Writer[Report]] = {
     "table": lambda report, settings: table(
-        report, settings.language, settings.color, settings.width
+        report, settings.language, settings.color, settings.width, settings.explain
     ),
     "json": lambda report, settings: as_json(report),
     "csv": lambda report, settings: as_csv(report),
-    "markdown": lambda report, settings: as_markdown(report, settings.language),
+    "markdown": lambda report, settings: as_markdown(report, settings.language, settings.explain),
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
@@ -12,6 +13,16 @@ ImprovementStatus = Literal[
     "idea", "planned", "experiment", "in-progress", "implemented", "rejected"
 ]
 Effort = Annotated[int, Field(ge=1, le=5, description="1 (a small change) to 5 (a project)")]
+# In `expected`, beside KPI ids: the expected relative change of the contacts of the
+# journeys it touches, as a percentage ("-15%").
+CONTACTS = "contacts"
+_PERCENTAGE = re.compile(r"^([+-]?[0-9]+(?:\.[0-9]+)?) ?%$")
+
+
+def relative_change(value: object) -> float | None:
+    """A percentage such as "-15%" as a fraction (-0.15); None for anything else."""
+    found = _PERCENTAGE.match(value) if isinstance(value, str) else None
+    return float(found.group(1)) / 100 if found else None
 
 
 class Target(StrictModel):
@@ -50,3 +61,8 @@ class Improvement(StrictModel):
     expected: dict[Slug, Measure | str] = {}
     links: list[Text] = []
     result: str | None = None
+
+    @property
+    def contacts_change(self) -> float | None:
+        """The expected relative change of the contacts (-0.15), when `expected` says one."""
+        return relative_change(self.expected.get(CONTACTS))

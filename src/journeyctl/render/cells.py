@@ -32,12 +32,18 @@ def html_of(cell: Cell, root: str = "", stacked: bool = False) -> Markup:
         return Markup("<br>").join(html_of(part, root) for part in cell.parts)
     text = escape(cell.text)
     if cell.link:
-        text = Markup('<a href="{}{}.html">{}</a>').format(root, cell.link, cell.text)
+        text = Markup('<a href="{}">{}</a>').format(_href(cell.link, root, ".html"), cell.text)
     if cell.mark:
         text += (" " if cell.mark == MISSING else "") + mark(cell.mark)
     if cell.below:
         text += Markup('<div class="meta">{}</div>').format(cell.below)
     return text
+
+
+def _href(link: str, root: str, suffix: str) -> str:
+    """`journeys/x` -> `journeys/x.html`; `improvements#x` -> `improvements.html#x`."""
+    page, hash_, anchor = link.partition("#")
+    return f"{root}{page}{suffix}{hash_}{anchor}"
 
 
 def mark(text: str) -> Markup:
@@ -51,7 +57,7 @@ def md_of(cell: Cell, root: str = "") -> str:
         return PARTS.join(md_of(part, root) for part in cell.parts)
     text = md_cell(cell.text)
     if cell.link:
-        text = f"[{text}]({root}{cell.link}.md)"
+        text = f"[{text}]({_href(cell.link, root, '.md')})"
     if cell.mark:
         text += (" " if cell.mark == MISSING else "") + md_cell(cell.mark)
     if cell.below:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from journeyctl.render.context import Context
 from journeyctl.render.kpi_tiles import KpiTile, kpi_tile
+from journeyctl.render.matrix import MatrixPicture, picture
 from journeyctl.reports import (
     ReportInput,
     alerts_report,
@@ -64,12 +65,14 @@ class ImprovementsPage:
     title: str
     period: str
     view: ImprovementsView
+    matrix: MatrixPicture | None  # the value/effort matrix, drawn from the view's
 
 
 def improvements_view(context: Context, report_input: ReportInput) -> ImprovementsPage:
     report = improvements_report(report_input)
     view = views_improvements(report, context.lang)
-    return ImprovementsPage(context.word("improvements"), report.period or NONE, view)
+    drawn = None if view.matrix is None else picture(view.matrix)
+    return ImprovementsPage(context.word("improvements"), report.period or NONE, view, drawn)
 
 
 # --- coverage -------------------------------------------------------------------------------

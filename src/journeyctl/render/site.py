@@ -85,7 +85,8 @@ def plan_site(
     index = index_view(context, journeys, report_input.ranking, alerts)
     views: list[tuple[str, str, object]] = [("index", "index", index)]
     ranking = replace(report_input.ranking, language=context.lang)
-    views.append(("ranking", "ranking", ranking_view(ranking)))
+    # The page shows how each score is made: the weights and every journey's points per term.
+    views.append(("ranking", "ranking", ranking_view(ranking, explain=True)))
     views += [
         (name, name, alerts_page if name == "alerts" else REPORT_VIEWS[name](context, report_input))
         for name in REPORT_PAGES[1:]

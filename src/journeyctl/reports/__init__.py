@@ -85,9 +85,24 @@ def check_top(name: str, top: int | None) -> None:
         )
 
 
+# The reports whose numbers `--explain` takes apart.
+EXPLAINED_REPORTS = ("improvements",)
+
+
+def check_explain(name: str, explain: bool) -> None:
+    """A usage error for `--explain` given to a report that has nothing to take apart."""
+    if explain and name in _BUILDERS and name not in EXPLAINED_REPORTS:
+        raise UsageError(
+            f"is for the {' and '.join(EXPLAINED_REPORTS)} report only; the {name} report "
+            "has no computed value to explain, so leave it out",
+            parameter="explain",
+        )
+
+
 __all__ = [
     "ALERT_KINDS",
     "DEFAULT_TOP",
+    "EXPLAINED_REPORTS",
     "REPORT_NAMES",
     "TOP_REPORTS",
     "AlertKind",
@@ -113,6 +128,7 @@ __all__ = [
     "Signal",
     "alerts_report",
     "build",
+    "check_explain",
     "check_name",
     "check_top",
     "coverage_report",

@@ -79,6 +79,7 @@ class RankingView:
     top: int  # how many of the rows are the top journeys
     top_share: str  # the sentence on the top journeys' share of all contacts, "" without
     explanation: Table | None  # each score's points per term, when asked for
+    formula: str = ""  # how a score is made, with the weights, when explained
 
 
 def ranking_view(ranking: Ranking, explain: bool = False) -> RankingView:
@@ -111,6 +112,7 @@ def ranking_view(ranking: Ranking, explain: bool = False) -> RankingView:
         top=top,
         top_share=_top_share(ranking, top, total),
         explanation=_explanation(ranking) if explain else None,
+        formula=_formula(ranking) if explain else "",
     )
 
 
@@ -309,6 +311,13 @@ def _top_share(ranking: Ranking, top: int, total: int) -> str:
         top_contacts=format_count(top_contacts, ranking.language),
         total=format_count(total, ranking.language),
     )
+
+
+def _formula(ranking: Ranking) -> str:
+    weights = ", ".join(
+        f"{term(key, ranking)} {weight(w, ranking.language)}" for key, w in ranking.weights.items()
+    )
+    return label("ranking.formula", ranking.language).format(weights=weights)
 
 
 def _explanation(ranking: Ranking) -> Table:
