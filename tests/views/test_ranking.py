@@ -18,7 +18,7 @@ from journeyctl.views.ranking import RankingRow, ranking_view
 from tests.formats.ranking_sample import JOURNEYS, sample
 from tests.render.conftest import checked, site
 from tests.views.conftest import pages, prepared
-from tests.views.tables import html_tables, markdown_tables
+from tests.views.tables import html_tables, markdown_tables, view_rows
 
 
 def row_of(journey: RankedJourney, lang: Lang = "en", compare: str | None = None) -> RankingRow:
@@ -253,6 +253,17 @@ def test_the_terminal_markdown_and_the_pages_show_the_same_cells(lang: Lang) -> 
     assert [row[-1] for row in html][1:] == ["59%", "82%", "100%"]
 
 
+# The journey page's volumes (2025 against 2024) with each estimate as the test sets it.
+JOURNEY_VOLUMES = {
+    "[customers]": "| Customers | 5,000\\~ | 5,000 | 0%\\~ |\n| Contacts | 1,000 | 900 | +11% |\n"
+    "| Contacts per customer | 0.20\\~ | 0.18 | +11%\\~ |",
+    "[contacts]": "| Customers | 5,000 | 5,000 | 0% |\n| Contacts | 1,000\\~ | 900 | +11%\\~ |\n"
+    "| Contacts per customer | 0.20\\~ | 0.18 | +11%\\~ |",
+    "true": "| Customers | 5,000\\~ | 5,000 | 0%\\~ |\n| Contacts | 1,000\\~ | 900 | +11%\\~ |\n"
+    "| Contacts per customer | 0.20\\~ | 0.18 | +11%\\~ |",
+}
+
+
 @pytest.mark.parametrize(
     ("estimated", "customers", "contacts", "on_index", "on_ranking"),
     [
@@ -286,6 +297,9 @@ def test_an_estimate_is_marked_on_the_values_it_estimates_on_every_page(
     assert shown["ranking.md"].count(f"{customers} | {contacts} | 0.20\\~ |") == 1
     assert shown["index.html"].count('<span class="est">~</span>') == on_index
     assert shown["ranking.html"].count('<span class="est">~</span>') == on_ranking
+    # The journey's own page marks the same figures, and the changes computed from them.
+    page = shown["journeys/i-pay-my-bill.md"]
+    assert JOURNEY_VOLUMES[estimated] in page
     table = markdown_tables(formats.as_markdown(ranking_view_of(render_tree)))[0]
     assert table[1][7:10] == (
         customers.replace("\\", ""),
@@ -349,3 +363,14 @@ def test_filters_that_match_nothing_are_one_line(missed: NoMatch, lang: Lang, sh
 
 def test_filters_that_match_leave_no_line_of_no_match() -> None:
     assert ranking_view(sample("nl")).no_match == ""
+
+
+def test_the_ranking_page_shows_how_each_score_is_made(render_tree: Path) -> None:
+    """The weights in the formula, and every journey's points per term, as rank --explain."""
+    shown = site(render_tree, formats=("html", "md"))
+    explained = ranking_view(ranking_view_of(render_tree), explain=True).explanation
+    assert explained is not None
+    tables = markdown_tables(shown["ranking.md"])
+    assert tables[1] == view_rows(explained)
+    assert "Score: for each term, its weight times the journey" in shown["ranking.html"]
+    assert "(Customers 1, Contacts 1" in shown["ranking.md"]
