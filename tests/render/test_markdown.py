@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from journeyctl.render.markdown import md_cell, md_text, mermaid_text
@@ -43,12 +45,14 @@ def test_a_cell_with_a_pipe_and_a_newline_stays_one_cell() -> None:
 @pytest.mark.parametrize(
     ("text", "shown"),
     [
-        ("Ik betaal: snel; #1, 100%", "Ik betaal\u02d0 snel\u037e \uff031\u201a 100\uff05"),
-        ("<b>x</b>", "\u2039b\u203ax\u2039/b\u203a"),
+        ("Ik betaal: snel; #1, 100%", "Ik betaal#58; snel#59; #35;1#44; 100#37;"),
+        ("<b>x</b>", "#60;b#62;x#60;/b#62;"),
+        ("#58;", "#35;58#59;"),
         ("two\nlines", "two lines"),
         ("", "\u2013"),
     ],
 )
 def test_mermaid_text_has_none_of_mermaids_separators(text: str, shown: str) -> None:
     assert mermaid_text(text) == shown
-    assert not set(mermaid_text(text)) & set(":;#,%<>\n")
+    # Mermaid's entity codes are all that is left of its syntax: each shows its character.
+    assert not set(re.sub(r"#\d+;", "", mermaid_text(text))) & set(":;#,%<>\n")

@@ -7,7 +7,9 @@
 - `mermaid_text`: a task, section, title or actor of a Mermaid `journey` diagram. Mermaid
   reads `:` as the separator of a task's score, `;` as the end of a statement, `#` as the
   start of an entity and `,` as the separator of actors, and `%%` as a comment: each is
-  replaced by a look-alike character that Mermaid reads as text.
+  written as Mermaid's entity code (`#58;` for `:`), which the diagram shows as the character
+  itself, not as a look-alike that a font may lack. So are `<` and `>`, which Mermaid would
+  drop as a tag.
 """
 
 from __future__ import annotations
@@ -22,16 +24,9 @@ _INLINE = re.compile(r"([\\`*_\[\]|~])")
 _LINE_START = re.compile(r"^(?:#{1,6}|[+\-]|[0-9]{1,9}[.)])(?=\s|$)|^[=\-]+$")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
-# Look-alikes that Mermaid reads as plain text.
-_MERMAID = {
-    ":": "\u02d0",  # modifier letter triangular colon
-    ";": "\u037e",  # Greek question mark, which looks like a semicolon
-    "#": "\uff03",  # fullwidth number sign
-    ",": "\u201a",  # single low-9 quotation mark, which looks like a comma
-    "%": "\uff05",  # fullwidth percent sign: `%%` starts a comment
-    "<": "\u2039",  # single angle quotation marks: Mermaid would drop what looks like a tag
-    ">": "\u203a",
-}
+# Mermaid's syntax characters as its entity codes (`#58;`): Mermaid shows each as the
+# character itself. `#` first of all, so that a name's own `#1;` stays text.
+_MERMAID = {char: f"#{ord(char)};" for char in "#:;,%<>"}
 
 
 def one_line(text: str) -> str:
