@@ -19,7 +19,7 @@ _EFFORTS = 5
 
 
 @dataclass(frozen=True)
-class Dot:
+class Marker:
     x: float
     y: float
     number: int  # its row in the table "which improvement first"
@@ -42,7 +42,7 @@ class MatrixPicture:
     top: int
     bottom: float  # y of the value 0
     quick: tuple[float, float, float, float]  # the quick-win corner: x, y, width, height
-    dots: tuple[Dot, ...]
+    dots: tuple[Marker, ...]
     efforts: tuple[Tick, ...]
     values: tuple[Tick, ...]
 
@@ -67,7 +67,7 @@ def picture(matrix: Matrix) -> MatrixPicture:
         bottom=HEIGHT - BOTTOM,
         quick=(LEFT, TOP, x(matrix.quick_effort + 0.5) - LEFT, median_y - TOP),
         dots=tuple(
-            Dot(x(p.effort), y(p.value), p.number, f"{p.title}: {p.shown}", p.quick_win)
+            Marker(x(p.effort), y(p.value), p.number, f"{p.title}: {p.shown}", p.quick_win)
             for p in matrix.points
         ),
         efforts=tuple(Tick(x(effort), str(effort)) for effort in range(1, _EFFORTS + 1)),
