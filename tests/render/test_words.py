@@ -12,8 +12,7 @@ import pytest
 
 from journeyctl.formats.reports import as_markdown
 from journeyctl.reports import build
-from journeyctl.text import Lang, label
-from journeyctl.text.labels import _LABELS
+from journeyctl.text import LABELS, Lang, label
 from tests.render.conftest import report_input, site
 
 # Words that are the same in English and Dutch.
@@ -33,10 +32,15 @@ SAME_IN_BOTH = {
 }
 
 
+def english_and_dutch() -> list[tuple[str, str, str]]:
+    """Every label's key with its English and its Dutch text."""
+    return [(key, english, LABELS["nl"][key]) for key, english in LABELS["en"].items()]
+
+
 def test_no_label_of_the_pages_or_reports_stays_english_in_dutch() -> None:
     untranslated = {
         key: english
-        for key, (english, dutch) in _LABELS.items()
+        for key, english, dutch in english_and_dutch()
         if key.startswith(("render.", "report.")) and english == dutch
     }
     assert set(untranslated.values()) <= SAME_IN_BOTH, untranslated
@@ -50,7 +54,7 @@ def test_one_english_name_has_one_dutch_name() -> None:
     """Two keys that say the same in English say the same in Dutch, and the other way
     round: otherwise the terminal and the pages call one thing by two names."""
     by_text: dict[tuple[int, str], set[str]] = defaultdict(set)
-    for key, (english, dutch) in _LABELS.items():
+    for key, english, dutch in english_and_dutch():
         if "." in key and not key.startswith(OURS):
             continue  # another command's words (diff's field names, export's sheet)
         by_text[(0, english.lower())].add(dutch.lower())

@@ -68,20 +68,3 @@ def _catalog(lang: Lang) -> dict[str, str]:
 
 
 LABELS: Mapping[Lang, dict[str, str]] = _Labels()
-
-
-class _EnglishAndDutch(Mapping[str, tuple[str, str]]):
-    """key -> (English, Dutch), the shape the labels had before the catalogs, still read by
-    the test of the pages' words; remove it once that test reads `LABELS`."""
-
-    def __getitem__(self, key: str) -> tuple[str, str]:
-        return LABELS["en"][key], LABELS["nl"][key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(LABELS["en"])
-
-    def __len__(self) -> int:
-        return len(LABELS["en"])
-
-
-_LABELS: Mapping[str, tuple[str, str]] = _EnglishAndDutch()
