@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
 
 from journeyctl.views.cells import Cell
 from tests.render.tools import SOFFICE, require_libreoffice
@@ -18,8 +19,10 @@ from tests.render.tools import SOFFICE, require_libreoffice
 @dataclass
 class Chart:
     title: str
-    categories: list[str]
+    categories: list[str]  # a scatter chart's: none
     series: dict[str, list[float | None]]
+    xs: dict[str, list[float]] = field(default_factory=dict)  # a scatter chart's x values
+    labels: dict[str, list[str]] = field(default_factory=dict)  # each point's own label
 
 
 @dataclass
@@ -53,16 +56,32 @@ def _slide(slide: Any) -> Slide:
         elif shape.has_chart:
             chart = shape.chart
             plot = chart.plots[0]
+            scatter = chart.chart_type in _SCATTER
             shown.charts.append(
                 Chart(
-                    chart.chart_title.text_frame.text,
-                    list(plot.categories),
+                    chart.chart_title.text_frame.text if chart.has_title else "",
+                    [] if scatter else list(plot.categories),
                     {series.name: list(series.values) for series in plot.series},
+                    {series.name: _xs(series) for series in plot.series} if scatter else {},
+                    {series.name: _labels(series) for series in plot.series},
                 )
             )
         elif shape.has_text_frame and shape != title:
             shown.texts.append(shape.text_frame.text)
     return shown
+
+
+_SCATTER = {XL_CHART_TYPE.XY_SCATTER}
+
+
+def _xs(series: Any) -> list[float]:
+    return [float(v) for v in series._element.xpath("./c:xVal//c:pt/c:v/text()")]
+
+
+def _labels(series: Any) -> list[str]:
+    return [
+        "".join(label.xpath(".//a:t/text()")) for label in series._element.xpath("./c:dLbls/c:dLbl")
+    ]
 
 
 def cell_text(cell: Cell) -> str:

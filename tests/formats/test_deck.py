@@ -120,16 +120,38 @@ def test_a_line_chart_per_kpi_of_the_top_journeys_with_its_target() -> None:
     assert first.title.startswith("Ik ontvang mijn jaarafrekening: Net Promoter Score (")
 
 
-def test_the_open_improvements_are_the_improvements_tables_open_rows() -> None:
+def test_the_improvements_by_value_per_effort_then_their_matrix() -> None:
     view, _, slides = example_deck()
-    shown = slides_titled(slides, view.open_title)
-    assert rows_of(shown) == view_rows(view.open_improvements)
-    assert view.open_improvements.headers == view.improvements.improvements.headers
-    open_rows = view.open_improvements.rows
-    assert open_rows and all(row in view.improvements.improvements.rows for row in open_rows)
-    statuses = {row[1].text for row in open_rows}
-    assert not statuses & {"geïmplementeerd", "afgewezen"}
+    first = view.improvements.first
+    shown = slides_titled(slides, first.title)
+    assert rows_of(shown) == view_rows(first)
     assert shown[-1].texts == ["\n".join(view.improvements.notes)]
+    matrix = view.improvements.matrix
+    assert matrix is not None and len(matrix.points) == len(first.rows)
+    (slide,) = slides_titled(slides, matrix.title)
+    (chart,) = slide.charts
+    quick = [p for p in matrix.points if p.quick_win]
+    others = [p for p in matrix.points if not p.quick_win]
+    assert quick and others
+    longest = max(len(quick), len(others), 2)
+
+    def padded(values: list[float]) -> list[float]:
+        return values + [values[-1]] * (longest - len(values))
+
+    assert list(chart.series) == [
+        "Mediaan van de waarde", "Meeste inspanning van een quick win", "Quick wins",
+        "Andere open verbeteringen",
+    ]  # fmt: skip
+    for name, points in (("Quick wins", quick), ("Andere open verbeteringen", others)):
+        assert chart.xs[name] == padded([float(p.effort) for p in points])
+        assert chart.series[name] == padded([float(p.value) for p in points])
+        assert chart.labels[name] == [str(p.number) for p in points]
+    assert chart.series["Mediaan van de waarde"] == padded([matrix.median] * 2)
+    bar = matrix.quick_effort + 0.5
+    assert chart.xs["Meeste inspanning van een quick win"] == padded([bar, bar])
+    # Beside the chart, each number's improvement, and what the matrix shows.
+    key = [f"{p.number}  {p.title}" for p in matrix.points]
+    assert slide.texts == ["\n".join([*key, "", matrix.said])]
 
 
 def test_a_slide_per_top_journey_with_its_curve_pain_points_and_open_improvements() -> None:
@@ -164,7 +186,9 @@ def test_a_slide_per_top_journey_with_its_curve_pain_points_and_open_improvement
 def test_the_slides_in_order_and_nothing_else() -> None:
     view, _, slides = example_deck()
     kinds = [view.title, view.ranking.title, view.alerts.table.title, view.kpis_title]
-    kinds += [view.open_title, *(j.title for j in view.journeys)]
+    assert view.improvements.matrix is not None
+    kinds += [view.improvements.first.title, view.improvements.matrix.title]
+    kinds += [j.title for j in view.journeys]
     seen = []
     for slide in slides:
         kind = next(k for k in kinds if slide.title == k or slide.title.startswith(f"{k} ("))
@@ -335,7 +359,8 @@ def test_libreoffice_opens_the_example_deck_and_its_pdf_says_the_names_and_numbe
         view.alerts.journeys[0].name,
         view.alerts.journeys[0].signals[0].action,
         view.kpis[0].title,
-        view.open_improvements.rows[0][0].text,
+        view.improvements.first.rows[0][1].text,
+        view.improvements.matrix.points[0].title if view.improvements.matrix else "",
         view.journeys[0].page.pain_points[0].text,
         view.journeys[0].page.improvements[0].title,
     ]

@@ -32,14 +32,15 @@ from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
-from pptx.chart.data import CategoryChartData
+from pptx.chart.data import CategoryChartData, XyChartData
 from pptx.enum.chart import (
     XL_CHART_TYPE,
+    XL_LABEL_POSITION,
     XL_LEGEND_POSITION,
     XL_MARKER_STYLE,
     XL_TICK_LABEL_POSITION,
 )
-from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.enum.dml import MSO_LINE_DASH_STYLE, MSO_THEME_COLOR
 from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
 from pptx.exc import PythonPptxError
 from pptx.util import Emu, Pt
@@ -48,6 +49,7 @@ from journeyctl.errors import UsageError
 from journeyctl.formats._safe import one_line
 from journeyctl.views.cells import Cell, Table
 from journeyctl.views.deck import DeckView, JourneySlide, KpiChart
+from journeyctl.views.improvements import Matrix
 
 TITLE_LAYOUT = "Title Slide"  # the first slide: a title and a subtitle
 CONTENT_LAYOUT = "Title Only"  # every other slide: a title, the rest is the deck's
@@ -66,6 +68,7 @@ CHAR = 0.52  # a character's average width, as a multiple of the font size
 WIDE_CHAR = 0.66  # a wide one's (digits, bold headers): what a column's least width is
 CELL_SIDE_PT = 7.2  # a table cell's margin left and right (0.1 inch)
 CHARTS_PER_SLIDE = 4  # the KPI charts, two by two
+ACCENT = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2)  # the template's first colours
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,9 @@ def deck_bytes(view: DeckView, template: Template | None = None) -> DeckFile:
         deck.table_slides(view.since.table, (), view)
     deck.table_slides(view.alerts.table, (), view)
     deck.kpi_slides(view)
-    deck.table_slides(view.open_improvements, view.improvements.notes, view)
+    deck.table_slides(view.improvements.first, view.improvements.notes, view)
+    if view.improvements.matrix is not None:
+        deck.matrix_slide(view.improvements.matrix, view)
     for journey in view.journeys:
         deck.journey_slide(journey)
     _properties(deck.presentation, view)
@@ -286,6 +291,19 @@ class _Deck:
                     half_height,
                 )
                 _kpi_chart(slide, chart, place)
+
+    def matrix_slide(self, matrix: Matrix, view: DeckView) -> None:
+        """The value/effort matrix: a scatter chart of the open improvements, numbered as in
+        the table before it, with the two bars of a quick win; the numbers' titles beside."""
+        slide = self._slide(CONTENT_LAYOUT, matrix.title)
+        area = self._content(slide)
+        key_width = area.width // 3
+        chart_area = Area(area.left, area.top, area.width - key_width - GAP, area.height)
+        _matrix_chart(slide, matrix, view, chart_area)
+        key = [f"{point.number}  {point.title}" for point in matrix.points]
+        place = Area(area.left + chart_area.width + GAP, area.top, key_width, area.height)
+        box = _text(slide, place, [*key, "", matrix.said], _fitting(place, [*key, "", matrix.said]))
+        box.text_frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
 
     def journey_slide(self, journey: JourneySlide) -> None:
         slide = self._slide(CONTENT_LAYOUT, journey.title)
@@ -572,6 +590,80 @@ def _emotion_chart(slide: Any, journey: JourneySlide, area: Area) -> None:
     desired.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
     for series in plot.series:
         series.smooth = False
+
+
+def _matrix_chart(slide: Any, matrix: Matrix, view: DeckView, area: Area) -> None:
+    """Effort across (1 to 5), value up: the quick wins one series, the other open
+    improvements another, each point labelled with its number; the median value a dashed
+    line across and a quick win's most effort a dashed line up.
+
+    Every series has as many points as the longest, its last point repeated on itself:
+    LibreOffice draws only the longest series of a scatter chart whose series differ in
+    length (PowerPoint draws them all either way)."""
+    bars = (
+        (view.median_value, ((1.0, matrix.median), (5.0, matrix.median))),
+        (
+            view.quick_effort,
+            ((matrix.quick_effort + 0.5, 0.0), (matrix.quick_effort + 0.5, float(matrix.top))),
+        ),
+    )
+    quick = [point for point in matrix.points if point.quick_win]
+    others = [point for point in matrix.points if not point.quick_win]
+    drawn = [
+        (name, points, accent)
+        for name, points, accent in (
+            (view.quick_wins, quick, 1),
+            (view.other_improvements, others, 0),
+        )
+        if points
+    ]
+    xy = [(name, list(ends)) for name, ends in bars] + [
+        (name, [(float(p.effort), float(p.value)) for p in points]) for name, points, _ in drawn
+    ]
+    longest = max(len(ends) for _, ends in xy)
+    data = XyChartData()  # type: ignore[no-untyped-call]
+    for name, ends in xy:
+        series = data.add_series(one_line(name))  # type: ignore[no-untyped-call]
+        for x, y in ends + [ends[-1]] * (longest - len(ends)):
+            series.add_data_point(x, y)
+    frame = slide.shapes.add_chart(
+        XL_CHART_TYPE.XY_SCATTER, area.left, area.top, area.width, area.height, data
+    )
+    chart = frame.chart
+    plot = chart.plots[0]
+    chart.has_title = False  # the slide's title says it
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+    chart.legend.font.size = Pt(NOTE_PT)
+    for series in list(plot.series)[: len(bars)]:
+        series.marker.style = XL_MARKER_STYLE.NONE
+        line = series.format.line
+        line.fill.solid()
+        line.fill.fore_color.theme_color = MSO_THEME_COLOR.TEXT_1
+        line.dash_style = MSO_LINE_DASH_STYLE.DASH
+        line.width = Pt(1.5)
+    for series, (_, points, accent) in zip(list(plot.series)[len(bars) :], drawn, strict=True):
+        series.marker.style = XL_MARKER_STYLE.CIRCLE
+        series.marker.size = 11
+        # The theme's colours, so that a template's carry through: a quick win its second.
+        fill = series.marker.format.fill
+        fill.solid()
+        fill.fore_color.theme_color = ACCENT[accent]
+        for index, point in enumerate(points):
+            label = series.points[index].data_label
+            label.has_text_frame = True
+            label.text_frame.text = str(point.number)
+            label.text_frame.paragraphs[0].font.size = Pt(NOTE_PT)
+            label.position = XL_LABEL_POSITION.ABOVE
+    across, up = chart.category_axis, chart.value_axis
+    across.minimum_scale, across.maximum_scale, across.major_unit = 1, 5, 1
+    up.minimum_scale, up.maximum_scale = 0, matrix.top
+    for axis, title in ((across, matrix.effort_axis), (up, matrix.value_axis)):
+        axis.has_title = True
+        axis.axis_title.text_frame.text = one_line(title)
+        axis.axis_title.text_frame.paragraphs[0].font.size = Pt(NOTE_PT)
+    across.has_major_gridlines = False
+    across.tick_labels.font.size = up.tick_labels.font.size = Pt(10)
 
 
 def _chart_data(

@@ -16,7 +16,6 @@ from datetime import date
 
 from journeyctl.diff import Commit, TreeDiff
 from journeyctl.reports import (
-    ImprovementsReport,
     ReportInput,
     alerts_report,
     improvements_report,
@@ -24,7 +23,7 @@ from journeyctl.reports import (
 )
 from journeyctl.text import Lang, format_date, label
 from journeyctl.views.alerts import AlertsView, alerts_view
-from journeyctl.views.cells import NONE, Table, capitalised
+from journeyctl.views.cells import NONE, capitalised
 from journeyctl.views.improvements import ImprovementsView, improvements_view
 from journeyctl.views.journey import JourneyPage, journey_page_view
 from journeyctl.views.kpis import KpiLine, kpis_view
@@ -68,8 +67,11 @@ class DeckView:
     kpis: tuple[KpiChart, ...]  # of the top journeys, those with at least one point
     kpis_empty: str
     improvements: ImprovementsView
-    open_title: str
-    open_improvements: Table  # the open rows of the improvements table
+    # The value/effort matrix's series: the quick wins, the others, and its two bars.
+    quick_wins: str
+    other_improvements: str
+    median_value: str
+    quick_effort: str
     journeys: tuple[JourneySlide, ...]
     continued: str  # a slide's title when its table goes on: "{title} ({page}/{pages})"
 
@@ -118,8 +120,10 @@ def deck_view(
         ),
         kpis_empty=kpis.table.empty,
         improvements=improvements_shown,
-        open_title=label("deck.improvements.open", lang),
-        open_improvements=_open(improvements_shown.improvements, improvements, lang),
+        quick_wins=capitalised(label("report.improvements.quick_wins", lang)),
+        other_improvements=label("deck.improvements.others", lang),
+        median_value=label("deck.improvements.median", lang),
+        quick_effort=label("deck.improvements.quick_effort", lang),
         journeys=tuple(
             JourneySlide(
                 label("deck.journey.title", lang).format(rank=row.rank.text, name=row.name.text),
@@ -176,27 +180,6 @@ def _top_share(rows: tuple[RankingRow, ...], ranking: RankingView, lang: Lang) -
         return ""
     return label("deck.top_share", lang).format(
         top=len(rows), share=rows[-1].cumulative_share.text, period=ranking.period or NONE
-    )
-
-
-def _open(table: Table, report: ImprovementsReport, lang: Lang) -> Table:
-    """The improvements table's rows of the improvements still open, in the table's order."""
-    open_ids = {row.id for row in report.rows if row.state == "open"}
-    kept = [
-        (anchor, row)
-        for anchor, row in zip(table.anchors, table.rows, strict=True)
-        if anchor in open_ids
-    ]
-    return Table(
-        label("deck.improvements.open", lang),
-        table.headers,
-        table.numeric,
-        tuple(row for _, row in kept),
-        flexible=table.flexible,
-        one_line=table.one_line,
-        empty=label("deck.improvements.none_open", lang),
-        anchors=tuple(anchor for anchor, _ in kept),
-        stacked=table.stacked,
     )
 
 
