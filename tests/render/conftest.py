@@ -82,7 +82,8 @@ def site(root: Path = TREE, templates: Path | None = None, **options: object) ->
     """Every page of the site of `root` (path -> text), through the shipped templates (and a
     project's `templates`, if given)."""
     tree = checked(root)
-    options = {"made": MADE, **options}
+    files = {d.model.id: f"{root.name}/{d.file}" for d in tree.tree.journeys}
+    options = {"made": MADE, "files": files, **options}
     settings = RenderOptions(today=TODAY, **options)  # type: ignore[arg-type]
     pages = plan_site(tree.framework, tree.journeys, tree.improvements, settings)
     env = environment(templates)

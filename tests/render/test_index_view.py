@@ -59,3 +59,16 @@ def test_the_sequences_and_the_summary() -> None:
     ]
     assert shown.summary == "4 journeys, 1 mapped; volumes and ranks of 2025, movement against 2024"
     assert (shown.title, shown.period, shown.compare_period) == ("Example Power", "2025", "2024")
+
+
+def test_a_cluster_without_journeys_says_which_command_adds_one() -> None:
+    prepared = report_input()
+    journeys = [j for j in prepared.journeys if j.cluster != "moving"]
+    context = Context(prepared.framework, "en", Names(prepared.framework), ("index",))
+    shown = index_view(context, journeys, prepared.ranking)
+    moving = next(c for p in shown.phases for c in p.clusters if c.id == "moving")
+    assert moving.journeys == []
+    assert moving.empty == (
+        "No journeys yet; add one with journeyctl new NAME --phase being --cluster moving"
+    )
+    assert shown.no_sequences.startswith("No journey says which journeys come before it")

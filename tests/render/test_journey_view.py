@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from journeyctl.render.context import Context
-from journeyctl.render.journey_view import JourneyView, Links, journey_view
+from journeyctl.render.curve import CURVE_Y
+from journeyctl.render.journey_view import Insight, JourneyView, Link, Links, Reason, journey_view
 from journeyctl.text import Names
 from tests.render.conftest import report_input
 
@@ -36,7 +37,9 @@ def test_lanes_show_names_not_ids() -> None:
     first, second, third, _ = view("i-pay-my-bill").steps
     assert first.touchpoints == ["Letter", "Website"]
     assert third.touchpoints == ["Website", "Phone"]
-    assert second.contact_reasons == ["Question about the bill"]
+    # Each contact reason with its contacts in the period; the step's contacts, their sum.
+    assert second.contact_reasons == [Reason("Question about the bill", "1,000")]
+    assert (first.contacts, second.contacts) == ("", "1,000")
     assert second.pain_points == ["The amount differs from last month without a reason"]
     assert second.moment_of_truth and not first.moment_of_truth
     assert first.backstage == "Billing runs on the first of the month."
@@ -64,6 +67,9 @@ def test_header_facts_rank_and_movement() -> None:
         "Owner": "Bob Jones",
         "Goal": "Paying takes one tap.",
         "Desired emotions": "Calm and in control.",
+        # The ranking's criteria by name, and the last review with its cadence.
+        "Strategic importance": "3",
+        "Last review": "1 Jun 2025 (quarterly)",
     }
     assert (shown.rank, shown.rank_of, shown.movement, shown.movement_class) == (
         "1",
@@ -131,3 +137,74 @@ def test_followers_are_listed_once_each_in_the_order_of_the_tree() -> None:
     expected = [(j.name, j.id) for j in journeys if target in j.follows]
     assert len(expected) > 1
     assert shown.followed_by == expected
+
+
+def test_what_the_customer_thinks_and_the_opportunities_are_lanes_when_a_step_has_one() -> None:
+    shown = view("i-pay-my-bill")
+    second = shown.steps[1]
+    assert second.thoughts == ["Why is it more than last month?"]
+    assert second.opportunities == ["Explain a change of amount on the bill itself"]
+    assert shown.has_thoughts and shown.has_opportunities
+    assert shown.contacts_lane == "Contacts 2025"
+    other = view("i-get-a-reminder")
+    assert not other.has_thoughts and not other.has_opportunities
+
+
+def test_insights_with_their_source_and_links_that_are_web_addresses() -> None:
+    shown = view("i-pay-my-bill")
+    assert shown.insights == [
+        Insight(
+            "Half of the calls about the bill ask why the amount changed.",
+            "Call reasons, 2025",
+            "30 Sept 2025",
+        ),
+        Insight("Customers pay faster from the e-mail than from the letter.", "", ""),
+    ]
+    assert shown.links == [
+        Link("POWER-12", ""),
+        Link("https://wiki.example.org/i-pay-my-bill", "https://wiki.example.org/i-pay-my-bill"),
+    ]
+
+
+def test_a_link_that_is_no_web_address_stays_text() -> None:
+    prepared = report_input()
+    journey = next(j for j in prepared.journeys if j.id == "i-pay-my-bill")
+    odd = journey.model_copy(update={"links": ["javascript:alert(1)", "http://x.example/a b"]})
+    context = Context(prepared.framework, "en", Names(prepared.framework), ("index",))  # type: ignore[arg-type]
+    shown = journey_view(context, odd, prepared)
+    assert [link.href for link in shown.links] == ["", ""]
+
+
+def test_the_line_under_the_title_and_the_curves_scale() -> None:
+    shown = view("i-pay-my-bill")
+    assert shown.byline == "Owner Bob Jones · improving · rank 1 of 3 in 2025"
+    assert view("i-move-house").byline == "Owner Ann Smith · listed · not ranked in 2025"
+    assert view("i-pay-my-bill", "nl").byline == (
+        "Eigenaar Bob Jones · wordt verbeterd · positie 1 van 3 in 2025"
+    )
+    assert [words for _, words in shown.axis] == [
+        "5 very positive",
+        "4",
+        "3",
+        "2",
+        "1 very negative",
+    ]
+    assert [y for y, _ in shown.axis] == [CURVE_Y[level] for level in (5, 4, 3, 2, 1)]
+
+
+def test_what_to_do_where_the_file_has_nothing_yet() -> None:
+    prepared = report_input()
+    context = Context(prepared.framework, "en", Names(prepared.framework), ("index",))  # type: ignore[arg-type]
+    journey = next(j for j in prepared.journeys if j.id == "i-move-house")
+    shown = journey_view(context, journey, prepared, file="journeys/being/moving/i-move-house.yaml")
+    assert shown.not_mapped == (
+        "Not mapped yet: add its steps under steps: in journeys/being/moving/i-move-house.yaml."
+    )
+    assert shown.no_kpis.startswith("No KPIs yet: add them under kpis: in journeys/being/")
+    assert "journeyctl import" in shown.no_volumes
+    # Without the file's path, its name.
+    assert view("i-move-house").file == "i-move-house.yaml"
+
+
+def test_step_columns_are_as_wide_as_the_longest_word() -> None:
+    assert view("i-pay-my-bill").step_width == 8.0  # short words: the narrowest

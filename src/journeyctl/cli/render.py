@@ -119,6 +119,7 @@ def render(
         today=today,
         made=made_from(root, files),
         since=_since(since, root),
+        files={d.model.id: f"{tree.root.name}/{d.file}" for d in tree.journeys},
     )
     pages = plan_site(checked.framework, checked.journeys, checked.improvements, options)
     env = environment(project_templates)

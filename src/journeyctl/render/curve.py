@@ -68,6 +68,11 @@ def _y(value: float) -> float:
     return PAD + (_HIGH - value) * (HEIGHT - 2 * PAD) / (_HIGH - _LOW)
 
 
+# Where each level's grid line lies, as a percentage of the curve's height: for the scale
+# beside it (the view box is stretched, so text is set outside it).
+CURVE_Y = {level: _y(level) * 100 / HEIGHT for level in range(_LOW, _HIGH + 1)}
+
+
 def _point(index: float, value: float) -> str:
     return f"{_number(_x(index))},{_number(_y(value))}"
 

@@ -46,6 +46,7 @@ class ClusterColumn:
     id: str
     name: str
     journeys: list[JourneyCard]
+    empty: str = ""  # without journeys: the command that adds one
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class IndexView:
     phases: list[PhaseColumn]
     sequences: list[JourneySequence]
     summary: str  # how many journeys, how many mapped, which period
+    no_sequences: str = ""  # without sequences: what to write where
 
 
 def index_view(
@@ -87,7 +89,10 @@ def index_view(
     for phase in framework.phases:
         clusters = [
             ClusterColumn(
-                cluster.id, cluster.name, _ordered(cluster_cards(journeys, cards, cluster.id))
+                cluster.id,
+                cluster.name,
+                _ordered(cluster_cards(journeys, cards, cluster.id)),
+                context.word("render.no_journeys.todo", phase=phase.id, cluster=cluster.id),
             )
             for cluster in framework.clusters
             if cluster.phase == phase.id
@@ -102,6 +107,7 @@ def index_view(
         phases=phases,
         sequences=sequences(journeys, "journeys/"),
         summary=_summary(context, journeys, ranking),
+        no_sequences=context.word("render.no_sequences.todo"),
     )
 
 

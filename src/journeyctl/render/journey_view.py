@@ -1,24 +1,31 @@
 """A journey map: the steps as columns grouped by stage, and the lanes below them.
 
-Lanes: what the customer does, the touchpoints (channel names), the emotion curve (actual
-against desired, gaps shaded), pain points, backstage, moments of truth, contact reasons and
-the improvements pinned to the steps they touch. Beside the map: its alerts with what to do
-(the `alerts` view's record of the journey), KPI tiles (the `kpis` report's rows), the
-volumes against the compared period, and the rank.
+Lanes: what the customer does, the touchpoints (channel names), what the customer thinks or
+says, the emotion curve (actual against desired on a scale of 1 to 5, gaps shaded), pain
+points, moments of truth, opportunities, backstage, contact reasons (with their contacts in
+the period, and each step's sum) and the improvements pinned to the steps they touch; a lane
+is left out when no step has anything for it. Beside the map: its alerts with what to do (the
+`alerts` view's record of the journey), KPI tiles (the `kpis` report's rows), the volumes
+against the compared period, the rank, the facts of the file (criteria, review, links and
+tickets) and its insights with their source. Where the file has nothing yet, the page says
+what to add to which file.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import re
+from dataclasses import dataclass, field, replace
 
 from journeyctl.model import Improvement, Journey
 from journeyctl.model.journey import ESTIMABLE, Volume
+from journeyctl.model.journey import Insight as JourneyInsight
 from journeyctl.rank import RankedJourney
 from journeyctl.render.context import Context
-from journeyctl.render.curve import CurveView, curve
+from journeyctl.render.curve import CURVE_Y, CurveView, curve
 from journeyctl.render.kpi_tiles import KpiTile, kpi_tiles
+from journeyctl.render.widths import MIN_STEP, step_width
 from journeyctl.reports import ReportInput, alerts_report
-from journeyctl.text import fold
+from journeyctl.text import fold, format_date
 from journeyctl.views.alerts import AlertsView, JourneyAlerts, alerts_view
 from journeyctl.views.cells import ESTIMATED, NONE, movement
 
@@ -29,6 +36,14 @@ class PinnedImprovement:
     title: str
     status: str
     status_key: str
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A contact reason of a step, with its contacts in the period ("" when it has none)."""
+
+    name: str
+    contacts: str
 
 
 @dataclass(frozen=True)
@@ -43,8 +58,11 @@ class StepColumn:
     desired_emotion: str
     pain_points: list[str]
     moment_of_truth: bool
-    contact_reasons: list[str]  # contact reason names
+    contact_reasons: list[Reason]
     improvements: list[PinnedImprovement]
+    thoughts: list[str] = field(default_factory=list)  # what the customer thinks or says
+    opportunities: list[str] = field(default_factory=list)
+    contacts: str = ""  # the contacts of its reasons in the period; "" when none has any
 
 
 @dataclass(frozen=True)
@@ -79,6 +97,21 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Insight:
+    text: str
+    source: str  # "" when not given
+    date: str  # in the site's language; "" when not given
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link or ticket of the file: a web address is a link, anything else (a Jira key) text."""
+
+    text: str
+    href: str  # "" for a ticket key
+
+
+@dataclass(frozen=True)
 class JourneyView:
     id: str
     name: str
@@ -107,6 +140,21 @@ class JourneyView:
     follows: list[tuple[str, str]]  # (name, page) of the journeys this one follows
     followed_by: list[tuple[str, str]]
     alerts: JourneyAlerts | None  # its signals with what to do; None when it has none
+    owner: str = ""  # the owner's name; "" without one
+    file: str = ""  # the journey's file, as the empty states name it
+    insights: list[Insight] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    has_thoughts: bool = False
+    has_opportunities: bool = False
+    contacts_lane: str = ""  # "Contacts 2025", the lane of the steps' contacts; "" without any
+    scrolls: str = ""  # the cue that the map scrolls sideways, where it does
+    axis: list[tuple[float, str]] = field(default_factory=list)  # (y in %, words) of the curve
+    step_width: float = MIN_STEP  # rem: each step column's width on screen (render.widths)
+    byline: str = ""  # owner · status · rank in period: the line under the title
+    # What the page says where the file has nothing yet, and which file to edit.
+    not_mapped: str = ""
+    no_volumes: str = ""
+    no_kpis: str = ""
 
 
 @dataclass(frozen=True)
@@ -118,6 +166,8 @@ class Links:
     improvements: dict[str, list[Improvement]]  # those touching each journey, in their order
     by_id: dict[str, Journey]  # the last journey of each id
     followed_by: dict[str, list[tuple[str, str]]]  # (name, page) of those following each id
+    # The contacts of each contact reason in the ranking's period (those with a volume then).
+    reason_contacts: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, report_input: ReportInput) -> Links:
@@ -133,7 +183,14 @@ class Links:
             for followed in dict.fromkeys(journey.follows):
                 followed_by.setdefault(followed, []).append((journey.name, journey.id))
         by_id = {j.id: j for j in report_input.journeys}
-        return cls(ranked, improvements, by_id, followed_by)
+        period = report_input.ranking.period
+        reason_contacts = {
+            reason.id: volume.contacts
+            for reason in report_input.framework.contact_reasons
+            for volume in reason.volumes
+            if volume.period == period
+        }
+        return cls(ranked, improvements, by_id, followed_by, reason_contacts)
 
 
 def journey_view(
@@ -142,9 +199,10 @@ def journey_view(
     report_input: ReportInput,
     links: Links | None = None,
     alerts: AlertsView | None = None,
+    file: str = "",
 ) -> JourneyView:
     """The view of one journey's map; `links` (`Links.of(report_input)`) and `alerts` (the
-    alerts page's view) once for a site."""
+    alerts page's view) once for a site; `file` the journey's file, as the page names it."""
     links = Links.of(report_input) if links is None else links
     if alerts is None:
         alerts = alerts_view(alerts_report(report_input), context.lang)
@@ -152,9 +210,13 @@ def journey_view(
     entry = links.ranked.get(journey.id)
     improvements = links.improvements.get(journey.id, [])
     pinned, unpinned = _pinned(context, journey, improvements)
-    steps = [_step(context, index, journey, pinned) for index in range(len(journey.steps))]
+    reasons = links.reason_contacts
+    steps = [_step(context, index, journey, pinned, reasons) for index in range(len(journey.steps))]
     movement, css = _movement(context, entry, ranking.compare_period)
     by_id = links.by_id
+    owner = context.names.name("owner", journey.owner) if journey.owner else ""
+    rank = str(entry.rank) if entry else NONE
+    file = file or f"{journey.id}.yaml"
     return JourneyView(
         id=journey.id,
         name=journey.name,
@@ -183,7 +245,80 @@ def journey_view(
         follows=[(by_id[i].name, i) for i in journey.follows if i in by_id],
         followed_by=list(links.followed_by.get(journey.id, [])),
         alerts=alerts.of(journey.id),
+        owner=owner,
+        file=file,
+        insights=[_insight(context, insight) for insight in journey.insights],
+        links=[_link(text) for text in journey.links],
+        has_thoughts=any(s.thoughts for s in journey.steps),
+        has_opportunities=any(s.opportunities for s in journey.steps),
+        contacts_lane=context.word("render.lane.contacts", period=ranking.period or NONE)
+        if any(s.contacts for s in steps)
+        else "",
+        scrolls=context.word("render.scrolls", count=len(steps)),
+        axis=_axis(context),
+        step_width=step_width([s.name for s in steps], _texts(context, steps)),
+        byline=_byline(context, journey, owner, rank, len(ranking.journeys), ranking.period),
+        not_mapped=context.word("render.not_mapped.todo", file=file),
+        no_volumes=context.word("render.no_volumes.todo", file=file),
+        no_kpis=context.word("render.no_kpis.todo", file=file),
     )
+
+
+def _texts(context: Context, steps: list[StepColumn]) -> list[str]:
+    """What the map's step cells hold besides the steps' names, for the columns' width."""
+    texts = (
+        [context.word("render.moment_of_truth")] if any(s.moment_of_truth for s in steps) else []
+    )
+    for step in steps:
+        texts += [step.description, step.backstage, *step.touchpoints, *step.pain_points]
+        texts += [*step.thoughts, *step.opportunities]
+        texts += [f"{r.name} {r.contacts}" for r in step.contact_reasons]
+        texts += [f"{i.title} {i.status}" for i in step.improvements]
+    return texts
+
+
+def _insight(context: Context, insight: JourneyInsight) -> Insight:
+    when = format_date(insight.date, context.lang) if insight.date else ""
+    return Insight(insight.text, insight.source or "", when)
+
+
+def _link(text: str) -> Link:
+    """A web address links; a ticket key (WADDEN-1287) or anything else is shown as text."""
+    return Link(text, text if _WEB.match(text) else "")
+
+
+_WEB = re.compile(r"https?://[^\s<>\"]+$", re.IGNORECASE)
+
+
+def _axis(context: Context) -> list[tuple[float, str]]:
+    """The curve's scale beside it: 5 (very positive) at the top to 1 (very negative)."""
+    words = {5: context.word("render.emotion.high"), 1: context.word("render.emotion.low")}
+    return [(CURVE_Y[level], words.get(level, str(level))) for level in (5, 4, 3, 2, 1)]
+
+
+def _byline(
+    context: Context,
+    journey: Journey,
+    owner: str,
+    rank: str,
+    ranked: int,
+    period: str | None,
+) -> str:
+    """Owner · status · rank 3 of 37 in 2025: what a printed map says under its title."""
+    parts = [
+        context.word("render.byline.owner", owner=owner)
+        if owner
+        else context.word("report.no_owner"),
+        context.word(f"journey_status.{journey.status}"),
+    ]
+    if period:
+        if rank != NONE:
+            parts.append(
+                context.word("render.byline.rank", rank=rank, of=str(ranked), period=period)
+            )
+        else:
+            parts.append(context.word("render.byline.not_ranked", period=period))
+    return " · ".join(parts)
 
 
 def _pinned(
@@ -210,9 +345,16 @@ def _pinned(
 
 
 def _step(
-    context: Context, index: int, journey: Journey, pinned: dict[int, list[PinnedImprovement]]
+    context: Context,
+    index: int,
+    journey: Journey,
+    pinned: dict[int, list[PinnedImprovement]],
+    reason_contacts: dict[str, int],
 ) -> StepColumn:
     step = journey.steps[index]
+    counted = [
+        reason_contacts[r] for r in dict.fromkeys(step.contact_reasons) if r in reason_contacts
+    ]
     return StepColumn(
         number=index + 1,
         name=step.name,
@@ -224,8 +366,17 @@ def _step(
         desired_emotion="" if step.desired_emotion is None else str(step.desired_emotion),
         pain_points=list(step.pain_points),
         moment_of_truth=step.moment_of_truth,
-        contact_reasons=[context.names.name("contact_reason", r) for r in step.contact_reasons],
+        contact_reasons=[
+            Reason(
+                context.names.name("contact_reason", r),
+                context.count(reason_contacts[r]) if r in reason_contacts else "",
+            )
+            for r in step.contact_reasons
+        ],
         improvements=pinned.get(index, []),
+        thoughts=list(step.thoughts),
+        opportunities=list(step.opportunities),
+        contacts=context.count(sum(counted)) if counted else "",
     )
 
 
@@ -242,6 +393,7 @@ def _stages(steps: list[StepColumn]) -> list[Stage]:
 
 def _facts(context: Context, journey: Journey) -> list[Fact]:
     names = context.names
+    criteria = {c.id: c for c in context.framework.criteria}
     candidates = [
         ("phase", names.name("phase", journey.phase)),
         ("cluster", names.name("cluster", journey.cluster)),
@@ -251,7 +403,35 @@ def _facts(context: Context, journey: Journey) -> list[Fact]:
         ("render.goal", journey.goal or ""),
         ("render.desired_emotions", journey.desired_emotions or ""),
     ]
-    return [Fact(context.word(key), text) for key, text in candidates if text]
+    facts = [Fact(context.word(key), text) for key, text in candidates if text]
+    # The ranking's criteria, in the framework's order, then the review.
+    facts += [
+        Fact(criteria[id_].name, _criterion(context, journey.criteria[id_]))
+        for id_ in criteria
+        if id_ in journey.criteria
+    ]
+    if review := _review(context, journey):
+        facts.append(Fact(context.word("report.last_reviewed"), review))
+    return facts
+
+
+def _criterion(context: Context, value: bool | int | float) -> str:
+    if isinstance(value, bool):
+        return context.word("render.yes" if value else "render.no")
+    if isinstance(value, int):
+        return context.count(value)
+    return context.decimal(value, 0 if value.is_integer() else 2)
+
+
+def _review(context: Context, journey: Journey) -> str:
+    """ "12 mrt 2025 (elk kwartaal)": the last review and the cadence; "" without either."""
+    review = journey.review
+    cadence = review.cadence if review and review.cadence else context.framework.review.cadence
+    last = review.last_reviewed if review else None
+    if last is None and (review is None or review.cadence is None):
+        return ""
+    when = format_date(last, context.lang) if last else context.word("report.never")
+    return f"{when} ({context.word(f'report.cadence.{cadence}')})" if cadence else when
 
 
 def _movement(

@@ -32,6 +32,13 @@ class Made:
         key = "render.made.changed" if self.changed else "render.made.commit"
         return label(key, lang).format(commit=self.commit, date=day)
 
+    def on(self, lang: Lang) -> str:
+        """ "made 6 Dec 2026, commit 9954edc": for a line under a page's title."""
+        day = format_date(self.date, lang)
+        if self.commit is None:
+            return label("render.made.on", lang).format(date=day)
+        return label("render.made.on_commit", lang).format(date=day, commit=self.commit)
+
 
 def made_from(root: str | Path, files: Iterable[Path]) -> Made:
     """The commit the folder `root` stands on, with its date; outside git, the date (in UTC,

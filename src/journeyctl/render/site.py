@@ -44,6 +44,8 @@ class RenderOptions:
     today: date | None = None  # for overdue reviews; None: today
     made: Made | None = None  # the commit and date every page says it was made from
     since: TreeDiff | None = None  # `--since REF`: the changes from REF, on a page of their own
+    # Each journey's file as its map's empty states name it (`journeys/<phase>/.../<id>.yaml`).
+    files: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -96,12 +98,17 @@ def plan_site(
     ordered = sorted(journeys, key=lambda j: j.id)
     links = Links.of(report_input)
     views += [
-        (f"journeys/{j.id}", "journey", journey_view(context, j, report_input, links, alerts))
+        (
+            f"journeys/{j.id}",
+            "journey",
+            journey_view(context, j, report_input, links, alerts, options.files.get(j.id, "")),
+        )
         for j in ordered
     ]
     made = options.made.said(context.lang) if options.made is not None else ""
+    made_on = options.made.on(context.lang) if options.made is not None else ""
     return [
-        _page(context, path, template, view, fmt, made, changes)
+        _page(context, path, template, view, fmt, (made, made_on), changes)
         for fmt in options.formats
         for path, template, view in views
     ]
@@ -123,7 +130,7 @@ def _page(
     template: str,
     view: object,
     fmt: Format,
-    made: str,
+    made: tuple[str, str],
     changes: ChangesPage | None,
 ) -> Page:
     current = template if template != "journey" else ""
@@ -140,7 +147,8 @@ def _page(
             "lang": context.lang,
             "site": context.framework.name,
             "page_name": template,
-            "made": made,  # "Made with journeyctl from commit ... of ..."; "" when not known
+            "made": made[0],  # "Made with journeyctl from commit ... of ..."; "" when not known
+            "made_on": made[1],  # "made 6 Dec 2026, commit 9954edc", for a line under a title
             "changes": changes,  # the page of `--since REF` (the index links to it), or None
         },
     )
