@@ -35,7 +35,10 @@ from journeyctl.cli._options import DEFAULT_ROOT, Choice, HiddenRootOption, Root
 from journeyctl.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, UsageError
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from journeyctl.framework import CheckedTree
+    from journeyctl.reports import ReportInput
 
 __all__ = [
     "DEFAULT_ROOT",
@@ -207,6 +210,37 @@ def refuse_errors(checked: CheckedTree, refusal: str, *, skipping: bool = False)
     if stops:
         error_line(refusal)
     return stops
+
+
+def checked_input(
+    root: str,
+    refused: str,
+    period: str | None,
+    compare: str | None,
+    today: date | None,
+    no_cache: bool,
+) -> tuple[CheckedTree, ReportInput] | None:
+    """The checked tree and what the reports are made of (the ranking, the periods), for a
+    command that reports on the whole framework; None when the tree's errors stop it: they
+    are on stderr, then "error: the tree has validation errors, so <refused>; fix them
+    first", and the command returns `EXIT_FINDINGS`."""
+    from journeyctl.framework import check
+    from journeyctl.reports import prepare
+
+    checked = check(root, today=today, cache=not no_cache)
+    if refuse_errors(
+        checked, f"error: the tree has validation errors, so {refused}; fix them first"
+    ):
+        return None
+    made = prepare(
+        checked.framework,
+        checked.journeys,
+        checked.improvements,
+        period=period,
+        compare=compare,
+        today=today,
+    )
+    return checked, made
 
 
 def note_warnings(checked: CheckedTree) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from journeyctl.cli._common import note_warnings, output, refuse_errors
+from journeyctl.cli._common import checked_input, note_warnings, output
 from journeyctl.cli._options import (
     DEFAULT_ROOT,
     LangOption,
@@ -73,27 +73,16 @@ def deck(
     from journeyctl.diff import diff, head_commit
     from journeyctl.formats._safe import one_line
     from journeyctl.formats.deck import Template, deck_bytes
-    from journeyctl.framework import check
-    from journeyctl.reports import prepare
     from journeyctl.views.deck import deck_view
     from journeyctl.write import write_bytes
 
     _check_out(out)
     refuse_same_periods(period, compare)
     chosen = None if template is None else Template(_existing(template))
-    checked = check(root, today=today, cache=not no_cache)
-    if refuse_errors(
-        checked, "error: the tree has validation errors, so no deck is made; fix them first"
-    ):
+    found = checked_input(root, "no deck is made", period, compare, today, no_cache)
+    if found is None:
         return EXIT_FINDINGS
-    report_input = prepare(
-        checked.framework,
-        checked.journeys,
-        checked.improvements,
-        period=period,
-        compare=compare,
-        today=today,
-    )
+    checked, report_input = found
     changes = None if since is None else diff(root, _revision(since))
     view = deck_view(report_input, top=top, commit=head_commit(root), diff=changes, lang=lang)
     made = deck_bytes(view, chosen)

@@ -7,7 +7,7 @@ from typing import Annotated, Literal, get_args
 
 import typer
 
-from journeyctl.cli._common import color, note_warnings, output, refuse_errors
+from journeyctl.cli._common import checked_input, color, note_warnings, output
 from journeyctl.cli._options import (
     DEFAULT_ROOT,
     Choice,
@@ -75,26 +75,16 @@ def report(
 
     from journeyctl.formats import Settings
     from journeyctl.formats.reports import REPORT_FORMATS
-    from journeyctl.framework import check
-    from journeyctl.reports import build, check_explain, check_name, check_top, prepare
+    from journeyctl.reports import build, check_explain, check_name, check_top
 
     check_name(name)
     check_top(name, top)
     check_explain(name, explain)
     refuse_same_periods(period, compare)
-    checked = check(root, today=today, cache=not no_cache)
-    if refuse_errors(
-        checked, "error: the tree has validation errors, so it is not reported; fix them first"
-    ):
+    found = checked_input(root, "it is not reported", period, compare, today, no_cache)
+    if found is None:
         return EXIT_FINDINGS
-    report_input = prepare(
-        checked.framework,
-        checked.journeys,
-        checked.improvements,
-        period=period,
-        compare=compare,
-        today=today,
-    )
+    checked, report_input = found
     result = build(name, report_input, top)
     note_warnings(checked)
     width = shutil.get_terminal_size((100, 24)).columns
