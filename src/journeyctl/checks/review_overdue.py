@@ -14,10 +14,9 @@ from collections.abc import Iterator
 
 from journeyctl.checks._context import CheckContext
 from journeyctl.finding import Finding, Rule, Severity
+from journeyctl.model.journey import MAPPED_STATUSES
 
 RULE = Rule("JC305", "review-overdue", Severity.WARNING, __doc__ or "")
-
-_REVIEWED_STATUSES = {"mapped", "improving", "monitoring"}
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -29,7 +28,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
     for journey in context.journeys:
         review = journey.model.review
         if review is None or review.last_reviewed is None:
-            if journey.model.status in _REVIEWED_STATUSES:
+            if journey.model.status in MAPPED_STATUSES:
                 yield journey.finding(
                     RULE,
                     f"journey '{journey.model.id}' is {journey.model.status} but was never "

@@ -22,6 +22,9 @@ from journeyctl.model.common import (
 # yes/no, a scale point or a number; bool first, so that yes stays yes and not 1.
 CriterionValue = bool | Annotated[int, Field(gt=-NUMBER_LIMIT, lt=NUMBER_LIMIT)] | Measure
 JourneyStatus = Literal["listed", "mapped", "improving", "monitoring", "retired"]
+# A journey with one of these has been mapped: it covers its contact reasons as a map does,
+# and its review is due by its cadence.
+MAPPED_STATUSES: frozenset[JourneyStatus] = frozenset({"mapped", "improving", "monitoring"})
 EstimatedValue = Literal["customers", "contacts"]
 ESTIMABLE: tuple[EstimatedValue, ...] = ("customers", "contacts")
 

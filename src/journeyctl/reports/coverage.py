@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from journeyctl.model import Journey
+from journeyctl.model.journey import MAPPED_STATUSES
 from journeyctl.reports.inputs import ReportInput
 from journeyctl.reports.rows import Row, csv_row
 
 # How far a reason is covered: by a mapped journey, by listed ones only, or not at all.
 Level = Literal["mapped", "listed"]
-MAPPED_STATUSES = frozenset({"mapped", "improving", "monitoring"})
 
 
 @dataclass(frozen=True)

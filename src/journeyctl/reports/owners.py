@@ -20,10 +20,9 @@ from typing import ClassVar
 
 from journeyctl.model import Journey
 from journeyctl.model.common import CADENCE_DAYS
+from journeyctl.model.journey import MAPPED_STATUSES
 from journeyctl.reports.inputs import ReportInput, improvements_of, state
 from journeyctl.reports.rows import Row, csv_row
-
-_REVIEWED_STATUSES = frozenset({"mapped", "improving", "monitoring"})
 
 
 @dataclass(frozen=True)
@@ -156,7 +155,7 @@ def overdue_review(journey: Journey, default_cadence: str, today: date) -> Overd
     review = journey.review
     cadence = (review.cadence if review else None) or default_cadence
     if review is None or review.last_reviewed is None:
-        if journey.status not in _REVIEWED_STATUSES:
+        if journey.status not in MAPPED_STATUSES:
             return None
         return OverdueReview(journey.id, journey.name, cadence, None, None, None)
     due = review.last_reviewed + timedelta(days=CADENCE_DAYS[cadence])
