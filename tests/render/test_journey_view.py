@@ -207,4 +207,6 @@ def test_what_to_do_where_the_file_has_nothing_yet() -> None:
 
 
 def test_step_columns_are_as_wide_as_the_longest_word() -> None:
-    assert view("i-pay-my-bill").step_width == 8.0  # short words: the narrowest
+    shown = view("i-pay-my-bill")
+    assert shown.step_width == 8.0  # short words: the narrowest
+    assert (shown.map_width, shown.scrolls_below) == (9 + 4 * 8.0, 662)

@@ -23,7 +23,7 @@ from journeyctl.rank import RankedJourney
 from journeyctl.render.context import Context
 from journeyctl.render.curve import CURVE_Y, CurveView, curve
 from journeyctl.render.kpi_tiles import KpiTile, kpi_tiles
-from journeyctl.render.widths import MIN_STEP, step_width
+from journeyctl.render.widths import MIN_STEP, map_width, scrolls_below, step_width
 from journeyctl.reports import ReportInput, alerts_report
 from journeyctl.text import fold, format_date
 from journeyctl.views.alerts import AlertsView, JourneyAlerts, alerts_view
@@ -150,6 +150,8 @@ class JourneyView:
     scrolls: str = ""  # the cue that the map scrolls sideways, where it does
     axis: list[tuple[float, str]] = field(default_factory=list)  # (y in %, words) of the curve
     step_width: float = MIN_STEP  # rem: each step column's width on screen (render.widths)
+    map_width: float = 0.0  # rem: the map's least width on screen, its lanes and steps
+    scrolls_below: int = 0  # px: the widest window in which the map scrolls sideways
     byline: str = ""  # owner · status · rank in period: the line under the title
     # What the page says where the file has nothing yet, and which file to edit.
     not_mapped: str = ""
@@ -217,6 +219,7 @@ def journey_view(
     owner = context.names.name("owner", journey.owner) if journey.owner else ""
     rank = str(entry.rank) if entry else NONE
     file = file or f"{journey.id}.yaml"
+    step = step_width([s.name for s in steps], _texts(context, steps))
     return JourneyView(
         id=journey.id,
         name=journey.name,
@@ -256,7 +259,9 @@ def journey_view(
         else "",
         scrolls=context.word("render.scrolls", count=len(steps)),
         axis=_axis(context),
-        step_width=step_width([s.name for s in steps], _texts(context, steps)),
+        step_width=step,
+        map_width=map_width(step, len(steps)),
+        scrolls_below=scrolls_below(map_width(step, len(steps))),
         byline=_byline(context, journey, owner, rank, len(ranking.journeys), ranking.period),
         not_mapped=context.word("render.not_mapped.todo", file=file),
         no_volumes=context.word("render.no_volumes.todo", file=file),

@@ -19,6 +19,9 @@ MAP_FONT = 0.85  # rem: the map's font size (style.css.j2: table.map)
 CELL_PADDING = 0.8  # rem: left and right padding of a cell together
 SLACK = 1.03  # for kerning and fonts a little wider than Helvetica
 NUMBER_BADGE = 1.7  # rem: a step's number before its name (width and margin)
+LANE = 9.0  # rem: the lanes' names (style.css.j2: table.map col.lane)
+ROOT_PX = 15  # pixels in a rem: the stylesheet's font size of the page
+PAGE_MARGINS = 3.0  # rem: main's padding left and right together, on a wide screen
 
 # Advance widths per 1000 em: Helvetica (regular, bold), from Adobe's metrics.
 _ASCII = (
@@ -74,3 +77,14 @@ def step_width(names: Iterable[str], texts: Iterable[str]) -> float:
     text = widest(texts) * MAP_FONT * SLACK
     needed = max(name, text) + CELL_PADDING
     return max(MIN_STEP, -(-needed * 4 // 1) / 4)
+
+
+def map_width(step: float, steps: int) -> float:
+    """The map's width in rem: its lanes' names and `steps` columns of `step` rem."""
+    return LANE + step * steps
+
+
+def scrolls_below(width: float) -> int:
+    """The widest window, in pixels, in which a map `width` rem wide scrolls: what the
+    page's media query tells its cue (the window, not the map's room, as CSS can ask it)."""
+    return int(-(-((width + PAGE_MARGINS) * ROOT_PX + 2) // 1))
