@@ -50,6 +50,42 @@ def test_new_writes_the_journey_where_the_convention_puts_it(tree_dir: Path, in_
     assert '"journeys": 3' in checked.stdout
 
 
+def test_phase_cluster_and_owner_may_be_aliases(tree_dir: Path, in_tmp: Path) -> None:
+    framework = tree_dir / "framework.yaml"
+    text = framework.read_text(encoding="utf-8")
+    for after, alias in (
+        ("    name: Klant zijn\n", "Bestaande klant"),
+        ("    name: Ik ontvang en betaal de factuur\n", "Billing"),
+        ("    name: Jan Jansen\n", "J. Jansen"),
+    ):
+        text = text.replace(after, f"{after}    aliases: [{alias}]\n", 1)
+    framework.write_text(text, encoding="utf-8")
+    result = run(
+        tree_dir, "Ik wijzig mijn betaalwijze", "--phase", "bestaande klant", "--cluster",
+        "Billing", "--owner", "j. jansen",
+    )  # fmt: skip
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "journeys/klant-zijn/facturatie/ik-wijzig-mijn-betaalwijze.yaml\n",
+        "",
+    )
+    assert "owner: jan\n" in (in_tmp / result.stdout.strip()).read_text(encoding="utf-8")
+
+
+def test_a_name_much_like_a_journey_s_alias_is_written_with_a_warning(tree_dir: Path) -> None:
+    journey = tree_dir / "klant-zijn" / "facturatie" / "ik-betaal.yaml"
+    text = journey.read_text(encoding="utf-8")
+    journey.write_text(
+        text.replace("status:", "aliases: [Ik voldoe de facturen]\nstatus:"), "utf-8"
+    )
+    result = run(tree_dir, "Ik voldoe facturen", "--phase", "klant-zijn", "--cluster", "facturatie")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "warning: 'Ik voldoe facturen' is much like journey 'Ik betaal mijn factuur' "
+        "(ik-betaal); if they are one journey, remove the new file and extend that one\n",
+    )
+
+
 def test_without_an_owner_the_file_has_none(tree_dir: Path, in_tmp: Path) -> None:
     result = run(
         tree_dir, "Ik vraag een offerte aan", "--phase", "klant-worden", "--cluster", "aanmelden"

@@ -100,8 +100,9 @@ def test_an_unknown_owner_is_told_the_known_ones(tree_dir: Path, owners: int, kn
     with pytest.raises(Refused) as refused:
         read_import(path, check(tree_dir), ImportOptions())
     assert [str(p) for p in refused.value.problems] == [
-        f"d.csv!D2: unknown owner 'Piet'; use one of the framework's ({known}), or import with "
-        "--add-missing to add it to framework.yaml"
+        f"d.csv!D2: unknown owner 'Piet'; the framework has {known}: write one of those or add "
+        "'Piet' to its aliases in framework.yaml, or import with --add-missing to add 'Piet' as "
+        "a new owner"
     ]
 
 

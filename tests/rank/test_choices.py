@@ -169,3 +169,17 @@ def test_filters_become_ids() -> None:
     filters = resolve_filters(FRAMEWORK, RankOptions(phase="P", cluster="c", status="vervallen"))
     assert (filters.phase, filters.cluster, filters.status) == ("p", "c", "retired")
     assert (filters.owner, filters.team, filters.persona) == (None, None, None)
+
+
+def test_filters_take_an_alias_as_they_take_a_name() -> None:
+    framework = Framework.model_validate(
+        {
+            "name": "T",
+            "phases": [{"id": "p", "name": "P", "aliases": ["Klantfase"]}],
+            "clusters": [{"id": "c", "name": "C", "phase": "p", "aliases": ["Billing"]}],
+            "owners": [{"id": "ann", "name": "Ann de Vries", "aliases": ["A. de Vries"]}],
+        }
+    )
+    options = RankOptions(phase="klantfase", cluster="BILLING", owner="a de vries")
+    filters = resolve_filters(framework, options)
+    assert (filters.phase, filters.cluster, filters.owner) == ("p", "c", "ann")

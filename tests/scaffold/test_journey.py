@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from journeyctl.scaffold.journey import _plain, similar_names
+from journeyctl.scaffold.journey import similar_names
+from journeyctl.suggest import plain
 
 
 def test_near_duplicate_names_most_similar_first() -> None:
@@ -36,7 +37,7 @@ def test_near_duplicates_by_name_or_id_without_case_or_accents() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "plain"),
+    ("text", "expected"),
     [
         ("ik-ga-verhuizen", "ik ga verhuizen"),
         ("  Ik  Gá\tVERHUIZEN ", "ik ga verhuizen"),
@@ -45,6 +46,6 @@ def test_near_duplicates_by_name_or_id_without_case_or_accents() -> None:
     ],
 )
 def test_names_are_compared_without_case_accents_hyphens_or_extra_spaces(
-    text: str, plain: str
+    text: str, expected: str
 ) -> None:
-    assert _plain(text) == plain
+    assert plain(text) == expected

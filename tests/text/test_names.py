@@ -95,6 +95,38 @@ def test_an_exact_id_wins_over_another_entry_whose_name_folds_to_it() -> None:
     assert names.find("owner", "AN") is None  # folded, it fits both
 
 
+def test_aliases_match_like_names_after_every_id_and_name() -> None:
+    names = Names(
+        _framework(
+            owners=[
+                {"id": "jan", "name": "Jan de Vries", "aliases": ["JdV", "Eva"]},
+                {"id": "eva", "name": "Eva Jansen"},
+            ],
+            clusters=[
+                {"id": "factuur", "name": "Factuur", "phase": "klant-zijn", "aliases": ["Billing"]},
+                {"id": "a", "name": "A", "phase": "klant-zijn", "aliases": ["Overig"]},
+                {"id": "b", "name": "B", "phase": "klant-zijn", "aliases": ["Overig"]},
+            ],
+            contact_reasons=[
+                {
+                    "id": "verhuizen",
+                    "name": "Verhuizing",
+                    "phase": "klant-zijn",
+                    "aliases": ["move"],
+                }
+            ],
+        )
+    )
+    assert names.find("owner", "jdv") == "jan"  # folded, as names are
+    assert names.find("owner", "eva") == "eva"  # an id wins over another entry's alias
+    assert names.find("cluster", "BILLING") == "factuur"
+    assert names.find("cluster", "overig") is None  # the alias of two: neither
+    assert names.find("contact_reason", "Move") == "verhuizen"
+    assert names.aliases("owner", "jan") == ["JdV", "Eva"]
+    assert ("jan", "JdV") in names.spellings("owner")
+    assert names.known("owner") == [("jan", "Jan de Vries"), ("eva", "Eva Jansen")]
+
+
 def test_known_lists_id_and_name_in_the_framework_order(names: Names) -> None:
     assert names.known("phase") == [("klant-worden", "Klant worden"), ("klant-zijn", "Klant zijn")]
     assert names.known("team") == [("kcc", "Klantcontactcentrum")]

@@ -32,6 +32,7 @@ from journeyctl.checks import (
     missing_owner,
     review_overdue,
     similar_improvements,
+    similar_journeys,
     uncovered_contact_reason,
     unknown_reference,
     variant_name,
@@ -61,6 +62,7 @@ CHECKS: tuple[ModuleType, ...] = (
     kpi_without_baseline,
     similar_improvements,
     folder_mismatch,
+    similar_journeys,
 )
 
 

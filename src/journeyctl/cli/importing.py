@@ -67,6 +67,14 @@ def import_(
             help="Accept estimates (ca. 4.000, ± 12.000) and store them with estimated: true.",
         ),
     ] = False,
+    confirm_new: Annotated[
+        bool,
+        typer.Option(
+            "--confirm-new",
+            help="Create the sheet's new journeys also where a name is very like an existing "
+            "journey's (refused without it: add the name to that journey's aliases instead).",
+        ),
+    ] = False,
 ) -> int:
     """Import the inventory (journeys and volumes) or KPI measurements from Excel or CSV."""
     from journeyctl.formats._safe import one_line
@@ -84,6 +92,7 @@ def import_(
         kind=kind,
         add_missing=add_missing,
         estimates=estimates,
+        confirm_new=confirm_new,
     )
     try:
         with _progress(file) as progress:

@@ -37,6 +37,7 @@ class ImportOptions:
     kind: Kind | None = None
     add_missing: bool = False
     estimates: bool = False
+    confirm_new: bool = False  # new journeys very like existing ones are new all the same
 
 
 @dataclass
@@ -122,7 +123,9 @@ def read_import(
     # Planned even when reading refused cells: an unknown phase or KPI is listed with the
     # unreadable numbers, in one refusal (nothing is written while there are problems).
     if kind == "inventory":
-        result.plan = plan_inventory(checked, read.inventory, lang, options.add_missing, problems)
+        result.plan = plan_inventory(
+            checked, read.inventory, lang, options.add_missing, problems, options.confirm_new
+        )
     else:
         result.plan = plan_measurements(
             checked, read.measurements, lang, problems, read.unread_measurements

@@ -23,7 +23,8 @@ from journeyctl.inventory.values import CellError, count, measure, yes_no
 from journeyctl.model import Framework, Journey
 from journeyctl.model.common import slugify
 from journeyctl.model.journey import ESTIMABLE, Volume
-from journeyctl.text import Lang, Names, fold
+from journeyctl.suggest import closest_few, near_duplicates
+from journeyctl.text import Kind, Lang, Names, fold
 from journeyctl.write import (
     SCHEMAS_FOLDER,
     child_list,
@@ -80,19 +81,31 @@ class _Journey:
 
 
 class _Planner:
-    def __init__(self, checked: CheckedTree, lang: Lang, add_missing: bool) -> None:
+    def __init__(
+        self, checked: CheckedTree, lang: Lang, add_missing: bool, confirm_new: bool = False
+    ) -> None:
         self.checked = checked
         self.framework: Framework = checked.framework
         self.names = Names(self.framework)
         self.lang = lang
         self.add_missing = add_missing
+        self.confirm_new = confirm_new
         self.plan = Plan()
         self.documents = {d.model.id: d for d in checked.tree.journeys}
         self.by_name = {fold(d.model.name): d.model.id for d in checked.tree.journeys}
+        # A journey's aliases (old ids or names, the client's words), folded: after its id
+        # and name, never before another journey's.
+        self.by_alias: dict[str, set[str]] = {}
+        for document in checked.tree.journeys:
+            for alias in document.model.aliases:
+                self.by_alias.setdefault(fold(alias), set()).add(document.model.id)
         # Additions to framework.yaml (with --add-missing): id -> entry.
         self.new_phases: dict[str, dict[str, str]] = {}
         self.new_clusters: dict[str, dict[str, str]] = {}
         self.new_owners: dict[str, dict[str, str]] = {}
+        # Names the framework does not know, each refused once: (kind, folded, phase) ->
+        # the name as first written and every cell that writes it.
+        self.unknown: dict[tuple[Kind, str, str | None], tuple[str, list[str]]] = {}
 
     def problem(self, where: str, message: str) -> None:
         self.plan.problems.append(Problem(where, message))
@@ -100,8 +113,9 @@ class _Planner:
     # Journeys ---------------------------------------------------------------------------
 
     def journey_id(self, name: Written | None, id_: Written | None) -> str | None:
-        """The journey a row means: its id; else an existing journey by slug or name; else
-        the slug of the name (a new journey)."""
+        """The journey a row means: its id, or the journey that has it as an alias (an old
+        id); else an existing journey by slug, name or alias; else the slug of the name (a
+        new journey)."""
         if id_ is not None:
             if slugify(id_.text) != id_.text:
                 self.problem(
@@ -110,17 +124,55 @@ class _Planner:
                     f"write {slugify(id_.text) or 'an id'} or leave the id column empty",
                 )
                 return None
-            return id_.text
+            if id_.text in self.documents:
+                return id_.text
+            return self.aliased(id_) or id_.text
         assert name is not None
         slug = slugify(name.text)
         if slug in self.documents:
             return slug
         if fold(name.text) in self.by_name:
             return self.by_name[fold(name.text)]
+        found = self.aliased(name)
+        if found is not None:
+            return found
         if not slug:
             self.problem(name.where, f"{name.text!r} gives no id; write a name with letters")
             return None
         return slug
+
+    def aliased(self, written: Written) -> str | None:
+        ids = self.by_alias.get(fold(written.text), set())
+        if len(ids) > 1:
+            self.problem(
+                written.where,
+                f"{written.text!r} is an alias of {len(ids)} journeys "
+                f"({', '.join(sorted(ids))}); keep it in one journey's aliases, or give "
+                "the row an id",
+            )
+        return next(iter(ids)) if len(ids) == 1 else None
+
+    def near_duplicate(self, journey_id: str, name: str, where: str) -> bool:
+        """Whether a new journey's name is very like an existing journey's (the test that
+        `journeyctl new` warns by): refused, unless --confirm-new says it is new."""
+        if self.confirm_new:
+            return False
+        existing = {
+            d.model.id: [d.model.name, *d.model.aliases]
+            for d in self.checked.tree.journeys
+            if d.model.id != journey_id
+        }
+        similar = near_duplicates(name, existing)
+        if not similar:
+            return False
+        meant = self.documents[similar[0]].model
+        self.problem(
+            where,
+            f"{name!r} is not a journey of the tree, and very like {meant.name!r} "
+            f"({meant.id}): did you mean {meant.name!r}? add {name!r} to that journey's "
+            "aliases, or import with --confirm-new to create it as a new journey",
+        )
+        return True
 
     # Framework references ---------------------------------------------------------------
 
@@ -132,12 +184,11 @@ class _Planner:
 
     def cluster(self, written: Written, phase: str) -> str | None:
         in_phase = [c for c in self.framework.clusters if c.phase == phase]
-        for cluster in in_phase:
-            if written.text == cluster.id or fold(written.text) in (
-                fold(cluster.id),
-                fold(cluster.name),
-            ):
-                return cluster.id
+        key = fold(written.text)
+        for spellings in (lambda c: (c.id, c.name), lambda c: c.aliases):
+            for cluster in in_phase:
+                if written.text == cluster.id or key in map(fold, spellings(cluster)):
+                    return cluster.id
         found = self.names.find("cluster", written.text)
         if found is not None:
             owner_phase = next(c.phase for c in self.framework.clusters if c.id == found)
@@ -160,20 +211,52 @@ class _Planner:
         return self._missing("owner", written, self.new_owners, {})
 
     def _missing(
-        self, kind: str, written: Written, new: dict[str, dict[str, str]], extra: dict[str, str]
+        self, kind: Kind, written: Written, new: dict[str, dict[str, str]], extra: dict[str, str]
     ) -> str | None:
         slug = slugify(written.text)
         if self.add_missing and slug:
             new.setdefault(slug, {"id": slug, "name": written.text, **extra})
             return slug
-        known = ", ".join(name for _, name in self.names.known(kind)[:8])  # type: ignore[arg-type]
-        self.problem(
-            written.where,
-            f"unknown {kind} {written.text!r}; use one of the framework's ({known}"
-            f"{', ...' if len(self.names.known(kind)) > 8 else ''}), "  # type: ignore[arg-type]
-            "or import with --add-missing to add it to framework.yaml",
-        )
+        # Refused once per name, at its first cell, with the others it stands in.
+        key = (kind, fold(written.text), extra.get("phase"))
+        self.unknown.setdefault(key, (written.text, []))[1].append(written.where)
         return None
+
+    def refuse_unknown(self) -> None:
+        """One problem per name the framework does not know: where it is written (the first
+        cell, and how many more), the closest names the framework has, what to do."""
+        for (kind, _, phase), (text, cells) in self.unknown.items():
+            self.problem(cells[0], self._unknown_message(kind, text, phase, cells[1:]))
+
+    def _unknown_message(self, kind: Kind, text: str, phase: str | None, others: list[str]) -> str:
+        what = kind.replace("_", " ")
+        spellings = self.names.spellings(kind)
+        if phase is not None:  # a cluster: those of its phase first
+            in_phase = {c.id for c in self.framework.clusters if c.phase == phase}
+            spellings = [s for s in spellings if s[0] in in_phase] or spellings
+        near = closest_few(text, [written for _, written in spellings])
+        meant = list(
+            dict.fromkeys(
+                self.names.name(kind, id_) for w in near for id_, sp in spellings if sp == w
+            )
+        )
+        also = ""
+        if others:
+            shown = ", ".join(cell.rpartition("!")[2] for cell in others[:3])
+            more = f" and {len(others) - 3} more" if len(others) > 3 else ""
+            also = f" (also in {shown}{more})"
+        head = f"unknown {what} {text!r}{also}"
+        offered = {id_ for id_, _ in spellings}
+        known = [name for id_, name in self.names.known(kind) if id_ in offered]
+        fix = f"or add {text!r} to its aliases in framework.yaml"
+        add = f"or import with --add-missing to add {text!r} as a new {what}"
+        if meant:
+            choices = " or ".join(repr(name) for name in meant)
+            return f"{head}; did you mean {choices}? write that name {fix}, {add}"
+        if not known:
+            return f"{head}; the framework has no {what} yet: add one to framework.yaml, {add}"
+        listed = f"{', '.join(known[:8])}{', ...' if len(known) > 8 else ''}"
+        return f"{head}; the framework has {listed}: write one of those {fix}, {add}"
 
 
 def plan_inventory(
@@ -182,10 +265,12 @@ def plan_inventory(
     lang: Lang,
     add_missing: bool,
     problems: Sequence[Problem] = (),
+    confirm_new: bool = False,
 ) -> Plan:
     """The changes that `rows` (of every sheet read) make to the tree. `problems` are those
-    reading found: the plan adds its own to them, so that one refusal lists them all."""
-    planner = _Planner(checked, lang, add_missing)
+    reading found: the plan adds its own to them, so that one refusal lists them all. A new
+    journey whose name is very like an existing one's is refused unless `confirm_new`."""
+    planner = _Planner(checked, lang, add_missing, confirm_new)
     planner.plan.problems += problems
     journeys: dict[str, _Journey] = {}
     for row in rows:
@@ -194,6 +279,7 @@ def plan_inventory(
             journeys.setdefault(journey_id, _Journey(journey_id)).rows.append(row)
     for journey in journeys.values():
         _plan_journey(planner, journey)
+    planner.refuse_unknown()
     _plan_framework(planner)
     return _validated(planner)
 
@@ -338,6 +424,9 @@ def _plan_new(
     criteria: dict[str, Any],
 ) -> None:
     phase, cluster, owner = place
+    name = first.name.text if first.name is not None else journey.id
+    if planner.near_duplicate(journey.id, name, first.where):
+        return
     relative = journey_file(phase, cluster, journey.id)
     target = planner.checked.tree.root / relative
     if target.exists():
@@ -347,7 +436,6 @@ def _plan_new(
             "or give the row an id",
         )
         return
-    name = first.name.text if first.name is not None else journey.id
     data: dict[str, Any] = {"id": journey.id, "name": name, "phase": phase, "cluster": cluster}
     if owner is not None:
         data["owner"] = owner
@@ -544,7 +632,7 @@ def _existing_journey(planner: _Planner, written: Written) -> str | None:
     for candidate in (written.text, slugify(written.text)):
         if candidate in planner.documents:
             return candidate
-    found = planner.by_name.get(fold(written.text))
+    found = planner.by_name.get(fold(written.text)) or planner.aliased(written)
     if found is None:
         planner.problem(
             written.where,

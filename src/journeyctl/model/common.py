@@ -48,6 +48,15 @@ Slug = Annotated[
     ),
 ]
 Text = Annotated[str, Field(min_length=1)]
+# Other names of an entry: old ids or names, the client's words for it. `import`, the filters
+# of rank and report, and `new` match them as they match the entry's id and name.
+Aliases = Annotated[
+    list[Text],
+    Field(
+        description="other names for this entry (old ids or names, the client's words); "
+        "import, the filters and new match them like its id and name"
+    ),
+]
 _PERIOD_DESCRIPTION = "a year (1900 to 2999), quarter or month: 2025, 2025-Q3, 2025-06"
 Period = Annotated[
     str,

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from journeyctl.model.common import (
     NUMBER_LIMIT,
+    Aliases,
     Cadence,
     Count,
     Measure,
@@ -22,12 +23,14 @@ from journeyctl.model.common import (
 class Phase(StrictModel):
     id: Slug
     name: Text
+    aliases: Aliases = []
     description: str | None = None
 
 
 class Cluster(StrictModel):
     id: Slug
     name: Text
+    aliases: Aliases = []
     phase: Slug
     description: str | None = None
 
@@ -44,6 +47,7 @@ class ContactReason(StrictModel):
 
     id: Slug
     name: Text
+    aliases: Aliases = []
     phase: Slug
     description: str | None = None
     volumes: list[ContactVolume] = []
@@ -52,6 +56,7 @@ class ContactReason(StrictModel):
 class Owner(StrictModel):
     id: Slug
     name: Text
+    aliases: Aliases = []
     email: str | None = None
 
 

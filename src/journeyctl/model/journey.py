@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
 from journeyctl.model.common import (
     NUMBER_LIMIT,
+    Aliases,
     Cadence,
     Count,
     Day,
@@ -58,12 +60,12 @@ Estimated = Annotated[
 ]
 
 
-class Volume(StrictModel):
-    period: Period
-    customers: Count
-    contacts: Count
-    source: str | None = None
-    estimated: Estimated = []
+class EstimatedValues:
+    """What a record's `estimated` (the values someone estimated rather than counted) says of
+    each value: a volume's, a ranked journey's."""
+
+    if TYPE_CHECKING:
+        estimated: Sequence[str]
 
     @property
     def customers_estimated(self) -> bool:
@@ -72,6 +74,14 @@ class Volume(StrictModel):
     @property
     def contacts_estimated(self) -> bool:
         return "contacts" in self.estimated
+
+
+class Volume(StrictModel, EstimatedValues):
+    period: Period
+    customers: Count
+    contacts: Count
+    source: str | None = None
+    estimated: Estimated = []
 
 
 class Step(StrictModel):
@@ -122,6 +132,7 @@ class Review(StrictModel):
 class Journey(StrictModel):
     id: Slug
     name: Text
+    aliases: Aliases = []
     description: str | None = None
     phase: Slug
     cluster: Slug

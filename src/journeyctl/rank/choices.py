@@ -1,6 +1,6 @@
 """What a person typed, as the framework's ids: filters and what-if weights.
 
-Filters take an id or a name, matched without regard to case or accents
+Filters take an id, a name or an alias, matched without regard to case or accents
 (`journeyctl.text.Names`); a status is one of the journey statuses, as written in the
 files or as its label in a report language (`in kaart gebracht`). Anything that names
 nothing is refused with the valid choices: an empty ranking would mislead more than an
@@ -88,7 +88,7 @@ def _find(names: Names, kind: Kind, option: str, written: str) -> str:
     known = names.known(kind)
     if not known:
         raise UsageError(f"'{written}': framework.yaml defines no {option} yet", parameter=option)
-    hint = closest(written, [id_ for id_, _ in known] + [name for _, name in known])
+    hint = closest(written, [text for _, text in names.spellings(kind)])
     fix = f"did you mean '{hint}'? " if hint else ""
     choices = ", ".join(f"{id_} ({name})" for id_, name in known)
     raise UsageError(

@@ -7,13 +7,10 @@ of another phase and an id that is taken are refused before anything is written.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from rapidfuzz import fuzz
 
 from journeyctl.checks.variant_name import RULE as VARIANT_RULE
 from journeyctl.checks.variant_name import variant_word
@@ -24,6 +21,7 @@ from journeyctl.model import Framework
 from journeyctl.model.common import slugify
 from journeyctl.rank import RankOptions
 from journeyctl.rank.choices import resolve_filters
+from journeyctl.suggest import near_duplicates
 from journeyctl.write import (
     SCHEMAS_FOLDER,
     create_file,
@@ -32,11 +30,6 @@ from journeyctl.write import (
     new_yaml,
 )
 
-# Near-duplicate journey names: the measure of "did you mean" (journeyctl.suggest: rapidfuzz's
-# `fuzz.ratio`), with a higher cutoff than its 60: a warning after every `new` would be noise
-# ("Ik betaal mijn termijnbedrag" is 70 from "Ik betaal mijn facturen"), and at 72 "Ik ga
-# verhuizen" still meets "Ik verhuis".
-NEAR_DUPLICATE = 72.0
 # The most similar journeys named after a new one; more would bury the warning.
 SHOWN_SIMILAR = 3
 
@@ -138,31 +131,21 @@ def name_warnings(name: str, id_: str, tree: Tree) -> list[str]:
             f"warning {VARIANT_RULE.id}: '{name}' looks like a scenario or channel variant "
             f"('{word}'); a journey is the essence, variants belong in its steps and touchpoints"
         )
-    existing = {j.model.id: j.model.name for j in tree.journeys if j.model.id != id_}
+    existing = {
+        j.model.id: [j.model.name, *j.model.aliases] for j in tree.journeys if j.model.id != id_
+    }
     for similar in similar_names(name, existing)[:SHOWN_SIMILAR]:
         warnings.append(
-            f"warning: '{name}' is much like journey '{existing[similar]}' "
+            f"warning: '{name}' is much like journey '{existing[similar][0]}' "
             f"({similar}); if they are one journey, remove the new file and extend that one"
         )
     return warnings
 
 
-def similar_names(name: str, journeys: Mapping[str, str]) -> list[str]:
-    """The ids of journeys (id -> name) whose name or id is near `name`, most similar first.
-
-    "Ik ga verhuizen" is near "Ik verhuis" (72) and near an id `ik-verhuis`; "Ik betaal mijn
-    termijnbedrag" is not near "Ik betaal mijn facturen" (70).
-    """
-    wanted = _plain(name)
-    scores: dict[str, float] = {}
-    for id_, other in journeys.items():
-        score = max(fuzz.ratio(wanted, _plain(other)), fuzz.ratio(wanted, _plain(id_)))
-        if score >= NEAR_DUPLICATE:
-            scores[id_] = score
-    return sorted(scores, key=lambda id_: (-scores[id_], id_))
-
-
-def _plain(text: str) -> str:
-    """Compared without case, accents, hyphens (of ids) or extra spaces."""
-    letters = unicodedata.normalize("NFKD", text.casefold().replace("-", " "))
-    return " ".join("".join(c for c in letters if not unicodedata.combining(c)).split())
+def similar_names(name: str, journeys: Mapping[str, str | list[str]]) -> list[str]:
+    """The ids of journeys (id -> name, or its name and aliases) whose id, name or an alias
+    is near `name`, most similar first (`journeyctl.suggest.near_duplicates`, the test
+    `import` refuses a new journey by and `validate` warns by)."""
+    return near_duplicates(
+        name, {id_: [names] if isinstance(names, str) else names for id_, names in journeys.items()}
+    )

@@ -7,9 +7,12 @@ spreadsheet cells may hold either. `Names` answers both from one `Framework`:
     names.name("phase", "klant-zijn")    # "Klant zijn"
     names.find("phase", "Klánt zijn")    # "klant-zijn"
     names.known("phase")                 # [("klant-worden", "Klant worden"), ...]
+    names.find("phase", "Klantfase")     # "klant-zijn", where that phase has the alias
 
 Matching ignores case, accents and the difference between spaces, hyphens and underscores,
-so `Klant Zijn`, `klant-zijn` and `Klánt zijn` are one key.
+so `Klant Zijn`, `klant-zijn` and `Klánt zijn` are one key. An entry's `aliases` (phases,
+clusters, owners and contact reasons may list old ids or names, the client's words) match
+as its id and name do, after them: an id or a name never loses to another entry's alias.
 """
 
 from __future__ import annotations
@@ -64,6 +67,15 @@ class Names:
         }
         self._names = {kind: dict(entries) for kind, entries in self._entries.items()}
         self._by_key = {kind: _index(entries) for kind, entries in self._entries.items()}
+        self._aliases: dict[Kind, list[tuple[str, str]]] = {
+            kind: [
+                (entry.id, alias)
+                for entry in getattr(framework, list_name)
+                for alias in getattr(entry, "aliases", ())
+            ]
+            for kind, list_name in _LISTS.items()
+        }
+        self._by_alias = {kind: _index(entries) for kind, entries in self._aliases.items()}
 
     def name(self, kind: Kind, id_: str) -> str:
         """The entry's name; the id itself for an id the framework does not define."""
@@ -72,17 +84,30 @@ class Names:
     def find(self, kind: Kind, written: str) -> str | None:
         """The id that `written` (an id or a name) stands for, or None if none or several.
 
-        An exact id always wins; otherwise ids and names are compared folded (see `fold`).
-        None also when the folded text fits more than one entry (two clusters named
-        "Overig" in different phases): the caller lists `known(kind)` to choose from.
+        An exact id always wins; otherwise ids and names are compared folded (see `fold`),
+        then aliases. None also when the folded text fits more than one entry (two clusters
+        named "Overig" in different phases): the caller lists `known(kind)` to choose from.
         """
         if written in self._names[kind]:
             return written
         key = fold(written)
         if not key:
             return None  # only punctuation: stands for nothing, whatever names fold to
-        ids = self._by_key[kind].get(key, set())
+        ids = self._by_key[kind].get(key) or self._by_alias[kind].get(key, set())
         return next(iter(ids)) if len(ids) == 1 else None
+
+    def aliases(self, kind: Kind, id_: str) -> list[str]:
+        """The entry's aliases, as written."""
+        return [alias for owner, alias in self._aliases[kind] if owner == id_]
+
+    def spellings(self, kind: Kind) -> list[tuple[str, str]]:
+        """Every (id, text) a person may write for an entry of that kind: ids, names and
+        aliases, for the closest ones to a name that matches none."""
+        return [
+            *((id_, id_) for id_, _ in self._entries[kind]),
+            *self._entries[kind],
+            *self._aliases[kind],
+        ]
 
     def known(self, kind: Kind) -> list[tuple[str, str]]:
         """Every (id, name) of that kind, in the framework's order, for a list of choices."""
