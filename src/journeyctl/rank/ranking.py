@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
+from journeyctl.model.journey import EstimatedValues
 from journeyctl.text import Lang, label
 
 RankBy = Literal["score", "customers", "contacts", "contact-rate"]
@@ -52,7 +53,7 @@ class Comparison:
 
 
 @dataclass(frozen=True)
-class RankedJourney:
+class RankedJourney(EstimatedValues):
     rank: int
     id: str
     name: str
@@ -73,14 +74,6 @@ class RankedJourney:
     # The values of the volume used that someone estimated: "customers", "contacts".
     estimated: tuple[str, ...] = ()
     compare: Comparison | None = None
-
-    @property
-    def customers_estimated(self) -> bool:
-        return "customers" in self.estimated
-
-    @property
-    def contacts_estimated(self) -> bool:
-        return "contacts" in self.estimated
 
     @property
     def movement(self) -> int | None:
