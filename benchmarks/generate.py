@@ -79,7 +79,9 @@ def volumes(rng: random.Random) -> list[dict[str, object]]:
     ]
 
 
-def journey(index: int, clusters: int, reasons: int, rng: random.Random) -> dict[str, object]:
+def journey(
+    index: int, clusters: int, reasons: int, rng: random.Random, today: date | None = None
+) -> dict[str, object]:
     cluster = index % clusters
     return {
         "id": f"journey-{index}",
@@ -117,7 +119,7 @@ def journey(index: int, clusters: int, reasons: int, rng: random.Random) -> dict
             "ces": {"baseline": {"value": round(rng.uniform(2, 6), 1), "date": "2025-01-31"}},
         },
         # Reviewed recently, so that a clean tree is measured: findings cost positions.
-        "review": {"cadence": "yearly", "last_reviewed": date.today().isoformat()},
+        "review": {"cadence": "yearly", "last_reviewed": (today or date.today()).isoformat()},
     }
 
 
@@ -139,7 +141,10 @@ def improvement(index: int, journeys: int, rng: random.Random) -> dict[str, obje
     }
 
 
-def generate(out: Path, journeys: int, seed: int, variant: str = "clean") -> None:
+def generate(
+    out: Path, journeys: int, seed: int, variant: str = "clean", today: date | None = None
+) -> None:
+    """The tree of `variant`; its reviews were last made `today` (default: today's date)."""
     rng = random.Random(seed)
     clusters, reasons = _clusters_and_reasons(journeys)
     shutil.rmtree(out, ignore_errors=True)
@@ -148,7 +153,7 @@ def generate(out: Path, journeys: int, seed: int, variant: str = "clean") -> Non
         yaml.safe_dump(framework(clusters, reasons), sort_keys=False), encoding="utf-8"
     )
     for index in range(journeys):
-        data = journey(index, clusters, reasons, rng)
+        data = journey(index, clusters, reasons, rng, today)
         if variant == "warnings":
             del data["owner"]
         folder = out / str(data["phase"]) / str(data["cluster"])
