@@ -28,14 +28,15 @@ def test_dry_run_prints_the_plan_and_writes_nothing(tree_dir: Path) -> None:
         "  + klant-zijn/facturatie/ik-vraag-een-kopie-van-mijn-factuur.yaml\n"
         "      volumes 2024: customers 300, contacts 90\n"
         "      volumes 2025: customers 4000 (estimated), contacts 1500\n"
+        "      notes: + 'schatting' (Klantenservice!I7)\n"
         "To update: 1\n"
         "  ~ klant-zijn/facturatie/ik-betaal.yaml\n"
         "      volumes 2025 customers: 1000 -> 1200\n"
+        "      notes: + 'geteld' (Klantenservice!I6)\n"
         "Unchanged: 1 journey(s)\n"
         "Sheets read: Klantenservice; not read (no header found): Toelichting\n"
         "Rows skipped: 2 subtotal, 1 blank\n"
         "Not known (n.b., onbekend, ?, -, empty): 4 cell(s); no value stored for them\n"
-        "Ignored columns: Klantenservice!I (Opmerkingen)\n"
     )
     assert snapshot(tree_dir) == before
 
@@ -190,6 +191,7 @@ def test_formulas_a_program_stored_as_0_are_refused_one_line_each(tree_dir: Path
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
         f"refused: Inventaris!D2: the formula =1000+200 {NOT_CALCULATED}\n"
+        f"refused: Inventaris!F2: the formula =LEN(A2) {NOT_CALCULATED}\n"
         f"refused: Inventaris!E3: the formula =D3*0.8 {NOT_CALCULATED}\n"
         "error: formulas_not_calculated.xlsx was not imported; nothing was written\n"
     )

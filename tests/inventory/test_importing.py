@@ -55,16 +55,23 @@ def test_the_messy_workbook_plans_what_a_consultant_means(tree_dir: Path) -> Non
     plan = result.plan
     assert result.kind == "inventory"
     assert (result.sheets_read, result.sheets_not_read) == (["Klantenservice"], ["Toelichting"])
-    assert result.ignored_columns == ["Klantenservice!I (Opmerkingen)"]
+    assert result.ignored_columns == []  # Opmerkingen: notes, kept on each journey
     # two "Totaal" rows, one blank row; n.b. twice, onbekend and ? once each
     assert (result.counts.subtotal_rows, result.counts.blank_rows) == (2, 1)
     assert result.counts.unknown_values == 4
     (created,) = plan.created
     assert created.relative == "klant-zijn/facturatie/ik-vraag-een-kopie-van-mijn-factuur.yaml"
-    assert "customers: 4000\n    contacts: 1500\n    estimated: [customers]" in created.new
-    assert "- period: '2024'\n    customers: 300\n    contacts: 90\n" in created.new
+    source = "    source: messy.xlsx, Klantenservice\n"
+    assert f"customers: 4000\n    contacts: 1500\n{source}    estimated: [customers]" in created.new
+    assert f"- period: '2024'\n    customers: 300\n    contacts: 90\n{source}" in created.new
+    assert created.new.endswith(
+        "notes:\n  - text: schatting\n    file: messy.xlsx\n    cell: Klantenservice!I7\n"
+    )
     assert [c.journey for c in plan.updated] == ["ik-betaal"]
-    assert plan.updated[0].details == ["volumes 2025 customers: 1000 -> 1200"]
+    assert plan.updated[0].details == [
+        "volumes 2025 customers: 1000 -> 1200",
+        "notes: + 'geteld' (Klantenservice!I6)",
+    ]
     assert plan.unchanged == ["ik-meld-me-aan"]
 
 
@@ -73,7 +80,12 @@ def test_an_update_keeps_every_other_byte_of_a_hand_written_file(tree_dir: Path)
     journey.write_text(HAND_WRITTEN, encoding="utf-8")
     result = _import(tree_dir, "messy.xlsx", estimates=True)
     apply_plan(tree_dir, result.plan)
-    expected = HAND_WRITTEN.replace("customers: 1000", "customers: 1200")
+    # The changed volume names the sheet as its source; the note is added last.
+    expected = HAND_WRITTEN.replace(
+        "customers: 1000, contacts: 200}   # from the CRM",
+        "customers: 1200, contacts: 200, source: 'messy.xlsx, Klantenservice'} # from the CRM",
+    )
+    expected += "notes:\n  - text: geteld\n    file: messy.xlsx\n    cell: Klantenservice!I6\n"
     assert journey.read_text(encoding="utf-8") == expected
     assert check(tree_dir).usable
 
@@ -125,12 +137,13 @@ NOT_CALCULATED = (
 def test_formulas_stored_as_0_by_a_program_are_refused_where_they_are_read(
     tree_dir: Path,
 ) -> None:
-    # Read as their stored 0, they would set customers 1000 -> 0 and contacts 400 -> 0. The
-    # formula in the ignored column and those of the subtotal row are not read.
+    # Read as their stored 0, they would set customers 1000 -> 0 and contacts 400 -> 0, and
+    # keep the note 0. The formulas of the subtotal row are not read.
     with pytest.raises(Refused) as refused:
         _import(tree_dir, "formulas_not_calculated.xlsx")
     assert [str(problem) for problem in refused.value.problems] == [
         f"Inventaris!D2: the formula =1000+200 {NOT_CALCULATED}",
+        f"Inventaris!F2: the formula =LEN(A2) {NOT_CALCULATED}",
         f"Inventaris!E3: the formula =D3*0.8 {NOT_CALCULATED}",
     ]
 
@@ -343,7 +356,8 @@ def test_new_periods_and_measurements_go_where_they_belong_in_date_order(tree_di
     apply_plan(tree_dir, read_import(sheet, check(tree_dir), ImportOptions()).plan)
     expected = HAND_WRITTEN.replace(
         '  - {period: "2025"',
-        "  - {period: '2024', customers: 900, contacts: 150}\n  - {period: \"2025\"",
+        "  - {period: '2024', customers: 900, contacts: 150, source: eerder.csv}\n"
+        '  - {period: "2025"',
     ).replace(
         "      - {date: 2025-06-30, value: 3}\n",
         "      - {date: 2025-03-31, value: 1}\n"

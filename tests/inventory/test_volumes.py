@@ -14,7 +14,10 @@ from journeyctl.inventory.importing import ImportOptions, in_sheet_order, read_i
 BETAAL = "klant-zijn/facturatie/ik-betaal.yaml"
 COUNTED = '{period: "2025", customers: 1000, contacts: 200}'
 ESTIMATED = '{period: "2025", customers: 1000, contacts: 200, estimated: true}'
-CUSTOMERS_GUESSED = '{period: "2025", customers: 1000, contacts: 200, estimated: [customers]}'
+# A volume the import writes takes the file (and sheet) it came from as its source.
+FROM_SHEET = (
+    '{period: "2025", customers: 1000, contacts: 200, source: d.csv, estimated: [customers]}'
+)
 HEADER = "Klantreis;Fase;Cluster;Periode;Klanten;Contacten\n"
 ROW = "Ik betaal mijn factuur;Klant zijn;facturatie"
 
@@ -22,22 +25,23 @@ ROW = "Ik betaal mijn factuur;Klant zijn;facturatie"
 CASES = {
     "an estimate marks the value it estimates, not the other": (
         COUNTED, f"{HEADER}{ROW};2025;ca. 1.000;200\n", True,
-        ["volumes 2025: customers now marked estimated"], [f"  - {CUSTOMERS_GUESSED}"],
+        ["volumes 2025: customers now marked estimated"], [f"  - {FROM_SHEET}"],
     ),
     "two estimates mark both": (
         COUNTED, f"{HEADER}{ROW};2025;ca. 1.000;± 200\n", True,
         ["volumes 2025: customers and contacts now marked estimated"],
-        ['  - {period: "2025", customers: 1000, contacts: 200, estimated: [customers, contacts]}'],
+        ['  - {period: "2025", customers: 1000, contacts: 200, source: d.csv, '
+         'estimated: [customers, contacts]}'],
     ),
     "a counted number replaces its estimate; the other, unchanged, stays estimated": (
         ESTIMATED, f"{HEADER}{ROW};2025;1100;200\n", False,
         ["volumes 2025 customers: 1000 -> 1100"],
-        ['  - {period: "2025", customers: 1100, contacts: 200, estimated: [contacts]}'],
+        ['  - {period: "2025", customers: 1100, contacts: 200, source: d.csv, estimated: [contacts]}'],
     ),
     "counted numbers replace both estimates": (
         ESTIMATED, f"{HEADER}{ROW};2025;1100;210\n", False,
         ["volumes 2025 customers: 1000 -> 1100", "volumes 2025 contacts: 200 -> 210"],
-        ['  - {period: "2025", customers: 1100, contacts: 210}'],
+        ['  - {period: "2025", customers: 1100, contacts: 210, source: d.csv}'],
     ),
     "the same numbers counted leave the estimate": (
         ESTIMATED, f"{HEADER}{ROW};2025;1000;200\n", False, None, None,
@@ -51,8 +55,8 @@ CASES = {
         f"{ROW};5;1;1100;200\n",
         False,
         ["volumes 2024: new, customers 5, contacts 1", "volumes 2025 customers: 1000 -> 1100"],
-        ["  - {period: '2024', customers: 5, contacts: 1}",
-         '  - {period: "2025", customers: 1100, contacts: 200}'],
+        ["  - {period: '2024', customers: 5, contacts: 1, source: d.csv}",
+         '  - {period: "2025", customers: 1100, contacts: 200, source: d.csv}'],
     ),
 }  # fmt: skip
 

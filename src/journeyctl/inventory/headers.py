@@ -45,12 +45,16 @@ _ROLES: dict[str, frozenset[str]] = {
          "number of responses", "sample size", "aantal reacties"}
     ),
     "source": frozenset({"source", "bron"}),
+    "notes": frozenset(
+        {"notes", "note", "opmerkingen", "opmerking", "remarks", "comments", "commentaar",
+         "toelichting"}
+    ),
 }  # fmt: skip
 # Which roles each kind reads; the rest of its columns are ignored (and named).
 _READS: dict[Kind, frozenset[str]] = {
     "inventory": frozenset(
         {"journey", "id", "phase", "cluster", "owner", "customers", "contacts", "period",
-         "estimated"}
+         "estimated", "source", "notes"}
     ),
     "measurements": frozenset({"journey", "id", "kpi", "date", "value", "n", "source"}),
 }  # fmt: skip

@@ -113,7 +113,12 @@ def read_import(
     read = SheetRows()
     for sheet, layout in layouts:
         problems += _layout_problems(sheet, layout, options)
-        rows = read_rows(sheet, layout, RowOptions(lang, options.period, options.estimates))
+        source = sheet.name if isinstance(sheet, CsvSheet) else f"{workbook.name}, {sheet.name}"
+        rows = read_rows(
+            sheet,
+            layout,
+            RowOptions(lang, options.period, options.estimates, source, workbook.name),
+        )
         _gather(read, rows)
         result.sheets_read.append(sheet.name)
         result.ignored_columns += [f"{sheet.name}!{describe(c)}" for c in layout.ignored]

@@ -18,7 +18,13 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from journeyctl.framework import CheckedTree, check
 from journeyctl.inventory.cells import Problem
-from journeyctl.inventory.rows import InventoryRow, MeasurementRow, VolumeCells, Written
+from journeyctl.inventory.rows import (
+    InventoryRow,
+    MeasurementRow,
+    NoteCell,
+    VolumeCells,
+    Written,
+)
 from journeyctl.inventory.values import CellError, count, measure, yes_no
 from journeyctl.model import Framework, Journey
 from journeyctl.model.common import slugify
@@ -312,7 +318,9 @@ def _plan_journey(planner: _Planner, journey: _Journey) -> None:
             f"journeys: correct the sheet, or edit {document.file} first",
         )
         return
+    notes = _new_notes(model, journey)
     details = _describe(planner, model, owner, volumes, criteria)
+    details += [f"notes: + {note.text!r} ({note.cell})" for note in notes]
     # Only what differs from the file as journeyctl reads it is edited: a bare `yes` is
     # true to the loader (YAML 1.1) and text to the round-trip parser, so setting true
     # over it would rewrite a line that says the same.
@@ -329,8 +337,29 @@ def _plan_journey(planner: _Planner, journey: _Journey) -> None:
             target = child_map(top, "criteria")
             for key, value in criteria.items():
                 set_value(target, key, value)
+        if notes:
+            items = child_list(top, "notes")
+            for note in notes:
+                upsert_item(items, {"text": note.text}, {"file": note.file, "cell": note.cell})
 
     _plan_edit(planner, journey.id, document.file, document.path, edit, details)
+
+
+def _new_notes(model: Journey | None, journey: _Journey) -> list[NoteCell]:
+    """The notes of the journey's rows that it does not hold yet: a note is known by its
+    text, so that importing the sheet again (its rows moved or not) adds none twice."""
+    seen = {note.text for note in model.notes} if model is not None else set()
+    notes = []
+    for row in journey.rows:
+        for note in row.notes:
+            if note.text not in seen:
+                seen.add(note.text)
+                notes.append(note)
+    return notes
+
+
+def _note_data(note: NoteCell) -> dict[str, str]:
+    return {"text": note.text, "file": note.file, "cell": note.cell}
 
 
 def _same_value(old: Any, new: Any) -> bool:
@@ -444,8 +473,12 @@ def _plan_new(
         data["volumes"] = [_volume_data(v) for v in sorted(volumes, key=lambda v: v.period)]
     if criteria:
         data["criteria"] = criteria
+    notes = _new_notes(None, journey)
+    if notes:
+        data["notes"] = [_note_data(note) for note in notes]
     text = new_yaml(data, header_comment=_schema_line(planner.checked.tree.root, relative))
     details = [f"volumes {v.period}: {_figures(v)}" for v in volumes]
+    details += [f"notes: + {note.text!r} ({note.cell})" for note in notes]
     planner.plan.changes.append(FileChange(relative, None, text, details, journey.id))
 
 
@@ -460,6 +493,8 @@ def _volume_data(volume: VolumeCells) -> dict[str, Any]:
         "customers": volume.customers,
         "contacts": volume.contacts,
     }
+    if volume.source:
+        data["source"] = volume.source
     if volume.estimated:
         data["estimated"] = one_line(list(volume.estimated))
     return data
@@ -487,6 +522,8 @@ def _edit_volumes(model: Journey, items: CommentedSeq, volumes: list[VolumeCells
             continue
         set_value(item, "customers", volume.customers)
         set_value(item, "contacts", volume.contacts)
+        if volume.source:  # the figures come from the sheet now, and so does their source
+            set_value(item, "source", volume.source, before="estimated")
         estimated = estimated_after(model.volume(volume.period), volume)
         if estimated:
             set_value(item, "estimated", one_line(estimated))
@@ -522,6 +559,10 @@ def _describe(
         ):
             if before != after:
                 details.append(f"volumes {volume.period} {what}: {before} -> {after}")
+        # A source the file names gives way to the sheet's with the figures: said.
+        replaced = old.source and volume.source and old.source != volume.source
+        if replaced and _volume_differs(model, volume):
+            details.append(f"volumes {volume.period} source: {old.source} -> {volume.source}")
         guessed = " and ".join(guessed_now(old, volume))
         if guessed:
             planner.plan.estimates_replacing.append(f"{model.id} {volume.period} {guessed}")

@@ -42,12 +42,22 @@ class Written:
 
 
 @dataclass(frozen=True)
+class NoteCell:
+    """The text of a notes column (`Opmerkingen`), kept on the journey with its place."""
+
+    text: str
+    file: str
+    cell: str
+
+
+@dataclass(frozen=True)
 class VolumeCells:
     period: str
     customers: int
     contacts: int
     estimated: tuple[str, ...]  # the values the sheet estimates: "customers", "contacts"
     where: str  # the customers cell
+    source: str | None = None  # the row's source, else the file and sheet it stands in
 
 
 @dataclass
@@ -60,6 +70,7 @@ class InventoryRow:
     owner: Written | None
     volumes: list[VolumeCells] = field(default_factory=list)
     criteria: dict[str, tuple[Value, str]] = field(default_factory=dict)
+    notes: list[NoteCell] = field(default_factory=list)  # the text of a notes column
 
 
 @dataclass
@@ -88,6 +99,10 @@ class RowOptions:
     lang: Lang
     period: str | None  # --period: the one period to read, or the period of plain columns
     estimates: bool
+    # Where the sheet's volumes come from, for a row without a source: the file's name, and
+    # the sheet's in a workbook ("inventaris.xlsx, Klantenservice").
+    source: str | None = None
+    file: str = ""  # the file's name, kept with each note
 
 
 @dataclass
@@ -207,6 +222,9 @@ class _RowReader:
                 assert column is not None
                 self.problem(column, f"the journey's {field_name} is empty; fill it in")
         record.volumes = self._volumes(periods)
+        note = self.written("notes")
+        if note is not None and note.text:
+            record.notes = [NoteCell(note.text, self.options.file, note.where)]
         record.criteria = {
             column.criterion: (self.sheet.value(self.row, column.index), self.where(column))
             for column in self.layout.criteria
@@ -220,6 +238,8 @@ class _RowReader:
     def _volumes(self, periods: list[str | None]) -> list[VolumeCells]:
         volumes = []
         estimated = self._estimated_column()
+        written_source = self.written("source")
+        source = self.options.source if written_source is None else written_source.text
         for header_period in periods:
             customers = self.layout.volume_column("customers", header_period)
             contacts = self.layout.volume_column("contacts", header_period)
@@ -240,7 +260,9 @@ class _RowReader:
                 if value in estimated or isinstance(figure, Estimate)
             )
             volumes.append(
-                VolumeCells(the_period, counted[0], counted[1], guessed, self.where(customers))
+                VolumeCells(
+                    the_period, counted[0], counted[1], guessed, self.where(customers), source
+                )
             )
         return volumes
 

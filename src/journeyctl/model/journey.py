@@ -124,6 +124,15 @@ class Insight(StrictModel):
     date: Day | None = None
 
 
+class Note(StrictModel):
+    """A remark kept with the journey: the text of a notes column (`Opmerkingen`) that
+    `import` read, with the file and the cell it came from."""
+
+    text: Text
+    file: str | None = Field(default=None, description="the workbook or CSV file it was read from")
+    cell: str | None = Field(default=None, description="where in the file: Klantenservice!I7")
+
+
 class Review(StrictModel):
     cadence: Cadence | None = None
     last_reviewed: Day | None = None
@@ -149,6 +158,7 @@ class Journey(StrictModel):
     steps: list[Step] = []
     kpis: dict[Slug, KpiRecord] = {}
     insights: list[Insight] = []
+    notes: list[Note] = []
     review: Review | None = None
     links: list[Text] = []
 

@@ -38,14 +38,18 @@ def editing(document: CommentedMap) -> Iterator[None]:
         _DOCUMENT.reset(token)
 
 
-def set_value(mapping: CommentedMap, key: str, value: Any) -> Change:
-    """Set `mapping[key]`; a new key goes last. Unchanged when the value is already there."""
+def set_value(mapping: CommentedMap, key: str, value: Any, *, before: str | None = None) -> Change:
+    """Set `mapping[key]`; a new key goes last, or before the key `before` where the mapping
+    has it (in the order the model lists them). Unchanged when the value is already there."""
     if key in mapping:
         old = mapping[key]
         if same_data(old, value):
             return "unchanged"
         mapping[key] = _in_style_of(old, value)
         return "updated"
+    if before is not None and before in mapping:
+        mapping.insert(list(mapping).index(before), key, _commented(value))
+        return "added"
     _append(mapping, lambda: mapping.__setitem__(key, _commented(value)))
     return "added"
 
