@@ -32,7 +32,7 @@ from generate import generate, history  # the benchmark's folder is no package
 GOLDEN = Path(__file__).parent / "golden"
 JOURNEYS = 30
 # Every module that asks the clock for today's date (tests/docs/test_readme.py keeps the list).
-DATED_MODULES = ("journeyctl.checks", "journeyctl.reports.inputs")
+DATED_MODULES = ("journeyctl.checks", "journeyctl.load.runs", "journeyctl.reports.inputs")
 
 
 class _Today(date):

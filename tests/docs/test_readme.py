@@ -40,7 +40,7 @@ ENVIRONMENT = {"COLUMNS": "100", "NO_COLOR": "1"}
 DOCUMENTS = [REPO_ROOT / "README.md", *sorted((REPO_ROOT / "docs").glob("*.md"))]
 COPIED = ("journeys", "examples", "templates")
 # Every module that asks the clock for today's date; the test gives each one TODAY.
-DATED_MODULES = ("journeyctl.checks", "journeyctl.reports.inputs")
+DATED_MODULES = ("journeyctl.checks", "journeyctl.load.runs", "journeyctl.reports.inputs")
 
 _FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _MARKER = re.compile(r"^<!--\s*transcript:\s*(?P<word>\S+)\s*(?P<rest>.*?)\s*-->$")

@@ -1,7 +1,8 @@
 """The command line. `main` is the console script; the commands live in `app`.
 
 `--version` answers here, before Typer and Click are imported, because scripts call it
-often and it should cost no more than starting Python.
+often and it should cost no more than starting Python; so does a `validate` whose tree has
+not changed since its last run, from the stored result of that run (`cli/_stored.py`).
 
 `main` is also the outermost handler, for what happens outside a command (Typer writing
 `--help`, imports, the final flush of stdout): output that cannot be written ends as
@@ -130,14 +131,40 @@ def _silence_stdout() -> None:
 
 
 def main() -> None:
-    # `--version` alone answers without Typer; everything else goes through the app.
-    code = _run(_version) if sys.argv[1:] == ["--version"] else _run(_app)
+    # `--version` alone answers without Typer, and `validate` of an unchanged tree from its
+    # stored result; everything else goes through the app.
+    if sys.argv[1:] == ["--version"]:
+        code = _run(_version)
+    elif sys.argv[1:2] == ["validate"]:
+        code = _run(_validate)
+    else:
+        code = _run(_app)
     if code:
         sys.exit(code)
 
 
 def _version() -> None:
     write_output(f"journeyctl {__version__}\n")
+
+
+def _validate() -> None:
+    from journeyctl.cli._stored import stored_validate
+
+    stored = stored_validate(sys.argv[2:])
+    if stored is None:
+        _app()
+        return
+    code, text = stored
+    write_output(text)
+    if code:
+        raise SystemExit(code)
+
+
+def color(stream: TextIO) -> bool:
+    """Colour for a terminal, unless NO_COLOR says otherwise (it wins over FORCE_COLOR)."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or bool(getattr(stream, "isatty", lambda: False)())
 
 
 def _app() -> None:

@@ -13,15 +13,15 @@ the same way by `Command`.
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 import typer
 from typer.core import TyperCommand
 
 from journeyctl.cli import (
     OutputError,
+    color,
     end_on_closed_pipe,
     end_on_write_error,
     error_line,
@@ -165,13 +165,6 @@ def _user_text(text: str) -> str:
     from journeyctl.formats._safe import one_line
 
     return one_line(text)
-
-
-def color(stream: TextIO) -> bool:
-    """Colour for a terminal, unless NO_COLOR says otherwise (it wins over FORCE_COLOR)."""
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    return bool(os.environ.get("FORCE_COLOR")) or bool(getattr(stream, "isatty", lambda: False)())
 
 
 def output(text: str) -> None:

@@ -44,16 +44,23 @@ def validate(
     import os
     import sys
 
+    from journeyctl.cli._stored import store_validate
     from journeyctl.formats import FINDINGS_FORMATS, Settings, resolve_format
     from journeyctl.framework import check
+    from journeyctl.load.runs import this_day
 
-    checked = check(root, strict=strict, cache=not no_cache)
+    day = this_day()
+    checked = check(root, strict=strict, today=day, cache=not no_cache)
     chosen = resolve_format(output_format)
-    output(FINDINGS_FORMATS[chosen](checked.for_display(), Settings(color=color(sys.stdout))))
+    text = FINDINGS_FORMATS[chosen](checked.for_display(), Settings(color=color(sys.stdout)))
+    output(text)
+    code = EXIT_OK if checked.validation.ok else EXIT_FINDINGS
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if chosen == "github" and summary:
         _append_summary(summary, checked.for_display())
-    return EXIT_OK if checked.validation.ok else EXIT_FINDINGS
+    elif not no_cache:  # the next run on the same tree answers with this
+        store_validate(str(checked.tree.root), chosen, strict, day, checked.tree.digest, code, text)
+    return code
 
 
 def _append_summary(summary: str, validation: Validation) -> None:

@@ -36,6 +36,7 @@ from typing import Any
 from journeyctl.finding import Rule
 from journeyctl.load.problems import FileProblem
 from journeyctl.load.rules import LOAD_RULES
+from journeyctl.load.runs import file_hash
 from journeyctl.load.scalars import RefusedValue
 
 _FORMAT = 1  # the layout of a pack and its records; bump it when either changes
@@ -82,7 +83,12 @@ class FileCache:
 
     @staticmethod
     def key(kind: str, content: bytes) -> bytes:
-        return kind.encode("ascii") + b":" + hashlib.blake2b(content, digest_size=20).digest()
+        return FileCache.filed(kind, file_hash(content))
+
+    @staticmethod
+    def filed(kind: str, content_hash: bytes) -> bytes:
+        """The key of a file of `kind` whose content has the hash `content_hash`."""
+        return kind.encode("ascii") + b":" + content_hash
 
     def get(self, key: bytes) -> Record | None:
         """The record stored under `key`, or None (also for one that cannot be read back,

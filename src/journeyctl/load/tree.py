@@ -36,6 +36,7 @@ from journeyctl.load.decode import decode
 from journeyctl.load.kinds import FRAMEWORK_FILE, Kind, kind_of, stem
 from journeyctl.load.positions import PositionIndex
 from journeyctl.load.problems import FileProblem
+from journeyctl.load.runs import TreeDigest, file_hash
 from journeyctl.load.schema_errors import describe_all
 from journeyctl.load.source_map import PathPart, SourceMap
 from journeyctl.load.sources import Entry, FileSystemSource, Source
@@ -89,6 +90,10 @@ class Tree:
     unloaded_journeys: set[str] = field(default_factory=set)
     # Per file, the findings of loading beyond FINDINGS_PER_FILE: counted, not kept.
     not_shown: dict[str, Counter[Severity]] = field(default_factory=dict)
+    # Of a tree loaded with a cache: every file's path and content in one digest (what a
+    # run's stored result is filed under, `journeyctl.load.runs`); None when a file could
+    # not be read.
+    digest: bytes | None = None
 
 
 def load_tree(root: Path | str) -> Tree:
@@ -141,10 +146,13 @@ class _Loader:
         self.name = name
         self.cache = cache
         self.tree = Tree(source.root.absolute(), None)
+        self.digest = TreeDigest() if cache is not None else None
 
     def load(self) -> Tree:
         for entry in self.source.entries():
             self._add(entry)
+        if self.digest is not None:
+            self.tree.digest = self.digest.value()
         framework_name = self.name(FRAMEWORK_FILE)
         if self.tree.framework is None and not self._has_finding_on(framework_name):
             # Without a framework.yaml the folder is no framework (often a project folder
@@ -163,16 +171,23 @@ class _Loader:
         return any(finding.file == file for finding in self.tree.findings)
 
     def _add(self, entry: Entry) -> None:
+        content_hash = None
+        if self.digest is not None:
+            if isinstance(entry.content, bytes):
+                content_hash = file_hash(entry.content)
+                self.digest.add(entry.path, content_hash)
+            else:
+                self.digest.spoil()
         kind = kind_of(entry.path)
         if kind is Kind.FRAMEWORK:
-            self.tree.framework = self._document(entry, Framework)
+            self.tree.framework = self._document(entry, Framework, content_hash)
         elif kind is Kind.IMPROVEMENT:
-            improvement = self._document(entry, Improvement)
+            improvement = self._document(entry, Improvement, content_hash)
             if improvement is not None:
                 self.tree.improvements.append(improvement)
         elif kind is Kind.JOURNEY:
             self.tree.journey_files += 1
-            journey = self._document(entry, Journey)
+            journey = self._document(entry, Journey, content_hash)
             if journey is not None:
                 self.tree.journeys.append(journey)
             else:
@@ -182,12 +197,16 @@ class _Loader:
                 entry.path, [entry.content] if isinstance(entry.content, FileProblem) else []
             )
 
-    def _document(self, entry: Entry, model: type[M]) -> Document[M] | None:
+    def _document(
+        self, entry: Entry, model: type[M], content_hash: bytes | None
+    ) -> Document[M] | None:
         display = self.name(entry.path)
-        if self.cache is None or isinstance(entry.content, FileProblem):
+        if self.cache is None or content_hash is None:
             document, problems, _ = _read(entry, model, self.tree.root, display)
         else:
-            document, problems = _read_through(self.cache, entry, model, self.tree.root, display)
+            document, problems = _read_through(
+                self.cache, entry, model, self.tree.root, display, content_hash
+            )
         self._report(entry.path, problems)
         return document
 
@@ -205,11 +224,10 @@ class _Loader:
 
 
 def _read_through(
-    cache: FileCache, entry: Entry, model: type[M], root: Path, display: str
+    cache: FileCache, entry: Entry, model: type[M], root: Path, display: str, content_hash: bytes
 ) -> tuple[Document[M] | None, Iterable[FileProblem]]:
     """`_read`, or what the cache holds for the same content and kind of file."""
-    assert isinstance(entry.content, bytes)
-    key = FileCache.key(model.__name__, entry.content)
+    key = FileCache.filed(model.__name__, content_hash)
     record = cache.get(key)
     if record is not None:
         restored = _restore(record, entry, model, root, display)
