@@ -1,6 +1,7 @@
 """The warm cache never changes a result: every validate case of the suite is loaded with
 the cache cold, warm, and spoiled in each way a pack can be spoiled, and the findings
-(files, positions, rules and messages) must be the same every time."""
+(files, positions, rules and messages) must be the same every time. A pack is per folder of
+the tree, rewritten only where a file changed."""
 
 from __future__ import annotations
 
@@ -20,9 +21,12 @@ from journeyctl.load import tree as loading
 from journeyctl.load.cache import (
     cache_folder,
     decode_data,
+    decode_dated,
     decode_value,
     encode_data,
+    encode_dated,
     encode_value,
+    folder_of,
     is_plain_index,
 )
 from journeyctl.load.positions import PositionIndex
@@ -50,8 +54,8 @@ def _trees(base: Path) -> list[Path]:
     return trees
 
 
-def _validate(root: Path, pack: Path | None) -> Validation:
-    cache = FileCache(pack) if pack is not None else None
+def _validate(root: Path, packs: Path | None) -> Validation:
+    cache = FileCache(packs) if packs is not None else None
     return validate(load_source(FileSystemSource(root), cache=cache), today=TODAY)
 
 
@@ -62,57 +66,116 @@ def _same(first: Validation, second: Validation) -> None:
     assert second.journeys == first.journeys
 
 
-def _truncate(pack: Path) -> None:
-    pack.write_bytes(pack.read_bytes()[:-100])
+def _packs(packs: Path) -> list[Path]:
+    found = sorted(packs.glob("*.pack"))
+    assert found
+    return found
 
 
-def _flip_a_byte(pack: Path) -> None:
-    raw = bytearray(pack.read_bytes())
-    raw[len(raw) // 2] ^= 0xFF
-    pack.write_bytes(bytes(raw))
+def _truncate(root: Path, packs: Path) -> None:
+    for pack in _packs(packs):
+        pack.write_bytes(pack.read_bytes()[:-100])
 
 
-def _foreign_version(pack: Path) -> None:
-    raw = pack.read_bytes()
-    pack.write_bytes(raw.replace(b"journeyctl-cache\n", b"journeyctl-cache\n\x00", 1))
+def _flip_a_byte(root: Path, packs: Path) -> None:
+    for pack in _packs(packs):
+        raw = bytearray(pack.read_bytes())
+        raw[len(raw) // 2] ^= 0xFF
+        pack.write_bytes(bytes(raw))
 
 
-def _empty(pack: Path) -> None:
-    pack.write_bytes(b"")
+def _foreign_version(root: Path, packs: Path) -> None:
+    for pack in _packs(packs):
+        raw = pack.read_bytes()
+        pack.write_bytes(raw.replace(b"journeyctl-cache 2\n", b"journeyctl-cache 2\n\x00", 1))
 
 
-def _records_replaced(pack: Path, record: object, *, filed: bool = True) -> None:
-    """Every record replaced behind a header and checksum that are right: a pack written
-    by a faulty version, or by hand, is still not trusted."""
-    cache = FileCache(pack)
-    cache._new = {  # spoiling on purpose
-        key: marshal.dumps((key, record)) if filed else marshal.dumps(record) for key in cache._old
-    }
-    cache._old = {}
+def _empty(root: Path, packs: Path) -> None:
+    for pack in _packs(packs):
+        pack.write_bytes(b"")
+
+
+def _another_key(root: Path, packs: Path) -> None:
+    """Whole packs, but checked with a key that is not the cache folder's: planted, or
+    copied from another machine."""
+    folder = cache_folder()
+    assert folder is not None
+    (folder / "key").write_bytes(b"k" * 32)
+
+
+def _swapped(root: Path, packs: Path) -> None:
+    """Each folder's pack under another folder's name: whole, but not that folder's."""
+    found = _packs(packs)
+    contents = [pack.read_bytes() for pack in found]
+    for pack, content in zip(found, contents[1:] + contents[:1], strict=True):
+        pack.write_bytes(content)
+
+
+def _folders(root: Path) -> set[str]:
+    return {folder_of(path.relative_to(root).as_posix()) for path in root.rglob("*.yaml")}
+
+
+def _rewritten(
+    root: Path, packs: Path, change: Callable[[dict[bytes, bytes]], dict[bytes, bytes]]
+) -> None:
+    """Every pack's records changed by `change`, behind a header and checksum that are
+    right: a pack written by a faulty version, or by hand, is still not trusted."""
+    cache = FileCache(packs)
+    for folder in _folders(root):
+        cache._new[folder] = change(cache._read(folder))  # spoiling on purpose
+        cache._old[folder] = {}
     cache.save()
 
 
-def _records_moved(pack: Path) -> None:
+def _records_replaced(root: Path, packs: Path, record: object, *, filed: bool = True) -> None:
+    _rewritten(
+        root,
+        packs,
+        lambda old: {
+            key: marshal.dumps((key, record)) if filed else marshal.dumps(record) for key in old
+        },
+    )
+
+
+def _records_moved(root: Path, packs: Path) -> None:
     """Each record under the next one's key: whole and right, but for other content."""
-    cache = FileCache(pack)
-    keys = list(cache._old)
-    stored = list(cache._old.values())
-    cache._new = dict(zip(keys, stored[1:] + stored[:1], strict=True))
-    cache._old = {}
-    cache.save()
+
+    def moved(old: dict[bytes, bytes]) -> dict[bytes, bytes]:
+        keys, stored = list(old), list(old.values())
+        return dict(zip(keys, stored[1:] + stored[:1], strict=True))
+
+    _rewritten(root, packs, moved)
 
 
-SPOILERS: dict[str, Callable[[Path], None]] = {
+SPOILERS: dict[str, Callable[[Path, Path], None]] = {
     "truncated": _truncate,
     "a byte flipped": _flip_a_byte,
     "foreign version": _foreign_version,
     "empty": _empty,
-    "records of junk": lambda pack: _records_replaced(pack, b"\xff\x00junk", filed=False),
-    "records of other values": lambda pack: _records_replaced(pack, (True, {"id": 1}, [], ("x",))),
-    "records of failed files": lambda pack: _records_replaced(pack, (False, [])),
-    "records naming no rule": lambda pack: _records_replaced(pack, (False, [("JC999", "x", 1, 1)])),
+    "checked with another key": _another_key,
+    "another folder's": _swapped,
+    "records of junk": lambda root, packs: _records_replaced(
+        root, packs, b"\xff\x00junk", filed=False
+    ),
+    "records of other values": lambda root, packs: _records_replaced(
+        root, packs, (True, {"id": 1}, [], ("x",), [])
+    ),
+    "records of failed files": lambda root, packs: _records_replaced(root, packs, (False, [])),
+    "records naming no rule": lambda root, packs: _records_replaced(
+        root, packs, (False, [("JC999", "x", 1, 1)])
+    ),
+    "records with a wrong path to a date": lambda root, packs: _rewritten(
+        root, packs, lambda old: {key: _dated_wrongly(key, value) for key, value in old.items()}
+    ),
     "records filed under another key": _records_moved,
 }
+
+
+def _dated_wrongly(key: bytes, stored: bytes) -> bytes:
+    _, record = marshal.loads(stored)
+    if record[0] is True:
+        record = (*record[:4], [("no", "such", "path")])
+    return marshal.dumps((key, record))
 
 
 @pytest.fixture(scope="module")
@@ -122,11 +185,11 @@ def trees(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 def test_cold_and_warm_give_the_same_findings(trees: list[Path], tmp_path: Path) -> None:
     for index, root in enumerate(trees):
-        pack = tmp_path / f"{index}.pack"
+        packs = tmp_path / str(index)
         uncached = _validate(root, None)
-        cold = _validate(root, pack)
-        assert pack.exists()
-        warm = _validate(root, pack)
+        cold = _validate(root, packs)
+        assert _packs(packs)
+        warm = _validate(root, packs)
         _same(uncached, cold)
         _same(uncached, warm)
 
@@ -139,25 +202,25 @@ def test_the_shared_tree_has_findings_to_compare(trees: list[Path]) -> None:
 
 @pytest.mark.parametrize("spoil", SPOILERS.values(), ids=SPOILERS.keys())
 def test_a_spoiled_pack_is_ignored_and_rebuilt(
-    trees: list[Path], tmp_path: Path, spoil: Callable[[Path], None]
+    trees: list[Path], tmp_path: Path, spoil: Callable[[Path, Path], None]
 ) -> None:
-    pack = tmp_path / "cache.pack"
-    for root in trees[:2]:
+    for index, root in enumerate(trees[:2]):
+        packs = tmp_path / str(index)
         expected = _validate(root, None)
-        _validate(root, pack)
-        spoil(pack)
-        _same(expected, _validate(root, pack))
-        _same(expected, _validate(root, pack))  # rebuilt by the run before
+        _validate(root, packs)
+        spoil(root, packs)
+        _same(expected, _validate(root, packs))
+        _same(expected, _validate(root, packs))  # rebuilt by the run before
 
 
 def test_a_warm_run_parses_only_what_changed(trees: list[Path], tmp_path: Path) -> None:
     root = tmp_path / "tree"
     shutil.copytree(trees[0], root)
-    pack = tmp_path / "cache.pack"
-    _validate(root, pack)
+    packs = tmp_path / "packs"
+    _validate(root, packs)
     changed = root / _JOURNEYS / "ik-betaal.yaml"
     changed.write_text(changed.read_text(encoding="utf-8") + "oops: [\n", encoding="utf-8")
-    warm = _validate(root, pack)
+    warm = _validate(root, packs)
     _same(_validate(root, None), warm)
     assert any(f.rule == "JC001" and f.file.endswith("ik-betaal.yaml") for f in warm.findings)
 
@@ -168,18 +231,64 @@ def test_an_unwritable_cache_folder_leaves_the_result_alone(
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
     expected = _validate(trees[0], None)
-    _same(expected, _validate(trees[0], blocker / "cache.pack"))
+    _same(expected, _validate(trees[0], blocker / "packs"))
 
 
-def test_writing_leaves_one_whole_pack_and_no_temporary_files(
+def test_writing_leaves_whole_packs_and_no_temporary_files(
     trees: list[Path], tmp_path: Path
 ) -> None:
-    pack = tmp_path / "packs" / "cache.pack"
-    _validate(trees[0], pack)
-    FileCache(pack).save()  # nothing new: not written again
-    _validate(trees[1], pack)  # another tree's records replace them whole
-    assert [p.name for p in pack.parent.iterdir()] == ["cache.pack"]
-    _same(_validate(trees[1], None), _validate(trees[1], pack))
+    packs = tmp_path / "packs"
+    _validate(trees[0], packs)
+    written = {pack.name: pack.stat().st_mtime_ns for pack in _packs(packs)}
+    assert len(written) == len(_folders(trees[0]))  # a pack per folder
+    _validate(trees[1], packs)  # another tree's packs replace them
+    assert all(pack.suffix == ".pack" for pack in packs.iterdir())
+    assert len(_packs(packs)) == len(_folders(trees[1]))
+    _same(_validate(trees[1], None), _validate(trees[1], packs))
+
+
+def test_one_changed_file_rewrites_its_folders_pack_only(trees: list[Path], tmp_path: Path) -> None:
+    root = tmp_path / "tree"
+    shutil.copytree(trees[0], root)
+    packs = tmp_path / "packs"
+    _validate(root, packs)
+    before = {pack: pack.stat().st_ino for pack in _packs(packs)}
+    changed = root / _JOURNEYS / "ik-betaal.yaml"
+    changed.write_text(changed.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+    _validate(root, packs)
+    after = {pack: pack.stat().st_ino for pack in _packs(packs)}
+    assert before.keys() == after.keys()
+    rewritten = [pack for pack in after if after[pack] != before[pack]]
+    assert rewritten == [FileCache(packs).pack_of(_JOURNEYS.as_posix())]
+
+
+def test_the_pack_of_a_folder_that_is_gone_is_removed(trees: list[Path], tmp_path: Path) -> None:
+    root = tmp_path / "tree"
+    shutil.copytree(trees[0], root)
+    packs = tmp_path / "packs"
+    _validate(root, packs)
+    shutil.rmtree(root / "klant-worden")
+    _validate(root, packs)
+    assert len(_packs(packs)) == len(_folders(root))
+    assert FileCache(packs).pack_of("klant-worden/aanmelden") not in _packs(packs)
+
+
+def test_a_pack_not_made_with_the_folders_key_is_never_unpacked(
+    trees: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    packs = tmp_path / "packs"
+    _validate(trees[0], packs)
+    _another_key(trees[0], packs)
+    unpacked: list[object] = []
+    real_loads = marshal.loads
+
+    def counting(data: bytes) -> object:
+        unpacked.append(data)
+        return real_loads(data)
+
+    monkeypatch.setattr("journeyctl.load.cache.marshal.loads", counting)
+    _same(_validate(trees[0], None), _validate(trees[0], packs))
+    assert unpacked == []
 
 
 def test_check_uses_the_cache_folder_and_can_go_without(
@@ -189,7 +298,7 @@ def test_check_uses_the_cache_folder_and_can_go_without(
     uncached = check(trees[0], today=TODAY, cache=False)
     assert not (tmp_path / "cache").exists()
     cold = check(trees[0], today=TODAY)
-    assert len(list((tmp_path / "cache").glob("*.pack"))) == 1
+    assert len(list((tmp_path / "cache" / "packs").glob("*/*.pack"))) == len(_folders(trees[0]))
     warm = check(trees[0], today=TODAY)
     _same(uncached.validation, cold.validation)
     _same(uncached.validation, warm.validation)
@@ -250,13 +359,13 @@ def parsed_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_a_warm_run_parses_nothing_it_has_seen(
     trees: list[Path], tmp_path: Path, parsed_texts: list[str]
 ) -> None:
-    # The pack's folder does not exist yet, nor does its parent: both are made.
-    pack = tmp_path / "new" / "deeper" / "cache.pack"
-    cold = _validate(trees[0], pack)
+    # The packs' folder does not exist yet, nor does its parent: both are made.
+    packs = tmp_path / "new" / "deeper"
+    cold = _validate(trees[0], packs)
     parsed_cold = len(parsed_texts)
     assert parsed_cold > 20  # every file, also those that did not load
     parsed_texts.clear()
-    warm = _validate(trees[0], pack)
+    warm = _validate(trees[0], packs)
     assert parsed_texts == []
     _same(cold, warm)
 
@@ -266,13 +375,13 @@ def test_after_one_change_a_warm_run_parses_that_file_only(
 ) -> None:
     root = tmp_path / "tree"
     shutil.copytree(trees[0], root)
-    pack = tmp_path / "cache.pack"
-    _validate(root, pack)
+    packs = tmp_path / "packs"
+    _validate(root, packs)
     changed = root / _JOURNEYS / "ik-betaal.yaml"
     text = changed.read_text(encoding="utf-8") + "# changed\n"
     changed.write_text(text, encoding="utf-8")
     parsed_texts.clear()
-    _validate(root, pack)
+    _validate(root, packs)
     assert parsed_texts == [text]
 
 
@@ -283,9 +392,9 @@ def test_a_failed_write_leaves_no_temporary_file(
         raise OSError("disk full")
 
     monkeypatch.setattr(Path, "replace", refuse)
-    pack = tmp_path / "packs" / "cache.pack"
-    _same(_validate(trees[0], None), _validate(trees[0], pack))
-    assert list(pack.parent.iterdir()) == []
+    packs = tmp_path / "packs"
+    _same(_validate(trees[0], None), _validate(trees[0], packs))
+    assert list(packs.iterdir()) == []
 
 
 def test_a_temporary_file_that_cannot_be_removed_leaves_the_result_alone(
@@ -296,7 +405,7 @@ def test_a_temporary_file_that_cannot_be_removed_leaves_the_result_alone(
 
     monkeypatch.setattr(Path, "replace", refuse)
     monkeypatch.setattr(Path, "unlink", refuse)
-    _same(_validate(trees[0], None), _validate(trees[0], tmp_path / "cache.pack"))
+    _same(_validate(trees[0], None), _validate(trees[0], tmp_path / "packs"))
 
 
 def test_the_pack_is_written_beside_itself_and_renamed_over_the_old_one(
@@ -310,32 +419,36 @@ def test_the_pack_is_written_beside_itself_and_renamed_over_the_old_one(
         return real_replace(self, target)
 
     monkeypatch.setattr(Path, "replace", recording)
-    pack = tmp_path / "packs" / "cache.pack"
-    _validate(trees[0], pack)
-    [temporary] = [source for source, target in moves if target == pack]
-    assert temporary.parent == pack.parent
-    assert temporary.name.startswith(".") and temporary.name.endswith(".tmp")
-    assert pack.exists() and not temporary.exists()
+    packs = tmp_path / "packs"
+    _validate(trees[0], packs)
+    assert {target for _, target in moves} == set(_packs(packs))
+    for temporary, pack in moves:
+        assert temporary.parent == pack.parent
+        assert temporary.name.startswith(".") and temporary.name.endswith(".tmp")
+        assert pack.exists() and not temporary.exists()
 
 
 def test_a_record_marshal_cannot_write_is_left_out(tmp_path: Path) -> None:
-    cache = FileCache(tmp_path / "cache.pack")
+    cache = FileCache(tmp_path / "packs")
     key = FileCache.key("Journey", b"id: x\n")
-    cache.put(key, (True, object()))
-    assert cache.get(key) is None
+    cache.put("a/x.yaml", key, (True, object()))
+    assert cache.get("a/x.yaml", key) is None
     cache.save()
-    assert not (tmp_path / "cache.pack").exists()
+    assert not (tmp_path / "packs").exists()
 
 
-def test_each_root_has_a_pack_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("JOURNEYCTL_CACHE_DIR", str(tmp_path / "packs"))
+def test_each_root_has_packs_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOURNEYCTL_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.chdir(tmp_path)
-    first = FileCache.for_root(tmp_path / "a").pack
+    first = FileCache.for_root(tmp_path / "a").folder
     assert first is not None
-    assert first.parent == tmp_path / "packs"
-    assert re.fullmatch(r"[0-9a-f]{32}\.pack", first.name)
-    assert FileCache.for_root(Path("a")).pack == first  # relative or absolute, one root
-    assert FileCache.for_root(tmp_path / "b").pack != first
+    assert first.parent == tmp_path / "cache" / "packs"
+    assert re.fullmatch(r"[0-9a-f]{32}", first.name)
+    assert FileCache.for_root(Path("a")).folder == first  # relative or absolute, one root
+    assert FileCache.for_root(tmp_path / "b").folder != first
+    pack = FileCache(first).pack_of("klant-zijn/facturatie")
+    assert pack is not None and re.fullmatch(r"[0-9a-f]{32}\.pack", pack.name)
+    assert FileCache(first).pack_of("klant-zijn") != pack
 
 
 def test_a_value_the_cache_did_not_write_is_refused() -> None:
@@ -441,15 +554,48 @@ def test_the_index_of_a_large_file_reads_back(
 def test_a_document_from_the_cache_names_its_file_as_a_parsed_one_does(
     trees: list[Path], tmp_path: Path, parsed_texts: list[str]
 ) -> None:
-    def names(pack: Path) -> list[tuple[str, Path, str]]:
-        loaded = load_source(FileSystemSource(trees[0]), cache=FileCache(pack))
+    def names(packs: Path) -> list[tuple[str, Path, str]]:
+        loaded = load_source(FileSystemSource(trees[0]), cache=FileCache(packs))
         documents = [*loaded.journeys, *loaded.improvements]
         return [(d.file, d.path, d.display) for d in documents]
 
-    cold = names(tmp_path / "cache.pack")
+    cold = names(tmp_path / "packs")
     parsed_texts.clear()
-    assert names(tmp_path / "cache.pack") == cold
+    assert names(tmp_path / "packs") == cold
     assert parsed_texts == []  # every document came from the cache
     assert ("klant-zijn/facturatie/ik-betaal.yaml", trees[0] / _JOURNEYS / "ik-betaal.yaml") in [
         (file, path) for file, path, _ in cold
     ]
+
+
+def test_only_the_dated_values_are_decoded_and_come_back() -> None:
+    moment = datetime(2025, 1, 31, 12, 30)
+    data = {
+        "review": {"last_reviewed": date(2025, 1, 31)},
+        "list": [1, {"at": moment}, "x"],
+        "plain": "text",
+    }
+    plain, dated = encode_dated(data)
+    assert dated == [("review", "last_reviewed"), ("list", 1, "at")]
+    back = decode_dated(marshal.loads(marshal.dumps(plain)), dated)
+    assert back == data
+    assert data["review"] == {"last_reviewed": date(2025, 1, 31)}  # encoding copies
+
+
+def test_plain_data_is_not_copied() -> None:
+    data = {"name": "x", "steps": [{"emotion": 1}]}
+    plain, dated = encode_dated(data)
+    assert (plain, dated) == (data, [])
+    assert plain is data
+
+
+def test_a_dated_key_decodes_the_whole_data() -> None:
+    data = {date(2025, 2, 1): "a date as a key", "day": date(2025, 1, 31)}
+    plain, dated = encode_dated(data)
+    assert dated is None
+    assert decode_dated(marshal.loads(marshal.dumps(plain)), dated) == data
+
+
+def test_a_dated_value_at_the_top_comes_back() -> None:
+    plain, dated = encode_dated(date(2025, 1, 31))
+    assert decode_dated(plain, dated) == date(2025, 1, 31)

@@ -24,10 +24,10 @@ from journeyctl.load import rules
 from journeyctl.load.cache import (
     FileCache,
     Record,
-    decode_data,
+    decode_dated,
     decode_problems,
     decode_value,
-    encode_data,
+    encode_dated,
     encode_problems,
     encode_value,
     is_plain_index,
@@ -228,7 +228,7 @@ def _read_through(
 ) -> tuple[Document[M] | None, Iterable[FileProblem]]:
     """`_read`, or what the cache holds for the same content and kind of file."""
     key = FileCache.filed(model.__name__, content_hash)
-    record = cache.get(key)
+    record = cache.get(entry.path, key)
     if record is not None:
         restored = _restore(record, entry, model, root, display)
         if restored is not None:
@@ -237,7 +237,7 @@ def _read_through(
     problems = list(problems)
     record = _record(document, problems, data)
     if record is not None:
-        cache.put(key, record)
+        cache.put(entry.path, key, record)
     return document, problems
 
 
@@ -252,7 +252,9 @@ def _record(
         return (False, plain_problems)
     if document.source is None:
         return None
-    return (True, encode_data(data), plain_problems, document.source.to_plain(encode_value))
+    plain_data, dated = encode_dated(data)
+    plain_index = document.source.to_plain(encode_value)
+    return (True, plain_data, plain_problems, plain_index, dated)
 
 
 def _restore(
@@ -268,11 +270,11 @@ def _restore(
             problems = decode_problems(record[1])
             # A file that did not load always has a problem that says why.
             return (None, problems) if problems else None
-        _, plain_data, plain_problems, plain_index = record
+        _, plain_data, plain_problems, plain_index, dated = record
         if not is_plain_index(plain_index):
             return None
         problems = decode_problems(plain_problems)
-        instance = model.model_validate(decode_data(plain_data))
+        instance = model.model_validate(decode_dated(plain_data, dated))
     except Exception:  # a record that does not read back is not trusted, whatever it holds
         return None
     positions = PositionIndex.from_plain(plain_index, decode_value)
