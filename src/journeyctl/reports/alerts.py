@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, get_args
 
 from journeyctl.checks.kpi_without_baseline import without_baseline
 from journeyctl.checks.missing_owner import unowned
@@ -52,15 +52,7 @@ AlertKind = Literal[
     "no_owner",
     "kpi_without_baseline",
 ]
-ALERT_KINDS: tuple[AlertKind, ...] = (
-    "contact_rate_up",
-    "contacts_up",
-    "top_unworked",
-    "kpi_away_from_target",
-    "review_overdue",
-    "no_owner",
-    "kpi_without_baseline",
-)
+ALERT_KINDS: tuple[AlertKind, ...] = get_args(AlertKind)
 DEFAULT_TOP = 10
 
 

@@ -22,7 +22,7 @@ from typing import ClassVar, Literal
 from journeyctl.model import Journey
 from journeyctl.model.journey import MAPPED_STATUSES
 from journeyctl.reports.inputs import ReportInput
-from journeyctl.reports.rows import Row, csv_row
+from journeyctl.reports.rows import Row, csv_row, json_rows
 
 # How far a reason is covered: by a mapped journey, by listed ones only, or not at all.
 Level = Literal["mapped", "listed"]
@@ -151,11 +151,7 @@ class CoverageReport:
         return [csv_row(self.fields, _plain(row)) for row in self.rows]
 
     def to_dict(self) -> dict[str, object]:
-        rows = []
-        for row in self.rows:
-            entry = _plain(row)
-            entry["journeys"] = list(row.journeys)
-            rows.append(entry)
+        rows = json_rows(self.rows, _plain, lambda row: {"journeys": list(row.journeys)})
         return {
             "report": self.name,
             "period": self.period,

@@ -30,7 +30,7 @@ from typing import ClassVar, get_args
 from journeyctl.model import Improvement
 from journeyctl.model.improvement import ImprovementStatus
 from journeyctl.reports.inputs import ReportInput, improvements_of, state
-from journeyctl.reports.rows import Row, columns, csv_row
+from journeyctl.reports.rows import Row, columns, csv_row, json_rows
 
 STATUSES: tuple[str, ...] = get_args(ImprovementStatus)
 QUICK_EFFORT = 2  # a quick win takes at most this effort
@@ -123,23 +123,7 @@ class ImprovementsReport:
         return [csv_row(self.fields, _plain(row)) for row in self.rows]
 
     def to_dict(self) -> dict[str, object]:
-        rows = []
-        for row in self.rows:
-            entry = _plain(row)
-            entry["journeys"] = list(row.journeys)
-            entry["expected"] = dict(row.expected)
-            entry["links"] = list(row.links)
-            entry["terms"] = [
-                {
-                    "journey": term.journey,
-                    "contacts": term.contacts,
-                    "change": term.change,
-                    "avoided": None if term.avoided is None else round(term.avoided, 2),
-                    "estimated": term.estimated,
-                }
-                for term in row.terms
-            ]
-            rows.append(entry)
+        rows = json_rows(self.rows, _plain, _lists)
         return {
             "report": self.name,
             "period": self.period,
@@ -160,6 +144,24 @@ class ImprovementsReport:
                 for j in self.by_journey
             ],
         }
+
+
+def _lists(row: ImprovementRow) -> dict[str, object]:
+    return {
+        "journeys": list(row.journeys),
+        "expected": dict(row.expected),
+        "links": list(row.links),
+        "terms": [
+            {
+                "journey": term.journey,
+                "contacts": term.contacts,
+                "change": term.change,
+                "avoided": None if term.avoided is None else round(term.avoided, 2),
+                "estimated": term.estimated,
+            }
+            for term in row.terms
+        ],
+    }
 
 
 def _plain(row: ImprovementRow) -> dict[str, object]:

@@ -22,7 +22,7 @@ from journeyctl.model import Journey
 from journeyctl.model.common import CADENCE_DAYS
 from journeyctl.model.journey import MAPPED_STATUSES
 from journeyctl.reports.inputs import ReportInput, improvements_of, state
-from journeyctl.reports.rows import Row, csv_row
+from journeyctl.reports.rows import Row, csv_row, json_rows
 
 
 @dataclass(frozen=True)
@@ -75,20 +75,22 @@ class OwnersReport:
         return [csv_row(self.fields, _plain(row)) for row in self.rows]
 
     def to_dict(self) -> dict[str, object]:
-        rows = []
-        for row in self.rows:
-            entry = _plain(row)
-            entry["journeys"] = list(row.journeys)
-            entry["overdue_reviews"] = [review.journey for review in row.overdue]
-            entry["open_improvements"] = list(row.open_improvements)
-            entry["open_on_journeys"] = list(row.open_on_journeys)
-            entry["overdue"] = [_overdue(review) for review in row.overdue]
-            rows.append(entry)
+        rows = json_rows(self.rows, _plain, _lists)
         return {"report": self.name, "today": self.today.isoformat(), "rows": rows}
 
 
 def _plain(row: OwnerRow) -> dict[str, object]:
     return {name: value(row) for name, value in _COLUMNS.items()}
+
+
+def _lists(row: OwnerRow) -> dict[str, object]:
+    return {
+        "journeys": list(row.journeys),
+        "overdue_reviews": [review.journey for review in row.overdue],
+        "open_improvements": list(row.open_improvements),
+        "open_on_journeys": list(row.open_on_journeys),
+        "overdue": [_overdue(review) for review in row.overdue],
+    }
 
 
 def _overdue(review: OverdueReview) -> dict[str, object]:

@@ -7,13 +7,14 @@ A list of ids (the journeys an improvement touches) becomes one cell, the ids jo
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
 Cell = str | int | float | bool | None
 Row = dict[str, Cell]
 
 LIST_SEPARATOR = ";"
+R = TypeVar("R")
 
 
 def columns(row_type: type[Any], *, leave_out: Iterable[str] = ()) -> tuple[str, ...]:
@@ -34,3 +35,13 @@ def cell(value: object) -> Cell:
     if isinstance(value, list | tuple):
         return LIST_SEPARATOR.join(str(item) for item in value)
     raise TypeError(f"no CSV cell for {type(value).__name__}")
+
+
+def json_rows(
+    rows: Iterable[R],
+    plain: Callable[[R], dict[str, object]],
+    more: Callable[[R], Mapping[str, object]],
+) -> list[dict[str, object]]:
+    """Each row as JSON gives it: its `plain` fields (those of the CSV), then the `more` that
+    only JSON holds (lists, mappings)."""
+    return [{**plain(row), **more(row)} for row in rows]
