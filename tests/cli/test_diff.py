@@ -81,6 +81,8 @@ def test_json_keeps_ids_and_plain_numbers(reviewed: Repository) -> None:
             "customers": 5000,
             "old_contacts": 400,
             "contacts": 4000,
+            "old_estimated": [],
+            "estimated": [],
         },
         {"kind": "rank", "old_period": "2025", "old_rank": 2, "period": "2025", "rank": 1},
     ]

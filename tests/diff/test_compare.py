@@ -404,6 +404,17 @@ def test_only_the_contacts_changed(repo: Repository) -> None:
     ]
 
 
+def test_a_figure_that_became_an_estimate_is_a_change_and_moves_no_rank(
+    repo: Repository,
+) -> None:
+    """Only the contacts' estimate mark changed: the volume says so, and no rank line says
+    the journey stayed where it was."""
+    repo.edit(AANMELD, "contacts: 400", "contacts: 400, estimated: [contacts]")
+    assert journey(changes(repo), "ik-meld-me-aan").details == [
+        VolumeChanged("2025", 500, 500, 400, 400, (), ("contacts",)),
+    ]
+
+
 def test_a_journey_with_errors_is_not_ranked_in_its_revision(repo: Repository) -> None:
     """ik-betaal's criterion value is out of range in the head: it has no rank there, and
     ik-meld-me-aan, whose volumes changed, is first."""

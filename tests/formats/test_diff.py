@@ -85,6 +85,18 @@ def test_a_journey_of_a_few_details_is_not_folded() -> None:
     assert "<details>" not in as_markdown(tree(changed("Ik betaal", *details)))
 
 
+def test_a_figure_marked_or_no_longer_marked_estimated_shows_the_mark() -> None:
+    """The contacts became an estimate, the customers a count: both figures are said, with
+    `~` where someone estimated them; an added period marks its estimated figure."""
+    marked = VolumeChanged("2025", 1000, 1000, 200, 200, ("customers",), ("contacts",))
+    added = VolumeChanged("2026", None, 1100, None, 210, (), ("customers",))
+    lines = as_markdown(tree(changed("Ik betaal", marked, added))).splitlines()
+    assert lines[-2:] == [
+        "  - Volumes 2025: customers 1,000\\~ -> 1,000, contacts 200 -> 200\\~",
+        "  - Volumes 2026 (added): customers 1,100\\~, contacts 210",
+    ]
+
+
 def test_dutch_numbers_and_words() -> None:
     journey = changed(
         "Ik betaal", VolumeChanged("2025", 1000, 1500, 200, 200), RankMoved("2025", 7, "2025", 3)
@@ -298,6 +310,8 @@ def test_the_json_has_every_key_of_the_documented_shape() -> None:
                         "customers": 12,
                         "old_contacts": 3,
                         "contacts": None,
+                        "old_estimated": [],
+                        "estimated": [],
                     },
                     {
                         "kind": "rank",

@@ -115,3 +115,18 @@ def test_nothing_to_say_stands_in_the_tables_place() -> None:
     view = since_view(tree_diff([journey("changed", Changed("owner", "a", "b"))], []), (), "en")
     assert (view.table.rows, view.table.empty) == ((), "Nothing changed in the framework since v1.")
     assert view.table.headers == ("Change", "Name", "Before", "Now")
+
+
+def test_a_volume_that_became_an_estimate_is_marked_before_and_now() -> None:
+    diff = tree_diff(
+        [journey("changed", VolumeChanged("2025", 4000, 4000, 1200, 1200, (), ("contacts",)))],
+        [],
+    )
+    assert shown(diff) == [
+        (
+            "Volumes 2025",
+            "I pay my bill",
+            "customers 4,000; contacts 1,200",
+            "customers 4,000; contacts 1,200~",
+        )
+    ]

@@ -110,13 +110,16 @@ class EmotionChanged:
 
 @dataclass(frozen=True)
 class VolumeChanged:
-    """A period's volumes: added (old None), removed (new None) or changed."""
+    """A period's volumes: added (old None), removed (new None) or changed, in their numbers
+    or in which of them someone estimated ("customers", "contacts")."""
 
     period: str
     old_customers: int | None
     customers: int | None
     old_contacts: int | None
     contacts: int | None
+    old_estimated: tuple[str, ...] = ()
+    estimated: tuple[str, ...] = ()
     kind: str = dataclasses.field(default="volume", init=False)
 
 

@@ -360,18 +360,24 @@ def _volumes(old: Journey, new: Journey) -> list[Detail]:
             None if was is None else was.contacts,
             None if now is None else now.contacts,
         )
-        if counts[0] != counts[1] or counts[2] != counts[3]:
-            changes.append(VolumeChanged(period, *counts))
+        marks = (tuple(was.estimated) if was else (), tuple(now.estimated) if now else ())
+        if counts[0] != counts[1] or counts[2] != counts[3] or marks[0] != marks[1]:
+            changes.append(VolumeChanged(period, *counts, *marks))
     return changes
 
 
 def _rank_moved(
     old_id: str, id_: str, old: Journey, new: Journey, base: Ranks, head: Ranks
 ) -> RankMoved | None:
-    """The movement in the default ranking, for a journey whose volumes changed."""
-    if old.volumes == new.volumes or not (base[0] or head[0]):
+    """The movement in the default ranking, for a journey whose volumes' numbers changed (a
+    volume that only became an estimate, or a count again, ranks as it did)."""
+    if _counts(old) == _counts(new) or not (base[0] or head[0]):
         return None
     return RankMoved(base[0], base[1].get(old_id), head[0], head[1].get(id_))
+
+
+def _counts(journey: Journey) -> list[tuple[str, int, int]]:
+    return [(v.period, v.customers, v.contacts) for v in journey.volumes]
 
 
 def _kpis(old: dict[str, KpiRecord], new: dict[str, KpiRecord]) -> list[Detail]:

@@ -24,6 +24,7 @@ from typing import Literal
 
 from journeyctl.diff import TOP_PLACES, changes
 from journeyctl.text import Lang, format_count, format_decimal, label
+from journeyctl.views.cells import ESTIMATED
 
 # A journey with more lines than this folds them; a section with more entries than this
 # shows the first ones and folds the rest.
@@ -402,16 +403,23 @@ class _Words:
             ("customers", detail.old_customers, detail.customers),
             ("contacts", detail.old_contacts, detail.contacts),
         )
+        figures: list[Line] = []
         if detail.old_customers is None:  # a period added: its figures
             what = (*what, Span(f" ({self.label('diff.added')})"))
-            shown = [f"{self.label(k).lower()} {self._count(new)}" for k, _, new in counts]
-        else:  # only the figures that changed
-            shown = [
-                f"{self.label(k).lower()} {self._count(old)} {ARROW} {self._count(new)}"
-                for k, old, new in counts
-                if old != new
-            ]
-        return [(*what, Span(f": {', '.join(shown)}"))]
+            for key, _, new in counts:
+                figures.append(
+                    (Span(f"{self.label(key).lower()} {self._count(new)}"),
+                     *_mark(key, detail.estimated))
+                )  # fmt: skip
+        else:  # only the figures that changed, also where only their estimate mark did
+            for key, old, new in counts:
+                was, now = _mark(key, detail.old_estimated), _mark(key, detail.estimated)
+                if old != new or was != now:
+                    figures.append(
+                        (Span(f"{self.label(key).lower()} {self._count(old)}"), *was,
+                         Span(f" {ARROW} {self._count(new)}"), *now)
+                    )  # fmt: skip
+        return [(*what, Span(": "), *_join(figures, ", "))]
 
     def _rank(self, detail: changes.RankMoved) -> list[Line]:
         periods = [p for p in dict.fromkeys((detail.old_period, detail.period)) if p]
@@ -528,3 +536,9 @@ _SECTION_LABELS = {
     "kpis": "kpi",
     "criteria": "criterion",
 }
+
+
+def _mark(value: str, estimated: tuple[str, ...]) -> Line:
+    """ESTIMATED after a figure someone estimated: a mark, which Markdown escapes (a `~`
+    alone would start a struck-through run there)."""
+    return (Span(ESTIMATED, kind="text"),) if value in estimated else ()

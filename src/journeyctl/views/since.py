@@ -24,7 +24,7 @@ from journeyctl.diff.changes import (
 )
 from journeyctl.model import Journey
 from journeyctl.text import LABELS, Lang, label
-from journeyctl.views.cells import NONE, PARTS, Cell, Table, count, journey_page
+from journeyctl.views.cells import ESTIMATED, NONE, PARTS, Cell, Table, count, journey_page
 
 LIVE = "implemented"  # the improvement status that means it went live
 
@@ -140,23 +140,29 @@ def _volumes(journey: JourneyDiff, lang: Lang) -> list[SinceRow]:
             "volumes",
             Cell(label("diff.volumes", lang).format(period=detail.period)),
             _journey(journey),
-            _volume(detail.old_customers, detail.old_contacts, lang),
-            _volume(detail.customers, detail.contacts, lang),
+            _volume(detail.old_customers, detail.old_contacts, detail.old_estimated, lang),
+            _volume(detail.customers, detail.contacts, detail.estimated, lang),
         )
         for detail in journey.details
         if isinstance(detail, VolumeChanged)
     ]
 
 
-def _volume(customers: int | None, contacts: int | None, lang: Lang) -> Cell:
-    """Customers and contacts, one per line where the output has lines; NONE without."""
+def _volume(
+    customers: int | None, contacts: int | None, estimated: tuple[str, ...], lang: Lang
+) -> Cell:
+    """Customers and contacts, one per line where the output has lines, each marked where
+    someone estimated it; NONE without."""
     if customers is None and contacts is None:
         return Cell(NONE)
-    parts = (
-        Cell(f"{label('customers', lang).lower()} {count(customers, lang)}"),
-        Cell(f"{label('contacts', lang).lower()} {count(contacts, lang)}"),
+    parts = tuple(
+        Cell(
+            f"{label(key, lang).lower()} {count(value, lang)}",
+            mark=ESTIMATED if key in estimated else "",
+        )
+        for key, value in (("customers", customers), ("contacts", contacts))
     )
-    return Cell(PARTS.join(part.text for part in parts), parts=parts)
+    return Cell(PARTS.join(part.shown for part in parts), parts=parts)
 
 
 def _journey(journey: JourneyDiff) -> Cell:
