@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, WithJsonSchema
 
@@ -18,6 +18,20 @@ FIRST_YEAR, LAST_YEAR = 1900, 2999
 # enough that sums and ratios of them stay exact and finite.
 NUMBER_LIMIT = 10**12
 _PERIOD_RE = re.compile(PERIOD_PATTERN)
+
+
+def empty_list(description: str | None = None) -> Any:
+    """An empty list as a field's default, made per instance by a factory: a default `[]`
+    would be deep-copied for every instance that leaves the field out, a third of the time
+    it takes to validate a journey; the schema still says `"default": []`."""
+    if description is None:  # a description the type's annotation gives stays
+        return Field(default_factory=list, json_schema_extra={"default": []})
+    return Field(default_factory=list, description=description, json_schema_extra={"default": []})
+
+
+def empty_dict() -> Any:
+    """An empty mapping as a field's default, as `empty_list` makes an empty list."""
+    return Field(default_factory=dict, json_schema_extra={"default": {}})
 
 
 class StrictModel(BaseModel):

@@ -17,20 +17,21 @@ from journeyctl.model.common import (
     StrictModel,
     Text,
     Weight,
+    empty_list,
 )
 
 
 class Phase(StrictModel):
     id: Slug
     name: Text
-    aliases: Aliases = []
+    aliases: Aliases = empty_list()
     description: str | None = None
 
 
 class Cluster(StrictModel):
     id: Slug
     name: Text
-    aliases: Aliases = []
+    aliases: Aliases = empty_list()
     phase: Slug
     description: str | None = None
 
@@ -47,16 +48,16 @@ class ContactReason(StrictModel):
 
     id: Slug
     name: Text
-    aliases: Aliases = []
+    aliases: Aliases = empty_list()
     phase: Slug
     description: str | None = None
-    volumes: list[ContactVolume] = []
+    volumes: list[ContactVolume] = empty_list()
 
 
 class Owner(StrictModel):
     id: Slug
     name: Text
-    aliases: Aliases = []
+    aliases: Aliases = empty_list()
     email: str | None = None
 
 
@@ -132,14 +133,14 @@ class Framework(StrictModel):
     language: Literal["en", "nl"] = "en"
     description: str | None = None
     phases: list[Phase] = Field(min_length=1)
-    clusters: list[Cluster] = []
-    contact_reasons: list[ContactReason] = []
-    owners: list[Owner] = []
-    teams: list[Team] = []
-    channels: list[Channel] = []
-    personas: list[Persona] = []
-    kpis: list[Kpi] = []
-    criteria: list[Criterion] = []
+    clusters: list[Cluster] = empty_list()
+    contact_reasons: list[ContactReason] = empty_list()
+    owners: list[Owner] = empty_list()
+    teams: list[Team] = empty_list()
+    channels: list[Channel] = empty_list()
+    personas: list[Persona] = empty_list()
+    kpis: list[Kpi] = empty_list()
+    criteria: list[Criterion] = empty_list()
     ranking: RankingWeights = RankingWeights()
     review: ReviewPolicy = ReviewPolicy()
     alerts: AlertPolicy = AlertPolicy()

@@ -7,7 +7,16 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from journeyctl.model.common import SLUG_PATTERN, Day, Measure, Slug, StrictModel, Text
+from journeyctl.model.common import (
+    SLUG_PATTERN,
+    Day,
+    Measure,
+    Slug,
+    StrictModel,
+    Text,
+    empty_dict,
+    empty_list,
+)
 
 ImprovementStatus = Literal[
     "idea", "planned", "experiment", "in-progress", "implemented", "rejected"
@@ -29,7 +38,7 @@ class Target(StrictModel):
     """A journey an improvement touches, optionally narrowed to some of its steps (by name)."""
 
     journey: Slug
-    steps: list[Text] = []
+    steps: list[Text] = empty_list()
 
 
 def _short_form_in_schema(schema: dict[str, Any]) -> None:
@@ -58,8 +67,8 @@ class Improvement(StrictModel):
     effort: Effort | None = None
     started: Day | None = None
     done: Day | None = None
-    expected: dict[Slug, Measure | str] = {}
-    links: list[Text] = []
+    expected: dict[Slug, Measure | str] = empty_dict()
+    links: list[Text] = empty_list()
     result: str | None = None
 
     @property

@@ -19,6 +19,8 @@ from journeyctl.model.common import (
     Slug,
     StrictModel,
     Text,
+    empty_dict,
+    empty_list,
 )
 
 # yes/no, a scale point or a number; bool first, so that yes stays yes and not 1.
@@ -81,27 +83,27 @@ class Volume(StrictModel, EstimatedValues):
     customers: Count
     contacts: Count
     source: str | None = None
-    estimated: Estimated = []
+    estimated: Estimated = empty_list()
 
 
 class Step(StrictModel):
     name: Text
     stage: str | None = None
     description: str | None = None
-    touchpoints: list[Slug] = []
+    touchpoints: list[Slug] = empty_list()
     backstage: str | None = None
     emotion: Emotion | None = None
     desired_emotion: Emotion | None = None
-    pain_points: list[Text] = []
+    pain_points: list[Text] = empty_list()
     moment_of_truth: bool = False
-    contact_reasons: list[Slug] = []
+    contact_reasons: list[Slug] = empty_list()
     # What the customer thinks or says at this step, in their words (a quote from research),
     # and the opportunities the team sees there: each a lane of the map when a step has one.
-    thoughts: list[Text] = Field(
-        default=[], description="what the customer thinks or says at this step, in their words"
+    thoughts: list[Text] = empty_list(
+        description="what the customer thinks or says at this step, in their words"
     )
-    opportunities: list[Text] = Field(
-        default=[], description="what could be better here: ideas not yet an improvement"
+    opportunities: list[Text] = empty_list(
+        description="what could be better here: ideas not yet an improvement"
     )
 
 
@@ -115,7 +117,7 @@ class Measurement(StrictModel):
 class KpiRecord(StrictModel):
     baseline: Measurement | None = None
     target: Measure | None = None
-    measurements: list[Measurement] = []
+    measurements: list[Measurement] = empty_list()
 
 
 class Insight(StrictModel):
@@ -141,26 +143,26 @@ class Review(StrictModel):
 class Journey(StrictModel):
     id: Slug
     name: Text
-    aliases: Aliases = []
+    aliases: Aliases = empty_list()
     description: str | None = None
     phase: Slug
     cluster: Slug
     owner: Slug | None = None
-    team: list[Slug] = []
-    personas: list[Slug] = []
+    team: list[Slug] = empty_list()
+    personas: list[Slug] = empty_list()
     status: JourneyStatus = "listed"
     goal: str | None = None
     desired_emotions: str | None = None
-    contact_reasons: list[Slug] = []
-    follows: list[Slug] = []
-    volumes: list[Volume] = []
-    criteria: dict[Slug, CriterionValue] = {}
-    steps: list[Step] = []
-    kpis: dict[Slug, KpiRecord] = {}
-    insights: list[Insight] = []
-    notes: list[Note] = []
+    contact_reasons: list[Slug] = empty_list()
+    follows: list[Slug] = empty_list()
+    volumes: list[Volume] = empty_list()
+    criteria: dict[Slug, CriterionValue] = empty_dict()
+    steps: list[Step] = empty_list()
+    kpis: dict[Slug, KpiRecord] = empty_dict()
+    insights: list[Insight] = empty_list()
+    notes: list[Note] = empty_list()
     review: Review | None = None
-    links: list[Text] = []
+    links: list[Text] = empty_list()
 
     def volume(self, period: str) -> Volume | None:
         return next((v for v in self.volumes if v.period == period), None)
