@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import time
 from datetime import date
 from pathlib import Path
 
@@ -121,51 +122,50 @@ def test_the_read_limit_is_the_loaders() -> None:
     assert runs.READ_AT_MOST == MAX_FILE_BYTES + 1
 
 
-def test_a_stored_result_comes_back_for_the_same_input_only() -> None:
-    tree = b"t" * 32
-    runs.store_result("validate", OPTIONS, DAY, tree, 1, "findings\n")
-    assert runs.stored_result("validate", OPTIONS, DAY, tree) == (1, "findings\n")
-    assert runs.stored_result("validate", OPTIONS, DAY, b"u" * 32) is None
-    assert runs.stored_result("validate", OPTIONS, date(2026, 1, 16), tree) is None
+def test_a_stored_result_comes_back_for_the_same_input_only(tree_dir: Path) -> None:
+    _store(tree_dir, 1, "findings\n")
+    assert _stored(tree_dir) == (1, "findings\n")
+    assert runs.stored_result("validate", OPTIONS, date(2026, 1, 16), str(tree_dir)) is None
     for changed in range(len(OPTIONS)):
         other = tuple(o + "x" if i == changed else o for i, o in enumerate(OPTIONS))
-        assert runs.stored_result("validate", other, DAY, tree) is None
-    assert runs.stored_result("rank", OPTIONS, DAY, tree) is None
+        assert runs.stored_result("validate", other, DAY, str(tree_dir)) is None
+    assert runs.stored_result("rank", OPTIONS, DAY, str(tree_dir)) is None
+    journey = next(tree_dir.glob("*/*/*.yaml"))
+    journey.write_bytes(journey.read_bytes() + b"# changed\n")
+    assert _stored(tree_dir) is None
 
 
 def test_a_new_version_or_changed_code_is_no_stored_result(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tree_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     package = tmp_path / "journeyctl"
     shutil.copytree(Path(runs.__file__).parent.parent, package)
     monkeypatch.setattr(runs, "_PACKAGE", str(package))
-    tree = b"t" * 32
-    runs.store_result("validate", OPTIONS, DAY, tree, 0, "valid\n")
-    assert runs.stored_result("validate", OPTIONS, DAY, tree) == (0, "valid\n")
+    _store(tree_dir, 0, "valid\n")
+    assert _stored(tree_dir) == (0, "valid\n")
     version = journeyctl.__version__
     monkeypatch.setattr(journeyctl, "__version__", "99.0")
-    assert runs.stored_result("validate", OPTIONS, DAY, tree) is None
+    assert _stored(tree_dir) is None
     monkeypatch.setattr(journeyctl, "__version__", version)
-    assert runs.stored_result("validate", OPTIONS, DAY, tree) == (0, "valid\n")
+    assert _stored(tree_dir) == (0, "valid\n")
     rule = package / "checks" / "missing_owner.py"  # a rule changed: the rule set is code
     rule.write_text(rule.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert runs.stored_result("validate", OPTIONS, DAY, tree) is None
-    runs.store_result("validate", OPTIONS, DAY, tree, 0, "valid\n")
+    assert _stored(tree_dir) is None
+    _store(tree_dir, 0, "valid\n")
     (package / "checks" / "new_rule.py").write_text("", encoding="utf-8")  # a rule added
-    assert runs.stored_result("validate", OPTIONS, DAY, tree) is None
+    assert _stored(tree_dir) is None
 
 
 def test_an_installed_dependency_is_no_stored_result(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tree_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     site = tmp_path / "site-packages"
     site.mkdir()
     monkeypatch.setattr("sys.path", [*os.sys.path, str(site)])
-    tree = b"t" * 32
-    runs.store_result("validate", OPTIONS, DAY, tree, 0, "valid\n")
-    assert runs.stored_result("validate", OPTIONS, DAY, tree) == (0, "valid\n")
+    _store(tree_dir, 0, "valid\n")
+    assert _stored(tree_dir) == (0, "valid\n")
     (site / "pydantic-9.0.dist-info").mkdir()
-    assert runs.stored_result("validate", OPTIONS, DAY, tree) is None
+    assert _stored(tree_dir) is None
 
 
 def _slot() -> Path:
@@ -188,7 +188,7 @@ def _flip(slot: Path) -> None:
 def _other_key(slot: Path) -> None:
     """A whole slot, but checked with a key that is not the folder's: planted, not made."""
     raw = slot.read_bytes()
-    start = len(b"journeyctl-run 1\n")
+    start = len(b"journeyctl-run 2\n")
     forged = runs._checksum(b"k" * 32, raw[start + 32 : start + 64], raw[start + 64 :])
     slot.write_bytes(raw[:start] + forged + raw[start + 32 :])
 
@@ -229,50 +229,46 @@ SPOILERS = {
 
 
 @pytest.mark.parametrize("spoil", SPOILERS.values(), ids=SPOILERS.keys())
-def test_a_spoiled_slot_is_not_believed(spoil: object) -> None:
+def test_a_spoiled_slot_is_not_believed(tree_dir: Path, spoil: object) -> None:
     assert callable(spoil)
-    tree = b"t" * 32
-    runs.store_result("validate", OPTIONS, DAY, tree, 0, "valid\n")
+    _store(tree_dir, 0, "valid\n")
     spoil(_slot())
-    assert runs.stored_result("validate", OPTIONS, DAY, tree) is None
+    assert _stored(tree_dir) is None
 
 
-def test_a_spoiled_key_file_is_made_anew(tmp_path: Path) -> None:
-    tree = b"t" * 32
-    runs.store_result("validate", OPTIONS, DAY, tree, 0, "valid\n")
+def test_a_spoiled_key_file_is_made_anew(tree_dir: Path, tmp_path: Path) -> None:
+    _store(tree_dir, 0, "valid\n")
     key = _slot().parent.parent / "key"
     key.write_bytes(b"short")
-    runs.store_result("validate", OPTIONS, DAY, tree, 0, "valid\n")
+    _store(tree_dir, 0, "valid\n")
     assert len(key.read_bytes()) == 32
     assert stat.S_IMODE(key.stat().st_mode) == 0o600
-    assert runs.stored_result("validate", OPTIONS, DAY, tree) == (0, "valid\n")
+    assert _stored(tree_dir) == (0, "valid\n")
 
 
 def test_no_result_is_stored_where_the_cache_folder_cannot_be(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tree_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("JOURNEYCTL_CACHE_DIR", str(blocker / "cache"))
-    runs.store_result("validate", OPTIONS, DAY, b"t" * 32, 0, "valid\n")
-    assert runs.stored_result("validate", OPTIONS, DAY, b"t" * 32) is None
+    _store(tree_dir, 0, "valid\n")
+    assert _stored(tree_dir) is None
 
 
-def test_a_slot_is_replaced_whole_and_leaves_no_temporary_file() -> None:
-    tree = b"t" * 32
-    runs.store_result("validate", OPTIONS, DAY, tree, 0, "first\n")
-    runs.store_result("validate", OPTIONS, DAY, tree, 1, "second\n")
-    assert runs.stored_result("validate", OPTIONS, DAY, tree) == (1, "second\n")
+def test_a_slot_is_replaced_whole_and_leaves_no_temporary_file(tree_dir: Path) -> None:
+    _store(tree_dir, 0, "first\n")
+    _store(tree_dir, 1, "second\n")
+    assert _stored(tree_dir) == (1, "second\n")
     folder = runs.cache_folder()
     assert folder is not None
-    assert sorted(p.name for p in Path(folder).rglob("*")) == sorted(["key", "runs", _slot().name])
+    assert sorted(p.name for p in (Path(folder) / "runs").iterdir()) == [_slot().name]
 
 
-def test_text_that_is_no_utf_8_comes_back_as_it_was() -> None:
-    tree = b"t" * 32
+def test_text_that_is_no_utf_8_comes_back_as_it_was(tree_dir: Path) -> None:
     text = "naam \udcff en \u2028\n"  # a lone surrogate of an undecodable file name
-    runs.store_result("validate", OPTIONS, DAY, tree, 0, text)
-    assert runs.stored_result("validate", OPTIONS, DAY, tree) == (0, text)
+    _store(tree_dir, 0, text)
+    assert _stored(tree_dir) == (0, text)
 
 
 def test_the_cache_folder_follows_the_environment(
@@ -289,5 +285,107 @@ def test_the_cache_folder_follows_the_environment(
     assert runs.cache_folder() is None
 
 
+def _store(root: Path, code: int, text: str, *, started_ns: int | None = None) -> None:
+    tree = check(root, today=TODAY).tree
+    assert tree.digest is not None
+    started = time.time_ns() if started_ns is None else started_ns
+    runs.store_result(
+        "validate",
+        OPTIONS,
+        DAY,
+        tree.digest,
+        code,
+        text,
+        root=str(root),
+        files=tree.files,
+        started_ns=started,
+    )
+
+
+def _stored(root: Path) -> tuple[int, str] | None:
+    return runs.stored_result("validate", OPTIONS, DAY, str(root))
+
+
 def test_the_base_tree_is_plain() -> None:
     assert runs.plain_tree_digest(str(BASE_TREE)) is not None
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the walk reads from here on."""
+    read: list[str] = []
+    real = runs._read_plain
+
+    def counting(path: str) -> bytes | None:
+        read.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(runs, "_read_plain", counting)
+    return read
+
+
+def _age(root: Path, seconds: int = 60) -> None:
+    """Every file of the tree last changed `seconds` ago (its ctime stays now)."""
+    then = time.time() - seconds
+    for path in root.rglob("*.yaml"):
+        os.utime(path, (then, then))
+
+
+def test_files_whose_status_vouches_for_them_are_not_read_again(
+    tree_dir: Path, reads: list[str]
+) -> None:
+    # A status that changed less than a few seconds before the run does not vouch for the
+    # content: stored as if the run began a minute from now, every file's status is old.
+    _store(tree_dir, 0, "valid\n", started_ns=time.time_ns() + 60 * 10**9)
+    assert _stored(tree_dir) == (0, "valid\n")
+    assert reads == []
+
+
+def test_a_file_changed_just_before_the_run_is_read(tree_dir: Path, reads: list[str]) -> None:
+    _store(tree_dir, 0, "valid\n")  # every file changed just now (copied by the fixture)
+    assert _stored(tree_dir) == (0, "valid\n")
+    assert sorted(reads) == sorted(p.name for p in tree_dir.rglob("*.yaml"))
+
+
+def test_a_change_that_keeps_size_and_times_is_seen(tree_dir: Path, reads: list[str]) -> None:
+    """An edit of the same length with the old times put back (`touch -r`, `cp -p`) changes
+    the file's ctime, which nothing sets back."""
+    _age(tree_dir)
+    _store(tree_dir, 0, "valid\n", started_ns=time.time_ns() + 60 * 10**9)
+    journey = next(tree_dir.glob("*/*/*.yaml"))
+    status = journey.stat()
+    time.sleep(0.05)  # past the clock tick of the file system's timestamps
+    journey.write_bytes(journey.read_bytes().replace(b"a", b"b", 1))
+    os.utime(journey, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert journey.stat().st_size == status.st_size
+    assert journey.stat().st_mtime_ns == status.st_mtime_ns
+    assert _stored(tree_dir) is None
+    assert reads == [journey.name]
+
+
+def test_a_file_replaced_by_another_is_read(tree_dir: Path, reads: list[str]) -> None:
+    _store(tree_dir, 0, "valid\n", started_ns=time.time_ns() + 60 * 10**9)
+    journey = next(tree_dir.glob("*/*/*.yaml"))
+    other = journey.with_name("other")
+    other.write_bytes(journey.read_bytes())
+    other.replace(journey)
+    assert _stored(tree_dir) == (0, "valid\n")  # the same content, read again
+    assert reads == [journey.name]
+
+
+def test_a_manifest_of_junk_is_not_believed(tree_dir: Path) -> None:
+    _store(tree_dir, 0, "valid\n")
+    secret = runs.secret_key(create=False)
+    assert secret is not None
+    slot = _slot()
+    raw = slot.read_bytes()
+    start = len(b"journeyctl-run 2\n")
+    key = raw[start + 32 : start + 64]
+    for manifest in (
+        b"\xff\xff\xff\xff",
+        b"\x00\x00\x00\x05ab",
+        b"\x00\x00\x00\x01\xff" + b"0" * 60,
+    ):
+        body = b"\x00" + len(manifest).to_bytes(4, "big") + manifest + b"valid\n"
+        slot.write_bytes(raw[:start] + runs._checksum(secret, key, body) + key + body)
+        assert _stored(tree_dir) is None

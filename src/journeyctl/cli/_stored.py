@@ -24,6 +24,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import date
 
+    from journeyctl.load import Tree
+
 # `validate --format`'s choices (a test keeps them equal to the command's).
 FORMATS = ("auto", "text", "json", "github", "gitlab", "sarif")
 _VALUED = ("--root", "--format")
@@ -56,14 +58,11 @@ def stored_validate(arguments: list[str]) -> tuple[int, str] | None:
         return None  # the full command adds the job summary
     if not root.strip() or not os.path.isfile(os.path.join(root, _FRAMEWORK)):
         return None  # the full command says why, or which folder below it is taken
-    from journeyctl.load.runs import plain_tree_digest, stored_result, this_day
+    from journeyctl.load.runs import stored_result, this_day
 
     resolved = os.path.realpath(root)
-    tree = plain_tree_digest(resolved)
-    if tree is None:
-        return None
     options = validate_options(resolved, os.getcwd(), chosen, strict, color(sys.stdout))
-    return stored_result("validate", options, this_day(), tree)
+    return stored_result("validate", options, this_day(), resolved)
 
 
 def _parse(arguments: list[str]) -> tuple[str, str, bool] | None:
@@ -95,13 +94,24 @@ def _parse(arguments: list[str]) -> tuple[str, str, bool] | None:
 
 
 def store_validate(
-    root: str, chosen_format: str, strict: bool, day: date, tree: bytes | None, code: int, text: str
+    tree: Tree, chosen_format: str, strict: bool, day: date, started_ns: int, code: int, text: str
 ) -> None:
-    """Keep what a full `validate` printed, for the next run on the same tree (`root`: the
-    loaded tree's root)."""
-    if tree is None:
+    """Keep what a full `validate` printed, for the next run on the same tree (read from
+    `started_ns` on, judged on `day`)."""
+    if tree.digest is None:
         return
     from journeyctl.load.runs import store_result
 
+    root = str(tree.root)
     options = validate_options(root, os.getcwd(), chosen_format, strict, color(sys.stdout))
-    store_result("validate", options, day, tree, code, text)
+    store_result(
+        "validate",
+        options,
+        day,
+        tree.digest,
+        code,
+        text,
+        root=root,
+        files=tree.files,
+        started_ns=started_ns,
+    )

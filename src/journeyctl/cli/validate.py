@@ -43,13 +43,14 @@ def validate(
     """Check every file: schemas, cross-references and framework rules."""
     import os
     import sys
+    import time
 
     from journeyctl.cli._stored import store_validate
     from journeyctl.formats import FINDINGS_FORMATS, Settings, resolve_format
     from journeyctl.framework import check
     from journeyctl.load.runs import this_day
 
-    day = this_day()
+    day, started_ns = this_day(), time.time_ns()
     checked = check(root, strict=strict, today=day, cache=not no_cache)
     chosen = resolve_format(output_format)
     text = FINDINGS_FORMATS[chosen](checked.for_display(), Settings(color=color(sys.stdout)))
@@ -59,7 +60,7 @@ def validate(
     if chosen == "github" and summary:
         _append_summary(summary, checked.for_display())
     elif not no_cache:  # the next run on the same tree answers with this
-        store_validate(str(checked.tree.root), chosen, strict, day, checked.tree.digest, code, text)
+        store_validate(checked.tree, chosen, strict, day, started_ns, code, text)
     return code
 
 

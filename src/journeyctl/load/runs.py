@@ -50,12 +50,16 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-_FORMAT = 1  # the layout of a slot and of what its key holds; bump it when either changes
-_MAGIC = b"journeyctl-run 1\n"
+_FORMAT = 2  # the layout of a slot and of what its key holds; bump it when either changes
+_MAGIC = b"journeyctl-run 2\n"
 _DIGEST = 32
 _KEY_FILE = "key"
 _KEY_BYTES = 32
 _MAX_RESULT_BYTES = 256 * 1024 * 1024
+# A file changed this long before a run began, or later, may have been changed again within
+# the file system's timestamp resolution (up to 2 s on some): its size and times do not
+# vouch for its content, which is read (as git does with its index).
+_RACY_NS = 3_000_000_000
 # As the loader reads: at most the file size limit (`load.limits.MAX_FILE_BYTES`), plus one
 # byte to see a file over it (a test keeps the two equal).
 READ_AT_MOST = 5 * 1024 * 1024 + 1
@@ -92,18 +96,21 @@ class TreeDigest:
     """One digest of a tree's files: each one's path and content hash, in the loader's order.
 
     `spoil` marks a tree that holds something the loader reports instead of reading (a
-    `.yml` file, an unreadable file): its runs are not stored.
+    `.yml` file, an unreadable file): its runs are not stored. `files` keeps each path and
+    content hash, in order.
     """
 
     def __init__(self) -> None:
         self._hash = blake2b(digest_size=_DIGEST, person=b"jc-tree")
         self._whole = True
+        self.files: list[tuple[str, bytes]] = []
 
     def add(self, path: str, content_hash: bytes) -> None:
         encoded = path.encode("utf-8", "surrogatepass")
         self._hash.update(len(encoded).to_bytes(4, "big"))
         self._hash.update(encoded)
         self._hash.update(content_hash)
+        self.files.append((path, content_hash))
 
     def spoil(self) -> None:
         self._whole = False
@@ -112,38 +119,62 @@ class TreeDigest:
         return self._hash.digest() if self._whole else None
 
 
-def plain_tree_digest(root: str) -> bytes | None:
+# What a file's status says of it: inode, device, size, and the times of its last change
+# of content (mtime) and of anything (ctime, which no tool can set back).
+Signature = tuple[int, int, int, int, int]
+Manifest = dict[str, tuple[Signature, bytes]]
+
+
+def signature(status: os.stat_result) -> Signature:
+    return (status.st_ino, status.st_dev, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+
+
+def plain_tree_digest(root: str, known: Manifest | None = None) -> bytes | None:
     """The digest the loader would make of the folder `root`, or None where the folder holds
     anything but folders and regular files (hidden folders are left out, as the loader
-    leaves them), or a file that cannot be read: then only a full run can say what it is."""
-    paths: list[str] = []
+    leaves them), or a file that cannot be read: then only a full run can say what it is.
+
+    A file whose status is the one `known` holds for its path is taken to hold the content
+    of the hash it gives, unread (see `store_result`: only statuses old enough to vouch for
+    the content are kept); any other file is read.
+    """
+    files: list[tuple[str, os.DirEntry[str]]] = []
     try:
         seen = {_identity(os.stat(root))}
-        if not _walk(root, "", paths, seen):
+        if not _walk(root, "", files, seen):
             return None
+        files.sort(key=_order)
+        digest = TreeDigest()
+        for path, entry in files:
+            held = known.get(path) if known else None
+            if held is not None and held[0] == signature(entry.stat(follow_symlinks=False)):
+                digest.add(path, held[1])
+                continue
+            content = _read_plain(entry.path)
+            if content is None:
+                return None
+            digest.add(path, file_hash(content))
     except OSError:
         return None
-    paths.sort(key=_order)
-    digest = TreeDigest()
-    for path in paths:
-        content = _read_plain(os.path.join(root, path))
-        if content is None:
-            return None
-        digest.add(path, file_hash(content))
     return digest.value()
 
 
-def _order(path: str) -> list[str]:
+def _order(file: tuple[str, object]) -> list[str]:
     # The loader's order of entries (`load.sources.order`): folder by folder.
-    return path.split("/")
+    return file[0].split("/")
 
 
 def _identity(status: os.stat_result) -> tuple[int, int]:
     return status.st_dev, status.st_ino
 
 
-def _walk(folder: str, relative: str, paths: list[str], seen: set[tuple[int, int]]) -> bool:
-    """Add the YAML files under `folder` to `paths`; False on anything the loader reports."""
+def _walk(
+    folder: str,
+    relative: str,
+    files: list[tuple[str, os.DirEntry[str]]],
+    seen: set[tuple[int, int]],
+) -> bool:
+    """Add the YAML files under `folder` to `files`; False on anything the loader reports."""
     with os.scandir(folder) as listing:
         entries = list(listing)
     for entry in entries:
@@ -157,14 +188,14 @@ def _walk(folder: str, relative: str, paths: list[str], seen: set[tuple[int, int
             if identity in seen:  # a folder mounted twice: the loader names it
                 return False
             seen.add(identity)
-            if not _walk(entry.path, f"{relative}{name}/", paths, seen):
+            if not _walk(entry.path, f"{relative}{name}/", files, seen):
                 return False
             continue
         lowered = name.lower()
         if lowered.endswith(".yml"):  # named by a warning, not read
             return False
         if lowered.endswith(".yaml"):
-            paths.append(relative + name)
+            files.append((relative + name, entry))
     return True
 
 
@@ -219,66 +250,140 @@ def _package_files(folder: str, relative: str = "") -> list[str]:
     return found
 
 
-def _slot_and_key(
-    command: str, options: Sequence[str], day: date, tree: bytes
-) -> tuple[str, bytes]:
-    """The slot of the run's options (file name), and the key of its whole input."""
+def _slot(command: str, options: Sequence[str]) -> bytes:
+    """The slot of a command's options: the file that holds the result of its last run."""
     slot = blake2b(digest_size=16, person=b"jc-slot")
     for part in (command, *options):
         encoded = part.encode("utf-8", "surrogatepass")
         slot.update(len(encoded).to_bytes(4, "big"))
         slot.update(encoded)
+    return slot.digest()
+
+
+def _key(slot: bytes, day: date, tree: bytes) -> bytes:
+    """The key of a run's whole input: options, journeyctl, the day and the tree."""
     key = blake2b(digest_size=_DIGEST, person=b"jc-run")
-    key.update(slot.digest())
+    key.update(slot)
     key.update(_fingerprint())
     key.update(day.isoformat().encode())
     key.update(tree)
-    return f"{slot.hexdigest()}.run", key.digest()
+    return key.digest()
 
 
 def stored_result(
-    command: str, options: Sequence[str], day: date, tree: bytes
+    command: str, options: Sequence[str], day: date, root: str
 ) -> tuple[int, str] | None:
     """The exit code and output of the last run of `command` with `options` on the day `day`
-    on the tree of digest `tree`, if it is stored and nothing it depends on has changed."""
+    on the folder `root`, if it is stored and nothing it depends on has changed since."""
     folder = cache_folder()
     if folder is None:
         return None
     secret = _secret(folder, create=False)
     if secret is None:
         return None
-    slot, key = _slot_and_key(command, options, day, tree)
-    raw = _read_small(os.path.join(folder, "runs", slot))
+    slot = _slot(command, options)
+    raw = _read_small(os.path.join(folder, "runs", f"{slot.hex()}.run"))
     if raw is None:
         return None
-    return _parse(raw, key, secret)
-
-
-def _parse(raw: bytes, key: bytes, secret: bytes) -> tuple[int, str] | None:
-    start = len(_MAGIC)
-    body_start = start + 2 * _DIGEST
-    if not raw.startswith(_MAGIC) or len(raw) < body_start + 1:
+    parsed = _parse(raw, secret)
+    if parsed is None:
         return None
-    checksum, filed_under, body = (
-        raw[start : start + _DIGEST],
-        raw[start + _DIGEST : body_start],
-        raw[body_start:],
-    )
-    if filed_under != key or _checksum(secret, key, body) != checksum:
+    key, code, manifest, text = parsed
+    tree = plain_tree_digest(root, manifest)
+    if tree is None or _key(slot, day, tree) != key:
         return None
     try:
-        text = body[1:].decode("utf-8", "surrogatepass")
+        return code, text.decode("utf-8", "surrogatepass")
     except UnicodeDecodeError:
         return None
-    return body[0], text
+
+
+_HASH = 20
+_SIGNED = 8  # bytes of each number of a signature
+
+
+def _parse(raw: bytes, secret: bytes) -> tuple[bytes, int, Manifest, bytes] | None:
+    """A slot's key, exit code, manifest and text, if it is whole and made with `secret`."""
+    start = len(_MAGIC)
+    body_start = start + 2 * _DIGEST
+    if not raw.startswith(_MAGIC) or len(raw) < body_start + 5:
+        return None
+    checksum = raw[start : start + _DIGEST]
+    key = raw[start + _DIGEST : body_start]
+    body = memoryview(raw)[body_start:]
+    if _checksum(secret, key, body) != checksum:
+        return None
+    code, length = body[0], int.from_bytes(body[1:5], "big")
+    manifest = _read_manifest(body[5 : 5 + length])
+    if manifest is None or len(body) < 5 + length:
+        return None
+    return key, code, manifest, bytes(body[5 + length :])
+
+
+def _read_manifest(raw: memoryview) -> Manifest | None:
+    manifest: Manifest = {}
+    at, end = 0, len(raw)
+    numbers = 5 * _SIGNED
+    while at < end:
+        length = int.from_bytes(raw[at : at + 4], "big")
+        at += 4
+        record_end = at + length + numbers + _HASH
+        if record_end > end:
+            return None
+        try:
+            path = bytes(raw[at : at + length]).decode("utf-8", "surrogatepass")
+        except UnicodeDecodeError:
+            return None
+        at += length
+        status = tuple(
+            int.from_bytes(raw[at + n : at + n + _SIGNED], "big", signed=True)
+            for n in range(0, numbers, _SIGNED)
+        )
+        at += numbers
+        manifest[path] = (status, bytes(raw[at : at + _HASH]))  # type: ignore[assignment]
+        at += _HASH
+    return manifest
+
+
+def _write_manifest(root: str, files: Sequence[tuple[str, bytes]], started_ns: int) -> bytes:
+    """The status and content hash of each file whose status vouches for its content: one
+    last changed well before the run began (`_RACY_NS`), so that a change since, even
+    within the timestamps' resolution, shows in it."""
+    old_enough = started_ns - _RACY_NS
+    parts: list[bytes] = []
+    for path, content_hash in files:
+        try:
+            status = os.lstat(os.path.join(root, path))
+        except OSError:
+            continue
+        if not stat.S_ISREG(status.st_mode) or len(content_hash) != _HASH:
+            continue
+        if status.st_mtime_ns >= old_enough or status.st_ctime_ns >= old_enough:
+            continue
+        encoded = path.encode("utf-8", "surrogatepass")
+        parts.append(len(encoded).to_bytes(4, "big") + encoded)
+        parts.extend(number.to_bytes(_SIGNED, "big", signed=True) for number in signature(status))
+        parts.append(content_hash)
+    return b"".join(parts)
 
 
 def store_result(
-    command: str, options: Sequence[str], day: date, tree: bytes, code: int, text: str
+    command: str,
+    options: Sequence[str],
+    day: date,
+    tree: bytes,
+    code: int,
+    text: str,
+    *,
+    root: str,
+    files: Sequence[tuple[str, bytes]],
+    started_ns: int,
 ) -> None:
-    """Keep a run's exit code and output for the next run with the same input (`day`: the
-    date the run judged by). Any error (a read-only home, a full disk) leaves the result
-    unstored, never the run changed."""
+    """Keep a run's exit code and output for the next run with the same input: `day`, the
+    date the run judged by; `tree`, the digest of the tree it read under `root`, whose
+    `files` (paths and content hashes) it began to read at `started_ns` (`time.time_ns()`).
+    Any error (a read-only home, a full disk) leaves the result unstored, never the run
+    changed."""
     folder = cache_folder()
     if folder is None or not 0 <= code <= 255:
         return
@@ -286,18 +391,22 @@ def store_result(
         secret = _secret(folder, create=True)
         if secret is None:
             return
-        slot, key = _slot_and_key(command, options, day, tree)
-        body = bytes([code]) + text.encode("utf-8", "surrogatepass")
-        if len(body) > _MAX_RESULT_BYTES:
+        slot = _slot(command, options)
+        key = _key(slot, day, tree)
+        manifest = _write_manifest(root, files, started_ns)
+        encoded = text.encode("utf-8", "surrogatepass")
+        if len(manifest) + len(encoded) > _MAX_RESULT_BYTES:
             return
+        body = bytes([code]) + len(manifest).to_bytes(4, "big") + manifest + encoded
         runs = os.path.join(folder, "runs")
         os.makedirs(runs, mode=0o700, exist_ok=True)
-        _replace(os.path.join(runs, slot), _MAGIC + _checksum(secret, key, body) + key + body)
-    except (OSError, ValueError):
+        content = _MAGIC + _checksum(secret, key, body) + key + body
+        _replace(os.path.join(runs, f"{slot.hex()}.run"), content)
+    except (OSError, ValueError, OverflowError):
         return
 
 
-def _checksum(secret: bytes, key: bytes, body: bytes) -> bytes:
+def _checksum(secret: bytes, key: bytes, body: bytes | memoryview) -> bytes:
     checksum = blake2b(digest_size=_DIGEST, key=secret, person=b"jc-result")
     checksum.update(key)
     checksum.update(body)

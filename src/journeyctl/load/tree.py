@@ -94,6 +94,8 @@ class Tree:
     # run's stored result is filed under, `journeyctl.load.runs`); None when a file could
     # not be read.
     digest: bytes | None = None
+    # And each file's path and content hash, in the same order.
+    files: list[tuple[str, bytes]] = field(default_factory=list)
 
 
 def load_tree(root: Path | str) -> Tree:
@@ -153,6 +155,7 @@ class _Loader:
             self._add(entry)
         if self.digest is not None:
             self.tree.digest = self.digest.value()
+            self.tree.files = self.digest.files
         framework_name = self.name(FRAMEWORK_FILE)
         if self.tree.framework is None and not self._has_finding_on(framework_name):
             # Without a framework.yaml the folder is no framework (often a project folder
