@@ -22,22 +22,34 @@ def test_dry_run_prints_the_plan_and_writes_nothing(tree_dir: Path) -> None:
         app, ["import", MESSY, "--root", str(tree_dir), "--dry-run", "--estimates"]
     )
     assert (result.exit_code, result.stderr) == (0, "")
+    # In the framework's language (Dutch), with its numbers.
     assert result.stdout == (
-        "Dry run: messy.xlsx read as an inventory; nothing was written.\n"
-        "To create: 1\n"
+        "Proefdraai: messy.xlsx gelezen als een inventarisatie; er is niets geschreven.\n"
+        "Aan te maken: 1\n"
         "  + klant-zijn/facturatie/ik-vraag-een-kopie-van-mijn-factuur.yaml\n"
-        "      volumes 2024: customers 300, contacts 90\n"
-        "      volumes 2025: customers 4000 (estimated), contacts 1500\n"
-        "      notes: + 'schatting' (Klantenservice!I7)\n"
-        "To update: 1\n"
+        "      volumes 2024: klanten 300, contacten 90\n"
+        "      volumes 2025: klanten 4.000 (geschat), contacten 1.500\n"
+        "      opmerkingen: + 'schatting' (Klantenservice!I7)\n"
+        "Bij te werken: 1\n"
         "  ~ klant-zijn/facturatie/ik-betaal.yaml\n"
-        "      volumes 2025 customers: 1000 -> 1200\n"
-        "      notes: + 'geteld' (Klantenservice!I6)\n"
-        "Unchanged: 1 journey(s)\n"
-        "Sheets read: Klantenservice; not read (no header found): Toelichting\n"
-        "Rows skipped: 2 subtotal, 1 blank\n"
-        "Not known (n.b., onbekend, ?, -, empty): 4 cell(s); no value stored for them\n"
+        "      volumes 2025 klanten: 1.000 -> 1.200\n"
+        "      opmerkingen: + 'geteld' (Klantenservice!I6)\n"
+        "Ongewijzigd: 1 klantreis(en)\n"
+        "Gelezen bladen: Klantenservice; niet gelezen (geen kopregel gevonden): Toelichting\n"
+        "Overgeslagen rijen: 2 subtotaal, 1 leeg\n"
+        "Niet bekend (n.b., onbekend, ?, -, leeg): 4 cel(len); daarvoor is geen waarde bewaard\n"
     )
+    english = CliRunner().invoke(
+        app, ["import", MESSY, "--root", str(tree_dir), "--dry-run", "--estimates", "--lang", "en"]
+    )
+    assert (english.exit_code, english.stderr) == (0, "")
+    assert english.stdout.splitlines()[:5] == [
+        "Dry run: messy.xlsx read as an inventory; nothing was written.",
+        "To create: 1",
+        "  + klant-zijn/facturatie/ik-vraag-een-kopie-van-mijn-factuur.yaml",
+        "      volumes 2024: customers 300, contacts 90",
+        "      volumes 2025: customers 4,000 (estimated), contacts 1,500",
+    ]
     assert snapshot(tree_dir) == before
 
 
@@ -47,13 +59,14 @@ def test_import_then_again_says_nothing_to_change(tree_dir: Path) -> None:
     first = runner.invoke(app, argv)
     assert first.exit_code == 0
     assert first.stdout.startswith(
-        "Imported messy.xlsx as an inventory: 1 created, 1 updated, 1 unchanged.\n"
+        "messy.xlsx geïmporteerd als een inventarisatie: 1 aangemaakt, 1 bijgewerkt, "
+        "1 ongewijzigd.\n"
     )
     second = runner.invoke(app, argv)
     assert (second.exit_code, second.stderr) == (0, "")
     assert second.stdout.startswith(
-        "Nothing to change: messy.xlsx (an inventory) says what the tree says "
-        "(3 journey(s) unchanged).\n"
+        "Niets te wijzigen: messy.xlsx (een inventarisatie) zegt wat de bestanden al zeggen "
+        "(3 klantreis(en) ongewijzigd).\n"
     )
     assert runner.invoke(app, ["validate", "--root", str(tree_dir)]).exit_code == 0
 
@@ -65,9 +78,9 @@ def test_a_refused_import_lists_every_cell_on_stderr_and_exits_1(tree_dir: Path)
     )
     assert (result.exit_code, result.stdout) == (1, "")
     lines = result.stderr.splitlines()
-    assert [line.split(":")[0] for line in lines] == ["refused"] * 4 + ["error"]
-    assert lines[0].startswith("refused: Inventaris!D2: the error value #DIV/0! is not a number")
-    assert lines[-1] == "error: bad_cells.xlsx was not imported; nothing was written"
+    assert [line.split(":")[0] for line in lines] == ["geweigerd"] * 4 + ["fout"]
+    assert lines[0].startswith("geweigerd: Inventaris!D2: de foutwaarde #DIV/0! is geen getal")
+    assert lines[-1] == "fout: bad_cells.xlsx is niet geïmporteerd; er is niets geschreven"
     assert snapshot(tree_dir) == before
 
 
@@ -123,7 +136,9 @@ def test_a_file_that_cannot_be_imported_is_one_line_with_the_contracts_exit_code
     else:
         shutil.copyfile(FIXTURES / fixture, target)
     before = snapshot(tree_dir)
-    result = CliRunner().invoke(app, ["import", str(target), "--root", str(tree_dir)])
+    result = CliRunner().invoke(
+        app, ["import", str(target), "--root", str(tree_dir), "--lang", "en"]
+    )
     assert (result.exit_code, result.stdout) == (code, "")
     first, *rest = result.stderr.splitlines()
     assert says in first, first
@@ -137,7 +152,7 @@ def test_a_file_that_cannot_be_imported_is_one_line_with_the_contracts_exit_code
 
 def test_measurements_csv(tree_dir: Path) -> None:
     result = CliRunner().invoke(
-        app, ["import", str(FIXTURES / "metingen.csv"), "--root", str(tree_dir)]
+        app, ["import", str(FIXTURES / "metingen.csv"), "--root", str(tree_dir), "--lang", "en"]
     )
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == (
@@ -166,7 +181,8 @@ def test_usage_errors_exit_2(tree_dir: Path, tmp_path: Path) -> None:
 
 def test_the_summary_names_a_hidden_sheet_it_did_not_read(tree_dir: Path) -> None:
     result = CliRunner().invoke(
-        app, ["import", str(FIXTURES / "hidden_sheet.xlsx"), "--root", str(tree_dir)]
+        app,
+        ["import", str(FIXTURES / "hidden_sheet.xlsx"), "--root", str(tree_dir), "--lang", "en"],
     )
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == (
@@ -186,7 +202,15 @@ def test_formulas_a_program_stored_as_0_are_refused_one_line_each(tree_dir: Path
     # XlsxWriter's workbook: 0 stored with every formula, to be calculated on opening
     before = snapshot(tree_dir)
     result = CliRunner().invoke(
-        app, ["import", str(FIXTURES / "formulas_not_calculated.xlsx"), "--root", str(tree_dir)]
+        app,
+        [
+            "import",
+            str(FIXTURES / "formulas_not_calculated.xlsx"),
+            "--root",
+            str(tree_dir),
+            "--lang",
+            "en",
+        ],
     )
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
@@ -200,7 +224,16 @@ def test_formulas_a_program_stored_as_0_are_refused_one_line_each(tree_dir: Path
 
 def test_a_1904_workbook_gives_the_dates_its_cells_show(tree_dir: Path) -> None:
     result = CliRunner().invoke(
-        app, ["import", str(FIXTURES / "dates_1904.xlsx"), "--root", str(tree_dir), "--dry-run"]
+        app,
+        [
+            "import",
+            str(FIXTURES / "dates_1904.xlsx"),
+            "--root",
+            str(tree_dir),
+            "--dry-run",
+            "--lang",
+            "en",
+        ],
     )
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == (
@@ -236,7 +269,15 @@ def test_openpyxl_warnings_never_reach_the_terminal(tree_dir: Path) -> None:
         warnings.simplefilter("always")
         warnings.showwarning = _shown_on_stderr
         result = CliRunner().invoke(
-            app, ["import", str(FIXTURES / "openpyxl_warns.xlsx"), "--root", str(tree_dir)]
+            app,
+            [
+                "import",
+                str(FIXTURES / "openpyxl_warns.xlsx"),
+                "--root",
+                str(tree_dir),
+                "--lang",
+                "en",
+            ],
         )
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == (
@@ -244,3 +285,65 @@ def test_openpyxl_warnings_never_reach_the_terminal(tree_dir: Path) -> None:
         "Sheets read: Inventaris\n"
         "Ignored columns: Inventaris!F (Bijgewerkt)\n"
     )
+
+
+def test_a_windows_1252_csv_is_imported_and_the_summary_says_so(tree_dir: Path) -> None:
+    path = tree_dir.parent / "excel.csv"
+    path.write_bytes(
+        "Klantreis;Fase;Cluster;Periode;Klanten;Contacten;Opmerkingen\r\n"
+        "Ik betaal mijn factuur;Klant zijn;facturatie;2025;1.000;200;Geëxporteerd\r\n".encode(
+            "cp1252"
+        )
+    )
+    result = CliRunner().invoke(app, ["import", str(path), "--root", str(tree_dir), "--dry-run"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "      opmerkingen: + 'Geëxporteerd' (excel.csv!G2)\n" in result.stdout
+    assert result.stdout.splitlines()[-1] == (
+        "Gelezen bladen: excel.csv; gelezen als Windows-1252, want het bestand is geen UTF-8"
+    )
+
+
+def test_sheet_names_the_others_as_not_chosen_not_as_without_header(tree_dir: Path) -> None:
+    result = CliRunner().invoke(
+        app,
+        [
+            "import",
+            MESSY,
+            "--root",
+            str(tree_dir),
+            "--sheet",
+            "Klantenservice",
+            "--dry-run",
+            "--estimates",
+            "--lang",
+            "en",
+        ],
+    )
+    assert result.exit_code == 0
+    assert (
+        "Sheets read: Klantenservice; not read (--sheet chose another): Toelichting\n"
+        in result.stdout
+    )
+
+
+def test_number_format_reads_the_client_s_numbers_in_an_english_framework(
+    tree_dir: Path,
+) -> None:
+    framework = tree_dir / "framework.yaml"
+    framework.write_text(
+        framework.read_text(encoding="utf-8").replace("language: nl", "language: en"), "utf-8"
+    )
+    path = tree_dir.parent / "d.csv"
+    path.write_text(
+        "Klantreis;Fase;Cluster;Periode;Klanten;Contacten\n"
+        "Ik betaal mijn factuur;Klant zijn;facturatie;2025;402.000;1.200\n",
+        encoding="utf-8",
+    )
+    argv = ["import", str(path), "--root", str(tree_dir), "--dry-run"]
+    refused = CliRunner().invoke(app, argv)
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith("refused: d.csv!E2: '402.000' is ambiguous")
+    read = CliRunner().invoke(app, [*argv, "--number-format", "nl"])
+    assert (read.exit_code, read.stderr) == (0, "")
+    assert "      volumes 2025 customers: 1,000 -> 402,000\n" in read.stdout
+    assert "      volumes 2025 contacts: 200 -> 1,200\n" in read.stdout

@@ -20,7 +20,7 @@ def test_the_summary_names_each_counted_number_an_estimate_replaces(
     sheet = tmp_path / "schatting.csv"
     sheet.write_text(HEADER + ROW, encoding="utf-8")
     journey = tree_dir / BETAAL  # 2025: 1,000 customers and 200 contacts, counted
-    argv = ["import", str(sheet), "--root", str(tree_dir), "--estimates"]
+    argv = ["import", str(sheet), "--root", str(tree_dir), "--estimates", "--lang", "en"]
     result = CliRunner().invoke(app, argv)
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == (

@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from journeyctl.cli.app import app
+from journeyctl.model.common import slugify
 from tests.inventory.conftest import FIXTURES, snapshot
 from tests.write.special import SPECIAL, dev_null_is_intact, mode_of, posix_only, real_dev_null
 
@@ -282,7 +283,10 @@ def test_an_import_killed_midway_leaves_nothing_git_shows_and_the_next_cleans_up
     assert run("init", "--language", "en").exit_code == 0
     subprocess.run(["git", "init", "-q"], check=True)
     sheet = in_tmp / "inventory.csv"
-    rows = [f"Journey {n},being-a-customer,billing" for n in "abcde"]
+    # Names unlike each other: a journey named much like one the first run wrote would be
+    # refused as a near-duplicate (Journey a, Journey b).
+    names = ["I pay my bill", "I move house", "I report a fault", "I change my tariff", "I quit"]
+    rows = [f"{name},being-a-customer,billing" for name in names]
     sheet.write_text("journey,phase,cluster\n" + "\n".join(rows) + "\n", encoding="utf-8")
     argv = [sys.executable, "-c", _IMPORT_KILLED, "import", str(sheet), "--no-cache"]
     cluster = in_tmp / "journeys" / "being-a-customer" / "billing"
@@ -302,10 +306,9 @@ def test_an_import_killed_midway_leaves_nothing_git_shows_and_the_next_cleans_up
 
     again = subprocess.run(argv, env={**os.environ, "KILL_AT_FSYNC": "0"}, check=False)
     assert again.returncode == 0
-    assert sorted(p.name for p in cluster.iterdir()) == [
-        "i-receive-my-bill.yaml",
-        *(f"journey-{n}.yaml" for n in "abcde"),
-    ]
+    assert sorted(p.name for p in cluster.iterdir()) == sorted(
+        ["i-receive-my-bill.yaml", *(f"{slugify(name)}.yaml" for name in names)]
+    )
 
 
 def test_export_under_a_file_or_into_a_locked_folder_names_the_option(

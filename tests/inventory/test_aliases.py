@@ -65,7 +65,7 @@ def test_confirm_new_creates_the_journey_all_the_same(tree_dir: Path) -> None:
     assert changes == [
         (
             "klant-zijn/facturatie/ik-betaal-de-factuur.yaml",
-            ["volumes 2025: customers 1000, contacts 250"],
+            ["volumes 2025: customers 1,000, contacts 250"],
         )
     ]
 

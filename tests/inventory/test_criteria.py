@@ -44,7 +44,7 @@ ROWS: dict[str, tuple[str, list[tuple[list[str], str]] | list[str]]] = {
         f"{BETAAL};4;ja;2,5",
         [
             (
-                ["criteria kosten: 3.0 -> 2.5"],
+                ["criteria kosten: 3 -> 2.5"],
                 "criteria: {strategisch: 4, regelgeving: yes, kosten: 2.5}",
             )
         ],

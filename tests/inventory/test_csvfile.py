@@ -109,7 +109,7 @@ def test_the_command_refuses_the_file_and_writes_nothing(tree_dir: Path) -> None
         MEASUREMENTS + "ik-betaal;nps;30-06-2025;7;Enquête; met puntkomma\n", encoding="utf-8"
     )
     before = snapshot(tree_dir)
-    result = CliRunner().invoke(app, ["import", str(path), "--root", str(tree_dir)])
+    result = CliRunner().invoke(app, ["import", str(path), "--root", str(tree_dir), "--lang", "en"])
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
         "refused: data.csv:2: 6 fields where the header has 5: ' met puntkomma' past column E; "
@@ -143,9 +143,10 @@ NOT_READ = {
         "\ufeffa;b".encode("utf-16-be"),
         "this is UTF-16 text, not UTF-8; save it as CSV UTF-8 and import that",
     ),
-    "Latin-1": (
-        "Klantreis;Fase\nEnquête;x\n".encode("latin-1"),
-        "this file is not UTF-8 text (byte 19 of a block cannot be read); save it as CSV UTF-8",
+    "neither UTF-8 nor Windows-1252": (
+        "Klantreis;Fase\nEnquête;x\n".encode("latin-1") + b"\x81\n",
+        "this file is neither UTF-8 nor Windows-1252 text (byte 25 cannot be read); save it as "
+        "CSV UTF-8",
     ),
     "a field past the csv module's limit": (
         b"a;b\n" + b"x" * 200_000 + b";y\n",
@@ -223,3 +224,16 @@ def test_a_bom_only_file_has_no_rows_and_lines_are_counted_for_progress(tmp_path
     sheet = read_csv(path, seen.append)
     assert sheet.rows == [["Klantreis", "Bron"], ["ik-betaal", "a\r\nb"], ["x", "y"]]
     assert (seen, sheet.lines) == ([1, 2, 3], [1, 2, 4])
+
+
+def test_dutch_excel_s_csv_is_read_as_windows_1252(tmp_path: Path) -> None:
+    # What Excel in Dutch saves as "CSV (gescheiden door lijstscheidingsteken)".
+    path = tmp_path / "d.csv"
+    path.write_bytes(
+        "Klantreis;Fase\r\nIk beëindig mijn contract;€ \u2018x\u2019\r\n".encode("cp1252")
+    )
+    sheet = read_csv(path)
+    assert (sheet.encoding, sheet.delimiter) == ("Windows-1252", ";")
+    assert sheet.rows[1] == ["Ik beëindig mijn contract", "€ \u2018x\u2019"]
+    path.write_bytes("Klantreis;Fase\r\nIk beëindig mijn contract;x\r\n".encode())
+    assert read_csv(path).encoding == "utf-8"

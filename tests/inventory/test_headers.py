@@ -25,7 +25,7 @@ CASES: dict[str, tuple[str, tuple[list[str], list[str]] | list[str]]] = {
     "a header without rows": ("Klantreis;Fase;Cluster\n", ([], [])),
     "years in the last row are no group row": (
         f"Klantreis;Fase;Cluster;Periode;Klanten;Contacten\n{BETAAL};2025;2024;2020\n",
-        (["volumes 2025 customers: 1000 -> 2024", "volumes 2025 contacts: 200 -> 2020"], []),
+        (["volumes 2025 customers: 1,000 -> 2,024", "volumes 2025 contacts: 200 -> 2,020"], []),
     ),
     "a year on its own is ignored and named": (
         f"Klantreis;Fase;Cluster;2025\n{BETAAL};x\n",

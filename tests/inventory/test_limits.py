@@ -168,7 +168,7 @@ def test_the_issues_workbooks_are_refused_and_nothing_is_written(
 ) -> None:
     path = make(tree_dir.parent / "hostile.xlsx")
     before = snapshot(tree_dir)
-    result = CliRunner().invoke(app, ["import", str(path), "--root", str(tree_dir)])
+    result = CliRunner().invoke(app, ["import", str(path), "--root", str(tree_dir), "--lang", "en"])
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
         f"refused: hostile.xlsx: {message}\n"

@@ -104,7 +104,7 @@ ACCEPTED = {
     ),
     "estimated: nee": (
         "Ik betaal mijn factuur;;Klant zijn;facturatie;;2025;1100;200;nee\n",
-        [("klant-zijn/facturatie/ik-betaal.yaml", ["volumes 2025 customers: 1000 -> 1100"])],
+        [("klant-zijn/facturatie/ik-betaal.yaml", ["volumes 2025 customers: 1,000 -> 1,100"])],
     ),
     "another owner the framework knows": (
         "Ik betaal mijn factuur;;Klant zijn;facturatie;Piet Pieters;2025;1000;200;\n",
@@ -113,7 +113,7 @@ ACCEPTED = {
     "a row without numbers": ("Ik betaal mijn factuur;;Klant zijn;facturatie;;;;;\n", []),
     "the id counts, not the name": (
         "Iets anders;ik-betaal;Klant zijn;facturatie;;2025;1100;200;\n",
-        [("klant-zijn/facturatie/ik-betaal.yaml", ["volumes 2025 customers: 1000 -> 1100"])],
+        [("klant-zijn/facturatie/ik-betaal.yaml", ["volumes 2025 customers: 1,000 -> 1,100"])],
     ),
 }
 
@@ -249,7 +249,7 @@ TWO_YEARS = (
             "Klantreis;Fase;Cluster;Klanten;Contacten\n"
             "Ik betaal mijn factuur;Klant zijn;facturatie;1100;200\n",
             "2025",
-            ["volumes 2025 customers: 1000 -> 1100"],
+            ["volumes 2025 customers: 1,000 -> 1,100"],
         ),
     ],
 )

@@ -11,6 +11,7 @@ from journeyctl.inventory.formula import neutralise, restore
 from journeyctl.inventory.values import (
     CellError,
     Estimate,
+    NumberFormat,
     count,
     day,
     is_unknown,
@@ -78,11 +79,11 @@ MEASURES: list[tuple[Value, str, float | str]] = [
     ("1.234,5", "nl", 1234.5),
     (" 1.234,5 ", "nl", 1234.5),
     ("1,234.5", "en", 1234.5),
-    ("1.234,5", "en", "is written the Dutch way, and the framework is in English; write it "
-     "the English way (1,234.5)"),
+    ("1.234,5", "en", "is written the Dutch way, and numbers are read the English way; write "
+     "it the English way (1,234.5) or as a number cell, or import with --number-format nl"),
     ("12,5", "en", "is written the Dutch way"),
-    ("4.6", "nl", "is written the English way, and the framework is in Dutch; write it the "
-     "Dutch way (1.234,5)"),
+    ("4.6", "nl", "is written the English way, and numbers are read the Dutch way; write it "
+     "the Dutch way (1.234,5) or as a number cell, or import with --number-format en"),
     ("veel", "en", "'veel' is not a number; write the number"),
 ]  # fmt: skip
 
@@ -212,12 +213,12 @@ MESSAGES: list[tuple[object, Value, str]] = [
     (
         lambda v: measure(v, "en"),
         "1.234,5",
-        "'1.234,5' is written the Dutch way, and the framework is in English; write it the English way (1,234.5) or as a number cell",
+        "'1.234,5' is written the Dutch way, and numbers are read the English way; write it the English way (1,234.5) or as a number cell, or import with --number-format nl",
     ),
     (
         lambda v: measure(v, "nl"),
         "1,234.5",
-        "'1,234.5' is written the English way, and the framework is in Dutch; write it the Dutch way (1.234,5) or as a number cell",
+        "'1,234.5' is written the English way, and numbers are read the Dutch way; write it the Dutch way (1.234,5) or as a number cell, or import with --number-format en",
     ),
     (
         lambda v: measure(v, "nl"),
@@ -274,3 +275,28 @@ def test_numbers_at_the_edges_are_read() -> None:
     assert measure(10**12 - 1, "nl") == 10**12 - 1
     assert count(10**12 - 1, "nl") == 10**12 - 1
     assert count(0, "nl") == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "expected"),
+    [
+        ("402.000", NumberFormat("nl", stated=True), 402_000),
+        ("402,000", NumberFormat("en", stated=True), 402_000),
+        ("1.234,5", NumberFormat("nl", stated=True), 1234.5),
+        ("402,5", NumberFormat("nl", stated=True), 402.5),
+    ],
+)
+def test_a_number_format_said_reads_text_numbers_that_way(
+    text: str, written: NumberFormat, expected: float
+) -> None:
+    assert measure(text, written) == expected
+
+
+def test_a_number_format_guessed_refuses_what_reads_two_ways_and_says_how_to_say_it() -> None:
+    with pytest.raises(CellError) as refused:
+        count("402.000", "en")
+    assert str(refused.value) == (
+        "'402.000' is ambiguous: a decimal written the English way, thousands written another "
+        "way; write 402,000 for the thousands or 402.00 for the decimal, or say how the sheet "
+        "writes numbers with --number-format nl"
+    )

@@ -12,11 +12,22 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 import typer
 
 from journeyctl.cli._common import error_line, output, refuse_errors
-from journeyctl.cli._options import DEFAULT_ROOT, Choice, NoCacheOption, RootOption, choice_option
+from journeyctl.cli._options import (
+    DEFAULT_ROOT,
+    LANG,
+    Choice,
+    NoCacheOption,
+    RootOption,
+    choice_option,
+)
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
+from journeyctl.text import Lang
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from journeyctl.inventory.importing import ImportResult
+    from journeyctl.inventory.words import Message
     from journeyctl.inventory.workbook import Progress as RowProgress
 
 # A file this large shows a progress bar while it is read (on a terminal only).
@@ -31,6 +42,11 @@ EXAMPLES = (
 
 ImportKind = Literal["inventory", "measurements"]
 KIND = Choice("kind", get_args(ImportKind), "a kind of file import reads")
+NUMBER_FORMAT = Choice(
+    "number-format",
+    sorted(get_args(Lang), key=lambda lang: lang != "nl"),
+    "a way of writing numbers",
+)
 
 
 def import_(
@@ -75,17 +91,32 @@ def import_(
             "journey's (refused without it: add the name to that journey's aliases instead).",
         ),
     ] = False,
+    number_format: Annotated[
+        Lang | None,
+        choice_option(
+            NUMBER_FORMAT,
+            "How text numbers are written: nl (402.000 and 0,25) or en (402,000 and 0.25); "
+            "default: the framework's language, where 402.000 in an English framework is "
+            "refused as ambiguous.",
+        ),
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        choice_option(LANG, "Summary and refusals in this language; default: the framework's."),
+    ] = None,
 ) -> int:
     """Import the inventory (journeys and volumes) or KPI measurements from Excel or CSV."""
     from journeyctl.formats._safe import one_line
     from journeyctl.framework import check
     from journeyctl.inventory.cells import Refused
     from journeyctl.inventory.importing import ImportOptions, read_import
+    from journeyctl.inventory.words import said
     from journeyctl.write import write_files
 
     checked = check(root, cache=not no_cache)
     if refuse_errors(checked, "error: the tree has validation errors; fix them first, then import"):
         return EXIT_FINDINGS
+    language = lang or checked.framework.language
     options = ImportOptions(
         sheet=sheet,
         period=period,
@@ -93,22 +124,25 @@ def import_(
         add_missing=add_missing,
         estimates=estimates,
         confirm_new=confirm_new,
+        number_format=number_format,
     )
     try:
         with _progress(file) as progress:
             result = read_import(file, checked, options, progress)
     except Refused as refused:
         for problem in refused.problems:
-            error_line(f"refused: {one_line(str(problem))}")
-        error_line(f"error: {file.name} was not imported; nothing was written")
+            error_line(
+                one_line(said("summary.refused", problem=problem.say(language)).say(language))
+            )
+        error_line(said("summary.not_imported", file=file.name).say(language))
         return EXIT_FINDINGS
     if dry_run:
-        output(_plan_text(result))
+        output(_plan_text(result, language))
         return EXIT_OK
     # All or nothing: every file is checked before the first is written, and those written
     # are put back if a later one fails.
     write_files(checked.tree.root, {change.relative: change.new for change in result.plan.changes})
-    output(_summary(result))
+    output(_summary(result, language))
     return EXIT_OK
 
 
@@ -150,78 +184,93 @@ class _progress:
             self.bar.stop()
 
 
-def _plan_text(result: ImportResult) -> str:
-    from journeyctl.formats._safe import one_line
+def _plan_text(result: ImportResult, lang: Lang) -> str:
+    from journeyctl.inventory.words import said
 
     plan = result.plan
-    lines = [f"Dry run: {result.file} read as {_kind(result)}; nothing was written."]
+    lines: list[Message | tuple[str, Message]] = [
+        said("summary.dry_run", file=result.file, kind=_kind(result))
+    ]
     for title, changes, mark in (
-        ("To create", plan.created, "+"),
-        ("To update", plan.updated, "~"),
+        ("summary.to_create", plan.created, "+"),
+        ("summary.to_update", plan.updated, "~"),
     ):
-        lines.append(f"{title}: {len(changes)}")
+        lines.append(said(title, count=len(changes)))
         for change in changes:
-            lines.append(f"  {mark} {one_line(change.relative)}")
-            lines += [f"      {one_line(detail)}" for detail in change.details]
+            lines.append(f"  {mark} {change.relative}")
+            lines += [("      ", detail) for detail in change.details]
     if plan.framework is not None:
         lines.append("framework.yaml:")
-        lines += [f"  + {one_line(detail)}" for detail in plan.framework.details]
-    lines.append(f"Unchanged: {len(plan.unchanged)} journey(s)")
-    return "\n".join(lines + _notes(result)) + "\n"
+        lines += [("  + ", detail) for detail in plan.framework.details]
+    lines.append(said("summary.unchanged", count=len(plan.unchanged)))
+    return _text([*lines, *_notes(result)], lang)
 
 
-def _summary(result: ImportResult) -> str:
+def _summary(result: ImportResult, lang: Lang) -> str:
+    from journeyctl.inventory.words import parts, said
+
     plan = result.plan
-    if not plan.changes:
-        head = (
-            f"Nothing to change: {result.file} ({_kind(result)}) says what the tree says "
-            f"({len(plan.unchanged)} journey(s) unchanged)."
+    head = (
+        said("summary.nothing", file=result.file, kind=_kind(result), count=len(plan.unchanged))
+        if not plan.changes
+        else said(
+            "summary.imported",
+            file=result.file,
+            kind=_kind(result),
+            created=len(plan.created),
+            updated=len(plan.updated),
+            unchanged=len(plan.unchanged),
         )
-    else:
-        head = (
-            f"Imported {result.file} as {_kind(result)}: {len(plan.created)} created, "
-            f"{len(plan.updated)} updated, {len(plan.unchanged)} unchanged."
-        )
-    lines = [head]
+    )
+    lines: list[Message | tuple[str, Message]] = [head]
     if plan.framework is not None:
-        lines.append("framework.yaml: " + "; ".join(plan.framework.details))
-    return "\n".join(_safe_lines(lines + _notes(result))) + "\n"
+        lines.append(said("summary.framework", changes=parts(plan.framework.details)))
+    return _text([*lines, *_notes(result)], lang)
 
 
-def _safe_lines(lines: list[str]) -> list[str]:
+def _kind(result: ImportResult) -> Message:
+    from journeyctl.inventory.words import said
+
+    return said(f"summary.kind.{result.kind}")
+
+
+def _text(lines: Sequence[Message | tuple[str, Message]], lang: Lang) -> str:
+    """The lines in `lang` (a detail after its indent), each one line whatever the file holds."""
     from journeyctl.formats._safe import one_line
+    from journeyctl.inventory.words import say
 
-    return [one_line(line) for line in lines]
+    said_lines = (
+        line[0] + say(line[1], lang) if isinstance(line, tuple) else say(line, lang)
+        for line in lines
+    )
+    return "".join(one_line(line) + "\n" for line in said_lines)
 
 
-def _kind(result: ImportResult) -> str:
-    return "an inventory" if result.kind == "inventory" else "measurements"
-
-
-def _notes(result: ImportResult) -> list[str]:
-    from journeyctl.formats._safe import one_line
+def _notes(result: ImportResult) -> list[Message]:
+    from journeyctl.inventory.words import parts, said
 
     counts = result.counts
-    lines = [f"Sheets read: {', '.join(result.sheets_read)}"]
+    sheets = [said("summary.sheets_read", sheets=tuple(result.sheets_read))]
+    if result.encoding is not None:
+        sheets.append(said("summary.encoding", encoding=result.encoding))
     if result.sheets_not_read:
-        lines[-1] += f"; not read (no header found): {', '.join(result.sheets_not_read)}"
+        sheets.append(said("summary.no_header", sheets=tuple(result.sheets_not_read)))
+    if result.sheets_not_chosen:
+        sheets.append(said("summary.not_chosen", sheets=tuple(result.sheets_not_chosen)))
     if result.sheets_hidden:
-        lines[-1] += (
-            f"; hidden, not read: {', '.join(result.sheets_hidden)} (--sheet NAME reads one)"
-        )
+        sheets.append(said("summary.hidden", sheets=tuple(result.sheets_hidden)))
+    lines: list[Message] = [parts(sheets)]
     if counts.subtotal_rows or counts.blank_rows:
-        lines.append(f"Rows skipped: {counts.subtotal_rows} subtotal, {counts.blank_rows} blank")
-    if counts.unknown_values:
         lines.append(
-            f"Not known (n.b., onbekend, ?, -, empty): {counts.unknown_values} cell(s); "
-            "no value stored for them"
+            said("summary.skipped", subtotal=counts.subtotal_rows, blank=counts.blank_rows)
         )
+    if counts.unknown_values:
+        lines.append(said("summary.unknown_values", count=counts.unknown_values))
     if result.ignored_columns:
-        lines.append(f"Ignored columns: {', '.join(result.ignored_columns)}")
+        lines.append(said("summary.ignored_columns", columns=tuple(result.ignored_columns)))
     replacing = result.plan.estimates_replacing
     if replacing:
         lines.append(
-            f"Estimates replacing counted numbers: {len(replacing)} ({', '.join(replacing)}); "
-            "rank and the pages mark them ~"
+            said("summary.estimates_replacing", count=len(replacing), values=tuple(replacing))
         )
-    return [one_line(line) for line in lines]
+    return lines

@@ -12,6 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from journeyctl.inventory.words import Message, say
+from journeyctl.text import Lang
+
 # Day 0 of the serial numbers a spreadsheet keeps dates as: the 1900 date system (Excel and
 # LibreOffice on Windows, and Excel's default everywhere now) and the 1904 one (Excel for
 # Mac's old default), which a workbook names in its workbookPr.
@@ -40,13 +43,17 @@ Value = str | int | float | bool | date | datetime | ErrorValue | Uncalculated |
 
 @dataclass(frozen=True)
 class Problem:
-    """Why a file, a sheet or a cell is refused: where (`Sheet!D7`) and what to do."""
+    """Why a file, a sheet or a cell is refused: where (`Sheet!D7`) and what to do, said in
+    the framework's language when shown (`say`), in English as text."""
 
     where: str
-    message: str
+    message: Message
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
+
+    def say(self, lang: Lang) -> str:
+        return f"{self.where}: {say(self.message, lang)}"
 
 
 class Refused(Exception):

@@ -1,5 +1,9 @@
 """Reading a CSV file: UTF-8 with or without BOM, `,` `;` or tab between fields (sniffed
-from the header line), every value as text.
+from the header line), every value as text. A file that is not UTF-8 is read as Windows-1252,
+what Excel in Dutch (and every Western European Windows) saves as "CSV (gescheiden door
+lijstscheidingsteken)": `;` between the fields, é as one byte. Which one it was is kept
+(`CsvSheet.encoding`), so that the summary can say so: a file in another 8-bit encoding
+(Cyrillic, Greek) reads as letters that are not its own, and the names then match nothing.
 
 A line longer than `MAX_LINE_CHARS` is refused without reading the rest of it, so a file
 with a 50 MB line costs a megabyte of memory, not fifty; its lines and fields count against
@@ -24,27 +28,17 @@ from pathlib import Path
 from journeyctl.inventory import limits
 from journeyctl.inventory.cells import Problem, Refused, Sheet, Value, column_letters
 from journeyctl.inventory.limits import Budget
+from journeyctl.inventory.words import Message, said
 from journeyctl.inventory.workbook import Progress, check_size
 
 _SHOWN_CHARS = 40  # of a value quoted in a message
 _DELIMITERS = (";", ",", "\t")
 # Files named .csv that are something else, by their first bytes.
 _NOT_CSV = (
-    (b"PK\x03\x04", "this is a zip file (an .xlsx workbook?), not CSV: name it .xlsx"),
-    (
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-        "this is an Excel 97-2003 or password-protected workbook, not CSV; save it as "
-        "CSV UTF-8 (or as .xlsx without a password) and import that",
-    ),
-    (
-        b"\xff\xfe",
-        "this is UTF-16 text (Excel's 'Unicode text'), not UTF-8; save it as CSV UTF-8 "
-        "and import that",
-    ),
-    (
-        b"\xfe\xff",
-        "this is UTF-16 text, not UTF-8; save it as CSV UTF-8 and import that",
-    ),
+    (b"PK\x03\x04", said("csv.zip")),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", said("csv.ole")),
+    (b"\xff\xfe", said("csv.utf16_excel")),
+    (b"\xfe\xff", said("csv.utf16")),
 )
 
 
@@ -55,20 +49,35 @@ class CsvSheet(Sheet):
 
     delimiter: str = ","
     lines: list[int] = field(default_factory=list)
+    encoding: str = "utf-8"  # or "Windows-1252", when the bytes are not UTF-8
 
 
 def read_csv(path: Path, progress: Progress | None = None) -> CsvSheet:
-    """The file as one sheet named after it; Refused if it is not UTF-8 text."""
+    """The file as one sheet named after it, UTF-8 or else Windows-1252; Refused if it is
+    neither (or not a CSV file at all)."""
     check_size(path)
-    sheet = CsvSheet(path.name)
-    budget = Budget(path.name)
     with path.open("rb") as raw:
         head = raw.read(8)
         for start, message in _NOT_CSV:
             if head.startswith(start):
                 raise _refuse(path, message)
-        raw.seek(0)
-        text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+    try:
+        return _read(path, "utf-8-sig", progress)
+    except UnicodeDecodeError:
+        pass  # not UTF-8: read again, from the start, as Windows-1252
+    try:
+        sheet = _read(path, "cp1252", progress)
+    except UnicodeDecodeError as error:
+        raise _refuse(path, said("csv.not_text", byte=str(error.start))) from None
+    sheet.encoding = "Windows-1252"
+    return sheet
+
+
+def _read(path: Path, encoding: str, progress: Progress | None) -> CsvSheet:
+    sheet = CsvSheet(path.name)
+    budget = Budget(path.name)
+    with path.open("rb") as raw:
+        text = io.TextIOWrapper(raw, encoding=encoding, newline="")
         try:
             lines = _lines(text, path)
             first = next(lines, "")
@@ -76,25 +85,19 @@ def read_csv(path: Path, progress: Progress | None = None) -> CsvSheet:
             reader = csv.reader(_chain(first, lines), delimiter=sheet.delimiter)
             line = 1
             for number, fields in enumerate(reader, start=1):
-                budget.spend_rows(1, f"line {line}")
-                budget.spend_cells(len(fields), f"line {line}")
+                budget.spend_rows(1, said("word.line", line=str(line)))
+                budget.spend_cells(len(fields), said("word.line", line=str(line)))
                 sheet.rows.append(_values(fields))
                 sheet.lines.append(line)
                 line = reader.line_num + 1
                 if progress is not None:
                     progress(number)
-        except UnicodeDecodeError as error:
-            raise _refuse(
-                path,
-                f"this file is not UTF-8 text (byte {error.start} of a block cannot be read); "
-                "save it as CSV UTF-8",
-            ) from None
         except csv.Error as error:
-            raise _refuse(path, f"this is not a CSV file that can be read ({error})") from None
+            raise _refuse(path, said("csv.unreadable", reason=str(error))) from None
     return sheet
 
 
-def _refuse(path: Path, message: str) -> Refused:
+def _refuse(path: Path, message: Message) -> Refused:
     return Refused([Problem(path.name, message)])
 
 
@@ -105,8 +108,7 @@ def _lines(text: io.TextIOWrapper, path: Path) -> Iterator[str]:
         if len(line) > limits.MAX_LINE_CHARS:
             raise _refuse(
                 path,
-                f"line {number} is longer than {limits.MAX_LINE_CHARS // 1024} KB: not an "
-                "inventory or measurements file; check that it is the file you meant",
+                said("csv.line_too_long", line=str(number), kb=str(limits.MAX_LINE_CHARS // 1024)),
             )
         yield line
 
@@ -144,10 +146,15 @@ def fields_past_header(sheet: CsvSheet, header_row: int) -> list[Problem]:
             problems.append(
                 Problem(
                     f"{sheet.name}:{sheet.lines[index]}",
-                    f"{len(row)} fields where the header has {width}: {extra} past column "
-                    f"{column_letters(width - 1)}; quote the field that holds "
-                    f'{sheet.delimiter!r} ("a{sheet.delimiter} b"), or give the extra '
-                    "column a header",
+                    said(
+                        "csv.fields_past_header",
+                        fields=len(row),
+                        width=width,
+                        extra=extra,
+                        column=column_letters(width - 1),
+                        delimiter=repr(sheet.delimiter),
+                        quoted=f'"a{sheet.delimiter} b"',
+                    ),
                 )
             )
     return problems

@@ -21,10 +21,11 @@ from journeyctl.inventory.csvfile import CsvSheet, fields_past_header, read_csv
 from journeyctl.inventory.headers import Kind, Layout, describe, find_layout
 from journeyctl.inventory.plan import Plan, plan_inventory, plan_measurements
 from journeyctl.inventory.rows import Counts, RowOptions, SheetRows, read_rows
-from journeyctl.inventory.values import not_calculated
+from journeyctl.inventory.values import NumberFormat, not_calculated
+from journeyctl.inventory.words import said
 from journeyctl.inventory.workbook import Progress, read_xlsx
 from journeyctl.model.common import PERIOD_PATTERN
-from journeyctl.text import fold
+from journeyctl.text import Lang, fold
 from journeyctl.write import WriteError, sync_folders, write_under
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv")
@@ -38,6 +39,7 @@ class ImportOptions:
     add_missing: bool = False
     estimates: bool = False
     confirm_new: bool = False  # new journeys very like existing ones are new all the same
+    number_format: Lang | None = None  # how text numbers are written; None: the framework's
 
 
 @dataclass
@@ -48,6 +50,8 @@ class ImportResult:
     sheets_read: list[str] = field(default_factory=list)
     sheets_not_read: list[str] = field(default_factory=list)
     sheets_hidden: list[str] = field(default_factory=list)  # not read unless --sheet names one
+    sheets_not_chosen: list[str] = field(default_factory=list)  # --sheet named another
+    encoding: str | None = None  # a CSV file that is not UTF-8: the encoding it was read as
     ignored_columns: list[str] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
     rows: int = 0
@@ -88,9 +92,7 @@ def read_workbook(path: Path, progress: Progress | None = None) -> Workbook:
         return Workbook(path.name, read_xlsx(path, progress))
     except OSError as error:  # unreadable: permissions, a file that went away, a bad disk
         reason = error.strerror or type(error).__name__
-        raise Refused(
-            [Problem(path.name, f"cannot read the file ({reason}); check that you may read it")]
-        ) from None
+        raise Refused([Problem(path.name, said("file.cannot_read", reason=reason))]) from None
 
 
 def read_import(
@@ -104,11 +106,19 @@ def read_import(
         )
     workbook = read_workbook(path, progress)
     sheets = _chosen(workbook, options.sheet)
-    hidden = [s.name for s in workbook.sheets if s.hidden and all(s is not c for c in sheets)]
+    others = [s.name for s in workbook.sheets if all(s is not c for c in sheets)]
     layouts, not_read = _layouts(workbook, sheets, checked, options)
     kind = layouts[0][1].kind
-    result = ImportResult(path.name, kind, Plan(), sheets_not_read=not_read, sheets_hidden=hidden)
+    result = ImportResult(path.name, kind, Plan(), sheets_not_read=not_read)
+    if options.sheet is not None:  # the others were not asked for, whatever they hold
+        result.sheets_not_chosen = others
+    else:
+        result.sheets_hidden = [s.name for s in workbook.sheets if s.hidden]
+    first = workbook.sheets[0] if workbook.sheets else None
+    if isinstance(first, CsvSheet) and first.encoding != "utf-8":
+        result.encoding = first.encoding
     lang = checked.framework.language
+    numbers = NumberFormat(options.number_format or lang, options.number_format is not None)
     problems: list[Problem] = []
     read = SheetRows()
     for sheet, layout in layouts:
@@ -117,7 +127,14 @@ def read_import(
         rows = read_rows(
             sheet,
             layout,
-            RowOptions(lang, options.period, options.estimates, source, workbook.name),
+            RowOptions(
+                numbers.lang,
+                options.period,
+                options.estimates,
+                source,
+                workbook.name,
+                numbers.stated,
+            ),
         )
         _gather(read, rows)
         result.sheets_read.append(sheet.name)
@@ -129,11 +146,11 @@ def read_import(
     # unreadable numbers, in one refusal (nothing is written while there are problems).
     if kind == "inventory":
         result.plan = plan_inventory(
-            checked, read.inventory, lang, options.add_missing, problems, options.confirm_new
+            checked, read.inventory, numbers, options.add_missing, problems, options.confirm_new
         )
     else:
         result.plan = plan_measurements(
-            checked, read.measurements, lang, problems, read.unread_measurements
+            checked, read.measurements, numbers, problems, read.unread_measurements
         )
     if result.plan.problems:
         raise Refused(in_sheet_order(result.plan.problems, workbook))
@@ -184,7 +201,7 @@ def _layouts(
 
     names = Names(checked.framework)
     layouts: list[tuple[Sheet, Layout]] = []
-    not_read = [s.name for s in workbook.sheets if not s.hidden and all(s is not c for c in sheets)]
+    not_read: list[str] = []  # of the sheets chosen, those without a header
     kind = options.kind
     for sheet in sheets:
         layout = find_layout(sheet, names, kind)
@@ -194,30 +211,15 @@ def _layouts(
         kind = layout.kind  # the first sheet read decides for the others
         layouts.append((sheet, layout))
     if not layouts:
-        what = {
-            "inventory": "journey, phase and cluster columns",
-            "measurements": "journey, KPI, date and value columns",
-            None: "journey, phase and cluster columns (an inventory) or journey, KPI, date "
-            "and value columns (measurements)",
-        }[options.kind]
-        raise Refused(
-            [
-                Problem(
-                    workbook.name,
-                    f"no sheet has a header row with {what} in its first 30 rows; "
-                    "check the file, or the column names in docs/import-export.md"
-                    + _hidden_hint(workbook, sheets),
-                )
-            ]
+        what = said(f"header.{options.kind or 'either'}")
+        hidden = [s.name for s in workbook.sheets if s.hidden and all(s is not c for c in sheets)]
+        message = (
+            said("file.no_header_hidden", what=what, sheets=tuple(hidden))
+            if hidden
+            else said("file.no_header", what=what)
         )
+        raise Refused([Problem(workbook.name, message)])
     return layouts, not_read
-
-
-def _hidden_hint(workbook: Workbook, sheets: list[Sheet]) -> str:
-    hidden = [s.name for s in workbook.sheets if s.hidden and all(s is not c for c in sheets)]
-    if not hidden:
-        return ""
-    return f"; hidden sheets are not read: {', '.join(hidden)} (--sheet NAME reads one)"
 
 
 def _layout_problems(sheet: Sheet, layout: Layout, options: ImportOptions) -> list[Problem]:
@@ -238,8 +240,11 @@ def _layout_problems(sheet: Sheet, layout: Layout, options: ImportOptions) -> li
             problems.append(
                 Problem(
                     sheet.where(header, column.index),
-                    f"a second {column.header!r} column (the first is "
-                    f"{sheet.where(header, seen[key])}); keep one",
+                    said(
+                        "header.second_column",
+                        header=repr(column.header),
+                        first=sheet.where(header, seen[key]),
+                    ),
                 )
             )
         seen.setdefault(key, column.index)
@@ -248,20 +253,18 @@ def _layout_problems(sheet: Sheet, layout: Layout, options: ImportOptions) -> li
         present = next(c for c in pair if c is not None)
         if None in pair:
             missing = "contacts" if pair[1] is None else "customers"
+            which = f"header.no_{missing}" + ("_in_period" if period else "")
             problems.append(
                 Problem(
                     sheet.where(header, present.index),
-                    f"{present.header!r} has no {missing} column beside it"
-                    f"{' for ' + period if period else ''}; customers and contacts come "
-                    "together: add the other column or remove this one",
+                    said(which, header=repr(present.header), period=period or ""),
                 )
             )
         elif period is None and layout.column("period") is None and options.period is None:
             problems.append(
                 Problem(
                     sheet.where(header, present.index),
-                    f"{present.header!r} names no period; add a Periode column, write the "
-                    "period in the header (Klanten 2025), or give --period",
+                    said("header.no_period", header=repr(present.header)),
                 )
             )
     return problems

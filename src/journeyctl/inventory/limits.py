@@ -14,6 +14,7 @@ One `Budget` counts for one file: its sheets share it, so many sheets cost no mo
 from __future__ import annotations
 
 from journeyctl.inventory.cells import Problem, Refused
+from journeyctl.inventory.words import Message, said
 
 # The file and the zip it is. A workbook's size on disk; what its parts declare they unpack
 # to, all together (checked in the zip's directory before anything is unpacked: Python's zip
@@ -82,9 +83,6 @@ EMPTY_RUN = 1000
 # Characters in one CSV line: a line is read whole, so this bounds its memory.
 MAX_LINE_CHARS = 1 << 20
 
-_RESAVE = "open it in Excel or LibreOffice, save it again as .xlsx, and import that"
-_COPY = "copy the rows and columns with data into a new file and import that"
-
 
 class Budget:
     """What reading one file has spent, each count refused in one line past its bound."""
@@ -96,63 +94,38 @@ class Budget:
         self.merged_ranges = 0
         self.elements = 0
 
-    def refuse(self, message: str) -> Refused:
+    def refuse(self, message: Message) -> Refused:
         return Refused([Problem(self.file, message)])
 
-    def spend_cells(self, count: int, where: str) -> None:
+    def spend_cells(self, count: int, where: Message) -> None:
         """`count` more cells read (or filled) in `where`, a sheet."""
         self.cells += count
         if self.cells > MAX_CELLS:
-            raise self.refuse(
-                f"{where}: the file holds more than {MAX_CELLS:,} cells (empty ones count "
-                f"too: a formatted empty cell is in the file), more than journeyctl reads; "
-                f"{_COPY}"
-            )
+            raise self.refuse(said("limits.cells", where=where, limit=MAX_CELLS))
 
-    def spend_rows(self, count: int, where: str) -> None:
+    def spend_rows(self, count: int, where: Message) -> None:
         """`count` more rows read in `where`, a sheet, or held for it (rows a sheet leaves
         out between two rows with data are held as empty rows)."""
         self.rows += count
         if self.rows > MAX_ROWS:
-            raise self.refuse(
-                f"{where}: the file holds more than {MAX_ROWS:,} rows (empty ones count too), "
-                "more than journeyctl reads; split it into files of fewer rows and import each"
-            )
+            raise self.refuse(said("limits.rows", where=where, limit=MAX_ROWS))
 
-    def spend_merged_range(self, where: str) -> None:
+    def spend_merged_range(self, where: Message) -> None:
         self.merged_ranges += 1
         if self.merged_ranges > MAX_MERGED_RANGES:
-            raise self.refuse(
-                f"{where}: the file has more than {MAX_MERGED_RANGES:,} merged ranges, more "
-                f"than journeyctl reads; unmerge the cells, or {_COPY}"
-            )
+            raise self.refuse(said("limits.merged", where=where, limit=MAX_MERGED_RANGES))
 
-    def too_many_elements(self, where: str) -> Refused:
-        return self.refuse(
-            f"{where}: the file's XML holds more than {MAX_XML_ELEMENTS:,} elements "
-            f"(cells, their values, formatting), more than journeyctl reads; {_COPY}"
-        )
+    def too_many_elements(self, where: Message) -> Refused:
+        return self.refuse(said("limits.elements", where=where, limit=MAX_XML_ELEMENTS))
 
     def too_many_strings(self) -> Refused:
-        return self.refuse(
-            f"its shared strings hold more than {MAX_SHARED_STRINGS:,} texts, more than "
-            f"journeyctl reads; {_COPY}"
-        )
+        return self.refuse(said("limits.strings", limit=MAX_SHARED_STRINGS))
 
     def too_many_formats(self) -> Refused:
-        return self.refuse(
-            f"its styles hold more than {MAX_CELL_FORMATS:,} cell formats, more than a "
-            f"spreadsheet keeps; {_RESAVE}"
-        )
+        return self.refuse(said("limits.formats", limit=MAX_CELL_FORMATS))
 
-    def too_many_row_cells(self, where: str, row: str) -> Refused:
-        return self.refuse(
-            f"{where}: row {row} holds more than {MAX_ROW_CELLS:,} cells, more than a "
-            f"spreadsheet has columns; {_RESAVE}"
-        )
+    def too_many_row_cells(self, where: Message, row: str) -> Refused:
+        return self.refuse(said("limits.row_cells", where=where, row=row, limit=MAX_ROW_CELLS))
 
-    def too_long(self, where: str) -> Refused:
-        return self.refuse(
-            f"{where}: a row or a text runs past {MAX_STRETCH_BYTES // 2**20} MB of XML, more "
-            f"than a spreadsheet writes (a cell holds at most 32,767 characters); {_RESAVE}"
-        )
+    def too_long(self, where: Message) -> Refused:
+        return self.refuse(said("limits.too_long", where=where, mb=MAX_STRETCH_BYTES // 2**20))

@@ -25,7 +25,8 @@ from journeyctl.inventory.rows import (
     VolumeCells,
     Written,
 )
-from journeyctl.inventory.values import CellError, count, measure, yes_no
+from journeyctl.inventory.values import CellError, NumberFormat, count, measure, yes_no
+from journeyctl.inventory.words import Message, Said, all_of, one_of, said
 from journeyctl.model import Framework, Journey
 from journeyctl.model.common import slugify
 from journeyctl.model.journey import ESTIMABLE, Volume
@@ -52,7 +53,7 @@ class FileChange:
     relative: str  # to the root, `/` between folders
     old: str | None  # None: a new file
     new: str
-    details: list[str] = field(default_factory=list)
+    details: list[Message] = field(default_factory=list)
     journey: str | None = None
 
 
@@ -62,7 +63,7 @@ class Plan:
     unchanged: list[str] = field(default_factory=list)  # journey ids
     problems: list[Problem] = field(default_factory=list)
     # "ik-verhuis 2025 customers": counted numbers of the tree an estimate replaces.
-    estimates_replacing: list[str] = field(default_factory=list)
+    estimates_replacing: list[Message] = field(default_factory=list)
 
     @property
     def created(self) -> list[FileChange]:
@@ -88,12 +89,16 @@ class _Journey:
 
 class _Planner:
     def __init__(
-        self, checked: CheckedTree, lang: Lang, add_missing: bool, confirm_new: bool = False
+        self,
+        checked: CheckedTree,
+        numbers: Lang | NumberFormat,
+        add_missing: bool,
+        confirm_new: bool = False,
     ) -> None:
         self.checked = checked
         self.framework: Framework = checked.framework
         self.names = Names(self.framework)
-        self.lang = lang
+        self.numbers = numbers  # how the sheet writes text numbers (criteria)
         self.add_missing = add_missing
         self.confirm_new = confirm_new
         self.plan = Plan()
@@ -113,7 +118,7 @@ class _Planner:
         # the name as first written and every cell that writes it.
         self.unknown: dict[tuple[Kind, str, str | None], tuple[str, list[str]]] = {}
 
-    def problem(self, where: str, message: str) -> None:
+    def problem(self, where: str, message: Message) -> None:
         self.plan.problems.append(Problem(where, message))
 
     # Journeys ---------------------------------------------------------------------------
@@ -124,10 +129,12 @@ class _Planner:
         new journey)."""
         if id_ is not None:
             if slugify(id_.text) != id_.text:
+                slug = slugify(id_.text)
                 self.problem(
                     id_.where,
-                    f"{id_.text!r} is not an id (lowercase letters, digits and hyphens); "
-                    f"write {slugify(id_.text) or 'an id'} or leave the id column empty",
+                    said("plan.not_an_id", value=repr(id_.text), slug=slug)
+                    if slug
+                    else said("plan.not_an_id_at_all", value=repr(id_.text)),
                 )
                 return None
             if id_.text in self.documents:
@@ -143,7 +150,7 @@ class _Planner:
         if found is not None:
             return found
         if not slug:
-            self.problem(name.where, f"{name.text!r} gives no id; write a name with letters")
+            self.problem(name.where, said("plan.no_id", name=repr(name.text)))
             return None
         return slug
 
@@ -152,9 +159,12 @@ class _Planner:
         if len(ids) > 1:
             self.problem(
                 written.where,
-                f"{written.text!r} is an alias of {len(ids)} journeys "
-                f"({', '.join(sorted(ids))}); keep it in one journey's aliases, or give "
-                "the row an id",
+                said(
+                    "plan.alias_of_several",
+                    alias=repr(written.text),
+                    count=len(ids),
+                    ids=tuple(sorted(ids)),
+                ),
             )
         return next(iter(ids)) if len(ids) == 1 else None
 
@@ -174,9 +184,7 @@ class _Planner:
         meant = self.documents[similar[0]].model
         self.problem(
             where,
-            f"{name!r} is not a journey of the tree, and very like {meant.name!r} "
-            f"({meant.id}): did you mean {meant.name!r}? add {name!r} to that journey's "
-            "aliases, or import with --confirm-new to create it as a new journey",
+            said("plan.near_duplicate", name=repr(name), meant=repr(meant.name), id=meant.id),
         )
         return True
 
@@ -200,13 +208,19 @@ class _Planner:
             owner_phase = next(c.phase for c in self.framework.clusters if c.id == found)
             self.problem(
                 written.where,
-                f"cluster {written.text!r} belongs to phase {self.names.name('phase', owner_phase)!r}, "
-                f"not to {self.names.name('phase', phase)!r}; correct the phase or the cluster",
+                said(
+                    "plan.cluster_of_other_phase",
+                    cluster=repr(written.text),
+                    its_phase=repr(self.names.name("phase", owner_phase)),
+                    phase=repr(self.names.name("phase", phase)),
+                ),
             )
             return None
         new = self.new_clusters.get(slugify(written.text))
         if new is not None and new["phase"] != phase:
-            self.problem(written.where, f"cluster {written.text!r} is named in two phases; use one")
+            self.problem(
+                written.where, said("plan.cluster_in_two_phases", cluster=repr(written.text))
+            )
             return None
         return self._missing("cluster", written, self.new_clusters, {"phase": phase})
 
@@ -234,8 +248,7 @@ class _Planner:
         for (kind, _, phase), (text, cells) in self.unknown.items():
             self.problem(cells[0], self._unknown_message(kind, text, phase, cells[1:]))
 
-    def _unknown_message(self, kind: Kind, text: str, phase: str | None, others: list[str]) -> str:
-        what = kind.replace("_", " ")
+    def _unknown_message(self, kind: Kind, text: str, phase: str | None, others: list[str]) -> Said:
         spellings = self.names.spellings(kind)
         if phase is not None:  # a cluster: those of its phase first
             in_phase = {c.id for c in self.framework.clusters if c.phase == phase}
@@ -246,29 +259,32 @@ class _Planner:
                 self.names.name(kind, id_) for w in near for id_, sp in spellings if sp == w
             )
         )
-        also = ""
-        if others:
-            shown = ", ".join(cell.rpartition("!")[2] for cell in others[:3])
-            more = f" and {len(others) - 3} more" if len(others) > 3 else ""
-            also = f" (also in {shown}{more})"
-        head = f"unknown {what} {text!r}{also}"
+        cells = tuple(cell.rpartition("!")[2] for cell in others[:3])
+        if not others:
+            head = said(f"plan.unknown.{kind}", text=repr(text))
+        else:
+            also = (
+                said("plan.also", cells=cells)
+                if len(others) <= 3
+                else said("plan.also_more", cells=cells, more=len(others) - 3)
+            )
+            head = said(f"plan.unknown.{kind}_also", text=repr(text), also=also)
+        words = {"text": repr(text), "new_kind": said(f"word.new_{kind}")}
         offered = {id_ for id_, _ in spellings}
         known = [name for id_, name in self.names.known(kind) if id_ in offered]
-        fix = f"or add {text!r} to its aliases in framework.yaml"
-        add = f"or import with --add-missing to add {text!r} as a new {what}"
         if meant:
-            choices = " or ".join(repr(name) for name in meant)
-            return f"{head}; did you mean {choices}? write that name {fix}, {add}"
+            choices = one_of(repr(name) for name in meant)
+            return said("plan.unknown.meant", head=head, choices=choices, **words)
         if not known:
-            return f"{head}; the framework has no {what} yet: add one to framework.yaml, {add}"
-        listed = f"{', '.join(known[:8])}{', ...' if len(known) > 8 else ''}"
-        return f"{head}; the framework has {listed}: write one of those {fix}, {add}"
+            return said("plan.unknown.none", head=head, kinds=said(f"word.{kind}s"), **words)
+        listed = ", ".join(known[:8]) + (", ..." if len(known) > 8 else "")
+        return said("plan.unknown.listed", head=head, known=listed, **words)
 
 
 def plan_inventory(
     checked: CheckedTree,
     rows: list[InventoryRow],
-    lang: Lang,
+    numbers: Lang | NumberFormat,
     add_missing: bool,
     problems: Sequence[Problem] = (),
     confirm_new: bool = False,
@@ -276,7 +292,7 @@ def plan_inventory(
     """The changes that `rows` (of every sheet read) make to the tree. `problems` are those
     reading found: the plan adds its own to them, so that one refusal lists them all. A new
     journey whose name is very like an existing one's is refused unless `confirm_new`."""
-    planner = _Planner(checked, lang, add_missing, confirm_new)
+    planner = _Planner(checked, numbers, add_missing, confirm_new)
     planner.plan.problems += problems
     journeys: dict[str, _Journey] = {}
     for row in rows:
@@ -309,18 +325,23 @@ def _plan_journey(planner: _Planner, journey: _Journey) -> None:
         return
     model = document.model
     if (model.phase, model.cluster) != (phase, cluster):
+        names = planner.names
         planner.problem(
             first.phase.where,
-            f"the sheet puts {model.name!r} in {planner.names.name('phase', phase)!r} / "
-            f"{planner.names.name('cluster', cluster)!r}, its file in "
-            f"{planner.names.name('phase', model.phase)!r} / "
-            f"{planner.names.name('cluster', model.cluster)!r}; import does not move "
-            f"journeys: correct the sheet, or edit {document.file} first",
+            said(
+                "plan.moved",
+                name=repr(model.name),
+                phase=repr(names.name("phase", phase)),
+                cluster=repr(names.name("cluster", cluster)),
+                file_phase=repr(names.name("phase", model.phase)),
+                file_cluster=repr(names.name("cluster", model.cluster)),
+                file=document.file,
+            ),
         )
         return
     notes = _new_notes(model, journey)
     details = _describe(planner, model, owner, volumes, criteria)
-    details += [f"notes: + {note.text!r} ({note.cell})" for note in notes]
+    details += [said("detail.note", text=repr(note.text), cell=note.cell) for note in notes]
     # Only what differs from the file as journeyctl reads it is edited: a bare `yes` is
     # true to the loader (YAML 1.1) and text to the round-trip parser, so setting true
     # over it would rewrite a line that says the same.
@@ -408,12 +429,12 @@ def _check_same(planner: _Planner, first: InventoryRow, other: InventoryRow) -> 
         if a is not None and b is not None and fold(a.text) != fold(b.text)
     ]
     if clash or differs or not (first.volumes or other.volumes):
-        what = f"period {', '.join(clash)}" if clash else ", ".join(differs) or "the same journey"
-        planner.problem(
-            other.where,
-            f"duplicate journey: {first.where} names it too ({what}); keep one row per "
-            "journey and period",
+        what = (
+            said("plan.duplicate.period", periods=tuple(clash))
+            if clash
+            else tuple(said(f"word.{name}") for name in differs) or said("plan.duplicate.same")
         )
+        planner.problem(other.where, said("plan.duplicate", first=first.where, what=what))
 
 
 def _volumes(planner: _Planner, journey: _Journey) -> list[VolumeCells]:
@@ -426,21 +447,21 @@ def _criteria(planner: _Planner, journey: _Journey) -> dict[str, Any]:
     for row in journey.rows:
         for criterion, (raw, where) in row.criteria.items():
             try:
-                values[criterion] = _criterion_value(kinds[criterion], raw, planner.lang)
+                values[criterion] = _criterion_value(kinds[criterion], raw, planner.numbers)
             except CellError as error:
-                planner.problem(where, str(error))
+                planner.problem(where, error.message)
     return values
 
 
-def _criterion_value(kind: str, raw: Any, lang: Lang) -> Any:
+def _criterion_value(kind: str, raw: Any, numbers: Lang | NumberFormat) -> Any:
     if kind == "yes-no":
         return yes_no(raw)
     if kind == "scale":
-        value = count(raw, lang)
+        value = count(raw, numbers)
         if not isinstance(value, int) or not 1 <= value <= 5:
-            raise CellError(f"{raw!r} is not on the scale of 1 to 5; write a whole number 1-5")
+            raise CellError(said("cell.not_on_scale", value=repr(raw)))
         return value
-    found = measure(raw, lang)
+    found = measure(raw, numbers)
     return int(found) if float(found).is_integer() else found
 
 
@@ -459,11 +480,7 @@ def _plan_new(
     relative = journey_file(phase, cluster, journey.id)
     target = planner.checked.tree.root / relative
     if target.exists():
-        planner.problem(
-            first.where,
-            f"{relative} exists but does not hold journey {journey.id!r}; rename that file "
-            "or give the row an id",
-        )
+        planner.problem(first.where, said("plan.file_taken", file=relative, id=repr(journey.id)))
         return
     data: dict[str, Any] = {"id": journey.id, "name": name, "phase": phase, "cluster": cluster}
     if owner is not None:
@@ -477,8 +494,10 @@ def _plan_new(
     if notes:
         data["notes"] = [_note_data(note) for note in notes]
     text = new_yaml(data, header_comment=_schema_line(planner.checked.tree.root, relative))
-    details = [f"volumes {v.period}: {_figures(v)}" for v in volumes]
-    details += [f"notes: + {note.text!r} ({note.cell})" for note in notes]
+    details: list[Message] = [
+        said("detail.volume", period=v.period, figures=_figures(v)) for v in volumes
+    ]
+    details += [said("detail.note", text=repr(note.text), cell=note.cell) for note in notes]
     planner.plan.changes.append(FileChange(relative, None, text, details, journey.id))
 
 
@@ -500,9 +519,13 @@ def _volume_data(volume: VolumeCells) -> dict[str, Any]:
     return data
 
 
-def _figures(volume: VolumeCells) -> str:
-    return ", ".join(
-        f"{value} {_figure(volume, value)}" + (" (estimated)" if value in volume.estimated else "")
+def _figures(volume: VolumeCells) -> tuple[Said, ...]:
+    return tuple(
+        said(
+            "detail.figure_estimated" if value in volume.estimated else "detail.figure",
+            what=said(f"word.{value}"),
+            count=_figure(volume, value),
+        )
         for value in ESTIMABLE
     )
 
@@ -544,32 +567,48 @@ def _describe(
     owner: str | None,
     volumes: list[VolumeCells],
     criteria: dict[str, Any],
-) -> list[str]:
-    details = []
+) -> list[Message]:
+    details: list[Message] = []
     if owner is not None and owner != model.owner:
-        details.append(f"owner: {model.owner or '-'} -> {owner}")
+        details.append(said("detail.owner", old=model.owner or "-", new=owner))
     for volume in volumes:
         old = model.volume(volume.period)
         if old is None:
-            details.append(f"volumes {volume.period}: new, {_figures(volume)}")
+            details.append(
+                said("detail.new_volume", period=volume.period, figures=_figures(volume))
+            )
             continue
         for what, before, after in (
             ("customers", old.customers, volume.customers),
             ("contacts", old.contacts, volume.contacts),
         ):
             if before != after:
-                details.append(f"volumes {volume.period} {what}: {before} -> {after}")
+                details.append(
+                    said(
+                        "detail.volume_changed",
+                        period=volume.period,
+                        what=said(f"word.{what}"),
+                        old=before,
+                        new=after,
+                    )
+                )
         # A source the file names gives way to the sheet's with the figures: said.
         replaced = old.source and volume.source and old.source != volume.source
         if replaced and _volume_differs(model, volume):
-            details.append(f"volumes {volume.period} source: {old.source} -> {volume.source}")
-        guessed = " and ".join(guessed_now(old, volume))
-        if guessed:
-            planner.plan.estimates_replacing.append(f"{model.id} {volume.period} {guessed}")
-            details.append(f"volumes {volume.period}: {guessed} now marked estimated")
+            details.append(
+                said("detail.source", period=volume.period, old=old.source, new=volume.source)
+            )
+        guessed = all_of(said(f"word.{value}") for value in guessed_now(old, volume))
+        if guessed_now(old, volume):
+            planner.plan.estimates_replacing.append(
+                said("detail.replaced", id=model.id, period=volume.period, values=guessed)
+            )
+            details.append(said("detail.now_estimated", period=volume.period, values=guessed))
     for key, value in criteria.items():
         if model.criteria.get(key) != value:
-            details.append(f"criteria {key}: {model.criteria.get(key, '-')} -> {value}")
+            details.append(
+                said("detail.criterion", criterion=key, old=model.criteria.get(key, "-"), new=value)
+            )
     return details
 
 
@@ -579,7 +618,7 @@ def _plan_edit(
     relative: str,
     path: Path,
     edit: Any,
-    details: list[str],
+    details: list[Message],
 ) -> None:
     old = path.read_text(encoding="utf-8-sig")
     new = edit_yaml(old, edit)
@@ -608,8 +647,8 @@ def _plan_framework(planner: _Planner) -> None:
                     upsert_item(items, {"id": entry["id"]}, entry)
 
     old = document.path.read_text(encoding="utf-8-sig")
-    details = [
-        f"add {kind} {entry['id']} ({entry['name']})"
+    details: list[Message] = [
+        said(f"detail.add_{kind}", id=entry["id"], name=entry["name"])
         for _, kind, entries in additions
         for entry in entries.values()
     ]
@@ -619,14 +658,14 @@ def _plan_framework(planner: _Planner) -> None:
 def plan_measurements(
     checked: CheckedTree,
     rows: list[MeasurementRow],
-    lang: Lang,
+    numbers: Lang | NumberFormat,
     problems: Sequence[Problem] = (),
     unread: Sequence[tuple[Written, Written]] = (),
 ) -> Plan:
     """The changes that measurement rows make: each to `kpis.<kpi>.measurements` of its
     journey. `problems` are those reading found; `unread` the journey and KPI of the rows
     it refused a cell of, checked here too so that one refusal lists them all."""
-    planner = _Planner(checked, lang, add_missing=False)
+    planner = _Planner(checked, numbers, add_missing=False)
     planner.plan.problems += problems
     for named_journey, named_kpi in unread:
         _existing_journey(planner, named_journey)
@@ -643,15 +682,18 @@ def plan_measurements(
         if (low is not None and row.value < low) or (high is not None and row.value > high):
             planner.problem(
                 row.value_where,
-                f"{row.value} is outside {kpis[kpi].name}'s range ({low} to {high}); "
-                "check the value and the KPI",
+                said(
+                    "plan.kpi_range",
+                    value=row.value,
+                    kpi=kpis[kpi].name,
+                    low="-" if low is None else low,
+                    high="-" if high is None else high,
+                ),
             )
             continue
         key = (journey_id, kpi, row.date.isoformat())
         if key in seen:
-            planner.problem(
-                row.where, f"duplicate measurement: {seen[key]} has the same journey, KPI and date"
-            )
+            planner.problem(row.where, said("plan.duplicate_measurement", first=seen[key]))
             continue
         seen[key] = row.where
         row.kpi = Written(kpi, row.kpi.where)
@@ -664,8 +706,10 @@ def plan_measurements(
 def _kpi(planner: _Planner, written: Written) -> str | None:
     kpi = planner.names.find("kpi", written.text)
     if kpi is None:
-        known = ", ".join(name for _, name in planner.names.known("kpi")) or "none"
-        planner.problem(written.where, f"unknown KPI {written.text!r}; use one of: {known}")
+        known = ", ".join(name for _, name in planner.names.known("kpi")) or said("word.none")
+        planner.problem(
+            written.where, said("plan.unknown_kpi", kpi=repr(written.text), known=known)
+        )
     return kpi
 
 
@@ -675,30 +719,27 @@ def _existing_journey(planner: _Planner, written: Written) -> str | None:
             return candidate
     found = planner.by_name.get(fold(written.text)) or planner.aliased(written)
     if found is None:
-        planner.problem(
-            written.where,
-            f"unknown journey {written.text!r}; measurements go to journeys that exist: "
-            "write its id or name as in the tree (import the inventory first)",
-        )
+        planner.problem(written.where, said("plan.unknown_journey", journey=repr(written.text)))
     return found
 
 
 def _plan_measurements(planner: _Planner, journey: _Journey) -> None:
     document = planner.documents[journey.id]
-    details = []
+    details: list[Message] = []
     for row in journey.measurements:
         record = document.model.kpis.get(row.kpi.text)
         old = next((m for m in record.measurements if m.date == row.date), None) if record else None
+        on = {"kpi": row.kpi.text, "date": row.date.isoformat()}
         if old is None:
-            details.append(f"kpis {row.kpi.text} {row.date}: new, {row.value}")
+            details.append(said("detail.new_measurement", **on, value=row.value))
             continue
         if old.value != row.value:
-            details.append(f"kpis {row.kpi.text} {row.date}: {old.value:g} -> {row.value}")
+            details.append(said("detail.measurement", **on, old=old.value, new=row.value))
         if row.n is not None and old.n != row.n:
-            details.append(f"kpis {row.kpi.text} {row.date} n: {old.n or '-'} -> {row.n}")
+            details.append(said("detail.responses", **on, old=old.n or "-", new=row.n))
         if row.source is not None and old.source != row.source:
             details.append(
-                f"kpis {row.kpi.text} {row.date} source: {old.source or '-'} -> {row.source}"
+                said("detail.measurement_source", **on, old=old.source or "-", new=row.source)
             )
 
     def edit(top: CommentedMap) -> None:
@@ -743,8 +784,7 @@ def _validated(planner: _Planner) -> Plan:
             plan.problems.append(
                 Problem(
                     finding.file,
-                    f"the import would leave this error: {finding.rule} {finding.message}; "
-                    "please report it with the sheet, it is a bug",
+                    said("plan.would_leave_error", rule=finding.rule, message=finding.message),
                 )
             )
     return plan

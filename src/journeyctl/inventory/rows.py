@@ -19,6 +19,7 @@ from journeyctl.inventory.headers import Layout, SheetColumn
 from journeyctl.inventory.values import (
     CellError,
     Estimate,
+    NumberFormat,
     count,
     day,
     estimated_values,
@@ -27,6 +28,7 @@ from journeyctl.inventory.values import (
     period,
 )
 from journeyctl.inventory.values import text as text_of
+from journeyctl.inventory.words import Message, said
 from journeyctl.text import Lang, fold
 
 T = TypeVar("T")
@@ -96,13 +98,18 @@ class Counts:
 
 @dataclass(frozen=True)
 class RowOptions:
-    lang: Lang
+    lang: Lang  # the language text numbers are written in
     period: str | None  # --period: the one period to read, or the period of plain columns
     estimates: bool
     # Where the sheet's volumes come from, for a row without a source: the file's name, and
     # the sheet's in a workbook ("inventaris.xlsx, Klantenservice").
     source: str | None = None
     file: str = ""  # the file's name, kept with each note
+    stated: bool = False  # --number-format said the language of text numbers
+
+    @property
+    def numbers(self) -> NumberFormat:
+        return NumberFormat(self.lang, self.stated)
 
 
 @dataclass
@@ -163,8 +170,7 @@ def _periods(
     problems.append(
         Problem(
             sheet.where(layout.header_row, 0),
-            f"the sheet has no columns for period {options.period} (it has "
-            f"{', '.join(named)}); choose one of those with --period",
+            said("row.no_period_columns", period=options.period, periods=tuple(named)),
         )
     )
     return []
@@ -181,7 +187,7 @@ class _RowReader:
     def where(self, column: SheetColumn) -> str:
         return self.sheet.where(self.row, column.index)
 
-    def problem(self, column: SheetColumn, message: str) -> None:
+    def problem(self, column: SheetColumn, message: Message) -> None:
         self.result.problems.append(Problem(self.where(column), message))
         self.failed = True
 
@@ -195,7 +201,7 @@ class _RowReader:
         try:
             return Written(text_of(value), self.where(column))
         except CellError as error:
-            self.problem(column, str(error))
+            self.problem(column, error.message)
             return None
 
     def inventory(self, periods: list[str | None]) -> InventoryRow | None:
@@ -212,15 +218,13 @@ class _RowReader:
         )
         if name is None and id_ is None:
             if not self.failed:
-                self.problem(
-                    name_column, "this row has no journey name; fill it in or delete the row"
-                )
+                self.problem(name_column, said("row.no_journey_name"))
             return None
         for field_name, cell in (("phase", record.phase), ("cluster", record.cluster)):
             if cell is None and not self.failed:
                 column = self.layout.column(field_name)
                 assert column is not None
-                self.problem(column, f"the journey's {field_name} is empty; fill it in")
+                self.problem(column, said(f"row.empty_{field_name}"))
         record.volumes = self._volumes(periods)
         note = self.written("notes")
         if note is not None and note.text:
@@ -272,16 +276,12 @@ class _RowReader:
             self.result.counts.unknown_values += 1
             return None
         try:
-            figure = count(value, self.options.lang)
+            figure = count(value, self.options.numbers)
         except CellError as error:
-            self.problem(column, str(error))
+            self.problem(column, error.message)
             return None
         if isinstance(figure, Estimate) and not self.options.estimates:
-            self.problem(
-                column,
-                f"{value!r} is an estimate; write the counted number, or import with "
-                "--estimates to store it marked estimated",
-            )
+            self.problem(column, said("cell.estimate", value=repr(value)))
             return None
         return figure
 
@@ -295,7 +295,7 @@ class _RowReader:
         try:
             return period(value)
         except CellError as error:
-            self.problem(column, str(error))
+            self.problem(column, error.message)
             return None
 
     def _estimated_column(self) -> tuple[str, ...]:
@@ -305,7 +305,7 @@ class _RowReader:
         try:
             return estimated_values(self.sheet.value(self.row, column.index))
         except CellError as error:
-            self.problem(column, str(error))
+            self.problem(column, error.message)
             return ()
 
     def measurement(self) -> MeasurementRow | None:
@@ -315,17 +315,15 @@ class _RowReader:
         assert date_column is not None and value_column is not None
         if journey is None or kpi is None:
             if not self.failed:
-                missing = "journey" if journey is None else "KPI"
-                self.problem(
-                    date_column, f"this row has no {missing}; fill it in or delete the row"
-                )
+                missing = "journey" if journey is None else "kpi"
+                self.problem(date_column, said(f"row.no_{missing}"))
             return None
         raw = self.sheet.value(self.row, value_column.index)
         if is_unknown(raw):
             self.result.counts.unknown_values += 1
             return None
         measured_on = self._read(date_column, lambda value: day(value, self.sheet.epoch))
-        value = self._read(value_column, lambda value: measure(value, self.options.lang))
+        value = self._read(value_column, lambda value: measure(value, self.options.numbers))
         n = self._n()
         source = self.written("source")
         if self.failed or measured_on is None or value is None:
@@ -340,9 +338,9 @@ class _RowReader:
         column = self.layout.column("n")
         if column is None or is_unknown(self.sheet.value(self.row, column.index)):
             return None
-        figure = self._read(column, lambda value: count(value, self.options.lang))
+        figure = self._read(column, lambda value: count(value, self.options.numbers))
         if isinstance(figure, Estimate):
-            self.problem(column, "the number of responses is an estimate; write the count")
+            self.problem(column, said("row.responses_estimate"))
             return None
         return figure
 
@@ -350,5 +348,5 @@ class _RowReader:
         try:
             return parse(self.sheet.value(self.row, column.index))
         except CellError as error:
-            self.problem(column, str(error))
+            self.problem(column, error.message)
             return None

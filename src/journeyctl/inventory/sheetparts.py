@@ -33,6 +33,7 @@ from typing import IO, Any
 from journeyctl.inventory import limits
 from journeyctl.inventory.cells import ErrorValue, Sheet, Uncalculated, Value
 from journeyctl.inventory.limits import Budget
+from journeyctl.inventory.words import Message, said
 from journeyctl.inventory.xmlstream import Element, walk
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -123,9 +124,7 @@ def _check_whole(archive: zipfile.ZipFile, name: str, budget: Budget) -> None:
     size = archive.getinfo(name).file_size
     if size > limits.MAX_PART_BYTES:
         raise budget.refuse(
-            f"its part {name} would unpack to {size // 2**20} MB, more than the "
-            f"{limits.MAX_PART_BYTES // 2**20} MB journeyctl reads of it: it is not an "
-            "inventory (a zip bomb?)"
+            said("limits.part", part=name, mb=size // 2**20, limit=limits.MAX_PART_BYTES // 2**20)
         )
 
 
@@ -143,10 +142,7 @@ def _calculates_on_load(workbook: Element) -> bool:
 def _count_sheets(workbook_xml: bytes, budget: Budget) -> None:
     count = len(_SHEET.findall(workbook_xml))
     if count > limits.MAX_SHEETS:
-        raise budget.refuse(
-            f"this workbook has {count:,} sheets, more than the {limits.MAX_SHEETS:,} "
-            "journeyctl reads; copy the sheets with data into a new workbook and import that"
-        )
+        raise budget.refuse(said("limits.sheets", count=count, limit=limits.MAX_SHEETS))
 
 
 def _sheet_parts(parser: Any, archive: zipfile.ZipFile) -> Iterator[SheetPart]:
@@ -160,7 +156,7 @@ def _sheet_parts(parser: Any, archive: zipfile.ZipFile) -> Iterator[SheetPart]:
 def _shared_strings(archive: zipfile.ZipFile, name: str, budget: Budget) -> list[str]:
     strings: list[str] = []
     with archive.open(name) as source:
-        for element, _ in walk(source, budget, "the shared strings", frozenset({_STRING})):
+        for element, _ in walk(source, budget, said("word.shared_strings"), frozenset({_STRING})):
             strings.append(_string_text(element))
             if len(strings) > limits.MAX_SHARED_STRINGS:
                 raise budget.too_many_strings()
@@ -189,7 +185,8 @@ def _date_styles(archive: zipfile.ZipFile, budget: Budget) -> tuple[set[int], se
     durations: set[int] = set()
     index = 0
     with archive.open(_STYLES_PART) as source:
-        for element, parent in walk(source, budget, "the styles", frozenset({_FORMAT, _STYLE})):
+        where = said("word.styles")
+        for element, parent in walk(source, budget, where, frozenset({_FORMAT, _STYLE})):
             if element.tag == _FORMAT:
                 formats[_number(element.get("numFmtId"))] = element.get("formatCode", "")
             elif parent == _CELL_STYLES:
@@ -212,7 +209,7 @@ def _number(text: str | None) -> int:
 def read_sheet(parts: Parts, part: SheetPart, budget: Budget, progress: Progress | None) -> Sheet:
     """The sheet's rows from the first to the last with data, merged cells filled in."""
     sheet = Sheet(part.name, hidden=part.hidden, epoch=parts.epoch.date())
-    where = f"sheet {part.name!r}"
+    where = said("word.sheet", name=repr(part.name))
     with parts.archive.open(part.path) as source:
         sheet.rows = list(_rows(_parsed(parts, source, budget, where), budget, where, progress))
     with parts.archive.open(part.path) as source:
@@ -222,7 +219,7 @@ def read_sheet(parts: Parts, part: SheetPart, budget: Budget, progress: Progress
 
 
 def _parsed(
-    parts: Parts, source: IO[bytes], budget: Budget, where: str
+    parts: Parts, source: IO[bytes], budget: Budget, where: Message
 ) -> Iterator[tuple[int, list[dict[str, Any]]]]:
     """The sheet's rows as openpyxl's parser reads their cells, fed one row at a time by
     `walk`; formulas and error values kept for what they are."""
@@ -284,7 +281,7 @@ def _stored_number(element: Element) -> int | float:
 def _rows(
     parsed: Iterator[tuple[int, list[dict[str, Any]]]],
     budget: Budget,
-    where: str,
+    where: Message,
     progress: Progress | None,
 ) -> Iterator[list[Value]]:
     """Rows from the first to the last with data; stops after `EMPTY_RUN` empty ones. The
@@ -329,7 +326,7 @@ def _values(cells: list[dict[str, Any]]) -> list[Value]:
 
 
 def _merged_ranges(
-    source: IO[bytes], budget: Budget, where: str
+    source: IO[bytes], budget: Budget, where: Message
 ) -> Iterator[tuple[int, int, int, int]]:
     """(first row, first column, last row, last column), 0-based, of each merged range.
 
@@ -375,7 +372,7 @@ def _column_index(letters: str) -> int:
     return number - 1
 
 
-def _fill(sheet: Sheet, merged: tuple[int, int, int, int], budget: Budget, where: str) -> None:
+def _fill(sheet: Sheet, merged: tuple[int, int, int, int], budget: Budget, where: Message) -> None:
     """The top-left value of a merged range in every cell of it within the data read; each
     cell filled counts against the budget before it is filled."""
     top, left, bottom, right = merged

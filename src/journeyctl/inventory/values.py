@@ -17,8 +17,9 @@ from datetime import date, datetime, timedelta
 
 from journeyctl.inventory.cells import EPOCH_1900, ErrorValue, Uncalculated, Value
 from journeyctl.inventory.formula import restore
+from journeyctl.inventory.words import Message, Said, said
 from journeyctl.model.common import NUMBER_LIMIT, PERIOD_PATTERN
-from journeyctl.text import LANGUAGES, Lang, english_name, format_decimal, parse_number
+from journeyctl.text import LANGUAGES, Lang, format_count, format_decimal, parse_number
 
 UNKNOWN_MARKERS = frozenset(
     {
@@ -59,6 +60,10 @@ _NO = frozenset({"nee", "no", "n", "onwaar", "false", "0"})
 class CellError(ValueError):
     """The cell does not hold what the column needs; the message says what to write."""
 
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
+
 
 @dataclass(frozen=True)
 class Estimate:
@@ -74,48 +79,57 @@ def is_unknown(value: Value) -> bool:
     return isinstance(value, str) and value.strip().casefold() in UNKNOWN_MARKERS | {""}
 
 
-def number(value: Value, lang: Lang) -> int | float | Estimate:
+@dataclass(frozen=True)
+class NumberFormat:
+    """How text numbers are written: the language's separators (`402.000` is 402000 in
+    Dutch), and whether someone said so (`import --number-format`). Said, a text such as
+    `402.000` is read that way; guessed from the framework's language, it is refused as
+    ambiguous (a decimal in English, thousands in Dutch)."""
+
+    lang: Lang
+    stated: bool = False
+
+
+def number(value: Value, written: Lang | NumberFormat) -> int | float | Estimate:
     """The number in a cell; CellError for anything else. Call `is_unknown` first."""
+    form = written if isinstance(written, NumberFormat) else NumberFormat(written)
     _refuse_special(value)
     if isinstance(value, bool | date | datetime):
-        raise CellError(f"{_shown(value)} is not a number; write the number")
+        raise CellError(said("cell.not_a_number_cell", value=_shown(value)))
     if isinstance(value, int | float):
         if not math.isfinite(value):
-            raise CellError(f"{value!r} is not a finite number")
+            raise CellError(said("cell.not_finite", value=repr(value)))
         return value
     assert isinstance(value, str)
     text = value.strip()
     estimate = _ESTIMATE.fullmatch(text)
     if estimate:
-        return Estimate(_parsed(estimate.group(1), lang, value))
+        return Estimate(_parsed(estimate.group(1), form, value))
     if _RANGE.fullmatch(text):
-        raise CellError(
-            f"{value!r} is a range, not a number; write one number (an estimate as "
-            "'ca. 12.000' with --estimates)"
-        )
-    return _parsed(text, lang, value)
+        raise CellError(said("cell.range", value=repr(value)))
+    return _parsed(text, form, value)
 
 
-def count(value: Value, lang: Lang) -> int | Estimate:
+def count(value: Value, written: Lang | NumberFormat) -> int | Estimate:
     """A whole number from 0 up (customers, contacts, responses)."""
-    found = number(value, lang)
+    found = number(value, written)
     figure = found.value if isinstance(found, Estimate) else found
     if figure < 0:
-        raise CellError(f"{_shown(value)} is negative; a count is 0 or more")
+        raise CellError(said("cell.negative", value=_shown(value)))
     if figure != int(figure):
-        raise CellError(f"{_shown(value)} is not a whole number; a count has no decimals")
+        raise CellError(said("cell.not_whole", value=_shown(value)))
     if figure >= NUMBER_LIMIT:
-        raise CellError(f"{_shown(value)} is too large for a count (10^12 or more)")
+        raise CellError(said("cell.too_large_count", value=_shown(value)))
     return Estimate(int(figure)) if isinstance(found, Estimate) else int(figure)
 
 
-def measure(value: Value, lang: Lang) -> int | float:
+def measure(value: Value, written: Lang | NumberFormat) -> int | float:
     """A KPI value (may be negative, as an NPS); an estimate is refused."""
-    found = number(value, lang)
+    found = number(value, written)
     if isinstance(found, Estimate):
-        raise CellError(f"{_shown(value)} is an estimate; a measurement is a measured value")
+        raise CellError(said("cell.measurement_estimate", value=_shown(value)))
     if abs(found) >= NUMBER_LIMIT:
-        raise CellError(f"{_shown(value)} is too large")
+        raise CellError(said("cell.too_large", value=_shown(value)))
     return found
 
 
@@ -145,7 +159,7 @@ def day(value: Value, epoch: date = EPOCH_1900) -> date:
                     return date(parts[order[0]], parts[order[1]], parts[order[2]])
                 except ValueError:
                     break
-    raise CellError(f"{_shown(value)} is not a date; write it as 2025-06-30 or 30-06-2025")
+    raise CellError(said("cell.not_a_date", value=_shown(value)))
 
 
 # Serial numbers read as dates: those of 1950-01-01 to 2199-12-31 (a smaller number is more
@@ -172,7 +186,7 @@ def period(value: Value) -> str:
         value = str(int(value))
     if isinstance(value, str) and _PERIOD.fullmatch(value.strip().upper()):
         return value.strip().upper()
-    raise CellError(f"{_shown(value)} is not a period; write 2025, 2025-Q3 or 2025-06")
+    raise CellError(said("cell.not_a_period", value=_shown(value)))
 
 
 def yes_no(value: Value) -> bool:
@@ -184,7 +198,7 @@ def yes_no(value: Value) -> bool:
         return True
     if key in _NO:
         return False
-    raise CellError(f"{_shown(value)} is not yes or no; write ja or nee (yes or no)")
+    raise CellError(said("cell.not_yes_no", value=_shown(value)))
 
 
 # The words of an estimated column that name one value: "klanten", "contacts".
@@ -205,10 +219,7 @@ def estimated_values(value: Value) -> tuple[str, ...]:
     words = [w for w in re.split(r"[\s,;/+&]+|\b(?:en|and)\b", str(value).casefold()) if w]
     named = {_VALUE_WORDS.get(word) for word in words}
     if not words or None in named:
-        raise CellError(
-            f"{_shown(value)} does not say which figures are estimated; write ja, nee, "
-            "klanten or contacten (yes, no, customers or contacts)"
-        )
+        raise CellError(said("cell.not_estimated_values", value=_shown(value)))
     return tuple(v for v in ("customers", "contacts") if v in named)
 
 
@@ -219,17 +230,14 @@ def text(value: Value) -> str:
         return restore(value.strip())
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(int(value)) if value == int(value) else str(value)
-    raise CellError(f"{_shown(value)} is not text; write a name")
+    raise CellError(said("cell.not_text", value=_shown(value)))
 
 
-def not_calculated(value: Uncalculated) -> str:
+def not_calculated(value: Uncalculated) -> Said:
     """Why a formula's cell is refused, and what to do."""
-    formula = f"the formula ={value.formula}" if value.formula else "the formula here"
-    return (
-        f"{formula} has no calculated value: the workbook was saved by a program that did "
-        "not calculate its formulas; open and save it in Excel or LibreOffice first, then "
-        "import it again"
-    )
+    if value.formula:
+        return said("cell.not_calculated", formula=f"={value.formula}")
+    return said("cell.not_calculated_here")
 
 
 def _refuse_special(value: Value) -> None:
@@ -237,33 +245,43 @@ def _refuse_special(value: Value) -> None:
         raise CellError(not_calculated(value))
     code = value.code if isinstance(value, ErrorValue) else value
     if isinstance(code, str) and code.strip().upper() in ERROR_CODES:
-        raise CellError(
-            f"the error value {code.strip()} is not a number; fix the formula or write "
-            "the number (n.b. where it is not known)"
-        )
+        raise CellError(said("cell.error_value", code=code.strip()))
 
 
-def _parsed(text: str, lang: Lang, written: Value) -> int | float:
+def _parsed(text: str, form: NumberFormat, written: Value) -> int | float:
+    lang = form.lang
     try:
-        return parse_number(text, lang)
+        return parse_number(text, lang, ambiguous=form.stated)
     except ValueError as error:
-        message = str(error)
-        if "is not a number" in message:
-            message = _not_a_number(text, lang, written)
-        raise CellError(message) from None
+        if "is ambiguous" in str(error):
+            digits = int(re.sub(r"[^0-9]", "", text))
+            others = [other for other in LANGUAGES if other != lang]
+            raise CellError(
+                said(
+                    "cell.ambiguous",
+                    value=repr(written),
+                    way=said(f"way.{lang}"),
+                    thousands=format_count(digits, lang),
+                    decimal=format_decimal(digits / 1000, lang, 2),
+                    other=others[0],
+                )
+            ) from None
+        raise CellError(_not_a_number(text, lang, written)) from None
 
 
-def _not_a_number(text: str, lang: Lang, written: Value) -> str:
+def _not_a_number(text: str, lang: Lang, written: Value) -> Said:
     """Why a text is not a number, with the hint that it is written another language's
     way where it is (`1.234,5` in an English framework)."""
     other = _written_in(text, lang)
     if other is None:
-        return f"{_shown(written)} is not a number; write the number (n.b. where it is not known)"
-    name = english_name(lang)
-    return (
-        f"{_shown(written)} is written the {english_name(other)} way, and the framework "
-        f"is in {name}; write it the {name} way ({format_decimal(1234.5, lang, 1)}) "
-        "or as a number cell"
+        return said("cell.not_a_number", value=_shown(written))
+    return said(
+        "cell.other_way",
+        value=_shown(written),
+        other_way=said(f"way.{other}"),
+        way=said(f"way.{lang}"),
+        example=format_decimal(1234.5, lang, 1),
+        other=other,
     )
 
 

@@ -20,6 +20,7 @@ from journeyctl.inventory import limits
 from journeyctl.inventory.cells import Problem, Refused, Sheet
 from journeyctl.inventory.limits import Budget
 from journeyctl.inventory.sheetparts import Parts, Progress, SheetPart, open_parts, read_sheet
+from journeyctl.inventory.words import Message, Said, said
 
 __all__ = ["Progress", "check_size", "read_xlsx"]
 
@@ -40,7 +41,7 @@ def read_xlsx(path: Path, progress: Progress | None = None) -> list[Sheet]:
         return [_read_sheet(parts, part, path, budget, progress) for part in parts.sheets]
 
 
-def _refuse(path: Path, message: str) -> Refused:
+def _refuse(path: Path, message: Message) -> Refused:
     return Refused([Problem(path.name, message)])
 
 
@@ -48,16 +49,10 @@ def check_size(path: Path) -> None:
     """Refused: an empty file, and one past `MAX_FILE_BYTES` (never read)."""
     size = path.stat().st_size
     if size == 0:
-        raise _refuse(
-            path,
-            "the file is empty (0 bytes): an export or a download that did not finish? "
-            "save or download it again, and import that",
-        )
+        raise _refuse(path, said("file.empty"))
     if size > limits.MAX_FILE_BYTES:
         raise _refuse(
-            path,
-            f"the file is {size // 2**20} MB, more than the "
-            f"{limits.MAX_FILE_BYTES // 2**20} MB journeyctl reads",
+            path, said("file.too_big", mb=size // 2**20, limit=limits.MAX_FILE_BYTES // 2**20)
         )
 
 
@@ -68,27 +63,17 @@ def _check_container(path: Path) -> None:
         if head.startswith(_OLE):
             raise _refuse(path, _ole_kind(file))
     if not head.startswith(_ZIP):
-        hint = (
-            "it reads like text: if it is a CSV file, name it .csv"
-            if _is_text(head)
-            else ("save it from Excel or LibreOffice as an .xlsx workbook and import that")
-        )
-        raise _refuse(path, f"this is not an .xlsx workbook; {hint}")
+        raise _refuse(path, said("file.not_xlsx_text" if _is_text(head) else "file.not_xlsx"))
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
             _check_sizes(path, members)
             _check_parts(path, archive)
     except (zipfile.BadZipFile, OSError):
-        raise _refuse(
-            path, f"this workbook is damaged or incomplete (a truncated download?); {_RESAVE}"
-        ) from None
+        raise _refuse(path, said("file.damaged_zip")) from None
 
 
-_RESAVE = "open it in Excel or LibreOffice, save it again as .xlsx, and import that"
-
-
-def _ole_kind(file: BinaryIO) -> str:
+def _ole_kind(file: BinaryIO) -> Said:
     """What an OLE container (Office 97-2003's format) holds, by the names of its streams
     (UTF-16 in its directory): an encrypted .xlsx keeps `EncryptionInfo`, an old .xls
     `Workbook`. Read in chunks: the directory may stand anywhere in the file."""
@@ -101,20 +86,10 @@ def _ole_kind(file: BinaryIO) -> str:
         found |= {name for name, encoded in names.items() if encoded in window}
         tail = window[-64:]
     if "EncryptionInfo" in found:
-        return (
-            "this workbook is protected with a password, which journeyctl cannot read; "
-            "open it, save a copy as .xlsx without a password, and import that"
-        )
+        return said("file.encrypted")
     if "Workbook" in found:
-        return (
-            "this is an old Excel 97-2003 workbook (.xls) named .xlsx; open it in Excel "
-            "or LibreOffice, save it as .xlsx (Excel Workbook), and import that"
-        )
-    return (
-        "this is a password-protected workbook or an old .xls file (an Office 97-2003 "
-        "container), which journeyctl cannot read; save it as .xlsx without a password and "
-        "import that"
-    )
+        return said("file.old_xls")
+    return said("file.ole")
 
 
 def _check_parts(path: Path, archive: zipfile.ZipFile) -> None:
@@ -125,12 +100,12 @@ def _check_parts(path: Path, archive: zipfile.ZipFile) -> None:
 
 _WORKBOOK_PARTS = {"[Content_Types].xml", "xl/workbook.xml"}
 _OTHER_OFFICE = {
-    "word/document.xml": "a Word document",
-    "ppt/presentation.xml": "a PowerPoint file",
+    "word/document.xml": "word",
+    "ppt/presentation.xml": "powerpoint",
 }
 
 
-def _other_zip(archive: zipfile.ZipFile, names: set[str]) -> str:
+def _other_zip(archive: zipfile.ZipFile, names: set[str]) -> Said:
     """What a zip that is not an Excel workbook is, and what to do: an OpenDocument
     spreadsheet, a Word or PowerPoint file or any other archive, named .xlsx."""
     if (
@@ -138,18 +113,12 @@ def _other_zip(archive: zipfile.ZipFile, names: set[str]) -> str:
         and archive.getinfo("mimetype").file_size < 100
         and archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument")
     ):
-        return (
-            "this is an OpenDocument file (.ods) named .xlsx; open it in LibreOffice, "
-            "save it as .xlsx (Excel 2007-365), and import that"
-        )
+        return said("file.ods")
     for part, what in _OTHER_OFFICE.items():
         if part in names:
-            return f"this is {what}, not an Excel workbook; import the .xlsx file"
+            return said(f"file.{what}")
     missing = sorted(_WORKBOOK_PARTS - names)[0]
-    return (
-        f"this is a zip archive but not an .xlsx workbook (it has no {missing}); "
-        f"check that it is the file you meant, or {_RESAVE}"
-    )
+    return said("file.other_zip", missing=missing)
 
 
 def _is_text(head: bytes) -> bool:
@@ -167,9 +136,13 @@ def _check_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
     if len(members) > limits.MAX_MEMBERS or unpacked > limits.MAX_UNPACKED_BYTES:
         raise _refuse(
             path,
-            f"this workbook would unpack to {unpacked // 2**20} MB in {len(members)} parts, "
-            f"more than journeyctl reads ({limits.MAX_UNPACKED_BYTES // 2**20} MB in "
-            f"{limits.MAX_MEMBERS:,} parts): it is not an inventory (a zip bomb?)",
+            said(
+                "file.zip_bomb",
+                mb=unpacked // 2**20,
+                parts=len(members),
+                limit=limits.MAX_UNPACKED_BYTES // 2**20,
+                limit_parts=limits.MAX_MEMBERS,
+            ),
         )
 
 
@@ -178,34 +151,30 @@ def _open(path: Path, archive: zipfile.ZipFile, budget: Budget) -> Parts:
 
     if not defused():
         # Without it openpyxl parses XML with the standard library, open to entity bombs.
-        raise _refuse(
-            path,
-            "journeyctl reads workbooks only with defusedxml installed; "
-            "run `pip install defusedxml` and import again",
-        )
+        raise _refuse(path, said("file.no_defusedxml"))
     try:
         return open_parts(archive, budget)
     except Refused:
         raise
     except Exception as error:  # openpyxl raises many kinds; each means the same here
-        raise _refuse(path, _unreadable("this workbook", error, path)) from None
+        raise _refuse(path, _unreadable(said("word.this_workbook"), error, path)) from None
 
 
-def _unreadable(what: str, error: BaseException, path: Path) -> str:
+def _unreadable(what: Said, error: BaseException, path: Path) -> Said:
     reason = _reason(error, path)
-    if reason.startswith("its XML declares entities"):
-        return f"cannot read {what} ({reason})"
-    return f"cannot read {what}: it is damaged ({reason}); {_RESAVE}"
+    if reason is None:
+        return said("file.entities", what=what)
+    return said("file.damaged", what=what, reason=reason)
 
 
-def _reason(error: BaseException, path: Path) -> str:
-    """What went wrong, in one line without the file's full path; named plainly for XML
-    that declares entities (defusedxml refused it: an XML bomb, or a file made to look
-    like a workbook)."""
+def _reason(error: BaseException, path: Path) -> str | None:
+    """What went wrong, in one line without the file's full path; None for XML that
+    declares entities (defusedxml refused it: an XML bomb, or a file made to look like a
+    workbook)."""
     cause: BaseException | None = error
     while cause is not None:
         if type(cause).__module__.startswith("defusedxml"):
-            return "its XML declares entities, which workbooks never need: an XML bomb?"
+            return None
         cause = cause.__cause__ or cause.__context__
     text = " ".join(str(error).replace(str(path), path.name).split())[:200]
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
@@ -219,4 +188,6 @@ def _read_sheet(
     except Refused:
         raise
     except Exception as error:
-        raise _refuse(path, _unreadable(f"sheet {part.name!r}", error, path)) from None
+        raise _refuse(
+            path, _unreadable(said("word.sheet", name=repr(part.name)), error, path)
+        ) from None

@@ -17,6 +17,7 @@ from typing import IO, Any
 
 from journeyctl.inventory import limits
 from journeyctl.inventory.limits import Budget
+from journeyctl.inventory.words import Message
 
 Element = Any  # xml.etree.ElementTree.Element; the parts of openpyxl that take it are untyped
 
@@ -25,7 +26,7 @@ class Metered:
     """The bytes of a part as the XML parser reads them, refused past `MAX_STRETCH_BYTES`
     read since the position `marked`."""
 
-    def __init__(self, source: IO[bytes], budget: Budget, where: str) -> None:
+    def __init__(self, source: IO[bytes], budget: Budget, where: Message) -> None:
         self.source = source
         self.budget = budget
         self.where = where
@@ -43,7 +44,7 @@ class Metered:
 def walk(
     source: IO[bytes],
     budget: Budget,
-    where: str,
+    where: Message,
     whole: frozenset[str],
     inside: Callable[[Element, Element], None] | None = None,
 ) -> Iterator[tuple[Element, str | None]]:

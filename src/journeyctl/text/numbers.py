@@ -52,13 +52,14 @@ def format_date(day: date, lang: Lang) -> str:
     return str(babel_format_date(day, "medium", locale=_locale(lang)))
 
 
-def parse_number(text: str, lang: Lang) -> int | float:
+def parse_number(text: str, lang: Lang, *, ambiguous: bool = False) -> int | float:
     """A number a person wrote in `lang`: '402.000' (nl) -> 402000, '0,25' (nl) -> 0.25,
     '42,000' (en) -> 42000. An int when the value is whole, else a float.
 
     Raises ValueError naming the text for anything else: letters, exponents, digits other
     than 0-9, misplaced group separators (`1.5` in Dutch), and a number that the other
-    language would read differently (`42,000` in Dutch is 42 there and 42000 in English).
+    language would read differently (`42,000` in Dutch is 42 there and 42000 in English),
+    unless `ambiguous`: the writer said which language it is written in.
     """
     from babel.numbers import NumberFormatError, get_decimal_symbol, get_group_symbol, parse_decimal
 
@@ -67,7 +68,7 @@ def parse_number(text: str, lang: Lang) -> int | float:
     decimal_sign, group_sign = get_decimal_symbol(locale), get_group_symbol(locale)
     if not _shape(decimal_sign, group_sign).fullmatch(written):
         raise ValueError(f"{text!r} is not a number as written in {_example(lang)}")
-    if _ambiguous(decimal_sign).fullmatch(written):
+    if not ambiguous and _ambiguous(decimal_sign).fullmatch(written):
         raise ValueError(_ambiguity(text, written.replace(decimal_sign, ""), lang))
     try:
         value = parse_decimal(written, locale, strict=True)
