@@ -37,7 +37,8 @@ def check(context: CheckContext) -> Iterator[Finding]:
     hints = _Hints(context.ids)
     yield from _resolve(hints, framework, _framework_references(framework.model))
     for journey in context.journeys:
-        yield from _resolve(hints, journey, _journey_references(journey.model))
+        if not _all_known(hints.ids, journey.model):
+            yield from _resolve(hints, journey, _journey_references(journey.model))
     journeys = context.journey_by_id()
     for improvement in context.improvements:
         yield from _resolve(hints, improvement, _improvement_references(improvement.model))
@@ -88,6 +89,34 @@ def _journey_references(journey: Journey) -> Iterator[Reference]:
             yield ("steps", index, *where), kind, value
         for where, kind, value in _each("contact_reasons", "contact reason", step.contact_reasons):
             yield ("steps", index, *where), kind, value
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def _all_known(ids: dict[str, set[str]], journey: Journey) -> bool:
+    """Whether every reference of the journey is known: what `_journey_references` yields,
+    asked a set at a time, without the key paths that only a finding needs."""
+    known = ids.get
+    if journey.phase not in known("phase", _NONE) or journey.cluster not in known("cluster", _NONE):
+        return False
+    if journey.owner is not None and journey.owner not in known("owner", _NONE):
+        return False
+    for kind, values in (
+        ("team", journey.team),
+        ("persona", journey.personas),
+        ("contact reason", journey.contact_reasons),
+        ("journey", journey.follows),
+        ("criterion", journey.criteria),
+        ("KPI", journey.kpis),
+    ):
+        if values and not known(kind, _NONE).issuperset(values):
+            return False
+    channels, reasons = known("channel", _NONE), known("contact reason", _NONE)
+    return all(
+        channels.issuperset(step.touchpoints) and reasons.issuperset(step.contact_reasons)
+        for step in journey.steps
+    )
 
 
 def _improvement_references(improvement: Improvement) -> Iterator[Reference]:
