@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 
 from journeyctl.checks import Validation
@@ -9,6 +13,8 @@ from journeyctl.finding import Finding, Severity
 from journeyctl.formats import text
 from journeyctl.formats._safe import is_unsafe, one_line
 from journeyctl.formats.base import Settings
+from journeyctl.framework import check
+from tests.conftest import BASE_TREE, CASES, TODAY
 from tests.formats.conftest import finding_quoting, validation_of
 
 
@@ -91,3 +97,41 @@ def test_the_summary_counts_in_words(
     findings = [_finding("a.yaml", 1, 1, severity) for severity in severities]
     output = text.report(Validation(findings, journeys=journeys, strict=strict), Settings())
     assert output.splitlines()[-1] == summary
+
+
+_NAMES = [
+    "Ik betaal",
+    "Ik betaal  ",
+    "名前の変更",
+    "e\u0301 combining",
+    "\u05e9\u05dc\u05d5\u05dd",
+    "tab\there",
+    "🙂 emoji",
+    "x" * 300,
+]
+
+
+@pytest.mark.parametrize("name", _NAMES)
+def test_without_colour_the_text_is_what_rich_writes(name: str) -> None:
+    """Written without Rich where there is no colour: the same text, byte for byte."""
+    validation = validation_of(finding_quoting(name))
+    assert text.plain_report(validation) == text.rich_report(validation, False)
+    assert text.report(validation, Settings()) == text.rich_report(validation, False)
+
+
+def test_without_colour_the_hostile_text_is_what_rich_writes(hostile: str) -> None:
+    validation = validation_of(finding_quoting(hostile))
+    assert text.plain_report(validation) == text.rich_report(validation, False)
+
+
+def test_a_tree_with_every_case_without_colour_is_what_rich_writes(tmp_path: Path) -> None:
+    root = tmp_path / "tree"
+    shutil.copytree(BASE_TREE, root)
+    for kind, folder in (("journey", "klant-zijn/facturatie"), ("improvement", "improvements")):
+        for case in sorted((CASES / kind).glob("*.yaml")):
+            shutil.copy(case, root / folder / case.name)
+    validation = check(root, today=TODAY, cache=False).for_display(tmp_path)
+    assert len(validation.findings) > 100
+    for strict in (False, True):
+        shown = replace(validation, strict=strict)
+        assert text.plain_report(shown) == text.rich_report(shown, False)

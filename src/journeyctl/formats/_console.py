@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
-from rich.console import Console, RenderableType
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
 
+# Rich is imported where a console is made, not with this module: the writers' settings
+# name WIDTH, and the findings' JSON needs no terminal library.
 WIDTH = 100
 
 
 def console_for(color: bool, width: int = WIDTH, *, soft_wrap: bool = True) -> Console:
     """A console that writes into a buffer (its `file`), with or without colour."""
+    from rich.console import Console
+
     return Console(
         file=io.StringIO(),
         width=width,

@@ -1,10 +1,13 @@
-"""For people at a terminal: findings grouped by file, `file:line:col rule message`, a summary."""
+"""For people at a terminal: findings grouped by file, `file:line:col rule message`, a summary.
+
+In colour, Rich styles the text; without (a pipe, a pre-commit hook, `NO_COLOR`), the same
+text is written as it is, without importing Rich (a test keeps the two alike).
+"""
 
 from __future__ import annotations
 
 from itertools import groupby
-
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from journeyctl.checks import Validation
 from journeyctl.finding import Finding, Severity
@@ -12,10 +15,20 @@ from journeyctl.formats._console import render
 from journeyctl.formats._safe import one_line
 from journeyctl.formats.base import Settings
 
+if TYPE_CHECKING:
+    from rich.text import Text
+
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
 
 def report(validation: Validation, settings: Settings) -> str:
+    return rich_report(validation, True) if settings.color else plain_report(validation)
+
+
+def rich_report(validation: Validation, color: bool) -> str:
+    """The report as Rich writes it, styled in colour."""
+    from rich.text import Text
+
     out = Text()
     for file, findings in groupby(validation.findings, key=lambda f: f.file):
         out.append(one_line(file), style="bold underline")
@@ -25,13 +38,40 @@ def report(validation: Validation, settings: Settings) -> str:
             out.append("\n")
         out.append("\n")
     out.append_text(_summary(validation))
-    return render(out, settings.color)
+    return render(out, color)
 
 
-def _line(finding: Finding) -> Text:
+def plain_report(validation: Validation) -> str:
+    """The report without colour: what Rich writes of it, without Rich."""
+    lines: list[str] = []
+    for file, findings in groupby(validation.findings, key=lambda f: f.file):
+        lines.append(one_line(file))
+        lines.extend(_plain_line(finding) for finding in findings)
+        lines.append("")
+    verdict, counts = _verdict(validation)
+    lines.append(f"{verdict}: {counts}")
+    # As `render` leaves Rich's lines: no blanks at their ends, one line break at the end.
+    return "\n".join(line.rstrip() for line in "\n".join(lines).splitlines()) + "\n"
+
+
+def _place(finding: Finding) -> str:
     place = one_line(finding.file)
     if finding.line is not None:
         place += f":{finding.line}:{finding.column or 1}"
+    return place
+
+
+def _plain_line(finding: Finding) -> str:
+    return (
+        f"  {_place(finding)} {finding.severity.value:<7} {one_line(finding.rule)} "
+        f"{one_line(finding.message)}"
+    )
+
+
+def _line(finding: Finding) -> Text:
+    from rich.text import Text
+
+    place = _place(finding)
     line = Text("  ")
     line.append(place, style="dim")
     line.append(" ")
@@ -42,16 +82,21 @@ def _line(finding: Finding) -> Text:
     return line
 
 
-def _summary(validation: Validation) -> Text:
+def _verdict(validation: Validation) -> tuple[str, str]:
     errors, warnings = validation.errors, validation.warnings
     counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in " + _plural(
         validation.journeys, "journey file"
     )
     if validation.ok:
-        style, verdict = "bold green", "valid"
-    else:
-        style = "bold red"
-        verdict = "invalid" if errors else "invalid (--strict: warnings fail)"
+        return "valid", counts
+    return ("invalid" if errors else "invalid (--strict: warnings fail)"), counts
+
+
+def _summary(validation: Validation) -> Text:
+    from rich.text import Text
+
+    verdict, counts = _verdict(validation)
+    style = "bold green" if validation.ok else "bold red"
     summary = Text(f"{verdict}: ", style=style)
     summary.append(counts)
     return summary
