@@ -51,7 +51,9 @@ def test_the_workbook_is_made_for_people(tree_dir: Path) -> None:
         "Ik ontvang en betaal de factuur", "Jan Jansen", "geïnventariseerd", "2025", 1000, 200,
     ]  # fmt: skip
     assert sheet["I2"].number_format == "#,##0"
-    assert (sheet.freeze_panes, sheet.auto_filter.ref) == ("A2", "A1:O3")
+    assert (sheet.freeze_panes, sheet.auto_filter.ref) == ("A2", "A1:R3")
+    assert [c.value for c in sheet[1]][-3:] == ["Fase-id", "Cluster-id", "Eigenaar-id"]
+    assert [c.value for c in sheet[2]][-3:] == ["klant-zijn", "facturatie", "jan"]
     assert sheet.column_dimensions["E"].width == len("Ik ontvang en betaal de factuur") + 2
     texts = [row[0] for row in explanation.iter_rows(values_only=True)]
     assert "Zo ontstaat de score, periode 2025" in texts
@@ -104,7 +106,7 @@ def test_csv_keeps_ids_and_plain_numbers(tree_dir: Path) -> None:
     assert header.startswith("rank,journey,id,phase,cluster,owner,status,period,customers")
     assert first == (
         "1,Ik betaal mijn factuur,ik-betaal,klant-zijn,facturatie,jan,listed,2025,1000,200,"
-        "false,0.2,85.7,4,true"
+        "false,0.2,85.7,4,true,klant-zijn,facturatie,jan"
     )
 
 
@@ -158,7 +160,7 @@ def test_no_cell_of_the_workbook_is_a_formula_headers_and_explanation_too(
     # XML reads a carriage return back as a line feed (openpyxl writes it as it is)
     assert {"'" + text.replace("\r", "\n") for text in RISKY} <= shown
     header = [cell.value for cell in workbook.worksheets[0][1]]
-    assert header[-2:] == ["'" + RISKY_FRAMEWORK["Strategisch belang"], "'+regel"]
+    assert header[-5:-3] == ["'" + RISKY_FRAMEWORK["Strategisch belang"], "'+regel"]
     weights = [row[0] for row in workbook.worksheets[1].iter_rows(values_only=True)]
     assert {"'" + RISKY_FRAMEWORK["Strategisch belang"], "'+regel"} <= set(weights)
 
@@ -203,12 +205,12 @@ def test_the_csv_whole_an_unranked_journey_with_empty_fields(unranked_tree: Path
     data = export_bytes(export_table(check(unranked_tree), None, None), "csv")
     assert data.decode("utf-8") == (
         "rank,journey,id,phase,cluster,owner,status,period,customers,contacts,estimated,"
-        "contact_rate,score,strategisch,regelgeving\n"
+        "contact_rate,score,strategisch,regelgeving,phase_id,cluster_id,owner_id\n"
         "1,Ik betaal mijn factuur,ik-betaal,klant-zijn,facturatie,jan,listed,2025,1000,200,"
-        "false,0.2,85.7,4,true\n"
+        "false,0.2,85.7,4,true,klant-zijn,facturatie,jan\n"
         "2,Ik meld me aan,ik-meld-me-aan,klant-worden,aanmelden,jan,listed,2025,500,400,false,"
-        "0.8,57.1,2,false\n"
-        ",Ik vraag iets,ik-vraag,klant-zijn,facturatie,,listed,,,,,,,,\n"
+        "0.8,57.1,2,false,klant-worden,aanmelden,jan\n"
+        ",Ik vraag iets,ik-vraag,klant-zijn,facturatie,,listed,,,,,,,,,klant-zijn,facturatie,\n"
     )
 
 
@@ -217,21 +219,22 @@ def test_the_header_is_bold_and_the_numbers_of_each_row_are_formatted(
 ) -> None:
     table = export_table(check(unranked_tree), None, None)
     sheet = load_workbook(io.BytesIO(export_bytes(table, "xlsx"))).worksheets[0]
-    formats = ["General"] * 8 + ["#,##0", "#,##0", "General", "0.00", "0.0", "General", "General"]
+    formats = ["General"] * 8 + ["#,##0", "#,##0", "General", "0.00", "0.0"] + ["General"] * 5
     assert [[c.number_format for c in row] for row in sheet.iter_rows()] == [
-        ["General"] * 15,
+        ["General"] * 18,
         formats,
         formats,
         formats,
     ]
     assert [[c.font.b for c in row] for row in sheet.iter_rows()] == [
-        [True] * 15,
-        [False] * 15,
-        [False] * 15,
-        [False] * 15,
+        [True] * 18,
+        [False] * 18,
+        [False] * 18,
+        [False] * 18,
     ]
     assert [c.value for c in sheet[4]] == [None, "Ik vraag iets", "ik-vraag", "Klant zijn",
-        "Ik ontvang en betaal de factuur", None, "geïnventariseerd"] + [None] * 8  # fmt: skip
+        "Ik ontvang en betaal de factuur", None, "geïnventariseerd"] + [None] * 8 + [
+        "klant-zijn", "facturatie", None]  # fmt: skip
 
 
 def _refusal(error: WriteError) -> tuple[str, str | None]:
@@ -297,23 +300,25 @@ def test_the_table_of_a_period_in_english(varied_tree: Path) -> None:
         ("customers", "Customers", "#,##0"), ("contacts", "Contacts", "#,##0"),
         ("estimated", "Estimated", None), ("contact_rate", "Contacts per customer", "0.00"),
         ("score", "Score", "0.0"), ("strategisch", "Strategisch belang", None),
-        ("regelgeving", "Regelgeving", None),
+        ("regelgeving", "Regelgeving", None), ("phase_id", "Phase id", None),
+        ("cluster_id", "Cluster id", None), ("owner_id", "Owner id", None),
     ]  # fmt: skip
+    ids = ["klant-zijn", "facturatie"]
     assert table.rows == [
         [1, "Ik betaal mijn factuur", "ik-betaal", "Klant zijn", "Ik ontvang en betaal de factuur",
-         "Jan Jansen", "listed", "2024", 900, 300, "yes", 0.3333, 92.9, 4, "yes"],
+         "Jan Jansen", "listed", "2024", 900, 300, "yes", 0.3333, 92.9, 4, "yes", *ids, "jan"],
         [2, "Ik meld me aan", "ik-meld-me-aan", "Klant worden", "Ik word klant", None, "listed",
-         "2024", 500, 400, "no", 0.8, 58.7, 2, "no"],
+         "2024", 500, 400, "no", 0.8, 58.7, 2, "no", "klant-worden", "aanmelden", None],
         [None, "Ik vraag iets", "ik-vraag", "Klant zijn", "Ik ontvang en betaal de factuur", None,
-         "listed", None, None, None, None, None, None, None, None],
+         "listed", None, None, None, None, None, None, None, None, *ids, None],
     ]  # fmt: skip
     assert table.csv_rows == [
         [1, "Ik betaal mijn factuur", "ik-betaal", "klant-zijn", "facturatie", "jan", "listed",
-         "2024", 900, 300, "true", 0.3333, 92.9, 4, "true"],
+         "2024", 900, 300, "true", 0.3333, 92.9, 4, "true", *ids, "jan"],
         [2, "Ik meld me aan", "ik-meld-me-aan", "klant-worden", "aanmelden", None, "listed",
-         "2024", 500, 400, "false", 0.8, 58.7, 2, "false"],
+         "2024", 500, 400, "false", 0.8, 58.7, 2, "false", "klant-worden", "aanmelden", None],
         [None, "Ik vraag iets", "ik-vraag", "klant-zijn", "facturatie", None, "listed", None,
-         None, None, None, None, None, None, None],
+         None, None, None, None, None, None, None, *ids, None],
     ]  # fmt: skip
     assert table.weights == [
         ("Customers", 1.0), ("Contacts", 1.0), ("Strategisch belang", 1.0), ("Regelgeving", 0.5)
@@ -323,14 +328,17 @@ def test_the_table_of_a_period_in_english(varied_tree: Path) -> None:
 def test_the_table_of_the_default_period_in_the_frameworks_language(varied_tree: Path) -> None:
     table = export_table(check(varied_tree), None, None)
     assert (table.lang, table.period) == ("nl", "2025")
-    assert [c.header for c in table.columns][-5:] == [
-        "Geschat", "Contacten per klant", "Score", "Strategisch belang", "Regelgeving"
+    assert [c.header for c in table.columns][-8:] == [
+        "Geschat", "Contacten per klant", "Score", "Strategisch belang", "Regelgeving",
+        "Fase-id", "Cluster-id", "Eigenaar-id",
     ]  # fmt: skip
     assert table.rows[:2] == [
         [1, "Ik betaal mijn factuur", "ik-betaal", "Klant zijn", "Ik ontvang en betaal de factuur",
-         "Jan Jansen", "geïnventariseerd", "2025", 1000, 200, "nee", 0.2, 100.0, 4, "ja"],
+         "Jan Jansen", "geïnventariseerd", "2025", 1000, 200, "nee", 0.2, 100.0, 4, "ja",
+         "klant-zijn", "facturatie", "jan"],
         [None, "Ik meld me aan", "ik-meld-me-aan", "Klant worden", "Ik word klant", None,
-         "geïnventariseerd", None, None, None, None, None, None, 2, "nee"],
+         "geïnventariseerd", None, None, None, None, None, None, 2, "nee", "klant-worden",
+         "aanmelden", None],
     ]  # fmt: skip
     assert table.weights[:2] == [("Klanten", 1.0), ("Contacten", 1.0)]
 
@@ -350,8 +358,8 @@ def test_the_explanation_sheet(tree_dir: Path) -> None:
         ["Criterion", "Weight"],
         ["Customers", 1], ["Contacts", 1], ["Strategisch belang", 1], ["Regelgeving", 0.5],
         [None, None],
-        ["journeyctl import reads this sheet back: change numbers here and import the file.",
-         None],
+        ["journeyctl import reads the Journeys sheet back, not this one: change numbers there "
+         "and import the file.", None],
     ]  # fmt: skip
     bold = [[cell.font.b for cell in row] for row in sheet.iter_rows()]
     assert [index for index, row in enumerate(bold, start=1) if any(row)] == [1, 6]
@@ -370,3 +378,73 @@ def test_without_a_period_the_explanation_says_so(tree_dir: Path) -> None:
     assert table.period is None
     sheet = load_workbook(io.BytesIO(export_bytes(table, "xlsx"))).worksheets[1]
     assert sheet["A1"].value == "How the score is made, period -"
+
+
+def test_compare_puts_the_other_period_beside_and_import_reads_both_back(tree_dir: Path) -> None:
+    journey = tree_dir / "klant-zijn/facturatie/ik-betaal.yaml"
+    journey.write_text(
+        journey.read_text(encoding="utf-8").replace(
+            '  - {period: "2025"',
+            '  - {period: "2024", customers: 900, contacts: 300, estimated: [contacts]}\n'
+            '  - {period: "2025"',
+        ),
+        encoding="utf-8",
+    )
+    checked = check(tree_dir)
+    table = export_table(checked, "2025", None, compare="2024")
+    headers = [c.header for c in table.columns]
+    assert headers[8:15] == [
+        "Klanten", "Contacten", "Geschat", "Klanten 2024", "Contacten 2024", "Geschat 2024",
+        "Positie 2024",
+    ]  # fmt: skip
+    assert table.rows[0][8:15] == [1000, 200, "nee", 900, 300, "contacten", 1]
+    assert table.rows[1][8:15] == [500, 400, "nee", None, None, None, None]
+    assert [c.key for c in table.columns][11:15] == [
+        "customers_2024", "contacts_2024", "estimated_2024", "rank_2024"
+    ]  # fmt: skip
+    for output_format in ("xlsx", "csv"):
+        exported = tree_dir.parent / f"export.{output_format}"
+        exported.write_bytes(export_bytes(table, output_format))  # type: ignore[arg-type]
+        result = read_import(exported, checked, ImportOptions())
+        assert result.plan.changes == [], output_format
+
+
+def test_an_export_imported_into_another_framework_keeps_every_id(
+    tree_dir: Path, tmp_path: Path
+) -> None:
+    exported = tmp_path / "export.xlsx"
+    exported.write_bytes(export_bytes(export_table(check(tree_dir), None, None), "xlsx"))
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "framework.yaml").write_text(
+        "name: Ander\nlanguage: nl\nphases:\n  - id: start\n    name: Start\n", "utf-8"
+    )
+    plan = read_import(exported, check(other), ImportOptions(add_missing=True)).plan
+    framework = plan.framework
+    assert framework is not None
+    assert framework.details == [
+        "add phase klant-zijn (Klant zijn)",
+        "add phase klant-worden (Klant worden)",
+        "add cluster facturatie (Ik ontvang en betaal de factuur)",
+        "add cluster aanmelden (Ik word klant)",
+        "add owner jan (Jan Jansen)",
+    ]
+    assert sorted(c.relative for c in plan.created) == [
+        "klant-worden/aanmelden/ik-meld-me-aan.yaml",
+        "klant-zijn/facturatie/ik-betaal.yaml",
+    ]
+
+
+def test_a_renamed_phase_cluster_or_owner_is_found_by_its_id_column(tree_dir: Path) -> None:
+    exported = tree_dir.parent / "export.xlsx"
+    exported.write_bytes(export_bytes(export_table(check(tree_dir), None, None), "xlsx"))
+    framework = tree_dir / "framework.yaml"
+    text = framework.read_text(encoding="utf-8")
+    for old, new in (
+        ("name: Klant zijn", "name: Bestaande klant"),
+        ("name: Ik ontvang en betaal de factuur", "name: Factuur"),
+        ("name: Jan Jansen", "name: Jan de Vries"),
+    ):
+        text = text.replace(old, new)
+    framework.write_text(text, encoding="utf-8")
+    assert read_import(exported, check(tree_dir), ImportOptions()).plan.changes == []

@@ -24,6 +24,7 @@ from journeyctl.text import Lang
 EXAMPLES = (
     "journeyctl export --out inventaris.xlsx",
     "journeyctl export --out inventaris.csv --period 2024",
+    "journeyctl export --out inventaris.xlsx --period 2025 --compare 2024",
 )
 
 ExportFormat = Literal["xlsx", "csv"]
@@ -42,6 +43,13 @@ def export(
     period: Annotated[
         str | None,
         period_option("The period of the figures and the ranking; default: rank's default."),
+    ] = None,
+    compare: Annotated[
+        str | None,
+        period_option(
+            "A period whose customers, contacts and rank stand beside the period's "
+            "(Klanten 2024), which import reads back as that period's."
+        ),
     ] = None,
     lang: Annotated[
         Lang | None, choice_option(LANG, "Labels in this language; default: the framework's.")
@@ -66,10 +74,11 @@ def export(
     ):
         return EXIT_FINDINGS
     refuse_tree_target(out, checked.tree.root)
-    table = export_table(checked, period, lang)
+    table = export_table(checked, period, lang, compare)
     write_export(out, export_bytes(table, chosen))
+    beside = f", beside {compare}" if compare else ""
     output(
-        f"Exported {len(table.rows)} journeys (period {table.period or '-'}) to "
+        f"Exported {len(table.rows)} journeys (period {table.period or '-'}{beside}) to "
         f"{one_line(str(out))}\n"
     )
     return EXIT_OK

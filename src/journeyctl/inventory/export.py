@@ -2,8 +2,12 @@
 
 One row per journey: the ranked ones in rank order, then the others. The columns are ones
 that `import` reads back (journey, id, phase, cluster, owner, period, customers, contacts,
-estimated and the criteria), so that exporting and importing the file changes nothing;
-rank, status, contacts per customer and score are there for people and are not read.
+estimated and the criteria, and the ids of the phase, cluster and owner), so that exporting
+and importing the file changes nothing, and importing it into another framework keeps every
+id (`--add-missing` adds the phases, clusters and owners with the ids and names they had);
+rank, status, contacts per customer and score are there for people and are not read. With a
+period to compare with, its customers, contacts and estimates stand beside the period's
+(`Klanten 2024`, which import reads as that period's), and its rank.
 
 The workbook shows names and the language's labels, numbers as numbers (a spreadsheet shows
 them with the reader's separators) in formats that suit them, a frozen and filtered header,
@@ -49,12 +53,17 @@ class ExportTable:
     rows: list[list[Any]] = field(default_factory=list)  # xlsx values (names)
     csv_rows: list[list[Any]] = field(default_factory=list)  # csv values (ids)
     weights: list[tuple[str, float]] = field(default_factory=list)
+    compare: str | None = None  # the period whose figures stand beside the period's
 
 
-def export_table(checked: CheckedTree, period: str | None, lang: Lang | None) -> ExportTable:
-    """The table of every journey, ranked in `period` (default: rank's default period)."""
+def export_table(
+    checked: CheckedTree, period: str | None, lang: Lang | None, compare: str | None = None
+) -> ExportTable:
+    """The table of every journey, ranked in `period` (default: rank's default period), with
+    the figures of `compare` beside them."""
     framework = checked.framework
-    ranking = rank(framework, checked.journeys, RankOptions(period=period, lang=lang))
+    options = RankOptions(period=period, lang=lang, compare=compare)
+    ranking = rank(framework, checked.journeys, options)
     language: Lang = lang or framework.language
     names = Names(framework)
     criteria = framework.criteria
@@ -70,11 +79,13 @@ def export_table(checked: CheckedTree, period: str | None, lang: Lang | None) ->
         ExportColumn("customers", label("customers", language), "#,##0"),
         ExportColumn("contacts", label("contacts", language), "#,##0"),
         ExportColumn("estimated", label("estimated", language).capitalize()),
+        *_compared_columns(compare, language),
         ExportColumn("contact_rate", label("contact_rate", language), "0.00"),
         ExportColumn("score", label("score", language), "0.0"),
         *(ExportColumn(c.id, c.name) for c in criteria),
+        *(ExportColumn(f"{kind}_id", label(f"export.{kind}_id", language)) for kind in _IDS),
     ]
-    table = ExportTable(language, ranking.period, columns)
+    table = ExportTable(language, ranking.period, columns, compare=compare)
     table.weights = [(label(k, language), ranking.weights[k]) for k in ("customers", "contacts")]
     table.weights += [(c.name, ranking.weights.get(c.id, c.weight)) for c in criteria]
     ranked = {r.id: r for r in ranking.journeys}
@@ -100,6 +111,13 @@ def export_table(checked: CheckedTree, period: str | None, lang: Lang | None) ->
             place.score if place else None,
         ]
         criteria_values = [journey.criteria.get(c.id) for c in criteria]
+        then = journey.volume(compare) if compare else None
+        compared = [
+            then.customers if then else None,
+            then.contacts if then else None,
+        ]
+        then_rank = place.compare.rank if place and place.compare else None
+        ids = [journey.phase, journey.cluster, journey.owner]
         table.rows.append(
             [
                 place.rank if place else None,
@@ -110,8 +128,14 @@ def export_table(checked: CheckedTree, period: str | None, lang: Lang | None) ->
                 label(f"journey_status.{journey.status}", language),
                 *figures,
                 _estimated(volume, yes, no, language) if volume else None,
+                *(
+                    [*compared, _estimated(then, yes, no, language) if then else None, then_rank]
+                    if compare
+                    else []
+                ),
                 *tail,
                 *(_yes_no(v, yes, no) for v in criteria_values),
+                *ids,
             ]
         )
         table.csv_rows.append(
@@ -124,11 +148,38 @@ def export_table(checked: CheckedTree, period: str | None, lang: Lang | None) ->
                 journey.status,
                 *figures,
                 _estimated(volume, "true", "false", "en") if volume else None,
+                *(
+                    [
+                        *compared,
+                        _estimated(then, "true", "false", "en") if then else None,
+                        then_rank,
+                    ]
+                    if compare
+                    else []
+                ),
                 *tail,
                 *(_yes_no(v, "true", "false") for v in criteria_values),
+                *ids,
             ]
         )
     return table
+
+
+# The framework's ids that stand beside the names, last: for an import into another framework.
+_IDS = ("phase", "cluster", "owner")
+
+
+def _compared_columns(compare: str | None, lang: Lang) -> list[ExportColumn]:
+    """The compared period's columns, its period in each header as import reads it back
+    (`Klanten 2024`; `customers_2024` in CSV)."""
+    if compare is None:
+        return []
+    return [
+        ExportColumn(f"customers_{compare}", f"{label('customers', lang)} {compare}", "#,##0"),
+        ExportColumn(f"contacts_{compare}", f"{label('contacts', lang)} {compare}", "#,##0"),
+        ExportColumn(f"estimated_{compare}", f"{label('estimated', lang).capitalize()} {compare}"),
+        ExportColumn(f"rank_{compare}", f"{label('rank', lang)} {compare}"),
+    ]
 
 
 def _estimated(volume: Volume, yes: str, no: str, language: Lang) -> str:
@@ -245,7 +296,7 @@ def _explanation(sheet: Any, table: ExportTable, font: Any) -> None:
         [label("criterion", lang), label("weight", lang)],
         *([name, weight] for name, weight in table.weights),
         [],
-        [label("export.reimport", lang)],
+        [label("export.reimport", lang).format(sheet=label("export.sheet", lang))],
     ]
     for row in rows:
         sheet.append(_cells(row))

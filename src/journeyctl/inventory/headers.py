@@ -28,6 +28,11 @@ _ROLES: dict[str, frozenset[str]] = {
          "naam klantreis", "klantreis naam", "customer journey"}
     ),
     "id": frozenset({"id", "journey id", "klantreis id"}),
+    # The framework's ids beside the names (export writes them): a name that changed still
+    # finds its entry, and --add-missing adds an entry with the id it had.
+    "phase_id": frozenset({"phase id", "fase id", "levensfase id"}),
+    "cluster_id": frozenset({"cluster id"}),
+    "owner_id": frozenset({"owner id", "eigenaar id"}),
     "phase": frozenset({"phase", "fase", "levensfase", "life cycle phase", "lifecycle phase"}),
     "cluster": frozenset({"cluster", "journey cluster", "klantreis cluster", "klantreiscluster"}),
     "owner": frozenset(
@@ -54,7 +59,7 @@ _ROLES: dict[str, frozenset[str]] = {
 _READS: dict[Kind, frozenset[str]] = {
     "inventory": frozenset(
         {"journey", "id", "phase", "cluster", "owner", "customers", "contacts", "period",
-         "estimated", "source", "notes"}
+         "estimated", "source", "notes", "phase_id", "cluster_id", "owner_id"}
     ),
     "measurements": frozenset({"journey", "id", "kpi", "date", "value", "n", "source"}),
 }  # fmt: skip
@@ -62,6 +67,8 @@ _REQUIRED: dict[Kind, tuple[str, ...]] = {
     "inventory": ("phase", "cluster"),
     "measurements": ("kpi", "date", "value"),
 }
+# Roles a header may give a period of its own (`Klanten 2024`, `Geschat 2024`).
+_PER_PERIOD = ("customers", "contacts", "estimated")
 # A period inside a folded header: "klanten 2025", "2025 q3 contacten", "contacten 2025 06".
 _PERIOD_IN_HEADER = re.compile(r"\b((?:19|2[0-9])[0-9]{2})(?: (q[1-4]|0[1-9]|1[0-2]))?\b")
 
@@ -85,8 +92,12 @@ class Layout:
     header_row: int  # 0-based: data starts on the next row
     columns: list[SheetColumn] = field(default_factory=list)
 
-    def column(self, role: str) -> SheetColumn | None:
-        return next((c for c in self.columns if c.role == role), None)
+    def column(self, role: str, period: str | None = None) -> SheetColumn | None:
+        """The column of `role`; with `period`, the one of that period, else one of none."""
+        found = [c for c in self.columns if c.role == role]
+        return next((c for c in found if c.period == period), None) or next(
+            (c for c in found if c.period is None), None
+        )
 
     @property
     def volume_periods(self) -> list[str | None]:
@@ -166,8 +177,8 @@ def _column(index: int, below: Value, above: Value, names: Names) -> SheetColumn
     if role is None and own_period is None and _pure_period(below) is not None:
         return SheetColumn(index, header, None)  # a year on its own is a group row, not a header
     shown = f"{above} {header}" if group_period and not own_period else header
-    chosen = own_period or (group_period if role in ("customers", "contacts") else None)
-    if role in ("customers", "contacts"):
+    chosen = own_period or (group_period if role in _PER_PERIOD else None)
+    if role in _PER_PERIOD:
         return SheetColumn(index, shown, role, chosen)
     if role == "criterion":
         return SheetColumn(index, shown, role, None, names.find("criterion", header))

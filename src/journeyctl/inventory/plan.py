@@ -190,14 +190,24 @@ class _Planner:
 
     # Framework references ---------------------------------------------------------------
 
-    def phase(self, written: Written) -> str | None:
-        found = self.names.find("phase", written.text)
+    def phase(self, written: Written, id_: Written | None = None) -> str | None:
+        found = self.names.find("phase", written.text) or self._by_id("phase", id_)
         if found is not None:
             return found
-        return self._missing("phase", written, self.new_phases, {})
+        return self._missing("phase", written, self.new_phases, {}, id_)
 
-    def cluster(self, written: Written, phase: str) -> str | None:
+    def _by_id(self, kind: Kind, id_: Written | None) -> str | None:
+        """The entry an id column names, where the name beside it names none (renamed)."""
+        if id_ is None or id_.text not in dict(self.names.known(kind)):
+            return None
+        return id_.text
+
+    def cluster(self, written: Written, phase: str, id_: Written | None = None) -> str | None:
         in_phase = [c for c in self.framework.clusters if c.phase == phase]
+        if id_ is not None and self._by_id("cluster", id_) in {c.id for c in in_phase}:
+            named = self.names.find("cluster", written.text)
+            if named is None or named == id_.text:
+                return id_.text
         key = fold(written.text)
         for spellings in (lambda c: (c.id, c.name), lambda c: c.aliases):
             for cluster in in_phase:
@@ -216,24 +226,29 @@ class _Planner:
                 ),
             )
             return None
-        new = self.new_clusters.get(slugify(written.text))
+        new = self.new_clusters.get(_new_id(written, id_))
         if new is not None and new["phase"] != phase:
             self.problem(
                 written.where, said("plan.cluster_in_two_phases", cluster=repr(written.text))
             )
             return None
-        return self._missing("cluster", written, self.new_clusters, {"phase": phase})
+        return self._missing("cluster", written, self.new_clusters, {"phase": phase}, id_)
 
-    def owner(self, written: Written) -> str | None:
-        found = self.names.find("owner", written.text)
+    def owner(self, written: Written, id_: Written | None = None) -> str | None:
+        found = self.names.find("owner", written.text) or self._by_id("owner", id_)
         if found is not None:
             return found
-        return self._missing("owner", written, self.new_owners, {})
+        return self._missing("owner", written, self.new_owners, {}, id_)
 
     def _missing(
-        self, kind: Kind, written: Written, new: dict[str, dict[str, str]], extra: dict[str, str]
+        self,
+        kind: Kind,
+        written: Written,
+        new: dict[str, dict[str, str]],
+        extra: dict[str, str],
+        id_: Written | None = None,
     ) -> str | None:
-        slug = slugify(written.text)
+        slug = _new_id(written, id_)
         if self.add_missing and slug:
             new.setdefault(slug, {"id": slug, "name": written.text, **extra})
             return slug
@@ -281,6 +296,14 @@ class _Planner:
         return said("plan.unknown.listed", head=head, known=listed, **words)
 
 
+def _new_id(written: Written, id_: Written | None) -> str:
+    """The id of an entry --add-missing adds: the one the sheet gives it (an export of another
+    framework), else one made of its name."""
+    if id_ is not None and slugify(id_.text) == id_.text:
+        return id_.text
+    return slugify(written.text)
+
+
 def plan_inventory(
     checked: CheckedTree,
     rows: list[InventoryRow],
@@ -312,9 +335,12 @@ def _plan_journey(planner: _Planner, journey: _Journey) -> None:
         _check_same(planner, first, other)
     if first.phase is None or first.cluster is None:
         return
-    phase = planner.phase(first.phase)
-    cluster = None if phase is None else planner.cluster(first.cluster, phase)
-    owner = None if first.owner is None else planner.owner(first.owner)
+    ids = first.ids
+    phase = planner.phase(first.phase, ids.get("phase_id"))
+    cluster = (
+        None if phase is None else planner.cluster(first.cluster, phase, ids.get("cluster_id"))
+    )
+    owner = None if first.owner is None else planner.owner(first.owner, ids.get("owner_id"))
     if phase is None or cluster is None or (first.owner is not None and owner is None):
         return
     volumes = _volumes(planner, journey)

@@ -71,6 +71,8 @@ class InventoryRow:
     cluster: Written | None
     owner: Written | None
     volumes: list[VolumeCells] = field(default_factory=list)
+    # The framework's ids beside the names, where the sheet has id columns: role -> id.
+    ids: dict[str, Written] = field(default_factory=dict)
     criteria: dict[str, tuple[Value, str]] = field(default_factory=dict)
     notes: list[NoteCell] = field(default_factory=list)  # the text of a notes column
 
@@ -226,6 +228,10 @@ class _RowReader:
                 assert column is not None
                 self.problem(column, said(f"row.empty_{field_name}"))
         record.volumes = self._volumes(periods)
+        for role in ("phase_id", "cluster_id", "owner_id"):
+            written = self.written(role)
+            if written is not None:
+                record.ids[role] = written
         note = self.written("notes")
         if note is not None and note.text:
             record.notes = [NoteCell(note.text, self.options.file, note.where)]
@@ -241,7 +247,6 @@ class _RowReader:
 
     def _volumes(self, periods: list[str | None]) -> list[VolumeCells]:
         volumes = []
-        estimated = self._estimated_column()
         written_source = self.written("source")
         source = self.options.source if written_source is None else written_source.text
         for header_period in periods:
@@ -258,6 +263,7 @@ class _RowReader:
             counted = [
                 int(f.value) if isinstance(f, Estimate) else f for f in figures if f is not None
             ]
+            estimated = self._estimated_column(header_period)
             guessed = tuple(
                 value
                 for value, figure in zip(("customers", "contacts"), figures, strict=True)
@@ -298,8 +304,10 @@ class _RowReader:
             self.problem(column, error.message)
             return None
 
-    def _estimated_column(self) -> tuple[str, ...]:
-        column = self.layout.column("estimated")
+    def _estimated_column(self, period: str | None) -> tuple[str, ...]:
+        """What the estimated column of the period (`Geschat 2024`), else the one without
+        a period, says of this row."""
+        column = self.layout.column("estimated", period)
         if column is None or is_unknown(self.sheet.value(self.row, column.index)):
             return ()
         try:
