@@ -121,7 +121,7 @@ def test_ctrl_c_while_starting_is_one_line_and_130(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli, "_app", interrupted)
-    monkeypatch.setattr(sys, "argv", ["journeyctl", "validate"])
+    monkeypatch.setattr(sys, "argv", ["journeyctl", "rank"])
     with pytest.raises(SystemExit) as exit:
         cli.main()
     assert (exit.value.code, capsys.readouterr().err) == (EXIT_INTERRUPTED, "interrupted\n")
@@ -134,7 +134,7 @@ def test_an_error_outside_a_command_is_one_line_and_3(
         raise RuntimeError("bad\n\x1b[31mthing")
 
     monkeypatch.setattr(cli, "_app", broken)
-    monkeypatch.setattr(sys, "argv", ["journeyctl", "validate"])
+    monkeypatch.setattr(sys, "argv", ["journeyctl", "rank"])
     with pytest.raises(SystemExit) as exit:
         cli.main()
     stderr = capsys.readouterr().err

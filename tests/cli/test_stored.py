@@ -308,3 +308,33 @@ def test_a_closed_pipe_on_an_answer_ends_quietly_with_141(tree_dir: Path) -> Non
     stderr = process.stderr.read()
     process.stderr.close()
     assert (process.wait(), stderr) == (141, b"")
+
+
+def test_a_run_without_typer_imports_it_not(tree_dir: Path) -> None:
+    """A changed tree is run in full, still without Typer and Click."""
+    probe = (
+        "import sys\n"
+        "from journeyctl.cli import main\n"
+        f"sys.argv = ['journeyctl', 'validate', '--root', {str(tree_dir)!r}, '--format', 'json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'click', 'rich')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, encoding="utf-8", check=True
+    )
+    *output, imported = done.stdout.splitlines()
+    assert imported == "[]"
+    assert json.loads("\n".join(output))["ok"] is True
+
+
+def test_a_usage_error_of_a_plain_run_is_said_by_the_command(
+    tree_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from journeyctl.errors import UsageError
+
+    def refuse(*arguments: object, **options: object) -> int:
+        raise UsageError("cannot read the root folder", parameter="root")
+
+    monkeypatch.setattr(_stored, "run_validate", refuse)
+    code, out, err = _main(["validate", "--root", str(tree_dir)], monkeypatch, capsys)
+    assert (code, out, err) == (2, "", "error: --root cannot read the root folder\n")

@@ -1,8 +1,9 @@
 """The command line. `main` is the console script; the commands live in `app`.
 
 `--version` answers here, before Typer and Click are imported, because scripts call it
-often and it should cost no more than starting Python; so does a `validate` whose tree has
-not changed since its last run, from the stored result of that run (`cli/_stored.py`).
+often and it should cost no more than starting Python; `validate` runs here too when its
+command line is plain, without Typer, and a tree that has not changed since its last run is
+answered from the stored result of that run (`cli/_stored.py`).
 
 `main` is also the outermost handler, for what happens outside a command (Typer writing
 `--help`, imports, the final flush of stdout): output that cannot be written ends as
@@ -148,15 +149,12 @@ def _version() -> None:
 
 
 def _validate() -> None:
-    from journeyctl.cli._stored import stored_validate
+    from journeyctl.cli._stored import plain_validate
 
-    stored = stored_validate(sys.argv[2:])
-    if stored is None:
+    code = plain_validate(sys.argv[2:])
+    if code is None:
         _app()
-        return
-    code, text = stored
-    write_output(text)
-    if code:
+    elif code:
         raise SystemExit(code)
 
 

@@ -1,13 +1,15 @@
-"""`validate` answered from the stored result of its last run (`journeyctl.load.runs`),
-before Typer, Pydantic or PyYAML are imported: what a pre-commit hook pays when nothing
-changed since the last run is about the cost of starting Python.
+"""`validate`'s work, and the console script's way to it without Typer: what a pre-commit
+hook pays is about the cost of starting Python when nothing changed since the last run
+(answered from its stored result, `journeyctl.load.runs`, before Pydantic or PyYAML are
+imported), and the run's own cost without Typer's when something did.
 
 Only the plain forms of the command line are read here (`--root DIR`, `--format NAME`,
-`--strict`, each at most once, `=` or a space before the value); anything else (`--help`, a
-value that is refused, `--no-cache`, a root without framework.yaml, a tree with anything the
-loader would report instead of reading) goes to the full command, which says what it says
-and stores its result. The options are put into the run's key as `validate` puts them
-(`validate_options`), so the two cannot file one result under different keys.
+`--strict`, each at most once, `=` or a space before the value) on a root that holds
+framework.yaml; anything else (`--help`, a value that is refused, `--no-cache`, a root
+without framework.yaml) goes to Typer and the `validate` command, which runs `run_validate`
+too. A run stores its result unless the cache is off, and the options are put into the
+run's key alike on both ways (`validate_options`), so that the two cannot file one result
+under different keys.
 """
 
 # ruff: noqa: PTH109, PTH113, PTH118
@@ -18,12 +20,14 @@ from __future__ import annotations
 import os
 import sys
 
-from journeyctl.cli import color
+from journeyctl.cli import color, error_line
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import date
+    from pathlib import Path
 
+    from journeyctl.checks import Validation
     from journeyctl.load import Tree
 
 # `validate --format`'s choices (a test keeps them equal to the command's).
@@ -44,6 +48,54 @@ def resolved_format(name: str) -> str:
     if name == "auto":
         return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     return name
+
+
+def plain_validate(arguments: list[str]) -> int | None:
+    """`validate ARGUMENTS` answered or run here, its exit code; None when Typer is to read
+    the command line (or to say what is wrong with the root)."""
+    from journeyctl.cli import write_output
+    from journeyctl.errors import UsageError
+
+    parsed = _parse(arguments)
+    if parsed is None or os.environ.get("JOURNEYCTL_NO_CACHE"):
+        return None
+    root, name, strict = parsed
+    if not root.strip() or not os.path.isfile(os.path.join(root, _FRAMEWORK)):
+        return None
+    stored = stored_validate(arguments)
+    if stored is not None:
+        code, text = stored
+        write_output(text)
+        return code
+    try:
+        return run_validate(root, name, strict=strict, no_cache=False)
+    except UsageError:  # before any output: the command says it, with the option's name
+        return None
+
+
+def run_validate(root: str, output_format: str, *, strict: bool, no_cache: bool) -> int:
+    """`journeyctl validate`: check every file, print the findings in `output_format`, add
+    the GitHub job summary where there is one, store the result; the exit code."""
+    import time
+
+    from journeyctl.cli import write_output as output
+    from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
+    from journeyctl.formats import FINDINGS_FORMATS, Settings
+    from journeyctl.framework import check
+    from journeyctl.load.runs import this_day
+
+    day, started_ns = this_day(), time.time_ns()
+    checked = check(root, strict=strict, today=day, cache=not no_cache)
+    chosen = resolved_format(output_format)
+    text = FINDINGS_FORMATS[chosen](checked.for_display(), Settings(color=color(sys.stdout)))
+    output(text)
+    code = EXIT_OK if checked.validation.ok else EXIT_FINDINGS
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if chosen == "github" and summary:
+        _append_summary(summary, checked.for_display())
+    elif not no_cache:  # the next run on the same tree answers with this
+        store_validate(checked.tree, chosen, strict, day, started_ns, code, text)
+    return code
 
 
 def stored_validate(arguments: list[str]) -> tuple[int, str] | None:
@@ -115,3 +167,54 @@ def store_validate(
         files=tree.files,
         started_ns=started_ns,
     )
+
+
+def _append_summary(summary: str, validation: Validation) -> None:
+    """Add the job summary (GitHub Actions shows it on the run's page; each step appends).
+
+    A summary that cannot be written is one warning line on stderr, and the exit code stays
+    the findings' one: the annotations above are complete, and a job must not pass or fail
+    on where its summary could go.
+    """
+    from pathlib import Path
+
+    from journeyctl.formats.github import job_summary
+    from journeyctl.write import WriteError
+
+    try:
+        append_summary(Path(summary), job_summary(validation))
+    except WriteError as error:
+        error_line(
+            f"warning: {error}; the findings above are complete, only the summary is "
+            "missing (exit code unchanged)"
+        )
+
+
+def append_summary(path: Path, text: str) -> None:
+    """Add `text` to the job summary at `path`, after what earlier steps wrote there.
+
+    A WriteError names the file, why, and that GITHUB_STEP_SUMMARY is where it came from.
+    """
+    # Here, not at the top: the writer brings ruamel.yaml, which `--help` never needs.
+    from journeyctl.write import WriteError, check_target, write_text
+
+    try:
+        # Checked before it is read: a FIFO would wait for a writer, a device never end.
+        check_target(path)
+    except WriteError as error:
+        raise WriteError(f"job summary (GITHUB_STEP_SUMMARY): {error}") from None
+    try:
+        before = path.read_text(encoding="utf-8") if path.exists() else ""
+    except (OSError, UnicodeDecodeError) as error:
+        raise WriteError(
+            f"cannot add to the job summary '{path}' (GITHUB_STEP_SUMMARY): {error}; point "
+            "GITHUB_STEP_SUMMARY at a writable file"
+        ) from None
+    # A blank line between steps' parts, so that Markdown starts a new block.
+    separator = "" if not before or before.endswith("\n\n") else "\n"
+    if before and not before.endswith("\n"):
+        separator = "\n\n"
+    try:
+        write_text(path, before + separator + text)
+    except WriteError as error:
+        raise WriteError(f"job summary (GITHUB_STEP_SUMMARY): {error}") from None
