@@ -42,44 +42,48 @@ def made(folder: Path) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("language", "phases", "journey"),
+    ("language", "phases", "example"),
     [
         (
             "nl",
             ["Geen klant", "Klant worden", "Klant zijn", "Klant blijven"],
-            "klant-zijn/factuur/ik-ontvang-mijn-factuur.yaml",
+            "voorbeeld-klantreis.yaml",
         ),
         (
             "en",
             ["Not a customer yet", "Becoming a customer", "Being a customer", "Staying a customer"],
-            "being-a-customer/billing/i-receive-my-bill.yaml",
+            "example-journey.yaml",
         ),
     ],
 )
 def test_init_then_validate_passes_without_a_warning(
-    in_tmp: Path, language: str, phases: list[str], journey: str
+    in_tmp: Path, language: str, phases: list[str], example: str
 ) -> None:
     result = run("repo", "--language", language)
     assert (result.exit_code, result.stdout) == (
         0,
         "A journey framework in repo: check it with `journeyctl validate --root repo/journeys`\n",
     )
-    assert made(in_tmp / "repo") == sorted([*FILES, f"journeys/{journey}"])
+    assert made(in_tmp / "repo") == sorted([*FILES, example])
     assert result.stderr.splitlines()[0] == "wrote repo/journeys/framework.yaml"
     framework = yaml.safe_load(
         (in_tmp / "repo/journeys/framework.yaml").read_text(encoding="utf-8")
     )
     assert ([p["name"] for p in framework["phases"]], framework["language"]) == (phases, language)
-    example = yaml.safe_load((in_tmp / "repo/journeys" / journey).read_text(encoding="utf-8"))
-    assert "volumes" not in example  # an example never takes a place in a ranking
+    # Nothing in the tree that counts: no cluster, owner or contact reason, no journey.
+    assert [key for key in ("clusters", "owners", "contact_reasons") if key in framework] == []
     checked = CliRunner().invoke(app, ["validate", "--root", "repo/journeys", "--format", "json"])
     report = json.loads(checked.stdout)
     assert (checked.exit_code, report["errors"], report["warnings"], report["journeys"]) == (
         0,
         0,
         0,
-        1,
+        0,
     )
+    coverage = CliRunner().invoke(
+        app, ["report", "coverage", "--root", "repo/journeys", "--format", "json"]
+    )
+    assert coverage.exit_code == 0, coverage.output
 
 
 def test_the_files_bind_the_schemas_written_beside_them(in_tmp: Path) -> None:
@@ -89,9 +93,9 @@ def test_the_files_bind_the_schemas_written_beside_them(in_tmp: Path) -> None:
     settings = json.loads((in_tmp / ".vscode/settings.json").read_text(encoding="utf-8"))
     for schema in settings["yaml.schemas"]:
         assert (in_tmp / schema).is_file()
-    journey = next((in_tmp / "journeys").rglob("ik-*.yaml"))
+    journey = in_tmp / "voorbeeld-klantreis.yaml"  # beside the tree, bound all the same
     first = journey.read_text(encoding="utf-8").splitlines()[0]
-    assert first == "# yaml-language-server: $schema=../../../schemas/journey.schema.json"
+    assert first == "# yaml-language-server: $schema=schemas/journey.schema.json"
     assert (journey.parent / first.split("=", 1)[1]).resolve().is_file()
 
 
@@ -227,24 +231,25 @@ def test_a_file_is_not_a_folder_to_init_in(in_tmp: Path) -> None:
     )
 
 
-def test_new_in_a_fresh_repository_validates(in_tmp: Path) -> None:
+def test_the_first_import_then_new_in_a_fresh_repository_validates(in_tmp: Path) -> None:
     assert run().exit_code == 0
+    sheet = in_tmp / "inventaris.csv"
+    sheet.write_text(
+        "Klantreis;Fase;Cluster;Eigenaar\nIk ontvang mijn factuur;Klant zijn;Factuur;CX-team\n",
+        encoding="utf-8",
+    )
+    imported = CliRunner().invoke(app, ["import", str(sheet), "--add-missing"])
+    assert imported.exit_code == 0, imported.output
     result = CliRunner().invoke(
         app,
         [
-            "new",
-            "Ik betaal mijn factuur",
-            "--phase",
-            "Klant zijn",
-            "--cluster",
-            "factuur",
-            "--owner",
-            "cx-team",
+            *("new", "Ik betaal mijn rekening", "--phase", "Klant zijn"),
+            *("--cluster", "factuur", "--owner", "cx-team"),
         ],
     )
     assert (result.exit_code, result.stdout) == (
         0,
-        "journeys/klant-zijn/factuur/ik-betaal-mijn-factuur.yaml\n",
+        "journeys/klant-zijn/factuur/ik-betaal-mijn-rekening.yaml\n",
     )
     checked = CliRunner().invoke(app, ["validate", "--format", "json"])
     assert (checked.exit_code, json.loads(checked.stdout)["journeys"]) == (0, 2)

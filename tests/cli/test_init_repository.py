@@ -65,6 +65,12 @@ def test_the_readmes_diff_works_after_the_first_commit(
     git(in_tmp, "config", "--global", "init.defaultBranch", "hoofd")
     assert run("repo", "--language", "en").exit_code == 0
     repo = in_tmp / "repo"
+    sheet = in_tmp / "inventory.csv"
+    sheet.write_text("journey,phase,cluster\nI receive my bill,being-a-customer,billing\n", "utf-8")
+    imported = CliRunner().invoke(
+        app, ["import", str(sheet), "--add-missing", "--root", str(repo / "journeys")]
+    )
+    assert imported.exit_code == 0, imported.output
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "A framework")
     journey = next((repo / "journeys").rglob("i-receive-my-bill.yaml"))

@@ -282,6 +282,9 @@ def test_an_import_killed_midway_leaves_nothing_git_shows_and_the_next_cleans_up
         pytest.skip("git is not installed")
     assert run("init", "--language", "en").exit_code == 0
     subprocess.run(["git", "init", "-q"], check=True)
+    first = in_tmp / "first.csv"  # the first import: the cluster and a journey
+    first.write_text("journey,phase,cluster\nI receive my bill,being-a-customer,billing\n", "utf-8")
+    assert run("import", str(first), "--add-missing").exit_code == 0
     sheet = in_tmp / "inventory.csv"
     # Names unlike each other: a journey named much like one the first run wrote would be
     # refused as a near-duplicate (Journey a, Journey b).

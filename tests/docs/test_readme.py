@@ -197,14 +197,6 @@ def typical_mistakes(copy: Path) -> None:
     )
 
 
-def new_framework(copy: Path) -> None:
-    """docs/ci.md's and the README's `new` example, after `journeyctl init`: the framework it
-    writes instead of the example."""
-    shutil.rmtree(copy / "journeys")
-    result = CliRunner().invoke(app, ["init", str(copy)])
-    assert result.exit_code == 0, result.output
-
-
 def unsafe_template(copy: Path) -> None:
     """docs/render.md: a template of the user's own that reaches for Python's internals."""
     (copy / "mine").mkdir()
@@ -248,7 +240,6 @@ def pull_request(copy: Path) -> None:
 SETUPS: dict[str, Callable[[Path], None]] = {
     "pull-request": pull_request,
     "typical-mistakes": typical_mistakes,
-    "new-framework": new_framework,
     "unsafe-template": unsafe_template,
 }
 

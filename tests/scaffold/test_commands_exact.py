@@ -44,6 +44,25 @@ def _break_framework(folder: Path) -> None:
     path.write_bytes(text.encode("utf-8"))
 
 
+def _first_import(folder: Path) -> None:
+    """What the first import of an inventory leaves in the framework `init` made: a cluster
+    and an owner (by the ids the sheet gives), and a journey."""
+    sheet = folder / "inventory.csv"
+    sheet.write_text(
+        "Journey,Phase,Cluster,Cluster id,Owner,Owner id\n"
+        "I receive my bill,being-a-customer,I receive and pay my bill,billing,CX team,cx-team\n",
+        encoding="utf-8",
+    )
+    imported = _invoke(["import", "inventory.csv", "--add-missing"])
+    assert imported[0] == 0, imported
+    sheet.unlink()
+
+
+def _imported_then_broken(folder: Path) -> None:
+    _first_import(folder)
+    _break_framework(folder)
+
+
 CASES = {
     "init-github": Case(["init", "repo", "--ci", "github"]),
     "init-gitlab": Case(["init", "repo", "--ci", "gitlab"], branch=None),
@@ -57,6 +76,7 @@ CASES = {
     "new": Case(
         ["new", "I pay my bill", "--phase", "Being a customer", "--cluster", "billing"],
         setup=[NEW],
+        change=_first_import,
     ),
     "new-owner-and-warnings": Case(
         [
@@ -64,29 +84,33 @@ CASES = {
             *("--cluster", "I receive and pay my bill", "--owner", "CX team"),
         ],
         setup=[NEW],
+        change=_first_import,
     ),
     "new-framework-with-errors": Case(
         ["new", "I pay my bill", "--phase", "being-a-customer", "--cluster", "billing"],
         setup=[NEW],
-        change=_break_framework,
+        change=_imported_then_broken,
     ),
     "new-unknown-cluster": Case(
         ["new", "I pay my bill", "--phase", "being-a-customer", "--cluster", "biling"],
         setup=[NEW],
+        change=_first_import,
     ),
     "new-cluster-of-another-phase": Case(
         ["new", "I pay my bill", "--phase", "Staying a customer", "--cluster", "billing"],
         setup=[NEW],
+        change=_first_import,
     ),
     "new-taken": Case(
         ["new", "I receive my bill", "--phase", "being-a-customer", "--cluster", "billing"],
         setup=[NEW],
+        change=_first_import,
     ),
 }
 
 
 def _invoke(args: list[str]) -> tuple[int, str, str]:
-    if args[0] == "new":
+    if args[0] in ("new", "import"):
         args = [*args, "--root", "repo/journeys"]
     result = CliRunner().invoke(app, args)
     return result.exit_code, result.stdout, result.stderr

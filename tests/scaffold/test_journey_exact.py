@@ -22,7 +22,10 @@ def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Tree:
     """The repository `init` makes, with a journey whose file is not named by its id and a
     journey file that does not load; file names shown relative to it."""
     create_files(tmp_path, init_files("en", None), force=False)
-    example = (tmp_path / FOLDER / "i-receive-my-bill.yaml").read_text(encoding="utf-8")
+    # init's example journey, put in the tree, as someone who starts from it does
+    example = (tmp_path / "example-journey.yaml").read_text(encoding="utf-8")
+    (tmp_path / FOLDER).mkdir(parents=True)
+    (tmp_path / FOLDER / "i-receive-my-bill.yaml").write_text(example, encoding="utf-8")
     other = example.replace("id: i-receive-my-bill", "id: some-id")
     (tmp_path / FOLDER / "other-name.yaml").write_text(other, encoding="utf-8")
     (tmp_path / FOLDER / "broken.yaml").write_text("id: [\n", encoding="utf-8")
@@ -60,7 +63,11 @@ def test_a_free_id_passes_and_no_id_is_refused(tree: Tree) -> None:
 def _framework(tree: Tree, *extra: tuple[str, str, str]) -> Framework:
     assert tree.framework is not None
     framework = tree.framework.model
-    clusters = [*framework.clusters, *(Cluster(id=i, name=n, phase=p) for i, n, p in extra)]
+    billing = ("billing", "I receive and pay my bill", "being-a-customer")
+    clusters = [
+        *framework.clusters,
+        *(Cluster(id=i, name=n, phase=p) for i, n, p in (billing, *extra)),
+    ]
     return framework.model_copy(update={"clusters": clusters})
 
 

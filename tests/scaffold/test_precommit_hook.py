@@ -81,6 +81,16 @@ def _framework(tmp_path: Path, env: dict[str, str]) -> Path:
     repository = tmp_path / "framework"
     journeyctl = [sys.executable, "-m", "journeyctl"]
     assert _run(tmp_path, *journeyctl, "init", str(repository), env=env).returncode == 0
+    # The first import of the inventory: a cluster, an owner and a journey.
+    sheet = tmp_path / "inventaris.csv"
+    sheet.write_text(
+        "Klantreis;Fase;Cluster;Cluster-id;Eigenaar;Eigenaar-id\n"
+        "Ik ontvang mijn factuur;Klant zijn;Ik ontvang en betaal de factuur;factuur;CX-team;"
+        "cx-team\n",
+        encoding="utf-8",
+    )
+    imported = _run(repository, *journeyctl, "import", str(sheet), "--add-missing", env=env)
+    assert imported.returncode == 0, imported.stdout + imported.stderr
     for command in (
         ["init", "-q", "-b", "main"],
         ["config", "user.name", "Test"],

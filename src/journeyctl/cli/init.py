@@ -47,8 +47,8 @@ def init(
     root: HiddenRootOption = DEFAULT_ROOT,  # every command takes --root; this one needs none
 ) -> int:
     """Start a framework repository: journeys/framework.yaml with the four life-cycle phases,
-    an example journey, a CI configuration, a pre-commit hook and the editor's schema
-    binding; `git init` where the folder is in no git repository yet."""
+    an example journey beside the tree, a CI configuration, a pre-commit hook and the editor's
+    schema binding; `git init` where the folder is in no git repository yet."""
     from journeyctl.checks import display_path
     from journeyctl.scaffold import init_repository
 

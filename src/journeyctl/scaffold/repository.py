@@ -73,7 +73,9 @@ def init_files(
     README compares with and the CI configuration checks on every push.
     """
     return {
-        **example(language),  # journeys/framework.yaml and an example journey; no volumes
+        # journeys/framework.yaml (phases only: nothing that counts as coverage) and an
+        # example journey beside the tree, which journeyctl never reads
+        **example(language),
         CI_FILES[ci]: template(f"ci/{ci}.yml", branch=branch, requirement=requirement(source)),
         ".pre-commit-config.yaml": (
             template("pre-commit/local.yaml")

@@ -23,8 +23,8 @@ def template(name: str, **values: str) -> str:
 
 
 def example(language: str) -> dict[str, str]:
-    """The example files of `language` by path, shallow first: framework.yaml, then the
-    journey under it."""
+    """The example files of `language` by path: framework.yaml first, then the example
+    journey beside the tree."""
     found: dict[str, str] = {}
 
     def walk(folder: Traversable, prefix: str) -> None:
@@ -35,7 +35,8 @@ def example(language: str) -> dict[str, str]:
                 found[f"{prefix}{item.name}"] = _read(item)
 
     walk(_templates("example", language), "")
-    return {path: found[path] for path in sorted(found, key=lambda p: (p.count("/"), p))}
+    first = "journeys/framework.yaml"
+    return {path: found[path] for path in sorted(found, key=lambda p: (p != first, p))}
 
 
 def _templates(*parts: str) -> Traversable:
