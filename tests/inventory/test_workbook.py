@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import warnings
 import zipfile
+import zlib
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -100,10 +103,10 @@ HOSTILE = {
     "save or download it again, and import that",
     "no_content_types.xlsx": "this is a zip archive but not an .xlsx workbook (it has no "
     "[Content_Types].xml); check that it is the file you meant, or " + RESAVE,
-    "damaged_sheet.xlsx": "cannot read sheet 'Inventaris': it is damaged (ParseError: unclosed "
-    "token: line 2, column 0); " + RESAVE,
-    "bad_crc.xlsx": "cannot read sheet 'Inventaris': it is damaged (error: Error -3 while "
-    "decompressing data: invalid distance too far back); " + RESAVE,
+    "damaged_sheet.xlsx": "cannot read sheet 'Inventaris': it is damaged (its XML is not "
+    "well-formed at line 2); " + RESAVE,
+    "bad_crc.xlsx": "cannot read sheet 'Inventaris': it is damaged (a part of the zip cannot be "
+    "unpacked); " + RESAVE,
     "xml_bomb.xlsx": "cannot read this workbook (its XML declares entities, which workbooks "
     "never need: an XML bomb?)",
     "zip_bomb.xlsx": "this workbook would unpack to 400 MB in 10 parts, more than journeyctl "
@@ -322,15 +325,32 @@ REASONS = {
         ),
         None,
     ),
-    "the path shortened to the file's name": (
-        OSError("cannot open /somewhere/deep/inventaris.xlsx now"),
-        "OSError: cannot open inventaris.xlsx now",
+    "a part that fails its checksum": (
+        zipfile.BadZipFile("Bad CRC-32 for file 'xl/_rels/workbook.xml.rels'"),
+        "its part xl/_rels/workbook.xml.rels fails its checksum",
     ),
-    "white space folded, 200 characters at most": (
-        ValueError("a  b\n" + "c" * 300),
-        "ValueError: a b " + "c" * 196,
+    "a part that cannot be unpacked": (
+        zlib.error("Error -3 while decompressing data: invalid distance too far back"),
+        "a part of the zip cannot be unpacked",
     ),
-    "no text": (KeyError(), "KeyError"),
+    "a part it names and does not hold": (
+        KeyError("There is no item named 'xl/sharedStrings.xml' in the archive"),
+        "it refers to a part it does not hold, xl/sharedStrings.xml",
+    ),
+    "XML that is not well-formed": (
+        ElementTree.ParseError("unclosed token: line 2, column 0"),
+        "its XML is not well-formed at line ?",
+    ),
+    "a file that went away": (
+        OSError(5, "Input/output error"),
+        "the file could not be read to the end: Input/output error",
+    ),
+    # Whatever openpyxl raises inside (TypeError: expected <class '...Fill'>): said in words.
+    "anything else": (
+        TypeError("expected <class 'openpyxl.styles.fills.Fill'>"),
+        "a part of it does not follow the .xlsx format",
+    ),
+    "no text": (KeyError(), "a part of it does not follow the .xlsx format"),
 }
 
 
@@ -339,3 +359,67 @@ def test_the_reason_a_workbook_cannot_be_read_is_one_short_line(
     error: Exception, reason: str | None
 ) -> None:
     assert workbook._reason(error, Path("/somewhere/deep/inventaris.xlsx")) == reason
+
+
+def _repack(
+    source: Path, target: Path, part: Callable[[str, bytes], tuple[str, bytes] | None]
+) -> Path:
+    """`source` with each part passed through `part` (a new name and bytes, or None to leave
+    it out): a workbook as another program packs it, made by editing a real one's zip."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for name in old.namelist():
+            kept = part(name, old.read(name))
+            if kept is not None:
+                new.writestr(*kept)
+    return target
+
+
+def _moved(name: str, data: bytes) -> tuple[str, bytes]:
+    """Every part of xl/ in wb/ instead, and the content types and the package's
+    relationships saying so (as the parts of sheetjs's wtf_path.xlsx are named)."""
+    if name in ("[Content_Types].xml", "_rels/.rels"):
+        return name, data.replace(b"/xl/", b"/wb/").replace(b'Target="xl/', b'Target="wb/')
+    return (f"wb/{name[3:]}" if name.startswith("xl/") else name), data
+
+
+def test_a_workbook_whose_parts_have_other_names_is_read_as_the_content_types_say(
+    tmp_path: Path,
+) -> None:
+    source = FIXTURES / "messy.xlsx"
+    moved = _repack(source, tmp_path / "moved.xlsx", _moved)
+    assert "xl/workbook.xml" not in zipfile.ZipFile(moved).namelist()
+    assert [(s.name, s.rows) for s in read_xlsx(moved)] == [
+        (s.name, s.rows) for s in read_xlsx(source)
+    ]
+
+
+STRICT = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+TRANSITIONAL = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def test_a_strict_open_xml_workbook_is_refused_as_such(tmp_path: Path) -> None:
+    strict = _repack(
+        FIXTURES / "messy.xlsx",
+        tmp_path / "strict.xlsx",
+        lambda name, data: (name, data.replace(TRANSITIONAL, STRICT)),
+    )
+    with pytest.raises(Refused) as refused:
+        read_xlsx(strict)
+    assert str(refused.value) == (
+        "strict.xlsx: this workbook is saved as Strict Open XML, which journeyctl does not "
+        "read; open it in Excel, save it as Excel Workbook (.xlsx), and import that"
+    )
+
+
+def test_a_part_the_workbook_names_and_does_not_hold_is_said_in_words(tmp_path: Path) -> None:
+    lacking = _repack(
+        FIXTURES / "messy.xlsx",
+        tmp_path / "lacking.xlsx",
+        lambda name, data: None if name == "xl/sharedStrings.xml" else (name, data),
+    )
+    with pytest.raises(Refused) as refused:
+        read_xlsx(lacking)
+    assert str(refused.value) == (
+        "lacking.xlsx: cannot read this workbook: it is damaged (it refers to a part it does "
+        f"not hold, xl/sharedStrings.xml); {RESAVE}"
+    )

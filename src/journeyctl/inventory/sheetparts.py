@@ -43,7 +43,14 @@ _FORMAT, _STYLE, _CELL_STYLES = f"{MAIN}numFmt", f"{MAIN}xf", f"{MAIN}cellXfs"
 _CALCULATION = f"{MAIN}calcPr"
 _SHEET = re.compile(rb"<(?:[\w.-]+:)?sheet[\s/>]")
 _MERGE_REF = re.compile(rb'\sref="([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?"')
-_STYLES_PART = "xl/styles.xml"  # where openpyxl looks for it too
+_STYLES_PART = "xl/styles.xml"  # where Excel puts it, and openpyxl looks for it
+# The styles' content type (ECMA-376 part 1): how a package whose parts have other names
+# (`wtf/styles.xml`, `styles.xml`) says which part holds them.
+_STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
+# The namespace of Strict Open XML (ISO/IEC 29500 strict), which Excel writes when a file is
+# saved as "Strict Open XML Spreadsheet": every element is named otherwise than in the
+# transitional format that every other program writes and reads.
+_STRICT = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
 
 Progress = Callable[[int], None]  # told the number of each row read
 
@@ -84,6 +91,8 @@ def open_parts(archive: zipfile.ZipFile, budget: Budget) -> Parts:
     manifest: Any = Manifest.from_tree(root)
     workbook_part = _workbook_part(manifest)
     workbook_xml = _whole(archive, workbook_part, budget)
+    if _STRICT in workbook_xml:
+        raise budget.refuse(said("file.strict"))
     _count_sheets(workbook_xml, budget)
     folder, name = posixpath.split(workbook_part)  # its relationships, which openpyxl reads
     _check_whole(archive, posixpath.join(folder, "_rels", f"{name}.rels"), budget)
@@ -98,8 +107,9 @@ def open_parts(archive: zipfile.ZipFile, budget: Budget) -> Parts:
     strings = manifest.find(SHARED_STRINGS)
     if strings is not None:
         parts.strings = _shared_strings(archive, strings.PartName[1:], budget)
-    if _STYLES_PART in archive.namelist():
-        parts.date_styles, parts.duration_styles = _date_styles(archive, budget)
+    styles = _styles_part(manifest, archive)
+    if styles is not None:
+        parts.date_styles, parts.duration_styles = _date_styles(archive, styles, budget)
     return parts
 
 
@@ -171,7 +181,17 @@ def _string_text(item: Element) -> str:
     return "".join(pieces).replace("x005F_", "")
 
 
-def _date_styles(archive: zipfile.ZipFile, budget: Budget) -> tuple[set[int], set[int]]:
+def _styles_part(manifest: Any, archive: zipfile.ZipFile) -> str | None:
+    """The part the content types name for the styles, else Excel's place for them; None
+    for a workbook without styles (every number is then a number)."""
+    names = set(archive.namelist())
+    found = manifest.find(_STYLES_TYPE)
+    if found is not None and str(found.PartName[1:]) in names:
+        return str(found.PartName[1:])
+    return _STYLES_PART if _STYLES_PART in names else None
+
+
+def _date_styles(archive: zipfile.ZipFile, part: str, budget: Budget) -> tuple[set[int], set[int]]:
     """The cell styles (their index in cellXfs) whose number format is a date, and those
     whose number format is a duration: a number in such a cell is a date or a duration."""
     from journeyctl.inventory.openpyxl_private import (
@@ -184,7 +204,7 @@ def _date_styles(archive: zipfile.ZipFile, budget: Budget) -> tuple[set[int], se
     dates: set[int] = set()
     durations: set[int] = set()
     index = 0
-    with archive.open(_STYLES_PART) as source:
+    with archive.open(part) as source:
         where = said("word.styles")
         for element, parent in walk(source, budget, where, frozenset({_FORMAT, _STYLE})):
             if element.tag == _FORMAT:

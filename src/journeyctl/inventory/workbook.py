@@ -12,7 +12,9 @@ warnings never reach the terminal: what is wrong with a file, journeyctl says it
 
 from __future__ import annotations
 
+import re
 import zipfile
+import zlib
 from pathlib import Path
 from typing import BinaryIO
 
@@ -94,11 +96,35 @@ def _ole_kind(file: BinaryIO) -> Said:
 
 def _check_parts(path: Path, archive: zipfile.ZipFile) -> None:
     names = set(archive.namelist())
-    if not names >= _WORKBOOK_PARTS:
-        raise _refuse(path, _other_zip(archive, names))
+    if names >= _WORKBOOK_PARTS or _named_workbook(archive, names):
+        return
+    raise _refuse(path, _other_zip(archive, names))
 
 
 _WORKBOOK_PARTS = {"[Content_Types].xml", "xl/workbook.xml"}
+# A package may name its parts otherwise (`wtf/workbook.xml`, `workbook.xml`): its content
+# types say which part is the workbook, by one of these content types.
+_WORKBOOK_TYPE = re.compile(
+    rb"application/vnd\.(?:openxmlformats-officedocument\.spreadsheetml\.(?:sheet|template)"
+    rb"|ms-excel\.(?:sheet|template)\.macroEnabled)\.main\+xml"
+)
+_OVERRIDE = re.compile(rb"<(?:[\w.-]+:)?Override\b[^>]*>")
+_PART_NAME = re.compile(rb'PartName\s*=\s*"/([^"]+)"')
+
+
+def _named_workbook(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    """Whether the content types name a workbook part that the zip holds (read only when
+    the workbook is not where Excel puts it, and only if the part is of a sane size)."""
+    types = "[Content_Types].xml"
+    if types not in names or archive.getinfo(types).file_size > limits.MAX_PART_BYTES:
+        return False
+    for override in _OVERRIDE.findall(archive.read(types)):
+        part = _PART_NAME.search(override)
+        if part is not None and _WORKBOOK_TYPE.search(override):
+            return part.group(1).decode("utf-8", "replace") in names
+    return False
+
+
 _OTHER_OFFICE = {
     "word/document.xml": "word",
     "ppt/presentation.xml": "powerpoint",
@@ -167,17 +193,35 @@ def _unreadable(what: Said, error: BaseException, path: Path) -> Said:
     return said("file.damaged", what=what, reason=reason)
 
 
-def _reason(error: BaseException, path: Path) -> str | None:
-    """What went wrong, in one line without the file's full path; None for XML that
-    declares entities (defusedxml refused it: an XML bomb, or a file made to look like a
-    workbook)."""
+def _reason(error: BaseException, path: Path) -> Said | None:
+    """What is wrong with the file, in words (never a Python type or an openpyxl class:
+    they say nothing to the person who saved the file); None for XML that declares entities
+    (defusedxml refused it: an XML bomb, or a file made to look like a workbook)."""
     cause: BaseException | None = error
     while cause is not None:
         if type(cause).__module__.startswith("defusedxml"):
             return None
         cause = cause.__cause__ or cause.__context__
-    text = " ".join(str(error).replace(str(path), path.name).split())[:200]
-    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+    text = str(error)
+    if isinstance(error, zipfile.BadZipFile):
+        checksum = re.search(r"Bad CRC-32 for file '([^']+)'", text)
+        if checksum is not None:
+            return said("reason.checksum", part=checksum.group(1))
+        return said("reason.zip")
+    if isinstance(error, zlib.error | EOFError):
+        return said("reason.unpack")
+    missing = re.search(r"There is no item named '([^']+)' in the archive", text)
+    if isinstance(error, KeyError) and missing is not None:
+        return said("reason.missing_part", part=missing.group(1))
+    position = getattr(error, "position", None) or getattr(error, "lineno", None)
+    if "ParseError" in type(error).__name__ or "ExpatError" in type(error).__name__:
+        line = position[0] if isinstance(position, tuple) else position
+        return said("reason.xml", line=str(line or "?"))
+    if isinstance(error, UnicodeError):
+        return said("reason.encoding")
+    if isinstance(error, OSError) and error.strerror:
+        return said("reason.io", reason=error.strerror)
+    return said("reason.format")
 
 
 def _read_sheet(
