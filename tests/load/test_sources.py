@@ -193,19 +193,35 @@ def test_a_file_over_the_limit_is_not_read(tmp_path: Path) -> None:
     assert read_regular_file(tmp_path / "fits.yaml") == b"#" * MAX_FILE_BYTES
 
 
+def test_a_file_that_grew_since_it_was_looked_at_is_read_to_its_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    grows = tmp_path / "grows.yaml"
+    grows.write_bytes(b"#" * 3_000_000)
+    real_stat = os.stat
+
+    def small_stat(path: str, **options: bool) -> os.stat_result:
+        status = real_stat(path, **options)
+        return os.stat_result((*status[:6], 5, *status[7:]))  # st_size says 5
+
+    monkeypatch.setattr(os, "stat", small_stat)
+    assert read_regular_file(grows) == b"#" * 3_000_000
+    assert read_regular_file(str(grows)) == b"#" * 3_000_000
+
+
 def test_the_limit_holds_for_what_is_read_not_what_stat_said(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     grows = tmp_path / "grows.yaml"
     grows.write_bytes(b"#" * 20)
     monkeypatch.setattr(sources, "MAX_FILE_BYTES", 10)
-    real_stat = Path.stat
+    real_stat = os.stat
 
-    def small_stat(path: Path, *, follow_symlinks: bool = True) -> os.stat_result:
-        status = real_stat(path, follow_symlinks=follow_symlinks)
+    def small_stat(path: str, **options: bool) -> os.stat_result:
+        status = real_stat(path, **options)
         return os.stat_result((*status[:6], 5, *status[7:]))  # st_size says 5
 
-    monkeypatch.setattr(Path, "stat", small_stat)
+    monkeypatch.setattr(os, "stat", small_stat)
     problem = read_regular_file(grows)
     assert isinstance(problem, FileProblem) and problem.rule.id == "JC006"
     assert "more than 10 bytes" in problem.message

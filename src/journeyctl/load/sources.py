@@ -25,7 +25,7 @@ import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Protocol
+from typing import Protocol
 
 from journeyctl.errors import UsageError
 from journeyctl.load import rules
@@ -119,11 +119,12 @@ class FileSystemSource:
         listed: list[tuple[str, FileProblem | None]] = sorted(
             self._listing(), key=lambda item: order(item[0])
         )
+        root = str(self._root)
         for path, problem in listed:
             if problem is not None:
                 yield Entry(path, problem)
             else:
-                yield Entry(path, read_regular_file(self._root / path))
+                yield Entry(path, read_regular_file(f"{root}{os.sep}{path}"))
 
     def _listing(self) -> Iterator[tuple[str, FileProblem | None]]:
         """Every path of the tree, with None where it is to be read."""
@@ -197,41 +198,56 @@ def _folder_read_twice(link: Path) -> FileProblem:
     )
 
 
-def read_regular_file(path: Path) -> bytes | FileProblem:
+def read_regular_file(path: Path | str) -> bytes | FileProblem:
     """The bytes of the regular file at `path` (through a symlink too), at most the size limit.
 
     Anything else is never opened: its size says nothing about its length, and reading it
-    could block (a FIFO) or never end (/dev/zero).
+    could block (a FIFO) or never end (/dev/zero). Plain system calls, not `pathlib`: a tree
+    of thousands of files is read here, and the path objects cost more than the reading.
     """
+    name = os.fspath(path)
     try:
-        status = path.stat()
+        status = os.stat(name)  # noqa: PTH116 (see above)
     except OSError as error:
-        return _cannot_open(path, error)
+        return _cannot_open(Path(name), error)
     if not stat.S_ISREG(status.st_mode):
-        return _not_a_file(path, status.st_mode)
+        return _not_a_file(Path(name), status.st_mode)
     if status.st_size > MAX_FILE_BYTES:
         return too_big(status.st_size)
     try:
-        descriptor = os.open(path, _OPEN_FLAGS)
+        descriptor = os.open(name, _OPEN_FLAGS)
     except OSError as error:
-        return _cannot_open(path, error)
-    with os.fdopen(descriptor, "rb") as file:
-        mode = os.fstat(file.fileno()).st_mode
+        return _cannot_open(Path(name), error)
+    try:
+        mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):  # replaced since it was looked at
-            return _not_a_file(path, mode)
-        raw = _read_at_most(file, MAX_FILE_BYTES + 1)
-    if isinstance(raw, OSError):
-        return _cannot_open(path, raw)
+            return _not_a_file(Path(name), mode)
+        raw = _read_at_most(descriptor, status.st_size, MAX_FILE_BYTES + 1)
+    except OSError as error:
+        return _cannot_open(Path(name), error)
+    finally:
+        os.close(descriptor)
     if len(raw) > MAX_FILE_BYTES:  # it grew since it was looked at
         return too_big(MAX_FILE_BYTES, at_least=True)
     return raw
 
 
-def _read_at_most(file: IO[bytes], limit: int) -> bytes | OSError:
-    try:
-        return file.read(limit)
-    except OSError as error:
-        return error
+def _read_at_most(descriptor: int, expected: int, limit: int) -> bytes:
+    """Up to `limit` bytes of the file, to its end: one read where it is `expected` long (a
+    short read of a regular file is its end)."""
+    wanted = min(expected + 1, limit)
+    raw = os.read(descriptor, wanted)
+    if len(raw) < wanted:
+        return raw
+    chunks = [raw]
+    read = len(raw)
+    while read < limit:
+        chunk = os.read(descriptor, min(limit - read, 1024 * 1024))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        read += len(chunk)
+    return b"".join(chunks)
 
 
 _SPECIAL = (
