@@ -128,3 +128,15 @@ def test_wrapping_is_rich_s_own_on_many_texts(color: bool) -> None:
         width = rng.randint(20, 70)
         expected = render(build(Text("T"), columns, width), color, width, soft_wrap=False)
         assert render_table(Text("T"), columns, width, color) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "Ik betaal", "a b  c", "~", "名前", "e\u0301", "🙂", "\u200b", "tab\tx", "\x7f", "ä"],
+)
+def test_widths_are_counted_as_rich_counts_them(text: str) -> None:
+    from rich.cells import cell_len as rich_cell_len
+
+    from journeyctl.formats._table import cell_len
+
+    assert cell_len(text) == rich_cell_len(text)

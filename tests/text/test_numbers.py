@@ -10,11 +10,13 @@ from decimal import Decimal
 import pytest
 
 from journeyctl.text import (
+    LANGUAGES,
     Lang,
     format_count,
     format_date,
     format_decimal,
     format_percent,
+    numbers,
     parse_number,
 )
 
@@ -192,3 +194,43 @@ def test_importing_the_text_package_does_not_load_babel() -> None:
         check=True,
     )
     assert loaded.stdout.strip() == "False"
+
+
+_SAMPLES = [
+    *range(-1100, 1100, 7),
+    *(10**k for k in range(13)),
+    *(-(10**k) + 1 for k in range(13)),
+    0.5,
+    -0.5,
+    0.125,
+    2.675,
+    -2.675,
+    1234.5,
+    0.004,
+    -0.004,
+    999.9995,
+    999_999.995,
+    123_456_789.123,
+    Decimal("0.255"),
+    Decimal("-1234.5678"),
+    1e11 + 0.5,
+]
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+def test_numbers_are_written_as_babel_writes_them(lang: Lang) -> None:
+    """Where the language's patterns are the common ones, numbers are written without
+    Babel's pattern machinery: the same text, whatever the number and the places."""
+    assert numbers._common_signs(lang) is not None
+    for sample in _SAMPLES:
+        for places in range(4):
+            rounded = numbers._rounded(sample, places)
+            babel = numbers._apply(
+                numbers._locale(lang).decimal_formats[None], rounded, lang, places
+            )
+            assert format_decimal(sample, lang, places) == babel, (sample, places)
+            fraction = numbers._rounded(sample / 1000, places + 2)
+            babel = numbers._apply(
+                numbers._locale(lang).percent_formats[None], fraction, lang, places
+            )
+            assert format_percent(sample / 1000, lang, places) == babel, (sample, places)

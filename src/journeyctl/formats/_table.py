@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from rich import box
-from rich.cells import cell_len
+from rich.cells import cell_len as rich_cell_len
 from rich.color import ColorSystem
 from rich.console import Console
 from rich.segment import Segment
@@ -32,6 +32,15 @@ from journeyctl.formats._console import console_for, render
 
 # Two spaces between columns: one from the box's divider, one of padding.
 GAP = 2
+
+
+def cell_len(text: str) -> int:
+    """How many columns `text` takes, as Rich counts them: one a character for printable
+    ASCII (nearly every cell, measured here without Rich's cache lookups), Rich's count for
+    the rest (wide and combining characters)."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    return rich_cell_len(text)
 
 
 @dataclass

@@ -34,14 +34,48 @@ def format_count(count: int, lang: Lang) -> str:
 
 def format_decimal(number: float | Decimal, lang: Lang, places: int) -> str:
     """A number with exactly `places` decimals: 0,25 (nl), 0.25 (en); 1.234,50 with 2."""
-    return _apply(_locale(lang).decimal_formats[None], _rounded(number, places), lang, places)
+    rounded = _rounded(number, places)
+    signs = _common_signs(lang)
+    if signs is not None:
+        return _written(rounded, places, signs)
+    return _apply(_locale(lang).decimal_formats[None], rounded, lang, places)
 
 
 def format_percent(fraction: float | Decimal, lang: Lang, places: int = 0) -> str:
     """A fraction as a percentage with exactly `places` decimals: 0.255 -> 26% (nl, en)."""
     # The percent pattern multiplies by 100, so round two places further first.
     rounded = _rounded(fraction, places + 2)
+    signs = _common_signs(lang)
+    if signs is not None:
+        return _written(rounded.scaleb(2), places, signs) + "%"
     return _apply(_locale(lang).percent_formats[None], rounded, lang, places)
+
+
+# The patterns Python's own `format` writes alike, given the signs: groups of three, a
+# minus in front, the percent sign after.
+_COMMON_PATTERNS = ("#,##0.###", "#,##0%")
+
+
+@cache
+def _common_signs(lang: Lang) -> tuple[str, str, str] | None:
+    """The language's decimal, group and minus signs where its patterns are the common ones
+    (`_COMMON_PATTERNS`): then a number is written by `format` with these signs, what
+    Babel writes at a tenth of the cost (a table of 2,000 journeys writes 10,000 numbers; a
+    test compares the two). None for a language with other patterns: Babel writes it."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
+
+    locale = _locale(lang)
+    patterns = (locale.decimal_formats[None].pattern, locale.percent_formats[None].pattern)
+    if patterns != _COMMON_PATTERNS:
+        return None
+    return get_decimal_symbol(locale), get_group_symbol(locale), get_minus_sign_symbol(locale)
+
+
+def _written(value: Decimal, places: int, signs: tuple[str, str, str]) -> str:
+    decimal_sign, group_sign, minus_sign = signs
+    digits = format(abs(value), f",.{places}f")
+    swapped = digits.translate({ord(","): group_sign, ord("."): decimal_sign})
+    return minus_sign + swapped if value < 0 else swapped
 
 
 def format_date(day: date, lang: Lang) -> str:
