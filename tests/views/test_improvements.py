@@ -8,10 +8,11 @@ from dataclasses import replace
 import pytest
 
 from journeyctl.formats.reports import as_markdown
-from journeyctl.reports import improvements_report
+from journeyctl.model import Improvement
+from journeyctl.reports import ImprovementsReport, improvements_report
 from journeyctl.text import Lang
 from journeyctl.views.cells import Cell, Figure
-from journeyctl.views.improvements import StatusCount, improvements_view
+from journeyctl.views.improvements import StatusCount, axis_top, improvements_view
 from tests.views.conftest import pages, prepared
 from tests.views.tables import html_tables, markdown_tables, view_rows
 
@@ -181,3 +182,78 @@ def test_the_report_and_the_pages_show_the_same_cells(lang: Lang) -> None:
         '<a href="journeys/i-pay-my-bill.html">I pay my bill</a><br>'
         '<a href="journeys/i-get-a-reminder.html">I get a reminder</a>'
     ) in html
+
+
+@pytest.mark.parametrize(
+    ("value", "top"),
+    [
+        (1, 2), (2, 2), (3, 3), (7, 8), (9, 10), (10, 10), (11, 20), (25, 30), (35, 40),
+        (45, 50), (55, 60), (61, 80), (85, 100), (100, 100), (101, 200), (27_150, 30_000),
+    ],
+)  # fmt: skip
+def test_the_value_axis_ends_at_a_round_number_above_the_largest_value(
+    value: int, top: int
+) -> None:
+    assert axis_top(value) == top
+
+
+def with_improvements(*data: dict[str, object]) -> ImprovementsReport:
+    given = prepared()
+    improvements = tuple(Improvement.model_validate(d) for d in data)
+    return improvements_report(replace(given, improvements=improvements))
+
+
+def test_the_explanation_names_a_journey_without_contacts_and_marks_estimates() -> None:
+    """12.5% of I pay my bill's 1,000 contacts (estimated here) is 125; I move house has no
+    volume in 2025 and adds nothing; a done improvement with a value is not explained."""
+    given = prepared()
+    journeys = tuple(
+        j.model_copy(
+            update={
+                "volumes": [v.model_copy(update={"estimated": ["contacts"]}) for v in j.volumes]
+            }
+        )
+        if j.id == "i-pay-my-bill"
+        else j
+        for j in given.journeys
+    )
+    open_one = {
+        "id": "open-one", "title": "Open one", "journeys": ["i-pay-my-bill", "i-move-house"],
+        "status": "planned", "effort": 1, "expected": {"contacts": "-12.5%"},
+    }  # fmt: skip
+    done = {
+        "id": "done", "title": "Done", "journeys": ["i-get-a-reminder"],
+        "status": "implemented", "effort": 1, "expected": {"contacts": "-10%"},
+    }  # fmt: skip
+    report = improvements_report(
+        replace(
+            given,
+            journeys=journeys,
+            improvements=tuple(Improvement.model_validate(d) for d in (open_one, done)),
+        )
+    )
+    shown = improvements_view(report, "en", explain=True)
+    table = shown.explanation
+    assert table is not None
+    assert (table.title, table.numeric, table.flexible, table.one_line) == (
+        "Value, journey by journey",
+        (False, False, True, True),
+        0,
+        frozenset({2}),
+    )
+    assert table.headers == ("Improvement", "Journey", "Contacts", "Contacts avoided")
+    assert table.rows == (
+        (
+            Cell("Open one"),
+            Cell("I pay my bill"),
+            Cell("1,000 \u00d7 12.5%", mark="~"),
+            Cell("125"),
+        ),
+        (Cell("Open one"), Cell("I move house"), Cell("no volume in 2025"), Cell("-")),
+    )
+    # The value is marked as computed from an estimate; the done one is not among the first.
+    assert [row[1].text for row in shown.first.rows] == ["Open one"]
+    assert shown.first.rows[0][4:6] == (Cell("-12.5%"), Cell("125", tone="strong", mark="~"))
+    assert shown.notes[-1] == "~ estimated, not counted"
+    empty = improvements_view(with_improvements(), "en", explain=True).explanation
+    assert empty is not None and empty.empty.startswith("No open improvement expects")

@@ -347,7 +347,7 @@ def _matrix(report: ImprovementsReport, lang: Lang) -> Matrix | None:
     )
     if not points or report.median_value is None:
         return None
-    top = _round_up(max(point.value for point in points))
+    top = axis_top(max(point.value for point in points))
     quick = PARTS.join(point.title for point in points if point.quick_win) or NONE
     return Matrix(
         title=label("report.improvements.matrix", lang),
@@ -362,7 +362,7 @@ def _matrix(report: ImprovementsReport, lang: Lang) -> Matrix | None:
     )
 
 
-def _round_up(value: int) -> int:
+def axis_top(value: int) -> int:
     """The value rounded up to a round number (1, 2, 3, 4, 5, 6 or 8 times a power of ten):
     27,150 -> 30,000; at least 2, so that half of it is a whole number."""
     power = 1
