@@ -3,7 +3,9 @@ improvements and coverage: the journeys; alerts: each alert beside what to do ab
 
 from __future__ import annotations
 
-from journeyctl.formats.reports import table
+import pytest
+
+from journeyctl.formats.reports import rich_table, table
 from journeyctl.reports import build
 from tests.reports.tree import report_input
 
@@ -134,3 +136,20 @@ def test_a_narrow_alerts_table_lines_up_each_alert_with_what_to_do() -> None:
         "without an owner; KPIs without a baseline",
         "KPIs: measurements up to 30 Jun 2025",
     ]
+
+
+_REPORTS = ("kpis", "improvements", "coverage", "owners", "alerts")
+
+
+@pytest.mark.parametrize("name", _REPORTS)
+@pytest.mark.parametrize("width", [40, 70, 100, 160])
+@pytest.mark.parametrize("color", [False, True])
+def test_the_light_writer_writes_what_rich_writes(name: str, width: int, color: bool) -> None:
+    """Each report's tables have their rows written without Rich's layout: the same text
+    and colours as the whole group laid out by Rich, at every width."""
+    report = build(name, report_input())
+    for lang in ("en", "nl"):
+        assert table(report, lang, color, width) == rich_table(report, lang, color, width)
+    if name == "improvements":
+        explained = table(report, "en", color, width, explain=True)
+        assert explained == rich_table(report, "en", color, width, explain=True)

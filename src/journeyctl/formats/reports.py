@@ -23,7 +23,7 @@ from rich.text import Text
 
 from journeyctl.formats._console import WIDTH, render
 from journeyctl.formats._safe import csv_cell, markdown_text, one_line, to_json
-from journeyctl.formats._table import Column, build, fit_widths, wrapped_lines
+from journeyctl.formats._table import Column, build, fit_widths, render_table, wrapped_lines
 from journeyctl.formats.base import Writer
 from journeyctl.reports import EXPLAINED_REPORTS, Report
 from journeyctl.text import Lang, label
@@ -71,6 +71,28 @@ def page(report: Report, lang: Lang, explain: bool = False) -> View:
 def table(
     report: Report, lang: Lang, color: bool = False, width: int = WIDTH, explain: bool = False
 ) -> str:
+    """The report's tables one after the other, a blank line between them, then its notes:
+    what Rich writes of them as one group, each table's rows written by the light writer
+    of long tables (`render_table`; a test compares the two)."""
+    shown = page(report, lang, explain)
+    parts: list[str] = []
+    for sheet in shown.tables:
+        if parts:
+            parts.append("\n")
+        title = Text(one_line(sheet.title), style="bold")
+        if sheet.rows:
+            parts.append(render_table(title, _sheet_columns(sheet, width), width, color))
+        else:
+            parts.append(render(_no_rows(sheet, title, lang), color, width, soft_wrap=False))
+    if shown.notes:
+        parts.append(render(_notes(shown), color, width, soft_wrap=False))
+    return "".join(parts) if parts else "\n"
+
+
+def rich_table(
+    report: Report, lang: Lang, color: bool = False, width: int = WIDTH, explain: bool = False
+) -> str:
+    """`table` as Rich writes the whole group, every row through Rich's layout."""
     shown = page(report, lang, explain)
     parts: list[RenderableType] = []
     for sheet in shown.tables:
@@ -78,21 +100,33 @@ def table(
             parts.append(Text(""))
         parts.append(_sheet_table(sheet, lang, width))
     if shown.notes:
-        parts.append(Text("\n".join(one_line(note) for note in shown.notes)))
+        parts.append(_notes(shown))
     return render(Group(*parts), color, width, soft_wrap=False)
+
+
+def _notes(shown: View) -> Text:
+    return Text("\n".join(one_line(note) for note in shown.notes))
+
+
+def _no_rows(sheet: Table, title: Text, lang: Lang) -> Text:
+    return Text.assemble(title, "\n", one_line(sheet.empty or label("report.none", lang)))
 
 
 def _sheet_table(sheet: Table, lang: Lang, width: int) -> RenderableType:
     title = Text(one_line(sheet.title), style="bold")
     if not sheet.rows:
-        return Text.assemble(title, "\n", one_line(sheet.empty or label("report.none", lang)))
+        return _no_rows(sheet, title, lang)
+    return build(title, _sheet_columns(sheet, width), width)
+
+
+def _sheet_columns(sheet: Table, width: int) -> list[Column]:
     # A stacked cell's parts one per line, each padded to the lines its neighbours take in
     # the other stacked columns, so that an alert and what to do about it start on one line.
     stacked = {index: [_parts(row[index]) for row in sheet.rows] for index in sheet.stacked}
     columns = _columns(sheet, stacked)
     if len(stacked) > 1:
         columns = _columns(sheet, _lined_up(stacked, fit_widths(columns, width)))
-    return build(title, columns, width)
+    return columns
 
 
 def _columns(sheet: Table, stacked: dict[int, list[list[str]]]) -> list[Column]:
