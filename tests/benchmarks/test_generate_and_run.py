@@ -78,9 +78,30 @@ def test_the_workbook_imports_as_new_journeys_into_the_empty_framework(tmp_path:
     )
     assert (result.exit_code, result.stdout.splitlines()[0]) == (
         0,
-        "Imported inventory.xlsx as an inventory: 25 created, 0 updated, 0 unchanged.",
+        "inventory.xlsx geïmporteerd als een inventarisatie: 25 aangemaakt, 0 bijgewerkt, "
+        "0 ongewijzigd.",  # in the framework's language
     )
     assert len(list((tmp_path / "root").glob("*/*/*.yaml"))) == 25
+
+
+def test_the_reimport_rows_import_an_export_unchanged_then_one_cell_changed(
+    tmp_path: Path,
+) -> None:
+    from run import Bench  # the benchmark's rows, as they run
+
+    bench = Bench(JOURNEYS, 1, tmp_path / "work")
+
+    def run(changed: bool) -> subprocess.CompletedProcess[str]:
+        bench.put_back_changed_journey()  # before each run, as the rows do
+        return subprocess.run(bench.reimport(changed), capture_output=True, text=True, check=False)
+
+    unchanged, changed = run(False), run(True)
+    assert (unchanged.returncode, changed.returncode) == (0, 0)
+    assert unchanged.stdout.startswith("Niets te wijzigen"), unchanged.stdout
+    assert ", 1 bijgewerkt, " in changed.stdout.splitlines()[0], changed.stdout
+    bench.restore()
+    again = subprocess.run(bench.reimport(False), capture_output=True, text=True, check=False)
+    assert again.stdout.startswith("Niets te wijzigen"), again.stdout
 
 
 def test_a_smoke_run_writes_its_rows_as_json(tmp_path: Path) -> None:

@@ -107,13 +107,13 @@ def import_(
 ) -> int:
     """Import the inventory (journeys and volumes) or KPI measurements from Excel or CSV."""
     from journeyctl.formats._safe import one_line
-    from journeyctl.framework import check
     from journeyctl.inventory.cells import Refused
     from journeyctl.inventory.importing import ImportOptions, read_import
+    from journeyctl.inventory.overlay import check_for_import
     from journeyctl.inventory.words import said
     from journeyctl.write import write_files
 
-    checked = check(root, cache=not no_cache)
+    checked, remembered = check_for_import(root, cache=not no_cache)
     if refuse_errors(checked, "error: the tree has validation errors; fix them first, then import"):
         return EXIT_FINDINGS
     language = lang or checked.framework.language
@@ -128,7 +128,7 @@ def import_(
     )
     try:
         with _progress(file) as progress:
-            result = read_import(file, checked, options, progress)
+            result = read_import(file, checked, options, progress, remembered)
     except Refused as refused:
         for problem in refused.problems:
             error_line(

@@ -19,6 +19,7 @@ from journeyctl.framework import CheckedTree
 from journeyctl.inventory.cells import Problem, Refused, Sheet, Uncalculated, Workbook
 from journeyctl.inventory.csvfile import CsvSheet, fields_past_header, read_csv
 from journeyctl.inventory.headers import Kind, Layout, describe, find_layout
+from journeyctl.inventory.overlay import Remembered
 from journeyctl.inventory.plan import Plan, plan_inventory, plan_measurements
 from journeyctl.inventory.rows import Counts, RowOptions, SheetRows, read_rows
 from journeyctl.inventory.values import NumberFormat, not_calculated
@@ -96,9 +97,15 @@ def read_workbook(path: Path, progress: Progress | None = None) -> Workbook:
 
 
 def read_import(
-    path: Path, checked: CheckedTree, options: ImportOptions, progress: Progress | None = None
+    path: Path,
+    checked: CheckedTree,
+    options: ImportOptions,
+    progress: Progress | None = None,
+    remembered: Remembered | None = None,
 ) -> ImportResult:
-    """Read the file and plan its changes; Refused with every problem if any row is refused."""
+    """Read the file and plan its changes; Refused with every problem if any row is refused.
+    `remembered`: what loading `checked` read (`overlay.check_for_import`), so that the tree
+    after the plan is checked without parsing every file again."""
     if options.period is not None and not re.fullmatch(PERIOD_PATTERN, options.period):
         raise UsageError(
             f"'{options.period}' is not a period; write 2025, 2025-Q3 or 2025-06",
@@ -146,11 +153,17 @@ def read_import(
     # unreadable numbers, in one refusal (nothing is written while there are problems).
     if kind == "inventory":
         result.plan = plan_inventory(
-            checked, read.inventory, numbers, options.add_missing, problems, options.confirm_new
+            checked,
+            read.inventory,
+            numbers,
+            options.add_missing,
+            problems,
+            options.confirm_new,
+            remembered,
         )
     else:
         result.plan = plan_measurements(
-            checked, read.measurements, numbers, problems, read.unread_measurements
+            checked, read.measurements, numbers, problems, read.unread_measurements, remembered
         )
     if result.plan.problems:
         raise Refused(in_sheet_order(result.plan.problems, workbook))

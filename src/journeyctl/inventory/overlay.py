@@ -1,12 +1,26 @@
 """The tree as it would be after an import: the files on disk with the planned texts in
-place, for the checks to judge before anything is written."""
+place, for the checks to judge before anything is written.
+
+Judging it must not cost a second load of the whole tree: an import that changes one cell
+of a 500-journey inventory changes one file. So the tree is loaded for the import through a
+`Remembered` cache, which keeps what reading each file gave (the record the load's cache
+keeps, by kind and content); the tree after the import is then loaded through it, and only
+the files whose text the plan changes are parsed again. It works with the cache on disk
+(`--no-cache` off: records read from it or made are kept too) and without it.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import marshal
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from journeyctl.load.sources import Entry, FileSystemSource, order
+from journeyctl.checks import validate
+from journeyctl.framework import CheckedTree
+from journeyctl.load import FileCache, FileSystemSource, load_source
+from journeyctl.load.cache import Record
+from journeyctl.load.sources import Entry, order
 
 
 class OverlaySource:
@@ -28,3 +42,58 @@ class OverlaySource:
             found.append(entry if text is None else Entry(entry.path, text.encode("utf-8")))
         found += [Entry(path, text.encode("utf-8")) for path, text in pending.items()]
         yield from sorted(found, key=lambda entry: order(entry.path))
+
+
+class Remembered(FileCache):
+    """A load's cache that also keeps, in memory, the record of every file it read or
+    restored, for a second load of the same tree in this run; around the cache on disk, or
+    none. Records are kept marshalled, so that each load restores objects of its own."""
+
+    def __init__(self, disk: FileCache | None, records: dict[bytes, bytes] | None = None) -> None:
+        super().__init__(None)
+        self.disk = disk
+        self.records: dict[bytes, bytes] = {} if records is None else records
+
+    def get(self, path: str, key: bytes) -> Record | None:
+        stored = self.records.get(key)
+        if stored is not None:
+            record: Record = marshal.loads(stored)
+            return record
+        found = self.disk.get(path, key) if self.disk is not None else None
+        if found is not None:
+            self._keep(key, found)
+        return found
+
+    def put(self, path: str, key: bytes, record: Record) -> None:
+        self._keep(key, record)
+        if self.disk is not None:
+            self.disk.put(path, key, record)
+
+    def save(self) -> None:
+        if self.disk is not None:
+            self.disk.save()
+
+    def in_memory(self) -> Remembered:
+        """The same records, without the cache on disk: for a tree that is not on disk."""
+        return Remembered(None, self.records)
+
+    def _keep(self, key: bytes, record: Record) -> None:
+        with contextlib.suppress(ValueError):  # a value marshal cannot write: not kept
+            self.records[key] = marshal.dumps(record)
+
+
+def check_for_import(root: Path | str, *, cache: bool) -> tuple[CheckedTree, Remembered]:
+    """The tree at `root` loaded and checked as `journeyctl.framework.check` does, and the
+    records of its files, for `check_after`."""
+    folder = FileSystemSource(root)
+    remembered = Remembered(FileCache.for_root(folder.root) if cache else None)
+    tree = load_source(folder, cache=remembered)
+    return CheckedTree(tree, validate(tree)), remembered
+
+
+def check_after(root: Path, texts: Mapping[str, str], remembered: Remembered | None) -> CheckedTree:
+    """The tree at `root` with `texts` in place, checked; the files whose text is the same
+    as when `remembered` saw them are restored from their records, not parsed again."""
+    source = OverlaySource(root, texts)
+    tree = load_source(source, cache=None if remembered is None else remembered.in_memory())
+    return CheckedTree(tree, validate(tree))

@@ -12,11 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from journeyctl.framework import CheckedTree, check
+if TYPE_CHECKING:
+    from journeyctl.inventory.overlay import Remembered
+
+from journeyctl.framework import CheckedTree
 from journeyctl.inventory.cells import Problem
 from journeyctl.inventory.rows import (
     InventoryRow,
@@ -94,6 +97,7 @@ class _Planner:
         numbers: Lang | NumberFormat,
         add_missing: bool,
         confirm_new: bool = False,
+        remembered: Remembered | None = None,
     ) -> None:
         self.checked = checked
         self.framework: Framework = checked.framework
@@ -101,6 +105,9 @@ class _Planner:
         self.numbers = numbers  # how the sheet writes text numbers (criteria)
         self.add_missing = add_missing
         self.confirm_new = confirm_new
+        # What loading the tree read, so that the tree after the plan is judged without
+        # parsing again the files the plan leaves as they are.
+        self.remembered = remembered
         self.plan = Plan()
         self.documents = {d.model.id: d for d in checked.tree.journeys}
         self.by_name = {fold(d.model.name): d.model.id for d in checked.tree.journeys}
@@ -311,11 +318,12 @@ def plan_inventory(
     add_missing: bool,
     problems: Sequence[Problem] = (),
     confirm_new: bool = False,
+    remembered: Remembered | None = None,
 ) -> Plan:
     """The changes that `rows` (of every sheet read) make to the tree. `problems` are those
     reading found: the plan adds its own to them, so that one refusal lists them all. A new
     journey whose name is very like an existing one's is refused unless `confirm_new`."""
-    planner = _Planner(checked, numbers, add_missing, confirm_new)
+    planner = _Planner(checked, numbers, add_missing, confirm_new, remembered)
     planner.plan.problems += problems
     journeys: dict[str, _Journey] = {}
     for row in rows:
@@ -374,6 +382,11 @@ def _plan_journey(planner: _Planner, journey: _Journey) -> None:
     owner = None if owner == model.owner else owner
     volumes = [v for v in volumes if _volume_differs(model, v)]
     criteria = {k: v for k, v in criteria.items() if not _same_value(model.criteria.get(k), v)}
+    if owner is None and not (volumes or criteria or notes):
+        # Nothing differs from the model the fast reader made: the file is not read again,
+        # nor parsed by the round-trip parser (which costs a hundred times more per file).
+        planner.plan.unchanged.append(journey.id)
+        return
 
     def edit(top: CommentedMap) -> None:
         if owner is not None:
@@ -687,11 +700,12 @@ def plan_measurements(
     numbers: Lang | NumberFormat,
     problems: Sequence[Problem] = (),
     unread: Sequence[tuple[Written, Written]] = (),
+    remembered: Remembered | None = None,
 ) -> Plan:
     """The changes that measurement rows make: each to `kpis.<kpi>.measurements` of its
     journey. `problems` are those reading found; `unread` the journey and KPI of the rows
     it refused a cell of, checked here too so that one refusal lists them all."""
-    planner = _Planner(checked, numbers, add_missing=False)
+    planner = _Planner(checked, numbers, add_missing=False, remembered=remembered)
     planner.plan.problems += problems
     for named_journey, named_kpi in unread:
         _existing_journey(planner, named_journey)
@@ -768,6 +782,10 @@ def _plan_measurements(planner: _Planner, journey: _Journey) -> None:
                 said("detail.measurement_source", **on, old=old.source or "-", new=row.source)
             )
 
+    if not details:  # every measurement is there as the sheet says it: nothing to edit
+        planner.plan.unchanged.append(journey.id)
+        return
+
     def edit(top: CommentedMap) -> None:
         for row in journey.measurements:
             record = child_map(child_map(top, "kpis"), row.kpi.text)
@@ -797,10 +815,11 @@ def _validated(planner: _Planner) -> Plan:
     plan = planner.plan
     if plan.problems or not plan.changes:
         return plan
-    from journeyctl.inventory.overlay import OverlaySource
+    from journeyctl.inventory.overlay import check_after
 
     root = planner.checked.tree.root
-    after = check(OverlaySource(root, {c.relative: c.new for c in plan.changes})).validation
+    texts = {c.relative: c.new for c in plan.changes}
+    after = check_after(root, texts, planner.remembered).validation
     before = {(f.file, f.rule, f.message) for f in planner.checked.validation.findings}
     for finding in after.findings:
         if (
