@@ -197,6 +197,15 @@ def typical_mistakes(copy: Path) -> None:
     )
 
 
+def alias(copy: Path) -> None:
+    """The README's second import: the client's name for a journey among its aliases."""
+    journey = copy / "journeys/klant-zijn/factuur/ik-ontvang-mijn-jaarafrekening.yaml"
+    text = journey.read_text(encoding="utf-8")
+    name = "\nname: Ik ontvang mijn jaarafrekening\n"  # the journey's, not a step's
+    aliased = text.replace(name, f"{name}aliases: [Ik ontvang de jaarafrekening]\n", 1)
+    journey.write_text(aliased, encoding="utf-8")
+
+
 def unsafe_template(copy: Path) -> None:
     """docs/render.md: a template of the user's own that reaches for Python's internals."""
     (copy / "mine").mkdir()
@@ -241,6 +250,7 @@ SETUPS: dict[str, Callable[[Path], None]] = {
     "pull-request": pull_request,
     "typical-mistakes": typical_mistakes,
     "unsafe-template": unsafe_template,
+    "alias": alias,
 }
 
 ALL = [transcript for document in DOCUMENTS for transcript in transcripts(document)]
