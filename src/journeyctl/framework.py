@@ -17,6 +17,7 @@ from pathlib import Path
 from journeyctl.checks import Validation, validate
 from journeyctl.finding import Finding, Severity
 from journeyctl.load import FileCache, FileSystemSource, Source, Tree, load_source
+from journeyctl.load.tree import Memo
 from journeyctl.model import Framework, Improvement, Journey
 
 
@@ -83,6 +84,8 @@ def check(
     strict: bool = False,
     today: date | None = None,
     cache: bool = True,
+    files: FileCache | None = None,
+    memo: Memo | None = None,
 ) -> CheckedTree:
     """Load every file of `source` and run every check.
 
@@ -90,11 +93,16 @@ def check(
     git revision, a folder with planned texts in place). An empty folder path (as `--root ""`
     gives) is a usage error, not the working directory. With `cache`, the files of a folder
     read before with the same content are not parsed again (`journeyctl.load.cache`); the
-    result is the same either way. Any other source is read whole: the cache is the folder's.
+    result is the same either way. Any other source is read whole, unless `files` names the
+    cache to read it through (the folder's, for its git revisions: the cache is keyed by
+    content); `files` serves a folder too, in place of its own. A `memo` shared by two
+    loads reads a content the two share once (`journeyctl.load.tree.Memo`).
     """
     if isinstance(source, Path | str):
         folder = FileSystemSource(source)
-        tree = load_source(folder, cache=FileCache.for_root(folder.root) if cache else None)
+        if files is None and cache:
+            files = FileCache.for_root(folder.root)
+        tree = load_source(folder, cache=files, memo=memo)
     else:
-        tree = load_source(source)
+        tree = load_source(source, cache=files, memo=memo)
     return CheckedTree(tree, validate(tree, strict=strict, today=today))

@@ -129,3 +129,45 @@ def test_no_commit_outside_a_repository_or_before_the_first(tmp_path: Path) -> N
     assert head_commit(tmp_path / "missing") is None
     git(tmp_path, "init", "-q")
     assert head_commit(tmp_path / "journeys") is None
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts parsed from here on."""
+    from journeyctl.load import tree as loading
+
+    texts: list[str] = []
+    real_parse = loading.parse
+
+    def counting(text: str) -> object:
+        texts.append(text)
+        return real_parse(text)
+
+    monkeypatch.setattr(loading, "parse", counting)
+    return texts
+
+
+def test_what_both_revisions_hold_is_parsed_once_and_then_not_again(
+    repo: Repository, parsed: list[str]
+) -> None:
+    repo.edit(AANMELD, "customers: 500", "customers: 600")
+    repo.commit()
+    files = git(repo.path, "ls-tree", "-r", "--name-only", "HEAD").splitlines()
+    first = diff(str(repo.root), "base", "HEAD")
+    assert len(parsed) == len(files) + 1  # the one file that changed, twice
+    parsed.clear()
+    assert diff(str(repo.root), "base", "HEAD") == first  # from the folder's cache
+    assert parsed == []
+
+
+def test_without_the_cache_both_revisions_are_still_compared_alike(
+    repo: Repository, parsed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo.edit(AANMELD, "customers: 500", "customers: 600")
+    repo.commit()
+    cached = diff(str(repo.root), "base", "HEAD")
+    monkeypatch.setenv("JOURNEYCTL_NO_CACHE", "1")
+    parsed.clear()
+    assert diff(str(repo.root), "base", "HEAD") == cached
+    files = git(repo.path, "ls-tree", "-r", "--name-only", "HEAD").splitlines()
+    assert len(parsed) == len(files) + 1

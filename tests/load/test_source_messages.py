@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -274,12 +275,17 @@ def test_a_blob_missing_from_the_repository_is_named_and_the_rest_read(tmp_path:
     assert message(entries["a.yaml"]) == f"git cannot read blob {blob}; run git fsck"
 
 
-def test_a_blob_that_goes_missing_while_the_revision_is_read_is_named(tmp_path: Path) -> None:
+def test_a_blob_that_goes_missing_while_the_revision_is_read_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     files = {"a.yaml": b"id: a\n", "b.yaml": b"id: b\n", "c.yaml": b"id: c\n"}
     root = committed(write(tmp_path / "repo", files))
-    entries = GitRevisionSource(root, "main", "").entries()
-    assert next(entries) == Entry("a.yaml", b"id: a\n")
+    source = GitRevisionSource(root, "main", "")
+    listed = list(source._listing())
     blob = _remove_blob(root, "b.yaml")  # listed with its size, gone when it is read
+    monkeypatch.setattr(source, "_listing", lambda: iter(listed))
+    entries = source.entries()
+    assert next(entries) == Entry("a.yaml", b"id: a\n")
     second = next(entries)
     assert (second.path, second.content) == (
         "b.yaml",
@@ -330,3 +336,13 @@ def test_without_git_a_revision_cannot_be_read(
     with pytest.raises(UsageError) as raised:
         GitRevisionSource(tmp_path, "main", "")
     assert str(raised.value) == "git is not installed or not on PATH; install git to read revisions"
+
+
+def test_a_revision_read_halfway_leaves_no_process_behind(tmp_path: Path) -> None:
+    files = {f"{n}.yaml": f"id: x{n}\n".encode() * 2000 for n in range(200)}
+    root = committed(write(tmp_path / "repo", files))
+    before = set(threading.enumerate())
+    entries = GitRevisionSource(root, "main", "").entries()
+    assert next(entries).path == "0.yaml"
+    entries.close()  # the reader of the rest goes away: git and the writing thread end
+    assert set(threading.enumerate()) <= before

@@ -11,16 +11,20 @@ error.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from journeyctl.diff.changes import TreeDiff
 from journeyctl.diff.compare import TOP_PLACES, compare
 from journeyctl.diff.revisions import (
     Commit,
+    cache_of,
     head_commit,
     load_checked,
     merge_base_of,
     repository_of,
     source_of,
 )
+from journeyctl.load.tree import Memo
 
 __all__ = ["TOP_PLACES", "Commit", "TreeDiff", "compare", "diff", "head_commit"]
 
@@ -33,9 +37,15 @@ def diff(root: str, base: str, head: str | None = None, *, merge_base: bool = Fa
     # Both revisions are resolved before either tree is read: a typo fails at once.
     base_source = source_of(repository, folder, base_revision)
     head_source = source_of(repository, folder, head)
+    # Both are read through the folder's cache (keyed by content), and a file the two
+    # revisions share is read once: most of a tree is the same in both.
+    files, memo = cache_of(repository, folder), Memo()
+    with files.held() if files is not None else nullcontext():
+        base_tree = load_checked(base_source, files, memo)
+        head_tree = load_checked(head_source, files, memo)
     return compare(
-        load_checked(base_source),
-        load_checked(head_source),
+        base_tree,
+        head_tree,
         base_revision,
         head,
         folder=folder,

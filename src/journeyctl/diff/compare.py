@@ -256,6 +256,8 @@ def _top_moves(
 
 
 def _details(old: Journey, new: Journey, rank_moved: RankMoved | None) -> list[Detail]:
+    if old is new or old == new:  # the same file in both revisions: only its place can move
+        return [] if rank_moved is None else [rank_moved]
     details: list[Detail] = []
     if (old.phase, old.cluster) != (new.phase, new.cluster):
         details.append(Moved(old.phase, old.cluster, new.phase, new.cluster))

@@ -9,6 +9,7 @@ files loaded, and its findings are counted.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass
 from datetime import date
@@ -16,8 +17,9 @@ from pathlib import Path
 
 from journeyctl.errors import UsageError
 from journeyctl.framework import CheckedTree, check
-from journeyctl.load import FileSystemSource, GitRevisionSource, Source
+from journeyctl.load import FileCache, FileSystemSource, GitRevisionSource, Source
 from journeyctl.load.sources import run_git
+from journeyctl.load.tree import Memo
 
 
 def repository_of(root: str) -> tuple[Path, str]:
@@ -76,9 +78,20 @@ def merge_base_of(repository: Path, ref: str, head: str | None) -> str:
     return short.stdout.decode("ascii").strip() if short.returncode == 0 else commit
 
 
-def load_checked(source: Source) -> CheckedTree:
-    """The tree of `source`, loaded and validated (findings relative to the root)."""
-    return check(source)
+def load_checked(
+    source: Source, files: FileCache | None = None, memo: Memo | None = None
+) -> CheckedTree:
+    """The tree of `source`, loaded and validated (findings relative to the root), read
+    through the cache `files` and the `memo` of what was read already."""
+    return check(source, files=files, memo=memo)
+
+
+def cache_of(repository: Path, folder: str) -> FileCache | None:
+    """The cache of the folder in the working tree, which serves its revisions too; None
+    with the cache off (JOURNEYCTL_NO_CACHE)."""
+    if os.environ.get("JOURNEYCTL_NO_CACHE"):
+        return None
+    return FileCache.for_root((repository / folder if folder else repository).resolve())
 
 
 def _git(folder: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:

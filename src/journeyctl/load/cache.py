@@ -36,7 +36,7 @@ import marshal
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -84,6 +84,8 @@ class FileCache:
         self._secret: bytes | None = None
         self._old: dict[str, dict[bytes, bytes]] = {}  # per folder of the tree: its pack
         self._new: dict[str, dict[bytes, bytes]] = {}  # per folder: the records of this run
+        self._disk: dict[str, set[bytes]] = {}  # per folder: the keys its pack holds now
+        self._held = False
 
     @classmethod
     def for_root(cls, root: Path) -> FileCache:
@@ -116,6 +118,7 @@ class FileCache:
         old = self._old.get(folder)
         if old is None:
             old = self._old[folder] = self._read(folder)
+            self._disk[folder] = set(old)
             self._new.setdefault(folder, {})
         stored = old.get(key)
         if stored is None:
@@ -135,15 +138,26 @@ class FileCache:
         with contextlib.suppress(ValueError):
             self._new.setdefault(folder_of(path), {})[key] = marshal.dumps((key, record))
 
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        """Save once, when the block ends: two trees loaded through this cache in it (the
+        revisions `diff` compares) keep the records of both."""
+        self._held = True
+        try:
+            yield
+        finally:
+            self._held = False
+        self.save()
+
     def save(self) -> None:
         """Write the packs of the folders whose records differ from their pack's, and remove
         the packs of folders this run did not meet (gone from the tree)."""
-        if self.folder is None:
+        if self.folder is None or self._held:
             return
         changed = {
             folder: records
             for folder, records in self._new.items()
-            if records.keys() != self._old.get(folder, {}).keys()
+            if records.keys() != self._disk.get(folder, set())
         }
         with contextlib.suppress(OSError, ValueError):
             if changed:
@@ -157,6 +171,7 @@ class FileCache:
                         _write_pack(pack, folder, records, secret)
                     else:
                         pack.unlink(missing_ok=True)
+                    self._disk[folder] = set(records)
             self._remove_others()
 
     def _remove_others(self) -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -299,13 +300,14 @@ class GitRevisionSource:
 
     def entries(self) -> Iterator[Entry]:
         listed = sorted(self._listing(), key=lambda item: order(item[0]))
-        reader: _BlobReader | None = None
+        blobs = [blob for _, blob in listed if isinstance(blob, str)]
+        reader = _BlobReader(self._repository, blobs) if blobs else None
         try:
             for path, blob in listed:
                 if isinstance(blob, FileProblem):
                     yield Entry(path, blob)
                     continue
-                reader = reader or _BlobReader(self._repository)
+                assert reader is not None
                 yield Entry(path, reader.read(blob))
         finally:
             if reader is not None:
@@ -373,33 +375,51 @@ def _unreadable_blob(blob: str) -> FileProblem:
 
 
 class _BlobReader:
-    """One `git cat-file --batch` process: a blob's id in, its bytes out."""
+    """One `git cat-file --batch` process: the blobs' ids in, their bytes out, in order.
 
-    def __init__(self, repository: Path) -> None:
+    The ids are all written at once by a thread of their own, so that git answers one while
+    the next is on its way, instead of a round trip per blob (thousands of them for a tree);
+    `read` takes the answers in the order the ids were given.
+    """
+
+    def __init__(self, repository: Path, blobs: list[str]) -> None:
         self._process = subprocess.Popen(
             ["git", "-C", str(repository), "cat-file", "--batch"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
         )
+        self._writer = threading.Thread(target=self._ask, args=(blobs,), daemon=True)
+        self._writer.start()
+
+    def _ask(self, blobs: list[str]) -> None:
+        stdin = self._process.stdin
+        assert stdin is not None
+        try:
+            stdin.write("".join(f"{blob}\n" for blob in blobs).encode("ascii"))
+            stdin.close()
+        except (OSError, ValueError):  # git ended, or the reader closed early: nothing to ask
+            return
 
     def read(self, blob: str) -> bytes | FileProblem:
-        assert self._process.stdin is not None and self._process.stdout is not None
-        self._process.stdin.write(blob.encode("ascii") + b"\n")
-        self._process.stdin.flush()
+        """The bytes of `blob`, the next one asked for."""
+        assert self._process.stdout is not None
         header = self._process.stdout.readline().split()
-        if len(header) != 3:
+        if len(header) != 3 or header[0] != blob.encode("ascii"):
             return _unreadable_blob(blob)
         content = self._process.stdout.read(int(header[2]))
         self._process.stdout.read(1)  # the newline after each blob
         return content
 
     def close(self) -> None:
-        assert self._process.stdin is not None
-        self._process.stdin.close()
-        self._process.wait()
+        # Read to the end or not: closing the pipe ends git (and with it the thread that
+        # may still be writing to it) without waiting for answers no one reads.
         if self._process.stdout is not None:
             self._process.stdout.close()
+        if self._process.poll() is None and self._writer.is_alive():
+            self._process.kill()
+        self._process.wait()
+        self._writer.join()
 
 
 def run_git(

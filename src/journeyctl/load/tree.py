@@ -115,14 +115,25 @@ def _relative_to_cwd(path: Path) -> str:
         return path.as_posix()
 
 
+# What reading a file gave, by its kind and content (`FileCache.filed`): the model (or None)
+# and positions, and the problems. One memo for two trees (the revisions `diff` compares)
+# reads each content once: a file the two share is one document's model in both.
+Memo = dict[bytes, tuple[BaseModel | None, PositionIndex | None, list[FileProblem]]]
+
+
 def load_source(
-    source: Source, *, name: Callable[[str], str] = str, cache: FileCache | None = None
+    source: Source,
+    *,
+    name: Callable[[str], str] = str,
+    cache: FileCache | None = None,
+    memo: Memo | None = None,
 ) -> Tree:
     """Every file of `source` as a model, or a finding that says why it is not one.
 
     Findings name files by `name(path)`, of the path relative to the root: by default
     that path itself. With a `cache`, files whose content it holds are not parsed again,
-    and what was read is saved to it at the end.
+    and what was read is saved to it at the end; with a `memo`, a content read before (by
+    this memo) is not even taken from the cache again.
     """
     # Loading makes millions of small objects that all live on and hold no cycles; the
     # cyclic collector would scan them again and again for nothing (it doubled the time
@@ -132,7 +143,7 @@ def load_source(
     collector_was_on = gc.isenabled()
     gc.disable()
     try:
-        tree = _Loader(source, name, cache).load()
+        tree = _Loader(source, name, cache, memo).load()
         if cache is not None:
             cache.save()
         return tree
@@ -143,12 +154,20 @@ def load_source(
 
 
 class _Loader:
-    def __init__(self, source: Source, name: Callable[[str], str], cache: FileCache | None) -> None:
+    def __init__(
+        self,
+        source: Source,
+        name: Callable[[str], str],
+        cache: FileCache | None,
+        memo: Memo | None,
+    ) -> None:
         self.source = source
         self.name = name
         self.cache = cache
+        self.memo = memo
         self.tree = Tree(source.root.absolute(), None)
-        self.digest = TreeDigest() if cache is not None else None
+        hashed = cache is not None or memo is not None
+        self.digest = TreeDigest() if hashed else None
 
     def load(self) -> Tree:
         for entry in self.source.entries():
@@ -204,14 +223,32 @@ class _Loader:
         self, entry: Entry, model: type[M], content_hash: bytes | None
     ) -> Document[M] | None:
         display = self.name(entry.path)
-        if self.cache is None or content_hash is None:
-            document, problems, _ = _read(entry, model, self.tree.root, display)
+        key = None if content_hash is None else FileCache.filed(model.__name__, content_hash)
+        remembered = None if self.memo is None or key is None else self.memo.get(key)
+        if remembered is not None:
+            instance, positions, problems = remembered
+            root = self.tree.root
+            document = (
+                None
+                if instance is None
+                else Document(entry.path, instance, positions, root / entry.path, display)
+            )
+        elif self.cache is None or content_hash is None:
+            document, read, _ = _read(entry, model, self.tree.root, display)
+            problems = list(read)
         else:
-            document, problems = _read_through(
+            document, read = _read_through(
                 self.cache, entry, model, self.tree.root, display, content_hash
             )
+            problems = list(read)
+        if self.memo is not None and key is not None and remembered is None:
+            self.memo[key] = (
+                None if document is None else document.model,
+                None if document is None else document.source,
+                problems,
+            )
         self._report(entry.path, problems)
-        return document
+        return document  # type: ignore[return-value]
 
     def _report(self, path: str, problems: Iterable[FileProblem]) -> None:
         """The file's problems as findings, the first FINDINGS_PER_FILE of them; the rest counted."""
