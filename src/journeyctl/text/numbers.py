@@ -17,7 +17,7 @@ import math
 import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from journeyctl.text.languages import LOCALES, Lang, english_name
@@ -78,9 +78,11 @@ def _written(value: Decimal, places: int, signs: tuple[str, str, str]) -> str:
     return minus_sign + swapped if value < 0 else swapped
 
 
+@lru_cache(maxsize=1 << 12)
 def format_date(day: date, lang: Lang) -> str:
     """The locale's medium date, short enough for a table and never ambiguous as
-    01-06 could be: 1 jun 2025 (nl), 1 Jun 2025 (en)."""
+    01-06 could be: 1 jun 2025 (nl), 1 Jun 2025 (en). Each date is written once a run: a
+    site says the same dates of measurements and reviews tens of thousands of times."""
     from babel.dates import format_date as babel_format_date
 
     return str(babel_format_date(day, "medium", locale=_locale(lang)))
