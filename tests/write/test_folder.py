@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,57 @@ def test_a_failure_names_the_file_in_the_folder_asked_for_not_the_staging_one(
         "cannot write 'site/broken.html': the text holds a character that UTF-8 cannot encode"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_texts_made_one_at_a_time_land_as_a_mapping_does(tmp_path: Path) -> None:
+    from journeyctl.write.folder import write_folder_made
+
+    files = {f"journeys/{n}.html": f"page {n}\n" for n in range(100)}
+    made = write_folder_made(tmp_path / "a", list(files), iter(files.values()), tidy=True)
+    whole = write_folder(tmp_path / "b", files, tidy=True)
+    assert tree(tmp_path / "a") == tree(tmp_path / "b")
+    assert [p.relative_to(tmp_path / "a") for p in made.written] == [
+        p.relative_to(tmp_path / "b") for p in whole.written
+    ]
+
+
+def test_a_text_that_cannot_be_made_leaves_the_folder_as_it_was(tmp_path: Path) -> None:
+    from journeyctl.write.folder import write_folder_made
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_bytes(b"old\n")
+    made: list[int] = []
+
+    def texts() -> Iterator[str]:
+        for number in range(60):
+            made.append(number)
+            if number == 50:
+                raise RuntimeError("a template failed")
+            yield f"page {number}\n"
+
+    names = ["index.html", *(f"journeys/{n}.html" for n in range(1, 60))]
+    with pytest.raises(RuntimeError, match="a template failed"):
+        write_folder_made(site, names, texts(), tidy=True)
+    assert made[-1] == 50  # nothing asked for after the failure
+    assert tree(site) == {"index.html": b"old\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_write_that_fails_in_a_thread_is_said_and_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journeyctl.write import folder
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_bytes(b"old\n")
+
+    def full(path: Path, data: bytes) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(folder, "_write_new", full)
+    with pytest.raises(WriteError, match="No space left on device; fix that"):
+        write_folder(site, {"index.html": "new\n", "x.html": "x\n"})
+    assert tree(site) == {"index.html": b"old\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

@@ -24,6 +24,8 @@ from journeyctl.cli._options import (
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
     from jinja2 import Environment
 
     from journeyctl.diff import TreeDiff
@@ -97,7 +99,7 @@ def render(
         plan_site,
         refuse_inside_tree,
     )
-    from journeyctl.write import write_folder
+    from journeyctl.write.folder import write_folder_made
 
     _refuse_a_file(out)
     if root:  # the check refuses an empty root with its own message
@@ -123,15 +125,16 @@ def render(
     )
     pages = plan_site(checked.framework, checked.journeys, checked.improvements, options)
     env = environment(project_templates)
+    paths = pages.paths
+    check_targets(out, paths)
     try:
-        texts = _render(pages, env)
+        # Each page written as it is made: a template that fails leaves nothing written.
+        removed = write_folder_made(out, paths, _render(pages, env), tidy=True).removed
     except TemplateRefused as refused:
         error_line(one_line(f"error: {refused}; nothing was written"))
         return EXIT_FINDINGS
-    check_targets(out, texts)
-    removed = write_folder(out, texts, tidy=True).removed
     note_warnings(checked)
-    first = out / pages[0].path
+    first = out / paths[0]
     tidied = (
         f"; removed {len(removed)} page(s) of an earlier render no longer in the site"
         if removed
@@ -141,9 +144,9 @@ def render(
     return EXIT_OK
 
 
-def _render(pages: list[Page], env: Environment) -> dict[str, str]:
-    """Every page's text by its path, before anything is written, so that a template that
-    fails leaves no half site; a progress bar on a terminal's stderr for a large site."""
+def _render(pages: Sequence[Page], env: Environment) -> Iterator[str]:
+    """Each page's text in turn, as it is made; a progress bar on a terminal's stderr for a
+    large site."""
     from rich.console import Console
     from rich.progress import track
 
@@ -154,7 +157,7 @@ def _render(pages: list[Page], env: Environment) -> dict[str, str]:
     steps = (
         track(pages, description="rendering", console=console, transient=True) if shown else pages
     )
-    return {page.path: render_page(env, page) for page in steps}
+    return (render_page(env, page) for page in steps)
 
 
 def _since(since: str | None, root: str) -> TreeDiff | None:

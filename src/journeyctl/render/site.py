@@ -1,18 +1,20 @@
 """A site: every page `render` writes, as (path, template, view data), before any template runs.
 
-`plan_site(framework, journeys, improvements, options)` computes the view data of every
-page from the framework, the ranking and the reports (`journeyctl.reports.prepare`, so that
-the pages and `journeyctl report` agree on every number); `render_page(env, page)` fills a
-page's template. Paths are relative to the output folder; ids are slugs, and the writer
+`plan_site(framework, journeys, improvements, options)` plans every page from the framework,
+the ranking and the reports (`journeyctl.reports.prepare`, so that the pages and `journeyctl
+report` agree on every number): the index's and the reports' view data at once, each
+journey map's when its page is asked for (`Site`); `render_page(env, page)` fills a page's
+template. Paths are relative to the output folder; ids are slugs, and the writer
 refuses any path that would leave the folder all the same.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from functools import partial
+from typing import TYPE_CHECKING, Literal, overload
 
 from journeyctl.errors import UsageError
 from journeyctl.model import Framework, Improvement, Journey
@@ -68,7 +70,7 @@ def plan_site(
     journeys: Sequence[Journey],
     improvements: Sequence[Improvement],
     options: RenderOptions,
-) -> list[Page]:
+) -> Site:
     """Every page of the site, in a fixed order: index, the reports, then the journey maps."""
     report_input = prepare(
         framework,
@@ -97,21 +99,77 @@ def plan_site(
         views.append(("changes", "changes", changes))
     ordered = sorted(journeys, key=lambda j: j.id)
     links = Links.of(report_input)
-    views += [
+    maps: list[tuple[str, str, Callable[[], object]]] = [
         (
             f"journeys/{j.id}",
             "journey",
-            journey_view(context, j, report_input, links, alerts, options.files.get(j.id, "")),
+            partial(
+                journey_view, context, j, report_input, links, alerts, options.files.get(j.id, "")
+            ),
         )
         for j in ordered
     ]
     made = options.made.said(context.lang) if options.made is not None else ""
     made_on = options.made.on(context.lang) if options.made is not None else ""
-    return [
-        _page(context, path, template, view, fmt, (made, made_on), changes)
-        for fmt in options.formats
-        for path, template, view in views
+    eager: list[tuple[str, str, Callable[[], object]]] = [
+        (path, template, partial(_given, view)) for path, template, view in views
     ]
+    planned = [
+        (fmt, path, template, view)
+        for fmt in options.formats
+        for path, template, view in [*eager, *maps]
+    ]
+    return Site(context, planned, (made, made_on), changes)
+
+
+def _given(view: object) -> object:
+    return view
+
+
+class Site(Sequence[Page]):
+    """Every page of the site, in a fixed order: index, the reports, then the journey maps.
+
+    A journey's map is made when its page is asked for, and not kept: a site of thousands of
+    maps is held a page at a time (`journeyctl render` writes each as it is made). `paths`
+    names every page without making one.
+    """
+
+    def __init__(
+        self,
+        context: Context,
+        planned: list[tuple[Format, str, str, Callable[[], object]]],
+        made: tuple[str, str],
+        changes: ChangesPage | None,
+    ) -> None:
+        self._context = context
+        self._planned = planned
+        self._made = made
+        self._changes = changes
+
+    @property
+    def paths(self) -> list[str]:
+        return [f"{path}.{fmt}" for fmt, path, _, _ in self._planned]
+
+    def __len__(self) -> int:
+        return len(self._planned)
+
+    @overload
+    def __getitem__(self, index: int) -> Page: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Page]: ...
+
+    def __getitem__(self, index: int | slice) -> Page | list[Page]:
+        if isinstance(index, slice):
+            return [self._page(planned) for planned in self._planned[index]]
+        return self._page(self._planned[index])
+
+    def __iter__(self) -> Iterator[Page]:
+        return map(self._page, self._planned)
+
+    def _page(self, planned: tuple[Format, str, str, Callable[[], object]]) -> Page:
+        fmt, path, template, view = planned
+        return _page(self._context, path, template, view(), fmt, self._made, self._changes)
 
 
 def render_page(env: Environment, page: Page) -> str:

@@ -17,16 +17,20 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import shutil
-from collections.abc import Mapping
+from collections import deque
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 
-from journeyctl.write.atomic import contained_path, write_files
+from journeyctl.write.atomic import contained_path, encoded, sync_folders
 from journeyctl.write.litter import remove_stale_temporaries, temporary_path
 from journeyctl.write.targets import WriteError, check_folder, check_target
 
 RECORD = ".journeyctl-written"
+_BINARY = getattr(os, "O_BINARY", 0)
 
 
 @dataclass(frozen=True)
@@ -40,17 +44,39 @@ class FolderWrite:
 def write_folder(target: Path, files: Mapping[str, str], *, tidy: bool = False) -> FolderWrite:
     """Write each `relative name -> text` under `target`, all or nothing; with `tidy`, record
     what was written and delete what an earlier write left that is no longer in the set."""
+    return write_folder_made(target, list(files), iter(files.values()), tidy=tidy)
+
+
+# Files written and synced at once by threads of their own, while the next text is made;
+# at most this many texts wait for a thread, so that a site is held a few pages at a time.
+_WRITERS = 4
+_WAITING = 16
+
+
+def write_folder_made(
+    target: Path, names: Sequence[str], texts: Iterable[str], *, tidy: bool = False
+) -> FolderWrite:
+    """`write_folder` of the files `names`, whose texts `texts` makes one at a time in the
+    same order: each is written to the staging folder as it comes (threads write and sync
+    them while the next is made), so that a site of thousands of pages is never held whole.
+    An error while a text is made (a template that fails) is raised as it is, and nothing
+    is written to the target."""
     folder = _real_folder(target)
-    for name in [*files, RECORD] if tidy else files:
+    for name in [*names, RECORD] if tidy else names:
         _check_room(target, name)
     previous = _read_record(folder) if tidy else {}
-    if tidy:
-        files = {**files, RECORD: _record(files)}
     remove_stale_temporaries(folder.parent)  # staging folders of a write that was killed
     staging = temporary_path(folder)
+    digests: dict[str, str] = {}
     try:
-        _write_staged(staging, target, files)
-        _move_into_place(staging, folder, list(files))
+        with _StagingWriter(staging) as writer:
+            for name, text in zip(names, texts, strict=True):
+                writer.write(name, encoded(target / name, text))
+                if tidy:
+                    digests[name] = _digest(text)
+            if tidy:
+                writer.write(RECORD, _record(digests).encode("utf-8", "surrogateescape"))
+        _move_into_place(staging, folder, [*names, RECORD] if tidy else list(names))
     except OSError as error:
         raise WriteError(
             f"cannot write into '{target}': {error.strerror or error}; fix that (free space, "
@@ -59,17 +85,51 @@ def write_folder(target: Path, files: Mapping[str, str], *, tidy: bool = False) 
     finally:
         with contextlib.suppress(OSError):
             shutil.rmtree(staging)
-    written = [contained_path(target, name) for name in files if name != RECORD]
-    return FolderWrite(written, _remove_left_over(folder, previous, files))
+    written = [contained_path(target, name) for name in names]
+    return FolderWrite(written, _remove_left_over(folder, previous, set(names)))
 
 
-def _write_staged(staging: Path, target: Path, files: Mapping[str, str]) -> None:
-    """Write the files into the staging folder; a failure names the file in the target, as
-    the user gave it, not in the staging folder, which they never asked for."""
-    try:
-        write_files(staging, files)
-    except WriteError as error:
-        raise WriteError(str(error).replace(str(staging), str(target))) from None
+class _StagingWriter:
+    """Files into a new staging folder, each written and synced by one of a few threads
+    (a sync waits for the disk, not for Python); the folders synced once all are there.
+    The first error of a thread is raised by the next `write` or at the end."""
+
+    def __init__(self, staging: Path) -> None:
+        self._staging = staging
+        self._pool = ThreadPoolExecutor(max_workers=_WRITERS, thread_name_prefix="write")
+        self._waiting: deque[Future[None]] = deque()
+        self._folders: dict[Path, Path] = {}  # each folder, and a file written into it
+
+    def __enter__(self) -> _StagingWriter:
+        self._staging.mkdir()
+        return self
+
+    def write(self, name: str, data: bytes) -> None:
+        path = self._staging.joinpath(*PurePath(name).parts)
+        if path.parent not in self._folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folders[path.parent] = path
+        while len(self._waiting) >= _WAITING:
+            self._waiting.popleft().result()
+        self._waiting.append(self._pool.submit(_write_new, path, data))
+
+    def __exit__(self, *error: object) -> None:
+        try:
+            for future in self._waiting:
+                if error[0] is None:
+                    future.result()
+        finally:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        if error[0] is None:
+            sync_folders(self._folders.values())
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o666)
+    with os.fdopen(descriptor, "wb") as file:
+        file.write(data)
+        file.flush()
+        os.fsync(file.fileno())
 
 
 def _real_folder(target: Path) -> Path:
@@ -112,9 +172,9 @@ def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
-def _record(files: Mapping[str, str]) -> str:
+def _record(digests: Mapping[str, str]) -> str:
     """One line per file: its digest, two spaces and its name (as `b2sum` writes them)."""
-    return "".join(f"{_digest(text)}  {name}\n" for name, text in sorted(files.items()))
+    return "".join(f"{digest}  {name}\n" for name, digest in sorted(digests.items()))
 
 
 def _read_record(folder: Path) -> dict[str, str]:
@@ -129,7 +189,7 @@ def _read_record(folder: Path) -> dict[str, str]:
 
 
 def _remove_left_over(
-    folder: Path, previous: Mapping[str, str], now: Mapping[str, str]
+    folder: Path, previous: Mapping[str, str], now: Collection[str]
 ) -> list[Path]:
     removed = []
     for name, digest in sorted(previous.items()):
