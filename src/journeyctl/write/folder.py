@@ -71,9 +71,10 @@ def write_folder_made(
     try:
         with _StagingWriter(staging) as writer:
             for name, text in zip(names, texts, strict=True):
-                writer.write(name, encoded(target / name, text))
-                if tidy:
-                    digests[name] = _digest(text)
+                data = encoded(target / name, text)
+                writer.write(name, data)
+                if tidy:  # text UTF-8 encodes strictly is encoded as `_digest` does it
+                    digests[name] = _digest_of(data)
             if tidy:
                 writer.write(RECORD, _record(digests).encode("utf-8", "surrogateescape"))
         _move_into_place(staging, folder, [*names, RECORD] if tidy else list(names))
@@ -162,14 +163,21 @@ def _move_into_place(staging: Path, folder: Path, names: list[str]) -> None:
     if not folder.exists():
         staging.rename(folder)
         return
-    for name in names:
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        (staging / name).replace(path)
+    for parent in dict.fromkeys((folder / name).parent for name in names):
+        parent.mkdir(parents=True, exist_ok=True)
+    # A rename over an existing file frees the old one's blocks, which waits for the disk
+    # (milliseconds a file on some): a few threads wait at once.
+    with ThreadPoolExecutor(max_workers=_WRITERS, thread_name_prefix="move") as pool:
+        for _ in pool.map(lambda name: (staging / name).replace(folder / name), names):
+            pass
 
 
 def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+    return _digest_of(text.encode("utf-8", "surrogateescape"))
+
+
+def _digest_of(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def _record(digests: Mapping[str, str]) -> str:
