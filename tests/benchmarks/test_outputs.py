@@ -11,7 +11,9 @@ means to change an output updates them:
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +32,7 @@ sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 from generate import generate, history  # the benchmark's folder is no package
 
 GOLDEN = Path(__file__).parent / "golden"
+MADE = 1_767_225_600  # 2026-01-01, the files' time
 JOURNEYS = 30
 # Every module that asks the clock for today's date (tests/docs/test_readme.py keeps the list).
 DATED_MODULES = ("journeyctl.checks", "journeyctl.load.runs", "journeyctl.reports.inputs")
@@ -54,6 +57,9 @@ def work(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("bench")
     for variant in ("clean", "warnings", "improvements"):
         generate(base / variant, JOURNEYS, seed=1, variant=variant, today=TODAY)
+        # The pages say when the newest file changed (outside git): a fixed day.
+        for path in (base / variant).rglob("*.yaml"):
+            os.utime(path, (MADE, MADE))
     history(base / "clean", base / "history", changed=20)
     return base
 
@@ -155,3 +161,31 @@ def test_the_console_script_answers_as_the_command_does(
         code = ended.value.code if isinstance(ended.value.code, int) else 0
         captured = capsys.readouterr()
         assert _shown(code, captured.out, captured.err) == expected
+
+
+SITES = {
+    "render-improvements-html": ("--root", "improvements"),
+    "render-warnings-both": ("--root", "warnings", "--format", "both"),
+}
+
+
+@pytest.mark.parametrize("name", SITES, ids=SITES)
+def test_each_site_is_the_golden_one(name: str, in_work: Path) -> None:
+    """Every page `render` writes, by its digest (the pages themselves are large): the same
+    bytes with the cache off and warm."""
+    arguments = SITES[name]
+    for cache in (["--no-cache"], [], []):
+        out = in_work / f"site-{name}"
+        shutil.rmtree(out, ignore_errors=True)
+        result = CliRunner().invoke(app, ["render", *arguments, "--out", str(out), *cache])
+        assert result.exit_code == 0, result.output
+        pages = sorted(p for p in out.rglob("*") if p.is_file())
+        digests = "".join(
+            f"{hashlib.blake2b(p.read_bytes(), digest_size=16).hexdigest()}  "
+            f"{p.relative_to(out).as_posix()}\n"
+            for p in pages
+        )
+        actual = _shown(result.exit_code, result.stdout.replace(str(out), "SITE"), result.stderr)
+        assert f"{actual}--- pages\n{digests}" == _golden(
+            Case(name, ()), f"{actual}--- pages\n{digests}"
+        )
