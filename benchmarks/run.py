@@ -30,7 +30,8 @@ other's, after one untimed run of each):
 
 `--json FILE` writes the rows; `--scale-from FILE` (the rows of a run at fewer journeys)
 adds a table of how each command's time grew (<= 1.05x the growth in journeys: 10.5x from
-2,000 to 20,000) and its memory. `--only WORDS` runs the rows whose name holds one of them;
+2,000 to 20,000) and its memory. `--only WORDS` runs the rows whose name holds one of them,
+`--skip WORDS` leaves out those whose name holds one;
 `--no-untimed` skips the untimed runs (for a long run on trees just generated).
 `--grow-from 2000` (with `--journeys 20000`) times each command at both sizes, alternating
 runs, for a check of growth that load coming and going on a shared machine does not skew.
@@ -262,6 +263,14 @@ class Bench:
             file = self._one_file()
             file.write_text(file.read_text(encoding="utf-8").split("# edit ")[0], encoding="utf-8")
 
+    def warm_up(self) -> None:
+        """A run of `validate` with the cache, so that the next one is warm."""
+        subprocess.run(self.validate("clean", cold=False), check=False, capture_output=True)
+
+    def warm_up_and_change_one_file(self) -> None:
+        self.warm_up()
+        self.change_one_file()
+
     def _one_file(self) -> Path:
         return min(self.tree("clean").glob("*/*/*.yaml"))
 
@@ -479,8 +488,14 @@ def rows(bench: Bench) -> list[Maker]:
             for label, v in variants.items()
         ),
         (
-            "peak memory, validate, warm",
-            lambda n: Memory(n, no_tool(warm("clean", cold=False)), memory),
+            "peak memory, validate, warm, unchanged",
+            lambda n: Memory(n, no_tool(warm("clean", cold=False)), memory, b.warm_up),
+        ),
+        (
+            "peak memory, validate, warm, one file changed",
+            lambda n: Memory(
+                n, no_tool(warm("clean", cold=False)), memory, b.warm_up_and_change_one_file
+            ),
         ),
         ("peak memory, rank", lambda n: Memory(n, no_tool(b.rank()), memory)),
         ("peak memory, render", lambda n: Memory(n, no_tool(b.render()), memory)),
@@ -510,12 +525,26 @@ def scaling(here: list[Row], there: list[dict[str, object]], growth: float) -> l
     return scaled
 
 
-def growth(big: Bench, small: Bench, only: list[str], repeat: int, untimed: bool) -> list[Row]:
+def _selected(name: str, only: list[str], skip: list[str]) -> bool:
+    """Whether a row is run: its name holds a word of `only` (if any) and none of `skip`."""
+    if only and not any(word in name for word in only):
+        return False
+    return not any(word in name for word in skip)
+
+
+def growth(
+    big: Bench,
+    small: Bench,
+    only: list[str],
+    repeat: int,
+    untimed: bool,
+    skip: list[str] | None = None,
+) -> list[Row]:
     """Each selected pair's journeyctl command at both sizes, runs alternating, so that load
     that comes and goes on a shared machine weighs on both sizes alike."""
     grown = []
     for (name, make_big), (_, make_small) in zip(rows(big), rows(small), strict=True):
-        if only and not any(word in name for word in only):
+        if not _selected(name, only, skip or []):
             continue
         at_big, at_small = make_big(name), make_small(name)
         if isinstance(at_big, Pair) and isinstance(at_small, Pair):
@@ -544,6 +573,9 @@ def main() -> None:
     parser.add_argument("--scale-from", type=Path, help="the --json rows of a smaller run")
     parser.add_argument("--only", nargs="*", default=[], help="rows whose name holds a word")
     parser.add_argument(
+        "--skip", nargs="*", default=[], help="leave out the rows whose name holds a word"
+    )
+    parser.add_argument(
         "--no-untimed",
         action="store_true",
         help="no untimed run before a pair's timed ones (trees just generated are in the file "
@@ -565,7 +597,7 @@ def main() -> None:
     results = []
     try:
         for name, make in rows(bench):
-            if args.only and not any(word in name for word in args.only):
+            if not _selected(name, args.only, args.skip):
                 continue
             results.append(measure(make(name), args.repeat, not args.no_untimed))
             print(results[-1].line(), file=sys.stderr, flush=True)
@@ -594,7 +626,7 @@ def main() -> None:
 
 def _grow(bench: Bench, small: Bench, args: argparse.Namespace) -> None:
     try:
-        grown = growth(bench, small, args.only, args.repeat, not args.no_untimed)
+        grown = growth(bench, small, args.only, args.repeat, not args.no_untimed, args.skip)
     finally:
         bench.restore()
         small.restore()
