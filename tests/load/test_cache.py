@@ -599,3 +599,36 @@ def test_a_dated_key_decodes_the_whole_data() -> None:
 def test_a_dated_value_at_the_top_comes_back() -> None:
     plain, dated = encode_dated(date(2025, 1, 31))
     assert decode_dated(plain, dated) == date(2025, 1, 31)
+
+
+def test_a_warm_load_lets_go_of_the_folders_it_is_done_with(
+    trees: list[Path], tmp_path: Path
+) -> None:
+    packs = tmp_path / "packs"
+    _validate(trees[0], packs)
+    cache = FileCache(packs)
+    warm = validate(load_source(FileSystemSource(trees[0]), cache=cache), today=TODAY)
+    _same(_validate(trees[0], None), warm)
+    folders = _folders(trees[0])
+    assert set(cache._released) | set(cache._old) == folders
+    assert len(cache._old) <= 2  # the root, and the folder read last
+    written = {pack: pack.stat().st_mtime_ns for pack in _packs(packs)}
+    assert {pack: pack.stat().st_mtime_ns for pack in _packs(packs)} == written
+
+
+def test_a_folder_met_again_after_it_was_let_go_is_read_again(tmp_path: Path) -> None:
+    root = tmp_path / "tree"
+    shutil.copytree(BASE_TREE, root)
+    packs = tmp_path / "packs"
+    _validate(root, packs)
+    cache = FileCache(packs)
+    load_source(FileSystemSource(root), cache=cache)
+    journey = root / "klant-worden" / "aanmelden" / "ik-meld-me-aan.yaml"
+    key = FileCache.key("Journey", journey.read_bytes())
+    path = "klant-worden/aanmelden/ik-meld-me-aan.yaml"
+    assert "klant-worden/aanmelden" in cache._released
+    assert cache.get(path, key) is not None  # out of order: its pack is read again
+    cache.put(path, FileCache.key("Journey", b"id: other\n"), (False, []))
+    cache.save()
+    again = FileCache(packs)
+    assert again.get(path, key) is not None  # the records it had are kept

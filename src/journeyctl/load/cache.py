@@ -70,6 +70,11 @@ def cache_folder() -> Path | None:
     return None if folder is None else Path(folder)
 
 
+def _within(folder: str, parent: str) -> bool:
+    """Whether `folder` is `parent` or below it (every folder is below the root, `""`)."""
+    return not parent or folder == parent or folder.startswith(f"{parent}/")
+
+
 def folder_of(path: str) -> str:
     """The folder of a root-relative file path (`""` for the root): whose pack holds it."""
     return path.rpartition("/")[0]
@@ -86,6 +91,10 @@ class FileCache:
         self._new: dict[str, dict[bytes, bytes]] = {}  # per folder: the records of this run
         self._disk: dict[str, set[bytes]] = {}  # per folder: the keys its pack holds now
         self._held = False
+        # Folders the loader is done with and whose pack stays as it is: only the keys used
+        # are kept, not the records (a tree's packs are most of a warm run's memory).
+        self._released: dict[str, set[bytes]] = {}
+        self._open: list[str] = []  # the folders being read, each within the one before
 
     @classmethod
     def for_root(cls, root: Path) -> FileCache:
@@ -115,11 +124,13 @@ class FileCache:
         """The record of the file at `path` stored under `key`, or None (also for one that
         cannot be read back, or that was stored for other content)."""
         folder = folder_of(path)
+        self._finish_before(folder)
         old = self._old.get(folder)
         if old is None:
             old = self._old[folder] = self._read(folder)
             self._disk[folder] = set(old)
-            self._new.setdefault(folder, {})
+            used = self._released.pop(folder, set())
+            self._new.setdefault(folder, {k: old[k] for k in used if k in old})
         stored = old.get(key)
         if stored is None:
             return None
@@ -135,8 +146,31 @@ class FileCache:
     def put(self, path: str, key: bytes, record: Record) -> None:
         # Each record names its key, so that one moved to another key is not believed. A
         # value marshal cannot write leaves this file out of the cache.
+        folder = folder_of(path)
+        if folder in self._released:
+            self.get(path, key)  # the folder's pack again, and the records it had
         with contextlib.suppress(ValueError):
-            self._new.setdefault(folder_of(path), {})[key] = marshal.dumps((key, record))
+            self._new.setdefault(folder, {})[key] = marshal.dumps((key, record))
+
+    def _finish_before(self, folder: str) -> None:
+        """Let go of the records of the folders the loader is done with. It reads a tree in
+        `load.sources.order`, where a folder's files and subfolders come together, so a folder
+        whose subtree `folder` is not in is complete; if its pack stays as it is, only the keys
+        used are kept. Not while held: a second tree comes through the same folders again."""
+        if self._held:
+            return
+        while self._open and not _within(folder, self._open[-1]):
+            self._release(self._open.pop())
+        if not self._open or self._open[-1] != folder:
+            self._open.append(folder)
+
+    def _release(self, folder: str) -> None:
+        records = self._new.get(folder)
+        if records is None or records.keys() != self._disk.get(folder):
+            return  # its pack is to be written: the records stay
+        self._released[folder] = set(records)
+        del self._new[folder]
+        self._old.pop(folder, None)
 
     @contextlib.contextmanager
     def held(self) -> Iterator[None]:
@@ -178,7 +212,7 @@ class FileCache:
         assert self.folder is not None
         if not self.folder.is_dir():
             return
-        kept = {self.pack_of(folder) for folder in self._new}
+        kept = {self.pack_of(folder) for folder in (*self._new, *self._released)}
         for pack in self.folder.iterdir():
             if pack.suffix == _PACK_SUFFIX and pack not in kept:
                 pack.unlink(missing_ok=True)
