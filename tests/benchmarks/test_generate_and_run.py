@@ -93,14 +93,18 @@ def test_the_reimport_rows_import_an_export_unchanged_then_one_cell_changed(
 
     def run(changed: bool) -> subprocess.CompletedProcess[str]:
         bench.put_back_changed_journey()  # before each run, as the rows do
-        return subprocess.run(bench.reimport(changed), capture_output=True, text=True, check=False)
+        return subprocess.run(
+            bench.reimport(changed), capture_output=True, text=True, encoding="utf-8", check=False
+        )
 
     unchanged, changed = run(False), run(True)
     assert (unchanged.returncode, changed.returncode) == (0, 0)
     assert unchanged.stdout.startswith("Niets te wijzigen"), unchanged.stdout
     assert ", 1 bijgewerkt, " in changed.stdout.splitlines()[0], changed.stdout
     bench.restore()
-    again = subprocess.run(bench.reimport(False), capture_output=True, text=True, check=False)
+    again = subprocess.run(
+        bench.reimport(False), capture_output=True, text=True, encoding="utf-8", check=False
+    )
     assert again.stdout.startswith("Niets te wijzigen"), again.stdout
 
 
