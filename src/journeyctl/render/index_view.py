@@ -84,6 +84,7 @@ def index_view(
     """The index; with the alerts page's view, each card says how many alerts it has."""
     ranked = {entry.id: entry for entry in ranking.journeys}
     cards = {j.id: _card(context, j, ranked.get(j.id), ranking, alerts) for j in journeys}
+    by_cluster = cluster_cards(journeys, cards)
     framework = context.framework
     phases = []
     for phase in framework.phases:
@@ -91,7 +92,7 @@ def index_view(
             ClusterColumn(
                 cluster.id,
                 cluster.name,
-                _ordered(cluster_cards(journeys, cards, cluster.id)),
+                _ordered(by_cluster.get(cluster.id, [])),
                 context.word("render.no_journeys.todo", phase=phase.id, cluster=cluster.id),
             )
             for cluster in framework.clusters
@@ -112,9 +113,14 @@ def index_view(
 
 
 def cluster_cards(
-    journeys: Sequence[Journey], cards: dict[str, JourneyCard], cluster: str
-) -> list[JourneyCard]:
-    return [cards[j.id] for j in journeys if j.cluster == cluster]
+    journeys: Sequence[Journey], cards: dict[str, JourneyCard]
+) -> dict[str, list[JourneyCard]]:
+    """Each cluster's cards, in the journeys' order: one pass over the journeys (a pass per
+    cluster made the index of 20,000 journeys in 2,000 clusters take 45 s)."""
+    by_cluster: dict[str, list[JourneyCard]] = {}
+    for journey in journeys:
+        by_cluster.setdefault(journey.cluster, []).append(cards[journey.id])
+    return by_cluster
 
 
 def _ordered(cards: list[JourneyCard]) -> list[JourneyCard]:
