@@ -26,6 +26,9 @@ from generate import (  # noqa: E402  (the benchmark's folder is not a package)
     inventory_workbook,
 )
 
+# The benchmark's generator and rows run whole commands in fresh interpreters.
+pytestmark = pytest.mark.slow
+
 JOURNEYS = 12
 
 

@@ -31,6 +31,9 @@ sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 
 from generate import generate, history  # the benchmark's folder is no package
 
+# Each case runs journeyctl over a generated tree, cold and warm: seconds, not a quick test.
+pytestmark = pytest.mark.slow
+
 GOLDEN = Path(__file__).parent / "golden"
 MADE = 1_767_225_600  # 2026-01-01, the files' time
 JOURNEYS = 30

@@ -102,6 +102,7 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.mark.slow  # every example of every command, each a whole run on the example
 @pytest.mark.parametrize(
     "line", [line for name in NAMES for line in examples_of(name)], ids=lambda line: line
 )

@@ -20,6 +20,9 @@ from journeyctl.cli.app import app
 from tests.conftest import REPO_ROOT
 from tests.inventory.conftest import snapshot
 
+# Seventy-odd real workbooks, each read whole: the quick suite leaves them to CI.
+pytestmark = pytest.mark.slow
+
 CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "excel-wild"
 FILES = (
     sorted(p for p in CORPUS.glob("*") if p.suffix.lower() in (".xlsx", ".csv"))
