@@ -40,6 +40,7 @@ __all__ = [
     "choice_option",
     "day",
     "filter_option",
+    "format_option",
     "period_option",
     "refuse_same_periods",
     "refused_choice",
@@ -146,6 +147,11 @@ def choice_option(choice: Choice[Any], help: str | None = None) -> Any:
     return typer.Option(
         f"--{choice.parameter}", parser=choice, autocompletion=choice.complete, help=help
     )
+
+
+def format_option(names: Sequence[str], help: str | None = None) -> Any:
+    """`--format`: one of a command's output formats, refused as every choice is."""
+    return choice_option(Choice("format", names, "an output format"), help)
 
 
 # Dutch first, as every command's help has always listed them ([nl|en]).

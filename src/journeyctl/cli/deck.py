@@ -8,18 +8,8 @@ from typing import Annotated
 
 import typer
 
+from journeyctl.cli import _options as shared
 from journeyctl.cli._common import checked_input, note_warnings, output
-from journeyctl.cli._options import (
-    DEFAULT_ROOT,
-    LangOption,
-    NoCacheOption,
-    PeriodOption,
-    RootOption,
-    TodayOption,
-    at_least_one,
-    period_option,
-    refuse_same_periods,
-)
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 
 # Shown under the options in `--help`; each runs on the example in this repository.
@@ -35,12 +25,14 @@ def deck(
     out: Annotated[
         Path, typer.Option("--out", metavar="FILE", help="The deck to write (a .pptx file).")
     ],
-    root: RootOption = DEFAULT_ROOT,
-    no_cache: NoCacheOption = False,
-    period: PeriodOption = None,
+    root: shared.RootOption = shared.DEFAULT_ROOT,
+    no_cache: shared.NoCacheOption = False,
+    period: shared.PeriodOption = None,
     compare: Annotated[
         str | None,
-        period_option("The period the movement and alerts compare with; default: the one before."),
+        shared.period_option(
+            "The period the movement and alerts compare with; default: the one before."
+        ),
     ] = None,
     since: Annotated[
         str | None,
@@ -53,12 +45,12 @@ def deck(
     top: Annotated[
         int | None,
         typer.Option(
-            callback=at_least_one,
+            callback=shared.at_least_one,
             help="How many journeys of the ranking the deck shows, each with a slide of its "
             "own; default 10.",
         ),
     ] = None,
-    lang: LangOption = None,
+    lang: shared.LangOption = None,
     template: Annotated[
         Path | None,
         typer.Option(
@@ -67,7 +59,7 @@ def deck(
             "layouts 'Title Slide' and 'Title Only'.",
         ),
     ] = None,
-    today: TodayOption = None,
+    today: shared.TodayOption = None,
 ) -> int:
     """Write the steering deck: ranking, changes, alerts, KPIs, improvements, top journeys."""
     from journeyctl.diff import diff, head_commit
@@ -77,7 +69,7 @@ def deck(
     from journeyctl.write import write_bytes
 
     _check_out(out)
-    refuse_same_periods(period, compare)
+    shared.refuse_same_periods(period, compare)
     chosen = None if template is None else Template(_existing(template))
     found = checked_input(root, "no deck is made", period, compare, today, no_cache)
     if found is None:

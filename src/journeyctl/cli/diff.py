@@ -6,8 +6,8 @@ from typing import Annotated, Literal, get_args
 
 import typer
 
+from journeyctl.cli import _options as shared
 from journeyctl.cli._common import output
-from journeyctl.cli._options import DEFAULT_ROOT, Choice, RootOption, choice_option
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 
 # Shown under the options in `--help`; each runs on the example in this repository.
@@ -18,7 +18,6 @@ EXAMPLES = (
 )
 
 DiffFormat = Literal["markdown", "json"]
-FORMAT = Choice("format", get_args(DiffFormat), "an output format")
 
 
 def diff(
@@ -33,9 +32,12 @@ def diff(
         str | None,
         typer.Argument(help="The revision to compare to; default: the working tree as it is."),
     ] = None,
-    root: RootOption = DEFAULT_ROOT,
+    root: shared.RootOption = shared.DEFAULT_ROOT,
     output_format: Annotated[
-        DiffFormat, choice_option(FORMAT, "markdown for a pull request or job summary; json.")
+        DiffFormat,
+        shared.format_option(
+            get_args(DiffFormat), "markdown for a pull request or job summary; json."
+        ),
     ] = "markdown",
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit 1 when anything changed (like git diff).")

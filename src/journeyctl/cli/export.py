@@ -7,16 +7,8 @@ from typing import Annotated, Literal, get_args
 
 import typer
 
+from journeyctl.cli import _options as shared
 from journeyctl.cli._common import output, refuse_errors
-from journeyctl.cli._options import (
-    DEFAULT_ROOT,
-    LANG,
-    Choice,
-    NoCacheOption,
-    RootOption,
-    choice_option,
-    period_option,
-)
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 from journeyctl.text import Lang
 
@@ -28,31 +20,34 @@ EXAMPLES = (
 )
 
 ExportFormat = Literal["xlsx", "csv"]
-FORMAT = Choice("format", get_args(ExportFormat), "an output format")
 
 
 def export(
     out: Annotated[
         Path, typer.Option("--out", metavar="FILE", help="The file to write (.xlsx or .csv).")
     ],
-    root: RootOption = DEFAULT_ROOT,
-    no_cache: NoCacheOption = False,
+    root: shared.RootOption = shared.DEFAULT_ROOT,
+    no_cache: shared.NoCacheOption = False,
     output_format: Annotated[
-        ExportFormat | None, choice_option(FORMAT, "xlsx or csv; default: from the file's suffix.")
+        ExportFormat | None,
+        shared.format_option(
+            get_args(ExportFormat), "xlsx or csv; default: from the file's suffix."
+        ),
     ] = None,
     period: Annotated[
         str | None,
-        period_option("The period of the figures and the ranking; default: rank's default."),
+        shared.period_option("The period of the figures and the ranking; default: rank's default."),
     ] = None,
     compare: Annotated[
         str | None,
-        period_option(
+        shared.period_option(
             "A period whose customers, contacts and rank stand beside the period's "
             "(Klanten 2024), which import reads back as that period's."
         ),
     ] = None,
     lang: Annotated[
-        Lang | None, choice_option(LANG, "Labels in this language; default: the framework's.")
+        Lang | None,
+        shared.choice_option(shared.LANG, "Labels in this language; default: the framework's."),
     ] = None,
 ) -> int:
     """Export the inventory with rank, score and contact rate, for people or a re-import."""

@@ -11,15 +11,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
 import typer
 
+from journeyctl.cli import _options as shared
 from journeyctl.cli._common import error_line, output, refuse_errors
-from journeyctl.cli._options import (
-    DEFAULT_ROOT,
-    LANG,
-    Choice,
-    NoCacheOption,
-    RootOption,
-    choice_option,
-)
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 from journeyctl.text import Lang
 
@@ -41,8 +34,8 @@ EXAMPLES = (
 )
 
 ImportKind = Literal["inventory", "measurements"]
-KIND = Choice("kind", get_args(ImportKind), "a kind of file import reads")
-NUMBER_FORMAT = Choice(
+KIND = shared.Choice("kind", get_args(ImportKind), "a kind of file import reads")
+NUMBER_FORMAT = shared.Choice(
     "number-format",
     sorted(get_args(Lang), key=lambda lang: lang != "nl"),
     "a way of writing numbers",
@@ -51,8 +44,8 @@ NUMBER_FORMAT = Choice(
 
 def import_(
     file: Annotated[Path, typer.Argument(help="An .xlsx workbook or a .csv file.")],
-    root: RootOption = DEFAULT_ROOT,
-    no_cache: NoCacheOption = False,
+    root: shared.RootOption = shared.DEFAULT_ROOT,
+    no_cache: shared.NoCacheOption = False,
     sheet: Annotated[
         str | None, typer.Option(help="Read only this sheet; default: every sheet with a header.")
     ] = None,
@@ -65,7 +58,7 @@ def import_(
     ] = None,
     kind: Annotated[
         ImportKind | None,
-        choice_option(KIND, "What the file holds; default: recognised from the header row."),
+        shared.choice_option(KIND, "What the file holds; default: recognised from the header row."),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
@@ -93,7 +86,7 @@ def import_(
     ] = False,
     number_format: Annotated[
         Lang | None,
-        choice_option(
+        shared.choice_option(
             NUMBER_FORMAT,
             "How text numbers are written: nl (402.000 and 0,25) or en (402,000 and 0.25); "
             "default: the framework's language, where 402.000 in an English framework is "
@@ -102,7 +95,9 @@ def import_(
     ] = None,
     lang: Annotated[
         Lang | None,
-        choice_option(LANG, "Summary and refusals in this language; default: the framework's."),
+        shared.choice_option(
+            shared.LANG, "Summary and refusals in this language; default: the framework's."
+        ),
     ] = None,
 ) -> int:
     """Import the inventory (journeys and volumes) or KPI measurements from Excel or CSV."""

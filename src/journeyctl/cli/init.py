@@ -8,8 +8,8 @@ from typing import Annotated, Literal, get_args
 
 import typer
 
-from journeyctl.cli._common import DEFAULT_ROOT, HiddenRootOption, error_line, output
-from journeyctl.cli._options import LANG, Choice, choice_option
+from journeyctl.cli import _options as shared
+from journeyctl.cli._common import error_line, output
 from journeyctl.errors import EXIT_OK
 from journeyctl.text import Lang
 
@@ -21,9 +21,9 @@ EXAMPLES = (
 
 
 # journeyctl's languages, as --lang takes them, under the option's own name.
-LANGUAGE = Choice("language", LANG.names, LANG.what)
+LANGUAGE = shared.Choice("language", shared.LANG.names, shared.LANG.what)
 InitCI = Literal["github", "gitlab"]  # as `journeyctl.scaffold` names them
-CI = Choice("ci", get_args(InitCI), "a place where pull requests are checked")
+CI = shared.Choice("ci", get_args(InitCI), "a place where pull requests are checked")
 
 
 def init(
@@ -31,20 +31,20 @@ def init(
         Path, typer.Argument(help="Where to make the repository; default: here.")
     ] = Path(),
     language: Annotated[
-        Lang, choice_option(LANGUAGE, "The language of the phases, names and labels.")
+        Lang, shared.choice_option(LANGUAGE, "The language of the phases, names and labels.")
     ] = "nl",
     force: Annotated[
         bool, typer.Option("--force", help="Replace files that exist already.")
     ] = False,
     ci: Annotated[
         InitCI,
-        choice_option(
+        shared.choice_option(
             CI,
             "Where pull requests are checked: GitHub Actions "
             "(.github/workflows/journeys.yml) or GitLab CI (.gitlab-ci.yml).",
         ),
     ] = "github",
-    root: HiddenRootOption = DEFAULT_ROOT,  # every command takes --root; this one needs none
+    root: shared.HiddenRootOption = shared.DEFAULT_ROOT,  # every command takes --root; this one needs none
 ) -> int:
     """Start a framework repository: journeys/framework.yaml with the four life-cycle phases,
     an example journey beside the tree, a CI configuration, a pre-commit hook and the editor's

@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from journeyctl.cli._common import DEFAULT_ROOT, RootOption, error_line, output
+from journeyctl.cli import _options as shared
+from journeyctl.cli._common import error_line, output
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 
 # Shown under the options in `--help`; each runs on the example in this repository.
@@ -21,7 +22,7 @@ def new(
     phase: Annotated[str, typer.Option(help="The life-cycle phase: its id or its name.")],
     cluster: Annotated[str, typer.Option(help="The cluster (of that phase): its id or name.")],
     owner: Annotated[str | None, typer.Option(help="The journey owner: id or name.")] = None,
-    root: RootOption = DEFAULT_ROOT,
+    root: shared.RootOption = shared.DEFAULT_ROOT,
 ) -> int:
     """Add a journey: a new file from the template, placed by the convention; never overwrites."""
     from journeyctl.checks import display_path

@@ -7,19 +7,8 @@ from typing import TYPE_CHECKING, Annotated, Literal, get_args
 import typer
 
 from journeyctl.cli import _complete as complete
+from journeyctl.cli import _options as shared
 from journeyctl.cli._common import color, error_line, note_warnings, output, refuse_errors
-from journeyctl.cli._options import (
-    DEFAULT_ROOT,
-    Choice,
-    LangOption,
-    NoCacheOption,
-    RootOption,
-    StatusOption,
-    at_least_one,
-    choice_option,
-    filter_option,
-    period_option,
-)
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 
 if TYPE_CHECKING:
@@ -29,9 +18,8 @@ if TYPE_CHECKING:
 RankBy = Literal["score", "customers", "contacts", "contact-rate"]
 Normalise = Literal["selection", "framework"]
 FORMAT_CHOICES = ("table", "json", "csv", "markdown")  # the names of RANK_FORMATS
-BY = Choice("by", get_args(RankBy), "something to rank by")
-FORMAT = Choice("format", FORMAT_CHOICES, "an output format")
-NORMALISE = Choice("normalise", get_args(Normalise), "a way to normalise")
+BY = shared.Choice("by", get_args(RankBy), "something to rank by")
+NORMALISE = shared.Choice("normalise", get_args(Normalise), "a way to normalise")
 
 
 # Shown under the options in `--help`; each runs on the example in this repository.
@@ -43,30 +31,30 @@ EXAMPLES = (
 
 
 def rank(
-    root: RootOption = DEFAULT_ROOT,
-    no_cache: NoCacheOption = False,
-    by: Annotated[RankBy, choice_option(BY, "What to order by.")] = "score",
+    root: shared.RootOption = shared.DEFAULT_ROOT,
+    no_cache: shared.NoCacheOption = False,
+    by: Annotated[RankBy, shared.choice_option(BY, "What to order by.")] = "score",
     period: Annotated[
         str | None,
-        period_option(
+        shared.period_option(
             "2025, 2025-Q3 or 2025-06; default: the latest period that at least half of the "
             "journeys with volumes have."
         ),
     ] = None,
-    phase: Annotated[str | None, filter_option("phase")] = None,
-    cluster: Annotated[str | None, filter_option("cluster")] = None,
-    owner: Annotated[str | None, filter_option("owner")] = None,
-    team: Annotated[str | None, filter_option("team")] = None,
-    status: StatusOption = None,
-    persona: Annotated[str | None, filter_option("persona")] = None,
+    phase: Annotated[str | None, shared.filter_option("phase")] = None,
+    cluster: Annotated[str | None, shared.filter_option("cluster")] = None,
+    owner: Annotated[str | None, shared.filter_option("owner")] = None,
+    team: Annotated[str | None, shared.filter_option("team")] = None,
+    status: shared.StatusOption = None,
+    persona: Annotated[str | None, shared.filter_option("persona")] = None,
     top: Annotated[
-        int | None, typer.Option(callback=at_least_one, help="Show the first N only.")
+        int | None, typer.Option(callback=shared.at_least_one, help="Show the first N only.")
     ] = None,
-    output_format: Annotated[str, choice_option(FORMAT)] = "table",
+    output_format: Annotated[str, shared.format_option(FORMAT_CHOICES)] = "table",
     explain: Annotated[bool, typer.Option("--explain", help="Show each term's points.")] = False,
     compare: Annotated[
         str | None,
-        period_option(
+        shared.period_option(
             "Show each journey's rank, customers, contacts and contacts per customer in this "
             "period too, and how its rank moved; another period than the one ranked."
         ),
@@ -83,7 +71,7 @@ def rank(
     ] = None,
     normalise: Annotated[
         Normalise,
-        choice_option(
+        shared.choice_option(
             NORMALISE,
             "Scale scores to the maxima of the journeys shown (selection) or of every "
             "journey of the period (framework), to compare scores across slides.",
@@ -96,7 +84,7 @@ def rank(
             help="Rank the journeys that are valid; those with errors are listed as unranked.",
         ),
     ] = False,
-    lang: LangOption = None,
+    lang: shared.LangOption = None,
 ) -> int:
     """Rank journeys by customer and contact volume and the framework's criteria."""
     import shutil

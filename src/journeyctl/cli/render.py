@@ -8,19 +8,8 @@ from typing import TYPE_CHECKING, Annotated, Literal, get_args
 
 import typer
 
+from journeyctl.cli import _options as shared
 from journeyctl.cli._common import error_line, note_warnings, output, refuse_errors
-from journeyctl.cli._options import (
-    DEFAULT_ROOT,
-    Choice,
-    LangOption,
-    NoCacheOption,
-    PeriodOption,
-    RootOption,
-    TodayOption,
-    choice_option,
-    period_option,
-    refuse_same_periods,
-)
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
 if TYPE_CHECKING:
@@ -44,7 +33,6 @@ EXAMPLES = (
 
 
 RenderFormat = Literal["html", "md", "both"]
-FORMAT = Choice("format", get_args(RenderFormat), "an output format")
 
 
 def render(
@@ -58,10 +46,11 @@ def render(
             "deleted if unchanged; other files stay.",
         ),
     ],
-    root: RootOption = DEFAULT_ROOT,
-    no_cache: NoCacheOption = False,
+    root: shared.RootOption = shared.DEFAULT_ROOT,
+    no_cache: shared.NoCacheOption = False,
     output_format: Annotated[
-        RenderFormat, choice_option(FORMAT, "HTML pages, GitHub Markdown, or both.")
+        RenderFormat,
+        shared.format_option(get_args(RenderFormat), "HTML pages, GitHub Markdown, or both."),
     ] = "html",
     templates: Annotated[
         Path | None,
@@ -71,13 +60,15 @@ def render(
             "folder beside the root, if there is one.",
         ),
     ] = None,
-    period: PeriodOption = None,
+    period: shared.PeriodOption = None,
     compare: Annotated[
         str | None,
-        period_option("The period to show movement against; default: the one before --period."),
+        shared.period_option(
+            "The period to show movement against; default: the one before --period."
+        ),
     ] = None,
-    lang: LangOption = None,
-    today: TodayOption = None,
+    lang: shared.LangOption = None,
+    today: shared.TodayOption = None,
     since: Annotated[
         str | None,
         typer.Option(
@@ -104,7 +95,7 @@ def render(
     _refuse_a_file(out)
     if root:  # the check refuses an empty root with its own message
         refuse_inside_tree(out, Path(root))
-    refuse_same_periods(period, compare)
+    shared.refuse_same_periods(period, compare)
     project_templates = _templates(templates, root)
     checked = check(root, today=today, cache=not no_cache)
     if refuse_errors(

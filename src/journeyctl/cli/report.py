@@ -7,20 +7,8 @@ from typing import Annotated, Literal, get_args
 
 import typer
 
+from journeyctl.cli import _options as shared
 from journeyctl.cli._common import checked_input, color, note_warnings, output
-from journeyctl.cli._options import (
-    DEFAULT_ROOT,
-    Choice,
-    LangOption,
-    NoCacheOption,
-    PeriodOption,
-    RootOption,
-    TodayOption,
-    at_least_one,
-    choice_option,
-    period_option,
-    refuse_same_periods,
-)
 from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 
 # Shown under the options in `--help`; each runs on the example in this repository.
@@ -31,7 +19,6 @@ EXAMPLES = (
 )
 
 ReportFormat = Literal["table", "json", "csv", "markdown"]
-FORMAT = Choice("format", get_args(ReportFormat), "an output format")
 
 
 def report(
@@ -43,24 +30,24 @@ def report(
             show_default=False,
         ),
     ],
-    root: RootOption = DEFAULT_ROOT,
-    no_cache: NoCacheOption = False,
-    output_format: Annotated[ReportFormat, choice_option(FORMAT)] = "table",
-    period: PeriodOption = None,
+    root: shared.RootOption = shared.DEFAULT_ROOT,
+    no_cache: shared.NoCacheOption = False,
+    output_format: Annotated[ReportFormat, shared.format_option(get_args(ReportFormat))] = "table",
+    period: shared.PeriodOption = None,
     compare: Annotated[
         str | None,
-        period_option("The period alerts compare with; default: the one before --period."),
+        shared.period_option("The period alerts compare with; default: the one before --period."),
     ] = None,
-    lang: LangOption = None,
+    lang: shared.LangOption = None,
     top: Annotated[
         int | None,
         typer.Option(
-            callback=at_least_one,
+            callback=shared.at_least_one,
             help="kpis: the first N journeys of the ranking; alerts: look for unworked journeys "
             "among the first N (default 10).",
         ),
     ] = None,
-    today: TodayOption = None,
+    today: shared.TodayOption = None,
     explain: Annotated[
         bool,
         typer.Option(
@@ -80,7 +67,7 @@ def report(
     check_name(name)
     check_top(name, top)
     check_explain(name, explain)
-    refuse_same_periods(period, compare)
+    shared.refuse_same_periods(period, compare)
     found = checked_input(root, "it is not reported", period, compare, today, no_cache)
     if found is None:
         return EXIT_FINDINGS

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, get_args
 
+from journeyctl.cli import _options as shared
 from journeyctl.cli._common import output
-from journeyctl.cli._options import DEFAULT_ROOT, Choice, HiddenRootOption, choice_option
 from journeyctl.errors import EXIT_OK
 
 # Shown under the options in `--help`; each runs on the example in this repository.
@@ -15,12 +15,11 @@ EXAMPLES = (
 )
 
 RulesFormat = Literal["text", "markdown"]
-FORMAT = Choice("format", get_args(RulesFormat), "an output format")
 
 
 def rules(
-    output_format: Annotated[RulesFormat, choice_option(FORMAT)] = "text",
-    root: HiddenRootOption = DEFAULT_ROOT,  # every command takes --root; this one needs none
+    output_format: Annotated[RulesFormat, shared.format_option(get_args(RulesFormat))] = "text",
+    root: shared.HiddenRootOption = shared.DEFAULT_ROOT,  # every command takes --root; this one needs none
 ) -> int:
     """List every rule that validate applies, with its id and severity."""
     from journeyctl.checks import all_rules

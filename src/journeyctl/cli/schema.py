@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from journeyctl.cli._common import DEFAULT_ROOT, HiddenRootOption, error_line, output
+from journeyctl.cli import _options as shared
+from journeyctl.cli._common import error_line, output
 from journeyctl.errors import EXIT_OK, UsageError
 
 # Shown under the options in `--help`; each runs on the example in this repository.
@@ -25,7 +26,7 @@ def schema(
             help="Write framework/journey/improvement .schema.json files here.",
         ),
     ] = None,
-    root: HiddenRootOption = DEFAULT_ROOT,  # every command takes --root; this one needs none
+    root: shared.HiddenRootOption = shared.DEFAULT_ROOT,  # every command takes --root; this one needs none
 ) -> int:
     """JSON Schemas (draft 2020-12) of the framework, journey and improvement files."""
     import json

@@ -7,10 +7,10 @@ from typing import Annotated, Literal, get_args
 import typer
 
 # The command's work is in `_stored`, where the console script runs it without Typer.
-from journeyctl.cli._options import DEFAULT_ROOT, Choice, NoCacheOption, RootOption, choice_option
+from journeyctl.cli import _options as shared
 from journeyctl.cli._stored import append_summary
 
-__all__ = ["EXAMPLES", "FORMAT", "ValidateFormat", "append_summary", "validate"]
+__all__ = ["EXAMPLES", "ValidateFormat", "append_summary", "validate"]
 
 # Shown under the options in `--help`; each runs on the example in this repository.
 EXAMPLES = (
@@ -20,16 +20,15 @@ EXAMPLES = (
 )
 
 ValidateFormat = Literal["auto", "text", "json", "github", "gitlab", "sarif"]
-FORMAT = Choice("format", get_args(ValidateFormat), "an output format")
 
 
 def validate(
-    root: RootOption = DEFAULT_ROOT,
-    no_cache: NoCacheOption = False,
+    root: shared.RootOption = shared.DEFAULT_ROOT,
+    no_cache: shared.NoCacheOption = False,
     output_format: Annotated[
         ValidateFormat,
-        choice_option(
-            FORMAT,
+        shared.format_option(
+            get_args(ValidateFormat),
             "auto is github under GitHub Actions, text otherwise; gitlab is GitLab's "
             "Code Quality report.",
         ),

@@ -13,24 +13,8 @@ from dataclasses import dataclass, field
 
 from journeyctl.reports import ALERT_KINDS, AlertRow, AlertsReport, Signal
 from journeyctl.text import Lang, format_date, label
-from journeyctl.views.cells import (
-    ESTIMATED,
-    NONE,
-    PARTS,
-    Cell,
-    Figure,
-    Table,
-    Tone,
-    count,
-    day,
-    decimal,
-    journey_page,
-    measured_until,
-    percent,
-    period_title,
-    places,
-    rank,
-)
+from journeyctl.views import cells
+from journeyctl.views.cells import ESTIMATED, NONE, PARTS, Cell, Figure, Table, Tone
 
 
 @dataclass(frozen=True)
@@ -93,12 +77,12 @@ def alerts_view(report: AlertsReport, lang: Lang) -> AlertsView:
 
 def journey_alerts(row: AlertRow, lang: Lang) -> JourneyAlerts:
     signals = tuple(signal_line(signal, lang) for signal in row.signals)
-    number = count(len(signals), lang)
+    number = cells.count(len(signals), lang)
     return JourneyAlerts(
         journey=row.journey,
         name=row.journey_name,
-        link=journey_page(row.journey),
-        rank=rank(row.rank),
+        link=cells.journey_page(row.journey),
+        rank=cells.rank(row.rank),
         owner=row.owner_name or NONE,
         signals=signals,
         count=number,
@@ -120,29 +104,32 @@ def _said(signal: Signal, lang: Lang) -> str:
     what = label(f"report.alert.{signal.kind}", lang)
     if signal.kind in ("contact_rate_up", "contacts_up"):
         if signal.kind == "contact_rate_up":
-            before, after = decimal(signal.before, lang, 2), decimal(signal.after, lang, 2)
+            before, after = (
+                cells.decimal(signal.before, lang, 2),
+                cells.decimal(signal.after, lang, 2),
+            )
         else:
             before, after = _count(signal.before, lang), _count(signal.after, lang)
         if signal.change is None:  # a rise from 0: no percentage to say
             return label("report.signal.moved", lang).format(what=what, before=before, after=after)
         return label("report.signal.rise", lang).format(
-            what=what, rise=percent(signal.change, lang), before=before, after=after
+            what=what, rise=cells.percent(signal.change, lang), before=before, after=after
         )
     if signal.kind == "kpi_away_from_target":
         values = [v for v in (signal.before, signal.after, signal.target) if v is not None]
-        shared = places(values)
+        shared = cells.places(values)
         return label("report.signal.kpi_away_from_target", lang).format(
             kpi=signal.measure_name,
-            before=decimal(signal.before, lang, shared),
-            after=decimal(signal.after, lang, shared),
-            target=decimal(signal.target, lang, shared),
+            before=cells.decimal(signal.before, lang, shared),
+            after=cells.decimal(signal.after, lang, shared),
+            target=cells.decimal(signal.target, lang, shared),
         )
     if signal.kind == "review_overdue":
         cadence = label(f"report.cadence.{signal.cadence}", lang)
         if signal.last_reviewed is None:
             return label("report.signal.never_reviewed", lang).format(cadence=cadence)
         return label("report.signal.review_overdue", lang).format(
-            day=day(signal.last_reviewed, lang), cadence=cadence
+            day=cells.day(signal.last_reviewed, lang), cadence=cadence
         )
     if signal.kind == "kpi_without_baseline":
         return label("report.signal.kpi_without_baseline", lang).format(kpi=signal.measure_name)
@@ -150,11 +137,11 @@ def _said(signal: Signal, lang: Lang) -> str:
 
 
 def _count(value: float | None, lang: Lang) -> str:
-    return count(None if value is None else int(value), lang)
+    return cells.count(None if value is None else int(value), lang)
 
 
 def _table(report: AlertsReport, journeys: tuple[JourneyAlerts, ...], lang: Lang) -> Table:
-    title = period_title("report.alerts.title", report.period, lang)
+    title = cells.period_title("report.alerts.title", report.period, lang)
     if report.compare is not None:
         title += " " + label("report.against", lang).format(period=report.compare)
     headers = ("#", *(label(key, lang) for key in ("journey", "owner", "alerts", "report.to_do")))
@@ -187,7 +174,7 @@ def _listed(parts: tuple[Cell, ...], tone: Tone = "") -> Cell:
 def _notes(report: AlertsReport, lang: Lang) -> tuple[str, ...]:
     notes = [
         label("report.alerts.rules", lang).format(
-            threshold=percent(report.contact_rate_increase, lang),
+            threshold=cells.percent(report.contact_rate_increase, lang),
             top=report.top,
             day=format_date(report.today, lang),
         )
@@ -198,7 +185,7 @@ def _notes(report: AlertsReport, lang: Lang) -> tuple[str, ...]:
         notes.append(label("report.alerts.not_measured", lang))
     elif any(signal.kind == "kpi_away_from_target" for signal in report.signals()):
         # The KPI signals' values are measurements, dated apart from the volumes' period.
-        notes.append(f"{label('kpis', lang)}: {measured_until(report.measured_until, lang)}")
+        notes.append(f"{label('kpis', lang)}: {cells.measured_until(report.measured_until, lang)}")
     if any(row.estimated for row in report.rows):
         notes.append(f"{ESTIMATED} {label('ranking.estimated', lang)}")
     return tuple(notes)
@@ -208,13 +195,13 @@ def _figures(report: AlertsReport, lang: Lang) -> tuple[Figure, ...]:
     counts = report.counts()
     return (
         Figure(
-            count(counts["journeys"], lang),
+            cells.count(counts["journeys"], lang),
             label("render.alerts.journeys", lang),
             "bad" if counts["journeys"] else "good",
         ),
         *(
             Figure(
-                count(counts[kind], lang),
+                cells.count(counts[kind], lang),
                 label(f"report.alert.{kind}", lang),
                 "bad" if counts[kind] else "good",
             )

@@ -13,17 +13,8 @@ from dataclasses import dataclass
 from journeyctl.reports import Coverage, CoverageReport
 from journeyctl.reports.coverage import Level
 from journeyctl.text import Lang, format_count, label
-from journeyctl.views.cells import (
-    NONE,
-    Cell,
-    Figure,
-    Table,
-    Tone,
-    count,
-    journeys_cell,
-    percent,
-    period_title,
-)
+from journeyctl.views import cells
+from journeyctl.views.cells import NONE, Cell, Figure, Table, Tone
 
 
 @dataclass(frozen=True)
@@ -53,7 +44,7 @@ def coverage_view(report: CoverageReport, lang: Lang) -> CoverageView:
         (Cell(label("report.total", lang), tone="strong"), *_coverage_cells(report.total, lang))
     )
     phases = Table(
-        period_title("report.coverage.title", report.period, lang),
+        cells.period_title("report.coverage.title", report.period, lang),
         tuple(label(key, lang) for key in keys),
         (False, True, True, True, True, True, True),
         tuple(rows),
@@ -69,8 +60,8 @@ def coverage_view(report: CoverageReport, lang: Lang) -> CoverageView:
                 Cell(row.name),
                 Cell(row.phase_name),
                 _level(row.level, lang),
-                journeys_cell(row.journeys, row.journey_names),
-                Cell(count(row.contacts, lang)),
+                cells.journeys_cell(row.journeys, row.journey_names),
+                Cell(cells.count(row.contacts, lang)),
             )
             for row in report.rows
         ),
@@ -93,9 +84,9 @@ def _coverage_cells(coverage: Coverage, lang: Lang) -> tuple[Cell, ...]:
         Cell(format_count(coverage.reasons, lang)),
         Cell(format_count(coverage.mapped.reasons, lang)),
         Cell(format_count(coverage.listed.reasons, lang)),
-        Cell(percent(coverage.share_of(coverage.mapped), lang)),
-        Cell(count(coverage.contacts, lang)),
-        Cell(percent(coverage.contact_share_of(coverage.mapped), lang)),
+        Cell(cells.percent(coverage.share_of(coverage.mapped), lang)),
+        Cell(cells.count(coverage.contacts, lang)),
+        Cell(cells.percent(coverage.contact_share_of(coverage.mapped), lang)),
     )
 
 
@@ -105,7 +96,7 @@ def _notes(report: CoverageReport, lang: Lang) -> list[str]:
         label("report.coverage.summary", lang).format(
             mapped=format_count(total.mapped.reasons, lang),
             reasons=format_count(total.reasons, lang),
-            share=percent(total.share_of(total.mapped), lang),
+            share=cells.percent(total.share_of(total.mapped), lang),
             listed=format_count(total.listed.reasons, lang),
             uncovered=format_count(total.reasons - total.covered, lang),
         )
@@ -114,8 +105,8 @@ def _notes(report: CoverageReport, lang: Lang) -> list[str]:
         notes.append(
             label("report.coverage.contacts_summary", lang).format(
                 period=report.period or NONE,
-                mapped=percent(total.contact_share_of(total.mapped), lang),
-                listed=percent(total.contact_share_of(total.listed), lang),
+                mapped=cells.percent(total.contact_share_of(total.mapped), lang),
+                listed=cells.percent(total.contact_share_of(total.listed), lang),
             )
         )
     else:
@@ -131,7 +122,9 @@ def _figures(report: CoverageReport, lang: Lang) -> tuple[Figure, ...]:
     mapped_share = total.share_of(total.mapped)
     figures = [
         Figure(
-            percent(mapped_share, lang), label("render.coverage.share", lang), _tone(mapped_share)
+            cells.percent(mapped_share, lang),
+            label("render.coverage.share", lang),
+            _tone(mapped_share),
         ),
         Figure(
             format_count(total.listed.reasons, lang),
@@ -149,7 +142,7 @@ def _figures(report: CoverageReport, lang: Lang) -> tuple[Figure, ...]:
         figures.insert(
             1,
             Figure(
-                percent(contact_share, lang),
+                cells.percent(contact_share, lang),
                 label("render.coverage.contact_share", lang).format(period=report.period or NONE),
                 _tone(contact_share),
             ),

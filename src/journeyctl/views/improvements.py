@@ -15,20 +15,8 @@ from dataclasses import dataclass
 from journeyctl.reports import ImprovementsReport
 from journeyctl.reports.improvements import QUICK_EFFORT, ImprovementRow
 from journeyctl.text import Lang, format_count, format_decimal, format_percent, label
-from journeyctl.views.cells import (
-    ESTIMATED,
-    NONE,
-    PARTS,
-    Cell,
-    Figure,
-    Table,
-    capitalised,
-    count,
-    day,
-    journey_page,
-    journeys_cell,
-    period_title,
-)
+from journeyctl.views import cells
+from journeyctl.views.cells import ESTIMATED, NONE, PARTS, Cell, Figure, Table
 
 PAGE = "improvements"  # the page an improvement's anchor is on
 
@@ -99,7 +87,9 @@ def improvements_view(
         _notes(report, lang),
         _figures(report, lang),
         tuple(
-            StatusCount(status, label(f"improvement_status.{status}", lang), count(number, lang))
+            StatusCount(
+                status, label(f"improvement_status.{status}", lang), cells.count(number, lang)
+            )
             for status, number in report.by_status().items()
         ),
         _matrix(report, lang),
@@ -128,8 +118,8 @@ def _first(report: ImprovementsReport, lang: Lang) -> Table:
         "report.improvements.per_effort",
     )
     return Table(
-        period_title("report.improvements.first", report.period, lang),
-        tuple(capitalised(label(key, lang)) for key in keys),
+        cells.period_title("report.improvements.first", report.period, lang),
+        tuple(cells.capitalised(label(key, lang)) for key in keys),
         (True, False, False, True, True, True, True, True),
         tuple(
             (
@@ -140,8 +130,8 @@ def _first(report: ImprovementsReport, lang: Lang) -> Table:
                     tone="good" if row.quick_win else "",
                     link=anchor(row.id),
                 ),
-                journeys_cell(row.journeys, row.journey_names),
-                Cell(count(row.contacts, lang)),
+                cells.journeys_cell(row.journeys, row.journey_names),
+                Cell(cells.count(row.contacts, lang)),
                 Cell(_change(row.contacts_change, lang)),
                 _value(row, lang),
                 Cell(NONE if row.effort is None else str(row.effort)),
@@ -155,7 +145,9 @@ def _first(report: ImprovementsReport, lang: Lang) -> Table:
 
 
 def _value(row: ImprovementRow, lang: Lang) -> Cell:
-    return Cell(count(row.value, lang), mark=ESTIMATED if row.estimated else "", tone="strong")
+    return Cell(
+        cells.count(row.value, lang), mark=ESTIMATED if row.estimated else "", tone="strong"
+    )
 
 
 def _change(change: float | None, lang: Lang) -> str:
@@ -183,7 +175,7 @@ def _improvements(report: ImprovementsReport, lang: Lang) -> Table:
     keys += ["report.effort"] * with_effort + ["render.started", "render.done"] * with_dates
     numeric = (False, False, False, False, True, True) + (True,) * with_effort
     return Table(
-        period_title("report.improvements.title", report.period, lang),
+        cells.period_title("report.improvements.title", report.period, lang),
         tuple(label(key, lang) for key in keys),
         numeric + (False, False) * with_dates,
         tuple(_cells(row, lang, with_effort, with_dates) for row in report.rows),
@@ -198,25 +190,28 @@ def _cells(
     row: ImprovementRow, lang: Lang, with_effort: bool, with_dates: bool
 ) -> tuple[Cell, ...]:
     shared = label("render.shared", lang) if row.shared else ""
-    cells = [
+    row_cells = [
         Cell(row.title, below=shared),
         _status(row, lang),
         Cell(row.owner_name or NONE),
-        journeys_cell(row.journeys, row.journey_names),
+        cells.journeys_cell(row.journeys, row.journey_names),
         Cell(_customers(row, lang)),
-        Cell(count(row.contacts, lang)),
+        Cell(cells.count(row.contacts, lang)),
     ]
     if with_effort:
-        cells.append(Cell(NONE if row.effort is None else str(row.effort)))
+        row_cells.append(Cell(NONE if row.effort is None else str(row.effort)))
     if with_dates:
-        cells += [Cell(day(row.started, lang) or NONE), Cell(day(row.done, lang) or NONE)]
-    return tuple(cells)
+        row_cells += [
+            Cell(cells.day(row.started, lang) or NONE),
+            Cell(cells.day(row.done, lang) or NONE),
+        ]
+    return tuple(row_cells)
 
 
 def _customers(row: ImprovementRow, lang: Lang) -> str:
     """The largest journey's customers; "up to" them when it touches several."""
     if row.customers is None or not row.shared:
-        return count(row.customers, lang)
+        return cells.count(row.customers, lang)
     return label("report.improvements.up_to", lang).format(count=format_count(row.customers, lang))
 
 
@@ -274,14 +269,14 @@ def _by_journey(report: ImprovementsReport, lang: Lang) -> Table:
     keys = ("journey", "report.state.open", "report.state.done", "report.state.rejected")
     return Table(
         label("render.improvements.by_journey", lang),
-        tuple(capitalised(label(key, lang)) for key in keys),
+        tuple(cells.capitalised(label(key, lang)) for key in keys),
         (False, True, True, True),
         tuple(
             (
-                Cell(row.journey_name, link=journey_page(row.journey)),
-                Cell(count(len(row.open), lang)),
-                Cell(count(len(row.done), lang)),
-                Cell(count(len(row.rejected), lang)),
+                Cell(row.journey_name, link=cells.journey_page(row.journey)),
+                Cell(cells.count(len(row.open), lang)),
+                Cell(cells.count(len(row.done), lang)),
+                Cell(cells.count(len(row.rejected), lang)),
             )
             for row in report.by_journey
         ),
@@ -290,10 +285,10 @@ def _by_journey(report: ImprovementsReport, lang: Lang) -> Table:
 
 
 def _notes(report: ImprovementsReport, lang: Lang) -> tuple[str, ...]:
-    counts = {name: count(value, lang) for name, value in report.counts().items()}
+    counts = {name: cells.count(value, lang) for name, value in report.counts().items()}
     notes = [label("report.improvements.summary", lang).format(**counts)]
     by_status = ", ".join(
-        f"{label(f'improvement_status.{status}', lang)} {count(number, lang)}"
+        f"{label(f'improvement_status.{status}', lang)} {cells.count(number, lang)}"
         for status, number in report.by_status().items()
         if number
     )
@@ -321,11 +316,13 @@ def _notes(report: ImprovementsReport, lang: Lang) -> tuple[str, ...]:
 def _figures(report: ImprovementsReport, lang: Lang) -> tuple[Figure, ...]:
     counts = report.counts()
     return (
-        Figure(count(counts["open"], lang), label("report.state.open", lang)),
-        Figure(count(counts["quick_wins"], lang), label("report.improvements.quick_wins", lang)),
-        Figure(count(counts["done"], lang), label("report.state.done", lang), "good"),
-        Figure(count(counts["shared"], lang), label("render.improvements.shared", lang)),
-        Figure(count(counts["rejected"], lang), label("report.state.rejected", lang)),
+        Figure(cells.count(counts["open"], lang), label("report.state.open", lang)),
+        Figure(
+            cells.count(counts["quick_wins"], lang), label("report.improvements.quick_wins", lang)
+        ),
+        Figure(cells.count(counts["done"], lang), label("report.state.done", lang), "good"),
+        Figure(cells.count(counts["shared"], lang), label("render.improvements.shared", lang)),
+        Figure(cells.count(counts["rejected"], lang), label("report.state.rejected", lang)),
     )
 
 
@@ -339,7 +336,7 @@ def _matrix(report: ImprovementsReport, lang: Lang) -> Matrix | None:
             row.title,
             row.effort,
             row.value,
-            f"{count(row.value, lang)} {value_said.lower()}, {effort_said.lower()} {row.effort}",
+            f"{cells.count(row.value, lang)} {value_said.lower()}, {effort_said.lower()} {row.effort}",
             row.quick_win,
         )
         for number, row in enumerate(_valued(report), start=1)
@@ -398,7 +395,7 @@ def _explanation(report: ImprovementsReport, lang: Lang) -> Table:
     headers = ("improvement", "journey", "contacts", "report.improvements.value")
     return Table(
         label("report.improvements.explain", lang),
-        tuple(capitalised(label(key, lang)) for key in headers),
+        tuple(cells.capitalised(label(key, lang)) for key in headers),
         (False, False, True, True),
         tuple(rows),
         flexible=0,

@@ -13,21 +13,8 @@ from dataclasses import dataclass
 
 from journeyctl.reports import KpiReport, KpiRow
 from journeyctl.text import Lang, label
-from journeyctl.views.cells import (
-    NONE,
-    Cell,
-    Figure,
-    Table,
-    Tone,
-    count,
-    day,
-    decimal,
-    journey_page,
-    measured_until,
-    percent,
-    places,
-    rank,
-)
+from journeyctl.views import cells
+from journeyctl.views.cells import NONE, Cell, Figure, Table, Tone
 
 
 @dataclass(frozen=True)
@@ -90,7 +77,7 @@ class KpisView:
 
 
 def kpi_line(row: KpiRow, lang: Lang) -> KpiLine:
-    shared = places(
+    shared = cells.places(
         [v for v in (row.baseline, row.latest, row.target) if v is not None]
         + [p.value for p in row.points]
     )
@@ -99,22 +86,22 @@ def kpi_line(row: KpiRow, lang: Lang) -> KpiLine:
         kpi=row.kpi,
         name=row.kpi_name,
         unit=row.unit or "",
-        baseline=decimal(row.baseline, lang, shared),
-        baseline_date=day(row.baseline_date, lang),
-        latest=decimal(row.latest, lang, shared),
-        latest_date=day(row.latest_date, lang),
-        target=decimal(row.target, lang, shared),
+        baseline=cells.decimal(row.baseline, lang, shared),
+        baseline_date=cells.day(row.baseline_date, lang),
+        latest=cells.decimal(row.latest, lang, shared),
+        latest_date=cells.day(row.latest_date, lang),
+        target=cells.decimal(row.target, lang, shared),
         trend=NONE if row.trend is None else label(f"report.trend.{row.trend}", lang),
         trend_key=row.trend or "",
         arrow=_arrow(row),
         target_reached=bool(row.target_reached),
         since_previous=_signed(row.since_previous, lang, shared),
-        progress=percent(row.progress, lang),
+        progress=cells.percent(row.progress, lang),
         track=NONE if track == "none" else label(f"report.track.{track}", lang),
         track_tone="good" if track in ("on", "reached") else "bad" if track == "off" else "",
         track_key=track,
         stale=label("report.stale", lang) if row.stale else "",
-        points=tuple(ChartPoint(day(p.date, lang), p.value, p.baseline) for p in row.points),
+        points=tuple(ChartPoint(cells.day(p.date, lang), p.value, p.baseline) for p in row.points),
         target_value=row.target,
     )
 
@@ -130,7 +117,7 @@ def _track(row: KpiRow) -> str:
 def _signed(value: float | None, lang: Lang, places: int) -> str:
     if value is None:
         return NONE
-    text = decimal(value, lang, places)
+    text = cells.decimal(value, lang, places)
     return text if value < 0 or text.startswith("-") else "+" + text
 
 
@@ -146,12 +133,14 @@ def kpis_view(report: KpiReport, lang: Lang) -> KpisView:
     journeys: list[KpiJourney] = []
     for row in report.rows:
         line = kpi_line(row, lang)
-        if journeys and journeys[-1].link == journey_page(row.journey):
+        if journeys and journeys[-1].link == cells.journey_page(row.journey):
             last = journeys[-1]
             journeys[-1] = KpiJourney(last.name, last.link, last.rank, (*last.lines, line))
         else:
             journeys.append(
-                KpiJourney(row.journey_name, journey_page(row.journey), rank(row.rank), (line,))
+                KpiJourney(
+                    row.journey_name, cells.journey_page(row.journey), cells.rank(row.rank), (line,)
+                )
             )
     return KpisView(
         _table(report, journeys, lang),
@@ -176,7 +165,7 @@ def _table(report: KpiReport, journeys: list[KpiJourney], lang: Lang) -> Table:
     # --period every measurement counts, also those after the period (a later year's).
     title = label("report.kpis.title", lang)
     if report.measured_until is not None:
-        title += ", " + measured_until(report.measured_until, lang)
+        title += ", " + cells.measured_until(report.measured_until, lang)
     rows = [
         (
             # The journey once, above its KPIs.
@@ -211,8 +200,8 @@ def _measured(line: KpiLine) -> str:
 
 
 def _notes(report: KpiReport, lang: Lang) -> tuple[str, ...]:
-    counts = {name: count(value, lang) for name, value in report.counts().items()}
-    stale_before = day(report.stale_before, lang) or NONE
+    counts = {name: cells.count(value, lang) for name, value in report.counts().items()}
+    stale_before = cells.day(report.stale_before, lang) or NONE
     notes = [label("report.kpis.summary", lang).format(**counts, stale_before=stale_before)]
     if report.period is not None:
         notes.append(label("report.rank_in_period", lang).format(period=report.period))
@@ -223,16 +212,22 @@ def _notes(report: KpiReport, lang: Lang) -> tuple[str, ...]:
 
 def _figures(report: KpiReport, lang: Lang) -> tuple[Figure, ...]:
     counts = report.counts()
-    stale = label("render.kpis.stale", lang).format(day=day(report.stale_before, lang) or NONE)
+    stale = label("render.kpis.stale", lang).format(
+        day=cells.day(report.stale_before, lang) or NONE
+    )
     return (
-        Figure(count(counts["kpis"], lang), label("render.kpis.measured", lang)),
-        Figure(count(counts["on_track"], lang), label("render.kpis.on_track", lang), "good"),
-        Figure(count(counts["off_track"], lang), label("render.kpis.off_track", lang), "bad"),
-        Figure(count(counts["target_reached"], lang), label("render.target_reached", lang), "good"),
-        Figure(count(counts["stale"], lang), stale, "bad" if counts["stale"] else ""),
-        Figure(count(counts["not_measured"], lang), label("render.kpis.not_measured", lang)),
+        Figure(cells.count(counts["kpis"], lang), label("render.kpis.measured", lang)),
+        Figure(cells.count(counts["on_track"], lang), label("render.kpis.on_track", lang), "good"),
+        Figure(cells.count(counts["off_track"], lang), label("render.kpis.off_track", lang), "bad"),
         Figure(
-            count(counts["journeys_without_kpis"], lang),
+            cells.count(counts["target_reached"], lang),
+            label("render.target_reached", lang),
+            "good",
+        ),
+        Figure(cells.count(counts["stale"], lang), stale, "bad" if counts["stale"] else ""),
+        Figure(cells.count(counts["not_measured"], lang), label("render.kpis.not_measured", lang)),
+        Figure(
+            cells.count(counts["journeys_without_kpis"], lang),
             label("render.kpis.without", lang),
             "bad" if counts["journeys_without_kpis"] else "",
         ),

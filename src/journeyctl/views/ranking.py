@@ -12,19 +12,8 @@ from dataclasses import dataclass
 
 from journeyctl.rank import ContactShare, NoMatch, RankedJourney, Ranking
 from journeyctl.text import LABELS, Lang, format_count, format_decimal, format_percent, label
-from journeyctl.views.cells import (
-    ESTIMATED,
-    MISSING,
-    NONE,
-    Cell,
-    Table,
-    capitalised,
-    count,
-    decimal,
-    journey_page,
-    movement,
-    percent,
-)
+from journeyctl.views import cells
+from journeyctl.views.cells import ESTIMATED, MISSING, NONE, Cell, Table
 
 TOP = 10  # the "top journeys" of the steering meeting
 BAR = 5  # the score's bar: one block per 20 points
@@ -93,7 +82,7 @@ def ranking_view(ranking: Ranking, explain: bool = False) -> RankingView:
         rows.append(_row(ranking, journey, running / total if total else None, guessed))
     top = min(TOP, len(ranking.journeys))
     unranked = tuple(
-        UnrankedRow(u.id, Cell(u.name, link=journey_page(u.id)), u.reason_in(lang))
+        UnrankedRow(u.id, Cell(u.name, link=cells.journey_page(u.id)), u.reason_in(lang))
         for u in ranking.unranked
     )
     return RankingView(
@@ -193,10 +182,10 @@ def _row(
     return RankingRow(
         id=journey.id,
         rank=Cell(str(journey.rank), tone="strong"),
-        movement=movement(journey.movement, lang) if ranking.compare_period else Cell(""),
+        movement=cells.movement(journey.movement, lang) if ranking.compare_period else Cell(""),
         name=Cell(
             journey.name,
-            link=journey_page(journey.id),
+            link=cells.journey_page(journey.id),
             mark=MISSING if journey.missing_criteria else "",
         ),
         phase=Cell(journey.phase_name or journey.phase),
@@ -209,20 +198,24 @@ def _row(
             format_count(journey.customers, lang), mark=_mark(journey.customers_estimated)
         ),
         contacts=Cell(format_count(journey.contacts, lang), mark=_mark(journey.contacts_estimated)),
-        contact_rate=Cell(decimal(journey.contact_rate, lang, 2), mark=_mark(journey.estimated)),
+        contact_rate=Cell(
+            cells.decimal(journey.contact_rate, lang, 2), mark=_mark(journey.estimated)
+        ),
         score=Cell(score(journey.score, lang)),
         bar=round(journey.score / 100 * BAR),
-        compared_rank=Cell(count(compared.rank if compared else None, lang)),
+        compared_rank=Cell(cells.count(compared.rank if compared else None, lang)),
         compared_customers=Cell(
-            count(compared.customers if compared else None, lang), mark=_mark("customers" in was)
+            cells.count(compared.customers if compared else None, lang),
+            mark=_mark("customers" in was),
         ),
         compared_contacts=Cell(
-            count(compared.contacts if compared else None, lang), mark=_mark("contacts" in was)
+            cells.count(compared.contacts if compared else None, lang),
+            mark=_mark("contacts" in was),
         ),
         compared_contact_rate=Cell(
-            decimal(compared.contact_rate if compared else None, lang, 2), mark=_mark(was)
+            cells.decimal(compared.contact_rate if compared else None, lang, 2), mark=_mark(was)
         ),
-        cumulative_share=Cell(percent(cumulative, lang), mark=_mark(guessed)),
+        cumulative_share=Cell(cells.percent(cumulative, lang), mark=_mark(guessed)),
         top=journey.rank <= TOP,
     )
 
@@ -286,7 +279,7 @@ def _what_if(ranking: Ranking, changed: dict[str, tuple[float, float]]) -> str:
     for key, (framework, used) in changed.items():
         was = label("ranking.framework_weight", lang).format(weight=weight(framework, lang))
         parts.append(f"{term(key, ranking)} {weight(used, lang)} ({was})")
-    return f"{capitalised(label('ranking.what_if', lang))}: {', '.join(parts)}"
+    return f"{cells.capitalised(label('ranking.what_if', lang))}: {', '.join(parts)}"
 
 
 def _contact_share(share: ContactShare, period: str, lang: Lang) -> str:
@@ -296,7 +289,7 @@ def _contact_share(share: ContactShare, period: str, lang: Lang) -> str:
         covered=format_count(share.covered, lang),
         total=format_count(share.total, lang),
     )
-    return capitalised(sentence)
+    return cells.capitalised(sentence)
 
 
 def _top_share(ranking: Ranking, top: int, total: int) -> str:
