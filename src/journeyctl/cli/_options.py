@@ -29,17 +29,21 @@ __all__ = [
     "DEFAULT_ROOT",
     "LANG",
     "Choice",
+    "CompareOption",
     "HiddenRootOption",
     "LangOption",
     "NoCacheOption",
     "PeriodOption",
     "RootOption",
+    "SinceOption",
     "StatusOption",
     "TodayOption",
     "at_least_one",
     "choice_option",
+    "count_option",
     "day",
     "filter_option",
+    "flag",
     "format_option",
     "period_option",
     "refuse_same_periods",
@@ -177,6 +181,13 @@ PeriodOption = Annotated[
 ]
 
 
+# What `report`, `render` and `deck` compare the period with: movement and alerts.
+CompareOption = Annotated[
+    str | None,
+    period_option("The period to compare with; default: the one before --period."),
+]
+
+
 def refuse_same_periods(period: str | None, compare: str | None) -> None:
     """A usage error for --compare equal to --period: a period against itself moves nothing."""
     if period is not None and compare == period:
@@ -249,3 +260,24 @@ def at_least_one(value: int | None) -> int | None:
     if value is not None and value < 1:
         raise typer.BadParameter(f"{value} is not a count; give 1 or more")
     return value
+
+
+def count_option(help: str) -> Any:
+    """A count such as `--top N`: 1 or more, refused otherwise while the line is read."""
+    return typer.Option(callback=at_least_one, help=help)
+
+
+def flag(name: str, help: str) -> Any:
+    """A switch that is off unless given (`--strict`, `--dry-run`), with no `--no-` form."""
+    return typer.Option(name, help=help)
+
+
+# `render` adds a page of the changes, `deck` a slide.
+SinceOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="REF",
+        help="Show what changed in the framework since the git revision REF (a commit, branch "
+        "or tag).",
+    ),
+]

@@ -25,32 +25,6 @@ def deck(
     out: Annotated[
         Path, typer.Option("--out", metavar="FILE", help="The deck to write (a .pptx file).")
     ],
-    root: shared.RootOption = shared.DEFAULT_ROOT,
-    no_cache: shared.NoCacheOption = False,
-    period: shared.PeriodOption = None,
-    compare: Annotated[
-        str | None,
-        shared.period_option(
-            "The period the movement and alerts compare with; default: the one before."
-        ),
-    ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            metavar="REF",
-            help="Add a slide of what changed since this git revision (a commit, branch or "
-            "tag): status changes, new maps, improvements gone live, volumes.",
-        ),
-    ] = None,
-    top: Annotated[
-        int | None,
-        typer.Option(
-            callback=shared.at_least_one,
-            help="How many journeys of the ranking the deck shows, each with a slide of its "
-            "own; default 10.",
-        ),
-    ] = None,
-    lang: shared.LangOption = None,
     template: Annotated[
         Path | None,
         typer.Option(
@@ -59,6 +33,16 @@ def deck(
             "layouts 'Title Slide' and 'Title Only'.",
         ),
     ] = None,
+    root: shared.RootOption = shared.DEFAULT_ROOT,
+    no_cache: shared.NoCacheOption = False,
+    period: shared.PeriodOption = None,
+    top: Annotated[
+        int | None,
+        shared.count_option("The first N journeys of the ranking, a slide each; default 10."),
+    ] = None,
+    compare: shared.CompareOption = None,
+    lang: shared.LangOption = None,
+    since: shared.SinceOption = None,
     today: shared.TodayOption = None,
 ) -> int:
     """Write the steering deck: ranking, changes, alerts, KPIs, improvements, top journeys."""

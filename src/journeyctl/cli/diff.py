@@ -40,13 +40,13 @@ def diff(
         ),
     ] = "markdown",
     exit_code: Annotated[
-        bool, typer.Option("--exit-code", help="Exit 1 when anything changed (like git diff).")
+        bool, shared.flag("--exit-code", "Exit 1 when anything changed (like git diff).")
     ] = False,
     merge_base: Annotated[
         bool,
-        typer.Option(
+        shared.flag(
             "--merge-base",
-            help="Compare from where HEAD left BASE (git merge-base BASE HEAD), as a pull "
+            "Compare from where HEAD left BASE (git merge-base BASE HEAD), as a pull "
             "request shows its changes; like git diff --merge-base.",
         ),
     ] = False,

@@ -61,26 +61,24 @@ def import_(
         shared.choice_option(KIND, "What the file holds; default: recognised from the header row."),
     ] = None,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
+        bool, shared.flag("--dry-run", "Show what would change; write nothing.")
     ] = False,
     add_missing: Annotated[
         bool,
-        typer.Option(
-            "--add-missing", help="Add unknown phases, clusters and owners to framework.yaml."
-        ),
+        shared.flag("--add-missing", "Add unknown phases, clusters and owners to framework.yaml."),
     ] = False,
     estimates: Annotated[
         bool,
-        typer.Option(
+        shared.flag(
             "--estimates",
-            help="Accept estimates (ca. 4.000, ± 12.000) and store them with estimated: true.",
+            "Accept estimates (ca. 4.000, ± 12.000) and store them with estimated: true.",
         ),
     ] = False,
     confirm_new: Annotated[
         bool,
-        typer.Option(
+        shared.flag(
             "--confirm-new",
-            help="Create the sheet's new journeys also where a name is very like an existing "
+            "Create the sheet's new journeys also where a name is very like an existing "
             "journey's (refused without it: add the name to that journey's aliases instead).",
         ),
     ] = False,

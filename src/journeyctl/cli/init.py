@@ -33,9 +33,7 @@ def init(
     language: Annotated[
         Lang, shared.choice_option(LANGUAGE, "The language of the phases, names and labels.")
     ] = "nl",
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace files that exist already.")
-    ] = False,
+    force: Annotated[bool, shared.flag("--force", "Replace files that exist already.")] = False,
     ci: Annotated[
         InitCI,
         shared.choice_option(

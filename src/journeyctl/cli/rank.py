@@ -47,11 +47,9 @@ def rank(
     team: Annotated[str | None, shared.filter_option("team")] = None,
     status: shared.StatusOption = None,
     persona: Annotated[str | None, shared.filter_option("persona")] = None,
-    top: Annotated[
-        int | None, typer.Option(callback=shared.at_least_one, help="Show the first N only.")
-    ] = None,
+    top: Annotated[int | None, shared.count_option("Show the first N only.")] = None,
     output_format: Annotated[str, shared.format_option(FORMAT_CHOICES)] = "table",
-    explain: Annotated[bool, typer.Option("--explain", help="Show each term's points.")] = False,
+    explain: Annotated[bool, shared.flag("--explain", "Show each term's points.")] = False,
     compare: Annotated[
         str | None,
         shared.period_option(
@@ -79,9 +77,9 @@ def rank(
     ] = "selection",
     skip_invalid: Annotated[
         bool,
-        typer.Option(
+        shared.flag(
             "--skip-invalid",
-            help="Rank the journeys that are valid; those with errors are listed as unranked.",
+            "Rank the journeys that are valid; those with errors are listed as unranked.",
         ),
     ] = False,
     lang: shared.LangOption = None,
@@ -101,27 +99,26 @@ def rank(
     skipping = skip_invalid and checked.framework_usable
     if refuse_errors(checked, _not_ranked(skip_invalid), skipping=skipping):
         return EXIT_FINDINGS
-    invalid = checked.journeys_with_errors if skipping else frozenset[str]()
     options = RankOptions(
         by=by,
         period=period,
+        compare=compare,
+        top=top,
+        weights=parse_weights(checked.framework, weight or []),
+        normalise=normalise,
+        lang=lang,
         phase=phase,
         cluster=cluster,
         owner=owner,
+        invalid=checked.journeys_with_errors if skipping else frozenset[str](),
         team=team,
         status=status,
         persona=persona,
-        top=top,
-        compare=compare,
-        weights=parse_weights(checked.framework, weight or []),
-        normalise=normalise,
-        invalid=invalid,
-        lang=lang,
     )
     ranking = run_rank(checked.framework, checked.journeys, options)
     note_warnings(checked)
-    if invalid:
-        error_line(f"note: {len(invalid)} journey(s) with validation errors left unranked")
+    if options.invalid:
+        error_line(f"note: {len(options.invalid)} journey(s) with validation errors left unranked")
     if ranking.no_match is not None and output_format not in _SENTENCES:
         # JSON and CSV say it by an empty list; the line that says why goes to stderr.
         error_line(f"note: {_lowered(no_match(ranking.no_match, 'en'))}")

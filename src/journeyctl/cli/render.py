@@ -61,22 +61,10 @@ def render(
         ),
     ] = None,
     period: shared.PeriodOption = None,
-    compare: Annotated[
-        str | None,
-        shared.period_option(
-            "The period to show movement against; default: the one before --period."
-        ),
-    ] = None,
+    compare: shared.CompareOption = None,
+    since: shared.SinceOption = None,
     lang: shared.LangOption = None,
     today: shared.TodayOption = None,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            metavar="REF",
-            help="Add a page of what changed in the framework since the git revision REF (a "
-            "commit, branch or tag), linked from the index.",
-        ),
-    ] = None,
 ) -> int:
     """Journey maps and steering reports as self-contained HTML and GitHub Markdown pages."""
     from journeyctl.formats._safe import one_line

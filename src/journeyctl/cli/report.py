@@ -34,25 +34,22 @@ def report(
     no_cache: shared.NoCacheOption = False,
     output_format: Annotated[ReportFormat, shared.format_option(get_args(ReportFormat))] = "table",
     period: shared.PeriodOption = None,
-    compare: Annotated[
-        str | None,
-        shared.period_option("The period alerts compare with; default: the one before --period."),
-    ] = None,
+    compare: shared.CompareOption = None,
     lang: shared.LangOption = None,
     top: Annotated[
         int | None,
-        typer.Option(
-            callback=shared.at_least_one,
-            help="kpis: the first N journeys of the ranking; alerts: look for unworked journeys "
-            "among the first N (default 10).",
+        shared.count_option(
+            "kpis: the first N journeys of the ranking; alerts: look for unworked journeys "
+            "among the first N (default 10)."
         ),
     ] = None,
     today: shared.TodayOption = None,
     explain: Annotated[
         bool,
-        typer.Option(
+        shared.flag(
             "--explain",
-            help="improvements: show each value journey by journey (contacts times the expected change).",
+            "improvements: show each value journey by journey (contacts times the expected "
+            "change).",
         ),
     ] = False,
 ) -> int:

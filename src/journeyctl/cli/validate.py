@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, get_args
 
-import typer
-
 # The command's work is in `_stored`, where the console script runs it without Typer.
 from journeyctl.cli import _options as shared
 from journeyctl.cli._stored import append_summary
@@ -33,7 +31,7 @@ def validate(
             "Code Quality report.",
         ),
     ] = "auto",
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+    strict: Annotated[bool, shared.flag("--strict", "Warnings fail too.")] = False,
 ) -> int:
     """Check every file: schemas, cross-references and framework rules."""
     from journeyctl.cli._stored import run_validate
