@@ -130,3 +130,16 @@ def slugify(text: str) -> str:
     """An id from a name: 'Ik beëindig mijn contract' -> 'ik-beeindig-mijn-contract'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:100].strip("-")
+
+
+class Named(StrictModel):
+    """Something files refer to by its id, shown by its name."""
+
+    id: Slug
+    name: Text
+
+
+class Aliased(Named):
+    """Named, and known by other names too (an import or a filter matches them)."""
+
+    aliases: Aliases = empty_list()

@@ -8,10 +8,11 @@ from pydantic import Field
 
 from journeyctl.model.common import (
     NUMBER_LIMIT,
-    Aliases,
+    Aliased,
     Cadence,
     Count,
     Measure,
+    Named,
     Period,
     Slug,
     StrictModel,
@@ -21,17 +22,11 @@ from journeyctl.model.common import (
 )
 
 
-class Phase(StrictModel):
-    id: Slug
-    name: Text
-    aliases: Aliases = empty_list()
+class Phase(Aliased):
     description: str | None = None
 
 
-class Cluster(StrictModel):
-    id: Slug
-    name: Text
-    aliases: Aliases = empty_list()
+class Cluster(Aliased):
     phase: Slug
     description: str | None = None
 
@@ -43,54 +38,40 @@ class ContactVolume(StrictModel):
     contacts: Count
 
 
-class ContactReason(StrictModel):
+class ContactReason(Aliased):
     """One reason a customer contacts the organisation, placed in a life-cycle phase."""
 
-    id: Slug
-    name: Text
-    aliases: Aliases = empty_list()
     phase: Slug
     description: str | None = None
     volumes: list[ContactVolume] = empty_list()
 
 
-class Owner(StrictModel):
-    id: Slug
-    name: Text
-    aliases: Aliases = empty_list()
+class Owner(Aliased):
     email: str | None = None
 
 
-class Team(StrictModel):
-    id: Slug
-    name: Text
+class Team(Named):
+    """A journey team: the people who work on a journey with its owner."""
 
 
-class Channel(StrictModel):
-    id: Slug
-    name: Text
+class Channel(Named):
+    """A channel customers reach the organisation by; a step's touchpoints name them."""
 
 
-class Persona(StrictModel):
-    id: Slug
-    name: Text
+class Persona(Named):
     description: str | None = None
 
 
-class Kpi(StrictModel):
-    id: Slug
-    name: Text
+class Kpi(Named):
     unit: str | None = None
     higher_is_better: bool = True
     min: Measure | None = None
     max: Measure | None = None
 
 
-class Criterion(StrictModel):
+class Criterion(Named):
     """An extra ranking criterion (strategic importance, upcoming regulation, ...)."""
 
-    id: Slug
-    name: Text
     kind: Literal["scale", "yes-no", "number"]
     weight: Weight = 1.0
     description: str | None = None

@@ -9,7 +9,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
 from journeyctl.model.common import (
     NUMBER_LIMIT,
-    Aliases,
+    Aliased,
     Cadence,
     Count,
     Day,
@@ -140,10 +140,7 @@ class Review(StrictModel):
     last_reviewed: Day | None = None
 
 
-class Journey(StrictModel):
-    id: Slug
-    name: Text
-    aliases: Aliases = empty_list()
+class Journey(Aliased):
     description: str | None = None
     phase: Slug
     cluster: Slug
