@@ -32,10 +32,12 @@ from journeyctl.inventory.words import Message, said
 from journeyctl.text import Lang, fold
 
 T = TypeVar("T")
+# The records below are made for every row of a sheet (tens of thousands in a large
+# inventory): slots keep each small.
 _SUBTOTAL_WORDS = ("totaal", "subtotaal", "total", "subtotal", "grand total", "eindtotaal")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Written:
     """A text cell's value and where it stands."""
 
@@ -43,7 +45,7 @@ class Written:
     where: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NoteCell:
     """The text of a notes column (`Opmerkingen`), kept on the journey with its place."""
 
@@ -52,7 +54,7 @@ class NoteCell:
     cell: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class VolumeCells:
     period: str
     customers: int
@@ -62,7 +64,7 @@ class VolumeCells:
     source: str | None = None  # the row's source, else the file and sheet it stands in
 
 
-@dataclass
+@dataclass(slots=True)
 class InventoryRow:
     where: str  # the journey's cell
     name: Written | None
@@ -77,7 +79,7 @@ class InventoryRow:
     notes: list[NoteCell] = field(default_factory=list)  # the text of a notes column
 
 
-@dataclass
+@dataclass(slots=True)
 class MeasurementRow:
     where: str
     journey: Written

@@ -19,12 +19,11 @@ import yaml
 from journeyctl.load import rules
 from journeyctl.load.problems import FileProblem, shorten
 from journeyctl.load.syntax import (
+    CLOSES,
     EVENT_PARSER,
-    MAPPING_END,
     MAPPING_START,
+    OPENS,
     SCALAR_EVENT,
-    SEQUENCE_END,
-    SEQUENCE_START,
     YAML_LOADER,
     mark_position,
     syntax_problem,
@@ -64,7 +63,7 @@ def check_size(text: str) -> FileProblem | None:
     try:
         while (event := next_event()) is not None:
             kind = type(event)
-            opens = kind is MAPPING_START or kind is SEQUENCE_START
+            opens = kind in OPENS
             if opens or kind is SCALAR_EVENT or kind is yaml.AliasEvent:
                 count += 1
                 if depth == 0:
@@ -74,7 +73,7 @@ def check_size(text: str) -> FileProblem | None:
                     is_key = top_is_mapping and children_of_top % 2 == 1
                     top_key = event if is_key and kind is SCALAR_EVENT else top_key
                 depth += opens
-            elif kind is MAPPING_END or kind is SEQUENCE_END:
+            elif kind in CLOSES:
                 depth -= 1
             if count > MAX_VALUES:
                 return _too_many_values(top_key, event, text)

@@ -21,12 +21,11 @@ from journeyctl.load.parsed import Parsed
 from journeyctl.load.positions import PositionIndex, index_of_plain
 from journeyctl.load.scalars import NOT_READ, Unreadable
 from journeyctl.load.syntax import (
+    CLOSES,
     EVENT_PARSER,
-    MAPPING_END,
     MAPPING_START,
+    OPENS,
     SCALAR_EVENT,
-    SEQUENCE_END,
-    SEQUENCE_START,
 )
 from journeyctl.load.tags import STR_TAG, may_merge
 
@@ -103,7 +102,7 @@ def _build_from_events(next_event: Callable[[], Any]) -> tuple[object, PositionI
             if not stack:
                 raise _NotPlain  # the document is a single value
             frame = stack[-1]
-        elif kind is MAPPING_START or kind is SEQUENCE_START:
+        elif kind in OPENS:
             if event.tag is not None or event.anchor is not None or len(stack) >= MAX_DEPTH:
                 raise _NotPlain
             mark = event.start_mark
@@ -121,7 +120,7 @@ def _build_from_events(next_event: Callable[[], Any]) -> tuple[object, PositionI
                 stack.append(opened)
                 root = opened[0]
                 continue
-        elif kind is MAPPING_END or kind is SEQUENCE_END:
+        elif kind in CLOSES:
             stack.pop()
             continue
         elif kind is yaml.DocumentEndEvent:

@@ -34,6 +34,9 @@ class YAML_LOADER(FastResolver, _PARSER):  # type: ignore[misc]
 SCALAR_EVENT = yaml.ScalarEvent
 MAPPING_START, MAPPING_END = yaml.MappingStartEvent, yaml.MappingEndEvent
 SEQUENCE_START, SEQUENCE_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+# The events that open and close a mapping or a list, for the loops that track the depth.
+OPENS = frozenset({MAPPING_START, SEQUENCE_START})
+CLOSES = frozenset({MAPPING_END, SEQUENCE_END})
 
 
 def compose(text: str) -> yaml.Node | None:

@@ -117,6 +117,8 @@ class Coverage:
 
 @dataclass(frozen=True)
 class PhaseCoverage:
+    """How the contact reasons of one life-cycle phase are covered."""
+
     phase: str
     phase_name: str
     coverage: Coverage

@@ -51,6 +51,8 @@ class ValueTerm:
 
 @dataclass(frozen=True)
 class ImprovementRow:
+    """An improvement with the journeys it touches, their volume in the period and its value."""
+
     id: str
     title: str
     status: str

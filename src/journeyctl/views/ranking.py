@@ -21,6 +21,8 @@ BAR = 5  # the score's bar: one block per 20 points
 
 @dataclass(frozen=True)
 class RankingRow:
+    """A ranked journey as every output shows it: each value a cell, chosen once."""
+
     id: str
     rank: Cell
     movement: Cell  # against the compared period; "" without one
@@ -45,6 +47,8 @@ class RankingRow:
 
 @dataclass(frozen=True)
 class UnrankedRow:
+    """A journey left out of the ranking (no volumes for the period, or errors), and why."""
+
     id: str
     name: Cell
     reason: str
@@ -52,6 +56,8 @@ class UnrankedRow:
 
 @dataclass(frozen=True)
 class RankingView:
+    """The ranking page, table or file: its rows, headers, notes and what stands for nothing."""
+
     title: str
     period: str | None
     compare_period: str | None
