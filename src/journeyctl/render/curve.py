@@ -9,6 +9,7 @@ gap is what the journey team works on. A step without an emotion breaks the line
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -73,6 +74,8 @@ def _y(value: float) -> float:
 CURVE_Y = {level: _y(level) * 100 / HEIGHT for level in range(_LOW, _HIGH + 1)}
 
 
+# A point's text kept per (step, emotion): the same few hundred of them on every map of a site.
+@functools.lru_cache(maxsize=1 << 12)
 def _point(index: float, value: float) -> str:
     return f"{_number(_x(index))},{_number(_y(value))}"
 

@@ -170,9 +170,13 @@ class Links:
     followed_by: dict[str, list[tuple[str, str]]]  # (name, page) of those following each id
     # The contacts of each contact reason in the ranking's period (those with a volume then).
     reason_contacts: dict[str, int] = field(default_factory=dict)
+    # The KPI tiles of each journey as the KPIs page made them; None: each map makes its own.
+    tiles: dict[str, tuple[KpiTile, ...]] | None = None
 
     @classmethod
-    def of(cls, report_input: ReportInput) -> Links:
+    def of(
+        cls, report_input: ReportInput, tiles: dict[str, tuple[KpiTile, ...]] | None = None
+    ) -> Links:
         ranked: dict[str, RankedJourney] = {}
         for entry in report_input.ranking.journeys:
             ranked.setdefault(entry.id, entry)
@@ -192,7 +196,7 @@ class Links:
             for volume in reason.volumes
             if volume.period == period
         }
-        return cls(ranked, improvements, by_id, followed_by, reason_contacts)
+        return cls(ranked, improvements, by_id, followed_by, reason_contacts, tiles)
 
 
 def journey_view(
@@ -237,7 +241,7 @@ def journey_view(
         has_contact_reasons=any(s.contact_reasons for s in journey.steps),
         has_improvements=any(step.improvements for step in steps),
         unpinned=unpinned,
-        kpis=kpi_tiles(context, journey, entry.rank if entry else None, report_input),
+        kpis=_tiles(context, journey, entry, report_input, links),
         period=ranking.period or NONE,
         compare_period=ranking.compare_period or "",
         volumes=_volumes(context, journey, ranking.period, ranking.compare_period),
@@ -267,6 +271,18 @@ def journey_view(
         no_volumes=context.word("render.no_volumes.todo", file=file),
         no_kpis=context.word("render.no_kpis.todo", file=file),
     )
+
+
+def _tiles(
+    context: Context,
+    journey: Journey,
+    entry: RankedJourney | None,
+    report_input: ReportInput,
+    links: Links,
+) -> list[KpiTile]:
+    if links.tiles is not None:
+        return list(links.tiles.get(journey.id, ()))
+    return kpi_tiles(context, journey, entry.rank if entry else None, report_input)
 
 
 def _texts(context: Context, steps: list[StepColumn]) -> list[str]:
@@ -330,9 +346,11 @@ def _pinned(
     context: Context, journey: Journey, improvements: list[Improvement]
 ) -> tuple[dict[int, list[PinnedImprovement]], list[PinnedImprovement]]:
     """Step index -> the improvements that name that step; and those that name no step of it."""
-    step_index = {fold(step.name): index for index, step in enumerate(journey.steps)}
     pinned: dict[int, list[PinnedImprovement]] = {}
     unpinned: list[PinnedImprovement] = []
+    if not improvements:
+        return pinned, unpinned  # most maps: no step's name need be folded
+    step_index = {fold(step.name): index for index, step in enumerate(journey.steps)}
     for improvement in improvements:
         shown = PinnedImprovement(
             improvement.id,
