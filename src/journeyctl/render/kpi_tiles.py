@@ -43,7 +43,12 @@ def kpi_tiles(
 
 
 def kpi_tile(context: Context, row: KpiRow) -> KpiTile:
-    return KpiTile(kpi_line(row, context.lang), *_spark(row))
+    return tile_of(kpi_line(row, context.lang), row)
+
+
+def tile_of(line: KpiLine, row: KpiRow) -> KpiTile:
+    """The tile of `row` whose line (`kpi_line(row, lang)`) is made already."""
+    return KpiTile(line, *_spark(row))
 
 
 def _spark(row: KpiRow) -> tuple[str, str]:

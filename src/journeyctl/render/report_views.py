@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from journeyctl.render.context import Context
-from journeyctl.render.kpi_tiles import KpiTile, kpi_tile
+from journeyctl.render.kpi_tiles import KpiTile, tile_of
 from journeyctl.render.matrix import MatrixPicture, picture
 from journeyctl.reports import (
     ReportInput,
@@ -48,13 +48,27 @@ class KpisPage:
 
 
 def kpis_view(context: Context, report_input: ReportInput) -> KpisPage:
+    return kpis_page_and_tiles(context, report_input)[0]
+
+
+def kpis_page_and_tiles(
+    context: Context, report_input: ReportInput
+) -> tuple[KpisPage, dict[str, tuple[KpiTile, ...]]]:
+    """The KPIs page, and the tiles of each journey by id (its map shows the same ones)."""
     report = kpis_report(report_input)
     view = views_kpis(report, context.lang)
-    tiles = iter([kpi_tile(context, row) for row in report.rows])
+    # The view's lines are the report's rows in order, each made once.
+    lines = [line for journey in view.journeys for line in journey.lines]
+    made = [tile_of(line, row) for line, row in zip(lines, report.rows, strict=True)]
+    tiles = iter(made)
     journeys = tuple(
         KpiTiles(journey, tuple(next(tiles) for _ in journey.lines)) for journey in view.journeys
     )
-    return KpisPage(context.word("render.nav.kpis"), view, journeys)
+    by_journey: dict[str, list[KpiTile]] = {}
+    for row, tile in zip(report.rows, made, strict=True):
+        by_journey.setdefault(row.journey, []).append(tile)
+    page = KpisPage(context.word("render.nav.kpis"), view, journeys)
+    return page, {id_: tuple(shown) for id_, shown in by_journey.items()}
 
 
 # --- improvements ---------------------------------------------------------------------------

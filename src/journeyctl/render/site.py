@@ -22,7 +22,7 @@ from journeyctl.render.context import REPORT_PAGES, Context
 from journeyctl.render.index_view import index_view
 from journeyctl.render.journey_view import Links, journey_view
 from journeyctl.render.made import Made
-from journeyctl.render.report_views import REPORT_VIEWS, alerts_view
+from journeyctl.render.report_views import REPORT_VIEWS, alerts_view, kpis_page_and_tiles
 from journeyctl.render.templating import render
 from journeyctl.reports import prepare
 from journeyctl.text import Lang, Names
@@ -91,14 +91,17 @@ def plan_site(
     ranking = replace(report_input.ranking, language=context.lang)
     # The page shows how each score is made: the weights and every journey's points per term.
     views.append(("ranking", "ranking", ranking_view(ranking, explain=True)))
+    # The KPIs page's tiles are also those of each journey's map.
+    kpis_page, tiles = kpis_page_and_tiles(context, report_input)
+    ready: dict[str, object] = {"alerts": alerts_page, "kpis": kpis_page}
     views += [
-        (name, name, alerts_page if name == "alerts" else REPORT_VIEWS[name](context, report_input))
+        (name, name, ready[name] if name in ready else REPORT_VIEWS[name](context, report_input))
         for name in REPORT_PAGES[1:]
     ]
     if changes is not None:
         views.append(("changes", "changes", changes))
     ordered = sorted(journeys, key=lambda j: j.id)
-    links = Links.of(report_input)
+    links = Links.of(report_input, tiles)
     maps: list[tuple[str, str, Callable[[], object]]] = [
         (
             f"journeys/{j.id}",
