@@ -216,18 +216,39 @@ def test_bytes_are_written_as_given_and_never_through_a_symlink(tmp_path: Path) 
     assert target.read_bytes() == b"PK\x03\x04\x00\xff"
 
 
-def _fsync_failing_at(monkeypatch: pytest.MonkeyPatch, call: int, error: BaseException) -> None:
-    """os.fsync raises `error` at its `call`-th call (counting from 1), and syncs otherwise."""
-    calls: list[int] = []
-    real_fsync = os.fsync
+def _fsync_failing_for(
+    monkeypatch: pytest.MonkeyPatch, names: str | set[str], error: BaseException
+) -> None:
+    """os.fsync raises `error` for the temporary files that become `names`, and syncs the
+    others (files are synced by several threads at once: in no fixed order)."""
+    failing = {names} if isinstance(names, str) else names
+    opened: dict[int, str] = {}
+    real_open, real_fsync = os.open, os.fsync
+
+    def open_(path: str | Path, flags: int, mode: int = 0o777) -> int:
+        descriptor = real_open(path, flags, mode)
+        opened[descriptor] = Path(path).name
+        return descriptor
 
     def fsync(fd: int) -> None:
-        calls.append(fd)
-        if len(calls) == call:
+        if any(opened.get(fd, "").startswith(f".{name}.") for name in failing):
             raise error
         real_fsync(fd)
 
+    monkeypatch.setattr(os, "open", open_)
     monkeypatch.setattr(os, "fsync", fsync)
+
+
+def _replace_failing_for(monkeypatch: pytest.MonkeyPatch, name: str, error: BaseException) -> None:
+    """Renaming a file into place as `name` raises `error`."""
+    real_replace = Path.replace
+
+    def replace(self: Path, target: Path) -> Path:
+        if Path(target).name == name:
+            raise error
+        return real_replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", replace)
 
 
 def _several(base: Path) -> dict[str, str]:
@@ -240,11 +261,14 @@ def _everything(base: Path) -> dict[str, bytes]:
     return {p.relative_to(base).as_posix(): p.read_bytes() for p in base.rglob("*") if p.is_file()}
 
 
+@pytest.mark.parametrize("step", ["fsync", "rename"])
 def test_several_files_are_all_written_or_the_ones_written_are_put_back(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
     files = _several(tmp_path)
-    _fsync_failing_at(monkeypatch, 3, OSError(errno.ENOSPC, "No space left on device"))
+    full = OSError(errno.ENOSPC, "No space left on device")
+    failing = _fsync_failing_for if step == "fsync" else _replace_failing_for
+    failing(monkeypatch, "third.yaml", full)
     with pytest.raises(WriteError) as raised:
         write_files(tmp_path, files)
     assert str(raised.value) == (
@@ -269,7 +293,7 @@ def test_a_file_that_cannot_be_put_back_is_named(
 
     monkeypatch.setattr(Path, "unlink", unlink)
     files = {"old.yaml": "replaced\n", "a/new.yaml": "new\n", "second.yaml": "2\n", **files}
-    _fsync_failing_at(monkeypatch, 4, OSError(errno.EIO, "Input/output error"))
+    _replace_failing_for(monkeypatch, "third.yaml", OSError(errno.EIO, "Input/output error"))
     with pytest.raises(WriteError) as raised:
         write_files(tmp_path, files)
     # The last written first: the order in which they were (not) put back.
@@ -285,14 +309,28 @@ def test_a_file_that_cannot_be_put_back_is_named(
     }
 
 
+@pytest.mark.parametrize("step", ["fsync", "rename"])
 def test_an_interrupted_set_of_writes_is_put_back_and_interrupted(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
     files = _several(tmp_path)
-    _fsync_failing_at(monkeypatch, 2, KeyboardInterrupt())
+    failing = _fsync_failing_for if step == "fsync" else _replace_failing_for
+    failing(monkeypatch, "third.yaml", KeyboardInterrupt())
     with pytest.raises(KeyboardInterrupt):
         write_files(tmp_path, files)
     assert _everything(tmp_path) == {"old.yaml": b"old\n"}
+    assert _names(tmp_path) == ["old.yaml"]
+
+
+def test_a_sync_that_fails_names_the_first_such_file_in_the_order_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = {f"f{index:02}.yaml": f"{index}\n" for index in range(40)}
+    failing = {f"f{index:02}.yaml" for index in (7, 23, 31)}
+    _fsync_failing_for(monkeypatch, failing, OSError(errno.EIO, "Input/output error"))
+    with pytest.raises(WriteError, match=r"f07\.yaml': Input/output error.*nothing was changed"):
+        write_files(tmp_path, files)
+    assert _names(tmp_path) == []
 
 
 def test_every_text_is_encoded_before_the_first_write(tmp_path: Path) -> None:
