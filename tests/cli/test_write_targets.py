@@ -123,7 +123,7 @@ def test_schema_out_checks_every_file_before_the_first(tmp_path: Path) -> None:
     result = run("schema", "--out", str(out))
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        f"error: cannot write '{out / 'journey.schema.json'}': it is a FIFO (a named pipe), "
+        f"error: cannot write '{out / 'journey.schema.json'}': it is a named pipe (FIFO), "
         f"which is not a regular file; {WHAT_TO_DO}\n"
     )
     assert [p.name for p in out.iterdir()] == ["journey.schema.json"]

@@ -48,7 +48,7 @@ def symlink(path: Path) -> None:
 
 # name -> (how to make it, how a message names it)
 SPECIAL: dict[str, tuple[Callable[[Path], None], str]] = {
-    "fifo": (fifo, "it is a FIFO (a named pipe), which is not a regular file"),
+    "fifo": (fifo, "it is a named pipe (FIFO), which is not a regular file"),
     "socket": (unix_socket, "it is a socket, which is not a regular file"),
     "character device": (character_device, "it is a character device, which is not a regular file"),
     "folder": (folder, "it is a folder, which is not a regular file"),

@@ -154,7 +154,7 @@ def test_a_record_that_is_not_a_regular_file_is_refused_before_it_is_read(tmp_pa
     with pytest.raises(WriteError) as raised:
         write_folder(site, {"index.html": "a\n"}, tidy=True)
     assert str(raised.value).startswith(
-        f"cannot write '{site / '.journeyctl-written'}': it is a FIFO (a named pipe), which is "
+        f"cannot write '{site / '.journeyctl-written'}': it is a named pipe (FIFO), which is "
         "not a regular file;"
     )
     assert sorted(p.name for p in site.iterdir()) == [".journeyctl-written"]
@@ -168,7 +168,7 @@ def test_a_fifo_in_a_files_place_is_refused_before_any_file_moves(tmp_path: Path
     (site / "journeys").mkdir(parents=True)
     (site / "index.html").write_bytes(b"old\n")
     os.mkfifo(site / "journeys" / "x.html")
-    with pytest.raises(WriteError, match="it is a FIFO"):
+    with pytest.raises(WriteError, match="it is a named pipe"):
         write_folder(site, {"index.html": "new\n", "journeys/x.html": "x\n"})
     assert (site / "index.html").read_bytes() == b"old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

@@ -221,7 +221,7 @@ def test_a_path_that_cannot_be_looked_at_is_refused(
         (stat.S_IFDIR | 0o755, "a folder"),
         (stat.S_IFCHR | 0o666, "a character device"),
         (stat.S_IFBLK | 0o660, "a block device"),
-        (stat.S_IFIFO | 0o644, "a FIFO (a named pipe)"),
+        (stat.S_IFIFO | 0o644, "a named pipe (FIFO)"),
         (stat.S_IFSOCK | 0o755, "a socket"),
         (stat.S_IFLNK | 0o777, "a symbolic link"),
         (0o644, "a special file"),  # no kind this system knows

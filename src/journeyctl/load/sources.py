@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from journeyctl import paths
 from journeyctl.errors import UsageError
 from journeyctl.load import rules
 from journeyctl.load.kinds import Kind, is_hidden, kind_of
@@ -251,17 +252,8 @@ def _read_at_most(descriptor: int, expected: int, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-_SPECIAL = (
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISDIR, "a folder"),
-)
-
-
 def _not_a_file(path: Path, mode: int) -> FileProblem:
-    what = next((name for test, name in _SPECIAL if test(mode)), "not a regular file")
+    what = paths.kind(mode)
     if path.is_symlink():
         what = f"a symlink to {what} ({path.readlink()})"
     return FileProblem(

@@ -16,6 +16,7 @@ import stat
 from pathlib import Path
 
 from journeyctl.errors import UsageError
+from journeyctl.paths import kind
 
 
 class WriteError(UsageError):
@@ -23,23 +24,6 @@ class WriteError(UsageError):
 
     A usage error to the CLI (exit 2), like any other input the user must fix first.
     """
-
-
-# The kinds of things a path can be, as a message names them (S_ISREG last: the plain case).
-_KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISFIFO, "a FIFO (a named pipe)"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISLNK, "a symbolic link"),
-    (stat.S_ISREG, "a file"),
-)
-
-
-def kind(mode: int) -> str:
-    """What a file of this `st_mode` is, in words: "a character device", "a folder", ..."""
-    return next((name for test, name in _KINDS if test(mode)), "a special file")
 
 
 def check_target(path: Path, *, parameter: str | None = None) -> None:
