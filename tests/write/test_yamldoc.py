@@ -12,7 +12,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from journeyctl.load.yamlfile import Parsed, parse
-from journeyctl.write import WriteError, edit_yaml, new_json, new_yaml, roundtrip, set_value
+from journeyctl.write import (
+    WriteError,
+    edit_yaml,
+    housestyle,
+    new_json,
+    new_yaml,
+    roundtrip,
+    set_value,
+)
 from journeyctl.write.same import same_data
 from tests.conftest import REPO_ROOT
 from tests.write.conftest import HOSTILE
@@ -103,7 +111,9 @@ def test_a_document_that_would_read_back_differently_is_refused(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # The last line of defence: should the quoting rules ever be wrong, nothing is written.
-    monkeypatch.setattr(roundtrip, "string_style", lambda value: None)
+    for writer in (roundtrip, housestyle):
+        monkeypatch.setattr(writer, "string_style", lambda value: None)
+    monkeypatch.setattr(housestyle, "_text", housestyle._text.__wrapped__)  # not its cache
     with pytest.raises(WriteError, match="reads back the same"):
         new_yaml({"answer": "no"})
 

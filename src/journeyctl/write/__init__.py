@@ -11,6 +11,7 @@
 - `repository`: the git repository `init` makes where there is none.
 - `yamldoc`: `new_yaml` for a new document, `edit_yaml` for a round-trip edit, `one_line`
   for a short list written `[a, b]`.
+- `housestyle`: a new document of plain data written as ruamel.yaml writes it, faster.
 - `edit`: `set_value`, `child_map`, `child_list`, `upsert_item`, used inside an edit.
 - `roundtrip`: ruamel set up so that bare text read stays bare and text added is quoted.
 - `scalars`: the quoting that makes the loader read back what was written.
