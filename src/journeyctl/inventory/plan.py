@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -90,6 +90,12 @@ class _Journey:
     measurements: list[MeasurementRow] = field(default_factory=list)
 
 
+class _PhaseClusters(NamedTuple):
+    ids: frozenset[str]
+    by_name: dict[str, str]  # folded id or name -> id
+    by_alias: dict[str, str]  # folded alias -> id
+
+
 class _Planner:
     def __init__(
         self,
@@ -124,6 +130,8 @@ class _Planner:
         # Names the framework does not know, each refused once: (kind, folded, phase) ->
         # the name as first written and every cell that writes it.
         self.unknown: dict[tuple[Kind, str, str | None], tuple[str, list[str]]] = {}
+        self.clusters_by_phase: dict[str, _PhaseClusters] = {}
+        self.schema_lines: dict[str, str] = {}  # a folder of new journeys: their modeline
 
     def problem(self, where: str, message: Message) -> None:
         self.plan.problems.append(Problem(where, message))
@@ -210,16 +218,15 @@ class _Planner:
         return id_.text
 
     def cluster(self, written: Written, phase: str, id_: Written | None = None) -> str | None:
-        in_phase = [c for c in self.framework.clusters if c.phase == phase]
-        if id_ is not None and self._by_id("cluster", id_) in {c.id for c in in_phase}:
+        ids, by_name, by_alias = self._clusters_of(phase)
+        if id_ is not None and self._by_id("cluster", id_) in ids:
             named = self.names.find("cluster", written.text)
             if named is None or named == id_.text:
                 return id_.text
         key = fold(written.text)
-        for spellings in (lambda c: (c.id, c.name), lambda c: c.aliases):
-            for cluster in in_phase:
-                if written.text == cluster.id or key in map(fold, spellings(cluster)):
-                    return cluster.id
+        in_phase = by_name.get(key) or by_alias.get(key)
+        if in_phase is not None:
+            return in_phase
         found = self.names.find("cluster", written.text)
         if found is not None:
             owner_phase = next(c.phase for c in self.framework.clusters if c.id == found)
@@ -240,6 +247,24 @@ class _Planner:
             )
             return None
         return self._missing("cluster", written, self.new_clusters, {"phase": phase}, id_)
+
+    def _clusters_of(self, phase: str) -> _PhaseClusters:
+        """The phase's clusters: their ids; by their ids and names, and by their aliases,
+        folded (the first in the framework's order where two share one). Made once a phase,
+        not once a row (a sheet of 10,000 rows folded every name of the phase for each)."""
+        if phase not in self.clusters_by_phase:
+            in_phase = [c for c in self.framework.clusters if c.phase == phase]
+            by_name: dict[str, str] = {}
+            by_alias: dict[str, str] = {}
+            for cluster in in_phase:
+                for spelling in (cluster.id, cluster.name):
+                    by_name.setdefault(fold(spelling), cluster.id)
+            for cluster in in_phase:
+                for alias in cluster.aliases:
+                    by_alias.setdefault(fold(alias), cluster.id)
+            ids = frozenset(c.id for c in in_phase)
+            self.clusters_by_phase[phase] = _PhaseClusters(ids, by_name, by_alias)
+        return self.clusters_by_phase[phase]
 
     def owner(self, written: Written, id_: Written | None = None) -> str | None:
         found = self.names.find("owner", written.text) or self._by_id("owner", id_)
@@ -532,7 +557,7 @@ def _plan_new(
     notes = _new_notes(None, journey)
     if notes:
         data["notes"] = [_note_data(note) for note in notes]
-    text = new_yaml(data, header_comment=_schema_line(planner.checked.tree.root, relative))
+    text = new_yaml(data, header_comment=_schema_line(planner, relative))
     details: list[Message] = [
         said("detail.volume", period=v.period, figures=_figures(v)) for v in volumes
     ]
@@ -540,9 +565,16 @@ def _plan_new(
     planner.plan.changes.append(FileChange(relative, None, text, details, journey.id))
 
 
-def _schema_line(root: Path, relative: str) -> str:
-    """The editor's schema line that `journeyctl new` writes, for the same place."""
-    return modeline("journey", root / relative, root.parent / SCHEMAS_FOLDER)
+def _schema_line(planner: _Planner, relative: str) -> str:
+    """The editor's schema line that `journeyctl new` writes, for the same place (the same
+    for every file of a folder: found once a folder)."""
+    folder = relative.rpartition("/")[0]
+    if folder not in planner.schema_lines:
+        root = planner.checked.tree.root
+        planner.schema_lines[folder] = modeline(
+            "journey", root / relative, root.parent / SCHEMAS_FOLDER
+        )
+    return planner.schema_lines[folder]
 
 
 def _volume_data(volume: VolumeCells) -> dict[str, Any]:
