@@ -90,7 +90,7 @@ def test_validate_machine_formats_keep_the_name_exactly(
     ("output_format", "shown"),
     [
         ("table", "[bold]x[/bold]"),  # Rich would have eaten it as markup
-        ("markdown", "Ik betaal via de app\\\\n::error::forged \\\\x1b\\[31m \\[bold\\]x"),
+        ("markdown", "Ik betaal via de app ::error::forged \\\\x1b\\[31m \\[bold\\]x"),
         ("csv", f",{SHOWN},"),
         ("json", json.dumps(HOSTILE_NAME)[:20]),
     ],

@@ -216,4 +216,4 @@ def test_user_text_stays_text(tree: Path) -> None:
     improvements = run("improvements", "--format", "markdown", root=tree)
     assert "\x1b" not in improvements.stdout
     alerts = run("alerts", "--format", "markdown", root=tree)
-    assert "\\[bold\\]A\\|B\\\\x1b\\[31m\\\\nC" in alerts.stdout
+    assert "\\[bold\\]A\\|B\\\\x1b\\[31m C" in alerts.stdout  # the line break a space

@@ -61,10 +61,10 @@ def test_markdown_row_stays_one_row_and_shows_markup_as_text(hostile: str) -> No
     ("name", "cell"),
     [
         ("a | b", "a \\| b"),
-        ("`code` <b>x</b>", "\\`code\\` \\<b\\>x\\</b\\>"),
-        ("[x](javascript:y) &amp;", "\\[x\\](javascript:y) \\&amp;"),
-        ("*em* _u_ ~s~ #h \\", "\\*em\\* \\_u\\_ \\~s\\~ \\#h \\\\"),
-        ("a\nb\x1b", "a\\\\nb\\\\x1b"),
+        ("`code` <b>x</b>", "\\`code\\` &lt;b&gt;x&lt;/b&gt;"),
+        ("[x](javascript:y) &amp;", "\\[x\\](javascript:y) &amp;amp;"),
+        ("*em* _u_ ~s~ #h \\", "\\*em\\* \\_u\\_ \\~s\\~ #h \\\\"),
+        ("a\nb\x1b", "a b\\\\x1b"),
     ],
 )
 def test_markdown_escapes_what_it_would_read_as_markup(name: str, cell: str) -> None:

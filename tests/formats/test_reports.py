@@ -29,7 +29,7 @@ def test_kpis_markdown() -> None:
     assert as_markdown(kpis_report(report_input(), top=2), "en") == (
         "### KPIs against their target, measurements up to 30 Jun 2025\n"
         "\n"
-        "| \\# | Journey | KPI | Baseline | Latest | Since previous | Target | Of the way "
+        "| # | Journey | KPI | Baseline | Latest | Since previous | Target | Of the way "
         "| Track |\n"
         "|---:|---|---|---:|---:|---:|---:|---:|---|\n"
         "| 1 | Journey B | NPS | -10 | -5 (31 Dec 2024) | -5 | 10 | 25% | off track |\n"
@@ -39,7 +39,7 @@ def test_kpis_markdown() -> None:
         "\n"
         "3 KPIs: 1 on track (1 reached the target), 1 off track, 1 not measured yet; 0 stale "
         "(last measured before 1 Dec 2024); 2 journeys without any KPI  \n"
-        "\\#: the rank in the ranking of 2025\n"
+        "#: the rank in the ranking of 2025\n"
     )
 
 
@@ -47,7 +47,7 @@ def test_kpis_as_of_is_said() -> None:
     text = as_markdown(kpis_report(report_input(period="2024")), "nl")
     assert text.startswith("### KPI's tegen hun doel, metingen tot en met 31 dec 2024\n")
     assert text.endswith(
-        "\\#: de positie in de prioritering van 2024  \n"
+        "#: de positie in de prioritering van 2024  \n"
         "Metingen na het einde van 2024 tellen niet mee\n"
     )
     assert "| 1 | Journey B | NPS | -10 | -5 (31 dec 2024) | -5 | 10 | 25% | uit koers |" in text
@@ -165,7 +165,7 @@ def test_alerts_markdown_in_dutch() -> None:
     assert as_markdown(build("alerts", report_input()), "nl") == (
         "### Signalen, periode 2025 ten opzichte van 2024\n"
         "\n"
-        "| \\# | Klantreis | Eigenaar | Signalen | Wat te doen |\n"
+        "| # | Klantreis | Eigenaar | Signalen | Wat te doen |\n"
         "|---:|---|---|---|---|\n"
         "| 1 | Journey B | Ann | NPS beweegt van het doel af: van 0 naar -5, doel 10; Review te "
         "laat: laatste op 1 jan 2025, ritme per kwartaal | Bespreek de laatste meting van NPS met "
@@ -243,7 +243,7 @@ def test_without_a_period_the_titles_name_none_and_ranks_are_dashes() -> None:
     assert as_markdown(build("alerts", given), "en") == (
         "### Alerts\n"
         "\n"
-        "| \\# | Journey | Owner | Alerts | What to do |\n"
+        "| # | Journey | Owner | Alerts | What to do |\n"
         "|---:|---|---|---|---|\n"
         "| - | Journey B | Ann | NPS moving away from its target: from 0 to -5, target 10; Review "
         "overdue: last one on 1 Jan 2025, cadence quarterly | Discuss the last measurement of NPS "
@@ -269,7 +269,7 @@ def test_alerts_without_any_kpi_say_that_none_was_measured() -> None:
     assert text == (
         "### Alerts, period 2025 against 2024\n"
         "\n"
-        "| \\# | Journey | Owner | Alerts | What to do |\n"
+        "| # | Journey | Owner | Alerts | What to do |\n"
         "|---:|---|---|---|---|\n"
         "| 1 | Journey B | Ann | Review overdue: last one on 1 Jan 2025, cadence quarterly | Plan "
         "a review with the journey team |\n"

@@ -3,57 +3,22 @@ or reorder what is shown.
 
 Checks quote values from the tree in their messages as they are; the formats pass every
 piece of user text (names, messages, file paths) through `one_line` where it is written,
-or write JSON through `to_json`, so this is the one place that decides what is safe.
+or write JSON through `to_json`; which characters are unsafe is decided once, in
+`journeyctl.text.safe`, for these and for every Markdown output.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import unicodedata
 
-# Only these characters can be unsafe: printable ASCII never is, so text without anything
-# else (most names and messages) costs one regex scan.
-_CANDIDATE = re.compile(r"[^\x20-\x7e]")
+from journeyctl.text.safe import escape, escape_if_unsafe, is_unsafe, one_line
+
+# The safe-text path of the formats; the characters' list is `journeyctl.text.safe`'s.
+__all__ = ["csv_cell", "escape", "is_unsafe", "one_line", "output_text", "to_json"]
+
 # In JSON, a raw newline is layout: `json.dumps` escapes every newline inside a string.
 _JSON_CANDIDATE = re.compile(r"[^\x20-\x7e\n]")
-
-# Control characters (C0, DEL, C1 with NEL), line and paragraph separators, lone surrogates
-# (which no encoder can write), and invisible format characters: bidi overrides and
-# isolates, which reorder what a reader sees, zero-width spaces, tag characters.
-_UNSAFE_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp", "Cf"})
-# Joiners are format characters that emoji sequences and Indic and Arabic words need.
-_JOINERS = frozenset({"\u200c", "\u200d"})
-
-_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def is_unsafe(char: str) -> bool:
-    """Whether one character must not reach the output as it is."""
-    return unicodedata.category(char) in _UNSAFE_CATEGORIES and char not in _JOINERS
-
-
-def escape(char: str) -> str:
-    """A character as a visible escape, as Python writes it: `\\n`, `\\x1b`, `\\u2028`."""
-    named = _NAMED_ESCAPES.get(char)
-    if named is not None:
-        return named
-    code = ord(char)
-    if code <= 0xFF:
-        return f"\\x{code:02x}"
-    if code <= 0xFFFF:
-        return f"\\u{code:04x}"
-    return f"\\U{code:08x}"
-
-
-def one_line(text: str) -> str:
-    """User text for one line of output: every unsafe character shown as an escape.
-
-    A backslash is left as it is (a Windows path stays readable), so a name that holds the
-    two characters `\\n` looks like one that holds a newline; what matters is that neither
-    can start a new line.
-    """
-    return _CANDIDATE.sub(_escape_if_unsafe, text)
 
 
 # The colour codes (SGR: `ESC [ ... m`) that the terminal formats write themselves.
@@ -75,12 +40,7 @@ def output_text(text: str) -> str:
 
 
 def _keep_colour_or_escape(match: re.Match[str]) -> str:
-    return match.group() if match.group(1) else _escape_if_unsafe(match)
-
-
-def _escape_if_unsafe(match: re.Match[str]) -> str:
-    char = match.group()
-    return escape(char) if is_unsafe(char) else char
+    return match.group() if match.group(1) else escape_if_unsafe(match)
 
 
 def to_json(document: object) -> str:
@@ -104,22 +64,6 @@ def _json_escape_if_unsafe(match: re.Match[str]) -> str:
     return "".join(
         f"\\u{int.from_bytes(units[i : i + 2], 'big'):04x}" for i in range(0, len(units), 2)
     )
-
-
-# Characters Markdown (CommonMark and GitHub's tables) may read as markup or HTML in a cell:
-# code spans, emphasis, links, HTML tags and entities, strikethrough, cell borders.
-_MARKDOWN_SPECIAL = frozenset("\\`*_[]<>|#~&")
-
-
-def markdown_text(text: str) -> str:
-    """User text for a Markdown table cell or list item: one line, every markup character
-    escaped with a backslash (CommonMark lets any ASCII punctuation be escaped)."""
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in one_line(text))
-
-
-def markdown_code(text: str) -> str:
-    """An id as a code span, whose content Markdown shows literally, unless it holds a backtick."""
-    return markdown_text(text) if "`" in text else f"`{one_line(text)}`"
 
 
 def csv_cell(value: object) -> object:

@@ -32,9 +32,10 @@ Markdown.
 from __future__ import annotations
 
 from journeyctl.diff import changes
-from journeyctl.formats._safe import markdown_code, markdown_text, to_json
+from journeyctl.formats._safe import to_json
 from journeyctl.formats.base import Writer
-from journeyctl.views.diff import FOLD_DETAILS, FOLD_SECTION, ChangesView, Entry, Line, changes_view
+from journeyctl.text.markdown import md_spans, md_text
+from journeyctl.views.diff import FOLD_DETAILS, FOLD_SECTION, ChangesView, Entry, changes_view
 
 __all__ = ["DIFF_FORMATS", "FOLD_DETAILS", "FOLD_SECTION", "as_json", "as_markdown"]
 
@@ -49,18 +50,18 @@ def as_markdown(diff: changes.TreeDiff) -> str:
 
 
 def markdown_lines(view: ChangesView) -> list[str]:
-    lines = [_line(view.summary)]
+    lines = [md_spans(view.summary)]
     if view.warnings:
-        lines += ["", *(f"> {_line(warning)}" for warning in view.warnings)]
+        lines += ["", *(f"> {md_spans(warning)}" for warning in view.warnings)]
     for section in view.sections:
-        lines += ["", f"### {markdown_text(section.title)}", ""]
+        lines += ["", f"### {md_text(section.title)}", ""]
         blocks = [_entry(entry) for entry in section.entries]
         lines += [line for block in blocks[: section.shown] for line in block]
         if section.more:
             rest = [line for block in blocks[section.shown :] for line in block]
             lines += [
                 "",
-                f"<details><summary>{markdown_text(section.more)}</summary>",
+                f"<details><summary>{md_text(section.more)}</summary>",
                 "",
                 *rest,
                 "",
@@ -70,38 +71,18 @@ def markdown_lines(view: ChangesView) -> list[str]:
 
 
 def _entry(entry: Entry) -> list[str]:
-    head = f"- {_line(entry.line)}"
-    items = [f"  - {_line(detail)}" for detail in entry.details]
+    head = f"- {md_spans(entry.line)}"
+    items = [f"  - {md_spans(detail)}" for detail in entry.details]
     if not entry.folded:
         return [head, *items]
     return [
         head,
-        f"  <details><summary>{markdown_text(entry.folded)}</summary>",
+        f"  <details><summary>{md_text(entry.folded)}</summary>",
         "",
         *items,
         "",
         "  </details>",
     ]
-
-
-def _line(line: Line) -> str:
-    """A line's spans: the tool's words as they are, the user's text escaped, ids and
-    commands as code, a run of strong spans between `**`."""
-    out: list[str] = []
-    strong = False
-    for span in line:
-        if span.strong != strong:
-            out.append("**")
-            strong = span.strong
-        if span.kind == "code":
-            out.append(markdown_code(span.text))
-        elif span.kind == "text":
-            out.append(markdown_text(span.text))
-        else:
-            out.append(span.text)
-    if strong:
-        out.append("**")
-    return "".join(out)
 
 
 # The writers of a diff: Markdown is read in the pull request, in the diff's own language,

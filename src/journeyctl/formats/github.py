@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from journeyctl.checks import Validation
 from journeyctl.finding import Finding, Severity
-from journeyctl.formats._safe import markdown_text, one_line
+from journeyctl.formats._safe import one_line
 from journeyctl.formats.base import Settings
+from journeyctl.text.markdown import md_cell
 
 # Past this many findings, the summary's table folds into <details>.
 SUMMARY_FOLD = 20
@@ -83,4 +84,4 @@ def _table(findings: list[Finding]) -> list[str]:
 def _summary_row(finding: Finding) -> str:
     line = "" if finding.line is None else str(finding.line)
     cells = [finding.rule, finding.file, line, finding.message]
-    return "| " + " | ".join(markdown_text(cell) for cell in cells) + " |"
+    return "| " + " | ".join(md_cell(cell) for cell in cells) + " |"

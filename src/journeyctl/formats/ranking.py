@@ -24,10 +24,11 @@ from rich.console import Group
 from rich.text import Span, Text
 
 from journeyctl.formats._console import WIDTH, render
-from journeyctl.formats._safe import csv_cell, markdown_code, markdown_text, one_line, to_json
+from journeyctl.formats._safe import csv_cell, one_line, to_json
 from journeyctl.formats._table import GAP, Column, fits, height, render_table
 from journeyctl.formats.base import Writer
 from journeyctl.rank import RankedJourney, Ranking
+from journeyctl.text.markdown import md_cell, md_code, md_text
 from journeyctl.views.cells import Cell, Table
 from journeyctl.views.ranking import BAR, RankingRow, RankingView, ranking_view
 
@@ -389,32 +390,32 @@ def as_markdown(ranking: Ranking, explain: bool = False) -> str:
     """A GitHub-flavoured table of the same cells as the terminal table, then the notes."""
     view = ranking_view(ranking, explain)
     keys = _markdown_columns(view)
-    lines = [f"### {markdown_text(view.title)}", ""]
+    lines = [f"### {md_text(view.title)}", ""]
     if view.no_match:  # as the terminal says it: that one line, without a title
-        lines = [markdown_text(view.no_match)]
+        lines = [md_text(view.no_match)]
     elif view.rows:
         terms = view.explanation.headers[2:-1] if view.explanation else ()
         numeric = [key not in _TEXT_COLUMNS for key in keys] + [True] * len(terms)
         # The first header is `#`, which only starts a heading at the start of a line.
-        headers = ["#", *(markdown_text(view.headers[k]) for k in keys[1:])]
+        headers = ["#", *(md_cell(view.headers[k]) for k in keys[1:])]
         lines += [
-            "| " + " | ".join([*headers, *(markdown_text(t) for t in terms)]) + " |",
+            "| " + " | ".join([*headers, *(md_cell(t) for t in terms)]) + " |",
             "|" + "|".join("---:" if n else "---" for n in numeric) + "|",
         ]
         explained = view.explanation.rows if view.explanation else [()] * len(view.rows)
         for row, points in zip(view.rows, explained, strict=True):
             cells = [_score(row) if k == "score" else getattr(row, k).shown for k in keys]
             cells += [cell.shown for cell in points[2:-1]]
-            lines.append("| " + " | ".join(markdown_text(cell) for cell in cells) + " |")
+            lines.append("| " + " | ".join(md_cell(cell) for cell in cells) + " |")
     else:
-        lines.append(markdown_text(view.empty))
+        lines.append(md_text(view.empty))
     if view.notes:
-        lines += ["", *(f"{markdown_text(note)}  " for note in view.notes)]
+        lines += ["", *(f"{md_text(note)}  " for note in view.notes)]
         lines[-1] = lines[-1].rstrip()
     if view.unranked:
-        lines += ["", f"**{markdown_text(view.unranked_title)}**", ""]
+        lines += ["", f"**{md_text(view.unranked_title)}**", ""]
         lines += [
-            f"- {markdown_text(u.name.text)} ({markdown_code(u.id)}): {markdown_text(u.reason)}"
+            f"- {md_text(u.name.text)} ({md_code(u.id)}): {md_text(u.reason)}"
             for u in view.unranked
         ]
     return "\n".join(lines) + "\n"

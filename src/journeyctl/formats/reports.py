@@ -22,11 +22,12 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from journeyctl.formats._console import WIDTH, render
-from journeyctl.formats._safe import csv_cell, markdown_text, one_line, to_json
+from journeyctl.formats._safe import csv_cell, one_line, to_json
 from journeyctl.formats._table import Column, build, fit_widths, render_table, wrapped_lines
 from journeyctl.formats.base import Writer
 from journeyctl.reports import EXPLAINED_REPORTS, Report
 from journeyctl.text import Lang, label
+from journeyctl.text.markdown import md_cell, md_text
 from journeyctl.views.alerts import alerts_view
 from journeyctl.views.cells import Cell, Table
 from journeyctl.views.coverage import coverage_view
@@ -187,21 +188,21 @@ def as_markdown(report: Report, lang: Lang, explain: bool = False) -> str:
     for sheet in shown.tables:
         if lines:
             lines.append("")
-        lines += [f"### {markdown_text(sheet.title)}", ""]
+        lines += [f"### {md_text(sheet.title)}", ""]
         if not sheet.rows:
-            lines.append(markdown_text(sheet.empty or label("report.none", lang)))
+            lines.append(md_text(sheet.empty or label("report.none", lang)))
             continue
-        lines.append("| " + " | ".join(markdown_text(h) for h in sheet.headers) + " |")
+        lines.append("| " + " | ".join(md_cell(h) for h in sheet.headers) + " |")
         lines.append("|" + "|".join("---:" if n else "---" for n in sheet.numeric) + "|")
         lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in sheet.rows]
     if shown.notes:
-        lines += ["", *(f"{markdown_text(note)}  " for note in shown.notes)]
+        lines += ["", *(f"{md_text(note)}  " for note in shown.notes)]
         lines[-1] = lines[-1].rstrip()
     return "\n".join(lines) + "\n"
 
 
 def _md_cell(cell: Cell) -> str:
-    return markdown_text(cell.shown) + (f" ({markdown_text(cell.below)})" if cell.below else "")
+    return md_cell(cell.shown) + (f" ({md_cell(cell.below)})" if cell.below else "")
 
 
 # JSON and CSV are the same in every language.

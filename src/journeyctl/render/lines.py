@@ -2,16 +2,16 @@
 
 A span is the tool's words, the user's text, or code (an id, a revision, a command); strong
 or not; and it may name a page (a journey's map). HTML escapes everything (Markupsafe) and
-writes `<strong>`, `<code>` and links; Markdown escapes the user's text (`md_text`) and
-writes `**`, backticks and links.
+writes `<strong>`, `<code>` and links; Markdown is `journeyctl.text.markdown.md_spans`, as
+every Markdown output writes a line.
 """
 
 from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from journeyctl.render.markdown import md_text, one_line
-from journeyctl.views.diff import Line, Span
+from journeyctl.text.markdown import md_spans
+from journeyctl.views.diff import Line
 
 
 def html_line(line: Line, root: str = "", ext: str = "html") -> Markup:
@@ -30,26 +30,6 @@ def html_line(line: Line, root: str = "", ext: str = "html") -> Markup:
 
 
 def md_line(line: Line, root: str = "") -> str:
-    """`**[Ik verhuis](journeys/x.md)** (…): changed`, the user's text escaped; a run of
-    strong spans between one pair of `**`."""
-    out: list[str] = []
-    strong = False
-    for span in line:
-        if span.strong != strong:
-            out.append("**")
-            strong = span.strong
-        out.append(_md_span(span, root))
-    if strong:
-        out.append("**")
-    return "".join(out)
-
-
-def _md_span(span: Span, root: str) -> str:
-    if span.kind == "code":
-        flat = one_line(span.text)
-        text = md_text(flat) if "`" in flat else f"`{flat}`"
-    elif span.kind == "text":
-        text = md_text(span.text)
-    else:
-        text = span.text
-    return f"[{text}]({root}{span.link}.md)" if span.link else text
+    """`**[Ik verhuis](journeys/x.md)** (…): changed`: the line in Markdown, each page it
+    names linked from `root` (the folder of the pages, seen from this one)."""
+    return md_spans(line, root)

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from journeyctl.render.cells import mark, md_of, td
 from journeyctl.render.lines import html_line, md_line
 from journeyctl.render.loader import TemplateFolders, TemplateOutside
-from journeyctl.render.markdown import md_cell, md_text, mermaid_text
+from journeyctl.text.markdown import md_cell, md_text, mermaid_text
 
 if TYPE_CHECKING:
     from jinja2 import Environment

@@ -7,7 +7,8 @@ import unicodedata
 
 import pytest
 
-from journeyctl.formats._safe import escape, is_unsafe, one_line, to_json
+from journeyctl.formats._safe import to_json
+from journeyctl.text.safe import escape, is_unsafe, one_line
 
 # (text a file may hold, how one line of output shows it)
 ONE_LINE_CASES = [

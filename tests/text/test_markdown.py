@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from journeyctl.render.markdown import md_cell, md_text, mermaid_text
+from journeyctl.text.markdown import md_cell, md_text, mermaid_text
 
 
 @pytest.mark.parametrize(
@@ -28,7 +28,8 @@ from journeyctl.render.markdown import md_cell, md_text, mermaid_text
         ("142.000", "142.000"),
         ("-13%", "-13%"),
         ("=", "\\="),
-        ("a\x1b[31mred\x00", "a\\[31mred"),
+        ("a\x1b[31mred\x00", "a\\\\x1b\\[31mred\\\\x00"),  # shown, as the terminal shows them
+        ("bidi\u202eoverride", "bidi\\\\u202eoverride"),
     ],
 )
 def test_md_text(text: str, shown: str) -> None:
