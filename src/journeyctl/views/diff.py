@@ -18,6 +18,7 @@ the user's text and writes `**` and backticks; a page writes `<strong>` and `<co
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -324,27 +325,12 @@ class _Words:
         )
         return Entry(line, tuple(details), folded)
 
+    @functools.singledispatchmethod
     def _detail(self, detail: changes.Detail) -> list[Line]:
-        if isinstance(detail, changes.Invalid):
-            return self._invalid(detail)
-        if isinstance(detail, changes.StepRenamed):
-            return self._step_renamed(detail)
-        if isinstance(detail, changes.Moved):
-            return self._moved(detail)
-        if isinstance(detail, changes.Changed):
-            return self._field(detail)
-        if isinstance(detail, changes.StepsChanged):
-            return self._steps(detail)
-        if isinstance(detail, changes.EmotionChanged):
-            return self._emotion(detail)
-        if isinstance(detail, changes.VolumeChanged):
-            return self._volume(detail)
-        if isinstance(detail, changes.RankMoved):
-            return self._rank(detail)
-        if isinstance(detail, changes.KpiMeasured):
-            return self._kpi(detail)
-        return self._other(detail)
+        """A detail's lines, by its type: each kind's method below registers for it."""
+        raise TypeError(f"no lines for {type(detail).__name__}")
 
+    @_detail.register
     def _invalid(self, detail: changes.Invalid) -> list[Line]:
         revision = self.diff.head if detail.revision == "head" else self.diff.base
         return [
@@ -356,15 +342,18 @@ class _Words:
             )
         ]
 
+    @_detail.register
     def _step_renamed(self, detail: changes.StepRenamed) -> list[Line]:
         what = self._say("diff.step_renamed", position=str(detail.position))
         return [(*what, Span(": "), *_text(detail.old), Span(f" {ARROW} "), *_text(detail.new))]
 
+    @_detail.register
     def _moved(self, detail: changes.Moved) -> list[Line]:
         old = self._place(detail.old_phase, detail.old_cluster)
         new = self._place(detail.phase, detail.cluster)
         return [self._say("diff.moved_from", old=old, new=new)]
 
+    @_detail.register
     def _field(self, detail: changes.Changed) -> list[Line]:
         old, new = self._value(detail.field, detail.old), self._value(detail.field, detail.new)
         return [(*_text(self.label(detail.field)), Span(": "), *old, Span(f" {ARROW} "), *new)]
@@ -378,6 +367,7 @@ class _Words:
             return self._name("owners", value)
         return _text(value)
 
+    @_detail.register
     def _steps(self, detail: changes.StepsChanged) -> list[Line]:
         lines: list[Line] = []
         for key, names in (
@@ -391,10 +381,12 @@ class _Words:
             lines.append((Span(self.label("diff.steps_reordered")),))
         return lines
 
+    @_detail.register
     def _emotion(self, detail: changes.EmotionChanged) -> list[Line]:
         what = self._say(f"diff.{detail.field}", step=_text(detail.step))
         return [(*what, Span(f": {self._count(detail.old)} {ARROW} {self._count(detail.new)}"))]
 
+    @_detail.register
     def _volume(self, detail: changes.VolumeChanged) -> list[Line]:
         what = self._say("diff.volumes", period=_text(detail.period))
         if detail.customers is None or detail.contacts is None:
@@ -421,6 +413,7 @@ class _Words:
                     )  # fmt: skip
         return [(*what, Span(": "), *_join(figures, ", "))]
 
+    @_detail.register
     def _rank(self, detail: changes.RankMoved) -> list[Line]:
         periods = [p for p in dict.fromkeys((detail.old_period, detail.period)) if p]
         what = self._say("diff.ranking", period=_join([_text(p) for p in periods], f" {ARROW} "))
@@ -430,6 +423,7 @@ class _Words:
     def _rank_place(self, rank: int | None) -> Line:
         return (Span(f"#{rank}"),) if rank is not None else _text(self.label("diff.not_ranked"))
 
+    @_detail.register
     def _kpi(self, detail: changes.KpiMeasured) -> list[Line]:
         measured = self.label("diff.measured").format(dates=", ".join(detail.dates))
         old = self._measure(detail.old_value) if detail.old_value is not None else None
@@ -442,6 +436,7 @@ class _Words:
             line = (*line, Span(f", {target}"))
         return [line]
 
+    @_detail.register
     def _other(self, detail: changes.OtherFields) -> list[Line]:
         return [self._say("diff.also_changed", fields=self._fields(detail.fields))]
 
