@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from journeyctl.render.markdown import md_cell
+from journeyctl.text.markdown import md_cell
 from journeyctl.views.cells import MISSING, PARTS, Cell
 
 
