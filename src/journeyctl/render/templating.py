@@ -43,12 +43,14 @@ class TemplateRefused(Exception):
 
 def environment(project_templates: Path | None) -> Environment:
     """The project's templates first, then the shipped ones, in the bounded sandbox; the shipped
-    ones alone in Jinja's plain environment (trusted, they run at full speed)."""
-    from jinja2 import Environment, StrictUndefined
+    ones alone in Jinja's plain environment (trusted, they run at full speed:
+    `journeyctl.render.shipped`)."""
+    from jinja2 import StrictUndefined
 
     from journeyctl.render.sandbox import BoundedEnvironment
+    from journeyctl.render.shipped import ShippedEnvironment
 
-    kind = Environment if project_templates is None else BoundedEnvironment
+    kind = ShippedEnvironment if project_templates is None else BoundedEnvironment
     env = kind(
         loader=TemplateFolders(project_templates, BUILTIN_TEMPLATES),
         autoescape=_autoescape,
