@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journeyctl.render.cells import mark, md_of, td
+from journeyctl.render.curve_svg import curve_svg
 from journeyctl.render.lines import html_line, md_line
 from journeyctl.render.loader import TemplateFolders, TemplateOutside
 from journeyctl.text.markdown import md_cell, md_text, mermaid_text
@@ -67,6 +68,7 @@ def environment(project_templates: Path | None) -> Environment:
     env.filters["md_of"] = md_of
     env.filters["line"] = html_line
     env.filters["md_line"] = md_line
+    env.filters["curve_svg"] = curve_svg
     if isinstance(env, BoundedEnvironment):
         env.bound_filters()
     return env
