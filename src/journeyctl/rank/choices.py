@@ -56,13 +56,25 @@ _NAMED_FILTERS: tuple[tuple[str, Kind], ...] = (
 )
 
 
+# The framework's list of each kind that a ranking names.
+_LISTS: dict[Kind, str] = {
+    "phase": "phases",
+    "cluster": "clusters",
+    "owner": "owners",
+    "team": "teams",
+    "persona": "personas",
+}
+
+
 def resolve_filters(framework: Framework, options: RankOptions) -> Filters:
     """The options' filters as ids; a usage error for a value that names nothing."""
-    names = Names(framework)
+    written = {option: getattr(options, option) for option, _ in _NAMED_FILTERS}
+    # The names' index folds every name of the framework: made only for a filter to find.
+    names = Names(framework) if any(w is not None for w in written.values()) else None
     found: dict[str, str | None] = {}
     for option, kind in _NAMED_FILTERS:
-        written = getattr(options, option)
-        found[option] = None if written is None else _find(names, kind, option, written)
+        text = written[option]
+        found[option] = None if text is None or names is None else _find(names, kind, option, text)
     status = None if options.status is None else resolve_status(options.status)
     return Filters(status=status, **found)
 
@@ -70,15 +82,25 @@ def resolve_filters(framework: Framework, options: RankOptions) -> Filters:
 def named_filters(framework: Framework, filters: Filters) -> tuple[tuple[str, str], ...]:
     """The filters set, in the order of the options, each value as the framework names it:
     ("owner", "Eva de Boer"); the status as the files write it ("status", "mapped")."""
-    names = Names(framework)
     named = [
-        (option, names.name(kind, value))
+        (option, display_name(framework, kind, value))
         for option, kind in _NAMED_FILTERS
         if (value := getattr(filters, option)) is not None
     ]
     if filters.status is not None:
         named.append(("status", filters.status))
     return tuple(named)
+
+
+def display_names(framework: Framework, kind: Kind) -> dict[str, str]:
+    """Id -> name of one kind of the framework's entries, without the folded index that
+    `Names` makes to find what a person typed (most of its cost)."""
+    return {entry.id: entry.name for entry in getattr(framework, _LISTS[kind])}
+
+
+def display_name(framework: Framework, kind: Kind, id_: str) -> str:
+    """The entry's name; the id itself for an id the framework does not define."""
+    return display_names(framework, kind).get(id_, id_)
 
 
 def _find(names: Names, kind: Kind, option: str, written: str) -> str:

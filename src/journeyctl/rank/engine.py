@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from journeyctl.errors import UsageError
 from journeyctl.model import Framework, Journey
@@ -20,6 +21,7 @@ from journeyctl.rank.choices import (
     STATUSES,
     VOLUME_TERMS,
     Filters,
+    display_names,
     framework_weights,
     listed_weights,
     named_filters,
@@ -43,7 +45,7 @@ from journeyctl.rank.ranking import (
     RankOptions,
     Unranked,
 )
-from journeyctl.text import Lang, Names, parse_lang
+from journeyctl.text import Lang, parse_lang
 
 _Row = tuple[Journey, Volume]
 
@@ -74,11 +76,13 @@ def rank(framework: Framework, journeys: Sequence[Journey], options: RankOptions
     period = _period(rankable, options.period)
     compare = None if options.compare is None else _compare_period(rankable, options, period)
     selected = [j for j in rankable if filters.match(j)]
-    ranked, unranked = _rank_period(selected, rankable, period, scoring)
-    if compare is not None:
-        before, _ = _rank_period(selected, rankable, compare, scoring)
-        ranked = _with_comparison(ranked, selected, before, compare)
-    ranked = _named(framework, ranked[: options.top])
+    ordered, unranked = _rank_period(selected, rankable, period, scoring)
+    before = None if compare is None else _before(selected, rankable, compare, scoring)
+    names = _DisplayNames.of(framework)
+    ranked = [
+        _ranked(scored, place, names, before)
+        for place, scored in enumerate(ordered[: options.top], start=1)
+    ]
     invalid = _invalid(journeys, options.invalid, filters.match)
     return Ranking(
         period,
@@ -148,16 +152,26 @@ def _language(framework: Framework, lang: str | None) -> Lang:
     return framework.language if lang is None else parse_lang(lang)
 
 
+class _Scored(NamedTuple):
+    """A journey's score in a period, before it has its place."""
+
+    journey: Journey
+    volume: Volume
+    score: float
+    terms: dict[str, float]
+    contact_rate: float | None
+
+
 def _rank_period(
     selected: list[Journey], rankable: list[Journey], period: str | None, scoring: _Scoring
-) -> tuple[list[RankedJourney], list[Unranked]]:
-    """The selected journeys ranked in `period`, and those that cannot be, with the reason."""
+) -> tuple[list[_Scored], list[Unranked]]:
+    """The selected journeys in their order in `period`, and those that cannot be ranked,
+    with the reason."""
     rows, unranked = _split(selected, period, scoring.by)
     pool = _split(rankable, period, scoring.by)[0] if scoring.framework_wide else rows
     maxima = _maxima(pool, scoring.weights)
     scored = [_scored(journey, volume, scoring.weights, maxima) for journey, volume in rows]
-    ordered = sorted(scored, key=_sort_key(scoring.by))
-    return [replace(j, rank=i) for i, j in enumerate(ordered, start=1)], unranked
+    return sorted(scored, key=_sort_key(scoring.by)), unranked
 
 
 def _split(
@@ -209,30 +223,88 @@ def _term_values(journey: Journey, volume: Volume, weights: dict[str, float]) ->
 
 def _scored(
     journey: Journey, volume: Volume, weights: dict[str, float], maxima: dict[str, float]
-) -> RankedJourney:
+) -> _Scored:
     value = _term_values(journey, volume, weights)
     total_weight = sum(weights.values())
     terms = {
         k: 100 * w * value[k] / maxima[k] / total_weight if maxima[k] and total_weight else 0.0
         for k, w in weights.items()
     }
+    return _Scored(journey, volume, round(sum(terms.values()), 1), terms, _contact_rate(volume))
+
+
+@dataclass(frozen=True)
+class _DisplayNames:
+    """The names that tables for people show for the ids of a ranked journey."""
+
+    phases: dict[str, str]
+    clusters: dict[str, str]
+    owners: dict[str, str]
+
+    @classmethod
+    def of(cls, framework: Framework) -> _DisplayNames:
+        return cls(*(display_names(framework, kind) for kind in ("phase", "cluster", "owner")))
+
+
+@dataclass(frozen=True)
+class _Before:
+    """The compared period: each journey's place in it (ranked there or not)."""
+
+    period: str
+    ranks: dict[str, int]
+
+
+def _before(
+    selected: list[Journey], rankable: list[Journey], period: str, scoring: _Scoring
+) -> _Before:
+    ordered = _rank_period(selected, rankable, period, scoring)[0]
+    ranks = {scored.journey.id: place for place, scored in enumerate(ordered, start=1)}
+    return _Before(period, ranks)
+
+
+def _ranked(
+    scored: _Scored, place: int, names: _DisplayNames, before: _Before | None
+) -> RankedJourney:
+    """The journey at its place, made once: with the names tables show, and its place in
+    the compared period."""
+    journey, volume = scored.journey, scored.volume
+    owner = journey.owner
     return RankedJourney(
-        rank=0,
+        rank=place,
         id=journey.id,
         name=journey.name,
         phase=journey.phase,
         cluster=journey.cluster,
-        owner=journey.owner,
+        owner=owner,
         customers=volume.customers,
         contacts=volume.contacts,
-        contact_rate=_contact_rate(volume),
-        score=round(sum(terms.values()), 1),
-        terms={k: round(t, 2) for k, t in terms.items()},
+        contact_rate=scored.contact_rate,
+        score=scored.score,
+        terms={k: round(t, 2) for k, t in scored.terms.items()},
         missing_criteria=[
-            c for c in weights if c not in VOLUME_TERMS and c not in journey.criteria
+            c for c in scored.terms if c not in VOLUME_TERMS and c not in journey.criteria
         ],
         status=journey.status,
+        phase_name=names.phases.get(journey.phase, journey.phase),
+        cluster_name=names.clusters.get(journey.cluster, journey.cluster),
+        owner_name=None if owner is None else names.owners.get(owner, owner),
         estimated=tuple(volume.estimated),
+        compare=None if before is None else _comparison(journey, before),
+    )
+
+
+def _comparison(journey: Journey, before: _Before) -> Comparison | None:
+    """The journey's place in the compared period: None where it had no volumes then."""
+    volume = journey.volume(before.period)
+    if volume is None:
+        return None
+    return Comparison(
+        before.period,
+        before.ranks.get(journey.id),
+        volume.customers,
+        volume.contacts,
+        _contact_rate(volume),
+        tuple(volume.estimated),
     )
 
 
@@ -240,54 +312,19 @@ def _contact_rate(volume: Volume) -> float | None:
     return round(volume.contacts / volume.customers, 4) if volume.customers else None
 
 
-def _sort_key(by: RankBy) -> Callable[[RankedJourney], tuple[float, int, int, str]]:
+def _sort_key(by: RankBy) -> Callable[[_Scored], tuple[float, int, int, str]]:
     # Ties: higher contacts, then higher customers, then id; scores tie on their rounded value.
-    def key(j: RankedJourney) -> tuple[float, int, int, str]:
+    def key(scored: _Scored) -> tuple[float, int, int, str]:
+        volume = scored.volume
         primary = {
-            "score": j.score,
-            "customers": float(j.customers),
-            "contacts": float(j.contacts),
-            "contact-rate": j.contact_rate or 0.0,
+            "score": scored.score,
+            "customers": float(volume.customers),
+            "contacts": float(volume.contacts),
+            "contact-rate": scored.contact_rate or 0.0,
         }[by]
-        return (-primary, -j.contacts, -j.customers, j.id)
+        return (-primary, -volume.contacts, -volume.customers, scored.journey.id)
 
     return key
-
-
-def _with_comparison(
-    ranked: list[RankedJourney], selected: list[Journey], before: list[RankedJourney], period: str
-) -> list[RankedJourney]:
-    """Each ranked journey with its place in `period`: None where it had no volumes then."""
-    ranks = {j.id: j.rank for j in before}
-    volumes = {j.id: j.volume(period) for j in selected}
-    compared = []
-    for journey in ranked:
-        volume = volumes.get(journey.id)
-        comparison = None
-        if volume is not None:
-            comparison = Comparison(
-                period,
-                ranks.get(journey.id),
-                volume.customers,
-                volume.contacts,
-                _contact_rate(volume),
-                tuple(volume.estimated),
-            )
-        compared.append(replace(journey, compare=comparison))
-    return compared
-
-
-def _named(framework: Framework, ranked: list[RankedJourney]) -> list[RankedJourney]:
-    names = Names(framework)
-    return [
-        replace(
-            j,
-            phase_name=names.name("phase", j.phase),
-            cluster_name=names.name("cluster", j.cluster),
-            owner_name=None if j.owner is None else names.name("owner", j.owner),
-        )
-        for j in ranked
-    ]
 
 
 def _invalid(
