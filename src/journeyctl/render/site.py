@@ -129,6 +129,12 @@ def _given(view: object) -> object:
     return view
 
 
+# A page as planned: its format, its path without the extension, its template's name, and
+# what makes its view.
+Planned = tuple[Format, str, str, Callable[[], object]]
+
+
+@dataclass(frozen=True, eq=False)
 class Site(Sequence[Page]):
     """Every page of the site, in a fixed order: index, the reports, then the journey maps.
 
@@ -137,24 +143,17 @@ class Site(Sequence[Page]):
     names every page without making one.
     """
 
-    def __init__(
-        self,
-        context: Context,
-        planned: list[tuple[Format, str, str, Callable[[], object]]],
-        made: tuple[str, str],
-        changes: ChangesPage | None,
-    ) -> None:
-        self._context = context
-        self._planned = planned
-        self._made = made
-        self._changes = changes
+    context: Context
+    planned: list[Planned]
+    made: tuple[str, str]  # what every page says it was made from, and the line under a title
+    changes: ChangesPage | None
 
     @property
     def paths(self) -> list[str]:
-        return [f"{path}.{fmt}" for fmt, path, _, _ in self._planned]
+        return [f"{path}.{fmt}" for fmt, path, _, _ in self.planned]
 
     def __len__(self) -> int:
-        return len(self._planned)
+        return len(self.planned)
 
     @overload
     def __getitem__(self, index: int) -> Page: ...
@@ -164,15 +163,15 @@ class Site(Sequence[Page]):
 
     def __getitem__(self, index: int | slice) -> Page | list[Page]:
         if isinstance(index, slice):
-            return [self._page(planned) for planned in self._planned[index]]
-        return self._page(self._planned[index])
+            return [self._page(planned) for planned in self.planned[index]]
+        return self._page(self.planned[index])
 
     def __iter__(self) -> Iterator[Page]:
-        return map(self._page, self._planned)
+        return map(self._page, self.planned)
 
-    def _page(self, planned: tuple[Format, str, str, Callable[[], object]]) -> Page:
+    def _page(self, planned: Planned) -> Page:
         fmt, path, template, view = planned
-        return _page(self._context, path, template, view(), fmt, self._made, self._changes)
+        return _page(self.context, path, template, view(), fmt, self.made, self.changes)
 
 
 def render_page(env: Environment, page: Page) -> str:
