@@ -9,8 +9,9 @@ an import never leaves a tree that does not validate.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -56,8 +57,16 @@ class FileChange:
     relative: str  # to the root, `/` between folders
     old: str | None  # None: a new file
     new: str
-    details: list[Message] = field(default_factory=list)
+    # What changes (`details`), or what says it when first asked for: only a dry run shows
+    # a new journey's, and 10,000 new journeys held 60 MiB of them.
+    described: list[Message] | Callable[[], list[Message]] = field(default_factory=list)
     journey: str | None = None
+
+    @property
+    def details(self) -> list[Message]:
+        if callable(self.described):
+            self.described = self.described()
+        return self.described
 
 
 @dataclass
@@ -558,11 +567,16 @@ def _plan_new(
     if notes:
         data["notes"] = [_note_data(note) for note in notes]
     text = new_yaml(data, header_comment=_schema_line(planner, relative))
+    details = partial(_new_details, volumes, notes)
+    planner.plan.changes.append(FileChange(relative, None, text, details, journey.id))
+
+
+def _new_details(volumes: list[VolumeCells], notes: list[NoteCell]) -> list[Message]:
+    """What a new journey holds, for the dry run."""
     details: list[Message] = [
         said("detail.volume", period=v.period, figures=_figures(v)) for v in volumes
     ]
-    details += [said("detail.note", text=repr(note.text), cell=note.cell) for note in notes]
-    planner.plan.changes.append(FileChange(relative, None, text, details, journey.id))
+    return details + [said("detail.note", text=repr(n.text), cell=n.cell) for n in notes]
 
 
 def _schema_line(planner: _Planner, relative: str) -> str:
