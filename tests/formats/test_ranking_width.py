@@ -10,7 +10,7 @@ import pytest
 from rich.cells import cell_len
 
 from journeyctl.formats import ranking as formats
-from journeyctl.formats._table import Column, fit_widths, fits
+from journeyctl.formats._table import Column, Styled, fit_widths, fits
 from journeyctl.rank import Ranking
 from journeyctl.text import LANGUAGES, Lang
 from tests.formats.conftest import HOSTILE_TEXTS
@@ -166,9 +166,7 @@ def test_a_narrow_terminal_stacks_status_under_the_name() -> None:
 
 
 def column(header: str, *cells: str, **kinds: bool) -> Column:
-    from rich.text import Text
-
-    return Column(header, cells=[Text(c) for c in cells], **kinds)
+    return Column(header, cells=[Styled(c) for c in cells], **kinds)
 
 
 def test_widths_give_every_column_its_longest_word_first() -> None:

@@ -7,6 +7,11 @@ one), then the room that is left goes to the columns whose text still wraps, the
 that need least first. Only when even the longest words do not fit are the widest text
 columns cut down (never a number), and then a word longer than its column is folded.
 
+Cells are `Styled`: the text and its styles as Rich's `Text` holds them, without Rich.
+Without colours (a pipe, a file, `NO_COLOR`) a table whose cells wrap between words is
+written here from its title to its last row, and Rich is not imported; Rich's `Text` is made
+of a cell only where Rich lays it out (colours, a word folded across lines).
+
 `fits` tells a caller with several layouts whether one fits comfortably: numbers and
 `flexible` columns at their longest word, a column that allows `lines` lines with each of
 its facts (a cell's lines) wrapped into at most that many, every other text column on one
@@ -16,19 +21,18 @@ line. Such a column gets that width first when the table is laid out.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-
-from rich import box
-from rich.cells import cell_len as rich_cell_len
-from rich.color import ColorSystem
-from rich.console import Console
-from rich.segment import Segment
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from journeyctl.formats._console import console_for, render
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.segment import Segment
+    from rich.table import Table
+    from rich.text import Text
 
 # Two spaces between columns: one from the box's divider, one of padding.
 GAP = 2
@@ -40,7 +44,41 @@ def cell_len(text: str) -> int:
     the rest (wide and combining characters)."""
     if text.isascii() and text.isprintable():
         return len(text)
+    from rich.cells import cell_len as rich_cell_len
+
     return rich_cell_len(text)
+
+
+# A part of a cell's text in a style: its start, its end and the style ("dim", "green").
+Span = tuple[int, int, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Styled:
+    """A cell's text, with a style for the whole of it and spans for its parts: what Rich's
+    `Text` holds of a cell, made thousands of times a table at a fraction of the cost."""
+
+    plain: str
+    style: str = ""
+    spans: tuple[Span, ...] = ()
+
+    def text(self) -> Text:
+        """The cell as Rich's `Text`, for Rich to lay out."""
+        from rich.text import Span as RichSpan
+        from rich.text import Text
+
+        spans = [RichSpan(*span) for span in self.spans]
+        return Text(self.plain, style=self.style, spans=spans)
+
+
+def styled(*pieces: tuple[str, str]) -> Styled:
+    """A text of pieces, each in its style ("" for none), as `Text.assemble` makes it."""
+    plain, spans = "", []
+    for piece, style in pieces:
+        if piece and style:
+            spans.append((len(plain), len(plain) + len(piece), style))
+        plain += piece
+    return Styled(plain, spans=tuple(spans))
 
 
 @dataclass
@@ -60,7 +98,7 @@ class Column:
     numeric: bool = False
     wrap: bool = True
     flexible: bool = False
-    cells: list[Text] = field(default_factory=list)
+    cells: list[Styled] = field(default_factory=list)
     lines: int | tuple[int, ...] | None = None
 
     def min_width(self) -> int:
@@ -227,13 +265,17 @@ def _cut(widths: list[int], cuttable: list[bool], limit: int) -> list[int]:
     return [min(w, limit) if cut else w for w, cut in zip(widths, cuttable, strict=True)]
 
 
-def build(title: Text, columns: Sequence[Column], width: int, *, rows: bool = True) -> Table:
+def build(title: Styled, columns: Sequence[Column], width: int, *, rows: bool = True) -> Table:
     """A Rich table of `columns` at the widths `fit_widths` decides; only the title and
     the header without `rows`."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     widths = fit_widths(columns, width)
     padding = (0, gap(columns, width) - 1, 0, 0)
     table = Table(
-        title=title,
+        title=title.text(),
         title_justify="left",
         box=box.SIMPLE_HEAD,
         show_edge=False,
@@ -262,12 +304,15 @@ def _aligned_columns(columns: Sequence[Column], widths: list[int]) -> list[list[
 def _aligned(column: Column, width: int) -> list[Text]:
     """Right-aligned cells padded here, so that a trailing mark (`~`) or its blank stays
     and the digits line up: Rich strips trailing blanks when it aligns right itself."""
+    texts = [cell.text() for cell in column.cells]
     if not column.numeric:
-        return column.cells
-    return [_aligned_cell(cell, width) for cell in column.cells]
+        return texts
+    return [_aligned_cell(text, width) for text in texts]
 
 
 def _aligned_cell(cell: Text, width: int) -> Text:
+    from rich.text import Text
+
     if "\n" in cell.plain:  # each line aligned on its own: a figure with another beneath
         return Text("\n", justify="left").join(_aligned_cell(line, width) for line in cell.split())
     padded = cell.copy()
@@ -276,53 +321,155 @@ def _aligned_cell(cell: Text, width: int) -> Text:
     return padded
 
 
-def render_table(title: Text, columns: Sequence[Column], width: int, color: bool) -> str:
+# Between the table's title and header and its rows: Rich's SIMPLE_HEAD box without edges.
+_RULE = "─"
+
+
+def render_table(title: Styled, columns: Sequence[Column], width: int, color: bool) -> str:
     """The table as `render(build(...))` writes it, the same characters and colours, at a
-    fraction of the cost for long tables: Rich lays out the title and the header, the rows
-    are written here. Rich lays out every cell through several generic layers (a ranking
-    of 2,000 journeys took most of a second); here a cell that fits its column on one line
-    is padded, and only a cell that wraps or carries a style goes through Rich's `Text`.
-    Where the columns do not fit `width` even so, Rich's own shrinking decides: the whole
-    table is Rich's then."""
+    fraction of the cost for long tables. Rich lays out every cell through several generic
+    layers (a ranking of 2,000 journeys took most of a second); here a cell that fits its
+    column on one line is padded, one that wraps between words is wrapped, and only a cell
+    that carries a style in colour or must be folded goes through Rich's `Text`; without
+    colours the title and the header are written here too. Where the columns do not fit
+    `width` even so, Rich's own shrinking decides: the whole table is Rich's then."""
     widths = fit_widths(columns, width)
     spacing = gap(columns, width)
-    if sum(widths) + spacing * (len(columns) - 1) > width:
+    table_width = sum(widths) + spacing * (len(columns) - 1)
+    if table_width > width:
         return render(build(title, columns, width), color, width, soft_wrap=False)
-    head = render(build(title, columns, width, rows=False), color, width, soft_wrap=False)
-    console = console_for(color, width)
     # Each column's cell lines with the padding on their right (none after the last
     # column, as `pad_edge=False` leaves it), then Rich's divider: one blank.
     pads = [" " * (spacing - 1)] * (len(columns) - 1) + [""]
+    head = None if color else _plain_head(title, columns, widths, pads)
+    if head is None:
+        head = render(build(title, columns, width, rows=False), color, width, soft_wrap=False)
+    writer = _Writer(color, width)
     cells = [
-        [_cell_lines(cell, column, column_width, console) for cell in column.cells]
+        _column_lines(column, column_width, writer)
         for column, column_width in zip(columns, widths, strict=True)
     ]
+    return head + "".join(_row_lines(zip(*cells, strict=True), widths, pads))
+
+
+def _row_lines(
+    rows: Iterable[Sequence[list[str]]], widths: list[int], pads: list[str]
+) -> list[str]:
+    """Each row's lines side by side, a cell with fewer lines than its row blank below."""
     lines = []
-    for row in zip(*cells, strict=True):
-        height = max(len(lines_of_cell) for lines_of_cell in row)
-        for line_no in range(height):
+    for row in rows:
+        for line_no in range(max(len(lines_of_cell) for lines_of_cell in row)):
             parts = [
                 (cell[line_no] if line_no < len(cell) else " " * w) + pad
                 for cell, w, pad in zip(row, widths, pads, strict=True)
             ]
-            lines.append(" ".join(parts).rstrip())
-    return head + "".join(line + "\n" for line in lines)
+            lines.append(" ".join(parts).rstrip() + "\n")
+    return lines
 
 
-def _cell_lines(cell: Text, column: Column, width: int, console: Console) -> list[str]:
+def _plain_head(
+    title: Styled, columns: Sequence[Column], widths: list[int], pads: list[str]
+) -> str | None:
+    """The title, the header and the rule under it without colours, as Rich writes them;
+    None where Rich must (a word longer than its column)."""
+    table_width = sum(widths) + (len(pads[0]) + 1) * (len(columns) - 1)
+    # Rich writes no title line for an empty title, and wraps one at the table's width.
+    title_lines = _wrapped(title.plain, table_width) if title.plain else []
+    headers = [_header_lines(c, w) for c, w in zip(columns, widths, strict=True)]
+    if title_lines is None or None in headers:
+        return None
+    header = [lines for lines in headers if lines is not None]
+    tallest = max(len(lines) for lines in header)
+    # A header's lines stand at the bottom of the header row, as Rich aligns them.
+    bottom = [
+        [" " * w] * (tallest - len(lines)) + lines for lines, w in zip(header, widths, strict=True)
+    ]
+    lines = [line.rstrip() + "\n" for line in title_lines]
+    lines += _row_lines([bottom], widths, pads)
+    return "".join(lines) + _RULE * table_width + "\n"
+
+
+def _header_lines(column: Column, width: int) -> list[str] | None:
+    """A header's lines `width` wide, aligned as its column; None where Rich must."""
+    header = column.header
+    lines: list[str] | None = [header]
+    if cell_len(header) > width:
+        lines = _wrapped(header, width) if column.wrap else None
+    if lines is None:
+        return None
+    if column.numeric:  # Rich aligns each line right after taking its blanks away
+        return [" " * (width - cell_len(line.rstrip())) + line.rstrip() for line in lines]
+    return [line + " " * (width - cell_len(line)) for line in lines]
+
+
+class _Writer:
+    """How cells are written: with or without colours, and Rich's console for the cells
+    that Rich lays out, made when the first of them needs it."""
+
+    def __init__(self, color: bool, width: int) -> None:
+        self.color = color
+        self.width = width
+
+    @cached_property
+    def console(self) -> Console:
+        return console_for(self.color, self.width)
+
+
+def _column_lines(column: Column, width: int, writer: _Writer) -> list[list[str]]:
+    """Each cell's lines; a text that many cells hold (a status, a phase) laid out once."""
+    laid_out: dict[Styled, list[str]] = {}
+    lines = []
+    for cell in column.cells:
+        cell_lines = laid_out.get(cell)
+        if cell_lines is None:
+            cell_lines = laid_out[cell] = _cell_lines(cell, column, width, writer)
+        lines.append(cell_lines)
+    return lines
+
+
+def _cell_lines(cell: Styled, column: Column, width: int, writer: _Writer) -> list[str]:
     """A cell's lines, each `width` wide, as Rich writes them in a table's column."""
     # Without colours a style changes nothing; with them, only an unstyled cell is plain.
-    if not console.is_terminal or (not cell.spans and not cell.style):
+    if not writer.color or (not cell.spans and not cell.style):
         plain = _plain_lines(cell.plain, width, column)
         if plain is not None:
             return plain
+    from rich.segment import Segment
+    from rich.text import Text
+
+    text = cell.text()
     if column.numeric:
-        cell = _aligned_cell(cell, width)
-    lines = cell.wrap(console, width, justify="left", overflow="fold", no_wrap=not column.wrap)
-    if not console.is_terminal:  # no colours: the text is all there is
+        text = _aligned_cell(text, width)
+    console = writer.console
+    lines = text.wrap(console, width, justify="left", overflow="fold", no_wrap=not column.wrap)
+    if not writer.color:  # no colours: the text is all there is
         return [line.plain for line in lines]
     segments = Text("\n").join(lines).render(console)
-    return [_ansi(line, console) for line in Segment.split_lines(segments)]
+    return [_ansi(line) for line in Segment.split_lines(segments)]
+
+
+def write_text(text: Styled, color: bool, width: int, *, group: bool = False) -> str:
+    """What `render` writes of `text` (in a `Group` with `group`: a line break at its end
+    is a blank line then), wrapped between words at `width`; without colours and where
+    every word fits, written here without Rich."""
+    lines = None if color else _plain_text_lines(text.plain, width, group)
+    if lines is not None:
+        return "".join(line.rstrip() + "\n" for line in lines)
+    from rich.console import Group
+
+    rich_text = text.text()
+    return render(Group(rich_text) if group else rich_text, color, width, soft_wrap=False)
+
+
+def _plain_text_lines(plain: str, width: int, group: bool) -> list[str] | None:
+    lines: list[str] = []
+    # Alone, a text's last line break ends its last line; in a group it starts a blank one.
+    for line in (plain if group else plain.removesuffix("\n")).split("\n"):
+        wrapped = [line] if cell_len(line) <= width else _wrapped(line, width)
+        if wrapped is None:
+            return None
+        lines += wrapped
+    return lines
 
 
 # What Rich wraps between (a word and the blanks after it), and blanks other than spaces.
@@ -378,8 +525,10 @@ def _wrapped(fact: str, width: int) -> list[str] | None:
     return lines
 
 
-def _ansi(segments: list[Segment], console: Console) -> str:
+def _ansi(segments: list[Segment]) -> str:
     """Segments as the console writes them: each styled one in its own escape codes."""
+    from rich.color import ColorSystem
+
     system = ColorSystem.STANDARD  # the colours `console_for` asks for
     return "".join(
         style.render(text, color_system=system) if style else text for text, style, _ in segments

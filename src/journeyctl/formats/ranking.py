@@ -7,8 +7,8 @@ CSV are for machines: ids and plain numbers. `RANK_FORMATS` holds each as a writ
 one interface (`formats/base.py`).
 
 Every cell that holds text from the tree goes through `one_line` (or Markdown escaping);
-the terminal table gets `Text` cells, never strings, because Rich reads a string cell as
-markup (`[bold]`).
+the terminal table's cells are `Styled` (text and styles), which Rich, where it writes
+them, gets as `Text`, never as a string, because Rich reads a string as markup (`[bold]`).
 """
 
 from __future__ import annotations
@@ -20,12 +20,18 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from rich.console import Group
-from rich.text import Span, Text
-
-from journeyctl.formats._console import WIDTH, render
+from journeyctl.formats._console import WIDTH
 from journeyctl.formats._safe import csv_cell, one_line, to_json
-from journeyctl.formats._table import GAP, Column, fits, height, render_table
+from journeyctl.formats._table import (
+    GAP,
+    Column,
+    Styled,
+    fits,
+    height,
+    render_table,
+    styled,
+    write_text,
+)
 from journeyctl.formats.base import Writer
 from journeyctl.rank import RankedJourney, Ranking
 from journeyctl.text.markdown import md_cell, md_code, md_text
@@ -45,7 +51,7 @@ def table(ranking: Ranking, color: bool = False, explain: bool = False, width: i
         parts = [f"{one_line(view.no_match)}\n"]
     elif view.rows:
         columns = _layout(view, width)
-        parts = [render_table(Text(one_line(view.title)), columns, width, color)]
+        parts = [render_table(Styled(one_line(view.title)), columns, width, color)]
     else:  # no header without rows: a line that says so
         parts = [f"{one_line(view.title)}\n{one_line(view.empty)}\n"]
     if view.explanation is not None:
@@ -53,7 +59,7 @@ def table(ranking: Ranking, color: bool = False, explain: bool = False, width: i
     notes = _notes(view)
     if notes.plain:
         # In a group, as the notes have always been written: a blank line ends them.
-        parts.append(render(Group(notes), color, width, soft_wrap=False))
+        parts.append(write_text(notes, color, width, group=True))
     return "".join(parts)
 
 
@@ -90,24 +96,27 @@ _LAYOUTS = (
 
 def _layout(view: RankingView, width: int) -> list[Column]:
     cells = _Cells(view)
-    candidates = [_columns(cells, layout) for layout in _LAYOUTS]
-    # Of the layouts that show as much as the first comfortable one, the shortest: names
-    # side by side when stacking would not save a line.
-    comfortable = [
-        (layout, columns)
-        for layout, columns in zip(_LAYOUTS, candidates, strict=True)
-        if fits(columns, width)
-    ]
-    if comfortable:
-        shown = _shown(comfortable[0][0])
-        alike = [columns for layout, columns in comfortable if _shown(layout) == shown]
+    # Each layout's columns are made when it is tried, each column once for all layouts
+    # (`_Cells`), and measured once: the first comfortable layout usually ends the search.
+    first = next((layout for layout in _LAYOUTS if fits(_columns(cells, layout), width)), None)
+    if first is not None:
+        # Of the layouts that show as much as the first comfortable one, the shortest: names
+        # side by side when stacking would not save a line.
+        alike = [
+            columns
+            for layout in _LAYOUTS
+            if _shown(layout) == _shown(first) and fits(columns := _columns(cells, layout), width)
+        ]
+        if len(alike) == 1:
+            return alike[0]
         return min(alike, key=lambda columns: height(columns, width))
     # Then the first whose longest words fit two spaces apart, then one space apart.
     for gap in (GAP, 1):
-        for columns in candidates:
+        for layout in _LAYOUTS:
+            columns = _columns(cells, layout)
             if fits(columns, width, comfortably=False, gap=gap):
                 return columns
-    return candidates[-1]
+    return _columns(cells, _LAYOUTS[-1])
 
 
 def _shown(layout: _Layout) -> tuple[str, bool]:
@@ -181,13 +190,13 @@ class _Cells:
 
     @cached_property
     def ranks(self) -> Column:
-        ranks = [Text(r.rank.text, style="bold") for r in self.rows]
+        ranks = [Styled(r.rank.text, style="bold") for r in self.rows]
         return Column("#", numeric=True, cells=ranks)
 
     @cached_property
     def movement(self) -> Column:
         cells = [
-            Text(r.movement.text, style=_MOVEMENT_STYLES.get(r.movement.tone, ""))
+            Styled(r.movement.text, style=_MOVEMENT_STYLES.get(r.movement.tone, ""))
             for r in self.rows
         ]
         return Column(one_line(self.headers["movement"]), numeric=True, cells=cells)
@@ -268,25 +277,18 @@ class _Cells:
         return Column(one_line(" / ".join(headers)), lines=lines, cells=cells)
 
 
-def _stacked(first: str, *others: str) -> Text:
+def _stacked(first: str, *others: str) -> Styled:
     """Facts in one cell, each on its own line, the others dimmed."""
-    text = one_line(first)
-    spans = []
-    for other in others:
-        start = len(text)
-        text += "\n" + one_line(other)
-        spans.append(Span(start, len(text), "dim"))
-    # Built whole, not appended fact by fact: a long ranking makes thousands of these.
-    return Text(text, spans=spans)
+    return styled((one_line(first), ""), *(("\n" + one_line(other), "dim") for other in others))
 
 
-def _beneath(now: Cell, then: Cell) -> Text:
+def _beneath(now: Cell, then: Cell) -> Styled:
     """Two figures, one above the other, the lower one dimmed: `310,000~` over `290,000 `
     (a blank where the upper one has a mark, so that the digits line up)."""
     upper = one_line(now.shown)
     lower = one_line(then.shown) + (" " if now.mark and not then.mark else "")
-    return Text(
-        f"{upper}\n{lower}", spans=[Span(len(upper) + 1, len(upper) + 1 + len(lower), "dim")]
+    return Styled(
+        f"{upper}\n{lower}", spans=((len(upper) + 1, len(upper) + 1 + len(lower), "dim"),)
     )
 
 
@@ -294,16 +296,13 @@ def _numbers(header: str, cells: Iterable[str]) -> Column:
     return Column(one_line(header), numeric=True, cells=_texts(cells))
 
 
-def _texts(cells: Iterable[str]) -> list[Text]:
-    return [Text(one_line(cell)) for cell in cells]
+def _texts(cells: Iterable[str]) -> list[Styled]:
+    return [Styled(one_line(cell)) for cell in cells]
 
 
-def _score_with_bar(text: str, filled: int) -> Text:
+def _score_with_bar(text: str, filled: int) -> Styled:
     """The score (`text`) and its bar: `93,3 █████`, the bar green, its rest dim."""
-    cell = Text(f"{text:>5} ")
-    cell.append("█" * filled, style="green")
-    cell.append("·" * (BAR - filled), style="dim")
-    return cell
+    return styled((f"{text:>5} ", ""), ("█" * filled, "green"), ("·" * (BAR - filled), "dim"))
 
 
 def _score(row: RankingRow) -> str:
@@ -324,18 +323,18 @@ def _explanation(explanation: Table, width: int, color: bool) -> str:
             zip(explanation.headers, explanation.numeric, strict=True)
         )
     ]
-    return render_table(Text(one_line(explanation.title)), columns, width, color)
+    return render_table(Styled(one_line(explanation.title)), columns, width, color)
 
 
-def _notes(view: RankingView) -> Text:
-    notes = Text()
-    for line in view.notes:
-        notes.append(one_line(line) + "\n", style="yellow" if line[:1] in "*~" else "")
+def _notes(view: RankingView) -> Styled:
+    pieces = [(one_line(line) + "\n", "yellow" if line[:1] in "*~" else "") for line in view.notes]
     if view.unranked:
-        notes.append(one_line(view.unranked_title) + ":\n", style="bold")
-        for item in view.unranked:
-            notes.append(f"  {one_line(item.name.text)}: {one_line(item.reason)}\n")
-    return notes
+        pieces.append((one_line(view.unranked_title) + ":\n", "bold"))
+        pieces += [
+            (f"  {one_line(item.name.text)}: {one_line(item.reason)}\n", "")
+            for item in view.unranked
+        ]
+    return styled(*pieces)
 
 
 def as_json(ranking: Ranking, explain: bool = False) -> str:

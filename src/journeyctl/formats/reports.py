@@ -8,7 +8,8 @@ are written as they are: the documented shapes of docs/reports.md. `REPORT_FORMA
 each as a writer of the one interface (`formats/base.py`).
 
 Every piece of user text goes through `one_line` (or Markdown escaping, which uses it); the
-terminal table gets `Text` cells, never strings, because Rich reads a string as markup.
+terminal table's cells are `Styled`, which Rich, where it writes them, gets as `Text`, never
+as a string, because Rich reads a string as markup.
 """
 
 from __future__ import annotations
@@ -16,14 +17,20 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
-from typing import Protocol
-
-from rich.console import Group, RenderableType
-from rich.text import Text
+from typing import TYPE_CHECKING, Protocol
 
 from journeyctl.formats._console import WIDTH, render
 from journeyctl.formats._safe import csv_cell, one_line, to_json
-from journeyctl.formats._table import Column, build, fit_widths, render_table, wrapped_lines
+from journeyctl.formats._table import (
+    Column,
+    Styled,
+    build,
+    fit_widths,
+    render_table,
+    styled,
+    wrapped_lines,
+    write_text,
+)
 from journeyctl.formats.base import Writer
 from journeyctl.reports import EXPLAINED_REPORTS, Report
 from journeyctl.text import Lang, label
@@ -34,6 +41,9 @@ from journeyctl.views.coverage import coverage_view
 from journeyctl.views.improvements import improvements_view
 from journeyctl.views.kpis import kpis_view
 from journeyctl.views.owners import owners_view
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 # How a cell's tone shows in a terminal.
 _STYLES = {"good": "green", "bad": "red", "strong": "bold"}
@@ -80,13 +90,13 @@ def table(
     for sheet in shown.tables:
         if parts:
             parts.append("\n")
-        title = Text(one_line(sheet.title), style="bold")
+        title = _title(sheet)
         if sheet.rows:
             parts.append(render_table(title, _sheet_columns(sheet, width), width, color))
         else:
-            parts.append(render(_no_rows(sheet, title, lang), color, width, soft_wrap=False))
+            parts.append(write_text(_no_rows(sheet, title, lang), color, width))
     if shown.notes:
-        parts.append(render(_notes(shown), color, width, soft_wrap=False))
+        parts.append(write_text(_notes(shown), color, width))
     return "".join(parts) if parts else "\n"
 
 
@@ -94,6 +104,9 @@ def rich_table(
     report: Report, lang: Lang, color: bool = False, width: int = WIDTH, explain: bool = False
 ) -> str:
     """`table` as Rich writes the whole group, every row through Rich's layout."""
+    from rich.console import Group
+    from rich.text import Text
+
     shown = page(report, lang, explain)
     parts: list[RenderableType] = []
     for sheet in shown.tables:
@@ -101,22 +114,27 @@ def rich_table(
             parts.append(Text(""))
         parts.append(_sheet_table(sheet, lang, width))
     if shown.notes:
-        parts.append(_notes(shown))
+        parts.append(_notes(shown).text())
     return render(Group(*parts), color, width, soft_wrap=False)
 
 
-def _notes(shown: View) -> Text:
-    return Text("\n".join(one_line(note) for note in shown.notes))
+def _title(sheet: Table) -> Styled:
+    return Styled(one_line(sheet.title), "bold")
 
 
-def _no_rows(sheet: Table, title: Text, lang: Lang) -> Text:
-    return Text.assemble(title, "\n", one_line(sheet.empty or label("report.none", lang)))
+def _notes(shown: View) -> Styled:
+    return Styled("\n".join(one_line(note) for note in shown.notes))
+
+
+def _no_rows(sheet: Table, title: Styled, lang: Lang) -> Styled:
+    empty = one_line(sheet.empty or label("report.none", lang))
+    return styled((title.plain, title.style), ("\n" + empty, ""))
 
 
 def _sheet_table(sheet: Table, lang: Lang, width: int) -> RenderableType:
-    title = Text(one_line(sheet.title), style="bold")
+    title = _title(sheet)
     if not sheet.rows:
-        return _no_rows(sheet, title, lang)
+        return _no_rows(sheet, title, lang).text()
     return build(title, _sheet_columns(sheet, width), width)
 
 
@@ -173,13 +191,14 @@ def _lined_up(stacked: dict[int, list[list[str]]], widths: list[int]) -> dict[in
     return lined
 
 
-def _text(cell: Cell, lines: list[str] | None = None) -> Text:
+def _text(cell: Cell, lines: list[str] | None = None) -> Styled:
     """The cell's text, and the line below it dimmed; a stacked cell's `lines` one per line."""
     shown = "\n".join(lines) if lines is not None else one_line(cell.shown)
-    text = Text(shown, style=_STYLES.get(cell.tone, ""))
-    if cell.below:
-        text.append("\n" + one_line(cell.below), style="dim")
-    return text
+    style = _STYLES.get(cell.tone, "")
+    if not cell.below:
+        return Styled(shown, style)
+    below = "\n" + one_line(cell.below)
+    return Styled(shown + below, style, ((len(shown), len(shown) + len(below), "dim"),))
 
 
 def as_markdown(report: Report, lang: Lang, explain: bool = False) -> str:
