@@ -298,9 +298,15 @@ def _staged_copy(path: Path, data: bytes) -> Path:
 
 def sync_folders(paths: Iterable[Path]) -> None:
     """Make the renames of files written with `sync_folder=False` durable: each of their
-    folders is synced once."""
-    for folder in dict.fromkeys(path.parent for path in paths):
-        _sync_folder(folder)
+    folders is synced once, several at once (as files are staged) where there are many."""
+    folders = list(dict.fromkeys(path.parent for path in paths))
+    if len(folders) <= 1:
+        for folder in folders:
+            _sync_folder(folder)
+        return
+    with ThreadPoolExecutor(_STAGING_THREADS, thread_name_prefix="sync") as pool:
+        for _ in pool.map(_sync_folder, folders):
+            pass
 
 
 def _existing_mode(path: Path) -> int | None:
