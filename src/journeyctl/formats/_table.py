@@ -118,8 +118,14 @@ class Column:
 
     @cached_property
     def _max_width(self) -> int:
+        return max(self.line_lengths.values(), default=1)
+
+    @cached_property
+    def line_lengths(self) -> dict[str, int]:
+        """Each distinct line of the header and the cells, with its width: measured once,
+        for the widths and again when the cells are written."""
         lines = {line for text in self._texts() for line in text.split("\n")}
-        return max((cell_len(line) for line in lines), default=1)
+        return {line: cell_len(line) for line in lines}
 
     def comfortable_width(self) -> int:
         if self.numeric or self.flexible:
@@ -138,15 +144,21 @@ class Column:
         """The least width at which every fact wraps into at most its lines."""
         limits = self._limits()
         facts: dict[str, int] = {self.header: max(limits)}
-        for cell in self.cells:
-            for position, fact in enumerate(cell.plain.split("\n")):
-                limit = limits[min(position, len(limits) - 1)]
-                facts[fact] = min(facts.get(fact, limit), limit)
+        last = len(limits) - 1
+        for text in {cell.plain for cell in self.cells}:
+            for position, fact in enumerate(text.split("\n")):
+                limit = limits[min(position, last)]
+                if facts.get(fact, limit) >= limit:
+                    facts[fact] = limit
         width = self.min_width()
         # The longest first: a shorter one fits on a line what they fit.
         for fact in sorted(facts, key=len, reverse=True):
             if cell_len(fact) <= width:
                 break
+            # At least a word a line (the width holds the longest): a fact of no more words
+            # than its lines fits them.
+            if len(fact.split()) <= facts[fact]:
+                continue
             while wrapped_lines(fact, width) > facts[fact]:
                 width += 1
         return width
@@ -417,12 +429,14 @@ class _Writer:
 
 def _column_lines(column: Column, width: int, writer: _Writer) -> list[list[str]]:
     """Each cell's lines; a text that many cells hold (a status, a phase) laid out once."""
-    laid_out: dict[Styled, list[str]] = {}
+    laid_out: dict[Styled | str, list[str]] = {}
     lines = []
     for cell in column.cells:
-        cell_lines = laid_out.get(cell)
+        # Without colours a cell's lines are its text's.
+        key = cell if writer.color else cell.plain
+        cell_lines = laid_out.get(key)
         if cell_lines is None:
-            cell_lines = laid_out[cell] = _cell_lines(cell, column, width, writer)
+            cell_lines = laid_out[key] = _cell_lines(cell, column, width, writer)
         lines.append(cell_lines)
     return lines
 
@@ -481,14 +495,15 @@ def _plain_lines(plain: str, width: int, column: Column) -> list[str] | None:
     """The lines Rich makes of a cell's text, for the common cases: a number that fits, a
     text whose facts fit or wrap between words. None for the rest (a word longer than the
     column, a tab, a line that must not wrap): Rich's own `Text.wrap` does those."""
+    lengths = column.line_lengths
     if column.numeric:
         facts = plain.split("\n")
-        if any(cell_len(fact) > width for fact in facts):
+        if any(lengths[fact] > width for fact in facts):
             return None
-        return [" " * (width - cell_len(fact)) + fact for fact in facts]
+        return [" " * (width - lengths[fact]) + fact for fact in facts]
     lines = []
     for fact in plain.split("\n"):
-        length = cell_len(fact)
+        length = lengths[fact]
         if length <= width:
             lines.append(fact + " " * (width - length))
             continue

@@ -273,7 +273,8 @@ class _Cells:
         self, keys: tuple[str, ...], facts: Iterable[tuple[str, ...]], lines: tuple[int, ...]
     ) -> Column:
         headers = [self.headers[keys[0]], *(self.headers[k].lower() for k in keys[1:])]
-        cells = [_stacked(*one) for one in facts]
+        made: dict[tuple[str, ...], Styled] = {}
+        cells = [made.get(one) or made.setdefault(one, _stacked(*one)) for one in facts]
         return Column(one_line(" / ".join(headers)), lines=lines, cells=cells)
 
 
@@ -297,7 +298,15 @@ def _numbers(header: str, cells: Iterable[str]) -> Column:
 
 
 def _texts(cells: Iterable[str]) -> list[Styled]:
-    return [Styled(one_line(cell)) for cell in cells]
+    # One cell for each distinct text (a phase, a status): made, measured and written once.
+    made: dict[str, Styled] = {}
+    texts = []
+    for cell in cells:
+        text = made.get(cell)
+        if text is None:
+            text = made[cell] = Styled(one_line(cell))
+        texts.append(text)
+    return texts
 
 
 def _score_with_bar(text: str, filled: int) -> Styled:

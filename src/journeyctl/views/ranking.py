@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from journeyctl.rank import ContactShare, NoMatch, RankedJourney, Ranking
+from journeyctl.rank import Comparison, ContactShare, NoMatch, RankedJourney, Ranking
 from journeyctl.text import LABELS, Lang, format_count, format_decimal, format_percent, label
 from journeyctl.views import cells
 from journeyctl.views.cells import ESTIMATED, MISSING, NONE, Cell, Table
@@ -81,11 +81,13 @@ def ranking_view(ranking: Ranking, explain: bool = False) -> RankingView:
     lang = ranking.language
     total = sum(j.contacts for j in ranking.journeys)
     rows, running, guessed = [], 0, False
+    shared = _SharedCells()
     for journey in ranking.journeys:
         running += journey.contacts
         # A share is as sure as the least sure count in it.
         guessed = guessed or journey.contacts_estimated
-        rows.append(_row(ranking, journey, running / total if total else None, guessed))
+        share = running / total if total else None
+        rows.append(_row(ranking, journey, share, guessed, shared))
     top = min(TOP, len(ranking.journeys))
     unranked = tuple(
         UnrankedRow(u.id, Cell(u.name, link=cells.journey_page(u.id)), u.reason_in(lang))
@@ -179,26 +181,45 @@ def _headers(ranking: Ranking) -> dict[str, str]:
     return headers
 
 
+class _SharedCells:
+    """Cells that many rows hold alike (a phase, a status, no figure to compare), each made
+    once: a ranking of thousands of journeys has a few dozen of them."""
+
+    def __init__(self) -> None:
+        self._cells: dict[str, Cell] = {}
+
+    def plain(self, text: str) -> Cell:
+        cell = self._cells.get(text)
+        if cell is None:
+            cell = self._cells[text] = Cell(text)
+        return cell
+
+
 def _row(
-    ranking: Ranking, journey: RankedJourney, cumulative: float | None, guessed: bool
+    ranking: Ranking,
+    journey: RankedJourney,
+    cumulative: float | None,
+    guessed: bool,
+    shared: _SharedCells,
 ) -> RankingRow:
     lang = ranking.language
-    compared = journey.compare
-    was = compared.estimated if compared else ()
+    compared = _compared_cells(journey.compare, lang, shared)
     return RankingRow(
         id=journey.id,
         rank=Cell(str(journey.rank), tone="strong"),
-        movement=cells.movement(journey.movement, lang) if ranking.compare_period else Cell(""),
+        movement=cells.movement(journey.movement, lang)
+        if ranking.compare_period
+        else shared.plain(""),
         name=Cell(
             journey.name,
             link=cells.journey_page(journey.id),
             mark=MISSING if journey.missing_criteria else "",
         ),
-        phase=Cell(journey.phase_name or journey.phase),
-        cluster=Cell(journey.cluster_name or journey.cluster),
-        owner=Cell(journey.owner_name or journey.owner or NONE),
+        phase=shared.plain(journey.phase_name or journey.phase),
+        cluster=shared.plain(journey.cluster_name or journey.cluster),
+        owner=shared.plain(journey.owner_name or journey.owner or NONE),
         # A status the labels do not know (none today) as the file writes it.
-        status=Cell(LABELS[lang].get(f"journey_status.{journey.status}", journey.status)),
+        status=shared.plain(LABELS[lang].get(f"journey_status.{journey.status}", journey.status)),
         status_key=journey.status,
         customers=Cell(
             format_count(journey.customers, lang), mark=_mark(journey.customers_estimated)
@@ -209,20 +230,29 @@ def _row(
         ),
         score=Cell(score(journey.score, lang)),
         bar=round(journey.score / 100 * BAR),
-        compared_rank=Cell(cells.count(compared.rank if compared else None, lang)),
-        compared_customers=Cell(
-            cells.count(compared.customers if compared else None, lang),
-            mark=_mark("customers" in was),
-        ),
-        compared_contacts=Cell(
-            cells.count(compared.contacts if compared else None, lang),
-            mark=_mark("contacts" in was),
-        ),
-        compared_contact_rate=Cell(
-            cells.decimal(compared.contact_rate if compared else None, lang, 2), mark=_mark(was)
-        ),
+        compared_rank=compared[0],
+        compared_customers=compared[1],
+        compared_contacts=compared[2],
+        compared_contact_rate=compared[3],
         cumulative_share=Cell(cells.percent(cumulative, lang), mark=_mark(guessed)),
         top=journey.rank <= TOP,
+    )
+
+
+def _compared_cells(
+    compared: Comparison | None, lang: Lang, shared: _SharedCells
+) -> tuple[Cell, Cell, Cell, Cell]:
+    """The rank, customers, contacts and contact rate in the compared period; NONE in each
+    where the journey had no volumes then (or there is no period to compare with)."""
+    if compared is None:
+        nothing = shared.plain(NONE)
+        return nothing, nothing, nothing, nothing
+    was = compared.estimated
+    return (
+        Cell(cells.count(compared.rank, lang)),
+        Cell(cells.count(compared.customers, lang), mark=_mark("customers" in was)),
+        Cell(cells.count(compared.contacts, lang), mark=_mark("contacts" in was)),
+        Cell(cells.decimal(compared.contact_rate, lang, 2), mark=_mark(was)),
     )
 
 
