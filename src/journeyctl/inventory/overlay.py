@@ -21,6 +21,7 @@ from journeyctl.framework import CheckedTree
 from journeyctl.load import FileCache, FileSystemSource, load_source
 from journeyctl.load.cache import Record
 from journeyctl.load.sources import Entry, order
+from journeyctl.write import check_reads_back, same_data
 
 
 class OverlaySource:
@@ -91,9 +92,42 @@ def check_for_import(root: Path | str, *, cache: bool) -> tuple[CheckedTree, Rem
     return CheckedTree(tree, validate(tree)), remembered
 
 
-def check_after(root: Path, texts: Mapping[str, str], remembered: Remembered | None) -> CheckedTree:
+def check_after(
+    root: Path,
+    texts: Mapping[str, str],
+    remembered: Remembered | None,
+    unread: Mapping[str, bytes] | None = None,
+) -> CheckedTree:
     """The tree at `root` with `texts` in place, checked; the files whose text is the same
-    as when `remembered` saw them are restored from their records, not parsed again."""
-    source = OverlaySource(root, texts)
-    tree = load_source(source, cache=None if remembered is None else remembered.in_memory())
+    as when `remembered` saw them are restored from their records, not parsed again.
+
+    `unread`: new documents written without reading them back (`new_yaml(read_back=False)`),
+    by path, each with the data it was written from (marshalled): the load reads them, and
+    each must read back as that data, or a WriteError says so before anything is written.
+    """
+    records = Remembered(None) if remembered is None else remembered
+    reading = _ReadingBack(records.records, unread or {})
+    tree = load_source(OverlaySource(root, texts), cache=reading)
+    for path, data in reading.unread.items():  # not compared as the load read it
+        check_reads_back(texts[path], marshal.loads(data))
     return CheckedTree(tree, validate(tree))
+
+
+class _ReadingBack(Remembered):
+    """The records of the files read before, for the load of the tree after an import; it
+    keeps none of its own (no load follows), and compares each new document's data as the
+    load reads it with the data it was written from: a new journey is parsed once, not
+    once to read it back and again to check the tree."""
+
+    def __init__(self, records: dict[bytes, bytes], unread: Mapping[str, bytes]) -> None:
+        super().__init__(None, records)
+        self.unread = dict(unread)  # path -> marshalled data, until read back
+
+    def put(self, path: str, key: bytes, record: Record) -> None:
+        # A record is (True, data, problems, positions, dated) for a file that loaded, its
+        # data the parsed data itself where no value had to be encoded (`dated` empty).
+        data = self.unread.get(path)
+        if data is None or record[0] is not True or record[4] != []:
+            return
+        if same_data(record[1], marshal.loads(data)):
+            del self.unread[path]

@@ -9,6 +9,7 @@ an import never leaves a tree that does not validate.
 
 from __future__ import annotations
 
+import marshal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -141,6 +142,8 @@ class _Planner:
         self.unknown: dict[tuple[Kind, str, str | None], tuple[str, list[str]]] = {}
         self.clusters_by_phase: dict[str, _PhaseClusters] = {}
         self.schema_lines: dict[str, str] = {}  # a folder of new journeys: their modeline
+        # New documents not read back yet, with their data: read back by `_validated`.
+        self.unread: dict[str, bytes] = {}
 
     def problem(self, where: str, message: Message) -> None:
         self.plan.problems.append(Problem(where, message))
@@ -566,9 +569,22 @@ def _plan_new(
     notes = _new_notes(None, journey)
     if notes:
         data["notes"] = [_note_data(note) for note in notes]
-    text = new_yaml(data, header_comment=_schema_line(planner, relative))
+    unread = _marshalled(data)
+    header = _schema_line(planner, relative)
+    text = new_yaml(data, header_comment=header, read_back=unread is None)
+    if unread is not None:  # read back as the tree after the plan is checked
+        planner.unread[relative] = unread
     details = partial(_new_details, volumes, notes)
     planner.plan.changes.append(FileChange(relative, None, text, details, journey.id))
+
+
+def _marshalled(data: dict[str, Any]) -> bytes | None:
+    """`data` kept small until it is compared with what its file reads back as; None for
+    data marshal cannot hold (a date, a one-line list), which `new_yaml` reads back itself."""
+    try:
+        return marshal.dumps(data)
+    except ValueError:
+        return None
 
 
 def _new_details(volumes: list[VolumeCells], notes: list[NoteCell]) -> list[Message]:
@@ -865,7 +881,7 @@ def _validated(planner: _Planner) -> Plan:
 
     root = planner.checked.tree.root
     texts = {c.relative: c.new for c in plan.changes}
-    after = check_after(root, texts, planner.remembered).validation
+    after = check_after(root, texts, planner.remembered, planner.unread).validation
     before = {(f.file, f.rule, f.message) for f in planner.checked.validation.findings}
     for finding in after.findings:
         if (

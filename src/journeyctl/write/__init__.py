@@ -10,7 +10,8 @@
 - `layout`: where a new journey goes (`journey_file`) and the modeline that binds its schema.
 - `repository`: the git repository `init` makes where there is none.
 - `yamldoc`: `new_yaml` for a new document, `edit_yaml` for a round-trip edit, `one_line`
-  for a short list written `[a, b]`.
+  for a short list written `[a, b]`, `check_reads_back` for a new document whose reading
+  back its caller does.
 - `housestyle`: a new document of plain data written as ruamel.yaml writes it, faster.
 - `edit`: `set_value`, `child_map`, `child_list`, `upsert_item`, used inside an edit.
 - `roundtrip`: ruamel set up so that bare text read stays bare and text added is quoted.
@@ -30,13 +31,15 @@ from journeyctl.write.create import create_file, create_files
 from journeyctl.write.edit import child_list, child_map, set_value, upsert_item
 from journeyctl.write.folder import write_folder
 from journeyctl.write.layout import SCHEMAS_FOLDER, journey_file, modeline
+from journeyctl.write.same import same_data
 from journeyctl.write.targets import WriteError, check_folder, check_target
-from journeyctl.write.yamldoc import edit_yaml, new_json, new_yaml, one_line
+from journeyctl.write.yamldoc import check_reads_back, edit_yaml, new_json, new_yaml, one_line
 
 __all__ = [
     "SCHEMAS_FOLDER",
     "WriteError",
     "check_folder",
+    "check_reads_back",
     "check_target",
     "child_list",
     "child_map",
@@ -49,6 +52,7 @@ __all__ = [
     "new_json",
     "new_yaml",
     "one_line",
+    "same_data",
     "set_value",
     "sync_folders",
     "upsert_item",
