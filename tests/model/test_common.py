@@ -117,3 +117,11 @@ def test_the_fields_of_design_section_4_are_accepted() -> None:
             Improvement.model_validate(
                 {"id": "i", "title": "T", "journeys": ["j"], "effort": effort}
             )
+
+
+def test_models_given_the_same_fields_share_one_set_of_them_and_a_copy_has_its_own() -> None:
+    first, second = Journey.model_validate(JOURNEY), Journey.model_validate(JOURNEY)
+    assert first.model_fields_set is second.model_fields_set
+    copy = first.model_copy(update={"owner": "o"})
+    assert copy.model_fields_set == {*JOURNEY, "owner"}
+    assert first.model_fields_set == second.model_fields_set == set(JOURNEY)
