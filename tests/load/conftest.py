@@ -11,7 +11,8 @@ from journeyctl.load import positions, scalars, schema_errors, tags
 def read_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test reads its scalars, key tables and model keys afresh.
 
-    Plain values and the tags of plain scalars (`PLAIN_VALUES`, `PLAIN_TAGS`), the key
+    Plain values, short texts and the tags of plain scalars (`PLAIN_VALUES`,
+    `SHARED_TEXTS`, `PLAIN_TAGS`), the key
     tables that mappings with the same keys share (`positions._tables`) and the keys each
     model has (`schema_errors._known_keys`) are remembered for the whole process: without
     fresh memos, what another test (or an earlier run in the same process) worked out first
@@ -19,6 +20,7 @@ def read_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
     mistake in them would go unnoticed.
     """
     monkeypatch.setattr(scalars, "PLAIN_VALUES", {})
+    monkeypatch.setattr(scalars, "SHARED_TEXTS", {})
     monkeypatch.setattr(tags, "PLAIN_TAGS", dict(tags.WORD_TAGS))
     monkeypatch.setattr(positions, "_tables", {})
     schema_errors._known_keys.cache_clear()

@@ -320,3 +320,17 @@ def test_the_memos_of_plain_scalars_stay_within_their_bounds(
     assert read(text).data == [10, 20, 30, 40]
     assert list(scalars.PLAIN_VALUES.values()) == [10, 20]
     assert len(tags.PLAIN_TAGS) == words + 2
+
+
+def test_a_short_text_is_one_object_across_files_within_the_memo_s_bound(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first, second = read("[web, 'web', \"web\"]\n").data, read("- web\n").data
+    assert isinstance(first, list) and isinstance(second, list)
+    assert first[0] is first[1] is first[2] is second[0]
+    long_text = "a" * (scalars.SHARED_TEXT_LENGTH + 1)
+    read(f"[{long_text}, {long_text}]\n")
+    assert long_text not in scalars.SHARED_TEXTS
+    monkeypatch.setattr(scalars, "SHARED_TEXTS_KEPT", len(scalars.SHARED_TEXTS))
+    read("[app, chat]\n")
+    assert "app" not in scalars.SHARED_TEXTS

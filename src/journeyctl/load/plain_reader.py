@@ -66,10 +66,11 @@ def _build_from_events(next_event: Callable[[], Any]) -> tuple[object, PositionI
     `index_of_plain` makes the position index from those and the data afterwards, in one
     pass that costs less than recording entries event by event.
     """
-    plain_tags, plain_values, word_or_number = (
+    plain_tags, plain_values, word_or_number, texts = (
         tags.PLAIN_TAGS,
         scalars.PLAIN_VALUES,
         tags.NUMBER_RESOLVERS,
+        scalars.SHARED_TEXTS,
     )
     if type(next_event()) is not yaml.StreamStartEvent:
         raise _NotPlain
@@ -86,16 +87,21 @@ def _build_from_events(next_event: Callable[[], Any]) -> tuple[object, PositionI
             if event.tag is not None or event.anchor is not None:
                 raise _NotPlain
             value = event.value
+            tag = STR_TAG  # a quoted or block scalar is text
             if event.implicit[0]:  # plain: resolved as `FastResolver` resolves it
-                tag = plain_tags.get(value)
-                if tag is None:
-                    tag = tags.number_tag(value) if value[:1] in word_or_number else STR_TAG
-                if tag != STR_TAG:
-                    value = plain_values.get((tag, value), NOT_READ)
-                    if value is NOT_READ:
-                        value = scalars.plain_value(tag, event.value)
-                    if isinstance(value, Unreadable):
-                        raise _NotPlain
+                known_tag = plain_tags.get(value)
+                if known_tag is not None:
+                    tag = known_tag
+                elif value[:1] in word_or_number:
+                    tag = tags.number_tag(value)
+            if tag == STR_TAG:
+                value = texts.get(value) or scalars.shared_text(value)
+            else:
+                value = plain_values.get((tag, value), NOT_READ)
+                if value is NOT_READ:
+                    value = scalars.plain_value(tag, event.value)
+                if isinstance(value, Unreadable):
+                    raise _NotPlain
             mark = event.start_mark
             place(mark.line)
             place(mark.column)

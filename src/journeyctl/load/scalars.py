@@ -5,7 +5,7 @@ plain decimal digits and finite, real dates. A number written the YAML 1.1 way (
 `0x1F`, `1:30`, `1_000`), an impossible date or time and an explicit tag are `Unreadable`,
 with a message that says what to write instead; in the data a `RefusedValue` stands for
 them. Plain scalars are read once per distinct tag and text and remembered across files
-(`PLAIN_VALUES`, bounded).
+(`PLAIN_VALUES`, bounded); so is one object for each short text (`SHARED_TEXTS`).
 """
 
 from __future__ import annotations
@@ -30,6 +30,21 @@ NOT_READ = object()  # what a memo gives for a scalar not read yet (None is a va
 # nulls repeat across journeys. Bounded, so that a hostile tree cannot grow it without end.
 PLAIN_VALUES: dict[tuple[str, str], object] = {}
 PLAIN_VALUES_KEPT = 50_000
+
+
+# Short texts, one object each across files: a channel, a stage, a team's id or a period
+# is written thousands of times in a tree, and each scalar read is a new string (a tenth of
+# a loaded tree's memory). Only short ones, where repeats are; bounded as PLAIN_VALUES is.
+SHARED_TEXTS: dict[str, str] = {}
+SHARED_TEXTS_KEPT = 50_000
+SHARED_TEXT_LENGTH = 16
+
+
+def shared_text(text: str) -> str:
+    """The one object kept for `text` from now on, if it is short and there is room: `text`."""
+    if len(text) <= SHARED_TEXT_LENGTH and len(SHARED_TEXTS) < SHARED_TEXTS_KEPT:
+        SHARED_TEXTS[text] = text
+    return text
 
 
 def plain_value(tag: str, text: str) -> object:
