@@ -21,7 +21,7 @@ line. Such a column gets that width first when the table is laid out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -47,6 +47,12 @@ def cell_len(text: str) -> int:
     from rich.cells import cell_len as rich_cell_len
 
     return rich_cell_len(text)
+
+
+def _measure(text: str) -> Callable[[str], int]:
+    """How the parts of `text` are measured: by their length where all of it is printable
+    ASCII (one column a character), else as Rich counts them."""
+    return len if text.isascii() and text.isprintable() else cell_len
 
 
 # A part of a cell's text in a style: its start, its end and the style ("dim", "green").
@@ -172,9 +178,12 @@ class Column:
 
 def wrapped_lines(fact: str, width: int) -> int:
     """How many lines `fact` takes wrapped between words at `width` (as Rich wraps it)."""
+    measure = _measure(fact)
+    if measure is len and len(fact) <= width:  # every blank a column: no room for a break
+        return 1
     lines, used = 1, -1
     for word in fact.split():
-        length = cell_len(word)
+        length = measure(word)
         if used + 1 + length > width and used > 0:
             lines, used = lines + 1, length
         else:
@@ -519,24 +528,25 @@ def _wrapped(fact: str, width: int) -> list[str] | None:
     `width`; None where a word is longer than `width` or a blank is not a space."""
     if _ODD_BLANK.search(fact):
         return None
+    measure = _measure(fact)
     starts = [0]
     used = 0
     for word in _WORD.finditer(fact):
-        length = cell_len(word.group().rstrip())
+        length = measure(word.group().rstrip())
         if width - used >= length:
-            used += cell_len(word.group())
+            used += measure(word.group())
         elif length > width:
             return None  # folded across lines: Rich's
         elif used and word.start():
             starts.append(word.start())
-            used = cell_len(word.group())
+            used = measure(word.group())
     lines = []
     for start, end in zip(starts, [*starts[1:], len(fact)], strict=True):
         # Blanks after the last word that go beyond the column are dropped, as Rich does.
         line = fact[start:end]
-        if cell_len(line) > width:
+        if measure(line) > width:
             line = line.rstrip(" ")
-        lines.append(line + " " * (width - cell_len(line)))
+        lines.append(line + " " * (width - measure(line)))
     return lines
 
 

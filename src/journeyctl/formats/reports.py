@@ -142,29 +142,31 @@ def _sheet_columns(sheet: Table, width: int) -> list[Column]:
     # A stacked cell's parts one per line, each padded to the lines its neighbours take in
     # the other stacked columns, so that an alert and what to do about it start on one line.
     stacked = {index: [_parts(row[index]) for row in sheet.rows] for index in sheet.stacked}
-    columns = _columns(sheet, stacked)
+    columns = [_column(sheet, index, stacked) for index in range(len(sheet.headers))]
     if len(stacked) > 1:
-        columns = _columns(sheet, _lined_up(stacked, fit_widths(columns, width)))
+        # Blank lines change no width: the stacked columns are made again at the same widths,
+        # the others stay as they are (measured).
+        lined = _lined_up(stacked, fit_widths(columns, width))
+        columns = [_column(sheet, i, lined) if i in lined else c for i, c in enumerate(columns)]
     return columns
 
 
-def _columns(sheet: Table, stacked: dict[int, list[list[str]]]) -> list[Column]:
-    return [
-        Column(
-            one_line(header),
-            numeric=numeric,
-            flexible=index == sheet.flexible,
-            wrap=index not in sheet.one_line,
-            # Beside stacked columns (sentences, one per line), every text gets room for two
-            # lines first: no sentence takes the room a name needs, nor the other way round.
-            lines=2 if stacked and not numeric else None,
-            cells=[
-                _text(row[index], stacked[index][number] if index in stacked else None)
-                for number, row in enumerate(sheet.rows)
-            ],
-        )
-        for index, (header, numeric) in enumerate(zip(sheet.headers, sheet.numeric, strict=True))
-    ]
+def _column(sheet: Table, index: int, stacked: dict[int, list[list[str]]]) -> Column:
+    numeric = sheet.numeric[index]
+    parts = stacked.get(index)
+    return Column(
+        one_line(sheet.headers[index]),
+        numeric=numeric,
+        flexible=index == sheet.flexible,
+        wrap=index not in sheet.one_line,
+        # Beside stacked columns (sentences, one per line), every text gets room for two
+        # lines first: no sentence takes the room a name needs, nor the other way round.
+        lines=2 if stacked and not numeric else None,
+        cells=[
+            _text(row[index], None if parts is None else parts[number])
+            for number, row in enumerate(sheet.rows)
+        ],
+    )
 
 
 def _parts(cell: Cell) -> list[str]:
@@ -178,15 +180,16 @@ def _lined_up(stacked: dict[int, list[list[str]]], widths: list[int]) -> dict[in
     rows = len(next(iter(stacked.values())))
     for row in range(rows):
         cells = {index: stacked[index][row] for index in stacked}
+        # Each part's lines at its column's width, counted once.
+        heights = {
+            index: [wrapped_lines(part, widths[index]) for part in parts]
+            for index, parts in cells.items()
+        }
         for index, parts in cells.items():
             padded = []
             for number, part in enumerate(parts):
-                tallest = max(
-                    wrapped_lines(other[number], widths[column])
-                    for column, other in cells.items()
-                    if number < len(other)
-                )
-                padded.append(part + "\n" * (tallest - wrapped_lines(part, widths[index])))
+                tallest = max(lines[number] for lines in heights.values() if number < len(lines))
+                padded.append(part + "\n" * (tallest - heights[index][number]))
             lined[index].append(padded)
     return lined
 

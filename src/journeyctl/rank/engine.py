@@ -30,10 +30,9 @@ from journeyctl.rank.choices import (
 )
 from journeyctl.rank.periods import (
     checked_period,
-    default_period,
     earlier_period,
-    latest_period,
     present_periods,
+    ranked_period,
 )
 from journeyctl.rank.ranking import (
     Comparison,
@@ -105,9 +104,8 @@ def _period(journeys: Sequence[Journey], requested: str | None) -> str | None:
     if requested is not None:
         return checked_period(journeys, requested, "period")
     # No volumes at all is a framework at step 1 (the inventory): not an error, and every
-    # journey is listed as unranked with the reason. Only retired journeys with volumes:
-    # their latest period, so that each is listed as retired.
-    return default_period(journeys) or latest_period(journeys)
+    # journey is listed as unranked with the reason.
+    return ranked_period(journeys)
 
 
 def _compare_period(journeys: Sequence[Journey], options: RankOptions, period: str | None) -> str:

@@ -47,6 +47,13 @@ def default_period(journeys: Iterable[Journey]) -> str | None:
     return max(enough, key=_recency) if enough else None
 
 
+def ranked_period(journeys: Sequence[Journey]) -> str | None:
+    """The period a ranking takes when none is asked for: the default, else (only retired
+    journeys have volumes) the latest, so that each is listed as retired; None without any
+    volumes (a framework at step 1: every journey unranked)."""
+    return default_period(journeys) or latest_period(journeys)
+
+
 def present_periods(journeys: Iterable[Journey]) -> list[str]:
     """The periods some journey has volumes for, the one that ends first first."""
     return sorted({v.period for j in journeys for v in j.volumes}, key=_recency)

@@ -39,7 +39,7 @@ from journeyctl.checks.missing_owner import unowned
 from journeyctl.model import Journey
 from journeyctl.rank import RankedJourney
 from journeyctl.reports.inputs import ReportInput, improvements_of
-from journeyctl.reports.kpis import kpi_row
+from journeyctl.reports.kpis import kpi_points, moved_away
 from journeyctl.reports.owners import overdue_review
 from journeyctl.reports.rows import Row, csv_row
 
@@ -252,7 +252,7 @@ def alerts_report(report_input: ReportInput, top: int | None = None) -> AlertsRe
     for journey_id, signal in (
         *_rising(report_input, active, threshold),
         *_unworked(report_input, window),
-        *_kpis_away(report_input, active, ranked),
+        *_kpis_away(report_input, active),
         *_warnings(report_input, active),
     ):
         found.setdefault(journey_id, []).append(signal)
@@ -338,27 +338,28 @@ def _worked_on(report_input: ReportInput, ranked: RankedJourney) -> bool:
     return any(i.status != "rejected" for i in improvements_of(report_input, ranked.id))
 
 
-def _kpis_away(
-    report_input: ReportInput, journeys: list[Journey], ranked: dict[str, RankedJourney]
-) -> list[Found]:
+def _kpis_away(report_input: ReportInput, journeys: list[Journey]) -> list[Found]:
     """KPIs whose last move took them further from the target, in the framework's order."""
     kpis = {kpi.id: kpi for kpi in report_input.framework.kpis}
     order = list(kpis)
     found: list[Found] = []
     for journey in journeys:
-        entry = ranked.get(journey.id)
-        rank = None if entry is None else entry.rank
         for kpi_id, record in sorted(journey.kpis.items(), key=lambda item: order.index(item[0])):
-            row = kpi_row(journey, kpis[kpi_id], record, rank, report_input.as_of)
-            if row.away_from_target:
+            kpi, target = kpis[kpi_id], record.target
+            # Only the last move counts: the KPI's report row is not made for this.
+            moves = kpi_points(record, report_input.as_of)[-2:]
+            if target is None or len(moves) < 2:
+                continue
+            before, after = moves[0].value, moves[1].value
+            if moved_away(before, after, target, kpi.higher_is_better):
                 signal = Signal(
                     kind="kpi_away_from_target",
                     measure=kpi_id,
-                    measure_name=row.kpi_name,
-                    before=row.points[-2].value,
-                    after=row.points[-1].value,
+                    measure_name=kpi.name,
+                    before=before,
+                    after=after,
                     # No change: a relative change of a score around 0 (NPS) says little.
-                    target=row.target,
+                    target=target,
                 )
                 found.append((journey.id, signal))
     return found

@@ -14,6 +14,7 @@ from datetime import date
 from journeyctl.model import Framework, Improvement, Journey
 from journeyctl.model.common import period_bounds
 from journeyctl.rank import Ranking, RankOptions, rank
+from journeyctl.rank.periods import present_periods, ranked_period
 
 # Improvements that someone still works on; `implemented` is done, `rejected` is closed.
 OPEN_STATUSES = frozenset({"idea", "planned", "experiment", "in-progress"})
@@ -65,12 +66,10 @@ def prepare(
 ) -> ReportInput:
     """Rank once and settle the periods; a usage error (from `rank`) for a period no journey
     has, or for a comparison with the reported period itself."""
+    if compare is None:
+        # The period before the one ranked, so that the ranking shows the movement too.
+        compare = _period_before(journeys, period)
     ranking = rank(framework, journeys, RankOptions(period=period, compare=compare))
-    if compare is None and ranking.period is not None:
-        compare = _present(journeys, previous_period(ranking.period))
-        if compare is not None:
-            # Ranked again so that the ranking shows the movement against it too.
-            ranking = rank(framework, journeys, RankOptions(period=period, compare=compare))
     return ReportInput(
         framework,
         tuple(journeys),
@@ -94,9 +93,16 @@ def previous_period(period: str) -> str:
     return f"{year}-{number - 1:02d}" if number > 1 else f"{year - 1}-12"
 
 
-def _present(journeys: Sequence[Journey], period: str) -> str | None:
-    has = any(j.volume(period) is not None for j in journeys)
-    return period if has else None
+def _period_before(journeys: Sequence[Journey], period: str | None) -> str | None:
+    """The period just before the one a ranking takes (`period`, or the one `rank` would
+    choose), where journeys have volumes for both; None where they have not (for a period
+    asked for that none has, `rank` says so)."""
+    present = set(present_periods(journeys))
+    ranked = ranked_period(journeys) if period is None else period
+    if ranked not in present:
+        return None
+    before = previous_period(ranked)
+    return before if before in present else None
 
 
 def improvements_of(report_input: ReportInput, journey_id: str) -> list[Improvement]:

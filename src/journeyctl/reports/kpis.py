@@ -199,9 +199,7 @@ def kpi_row(
     stale_before: date | None = None,
 ) -> KpiRow:
     """One journey's KPI: its points, and how they moved (see the module's docstring)."""
-    measured = sorted(
-        (m for m in record.measurements if as_of is None or m.date <= as_of), key=_day
-    )
+    measured = _measured(record, as_of)
     points = _points(record.baseline, measured)
     latest = measured[-1] if measured else None
     previous = points[-2] if len(points) >= 2 else None
@@ -216,7 +214,7 @@ def kpi_row(
         target is not None
         and previous is not None
         and last is not None
-        and shortfall(last.value, target, better) > shortfall(previous.value, target, better)
+        and moved_away(previous.value, last.value, target, better)
     )
     return KpiRow(
         journey=journey.id,
@@ -254,6 +252,21 @@ def kpi_row(
         measurements=len(measured),
         points=points,
     )
+
+
+def kpi_points(record: KpiRecord, as_of: date | None = None) -> tuple[KpiPoint, ...]:
+    """The KPI's baseline and measurements (up to `as_of`) by day: what `kpi_row` makes
+    of them, for a caller that needs only how the KPI last moved."""
+    return _points(record.baseline, _measured(record, as_of))
+
+
+def moved_away(before: float, after: float, target: float, higher_is_better: bool) -> bool:
+    """Whether the move from `before` to `after` took the KPI further from its target."""
+    return shortfall(after, target, higher_is_better) > shortfall(before, target, higher_is_better)
+
+
+def _measured(record: KpiRecord, as_of: date | None) -> list[Measurement]:
+    return sorted((m for m in record.measurements if as_of is None or m.date <= as_of), key=_day)
 
 
 def _progress(
