@@ -509,6 +509,15 @@ def test_positions_read_back_from_the_cache_are_the_same() -> None:
     assert back.locate(("repeated",), key=True) == (11, 1)
 
 
+def test_mappings_with_the_same_keys_share_a_table_in_the_cache_and_texts_one_object() -> None:
+    parsed = parse("- {name: web, stage: s}\n- {name: web, stage: t}\n- {name: x}\n")
+    assert isinstance(parsed, Parsed), parsed
+    data, plain = marshal.loads(marshal.dumps((parsed.data, parsed.positions.to_plain())))
+    first, second, third, _ = plain[4]  # children first: the list last
+    assert first is second and first is not third
+    assert data[0]["name"] is data[1]["name"] is parsed.data[0]["name"]  # type: ignore[index]
+
+
 def _spoiled_indexes() -> list[object]:
     good = _parsed_index().positions.to_plain(encode_value)
     cells, cells_type, firsts, firsts_type, tables = good

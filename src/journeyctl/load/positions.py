@@ -74,10 +74,16 @@ class PositionIndex:
         """The index as plain values (bytes, text, tuples and numbers) for the cache."""
         self._unpack()
         tables: list[object] = []
+        # One entry for each key table (every step of a journey has the same): marshal
+        # writes an object met again as a reference to the first, and reads it back as one.
+        entries: dict[int, object] = {}
         for table in self._tables:
             if isinstance(table, dict):
-                keys = tuple(table) if encode_key is None else tuple(map(encode_key, table))
-                tables.append((keys, tuple(table.values())))
+                entry = entries.get(id(table))
+                if entry is None:
+                    keys = tuple(table) if encode_key is None else tuple(map(encode_key, table))
+                    entry = entries[id(table)] = (keys, tuple(table.values()))
+                tables.append(entry)
             else:
                 tables.append(table)
         cells, firsts = self._cells, self._firsts

@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import MINYEAR, date
@@ -35,16 +36,18 @@ PLAIN_VALUES_KEPT = 50_000
 # Short texts, one object each across files: a channel, a stage, a team's id or a period
 # is written thousands of times in a tree, and each scalar read is a new string (a tenth of
 # a loaded tree's memory). Only short ones, where repeats are; bounded as PLAIN_VALUES is.
+# Interned, so that the cache's records (marshal keeps a string interned) share them too.
 SHARED_TEXTS: dict[str, str] = {}
 SHARED_TEXTS_KEPT = 50_000
 SHARED_TEXT_LENGTH = 16
 
 
 def shared_text(text: str) -> str:
-    """The one object kept for `text` from now on, if it is short and there is room: `text`."""
-    if len(text) <= SHARED_TEXT_LENGTH and len(SHARED_TEXTS) < SHARED_TEXTS_KEPT:
-        SHARED_TEXTS[text] = text
-    return text
+    """The one object kept for `text` from now on, if it is short and there is room."""
+    if len(text) > SHARED_TEXT_LENGTH or len(SHARED_TEXTS) >= SHARED_TEXTS_KEPT:
+        return text
+    shared = SHARED_TEXTS[text] = sys.intern(text)
+    return shared
 
 
 def plain_value(tag: str, text: str) -> object:
