@@ -21,7 +21,7 @@ from journeyctl.inventory.csvfile import CsvSheet, fields_past_header, read_csv
 from journeyctl.inventory.headers import Kind, Layout, describe, find_layout
 from journeyctl.inventory.overlay import Remembered
 from journeyctl.inventory.plan import Plan, plan_inventory, plan_measurements
-from journeyctl.inventory.rows import Counts, RowOptions, SheetRows, read_rows
+from journeyctl.inventory.rows import Counts, InventoryRow, RowOptions, SheetRows, read_rows
 from journeyctl.inventory.values import NumberFormat, not_calculated
 from journeyctl.inventory.words import said
 from journeyctl.inventory.workbook import Progress, read_xlsx
@@ -149,12 +149,14 @@ def read_import(
         result.rows += len(sheet.rows) - layout.header_row - 1
     problems += read.problems
     result.counts = read.counts
+    for sheet in workbook.sheets:  # every row is read: the cells are not needed any more
+        sheet.rows = []
     # Planned even when reading refused cells: an unknown phase or KPI is listed with the
     # unreadable numbers, in one refusal (nothing is written while there are problems).
     if kind == "inventory":
         result.plan = plan_inventory(
             checked,
-            read.inventory,
+            _handed_over(read),
             numbers,
             options.add_missing,
             problems,
@@ -281,6 +283,13 @@ def _layout_problems(sheet: Sheet, layout: Layout, options: ImportOptions) -> li
                 )
             )
     return problems
+
+
+def _handed_over(read: SheetRows) -> list[InventoryRow]:
+    """The rows read, held by the plan alone, which lets go of each journey's once it is
+    planned (before the tree the plan would leave is loaded to be checked)."""
+    rows, read.inventory = read.inventory, []
+    return rows
 
 
 def _gather(into: SheetRows, rows: SheetRows) -> None:

@@ -359,7 +359,8 @@ def plan_inventory(
 ) -> Plan:
     """The changes that `rows` (of every sheet read) make to the tree. `problems` are those
     reading found: the plan adds its own to them, so that one refusal lists them all. A new
-    journey whose name is very like an existing one's is refused unless `confirm_new`."""
+    journey whose name is very like an existing one's is refused unless `confirm_new`.
+    `rows` is emptied: the rows of each journey are let go of once it is planned."""
     planner = _Planner(checked, numbers, add_missing, confirm_new, remembered)
     planner.plan.problems += problems
     journeys: dict[str, _Journey] = {}
@@ -367,8 +368,9 @@ def plan_inventory(
         journey_id = planner.journey_id(row.name, row.id)
         if journey_id is not None:
             journeys.setdefault(journey_id, _Journey(journey_id)).rows.append(row)
-    for journey in journeys.values():
-        _plan_journey(planner, journey)
+    rows.clear()  # held by `journeys` now, which lets go of each once it is planned
+    for journey_id in list(journeys):
+        _plan_journey(planner, journeys.pop(journey_id))
     planner.refuse_unknown()
     _plan_framework(planner)
     return _validated(planner)
