@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from journeyctl.formats._console import console_for, render
 
@@ -59,10 +59,10 @@ def _measure(text: str) -> Callable[[str], int]:
 Span = tuple[int, int, str]
 
 
-@dataclass(frozen=True, slots=True)
-class Styled:
+class Styled(NamedTuple):
     """A cell's text, with a style for the whole of it and spans for its parts: what Rich's
-    `Text` holds of a cell, made thousands of times a table at a fraction of the cost."""
+    `Text` holds of a cell, made thousands of times a table at a fraction of the cost (a
+    tuple is made in a third of the time of a frozen dataclass)."""
 
     plain: str
     style: str = ""

@@ -41,8 +41,20 @@ class RankingRow:
     compared_customers: Cell
     compared_contacts: Cell
     compared_contact_rate: Cell
-    cumulative_share: Cell  # of the contacts of every ranked journey, down to this one
+    # The share of the contacts of every ranked journey, down to this one (None: no
+    # contacts), and whether a count in it is estimated: written when a page shows it.
+    cumulative: float | None
+    cumulative_estimated: bool
     top: bool  # among the TOP first
+    lang: Lang
+
+    @property
+    def cumulative_share(self) -> Cell:
+        """`cumulative` as a percentage, ESTIMATED after it where it counts an estimate (the
+        terminal does not show it: 2,000 percentages were written there for nothing)."""
+        return Cell(
+            cells.percent(self.cumulative, self.lang), mark=_mark(self.cumulative_estimated)
+        )
 
 
 @dataclass(frozen=True)
@@ -234,8 +246,10 @@ def _row(
         compared_customers=compared[1],
         compared_contacts=compared[2],
         compared_contact_rate=compared[3],
-        cumulative_share=Cell(cells.percent(cumulative, lang), mark=_mark(guessed)),
+        cumulative=cumulative,
+        cumulative_estimated=guessed,
         top=journey.rank <= TOP,
+        lang=lang,
     )
 
 
