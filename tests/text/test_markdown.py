@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pytest
 
-from journeyctl.text.markdown import md_cell, md_text, mermaid_text
+from journeyctl.text.markdown import md_cell, md_spans, md_text, mermaid_text
 
 
 @pytest.mark.parametrize(
@@ -57,3 +58,31 @@ def test_mermaid_text_has_none_of_mermaids_separators(text: str, shown: str) -> 
     assert mermaid_text(text) == shown
     # Mermaid's entity codes are all that is left of its syntax: each shows its character.
     assert not set(re.sub(r"#\d+;", "", mermaid_text(text))) & set(":;#,%<>\n")
+
+
+@dataclass(frozen=True)
+class _Span:
+    text: str
+    kind: str = "words"
+    strong: bool = False
+    link: str = ""
+
+
+LINE = (
+    _Span("Ik *verhuis*", "text", strong=True, link="journeys/ik-verhuis"),
+    _Span(" (", strong=True),
+    _Span("ik`verhuis", "code"),
+    _Span("): "),
+    _Span("a-b", "code"),
+)
+
+
+def test_md_spans_links_each_page_from_the_root_where_the_output_has_pages() -> None:
+    assert md_spans(LINE, "../") == (
+        "**[Ik \\*verhuis\\*](../journeys/ik-verhuis.md) (**ik\\`verhuis): `a-b`"
+    )
+
+
+def test_md_spans_without_pages_writes_the_text_alone() -> None:
+    assert md_spans(LINE) == "**Ik \\*verhuis\\* (**ik\\`verhuis): `a-b`"
+    assert md_spans((_Span("x", strong=True),)) == "**x**"
