@@ -166,9 +166,13 @@ def _rank_period(
     """The selected journeys in their order in `period`, and those that cannot be ranked,
     with the reason."""
     rows, unranked = _split(selected, period, scoring.by)
-    pool = _split(rankable, period, scoring.by)[0] if scoring.framework_wide else rows
-    maxima = _maxima(pool, scoring.weights)
-    scored = [_scored(journey, volume, scoring.weights, maxima) for journey, volume in rows]
+    values = _values(rows, scoring.weights)
+    pool = _split(rankable, period, scoring.by)[0] if scoring.framework_wide else None
+    maxima = _maxima(values if pool is None else _values(pool, scoring.weights), scoring.weights)
+    scored = [
+        _scored(journey, volume, value, scoring.weights, maxima)
+        for (journey, volume), value in zip(rows, values, strict=True)
+    ]
     return sorted(scored, key=_sort_key(scoring.by)), unranked
 
 
@@ -205,8 +209,12 @@ def _unranked_reason(
     return None
 
 
-def _maxima(rows: list[_Row], weights: dict[str, float]) -> dict[str, float]:
-    values = [_term_values(journey, volume, weights) for journey, volume in rows]
+def _values(rows: list[_Row], weights: dict[str, float]) -> list[dict[str, float]]:
+    """Each row's value of every term, taken once for the maxima and the scores."""
+    return [_term_values(journey, volume, weights) for journey, volume in rows]
+
+
+def _maxima(values: list[dict[str, float]], weights: dict[str, float]) -> dict[str, float]:
     return {k: max((v[k] for v in values), default=0.0) for k in weights}
 
 
@@ -220,9 +228,12 @@ def _term_values(journey: Journey, volume: Volume, weights: dict[str, float]) ->
 
 
 def _scored(
-    journey: Journey, volume: Volume, weights: dict[str, float], maxima: dict[str, float]
+    journey: Journey,
+    volume: Volume,
+    value: dict[str, float],
+    weights: dict[str, float],
+    maxima: dict[str, float],
 ) -> _Scored:
-    value = _term_values(journey, volume, weights)
     total_weight = sum(weights.values())
     terms = {
         k: 100 * w * value[k] / maxima[k] / total_weight if maxima[k] and total_weight else 0.0
