@@ -9,7 +9,6 @@ planning refuses before anything is written; writing is all or nothing.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +26,7 @@ from journeyctl.inventory.words import said
 from journeyctl.inventory.workbook import Progress, read_xlsx
 from journeyctl.model.common import PERIOD_PATTERN
 from journeyctl.text import Lang, fold
-from journeyctl.write import WriteError, sync_folders, write_under
+from journeyctl.write import write_files
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv")
 
@@ -302,21 +301,8 @@ def _gather(into: SheetRows, rows: SheetRows) -> None:
     into.counts.unknown_values += rows.counts.unknown_values
 
 
-def apply_plan(root: Path, plan: Plan) -> None:
-    """Write every file of the plan, each atomically; if one fails, those written before it
-    are put back as they were, so the tree is as before the import. Each folder is synced
-    once, after the last file (each file's text is synced before its rename)."""
-    written: list[tuple[Path, str | None]] = []
-    try:
-        for change in plan.changes:
-            target = write_under(root, change.relative, change.new, sync_folder=False)
-            written.append((target, change.old))
-        sync_folders(target for target, _ in written)
-    except (WriteError, OSError):
-        for target, old in reversed(written):
-            with contextlib.suppress(WriteError, OSError):
-                if old is None:
-                    target.unlink()
-                else:
-                    write_under(root, target.relative_to(root), old)
-        raise
+def apply_plan(root: Path, plan: Plan) -> list[Path]:
+    """Write every file of the plan, all or nothing (`write_files`: every text checked and
+    synced beside its file before the first is renamed into place; if a rename fails, those
+    renamed before it are put back as they were); the paths written."""
+    return write_files(root, {change.relative: change.new for change in plan.changes})
