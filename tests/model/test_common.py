@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from journeyctl.model import Framework, Improvement, Journey
-from journeyctl.model.common import NUMBER_LIMIT, period_bounds
+from journeyctl.model.common import NO_ITEMS, NUMBER_LIMIT, period_bounds
 
 JOURNEY = {"id": "j", "name": "J", "phase": "p", "cluster": "c"}
 
@@ -125,3 +125,15 @@ def test_models_given_the_same_fields_share_one_set_of_them_and_a_copy_has_its_o
     copy = first.model_copy(update={"owner": "o"})
     assert copy.model_fields_set == {*JOURNEY, "owner"}
     assert first.model_fields_set == second.model_fields_set == set(JOURNEY)
+
+
+def test_the_lists_left_out_are_one_empty_list_that_refuses_items() -> None:
+    first, second = Journey.model_validate(JOURNEY), Journey.model_validate(JOURNEY)
+    assert first.team is second.steps is NO_ITEMS
+    assert first.team == [] and first == Journey.model_validate({**JOURNEY, "team": []})
+    with pytest.raises(TypeError):
+        first.team.append("t")
+    copy = list(first.team)
+    copy.append("t")
+    assert copy == ["t"] and NO_ITEMS == []
+    assert type(first.model_dump()["team"]) is list
