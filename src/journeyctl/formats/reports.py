@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
+from importlib import import_module
 from typing import TYPE_CHECKING, Protocol
 
 from journeyctl.formats._console import WIDTH, render
@@ -32,18 +33,16 @@ from journeyctl.formats._table import (
     write_text,
 )
 from journeyctl.formats.base import Writer
-from journeyctl.reports import EXPLAINED_REPORTS, Report
+from journeyctl.reports import EXPLAINED_REPORTS
 from journeyctl.text import Lang, label
 from journeyctl.text.markdown import md_cell, md_text
-from journeyctl.views.alerts import alerts_view
 from journeyctl.views.cells import Cell, Table
-from journeyctl.views.coverage import coverage_view
-from journeyctl.views.improvements import improvements_view
-from journeyctl.views.kpis import kpis_view
-from journeyctl.views.owners import owners_view
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+    # The union of every report: at run time it would import them all.
+    from journeyctl.reports import Report
 
 # How a cell's tone shows in a terminal.
 _STYLES = {"good": "green", "bad": "red", "strong": "bold"}
@@ -59,21 +58,17 @@ class View(Protocol):
     def notes(self) -> tuple[str, ...]: ...
 
 
-_PAGES: dict[str, Callable[..., View]] = {
-    "kpis": kpis_view,
-    "improvements": improvements_view,
-    "coverage": coverage_view,
-    "owners": owners_view,
-    "alerts": alerts_view,
-}
-
-
 def page(report: Report, lang: Lang, explain: bool = False) -> View:
     """What the table and Markdown show of a report, in `lang`; with `explain`, the terms
     of its numbers where the report has them."""
+    # The report's own view only (`views/<name>.py`, its function `<name>_view`): a report
+    # does not load the pages of the others.
+    view: Callable[..., View] = getattr(
+        import_module(f"journeyctl.views.{report.name}"), f"{report.name}_view"
+    )
     if explain and report.name in EXPLAINED_REPORTS:
-        return _PAGES[report.name](report, lang, explain=True)
-    return _PAGES[report.name](report, lang)
+        return view(report, lang, explain=True)
+    return view(report, lang)
 
 
 # --- layouts -----------------------------------------------------------------------------

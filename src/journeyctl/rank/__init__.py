@@ -7,7 +7,7 @@ name, what-if weights) is turned into ids in `choices`.
 
 from journeyctl.rank.choices import parse_weights, weight_ids
 from journeyctl.rank.engine import rank
-from journeyctl.rank.periods import default_period, latest_period
+from journeyctl.rank.periods import default_period, latest_period, present_periods, ranked_period
 from journeyctl.rank.ranking import (
     RANK_BY,
     Comparison,
@@ -35,6 +35,8 @@ __all__ = [
     "default_period",
     "latest_period",
     "parse_weights",
+    "present_periods",
     "rank",
+    "ranked_period",
     "weight_ids",
 ]

@@ -18,46 +18,102 @@ contact reason, owner, or journey with alerts), `to_rows()` (flat rows for CSV, 
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from journeyctl.errors import UsageError
-from journeyctl.reports.alerts import (
-    ALERT_KINDS,
-    DEFAULT_TOP,
-    AlertKind,
-    AlertRow,
-    AlertsReport,
-    Signal,
-    alerts_report,
-)
-from journeyctl.reports.coverage import (
-    Coverage,
-    CoverageReport,
-    PhaseCoverage,
-    ReasonRow,
-    coverage_report,
-)
-from journeyctl.reports.improvements import (
-    ImprovementRow,
-    ImprovementsReport,
-    JourneyImprovements,
-    improvements_report,
-)
-from journeyctl.reports.inputs import ReportInput, prepare, previous_period
-from journeyctl.reports.kpis import KpiPoint, KpiReport, KpiRow, kpi_row, kpis_report, shortfall
-from journeyctl.reports.owners import OverdueReview, OwnerRow, OwnersReport, owners_report
-from journeyctl.reports.rows import Cell, Row
 
-Report = KpiReport | ImprovementsReport | CoverageReport | OwnersReport | AlertsReport
+if TYPE_CHECKING:
+    from journeyctl.reports.alerts import (
+        ALERT_KINDS,
+        DEFAULT_TOP,
+        AlertKind,
+        AlertRow,
+        AlertsReport,
+        Signal,
+        alerts_report,
+    )
+    from journeyctl.reports.coverage import (
+        Coverage,
+        CoverageReport,
+        PhaseCoverage,
+        ReasonRow,
+        coverage_report,
+    )
+    from journeyctl.reports.improvements import (
+        ImprovementRow,
+        ImprovementsReport,
+        JourneyImprovements,
+        improvements_report,
+    )
+    from journeyctl.reports.inputs import ReportInput, prepare, previous_period
+    from journeyctl.reports.kpis import (
+        KpiPoint,
+        KpiReport,
+        KpiRow,
+        kpi_row,
+        kpis_report,
+        shortfall,
+    )
+    from journeyctl.reports.owners import OverdueReview, OwnerRow, OwnersReport, owners_report
+    from journeyctl.reports.rows import Cell, Row
+
+    Report = KpiReport | ImprovementsReport | CoverageReport | OwnersReport | AlertsReport
+
+# Each name of the package by the module that defines it: a module is imported when one of
+# its names is first asked for, so that `report alerts` loads neither the other reports nor
+# their pages (a tenth of a second of imports).
+_MODULES = {
+    "alerts": (
+        "ALERT_KINDS",
+        "DEFAULT_TOP",
+        "AlertKind",
+        "AlertRow",
+        "AlertsReport",
+        "Signal",
+        "alerts_report",
+    ),
+    "coverage": ("Coverage", "CoverageReport", "PhaseCoverage", "ReasonRow", "coverage_report"),
+    "improvements": (
+        "ImprovementRow",
+        "ImprovementsReport",
+        "JourneyImprovements",
+        "improvements_report",
+    ),
+    "inputs": ("ReportInput", "prepare", "previous_period"),
+    "kpis": ("KpiPoint", "KpiReport", "KpiRow", "kpi_row", "kpis_report", "shortfall"),
+    "owners": ("OverdueReview", "OwnerRow", "OwnersReport", "owners_report"),
+    "rows": ("Cell", "Row"),
+}
+_MODULE_OF = {name: module for module, names in _MODULES.items() for name in names}
+
+
+def __getattr__(name: str) -> object:
+    if name == "Report":  # the union of every report: every report's module
+        kinds = ("ImprovementsReport", "CoverageReport", "OwnersReport", "AlertsReport")
+        union: Any = __getattr__("KpiReport")
+        for kind in kinds:
+            union = union | __getattr__(kind)
+        return union
+    if name not in _MODULE_OF:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(_module(name)), name)
+
+
+def _module(name: str) -> str:
+    return f"{__name__}.{_MODULE_OF[name]}"
+
 
 # The reports that take `top`: kpis (the first N journeys) and alerts (the top-N window).
 TOP_REPORTS = ("kpis", "alerts")
 
-_BUILDERS: dict[str, Callable[[ReportInput, int | None], Report]] = {
-    "kpis": kpis_report,
-    "improvements": lambda report_input, top: improvements_report(report_input),
-    "coverage": lambda report_input, top: coverage_report(report_input),
-    "owners": lambda report_input, top: owners_report(report_input),
-    "alerts": alerts_report,
+# Each report's builder, by the name of the function that makes it.
+_BUILDERS: dict[str, str] = {
+    "kpis": "kpis_report",
+    "improvements": "improvements_report",
+    "coverage": "coverage_report",
+    "owners": "owners_report",
+    "alerts": "alerts_report",
 }
 REPORT_NAMES: tuple[str, ...] = tuple(_BUILDERS)
 
@@ -72,7 +128,9 @@ def build(name: str, report_input: ReportInput, top: int | None = None) -> Repor
     """The report `name`; a usage error for an unknown name or a `top` it does not take."""
     check_name(name)
     check_top(name, top)
-    return _BUILDERS[name](report_input, top)
+    function = _BUILDERS[name]
+    builder: Callable[..., Report] = getattr(import_module(_module(function)), function)
+    return builder(report_input, top) if name in TOP_REPORTS else builder(report_input)
 
 
 def check_top(name: str, top: int | None) -> None:

@@ -13,8 +13,7 @@ from datetime import date
 
 from journeyctl.model import Framework, Improvement, Journey
 from journeyctl.model.common import period_bounds
-from journeyctl.rank import Ranking, RankOptions, rank
-from journeyctl.rank.periods import present_periods, ranked_period
+from journeyctl.rank import Ranking, RankOptions, present_periods, rank, ranked_period
 
 # Improvements that someone still works on; `implemented` is done, `rejected` is closed.
 OPEN_STATUSES = frozenset({"idea", "planned", "experiment", "in-progress"})
