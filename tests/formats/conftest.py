@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import ast
+import subprocess
+import sys
+
 import pytest
 
 from journeyctl.checks import Validation
@@ -35,3 +39,18 @@ def finding_quoting(text: str, file: str = "klant-zijn/ik-betaal.yaml") -> Findi
 
 def validation_of(*findings: Finding) -> Validation:
     return Validation(list(findings), journeys=2)
+
+
+def modules_after(script: str, wanted: str) -> list[str]:
+    """The modules that `wanted` (a comprehension's condition on a module's name `m`)
+    holds of those a fresh interpreter has loaded after running `script`."""
+    listing = f"\nprint(sorted(m for m in __import__('sys').modules if {wanted}))\n"
+    run = subprocess.run(
+        [sys.executable, "-c", script + listing],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+    found: list[str] = ast.literal_eval(run.stdout)
+    return found
