@@ -10,7 +10,9 @@ refuses any path that would leave the folder all the same.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
@@ -72,6 +74,33 @@ def plan_site(
     options: RenderOptions,
 ) -> Site:
     """Every page of the site, in a fixed order: index, the reports, then the journey maps."""
+    with _lasting():
+        return _plan(framework, journeys, improvements, options)
+
+
+@contextmanager
+def _lasting() -> Iterator[None]:
+    """The plan's views (the reports', the index's, every journey's links and tiles) live
+    until the last page is written and hold no cycles: the cyclic collector pauses while they
+    are made and leaves them out of its scans afterwards (gc.freeze), as the loader does with
+    the tree. Its scans of them were a third of the plan's time at 20,000 journeys, and a
+    quarter of the pages' after it."""
+    collector_was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if collector_was_on:
+            gc.enable()
+
+
+def _plan(
+    framework: Framework,
+    journeys: Sequence[Journey],
+    improvements: Sequence[Improvement],
+    options: RenderOptions,
+) -> Site:
     report_input = prepare(
         framework,
         journeys,
