@@ -93,7 +93,7 @@ def rank(framework: Framework, journeys: Sequence[Journey], options: RankOptions
         compare_period=compare,
         framework_weights=framework_weights(framework),
         language=language,
-        without_period=_without(selected, period) if options.period is None else 0,
+        without_period=_without(unranked) if options.period is None else 0,
         contact_share=_contact_share(framework, ranked, journeys, period),
         criteria_names={c.id: c.name for c in framework.criteria},
         no_match=_no_match(framework, journeys, filters),
@@ -348,13 +348,9 @@ def _invalid(
     ]
 
 
-def _without(selected: list[Journey], period: str | None) -> int:
+def _without(unranked: list[Unranked]) -> int:
     """Journeys with volumes, but none for the period: unranked for lack of it."""
-    if period is None:
-        return 0
-    return sum(
-        1 for j in selected if j.volumes and j.status != "retired" and j.volume(period) is None
-    )
+    return sum(1 for u in unranked if u.reason_key == "no_volumes_for")
 
 
 def _contact_share(
@@ -377,7 +373,6 @@ def _contact_share(
     for journey in journeys:
         if journey.id in shown:
             listed.update(journey.contact_reasons)
-            for step in journey.steps:
-                listed.update(step.contact_reasons)
+            listed.update(reason for step in journey.steps for reason in step.contact_reasons)
     covered = sum(contacts for reason, contacts in counted.items() if reason in listed)
     return ContactShare(covered, sum(counted.values()))
