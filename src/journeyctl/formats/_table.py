@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from journeyctl.formats._console import console_for, render
@@ -395,7 +395,7 @@ def _plain_head(
     None where Rich must (a word longer than its column)."""
     table_width = sum(widths) + (len(pads[0]) + 1) * (len(columns) - 1)
     # Rich writes no title line for an empty title, and wraps one at the table's width.
-    title_lines = _wrapped(title.plain, table_width) if title.plain else []
+    title_lines = _wrapped(title.plain, table_width) if title.plain else ()
     headers = [_header_lines(c, w) for c, w in zip(columns, widths, strict=True)]
     if title_lines is None or None in headers:
         return None
@@ -413,7 +413,7 @@ def _plain_head(
 def _header_lines(column: Column, width: int) -> list[str] | None:
     """A header's lines `width` wide, aligned as its column; None where Rich must."""
     header = column.header
-    lines: list[str] | None = [header]
+    lines: Sequence[str] | None = [header]
     if cell_len(header) > width:
         lines = _wrapped(header, width) if column.wrap else None
     if lines is None:
@@ -488,7 +488,7 @@ def _plain_text_lines(plain: str, width: int, group: bool) -> list[str] | None:
     lines: list[str] = []
     # Alone, a text's last line break ends its last line; in a group it starts a blank one.
     for line in (plain if group else plain.removesuffix("\n")).split("\n"):
-        wrapped = [line] if cell_len(line) <= width else _wrapped(line, width)
+        wrapped = (line,) if cell_len(line) <= width else _wrapped(line, width)
         if wrapped is None:
             return None
         lines += wrapped
@@ -523,7 +523,9 @@ def _plain_lines(plain: str, width: int, column: Column) -> list[str] | None:
     return lines
 
 
-def _wrapped(fact: str, width: int) -> list[str] | None:
+# A table's sentences repeat (what to do about an alert): each wrapped once per width.
+@lru_cache(maxsize=4096)
+def _wrapped(fact: str, width: int) -> tuple[str, ...] | None:
     """`fact` wrapped between words as Rich's `divide_line` does it, each line padded to
     `width`; None where a word is longer than `width` or a blank is not a space."""
     if _ODD_BLANK.search(fact):
@@ -532,22 +534,25 @@ def _wrapped(fact: str, width: int) -> list[str] | None:
     starts = [0]
     used = 0
     for word in _WORD.finditer(fact):
-        length = measure(word.group().rstrip())
+        chunk = word.group()
+        length = measure(chunk.rstrip())
         if width - used >= length:
-            used += measure(word.group())
+            used += measure(chunk)
         elif length > width:
             return None  # folded across lines: Rich's
         elif used and word.start():
             starts.append(word.start())
-            used = measure(word.group())
+            used = measure(chunk)
     lines = []
     for start, end in zip(starts, [*starts[1:], len(fact)], strict=True):
         # Blanks after the last word that go beyond the column are dropped, as Rich does.
         line = fact[start:end]
-        if measure(line) > width:
+        length = measure(line)
+        if length > width:
             line = line.rstrip(" ")
-        lines.append(line + " " * (width - measure(line)))
-    return lines
+            length = measure(line)
+        lines.append(line + " " * (width - length))
+    return tuple(lines)
 
 
 def _ansi(segments: list[Segment]) -> str:
