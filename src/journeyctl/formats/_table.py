@@ -134,9 +134,14 @@ class Column:
         return {line: cell_len(line) for line in lines}
 
     def comfortable_width(self) -> int:
-        if self.numeric or self.flexible:
-            return self.min_width()
-        return self._within_lines if self.most_lines() > 1 else self.max_width()
+        if self.wraps_into_lines():
+            return self._within_lines
+        return self.min_width() if self.numeric or self.flexible else self.max_width()
+
+    def wraps_into_lines(self) -> bool:
+        """Whether the comfortable width is the least at which facts wrap into their
+        lines (the costliest width to find)."""
+        return not (self.numeric or self.flexible) and self.most_lines() > 1
 
     def most_lines(self) -> int:
         """The most lines a fact of this column may take (0: it does not say)."""
@@ -236,8 +241,14 @@ def fits(
 ) -> bool:
     """Whether the columns fit `width` comfortably (see the module's docstring), or else
     with their longest words; `gap` spaces apart."""
-    widths = [c.comfortable_width() if comfortably else c.min_width() for c in columns]
-    return sum(widths) + gap * (len(columns) - 1) <= width
+    room = width - gap * (len(columns) - 1)
+    # The columns whose facts wrap into their lines (each tried at widths) last: a layout
+    # too wide is mostly known before they are measured.
+    for column in sorted(columns, key=lambda c: comfortably and c.wraps_into_lines()):
+        room -= column.comfortable_width() if comfortably else column.min_width()
+        if room < 0:
+            return False
+    return True
 
 
 def height(columns: Sequence[Column], width: int) -> tuple[int, int]:
