@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 import pytest
 
 from journeyctl.model import Journey
 from journeyctl.model.framework import Kpi
-from journeyctl.model.journey import KpiRecord
+from journeyctl.model.journey import KpiRecord, Measurement
 from journeyctl.reports import KpiReport, kpi_row, kpis_report, shortfall
-from journeyctl.reports.kpis import months_before, stale_limit
+from journeyctl.reports.kpis import last_points, months_before, stale_limit
 from tests.reports.tree import report_input
 
 JOURNEY = Journey(id="j", name="J", phase="p", cluster="c")
@@ -237,3 +238,18 @@ def test_nothing_measured_has_no_day_measured_until() -> None:
     assert isinstance(rows, list)
     [plain] = rows
     assert (plain["baseline_date"], plain["latest_date"], plain["points"]) == (None, None, [])
+
+
+def test_the_last_move_is_the_last_two_points_of_the_row() -> None:
+    # The alerts take a KPI's last move without making its row: the same two points,
+    # whatever days the measurements and the baseline share and whatever `as_of` cuts.
+    rng = random.Random(3)
+    kpi = Kpi(id="k", name="K")
+    for _ in range(300):
+        days = [date(2025, 1, rng.randint(1, 4)) for _ in range(rng.randint(0, 5))]
+        measured = [Measurement(date=day, value=rng.randint(0, 9)) for day in days]
+        baseline = rng.choice([None, Measurement(date=date(2025, 1, rng.randint(1, 4)), value=5)])
+        record = KpiRecord(baseline=baseline, measurements=measured)
+        as_of = rng.choice([None, date(2025, 1, rng.randint(1, 4))])
+        expected = kpi_row(JOURNEY, kpi, record, None, as_of).points[-2:]
+        assert last_points(record, as_of) == expected

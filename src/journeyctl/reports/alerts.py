@@ -39,7 +39,7 @@ from journeyctl.checks.missing_owner import unowned
 from journeyctl.model import Journey
 from journeyctl.rank import RankedJourney
 from journeyctl.reports.inputs import ReportInput, improvements_of
-from journeyctl.reports.kpis import kpi_points, moved_away
+from journeyctl.reports.kpis import last_points, moved_away
 from journeyctl.reports.owners import overdue_review
 from journeyctl.reports.rows import Row, csv_row
 
@@ -347,7 +347,7 @@ def _kpis_away(report_input: ReportInput, journeys: list[Journey]) -> list[Found
         for kpi_id, record in sorted(journey.kpis.items(), key=lambda item: order.index(item[0])):
             kpi, target = kpis[kpi_id], record.target
             # Only the last move counts: the KPI's report row is not made for this.
-            moves = kpi_points(record, report_input.as_of)[-2:]
+            moves = last_points(record, report_input.as_of)
             if target is None or len(moves) < 2:
                 continue
             before, after = moves[0].value, moves[1].value

@@ -254,10 +254,11 @@ def kpi_row(
     )
 
 
-def kpi_points(record: KpiRecord, as_of: date | None = None) -> tuple[KpiPoint, ...]:
-    """The KPI's baseline and measurements (up to `as_of`) by day: what `kpi_row` makes
-    of them, for a caller that needs only how the KPI last moved."""
-    return _points(record.baseline, _measured(record, as_of))
+def last_points(record: KpiRecord, as_of: date | None = None) -> tuple[KpiPoint, ...]:
+    """The last two of the KPI's points (its baseline and measurements up to `as_of`, by
+    day), as `kpi_row` has them: how the KPI last moved. The two last measurements and the
+    baseline hold them (the points' order is stable), so no other point is made."""
+    return _points(record.baseline, _measured(record, as_of)[-2:])[-2:]
 
 
 def moved_away(before: float, after: float, target: float, higher_is_better: bool) -> bool:
