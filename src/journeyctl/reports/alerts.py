@@ -302,16 +302,19 @@ def _rising(report_input: ReportInput, journeys: list[Journey], threshold: float
         if after.customers and before.customers:
             rate_before = before.contacts / before.customers
             rate_after = after.contacts / after.customers
-            # A rate is as sure as the less sure of its two counts, in either period.
-            guessed = bool(before.estimated or after.estimated)
-            rate = _moved("contact_rate", rate_before, rate_after, guessed)
-            if rate_after > rate_before and (rate.change is None or rate.change > threshold):
-                found.append((journey.id, rate))
-        guessed = before.contacts_estimated or after.contacts_estimated
-        rise = _moved("contacts", before.contacts, after.contacts, guessed)
-        if after.contacts > before.contacts and (rise.change is None or rise.change > threshold):
-            found.append((journey.id, rise))
+            if _rose_beyond(rate_before, rate_after, threshold):
+                # A rate is as sure as the less sure of its two counts, in either period.
+                guessed = bool(before.estimated or after.estimated)
+                found.append((journey.id, _moved("contact_rate", rate_before, rate_after, guessed)))
+        if _rose_beyond(before.contacts, after.contacts, threshold):
+            guessed = before.contacts_estimated or after.contacts_estimated
+            found.append((journey.id, _moved("contacts", before.contacts, after.contacts, guessed)))
     return found
+
+
+def _rose_beyond(before: float, after: float, threshold: float) -> bool:
+    """A rise of more than `threshold` (a fraction), or any rise from 0 (no fraction)."""
+    return after > before and (not before or after / before - 1 > threshold)
 
 
 def _moved(measure: str, before: float, after: float, estimated: bool) -> Signal:
