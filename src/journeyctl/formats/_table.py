@@ -378,8 +378,8 @@ def render_table(title: Styled, columns: Sequence[Column], width: int, color: bo
         head = render(build(title, columns, width, rows=False), color, width, soft_wrap=False)
     writer = _Writer(color, width)
     cells = [
-        _column_lines(column, column_width, writer)
-        for column, column_width in zip(columns, widths, strict=True)
+        _column_lines(column, column_width, pad, writer)
+        for column, column_width, pad in zip(columns, widths, pads, strict=True)
     ]
     return head + "".join(_row_lines(zip(*cells, strict=True), widths, pads))
 
@@ -387,13 +387,15 @@ def render_table(title: Styled, columns: Sequence[Column], width: int, color: bo
 def _row_lines(
     rows: Iterable[Sequence[list[str]]], widths: list[int], pads: list[str]
 ) -> list[str]:
-    """Each row's lines side by side, a cell with fewer lines than its row blank below."""
+    """Each row's lines side by side (each cell's lines padded on their right already), a
+    cell with fewer lines than its row blank below."""
+    blanks = [" " * w + pad for w, pad in zip(widths, pads, strict=True)]
     lines = []
     for row in rows:
-        for line_no in range(max(len(lines_of_cell) for lines_of_cell in row)):
+        for line_no in range(max(map(len, row))):
             parts = [
-                (cell[line_no] if line_no < len(cell) else " " * w) + pad
-                for cell, w, pad in zip(row, widths, pads, strict=True)
+                cell[line_no] if line_no < len(cell) else blank
+                for cell, blank in zip(row, blanks, strict=True)
             ]
             lines.append(" ".join(parts).rstrip() + "\n")
     return lines
@@ -414,7 +416,8 @@ def _plain_head(
     tallest = max(len(lines) for lines in header)
     # A header's lines stand at the bottom of the header row, as Rich aligns them.
     bottom = [
-        [" " * w] * (tallest - len(lines)) + lines for lines, w in zip(header, widths, strict=True)
+        [" " * w + pad] * (tallest - len(lines)) + [line + pad for line in lines]
+        for lines, w, pad in zip(header, widths, pads, strict=True)
     ]
     lines = [line.rstrip() + "\n" for line in title_lines]
     lines += _row_lines([bottom], widths, pads)
@@ -447,8 +450,9 @@ class _Writer:
         return console_for(self.color, self.width)
 
 
-def _column_lines(column: Column, width: int, writer: _Writer) -> list[list[str]]:
-    """Each cell's lines; a text that many cells hold (a status, a phase) laid out once."""
+def _column_lines(column: Column, width: int, pad: str, writer: _Writer) -> list[list[str]]:
+    """Each cell's lines with the padding on their right; a text that many cells hold (a
+    status, a phase) laid out once."""
     laid_out: dict[Styled | str, list[str]] = {}
     lines = []
     for cell in column.cells:
@@ -456,7 +460,8 @@ def _column_lines(column: Column, width: int, writer: _Writer) -> list[list[str]
         key = cell if writer.color else cell.plain
         cell_lines = laid_out.get(key)
         if cell_lines is None:
-            cell_lines = laid_out[key] = _cell_lines(cell, column, width, writer)
+            cell_lines = [line + pad for line in _cell_lines(cell, column, width, writer)]
+            laid_out[key] = cell_lines
         lines.append(cell_lines)
     return lines
 
