@@ -51,15 +51,21 @@ FINDINGS_PER_FILE = 50
 M = TypeVar("M", bound=BaseModel)
 
 
-@dataclass
+@dataclass(slots=True)
 class Document(Generic[M]):
     """A file that loaded: its model, and where its keys and values stand."""
 
     file: str  # relative to the root, `/` between folders
     model: M
     source: PositionIndex | None
-    path: Path  # the root joined with `file`; prefer `file`, which every source has
+    root: Path  # the tree's, one object for all its documents
     display: str  # the file as its findings name it
+
+    @property
+    def path(self) -> Path:
+        """The root joined with `file`; prefer `file`, which every source has. Made when
+        asked: a path kept per document was a kilobyte each."""
+        return self.root / self.file
 
     @property
     def stem(self) -> str:
@@ -231,7 +237,7 @@ class _Loader:
             document = (
                 None
                 if instance is None
-                else Document(entry.path, instance, positions, root / entry.path, display)
+                else Document(entry.path, instance, positions, root, display)
             )
         elif self.cache is None or content_hash is None:
             document, read, _ = _read(entry, model, self.tree.root, display)
@@ -318,7 +324,7 @@ def _restore(
     except Exception:  # a record that does not read back is not trusted, whatever it holds
         return None
     positions = PositionIndex.from_plain(plain_index, decode_value)
-    return Document(entry.path, instance, positions, root / entry.path, display), problems
+    return Document(entry.path, instance, positions, root, display), problems
 
 
 def _read(
@@ -348,7 +354,7 @@ def _read(
         limit = max(0, FINDINGS_PER_FILE - len(parsed.problems))
         described = describe_all(error.errors(include_url=False), model, source, limit=limit)
         return None, _chain(parsed.problems, described), None
-    document = Document(entry.path, instance, parsed.positions, root / entry.path, display)
+    document = Document(entry.path, instance, parsed.positions, root, display)
     return document, parsed.problems, parsed.data
 
 
