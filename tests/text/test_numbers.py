@@ -234,3 +234,13 @@ def test_numbers_are_written_as_babel_writes_them(lang: Lang) -> None:
                 numbers._locale(lang).percent_formats[None], fraction, lang, places
             )
             assert format_percent(sample / 1000, lang, places) == babel, (sample, places)
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+@pytest.mark.parametrize("count", [0, 7, -7, 999, 1000, -1234567, 415000, 10**15 + 1, -(10**18)])
+def test_counts_are_written_as_babel_writes_them(lang: Lang, count: int) -> None:
+    """A whole number takes the short way (no Decimal): the same text as Babel's."""
+    babel = numbers._apply(
+        numbers._locale(lang).decimal_formats[None], numbers._rounded(count, 0), lang, 0
+    )
+    assert format_count(count, lang) == babel

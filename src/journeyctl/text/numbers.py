@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 def format_count(count: int, lang: Lang) -> str:
     """A whole number with the language's digit grouping: 415.000 (nl), 415,000 (en)."""
+    signs = _common_signs(lang)
+    if signs is not None and type(count) is int:  # no Decimal to round: a ranking has thousands
+        return _written(count, 0, signs)
     return format_decimal(count, lang, 0)
 
 
@@ -71,9 +74,9 @@ def _common_signs(lang: Lang) -> tuple[str, str, str] | None:
     return get_decimal_symbol(locale), get_group_symbol(locale), get_minus_sign_symbol(locale)
 
 
-def _written(value: Decimal, places: int, signs: tuple[str, str, str]) -> str:
+def _written(value: Decimal | int, places: int, signs: tuple[str, str, str]) -> str:
     decimal_sign, group_sign, minus_sign = signs
-    digits = format(abs(value), f",.{places}f")
+    digits = format(abs(value), ",d" if isinstance(value, int) else f",.{places}f")
     swapped = digits.translate({ord(","): group_sign, ord("."): decimal_sign})
     return minus_sign + swapped if value < 0 else swapped
 
