@@ -641,3 +641,18 @@ def test_a_folder_met_again_after_it_was_let_go_is_read_again(tmp_path: Path) ->
     cache.save()
     again = FileCache(packs)
     assert again.get(path, key) is not None  # the records it had are kept
+
+
+def test_a_pack_over_the_limit_is_not_read(
+    trees: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    packs = tmp_path / "packs"
+    expected = _validate(trees[0], None)
+    _validate(trees[0], packs)
+    monkeypatch.setattr("journeyctl.load.cache._MAX_PACK_BYTES", 16)
+    monkeypatch.setattr("journeyctl.load.cache.marshal.loads", _never)
+    _same(expected, _validate(trees[0], packs))
+
+
+def _never(data: object) -> object:
+    raise AssertionError("a pack over the limit was unpacked")

@@ -389,3 +389,11 @@ def test_a_manifest_of_junk_is_not_believed(tree_dir: Path) -> None:
         body = b"\x00" + len(manifest).to_bytes(4, "big") + manifest + b"valid\n"
         slot.write_bytes(raw[:start] + runs._checksum(secret, key, body) + key + body)
         assert _stored(tree_dir) is None
+
+
+def test_a_small_file_is_read_whole_and_a_larger_one_not_at_all(tmp_path: Path) -> None:
+    small = tmp_path / "small"
+    small.write_bytes(b"x" * 100)
+    assert runs.read_small(str(small), limit=100) == b"x" * 100
+    assert runs.read_small(str(small), limit=99) is None
+    assert runs.read_small(str(tmp_path / "missing")) is None

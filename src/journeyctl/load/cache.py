@@ -259,14 +259,10 @@ def _checksum(secret: bytes, folder: str, body: bytes | memoryview) -> bytes:
 
 
 def _read_pack(pack: Path, folder: str, secret: bytes) -> dict[bytes, bytes]:
-    try:
-        with pack.open("rb") as file:
-            raw = file.read(_MAX_PACK_BYTES + 1)
-    except OSError:
-        return {}
+    raw = runs.read_small(str(pack), _MAX_PACK_BYTES)
     header = _header()
     body_start = len(header) + _DIGEST
-    if len(raw) > _MAX_PACK_BYTES or not raw.startswith(header) or len(raw) < body_start:
+    if raw is None or not raw.startswith(header) or len(raw) < body_start:
         return {}
     body = memoryview(raw)[body_start:]
     if _checksum(secret, folder, body) != raw[len(header) : body_start]:

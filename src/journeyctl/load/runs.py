@@ -282,7 +282,7 @@ def stored_result(
     if secret is None:
         return None
     slot = _slot(command, options)
-    raw = _read_small(os.path.join(folder, "runs", f"{slot.hex()}.run"))
+    raw = read_small(os.path.join(folder, "runs", f"{slot.hex()}.run"))
     if raw is None:
         return None
     parsed = _parse(raw, secret)
@@ -431,7 +431,7 @@ def _secret(folder: str, *, create: bool) -> bytes | None:
     others) is no key: every slot and pack checked with it is ignored, and one is made anew.
     """
     path = os.path.join(folder, _KEY_FILE)
-    found = _read_small(path, _KEY_BYTES, private=True)
+    found = read_small(path, _KEY_BYTES, private=True)
     if found is not None and len(found) == _KEY_BYTES:
         return found
     if not create:
@@ -445,16 +445,16 @@ def _secret(folder: str, *, create: bool) -> bytes | None:
         try:
             os.link(temporary, path)  # never over a key another run made meanwhile
         except FileExistsError:
-            found = _read_small(path, _KEY_BYTES, private=True)
+            found = read_small(path, _KEY_BYTES, private=True)
             if found is None or len(found) != _KEY_BYTES:  # not a key: replaced
                 os.replace(temporary, path)
     finally:
         _remove(temporary)
-    found = _read_small(path, _KEY_BYTES, private=True)
+    found = read_small(path, _KEY_BYTES, private=True)
     return found if found is not None and len(found) == _KEY_BYTES else None
 
 
-def _read_small(
+def read_small(
     path: str, limit: int = _MAX_RESULT_BYTES, *, private: bool = False
 ) -> bytes | None:
     """The bytes of the regular file at `path` if it holds at most `limit` of them; with
@@ -469,8 +469,9 @@ def _read_small(
             return None
         if private and not _private(status):
             return None
+        # Its size and one byte more, not the limit: a read asks for its whole size up front.
         with open(descriptor, "rb", closefd=False) as file:
-            content = file.read(limit + 1)
+            content = file.read(status.st_size + 1)
     except OSError:
         return None
     finally:
