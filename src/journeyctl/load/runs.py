@@ -454,9 +454,7 @@ def _secret(folder: str, *, create: bool) -> bytes | None:
     return found if found is not None and len(found) == _KEY_BYTES else None
 
 
-def read_small(
-    path: str, limit: int = _MAX_RESULT_BYTES, *, private: bool = False
-) -> bytes | None:
+def read_small(path: str, limit: int = _MAX_RESULT_BYTES, *, private: bool = False) -> bytes | None:
     """The bytes of the regular file at `path` if it holds at most `limit` of them; with
     `private`, only a file of this user that no one else may read or write."""
     try:
