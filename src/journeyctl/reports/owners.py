@@ -106,12 +106,16 @@ def _overdue(review: OverdueReview) -> dict[str, object]:
 def owners_report(report_input: ReportInput) -> OwnersReport:
     ranks = {j.id: j.rank for j in report_input.ranking.journeys}
     journeys = sorted(report_input.journeys, key=lambda j: (ranks.get(j.id, len(ranks) + 1), j.id))
+    # Each owner's journeys in ranking order, grouped in one pass (not one pass per owner).
+    owned_by: dict[str | None, list[Journey]] = {}
+    for journey in journeys:
+        owned_by.setdefault(journey.owner, []).append(journey)
     rows = [
-        _row(report_input, owner.id, owner.name, owner.email, journeys)
+        _row(report_input, owner.id, owner.name, owner.email, owned_by.get(owner.id, []))
         for owner in report_input.framework.owners
     ]
-    if any(j.owner is None for j in journeys):
-        rows.append(_row(report_input, None, None, None, journeys))
+    if None in owned_by:
+        rows.append(_row(report_input, None, None, None, owned_by[None]))
     return OwnersReport(report_input.today, tuple(rows))
 
 
@@ -120,9 +124,8 @@ def _row(
     owner: str | None,
     name: str | None,
     email: str | None,
-    journeys: list[Journey],
+    owned: list[Journey],
 ) -> OwnerRow:
-    owned = [j for j in journeys if j.owner == owner]
     default = report_input.framework.review.cadence
     overdue = [
         review
