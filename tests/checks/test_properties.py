@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -71,6 +72,7 @@ def test_arbitrary_text(tmp_path: Path, text: str) -> None:
     _validate_with(tmp_path, text.encode("utf-8", "surrogatepass"))
 
 
+@pytest.mark.slow  # a second or more; the quick suite stays under a minute
 @_settings
 @given(data=st.dictionaries(_keys, _data, max_size=8))
 def test_arbitrary_nested_data(tmp_path: Path, data: dict[str, object]) -> None:

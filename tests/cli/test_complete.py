@@ -107,6 +107,7 @@ def installed_script() -> str:
     return script
 
 
+@pytest.mark.slow  # a second or more; the quick suite stays under a minute
 def test_bash_is_offered_what_the_framework_names_through_the_installed_script(
     example: Path,
 ) -> None:

@@ -304,6 +304,7 @@ def test_a_folder_in_the_way_of_a_page_writes_nothing(tmp_path: Path) -> None:
     assert files(out) == []
 
 
+@pytest.mark.slow  # a second or more; the quick suite stays under a minute
 def test_the_example_renders_every_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO_ROOT)
     result = CliRunner().invoke(app, ["render", "--out", str(tmp_path), "--format", "both"])

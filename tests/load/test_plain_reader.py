@@ -72,6 +72,7 @@ DOCUMENTS = st.recursive(
 ).filter(lambda value: isinstance(value, (dict, list)))
 
 
+@pytest.mark.slow  # a second or more; the quick suite stays under a minute
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(DOCUMENTS, st.sampled_from([None, True, False]))
 def test_any_document_is_read_alike(document: object, flow: bool | None) -> None:

@@ -70,6 +70,7 @@ SHAPES: dict[str, tuple[Callable[[int], str], tuple[str | None, int, int] | None
 }
 
 
+@pytest.mark.slow  # a second or more; the quick suite stays under a minute
 @pytest.mark.parametrize("shape", SHAPES)
 def test_a_file_may_hold_the_limit_of_values_and_not_one_more(shape: str) -> None:
     build, _ = SHAPES[shape]

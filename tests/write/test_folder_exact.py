@@ -17,6 +17,7 @@ def _sparse(path: Path, size: int) -> None:
         file.truncate(size)  # zeros, without writing them
 
 
+@pytest.mark.slow  # a second or more; the quick suite stays under a minute
 @pytest.mark.parametrize(("size", "removed"), [(LIMIT, True), (LIMIT + 1, False)])
 def test_tidy_compares_a_left_over_file_up_to_64_mib(
     tmp_path: Path, size: int, removed: bool

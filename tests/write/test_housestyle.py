@@ -125,6 +125,7 @@ _values = st.recursive(
 )
 
 
+@pytest.mark.slow  # a second or more; the quick suite stays under a minute
 @settings(max_examples=300)
 @given(st.dictionaries(_keys, _values, max_size=6))
 def test_what_it_writes_is_what_ruamel_writes(data: dict[str, Any]) -> None:
@@ -158,6 +159,7 @@ _its_values = st.recursive(
 )
 
 
+@pytest.mark.slow  # a second or more; the quick suite stays under a minute
 @settings(max_examples=120)  # 15,000 passed once; this keeps the quick suite quick
 @given(st.dictionaries(_plain_keys, _its_values, min_size=1, max_size=8))
 def test_a_document_of_its_shapes_is_written_by_it_as_ruamel_writes_it(

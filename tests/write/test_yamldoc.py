@@ -94,6 +94,7 @@ _values = st.recursive(
 )
 
 
+@pytest.mark.slow  # a second or more; the quick suite stays under a minute
 @given(st.dictionaries(_text, _values, min_size=1, max_size=6))
 def test_what_is_written_reads_back_the_same(data: dict[str, Any]) -> None:
     assert same_data(_read_back(new_yaml(data)), data)
