@@ -10,7 +10,7 @@ import pytest
 
 from journeyctl.errors import UsageError
 from journeyctl.model import Framework
-from journeyctl.rank import RankOptions
+from journeyctl.rank import Filters
 from journeyctl.rank.choices import parse_weights, resolve_filters, resolve_status, resolve_weights
 from tests.conftest import as_shown
 
@@ -161,12 +161,12 @@ def test_an_unknown_status_lists_every_status_with_its_label() -> None:
 @pytest.mark.parametrize("option", ["team", "persona", "owner"])
 def test_a_filter_on_a_list_the_framework_does_not_have_says_so(option: str) -> None:
     with pytest.raises(UsageError) as raised:
-        resolve_filters(FRAMEWORK, RankOptions(**{option: "x"}))
+        resolve_filters(FRAMEWORK, Filters(**{option: "x"}))
     assert refusal(raised) == f"--{option} 'x': framework.yaml defines no {option} yet"
 
 
 def test_filters_become_ids() -> None:
-    filters = resolve_filters(FRAMEWORK, RankOptions(phase="P", cluster="c", status="vervallen"))
+    filters = resolve_filters(FRAMEWORK, Filters(phase="P", cluster="c", status="vervallen"))
     assert (filters.phase, filters.cluster, filters.status) == ("p", "c", "retired")
     assert (filters.owner, filters.team, filters.persona) == (None, None, None)
 
@@ -180,6 +180,6 @@ def test_filters_take_an_alias_as_they_take_a_name() -> None:
             "owners": [{"id": "ann", "name": "Ann de Vries", "aliases": ["A. de Vries"]}],
         }
     )
-    options = RankOptions(phase="klantfase", cluster="BILLING", owner="a de vries")
-    filters = resolve_filters(framework, options)
+    written = Filters(phase="klantfase", cluster="BILLING", owner="a de vries")
+    filters = resolve_filters(framework, written)
     assert (filters.phase, filters.cluster, filters.owner) == ("p", "c", "ann")

@@ -20,8 +20,9 @@ import pytest
 from journeyctl.errors import UsageError
 from journeyctl.load import load_tree
 from journeyctl.model import Framework, Journey
-from journeyctl.rank import Comparison, ContactShare, RankedJourney, Ranking, RankOptions, rank
+from journeyctl.rank import Comparison, ContactShare, RankedJourney, Ranking, rank
 from tests.conftest import as_shown
+from tests.rank import options as options_of
 
 TREE = Path(__file__).parent / "tree"
 
@@ -38,7 +39,7 @@ Tree = tuple[Framework, list[Journey]]
 
 def ranked(framework_and_journeys: Tree, **options: Any) -> Ranking:
     framework, journeys = framework_and_journeys
-    return rank(framework, journeys, RankOptions(**options))
+    return rank(framework, journeys, options_of(**options))
 
 
 def scores(ranking: Ranking) -> list[tuple[str, float]]:

@@ -11,8 +11,9 @@ import pytest
 
 from journeyctl.errors import UsageError
 from journeyctl.model import Framework, Journey
-from journeyctl.rank import NoMatch, RankOptions, rank
+from journeyctl.rank import NoMatch, rank
 from tests.conftest import as_shown
+from tests.rank import options as options_of
 
 FRAMEWORK = Framework.model_validate(
     {
@@ -46,7 +47,7 @@ def journey(
 
 
 def ranked(journeys: list[Journey], **options: Any) -> Any:
-    return rank(FRAMEWORK, journeys, RankOptions(**options))
+    return rank(FRAMEWORK, journeys, options_of(**options))
 
 
 def test_the_language_asked_for_wins_over_the_framework_one() -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from journeyctl.errors import UsageError
 from journeyctl.model import Framework, Journey
-from journeyctl.rank import RankOptions, latest_period, rank
+from journeyctl.rank import Filters, RankOptions, latest_period, rank
 from tests.conftest import as_shown
 
 FRAMEWORK = Framework.model_validate(
@@ -110,7 +110,7 @@ def test_other_periods_are_never_mixed_in() -> None:
 
 def test_filters_apply_before_normalisation() -> None:
     journeys = [journey("big", 1000, 1000), journey("small", 10, 10, phase="q", cluster="d")]
-    ranking = rank(FRAMEWORK, journeys, RankOptions(phase="q"))
+    ranking = rank(FRAMEWORK, journeys, RankOptions(filters=Filters(phase="q")))
     # Alone in its phase, 'small' is the maximum for both volume terms: (1 + 1) / 5 -> 40.0
     assert [(j.id, j.score) for j in ranking.journeys] == [("small", 40.0)]
 
@@ -125,8 +125,8 @@ def test_top_cuts_the_list() -> None:
     [
         (RankOptions(period="2023"), "'2023': no journey has volumes for that period"),
         (RankOptions(period="2025-Q9"), "is not a period"),
-        (RankOptions(owner="anne"), "did you mean 'ann'?"),
-        (RankOptions(phase="zzz"), "'zzz' is not in framework.yaml"),
+        (RankOptions(filters=Filters(owner="anne")), "did you mean 'ann'?"),
+        (RankOptions(filters=Filters(phase="zzz")), "'zzz' is not in framework.yaml"),
     ],
 )
 def test_bad_options_are_usage_errors(options: RankOptions, message: str) -> None:
@@ -223,9 +223,9 @@ def test_to_dict_shows_terms_only_when_explained() -> None:
 @pytest.mark.parametrize(
     ("options", "expected"),
     [
-        (RankOptions(cluster="d"), ["small"]),
-        (RankOptions(cluster="c"), ["big"]),
-        (RankOptions(owner="ann"), ["small"]),
+        (RankOptions(filters=Filters(cluster="d")), ["small"]),
+        (RankOptions(filters=Filters(cluster="c")), ["big"]),
+        (RankOptions(filters=Filters(owner="ann")), ["small"]),
     ],
 )
 def test_cluster_and_owner_filters_keep_only_matching_journeys(
@@ -246,10 +246,13 @@ def test_cluster_and_owner_filters_keep_only_matching_journeys(
             "--period '2023': no journey has volumes for that period; periods present: 2024, 2025",
         ),
         (
-            RankOptions(cluster="zzz"),
+            RankOptions(filters=Filters(cluster="zzz")),
             "--cluster 'zzz' is not in framework.yaml; known: c (C), d (D)",
         ),
-        (RankOptions(owner="zzz"), "--owner 'zzz' is not in framework.yaml; known: ann (Ann)"),
+        (
+            RankOptions(filters=Filters(owner="zzz")),
+            "--owner 'zzz' is not in framework.yaml; known: ann (Ann)",
+        ),
     ],
 )
 def test_usage_errors_say_the_whole_fix(options: RankOptions, message: str) -> None:

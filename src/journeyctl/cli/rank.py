@@ -91,7 +91,7 @@ def rank(
     from journeyctl.formats import Settings
     from journeyctl.formats.ranking import RANK_FORMATS
     from journeyctl.framework import check
-    from journeyctl.rank import RankOptions, parse_weights
+    from journeyctl.rank import Filters, RankOptions, parse_weights
     from journeyctl.rank import rank as run_rank
     from journeyctl.views.ranking import no_match
 
@@ -107,13 +107,10 @@ def rank(
         weights=parse_weights(checked.framework, weight or []),
         normalise=normalise,
         lang=lang,
-        phase=phase,
-        cluster=cluster,
-        owner=owner,
+        filters=Filters(
+            phase=phase, cluster=cluster, owner=owner, team=team, status=status, persona=persona
+        ),
         invalid=checked.journeys_with_errors if skipping else frozenset[str](),
-        team=team,
-        status=status,
-        persona=persona,
     )
     ranking = run_rank(checked.framework, checked.journeys, options)
     note_warnings(checked)

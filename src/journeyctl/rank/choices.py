@@ -10,41 +10,18 @@ error.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import get_args
 
 from journeyctl.errors import UsageError
-from journeyctl.model import Framework, Journey
+from journeyctl.model import Framework
 from journeyctl.model.common import NUMBER_LIMIT
 from journeyctl.model.journey import JourneyStatus
-from journeyctl.rank.ranking import RankOptions
+from journeyctl.rank.ranking import Filters
 from journeyctl.suggest import closest
 from journeyctl.text import LANGUAGES, Kind, Lang, Names, fold, label
 
 STATUSES: tuple[str, ...] = get_args(JourneyStatus)
 VOLUME_TERMS = ("customers", "contacts")
-
-
-@dataclass(frozen=True)
-class Filters:
-    """The filters as ids; None: not filtered on that."""
-
-    phase: str | None = None
-    cluster: str | None = None
-    owner: str | None = None
-    team: str | None = None
-    status: str | None = None
-    persona: str | None = None
-
-    def match(self, journey: Journey) -> bool:
-        return (
-            (self.phase is None or journey.phase == self.phase)
-            and (self.cluster is None or journey.cluster == self.cluster)
-            and (self.owner is None or journey.owner == self.owner)
-            and (self.team is None or self.team in journey.team)
-            and (self.status is None or journey.status == self.status)
-            and (self.persona is None or self.persona in journey.personas)
-        )
 
 
 _NAMED_FILTERS: tuple[tuple[str, Kind], ...] = (
@@ -66,16 +43,16 @@ _LISTS: dict[Kind, str] = {
 }
 
 
-def resolve_filters(framework: Framework, options: RankOptions) -> Filters:
-    """The options' filters as ids; a usage error for a value that names nothing."""
-    written = {option: getattr(options, option) for option, _ in _NAMED_FILTERS}
+def resolve_filters(framework: Framework, filters: Filters) -> Filters:
+    """The filters as a person wrote them, as ids; a usage error for a value that names nothing."""
+    written = {option: getattr(filters, option) for option, _ in _NAMED_FILTERS}
     # The names' index folds every name of the framework: made only for a filter to find.
     names = Names(framework) if any(w is not None for w in written.values()) else None
     found: dict[str, str | None] = {}
     for option, kind in _NAMED_FILTERS:
         text = written[option]
         found[option] = None if text is None or names is None else _find(names, kind, option, text)
-    status = None if options.status is None else resolve_status(options.status)
+    status = None if filters.status is None else resolve_status(filters.status)
     return Filters(status=status, **found)
 
 

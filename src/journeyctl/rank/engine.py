@@ -20,7 +20,6 @@ from journeyctl.model.journey import Volume
 from journeyctl.rank.choices import (
     STATUSES,
     VOLUME_TERMS,
-    Filters,
     display_names,
     framework_weights,
     listed_weights,
@@ -37,6 +36,7 @@ from journeyctl.rank.periods import (
 from journeyctl.rank.ranking import (
     Comparison,
     ContactShare,
+    Filters,
     NoMatch,
     RankBy,
     RankedJourney,
@@ -59,7 +59,7 @@ class _Scoring:
 
 
 def rank(framework: Framework, journeys: Sequence[Journey], options: RankOptions) -> Ranking:
-    filters = resolve_filters(framework, options)
+    filters = resolve_filters(framework, options.filters)
     scoring = _Scoring(
         options.by, resolve_weights(framework, options.weights), options.normalise == "framework"
     )

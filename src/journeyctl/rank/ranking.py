@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-from journeyctl.model.journey import EstimatedValues
+from journeyctl.model.journey import EstimatedValues, Journey
 from journeyctl.text import Lang, label
 
 RankBy = Literal["score", "customers", "contacts", "contact-rate"]
@@ -20,16 +20,35 @@ Normalise = Literal["selection", "framework"]
 
 
 @dataclass(frozen=True)
-class RankOptions:
-    by: RankBy = "score"
-    period: str | None = None
+class Filters:
+    """Which journeys a ranking takes; None: not filtered on that. As a person wrote them in
+    `RankOptions` (a name, an alias, a label), as the framework's ids once resolved
+    (`journeyctl.rank.choices.resolve_filters`); only resolved filters `match`."""
+
     phase: str | None = None
     cluster: str | None = None
     owner: str | None = None
-    top: int | None = None
     team: str | None = None
     status: str | None = None
     persona: str | None = None
+
+    def match(self, journey: Journey) -> bool:
+        return (
+            (self.phase is None or journey.phase == self.phase)
+            and (self.cluster is None or journey.cluster == self.cluster)
+            and (self.owner is None or journey.owner == self.owner)
+            and (self.team is None or self.team in journey.team)
+            and (self.status is None or journey.status == self.status)
+            and (self.persona is None or self.persona in journey.personas)
+        )
+
+
+@dataclass(frozen=True)
+class RankOptions:
+    by: RankBy = "score"
+    period: str | None = None
+    filters: Filters = Filters()
+    top: int | None = None
     compare: str | None = None
     # What-if weights for this run only (criterion id, customers or contacts -> weight);
     # empty: the framework's.

@@ -19,7 +19,7 @@ from journeyctl.framework import check
 from journeyctl.load import Tree
 from journeyctl.model import Framework
 from journeyctl.model.common import slugify
-from journeyctl.rank import RankOptions
+from journeyctl.rank import Filters
 from journeyctl.rank.choices import resolve_filters
 from journeyctl.suggest import near_duplicates
 from journeyctl.write import (
@@ -60,7 +60,7 @@ def new_journey(
         )
     framework = checked.framework
     try:
-        ids = resolve_filters(framework, RankOptions(phase=phase, cluster=cluster, owner=owner))
+        ids = resolve_filters(framework, Filters(phase=phase, cluster=cluster, owner=owner))
     except UsageError as unknown:
         # A new journey may need a new phase, cluster or owner: say where that goes.
         raise UsageError(
