@@ -113,9 +113,7 @@ class ImprovementsReport:
         states = [row.state for row in self.rows]
         return {
             "improvements": len(self.rows),
-            "open": states.count("open"),
-            "done": states.count("done"),
-            "rejected": states.count("rejected"),
+            **{each: states.count(each) for each in _STATES},
             "shared": sum(1 for row in self.rows if row.shared),
             "valued": sum(1 for row in self.rows if row.state == "open" and row.value is not None),
             "quick_wins": sum(1 for row in self.rows if row.quick_win),
@@ -191,7 +189,8 @@ def improvements_report(report_input: ReportInput) -> ImprovementsReport:
     )
 
 
-_STATE_ORDER = {"open": 0, "done": 1, "rejected": 2}
+_STATES = ("open", "done", "rejected")
+_STATE_ORDER = {state: place for place, state in enumerate(_STATES)}
 
 
 def _order(row: ImprovementRow) -> tuple[object, ...]:

@@ -31,7 +31,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, get_args
 
 from journeyctl.model import Journey
 from journeyctl.model.framework import Kpi
@@ -102,9 +102,7 @@ class KpiReport:
         changes = [row.change for row in self.rows]
         return {
             "kpis": len(self.rows),
-            "improved": changes.count("improved"),
-            "declined": changes.count("declined"),
-            "unchanged": changes.count("unchanged"),
+            **{change: changes.count(change) for change in get_args(Change)},
             "not_measured": sum(1 for row in self.rows if row.latest is None),
             "target_reached": sum(1 for row in self.rows if row.target_reached),
             "on_track": sum(1 for row in self.rows if row.on_track is True),
