@@ -8,6 +8,9 @@ journey page it names; its mark; the line below it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from markupsafe import Markup, escape
 
 from journeyctl.text.markdown import md_cell
@@ -28,16 +31,37 @@ def html_of(cell: Cell, root: str = "", stacked: bool = False) -> Markup:
         return Markup(
             "".join(f'<div class="part">{html_of(part, root)}</div>' for part in cell.parts)
         )
+    return Markup(_written(cell, root, _HTML))
+
+
+def md_of(cell: Cell, root: str = "") -> str:
+    """The cell in a Markdown table: `[X](journeys/x.md) *`, the line below in brackets."""
+    return _written(cell, root, _MARKDOWN)
+
+
+@dataclass(frozen=True)
+class _Syntax:
+    """How a page's language writes each piece of a cell."""
+
+    text: Callable[[str], str]  # the text, escaped
+    link: Callable[[str, str], str]  # the (escaped) text, the address -> a link
+    suffix: str  # of a page's file: `journeys/x` -> `journeys/x.html`
+    mark: Callable[[str], str]
+    below: Callable[[str], str]  # the line below the text
+    parts: str  # between the parts of a cell that names several journeys
+
+
+def _written(cell: Cell, root: str, syntax: _Syntax) -> str:
     if cell.parts:
-        return Markup("<br>".join(html_of(part, root) for part in cell.parts))
-    text = _escaped(cell.text)
+        return syntax.parts.join(_written(part, root, syntax) for part in cell.parts)
+    text = syntax.text(cell.text)
     if cell.link:
-        text = f'<a href="{_escaped(_href(cell.link, root, ".html"))}">{text}</a>'
+        text = syntax.link(text, _href(cell.link, root, syntax.suffix))
     if cell.mark:
-        text += (" " if cell.mark == MISSING else "") + mark(cell.mark)
+        text += (" " if cell.mark == MISSING else "") + syntax.mark(cell.mark)
     if cell.below:
-        text += f'<div class="meta">{_escaped(cell.below)}</div>'
-    return Markup(text)
+        text += syntax.below(cell.below)
+    return text
 
 
 def _escaped(value: object) -> str:
@@ -57,15 +81,19 @@ def mark(text: str) -> Markup:
     return Markup(f'<span class="est">{_escaped(text)}</span>') if text else Markup("")
 
 
-def md_of(cell: Cell, root: str = "") -> str:
-    """The cell in a Markdown table: `[X](journeys/x.md) *`, the line below in brackets."""
-    if cell.parts:
-        return PARTS.join(md_of(part, root) for part in cell.parts)
-    text = md_cell(cell.text)
-    if cell.link:
-        text = f"[{text}]({_href(cell.link, root, '.md')})"
-    if cell.mark:
-        text += (" " if cell.mark == MISSING else "") + md_cell(cell.mark)
-    if cell.below:
-        text += f" ({md_cell(cell.below)})"
-    return text
+_HTML = _Syntax(
+    text=_escaped,
+    link=lambda text, href: f'<a href="{_escaped(href)}">{text}</a>',
+    suffix=".html",
+    mark=lambda text: str(mark(text)),  # str: Markup's + would escape the text before it
+    below=lambda text: f'<div class="meta">{_escaped(text)}</div>',
+    parts="<br>",
+)
+_MARKDOWN = _Syntax(
+    text=md_cell,
+    link=lambda text, href: f"[{text}]({href})",
+    suffix=".md",
+    mark=md_cell,
+    below=lambda text: f" ({md_cell(text)})",
+    parts=PARTS,
+)

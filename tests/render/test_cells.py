@@ -1,0 +1,53 @@
+"""A view's cell written as HTML and as Markdown: each piece once, escaped once."""
+
+from __future__ import annotations
+
+import pytest
+
+from journeyctl.render.cells import html_of, md_of, td
+from journeyctl.views.cells import MISSING, Cell
+
+CASES = [
+    (Cell("A & B"), "A &amp; B", "A &amp; B"),
+    (
+        Cell("A & B", link="journeys/a-b", mark="~", below="<2 days"),
+        '<a href="journeys/a-b.html">A &amp; B</a><span class="est">~</span>'
+        '<div class="meta">&lt;2 days</div>',
+        r"[A &amp; B](journeys/a-b.md)\~ (&lt;2 days)",
+    ),
+    (Cell("12", mark=MISSING), f'12 <span class="est">{MISSING}</span>', rf"12 \{MISSING}"),
+    (
+        Cell("x|y", link="improvements#i-1"),
+        '<a href="improvements.html#i-1">x|y</a>',
+        r"[x\|y](improvements.md#i-1)",
+    ),
+    (
+        Cell("", parts=(Cell("a", link="journeys/a"), Cell("b <c>"))),
+        '<a href="journeys/a.html">a</a><br>b &lt;c&gt;',
+        "[a](journeys/a.md); b &lt;c&gt;",
+    ),
+]
+
+
+@pytest.mark.parametrize(("cell", "html", "markdown"), CASES)
+def test_a_cell_is_written_once_in_each_syntax(cell: Cell, html: str, markdown: str) -> None:
+    assert str(html_of(cell)) == html
+    assert md_of(cell) == markdown
+
+
+def test_links_start_from_the_root_of_the_page() -> None:
+    cell = Cell("a", link="journeys/a")
+    assert str(html_of(cell, root="../")) == '<a href="../journeys/a.html">a</a>'
+    assert md_of(cell, root="../") == "[a](../journeys/a.md)"
+
+
+def test_a_stacked_cell_writes_each_part_as_a_block() -> None:
+    cell = Cell("", parts=(Cell("one & two"), Cell("three")))
+    assert str(html_of(cell, stacked=True)) == (
+        '<div class="part">one &amp; two</div><div class="part">three</div>'
+    )
+
+
+def test_the_table_cell_carries_its_alignment_and_tone() -> None:
+    assert str(td(Cell("3", tone="bad"), numeric=True)) == '<td class="num bad">3</td>'
+    assert str(td(Cell("a"))) == "<td>a</td>"
