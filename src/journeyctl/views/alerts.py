@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from journeyctl.reports import ALERT_KINDS, AlertRow, AlertsReport, Signal
 from journeyctl.text import Lang, format_date, label
 from journeyctl.views import cells
-from journeyctl.views.cells import ESTIMATED, NONE, PARTS, Cell, Figure, Table, Tone
+from journeyctl.views.cells import ESTIMATED, NONE, PARTS, Cell, Figure, Number, Table, Tone
 
 
 @dataclass(frozen=True)
@@ -144,11 +144,10 @@ def _table(report: AlertsReport, journeys: tuple[JourneyAlerts, ...], lang: Lang
     title = cells.period_title("report.alerts.title", report.period, lang)
     if report.compare is not None:
         title += " " + label("report.against", lang).format(period=report.compare)
-    headers = ("#", *(label(key, lang) for key in ("journey", "owner", "alerts", "report.to_do")))
+    columns = (Number("rank.short"), "journey", "owner", "alerts", "report.to_do")
     return Table(
         title,
-        headers,
-        (True, False, False, False, False),
+        *cells.headed(columns, lang),
         tuple(
             (
                 Cell(journey.rank),

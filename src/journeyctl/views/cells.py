@@ -12,6 +12,7 @@ none formats a number, picks a word or decides a mark of its own.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -63,6 +64,29 @@ class Table:
     # Columns whose cells list their parts one per line where the output has lines (the
     # terminal, HTML); Markdown joins them with PARTS, as every other cell's parts.
     stacked: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Number:
+    """A table's column of numbers (aligned right) under the label `key`; a column of text
+    is written as its key alone: `headed(("journey", Number("contacts")), lang)`."""
+
+    key: str
+
+
+# A table's column: the label key of its header, a Number where it holds numbers.
+Column = str | Number
+
+
+def headed(
+    columns: Sequence[Column], lang: Lang, capitals: bool = False
+) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    """A table's headers in `lang` (`capitals`: each with a capital) and which of its columns
+    hold numbers: `Table(title, *headed(columns, lang), rows)`."""
+    keys = (column.key if isinstance(column, Number) else column for column in columns)
+    labels = (label(key, lang) for key in keys)
+    headers = tuple(capitalised(text) for text in labels) if capitals else tuple(labels)
+    return headers, tuple(isinstance(column, Number) for column in columns)
 
 
 @dataclass(frozen=True)

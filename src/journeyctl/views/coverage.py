@@ -14,7 +14,7 @@ from journeyctl.reports import Coverage, CoverageReport
 from journeyctl.reports.coverage import Level
 from journeyctl.text import Lang, format_count, label
 from journeyctl.views import cells
-from journeyctl.views.cells import NONE, Cell, Figure, Table, Tone
+from journeyctl.views.cells import NONE, Cell, Figure, Number, Table, Tone
 
 
 @dataclass(frozen=True)
@@ -30,14 +30,14 @@ class CoverageView:
 
 
 def coverage_view(report: CoverageReport, lang: Lang) -> CoverageView:
-    keys = (
+    columns = (
         "phase",
-        "report.reasons",
-        "report.coverage.mapped",
-        "report.coverage.listed",
-        "report.coverage.mapped_share",
-        "contacts",
-        "report.coverage.mapped_contacts",
+        Number("report.reasons"),
+        Number("report.coverage.mapped"),
+        Number("report.coverage.listed"),
+        Number("report.coverage.mapped_share"),
+        Number("contacts"),
+        Number("report.coverage.mapped_contacts"),
     )
     rows = [(Cell(p.phase_name), *_coverage_cells(p.coverage, lang)) for p in report.phases]
     rows.append(
@@ -45,16 +45,20 @@ def coverage_view(report: CoverageReport, lang: Lang) -> CoverageView:
     )
     phases = Table(
         cells.period_title("report.coverage.title", report.period, lang),
-        tuple(label(key, lang) for key in keys),
-        (False, True, True, True, True, True, True),
+        *cells.headed(columns, lang),
         tuple(rows),
         empty=label("report.none", lang),
     )
-    reason_keys = ("contact_reason", "phase", "report.coverage.level", "journeys", "contacts")
+    reason_columns = (
+        "contact_reason",
+        "phase",
+        "report.coverage.level",
+        "journeys",
+        Number("contacts"),
+    )
     reasons = Table(
         label("report.coverage.reasons", lang),
-        tuple(label(k, lang) for k in reason_keys),
-        (False, False, False, False, True),
+        *cells.headed(reason_columns, lang),
         tuple(
             (
                 Cell(row.name),

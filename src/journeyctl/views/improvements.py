@@ -16,7 +16,7 @@ from journeyctl.reports import ImprovementsReport
 from journeyctl.reports.improvements import QUICK_EFFORT, ImprovementRow
 from journeyctl.text import Lang, format_count, format_decimal, format_percent, label
 from journeyctl.views import cells
-from journeyctl.views.cells import ESTIMATED, NONE, PARTS, Cell, Figure, Table
+from journeyctl.views.cells import ESTIMATED, NONE, PARTS, Cell, Column, Figure, Number, Table
 
 PAGE = "improvements"  # the page an improvement's anchor is on
 
@@ -107,20 +107,19 @@ def _valued(report: ImprovementsReport) -> list[ImprovementRow]:
 
 
 def _first(report: ImprovementsReport, lang: Lang) -> Table:
-    keys = (
-        "rank",
+    columns = (
+        Number("rank"),
         "improvement",
         "journeys",
-        "contacts",
-        "report.improvements.change",
-        "report.improvements.value",
-        "report.effort",
-        "report.improvements.per_effort",
+        Number("contacts"),
+        Number("report.improvements.change"),
+        Number("report.improvements.value"),
+        Number("report.effort"),
+        Number("report.improvements.per_effort"),
     )
     return Table(
         cells.period_title("report.improvements.first", report.period, lang),
-        tuple(cells.capitalised(label(key, lang)) for key in keys),
-        (True, False, False, True, True, True, True, True),
+        *cells.headed(columns, lang, capitals=True),
         tuple(
             (
                 Cell(str(number)),
@@ -171,16 +170,18 @@ def _decimal(value: float | None, lang: Lang) -> str:
 def _improvements(report: ImprovementsReport, lang: Lang) -> Table:
     with_effort = any(row.effort is not None for row in report.rows)
     with_dates = any(row.started or row.done for row in report.rows)
-    keys = ["improvement", "status", "owner", "journeys", "report.customers_largest", "contacts"]
-    keys += ["report.effort"] * with_effort + ["render.started", "render.done"] * with_dates
-    numeric = (False, False, False, False, True, True) + (True,) * with_effort
+    columns: list[Column] = ["improvement", "status", "owner", "journeys"]
+    columns += [Number("report.customers_largest"), Number("contacts")]
+    if with_effort:
+        columns.append(Number("report.effort"))
+    if with_dates:
+        columns += ["render.started", "render.done"]
     return Table(
         cells.period_title("report.improvements.title", report.period, lang),
-        tuple(label(key, lang) for key in keys),
-        numeric + (False, False) * with_dates,
+        *cells.headed(columns, lang),
         tuple(_cells(row, lang, with_effort, with_dates) for row in report.rows),
         flexible=3,
-        one_line=frozenset(range(len(keys) - 2, len(keys)) if with_dates else ()),
+        one_line=frozenset(range(len(columns) - 2, len(columns)) if with_dates else ()),
         empty=label("render.no_improvements", lang),
         anchors=tuple(row.id for row in report.rows),
     )
@@ -223,7 +224,7 @@ def _status(row: ImprovementRow, lang: Lang) -> Cell:
 
 
 def _details(report: ImprovementsReport, lang: Lang) -> Table:
-    keys = (
+    columns = (
         "improvement",
         "report.improvements.description",
         "report.improvements.expected",
@@ -232,8 +233,7 @@ def _details(report: ImprovementsReport, lang: Lang) -> Table:
     )
     return Table(
         label("report.improvements.details", lang),
-        tuple(label(key, lang) for key in keys),
-        (False,) * len(keys),
+        *cells.headed(columns, lang),
         tuple(
             (
                 Cell(row.title, link=anchor(row.id)),
@@ -266,11 +266,10 @@ def _expected(report: ImprovementsReport, row: ImprovementRow, lang: Lang) -> st
 
 
 def _by_journey(report: ImprovementsReport, lang: Lang) -> Table:
-    keys = ("journey", "report.state.open", "report.state.done", "report.state.rejected")
+    states = (Number(f"report.state.{state}") for state in ("open", "done", "rejected"))
     return Table(
         label("render.improvements.by_journey", lang),
-        tuple(cells.capitalised(label(key, lang)) for key in keys),
-        (False, True, True, True),
+        *cells.headed(("journey", *states), lang, capitals=True),
         tuple(
             (
                 Cell(row.journey_name, link=cells.journey_page(row.journey)),
@@ -392,11 +391,10 @@ def _explanation(report: ImprovementsReport, lang: Lang) -> Table:
                     Cell(_amount(term.avoided, lang)),
                 )
             )
-    headers = ("improvement", "journey", "contacts", "report.improvements.value")
+    columns = ("improvement", "journey", Number("contacts"), Number("report.improvements.value"))
     return Table(
         label("report.improvements.explain", lang),
-        tuple(cells.capitalised(label(key, lang)) for key in headers),
-        (False, False, True, True),
+        *cells.headed(columns, lang, capitals=True),
         tuple(rows),
         flexible=0,
         one_line=frozenset({2}),

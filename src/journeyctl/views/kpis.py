@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from journeyctl.reports import KpiReport, KpiRow
 from journeyctl.text import Lang, label
 from journeyctl.views import cells
-from journeyctl.views.cells import NONE, Cell, Figure, Table, Tone
+from journeyctl.views.cells import NONE, Cell, Column, Figure, Number, Table, Tone
 
 
 @dataclass(frozen=True)
@@ -151,14 +151,12 @@ def kpis_view(report: KpiReport, lang: Lang) -> KpisView:
 
 
 def _table(report: KpiReport, journeys: list[KpiJourney], lang: Lang) -> Table:
-    keys = (
+    figures = ("baseline", "latest", "report.since_previous", "target", "report.progress")
+    columns: tuple[Column, ...] = (
+        Number("rank.short"),
         "journey",
         "kpi",
-        "baseline",
-        "latest",
-        "report.since_previous",
-        "target",
-        "report.progress",
+        *(Number(key) for key in figures),
         "report.track",
     )
     # The title names the measurements' last day, not the ranking's period: without
@@ -187,8 +185,7 @@ def _table(report: KpiReport, journeys: list[KpiJourney], lang: Lang) -> Table:
     ]
     return Table(
         title,
-        ("#", *(label(key, lang) for key in keys)),
-        (True, False, False, True, True, True, True, True, False),
+        *cells.headed(columns, lang),
         tuple(rows),
         flexible=1,
         empty=label("render.no_kpis", lang),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from journeyctl.reports import OwnersReport
 from journeyctl.text import Lang, format_date, label
-from journeyctl.views.cells import NONE, Cell, Table, count, day, journey_page
+from journeyctl.views.cells import NONE, Cell, Number, Table, count, day, headed, journey_page
 
 
 @dataclass(frozen=True)
@@ -26,8 +26,7 @@ class OwnersView:
 
 def owners_view(report: OwnersReport, lang: Lang) -> OwnersView:
     no_owner = label("report.no_owner", lang)
-    keys = (
-        "owner",
+    counted = (
         "journeys",
         "report.overdue_reviews",
         "report.open_improvements",
@@ -35,8 +34,7 @@ def owners_view(report: OwnersReport, lang: Lang) -> OwnersView:
     )
     owners = Table(
         label("report.owners.title", lang),
-        tuple(label(key, lang) for key in keys),
-        (False, True, True, True, True),
+        *headed(("owner", *(Number(key) for key in counted)), lang),
         tuple(
             (
                 Cell(row.owner_name or no_owner),
@@ -49,11 +47,16 @@ def owners_view(report: OwnersReport, lang: Lang) -> OwnersView:
         ),
         empty=label("report.none", lang),
     )
-    keys = ("journey", "owner", "report.cadence", "report.last_reviewed", "report.days_overdue")
+    columns = (
+        "journey",
+        "owner",
+        "report.cadence",
+        "report.last_reviewed",
+        Number("report.days_overdue"),
+    )
     overdue = Table(
         label("report.owners.overdue", lang).format(day=format_date(report.today, lang)),
-        tuple(label(key, lang) for key in keys),
-        (False, False, False, False, True),
+        *headed(columns, lang),
         tuple(
             (
                 Cell(review.journey_name, link=journey_page(review.journey)),

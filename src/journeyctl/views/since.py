@@ -24,6 +24,7 @@ from journeyctl.diff.changes import (
 )
 from journeyctl.model import Journey
 from journeyctl.text import LABELS, Lang, label
+from journeyctl.views import cells
 from journeyctl.views.cells import ESTIMATED, NONE, PARTS, Cell, Table, count, journey_page
 
 LIVE = "implemented"  # the improvement status that means it went live
@@ -67,11 +68,10 @@ def since_view(diff: TreeDiff, journeys: Sequence[Journey], lang: Lang) -> Since
         *(_live(improvement, lang) for improvement in diff.improvements if _went_live(improvement)),
         *(row for journey in diff.journeys for row in _volumes(journey, lang)),
     ]
-    keys = ("deck.since.what", "name", "deck.since.before", "deck.since.now")
+    columns = ("deck.since.what", "name", "deck.since.before", "deck.since.now")
     table = Table(
         label("deck.since.title", lang).format(since=since),
-        tuple(label(key, lang) for key in keys),
-        (False, False, False, False),
+        *cells.headed(columns, lang),
         tuple((row.what, row.name, row.before, row.now) for row in rows),
         flexible=1,
         empty=label("deck.since.none", lang).format(since=since),
