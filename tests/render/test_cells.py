@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from journeyctl.render.cells import html_of, md_of, td
 from journeyctl.views.cells import MISSING, Cell
+from tests.render.conftest import render_tree, site
+
+__all__ = ["render_tree"]
 
 CASES = [
     (Cell("A & B"), "A &amp; B", "A &amp; B"),
@@ -51,3 +56,17 @@ def test_a_stacked_cell_writes_each_part_as_a_block() -> None:
 def test_the_table_cell_carries_its_alignment_and_tone() -> None:
     assert str(td(Cell("3", tone="bad"), numeric=True)) == '<td class="num bad">3</td>'
     assert str(td(Cell("a"))) == "<td>a</td>"
+
+
+def test_a_journey_missing_a_criterion_is_linked_and_marked_on_the_ranking(
+    render_tree: Path,
+) -> None:
+    journey = render_tree / "being/billing/i-pay-my-bill.yaml"
+    text = journey.read_text(encoding="utf-8")
+    journey.write_text(text.replace("criteria: {strategic: 3}\n", ""), encoding="utf-8")
+    pages = site(render_tree, formats=("html", "md"))
+    assert (
+        '<td><a href="journeys/i-pay-my-bill.html">I pay my bill</a> <span class="est">*</span></td>'
+        in pages["ranking.html"]
+    )
+    assert r"| [I pay my bill](journeys/i-pay-my-bill.md) \* |" in pages["ranking.md"]
