@@ -11,7 +11,13 @@ import pytest
 from journeyctl.errors import UsageError
 from journeyctl.model import Framework
 from journeyctl.rank import Filters
-from journeyctl.rank.choices import parse_weights, resolve_filters, resolve_status, resolve_weights
+from journeyctl.rank.choices import (
+    display_name,
+    parse_weights,
+    resolve_filters,
+    resolve_status,
+    resolve_weights,
+)
 from tests.conftest import as_shown
 
 # Weights: customers 1, contacts 1, belang 2, wet 0 (so wet drops out unless set).
@@ -183,3 +189,8 @@ def test_filters_take_an_alias_as_they_take_a_name() -> None:
     written = Filters(phase="klantfase", cluster="BILLING", owner="a de vries")
     filters = resolve_filters(framework, written)
     assert (filters.phase, filters.cluster, filters.owner) == ("p", "c", "ann")
+
+
+def test_an_id_the_framework_does_not_define_is_shown_as_it_is() -> None:
+    assert display_name(FRAMEWORK, "phase", "p") == "P"
+    assert display_name(FRAMEWORK, "phase", "gone") == "gone"

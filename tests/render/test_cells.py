@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from journeyctl.render.cells import html_of, md_of, td
+from journeyctl.render.cells import html_of, mark, md_of, td
 from journeyctl.views.cells import MISSING, Cell
 from tests.render.conftest import render_tree, site
 
@@ -47,15 +47,21 @@ def test_links_start_from_the_root_of_the_page() -> None:
 
 
 def test_a_stacked_cell_writes_each_part_as_a_block() -> None:
-    cell = Cell("", parts=(Cell("one & two"), Cell("three")))
-    assert str(html_of(cell, stacked=True)) == (
-        '<div class="part">one &amp; two</div><div class="part">three</div>'
+    cell = Cell("", parts=(Cell("one & two"), Cell("three", link="journeys/c")))
+    assert str(td(cell, root="../", stacked=True)) == (
+        '<td><div class="part">one &amp; two</div>'
+        '<div class="part"><a href="../journeys/c.html">three</a></div></td>'
     )
+
+
+def test_a_figure_without_a_mark_has_nothing_after_it() -> None:
+    assert (str(mark("~")), str(mark(""))) == ('<span class="est">~</span>', "")
 
 
 def test_the_table_cell_carries_its_alignment_and_tone() -> None:
     assert str(td(Cell("3", tone="bad"), numeric=True)) == '<td class="num bad">3</td>'
     assert str(td(Cell("a"))) == "<td>a</td>"
+    assert str(td(Cell("", parts=(Cell("a"), Cell("b"))))) == "<td>a<br>b</td>"
 
 
 def test_a_journey_missing_a_criterion_is_linked_and_marked_on_the_ranking(
