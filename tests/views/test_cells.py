@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from journeyctl.views.cells import Number, headed
 from journeyctl.views.cells import places as places_of
 
 
@@ -24,3 +25,9 @@ from journeyctl.views.cells import places as places_of
 )
 def test_decimals_enough_for_every_value(values: list[float], places: int) -> None:
     assert places_of(values) == places
+
+
+def test_a_table_is_headed_by_its_columns_labels_and_which_hold_numbers() -> None:
+    columns = ("report.state.open", Number("contacts"), Number("rank.short"))
+    assert headed(columns, "nl") == (("open", "Contacten", "#"), (False, True, True))
+    assert headed(columns, "en", capitals=True) == (("Open", "Contacts", "#"), (False, True, True))
