@@ -16,7 +16,7 @@ from journeyctl.errors import UsageError
 from journeyctl.model import Framework
 from journeyctl.model.common import NUMBER_LIMIT
 from journeyctl.model.journey import JourneyStatus
-from journeyctl.rank.ranking import Filters
+from journeyctl.rank.ranking import Filters, ResolvedFilters
 from journeyctl.suggest import closest
 from journeyctl.text import LANGUAGES, Kind, Lang, Names, fold, label
 
@@ -43,7 +43,7 @@ _LISTS: dict[Kind, str] = {
 }
 
 
-def resolve_filters(framework: Framework, filters: Filters) -> Filters:
+def resolve_filters(framework: Framework, filters: Filters) -> ResolvedFilters:
     """The filters as a person wrote them, as ids; a usage error for a value that names nothing."""
     written = {option: getattr(filters, option) for option, _ in _NAMED_FILTERS}
     # The names' index folds every name of the framework: made only for a filter to find.
@@ -53,7 +53,7 @@ def resolve_filters(framework: Framework, filters: Filters) -> Filters:
         text = written[option]
         found[option] = None if text is None or names is None else _find(names, kind, option, text)
     status = None if filters.status is None else resolve_status(filters.status)
-    return Filters(status=status, **found)
+    return ResolvedFilters(status=status, **found)
 
 
 def named_filters(framework: Framework, filters: Filters) -> tuple[tuple[str, str], ...]:

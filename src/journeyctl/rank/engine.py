@@ -36,12 +36,12 @@ from journeyctl.rank.periods import (
 from journeyctl.rank.ranking import (
     Comparison,
     ContactShare,
-    Filters,
     NoMatch,
     RankBy,
     RankedJourney,
     Ranking,
     RankOptions,
+    ResolvedFilters,
     Unranked,
 )
 from journeyctl.text import Lang, parse_lang
@@ -131,7 +131,7 @@ def _compare_period(journeys: Sequence[Journey], options: RankOptions, period: s
 
 
 def _no_match(
-    framework: Framework, journeys: Sequence[Journey], filters: Filters
+    framework: Framework, journeys: Sequence[Journey], filters: ResolvedFilters
 ) -> NoMatch | None:
     """What the filters asked for, when they match no journey (ranked or not); with a status,
     how many of the journeys that pass the other filters have each status."""

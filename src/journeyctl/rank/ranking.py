@@ -21,9 +21,8 @@ Normalise = Literal["selection", "framework"]
 
 @dataclass(frozen=True)
 class Filters:
-    """Which journeys a ranking takes; None: not filtered on that. As a person wrote them in
-    `RankOptions` (a name, an alias, a label), as the framework's ids once resolved
-    (`journeyctl.rank.choices.resolve_filters`); only resolved filters `match`."""
+    """Which journeys a ranking takes, as a person wrote them (an id, a name, an alias, a
+    status's label); None: not filtered on that."""
 
     phase: str | None = None
     cluster: str | None = None
@@ -31,6 +30,12 @@ class Filters:
     team: str | None = None
     status: str | None = None
     persona: str | None = None
+
+
+@dataclass(frozen=True)
+class ResolvedFilters(Filters):
+    """The filters as the framework's ids and a journey status
+    (`journeyctl.rank.choices.resolve_filters`): only these can match a journey."""
 
     def match(self, journey: Journey) -> bool:
         return (

@@ -29,7 +29,7 @@ from typing import ClassVar, get_args
 
 from journeyctl.model import Improvement
 from journeyctl.model.improvement import ImprovementStatus
-from journeyctl.reports.inputs import ReportInput, improvements_of, state
+from journeyctl.reports.inputs import STATES, ReportInput, improvements_of, state
 from journeyctl.reports.rows import Row, columns, csv_row, json_rows
 
 STATUSES: tuple[str, ...] = get_args(ImprovementStatus)
@@ -113,7 +113,7 @@ class ImprovementsReport:
         states = [row.state for row in self.rows]
         return {
             "improvements": len(self.rows),
-            **{each: states.count(each) for each in _STATES},
+            **{each: states.count(each) for each in STATES},
             "shared": sum(1 for row in self.rows if row.shared),
             "valued": sum(1 for row in self.rows if row.state == "open" and row.value is not None),
             "quick_wins": sum(1 for row in self.rows if row.quick_win),
@@ -189,8 +189,7 @@ def improvements_report(report_input: ReportInput) -> ImprovementsReport:
     )
 
 
-_STATES = ("open", "done", "rejected")
-_STATE_ORDER = {state: place for place, state in enumerate(_STATES)}
+_STATE_ORDER = {each: place for place, each in enumerate(STATES)}
 
 
 def _order(row: ImprovementRow) -> tuple[object, ...]:
@@ -295,7 +294,7 @@ def _by_journey(report_input: ReportInput) -> tuple[JourneyImprovements, ...]:
     result = []
     for journey in touched:
         improvements = improvements_of(report_input, journey.id)
-        ids = {s: tuple(i.id for i in improvements if state(i.status) == s) for s in _STATE_ORDER}
+        ids = {s: tuple(i.id for i in improvements if state(i.status) == s) for s in STATES}
         result.append(
             JourneyImprovements(journey.id, journey.name, ids["open"], ids["done"], ids["rejected"])
         )

@@ -111,6 +111,9 @@ def improvements_of(report_input: ReportInput, journey_id: str) -> list[Improvem
     ]
 
 
+STATES = ("open", "done", "rejected")  # what `state` says, in the order reports show them
+
+
 def state(status: str) -> str:
     """open, done or rejected: an improvement's status as one of three."""
     if status in OPEN_STATUSES:

@@ -39,6 +39,7 @@ from journeyctl.model.journey import KpiRecord, Measurement
 from journeyctl.reports.inputs import ReportInput
 from journeyctl.reports.rows import Row, columns, csv_row
 
+# In the order of the report's summary and its JSON.
 Change = Literal["improved", "declined", "unchanged"]
 Trend = Literal["improving", "worsening", "steady"]
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from journeyctl.reports import ImprovementsReport
 from journeyctl.reports.improvements import QUICK_EFFORT, ImprovementRow
+from journeyctl.reports.inputs import STATES
 from journeyctl.text import Lang, format_count, format_decimal, format_percent, label
 from journeyctl.views import cells
 from journeyctl.views.cells import ESTIMATED, NONE, PARTS, Cell, Column, Figure, Number, Table
@@ -266,7 +267,7 @@ def _expected(report: ImprovementsReport, row: ImprovementRow, lang: Lang) -> st
 
 
 def _by_journey(report: ImprovementsReport, lang: Lang) -> Table:
-    states = (Number(f"report.state.{state}") for state in ("open", "done", "rejected"))
+    states = (Number(f"report.state.{state}") for state in STATES)
     return Table(
         label("render.improvements.by_journey", lang),
         *cells.headed(("journey", *states), lang, capitals=True),

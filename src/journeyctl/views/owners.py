@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from journeyctl.reports import OwnersReport
 from journeyctl.text import Lang, format_date, label
-from journeyctl.views.cells import NONE, Cell, Number, Table, count, day, headed, journey_page
+from journeyctl.views import cells
+from journeyctl.views.cells import NONE, Cell, Number, Table, count, day, journey_page
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ def owners_view(report: OwnersReport, lang: Lang) -> OwnersView:
     )
     owners = Table(
         label("report.owners.title", lang),
-        *headed(("owner", *(Number(key) for key in counted)), lang),
+        *cells.headed(("owner", *(Number(key) for key in counted)), lang),
         tuple(
             (
                 Cell(row.owner_name or no_owner),
@@ -56,7 +57,7 @@ def owners_view(report: OwnersReport, lang: Lang) -> OwnersView:
     )
     overdue = Table(
         label("report.owners.overdue", lang).format(day=format_date(report.today, lang)),
-        *headed(columns, lang),
+        *cells.headed(columns, lang),
         tuple(
             (
                 Cell(review.journey_name, link=journey_page(review.journey)),

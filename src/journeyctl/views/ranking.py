@@ -169,7 +169,7 @@ def in_period(key: str, period: str, lang: Lang) -> str:
 def _headers(ranking: Ranking) -> dict[str, str]:
     lang = ranking.language
     headers = {
-        "rank": "#",
+        "rank": label("rank.short", lang),
         "movement": label("ranking.movement_since", lang).format(period=ranking.compare_period),
         "name": label("journey", lang),
         "phase": label("phase", lang),
@@ -366,8 +366,9 @@ def _formula(ranking: Ranking) -> str:
 def _explanation(ranking: Ranking) -> Table:
     """Each journey's points per term, the terms named as the framework names them."""
     lang = ranking.language
+    # Headed by the framework's terms and weights, not by labels alone: built here, not `headed`.
     headers = [
-        "#",
+        label("rank.short", lang),
         label("journey", lang),
         *(f"{term(key, ranking)} ({weight(w, lang)})" for key, w in ranking.weights.items()),
         label("score", lang),
