@@ -91,7 +91,12 @@ def test_the_ranking_slide_is_the_ranking_views_top_rows() -> None:
         f"Deze 10 klantreizen zijn goed voor {share} van de contacten van alle gerangschikte "
         "klantreizen in 2025."
     )
-    assert slide.texts == ["\n".join((view.top_share, *view.ranking.notes))]
+    assert slide.texts == ["\n".join((view.top_share, *view.ranking_notes))]
+    # The share of all contacts is the ten's, as `rank --top 10` says it, not the ranking's.
+    assert view.ranking_notes[-1] == (
+        "De contactredenen van deze klantreizen zijn samen goed voor 38% van alle contacten in "
+        "2025 (311.400 van 816.200)"
+    )
 
 
 def test_the_alerts_slides_are_the_alerts_table_row_by_row() -> None:

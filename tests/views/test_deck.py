@@ -59,3 +59,15 @@ def test_without_a_revision_or_a_commit_the_deck_says_so() -> None:
     assert shown.subtitle[1] == "Niet gemaakt uit een git-commit"
     assert shown.lang == "nl"
     assert deck_view(prepared()).lang == prepared().framework.language
+
+
+def test_the_ranking_slide_says_the_share_of_the_journeys_it_shows() -> None:
+    given = prepared()
+    # The ranking page's note is of every ranked journey; the slide's of its top only.
+    assert given.ranking.contact_share is not None
+    assert deck_view(given, top=1, lang="en").ranking_notes == (
+        "The contact reasons of these journeys hold 50% of all contacts in 2025 (1,000 of 2,000)",
+    )
+    assert deck_view(given, top=2, lang="en").ranking_notes == (
+        "The contact reasons of these journeys hold 70% of all contacts in 2025 (1,400 of 2,000)",
+    )

@@ -97,7 +97,7 @@ def deck_bytes(view: DeckView, template: Template | None = None) -> DeckFile:
     """The deck of `view`, on `template` (default: python-pptx's own, made 16:9)."""
     deck = _Deck(_default() if template is None else template.presentation)
     deck.title_slide(view)
-    deck.table_slides(_ranking_table(view), _notes(view.top_share, *view.ranking.notes), view)
+    deck.table_slides(_ranking_table(view), _notes(view.top_share, *view.ranking_notes), view)
     if view.since is not None:
         deck.table_slides(view.since.table, (), view)
     deck.table_slides(view.alerts.table, (), view)

@@ -6,7 +6,7 @@ name, what-if weights) is turned into ids in `choices`.
 """
 
 from journeyctl.rank.choices import parse_weights, weight_ids
-from journeyctl.rank.engine import rank
+from journeyctl.rank.engine import contact_share, rank
 from journeyctl.rank.periods import default_period, latest_period, present_periods, ranked_period
 from journeyctl.rank.ranking import (
     RANK_BY,
@@ -34,6 +34,7 @@ __all__ = [
     "RankedJourney",
     "Ranking",
     "Unranked",
+    "contact_share",
     "default_period",
     "latest_period",
     "parse_weights",

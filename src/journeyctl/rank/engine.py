@@ -94,7 +94,7 @@ def rank(framework: Framework, journeys: Sequence[Journey], options: RankOptions
         framework_weights=framework_weights(framework),
         language=language,
         without_period=_without(unranked) if options.period is None else 0,
-        contact_share=_contact_share(framework, ranked, journeys, period),
+        contact_share=contact_share(framework, journeys, {j.id for j in ranked}, period),
         criteria_names={c.id: c.name for c in framework.criteria},
         no_match=_no_match(framework, journeys, filters),
     )
@@ -353,13 +353,12 @@ def _without(unranked: list[Unranked]) -> int:
     return sum(1 for u in unranked if u.reason_key == "no_volumes_for")
 
 
-def _contact_share(
-    framework: Framework,
-    ranked: list[RankedJourney],
-    journeys: Sequence[Journey],
-    period: str | None,
+def contact_share(
+    framework: Framework, journeys: Sequence[Journey], shown: set[str], period: str | None
 ) -> ContactShare | None:
-    """Contacts of the reasons the ranked journeys list, of all reasons' contacts in the period."""
+    """Contacts of the reasons that the journeys `shown` (ids) list, of all reasons' contacts
+    in the period; None where no reason has volumes for it. A ranking has it for the journeys
+    it ranks; a page that shows fewer (the deck's top) asks again for those."""
     counted = {
         reason.id: volume.contacts
         for reason in framework.contact_reasons
@@ -368,7 +367,6 @@ def _contact_share(
     }
     if not counted:
         return None
-    shown = {j.id for j in ranked}
     listed: set[str] = set()
     for journey in journeys:
         if journey.id in shown:

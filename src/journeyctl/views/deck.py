@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from journeyctl.diff import Commit, TreeDiff
+from journeyctl.rank import Ranking, contact_share
 from journeyctl.reports import (
     ReportInput,
     alerts_report,
@@ -27,7 +28,7 @@ from journeyctl.views.cells import NONE, capitalised
 from journeyctl.views.improvements import ImprovementsView, improvements_view
 from journeyctl.views.journey import JourneyPage, journey_page_view
 from journeyctl.views.kpis import KpiLine, kpis_view
-from journeyctl.views.ranking import TOP, RankingRow, RankingView, ranking_view
+from journeyctl.views.ranking import TOP, RankingRow, RankingView, notes, ranking_view
 from journeyctl.views.since import SinceView, since_view
 
 
@@ -60,6 +61,9 @@ class DeckView:
     ranking: RankingView
     ranking_rows: tuple[RankingRow, ...]  # the first `top` rows
     ranking_columns: tuple[str, ...]  # the RankingRow fields a slide shows, in order
+    # The lines under the ranking's slide, of the rows shown (the ranking page's notes are
+    # of every ranked journey: its share of contacts would be the whole ranking's).
+    ranking_notes: tuple[str, ...]
     top_share: str  # what the shown journeys hold of all contacts; "" without contacts
     since: SinceView | None  # with a revision to compare with only
     alerts: AlertsView
@@ -102,6 +106,7 @@ def deck_view(
         ranking=ranking,
         ranking_rows=rows,
         ranking_columns=_ranking_columns(ranking),
+        ranking_notes=tuple(notes(_shown(report_input, shown, lang))),
         top_share=_top_share(rows, ranking, lang),
         since=None if diff is None else since_view(diff, report_input.journeys, lang),
         alerts=alerts_view(alerts_report(report_input, top=shown), lang),
@@ -141,6 +146,16 @@ def deck_view(
 def _ranking(report_input: ReportInput, lang: Lang) -> RankingView:
     """The reports' ranking, in the deck's language (as the rendered ranking page has it)."""
     return ranking_view(replace(report_input.ranking, language=lang))
+
+
+def _shown(report_input: ReportInput, shown: int, lang: Lang) -> Ranking:
+    """The ranking cut to the journeys a slide shows, with their contact reasons' share."""
+    ranking = report_input.ranking
+    journeys = ranking.journeys[:shown]
+    share = contact_share(
+        report_input.framework, report_input.journeys, {j.id for j in journeys}, ranking.period
+    )
+    return replace(ranking, journeys=journeys, contact_share=share, language=lang)
 
 
 def _subtitle(report_input: ReportInput, commit: Commit | None, lang: Lang) -> tuple[str, ...]:
