@@ -7,6 +7,7 @@ a 82.5, b 57.5, c 9.4 (estimated); in 2024 b first, a second.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -240,6 +241,10 @@ def test_skip_invalid_ranks_the_rest_and_still_shows_the_errors(tree: Path) -> N
     ]
     assert "bob" in result.stderr and "x.yaml" in result.stderr
     assert "note: 2 journey(s) with validation errors left unranked" in result.stderr
+    # The summary under the errors counts the warnings that the note says are there.
+    warnings = re.search(r"note: (\d+) warning\(s\)", result.stderr)
+    assert warnings is not None and int(warnings[1]) > 0
+    assert f"invalid: 2 errors, {warnings[1]} warnings in " in result.stderr
 
 
 def test_skip_invalid_with_only_warnings_exits_0(tree: Path) -> None:

@@ -107,8 +107,10 @@ class Validation:
         return self.errors == 0 and not (self.strict and self.warnings)
 
     def errors_only(self) -> Validation:
+        """The errors to show; the warnings counted, not shown (the summary says how many)."""
         errors = [f for f in self.findings if f.severity is Severity.ERROR]
         not_shown = Counter({Severity.ERROR: self.not_shown[Severity.ERROR]})
+        not_shown[Severity.WARNING] = self.warnings
         return replace(self, findings=errors, not_shown=not_shown)
 
     def for_display(self, root: Path, cwd: Path | None = None) -> Validation:
