@@ -135,6 +135,38 @@ def test_yml_file_is_named_not_silently_skipped(tree_dir: Path) -> None:
     assert "rename it to vergeten.yaml" in findings[0].message
 
 
+def test_a_journey_replaced_by_a_folder_is_named_not_taken_for_unknown(tree_dir: Path) -> None:
+    journey = tree_dir / JOURNEY_DIR / "ik-betaal.yaml"
+    journey.unlink()
+    journey.mkdir()
+    findings = validate(load_tree(tree_dir), today=TODAY).findings
+    # The improvement that names ik-betaal is not told the journey is unknown: it is there,
+    # as a folder, which is the one finding.
+    assert [(f.rule, f.severity.value, Path(f.file)) for f in findings] == [
+        ("JC004", "error", journey)
+    ]
+    assert findings[0].message.startswith("a folder where a YAML file is expected")
+
+
+def test_an_improvement_replaced_by_a_folder_is_an_error_not_gone(tree_dir: Path) -> None:
+    improvement = tree_dir / "improvements" / "betaallink.yaml"
+    improvement.unlink()
+    improvement.mkdir()
+    findings = validate(load_tree(tree_dir), today=TODAY).findings
+    assert [(f.rule, f.severity.value, Path(f.file)) for f in findings] == [
+        ("JC004", "error", improvement)
+    ]
+
+
+def test_the_framework_replaced_by_a_folder_is_named_not_called_missing(tree_dir: Path) -> None:
+    framework = tree_dir / "framework.yaml"
+    framework.unlink()
+    framework.mkdir()
+    findings = validate(load_tree(tree_dir), today=TODAY).findings
+    assert [(f.rule, Path(f.file)) for f in findings] == [("JC004", framework)]
+    assert findings[0].message.startswith("a folder where a YAML file is expected")
+
+
 def test_alias_to_itself(tree_dir: Path) -> None:
     finding = _only(_findings_for(tree_dir, "zelf.yaml", b"id: zelf\nsteps: &s [*s]\n"))
     assert (finding.rule, finding.line, finding.column) == ("JC001", 2, 8)

@@ -84,7 +84,16 @@ def _too_big(tree: Path) -> None:
     (tree / "big.yaml").write_bytes(b"#" * (MAX_FILE_BYTES + 1))
 
 
-REPORTED = {"a .yml file": _yml, "a FIFO": _fifo, "a file over the limit": _too_big}
+def _folder_named_like_a_file(tree: Path) -> None:
+    (tree / "klant-zijn" / "gone.yaml").mkdir()
+
+
+REPORTED = {
+    "a .yml file": _yml,
+    "a FIFO": _fifo,
+    "a file over the limit": _too_big,
+    "a folder named like a YAML file": _folder_named_like_a_file,
+}
 
 
 @pytest.mark.parametrize("make", REPORTED.values(), ids=REPORTED.keys())
@@ -132,6 +141,15 @@ def test_a_stored_result_comes_back_for_the_same_input_only(tree_dir: Path) -> N
     assert runs.stored_result("rank", OPTIONS, DAY, str(tree_dir)) is None
     journey = next(tree_dir.glob("*/*/*.yaml"))
     journey.write_bytes(journey.read_bytes() + b"# changed\n")
+    assert _stored(tree_dir) is None
+
+
+@pytest.mark.parametrize("name", ["gone.yaml", "gone.YML"])
+def test_a_file_replaced_by_a_folder_is_no_stored_result(tree_dir: Path, name: str) -> None:
+    """The folder adds no file to the tree's digest: the run stored without the file must not
+    answer for the tree that holds a folder in its place."""
+    _store(tree_dir, 0, "valid\n")
+    (tree_dir / "klant-zijn" / name).mkdir()
     assert _stored(tree_dir) is None
 
 

@@ -137,6 +137,60 @@ def test_what_is_not_a_file_is_a_finding_never_read(root: Path, case: str) -> No
     assert described in problem.message
 
 
+FOLDER_WHERE_A_FILE_IS = (
+    "a folder where a YAML file is expected (the name ends in {suffix}); replace the folder "
+    "with the file, or rename the folder so that its name does not end in {suffix}"
+)
+
+
+@pytest.mark.parametrize(
+    ("path", "suffix"),
+    [
+        ("klant-zijn/facturatie/ik-verhuis.yaml", ".yaml"),
+        ("improvements/meterstand.YAML", ".YAML"),
+        ("klant-zijn/oud-2.yml", ".yml"),
+        ("framework2.yaml", ".yaml"),
+    ],
+)
+def test_a_folder_named_like_a_yaml_file_is_a_finding_at_its_path(
+    root: Path, path: str, suffix: str
+) -> None:
+    (root / path).mkdir()
+    problem = _problem(list(FileSystemSource(root).entries()), path)
+    assert (problem.rule.id, problem.line, problem.column) == ("JC004", None, None)
+    assert problem.message == FOLDER_WHERE_A_FILE_IS.format(suffix=suffix)
+
+
+def test_the_framework_file_as_a_folder_is_a_finding_at_its_path(root: Path) -> None:
+    (root / "framework.yaml").unlink()
+    (root / "framework.yaml").mkdir()
+    problem = _problem(list(FileSystemSource(root).entries()), "framework.yaml")
+    assert problem.message == FOLDER_WHERE_A_FILE_IS.format(suffix=".yaml")
+
+
+def test_the_files_in_a_folder_named_like_a_file_are_read_all_the_same(root: Path) -> None:
+    _write(root, {"klant-zijn/uitgepakt.yaml/uitgepakt.yaml": b"id: uitgepakt\n"})
+    entries = list(FileSystemSource(root).entries())
+    assert _problem(entries, "klant-zijn/uitgepakt.yaml").rule.id == "JC004"
+    assert _by_path(entries)["klant-zijn/uitgepakt.yaml/uitgepakt.yaml"] == b"id: uitgepakt\n"
+
+
+def test_a_symlink_to_a_folder_named_like_a_file_says_where_it_points(
+    root: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "elders").mkdir()
+    (root / "klant-zijn" / "link.yaml").symlink_to(tmp_path / "elders")
+    problem = _problem(list(FileSystemSource(root).entries()), "klant-zijn/link.yaml")
+    assert problem.message.startswith(
+        f"a symlink to a folder ({tmp_path / 'elders'}) where a YAML file is expected"
+    )
+
+
+def test_a_hidden_folder_named_like_a_file_is_left_out(root: Path) -> None:
+    (root / "klant-zijn" / ".x.yaml").mkdir()
+    assert "klant-zijn/.x.yaml" not in _by_path(list(FileSystemSource(root).entries()))
+
+
 def test_a_symlink_to_a_file_outside_the_root_is_read(root: Path, tmp_path: Path) -> None:
     outside = tmp_path / "elsewhere.yaml"
     outside.write_bytes(b"id: elders\n")
@@ -298,6 +352,30 @@ def test_a_blob_over_the_limit_is_not_read(
     assert big.rule.id == "JC006"
     assert _by_path(entries)["framework.yaml"] == b"name: x\n"
     assert len(read) == len(set(read)) == sum(isinstance(e.content, bytes) for e in entries)
+
+
+def test_a_folder_named_like_a_file_in_a_revision_is_named_as_on_disk(
+    repository: Path, root: Path
+) -> None:
+    _write(
+        root,
+        {
+            "klant-zijn/uitgepakt.yaml/a.yaml": b"id: a\n",
+            "klant-zijn/uitgepakt.yaml/b.yaml": b"id: b\n",
+            "oud.yml/deeper.yaml/c.yaml": b"id: c\n",
+        },
+    )
+    _git(repository, "add", "-A")
+    _git(repository, "commit", "-q", "-m", "folders")
+    from_git = list(GitRevisionSource(repository, "main", "journeys").entries())
+    assert from_git == list(FileSystemSource(root).entries())
+    named = [entry.path for entry in from_git if isinstance(entry.content, FileProblem)]
+    assert named == [
+        "klant-zijn/oud.yml",
+        "klant-zijn/uitgepakt.yaml",
+        "oud.yml",
+        "oud.yml/deeper.yaml",
+    ]
 
 
 def test_a_symlink_in_a_revision_is_named_not_followed(repository: Path, root: Path) -> None:

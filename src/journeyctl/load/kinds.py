@@ -8,6 +8,9 @@
 - a `.yml` file is not read but named (JC008), so that it is never left out silently;
 - anything else (a README, a picture) is not part of the tree.
 
+A folder whose name is one of these (`x.yaml/`, `x.yml/`) stands where a file of the tree
+is expected: the sources name it (JC004), and read the files inside it as any others.
+
 Suffixes are matched without regard to case (`X.YAML` is read), as they would be on the
 file systems of Windows and macOS.
 """
@@ -32,6 +35,11 @@ class Kind(Enum):
     @property
     def is_read(self) -> bool:
         return self in (Kind.FRAMEWORK, Kind.JOURNEY, Kind.IMPROVEMENT)
+
+    @property
+    def is_named(self) -> bool:
+        """A file of the tree, read or only named: a folder of this name is in its place."""
+        return self is not Kind.OTHER
 
 
 def kind_of(path: str) -> Kind:

@@ -52,6 +52,9 @@ UNREADABLE_FILE = Rule(
     """The file cannot be read as UTF-8 text: a binary file, another encoding, or an I/O error.
 
     Save it as UTF-8 (a byte-order mark is fine). Binary files do not belong under the root.
+    A path of the tree that is not a file is named here too: a FIFO, a device, a socket, a
+    broken symlink, a folder that cannot be listed, and a folder whose name ends in `.yaml`
+    or `.yml`, where a file is expected (the files inside it are read all the same).
     """,
 )
 EMPTY_FILE = Rule(

@@ -9,7 +9,8 @@ A run's result is filed under a key that holds everything it depends on:
   changed while a run read it is never filed under the content it had before; the
   console script makes it with `plain_tree_digest`, which reads the same files and gives up
   (None: no stored answer, the full run) on anything the loader would report rather than
-  read (a `.yml` file, a symlink, a FIFO, a folder it cannot list, a file over the limit);
+  read (a `.yml` file, a symlink, a FIFO, a folder it cannot list, a folder named like a
+  YAML file, a file over the limit);
 - journeyctl: its version, the size and time of every file of the package (the rules are
   code), the Python and the folders it imports from (an upgraded dependency changes them);
 - the run: the command and its options, the root, the working folder (findings name files
@@ -184,6 +185,8 @@ def _walk(
         if entry.is_dir(follow_symlinks=False):
             if name.startswith("."):  # hidden folders are not part of the tree
                 continue
+            if name.lower().endswith((".yaml", ".yml")):  # named where a file is expected
+                return False
             identity = _identity(entry.stat(follow_symlinks=False))
             if identity in seen:  # a folder mounted twice: the loader names it
                 return False

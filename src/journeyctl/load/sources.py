@@ -2,9 +2,10 @@
 
 A source yields one `Entry` per file of the tree that is read (framework, journeys,
 improvements: see `journeyctl.load.kinds`) with its bytes, and one per thing that cannot be
-read (a `.yml` file, a FIFO, a device, an unreadable folder, a file over the size limit)
-with the problem to report there. Paths are relative to the root, with `/` between
-folders, in the same order for both sources, so that a tree reads the same from either.
+read (a `.yml` file, a FIFO, a device, an unreadable folder, a file over the size limit, a
+folder named like a file, `x.yaml/`) with the problem to report there. Paths are relative
+to the root, with `/` between folders, in the same order for both sources, so that a tree
+reads the same from either.
 
 On disk, only regular files are ever opened: a FIFO would block the read forever and a
 device such as /dev/zero never ends. A symlink to a regular file is read wherever it
@@ -78,6 +79,21 @@ def _name(path: str) -> str:
     return path.rsplit("/", 1)[-1]
 
 
+def folder_problem(path: str, link: str | None = None) -> FileProblem:
+    """The finding for a folder at `path`, whose name is that of a file of the tree (`x.yaml`):
+    a file replaced by a folder, or a folder misnamed. Its files are read all the same."""
+    name = _name(path)
+    suffix = name[name.rfind(".") :]
+    what = paths.kind(stat.S_IFDIR)
+    if link is not None:
+        what = f"a symlink to {what} ({link})"
+    return FileProblem(
+        rules.UNREADABLE_FILE,
+        f"{what} where a YAML file is expected (the name ends in {suffix}); replace the "
+        f"folder with the file, or rename the folder so that its name does not end in {suffix}",
+    )
+
+
 def too_big(size: int, *, at_least: bool = False) -> FileProblem:
     more = "more than " if at_least else ""
     return FileProblem(
@@ -149,6 +165,8 @@ class FileSystemSource:
                 if identity is not None:
                     visited.add(identity)
                 kept.append(name)
+                if kind_of(name).is_named:  # a folder `x.yaml/`: named, and read as any other
+                    yield _join(here, name), _named_folder(Path(folder) / name)
             subfolders[:] = kept
             for name in files:
                 path = _join(here, name)
@@ -190,6 +208,10 @@ def _identity(folder: Path) -> tuple[int, int] | None:
     except OSError:
         return None  # os.walk reports it when it tries to list it
     return status.st_dev, status.st_ino
+
+
+def _named_folder(folder: Path) -> FileProblem:
+    return folder_problem(folder.name, str(folder.readlink()) if folder.is_symlink() else None)
 
 
 def _folder_read_twice(link: Path) -> FileProblem:
@@ -331,14 +353,22 @@ class GitRevisionSource:
         listed = run_git(
             self._repository, "ls-tree", "-r", "-z", "--long", f"{self._commit}:{self._folder}"
         )
+        named_folders: set[str] = set()
         for record in listed.stdout.split(b"\0"):
             if not record:
                 continue
             meta, raw_path = record.split(b"\t", 1)
             mode, _, blob, size = meta.split()
             path = raw_path.decode("utf-8", errors="replace")
-            if any(is_hidden(folder) for folder in path.split("/")[:-1]):
+            folders = path.split("/")[:-1]
+            if any(is_hidden(folder) for folder in folders):
                 continue
+            for depth, name in enumerate(folders, 1):
+                if kind_of(name).is_named:  # a folder `x.yaml/`: named once, as on disk
+                    folder = "/".join(folders[:depth])
+                    if folder not in named_folders:
+                        named_folders.add(folder)
+                        yield folder, folder_problem(folder)
             if not kind_of(path).is_read:
                 if (problem := unread_problem(path)) is not None:
                     yield path, problem
