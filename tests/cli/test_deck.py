@@ -3,6 +3,7 @@ revision, and every refusal one line with exit 2 and no file."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -211,6 +212,28 @@ def test_bad_input_is_one_line_exit_2_and_no_deck(
         assert result.stderr.count("\n") == 1 + result.stderr.count("note:")
     assert not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["huisstijl.pptx", "notes.txt"]
+
+
+@pytest.mark.parametrize("kind", ["a named pipe (FIFO)", "a character device"])
+def test_a_pipe_or_a_device_as_template_is_said_as_what_it_is_and_never_read(
+    tmp_path: Path, kind: str
+) -> None:
+    if kind == "a named pipe (FIFO)":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no named pipes here")
+        template = tmp_path / "huisstijl.pptx"
+        os.mkfifo(template)  # read, it would wait for a writer forever
+    else:
+        template = Path("/dev/zero")  # read, it would never end
+        if not template.exists():
+            pytest.skip("no /dev/zero here")
+    out = tmp_path / "deck.pptx"
+    result = run("--out", str(out), "--template", str(template))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"error: --template '{template}' is {kind}, not a file; give a .pptx file\n"
+    )
+    assert not out.exists()
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import sys
 import warnings
 from pathlib import Path
@@ -11,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from journeyctl.cli.app import app
-from tests.inventory.conftest import FIXTURES, snapshot
+from tests.inventory.conftest import FIXTURES, fifo, snapshot
 
 MESSY = str(FIXTURES / "messy.xlsx")
 
@@ -177,6 +179,50 @@ def test_usage_errors_exit_2(tree_dir: Path, tmp_path: Path) -> None:
     sheet = runner.invoke(app, ["import", MESSY, "--root", str(tree_dir), "--sheet", "X"])
     assert sheet.exit_code == 2
     assert sheet.stderr.startswith("error: --sheet 'X': no such sheet in messy.xlsx; it has")
+
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+
+
+@needs_fifo
+@pytest.mark.parametrize("name", ["lijst.csv", "lijst.xlsx"])
+def test_a_named_pipe_is_said_as_what_it_is_exit_2_and_never_read(
+    tree_dir: Path, tmp_path: Path, name: str
+) -> None:
+    before = snapshot(tree_dir)
+    with fifo(tmp_path / name) as pipe:
+        result = CliRunner().invoke(app, ["import", str(pipe.path), "--root", str(tree_dir)])
+    assert (result.exit_code, result.stdout, pipe.opened) == (2, "", False)
+    assert result.stderr == (
+        f"error: '{pipe.path}' is a named pipe (FIFO), not a file; import reads no pipe or "
+        "device: save the data as an .xlsx or .csv file and give its path\n"
+    )
+    assert snapshot(tree_dir) == before
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_a_device_is_said_as_what_it_is_exit_2(tree_dir: Path) -> None:
+    result = CliRunner().invoke(app, ["import", "/dev/zero", "--root", str(tree_dir)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("error: '/dev/zero' is a character device, not a file; ")
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/dev/stdin").exists(), reason="no /dev/stdin here")
+def test_standard_input_is_not_read_but_said_to_be_a_pipe(tree_dir: Path) -> None:
+    """`... | journeyctl import /dev/stdin`: the pipe is named, its data left unread."""
+    script = shutil.which("journeyctl", path=str(Path(sys.executable).parent))
+    assert script is not None
+    result = subprocess.run(
+        [script, "import", "/dev/stdin", "--root", str(tree_dir)],
+        input=(FIXTURES / "metingen.csv").read_bytes(),
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr.startswith(b"error: '/dev/stdin' is a named pipe (FIFO), not a file; ")
 
 
 def test_the_summary_names_a_hidden_sheet_it_did_not_read(tree_dir: Path) -> None:

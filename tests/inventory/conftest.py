@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -8,3 +13,32 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def snapshot(root: Path) -> dict[str, bytes]:
     """Every file under `root`, by relative path: to show that nothing was written."""
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+@dataclass
+class Fifo:
+    path: Path
+    opened: bool = False  # whether anything opened it for reading (said once the block ends)
+
+
+@contextmanager
+def fifo(path: Path) -> Iterator[Fifo]:
+    """A named pipe at `path`, with a writer waiting for a reader: code that opens it and
+    reads gets an empty pipe at once rather than waiting forever (a failing test, not a
+    hung one). `opened` says, after the block, whether anything opened it."""
+    os.mkfifo(path)
+    pipe = Fifo(path)
+
+    def writer() -> None:
+        os.close(os.open(path, os.O_WRONLY))  # returns once a reader opens it
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    try:
+        yield pipe
+    finally:
+        thread.join(0.05)
+        pipe.opened = not thread.is_alive()
+        release = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # lets the writer's open return
+        thread.join(5)
+        os.close(release)

@@ -93,12 +93,24 @@ def _check_out(out: Path) -> None:
 
 
 def _existing(template: Path) -> Path:
-    from journeyctl.errors import UsageError
+    """A regular file (through a symbolic link too): a pipe or a device is said as what it
+    is and never opened, since reading one may wait forever (a FIFO) or never end."""
+    import errno
+    import stat
 
-    if not template.is_file():
-        what = "is a folder" if template.is_dir() else "does not exist"
-        raise UsageError(f"'{template}' {what}; give a .pptx file", parameter="template")
-    return template
+    from journeyctl.errors import UsageError
+    from journeyctl.paths import kind
+
+    try:
+        mode = template.stat().st_mode
+    except OSError as error:
+        missing = error.errno in (errno.ENOENT, errno.ENOTDIR)
+        what = "does not exist" if missing else f"cannot be read ({error.strerror})"
+    else:
+        if stat.S_ISREG(mode):
+            return template
+        what = f"is {kind(mode)}" + ("" if stat.S_ISDIR(mode) else ", not a file")
+    raise UsageError(f"'{template}' {what}; give a .pptx file", parameter="template")
 
 
 def _revision(since: str) -> str:

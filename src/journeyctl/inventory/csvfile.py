@@ -27,6 +27,7 @@ from pathlib import Path
 
 from journeyctl.inventory import limits
 from journeyctl.inventory.cells import Problem, Refused, Sheet, Value, column_letters
+from journeyctl.inventory.files import open_binary
 from journeyctl.inventory.limits import Budget
 from journeyctl.inventory.words import Message, said
 from journeyctl.inventory.workbook import Progress, check_size
@@ -56,7 +57,7 @@ def read_csv(path: Path, progress: Progress | None = None) -> CsvSheet:
     """The file as one sheet named after it, UTF-8 or else Windows-1252; Refused if it is
     neither (or not a CSV file at all)."""
     check_size(path)
-    with path.open("rb") as raw:
+    with open_binary(path) as raw:
         head = raw.read(8)
         for start, message in _NOT_CSV:
             if head.startswith(start):
@@ -76,7 +77,7 @@ def read_csv(path: Path, progress: Progress | None = None) -> CsvSheet:
 def _read(path: Path, encoding: str, progress: Progress | None) -> CsvSheet:
     sheet = CsvSheet(path.name)
     budget = Budget(path.name)
-    with path.open("rb") as raw:
+    with open_binary(path) as raw:
         text = io.TextIOWrapper(raw, encoding=encoding, newline="")
         try:
             lines = _lines(text, path)

@@ -17,6 +17,7 @@ from journeyctl.errors import UsageError
 from journeyctl.framework import CheckedTree
 from journeyctl.inventory.cells import Problem, Refused, Sheet, Uncalculated, Workbook
 from journeyctl.inventory.csvfile import CsvSheet, fields_past_header, read_csv
+from journeyctl.inventory.files import check_file
 from journeyctl.inventory.headers import Kind, Layout, describe, find_layout
 from journeyctl.inventory.overlay import Remembered
 from journeyctl.inventory.plan import Plan, plan_inventory, plan_measurements
@@ -72,13 +73,12 @@ OTHER_FORMATS = {
 
 def read_workbook(path: Path, progress: Progress | None = None) -> Workbook:
     """The file's sheets; a UsageError for a file that is missing or of another kind,
-    Refused for one that cannot be read."""
-    if path.is_dir():
-        raise UsageError(
-            f"'{path}' is a folder, not a file; give the path of an .xlsx or .csv file"
-        )
-    if not path.is_file():
-        raise UsageError(f"'{path}': file not found; give the path of an .xlsx or .csv file")
+    Refused for one that cannot be read. A pipe or a device is refused by what it is, and
+    never read (`files`)."""
+    try:
+        check_file(path)
+    except OSError as error:  # a folder above it that may not be read
+        raise _cannot_read(path, error) from None
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         what = OTHER_FORMATS.get(suffix, f"a {suffix} file" if suffix else "a file without suffix")
@@ -91,8 +91,12 @@ def read_workbook(path: Path, progress: Progress | None = None) -> Workbook:
             return Workbook(path.name, [read_csv(path, progress)])
         return Workbook(path.name, read_xlsx(path, progress))
     except OSError as error:  # unreadable: permissions, a file that went away, a bad disk
-        reason = error.strerror or type(error).__name__
-        raise Refused([Problem(path.name, said("file.cannot_read", reason=reason))]) from None
+        raise _cannot_read(path, error) from None
+
+
+def _cannot_read(path: Path, error: OSError) -> Refused:
+    reason = error.strerror or type(error).__name__
+    return Refused([Problem(path.name, said("file.cannot_read", reason=reason))])
 
 
 def read_import(

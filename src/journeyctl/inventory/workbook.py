@@ -20,6 +20,7 @@ from typing import BinaryIO
 
 from journeyctl.inventory import limits
 from journeyctl.inventory.cells import Problem, Refused, Sheet
+from journeyctl.inventory.files import open_binary
 from journeyctl.inventory.limits import Budget
 from journeyctl.inventory.sheetparts import Parts, Progress, SheetPart, open_parts, read_sheet
 from journeyctl.inventory.words import Message, Said, said
@@ -38,7 +39,7 @@ def read_xlsx(path: Path, progress: Progress | None = None) -> list[Sheet]:
 
     budget = Budget(path.name)
     # Opened here, so that it is closed also when reading fails half-way through the file.
-    with zipfile.ZipFile(path) as archive, quiet():
+    with open_binary(path) as raw, zipfile.ZipFile(raw) as archive, quiet():
         parts = _open(path, archive, budget)
         return [_read_sheet(parts, part, path, budget, progress) for part in parts.sheets]
 
@@ -60,14 +61,14 @@ def check_size(path: Path) -> None:
 
 def _check_container(path: Path) -> None:
     check_size(path)
-    with path.open("rb") as file:
+    with open_binary(path) as file:
         head = file.read(512)
         if head.startswith(_OLE):
             raise _refuse(path, _ole_kind(file))
     if not head.startswith(_ZIP):
         raise _refuse(path, said("file.not_xlsx_text" if _is_text(head) else "file.not_xlsx"))
     try:
-        with zipfile.ZipFile(path) as archive:
+        with open_binary(path) as raw, zipfile.ZipFile(raw) as archive:
             members = archive.infolist()
             _check_sizes(path, members)
             _check_parts(path, archive)
