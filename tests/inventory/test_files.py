@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from journeyctl.errors import UsageError
+from journeyctl.inventory.cells import Refused
 from journeyctl.inventory.files import check_file, open_binary
 from journeyctl.inventory.importing import read_workbook
 from tests.inventory.conftest import fifo
@@ -100,3 +101,16 @@ def _open_descriptors() -> int:
     if not Path("/proc/self/fd").is_dir():
         pytest.skip("no /proc here")
     return sum(1 for _ in Path("/proc/self/fd").iterdir())
+
+
+def test_a_path_that_cannot_be_looked_at_is_a_file_that_cannot_be_read(tmp_path: Path) -> None:
+    loop = tmp_path / "a.csv"
+    loop.symlink_to(tmp_path / "b.csv")
+    (tmp_path / "b.csv").symlink_to(loop)
+    with pytest.raises(Refused) as refused:
+        read_workbook(loop)
+    [problem] = refused.value.problems
+    assert (problem.where, problem.message) == (
+        "a.csv",
+        "cannot read the file (Too many levels of symbolic links); check that you may read it",
+    )
