@@ -231,6 +231,65 @@ def test_a_file_is_not_a_folder_to_init_in(in_tmp: Path) -> None:
     )
 
 
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_init_refuses_a_journeys_tree_and_writes_nothing(in_tmp: Path, force: list[str]) -> None:
+    assert run("klantreizen").exit_code == 0
+    before = _tree(in_tmp)
+    result = run("klantreizen/journeys", *force)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "error: 'klantreizen/journeys' is a journeys tree already (it holds framework.yaml); "
+        "init makes a new framework repository, whose files journeyctl would read there as "
+        "journeys. Nothing was written: run init in a folder outside the tree, or work on the "
+        "framework there (`journeyctl validate --root klantreizen/journeys`)\n"
+    )
+    assert _tree(in_tmp) == before
+
+
+def test_init_refuses_a_folder_inside_a_journeys_tree_and_makes_no_folder(in_tmp: Path) -> None:
+    assert run("klantreizen").exit_code == 0
+    before = _tree(in_tmp)
+    result = run("klantreizen/journeys/klant-zijn/nieuw")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(
+        "error: 'klantreizen/journeys/klant-zijn/nieuw' is inside the journeys tree "
+        "'klantreizen/journeys' (it holds framework.yaml); init makes a new framework "
+        "repository"
+    )
+    assert (_tree(in_tmp), (in_tmp / "klantreizen/journeys/klant-zijn").exists()) == (
+        before,
+        False,
+    )
+
+
+def test_the_tree_is_found_as_the_loader_finds_it_from_where_init_runs(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (in_tmp / "tree/sub").mkdir(parents=True)
+    (in_tmp / "tree/Framework.YAML").write_text("name: x\n", encoding="utf-8")
+    monkeypatch.chdir(in_tmp / "tree/sub")
+    result = run()
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "error: '.' is inside the journeys tree '..' (it holds Framework.YAML); "
+    )
+    assert sorted(p.name for p in (in_tmp / "tree").rglob("*")) == ["Framework.YAML", "sub"]
+
+
+def test_a_framework_yaml_above_the_repository_is_another_projects(in_tmp: Path) -> None:
+    (in_tmp / "framework.yaml").write_text("name: x\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(in_tmp / "project")], check=True)
+    result = run("project/frameworks/klantreizen")
+    assert result.exit_code == 0, result.output
+    assert (in_tmp / "project/frameworks/klantreizen/journeys/framework.yaml").is_file()
+
+
 def test_the_first_import_then_new_in_a_fresh_repository_validates(in_tmp: Path) -> None:
     assert run().exit_code == 0
     sheet = in_tmp / "inventaris.csv"

@@ -73,6 +73,7 @@ CASES = {
     ),
     "init-force": Case(["init", "repo", "--force", "--language", "en"], setup=[["init", "repo"]]),
     "init-refused": Case(["init", "repo", "--ci", "gitlab"], setup=[["init", "repo"]]),
+    "init-in-a-tree": Case(["init", "repo/journeys", "--force"], setup=[["init", "repo"]]),
     "new": Case(
         ["new", "I pay my bill", "--phase", "Being a customer", "--cluster", "billing"],
         setup=[NEW],
