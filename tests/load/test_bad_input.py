@@ -94,6 +94,58 @@ def test_missing_framework_is_a_finding(tree_dir: Path) -> None:
     assert [(f.rule, Path(f.file).name) for f in findings] == [("JC007", "framework.yaml")]
 
 
+def test_a_missing_framework_says_to_create_one(tree_dir: Path) -> None:
+    (tree_dir / "framework.yaml").unlink()
+    [finding] = validate(load_tree(tree_dir), today=TODAY).findings
+    assert finding.message == (
+        "no framework.yaml in the root; create one with at least name and phases (`journeyctl "
+        "schema` lists every field), or pass the folder that holds it as --root"
+    )
+
+
+@pytest.mark.parametrize("name", ["framework.yml", "Framework.YML"])
+def test_a_framework_yml_is_named_where_framework_yaml_is_missing(
+    tree_dir: Path, name: str
+) -> None:
+    (tree_dir / "framework.yaml").rename(tree_dir / name)
+    findings = validate(load_tree(tree_dir), today=TODAY).findings
+    assert [(f.rule, f.message) for f in findings] == [
+        (
+            "JC007",
+            f"no framework.yaml in the root, only {name}, which is not read (only .yaml files "
+            "are); rename it to framework.yaml",
+        )
+    ]
+
+
+def test_a_framework_yml_below_the_root_is_no_framework(tree_dir: Path) -> None:
+    (tree_dir / "framework.yaml").rename(tree_dir / "klant-zijn" / "framework.yml")
+    [finding] = validate(load_tree(tree_dir), today=TODAY).findings
+    assert finding.rule == "JC007" and "create one" in finding.message
+
+
+EMPTY_FRAMEWORK = (
+    "framework.yaml holds nothing (it is empty, or only comments), and every tree needs it: "
+    "fill it in with at least name and phases (`journeyctl schema` lists every field)"
+)
+
+
+@pytest.mark.parametrize("content", [b"", b"# only a comment\n", b"\n\n"])
+def test_an_empty_framework_is_to_be_filled_in_never_deleted(
+    tree_dir: Path, content: bytes
+) -> None:
+    (tree_dir / "framework.yaml").write_bytes(content)
+    findings = validate(load_tree(tree_dir), today=TODAY).findings
+    assert [(f.rule, Path(f.file).name, f.line, f.message) for f in findings] == [
+        ("JC005", "framework.yaml", 1, EMPTY_FRAMEWORK)
+    ]
+
+
+def test_an_empty_journey_may_be_filled_in_or_deleted(tree_dir: Path) -> None:
+    finding = _only(_findings_for(tree_dir, "leeg.yaml", b"# nothing yet\n"))
+    assert finding.message == "the file is empty; fill it in or delete it"
+
+
 def test_broken_framework_is_a_finding_at_its_line(tree_dir: Path) -> None:
     (tree_dir / "framework.yaml").write_text(
         "name: X\nphases:\n  - id: a\n   name: b\n", encoding="utf-8"

@@ -64,6 +64,8 @@ EMPTY_FILE = Rule(
     """The file holds no YAML document (empty, or only comments).
 
     Fill it in (at least `id`, `name`, `phase` and `cluster` for a journey) or delete it.
+    `framework.yaml` cannot be deleted, every tree needs it: fill it in (at least `name`
+    and `phases`).
     """,
 )
 TOO_COMPLEX = Rule(
@@ -85,7 +87,9 @@ MISSING_FRAMEWORK = Rule(
 
     Every tree needs one: it defines the phases, clusters and vocabularies that the
     journeys refer to. It needs at least `name` and `phases`; `journeyctl schema` has
-    every field.
+    every field. Where the root holds a `framework.yml`, the finding says to rename it:
+    only `.yaml` files are read. A `framework.yaml` that is there but cannot be read (a
+    folder, a FIFO) is named by its own finding (JC004) instead.
     """,
 )
 IGNORED_FILE = Rule(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -33,7 +33,7 @@ from journeyctl.load.cache import (
     is_plain_index,
 )
 from journeyctl.load.decode import decode
-from journeyctl.load.kinds import FRAMEWORK_FILE, Kind, kind_of, stem
+from journeyctl.load.kinds import FRAMEWORK_FILE, YAML_SUFFIX, YML_SUFFIX, Kind, kind_of, stem
 from journeyctl.load.positions import PositionIndex
 from journeyctl.load.problems import FileProblem
 from journeyctl.load.runs import TreeDigest, file_hash
@@ -47,6 +47,8 @@ from journeyctl.model import Framework, Improvement, Journey
 # person fixes the first ones and runs again, and a hostile file must not make
 # hundreds of thousands of them.
 FINDINGS_PER_FILE = 50
+# A framework.yaml misnamed, in the root: not read (JC008), but named where it is missing.
+FRAMEWORK_YML = FRAMEWORK_FILE.removesuffix(YAML_SUFFIX) + YML_SUFFIX
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -174,6 +176,8 @@ class _Loader:
         self.tree = Tree(source.root.absolute(), None)
         hashed = cache is not None or memo is not None
         self.digest = TreeDigest() if hashed else None
+        # A `framework.yml` in the root: what the missing framework.yaml's finding names.
+        self.misnamed_framework: str | None = None
 
     def load(self) -> Tree:
         for entry in self.source.entries():
@@ -186,11 +190,17 @@ class _Loader:
             # Without a framework.yaml the folder is no framework (often a project folder
             # given as the root): its other YAML files are not judged, or a pre-commit or CI
             # configuration would bury the one finding that matters under its "unknown keys".
-            message = (
-                f"no {FRAMEWORK_FILE} in the root; create one with at least name and phases "
-                "(`journeyctl schema` lists every field), or pass the folder that holds it "
-                "as --root"
-            )
+            if self.misnamed_framework is not None:
+                message = (
+                    f"no {FRAMEWORK_FILE} in the root, only {self.misnamed_framework}, which is "
+                    f"not read (only .yaml files are); rename it to {FRAMEWORK_FILE}"
+                )
+            else:
+                message = (
+                    f"no {FRAMEWORK_FILE} in the root; create one with at least name and "
+                    "phases (`journeyctl schema` lists every field), or pass the folder that "
+                    "holds it as --root"
+                )
             finding = rules.MISSING_FRAMEWORK.finding(framework_name, message)
             return Tree(self.tree.root, None, journey_files=0, findings=[finding])
         return self.tree
@@ -221,6 +231,8 @@ class _Loader:
             else:
                 self.tree.unloaded_journeys.add(stem(entry.path))
         else:  # not read: the entry says why (a .yml file, an unreadable folder)
+            if kind is Kind.MISNAMED and entry.path.lower() == FRAMEWORK_YML:
+                self.misnamed_framework = entry.path
             self._report(
                 entry.path, [entry.content] if isinstance(entry.content, FileProblem) else []
             )
@@ -338,6 +350,8 @@ def _read(
         return None, [text], None
     parsed = parse(text)
     if isinstance(parsed, FileProblem):
+        if parsed.rule is rules.EMPTY_FILE and model is Framework:
+            parsed = replace(parsed, message=_EMPTY_FRAMEWORK)
         return None, [parsed], None
     if not isinstance(parsed.data, dict):
         kind = "a list" if isinstance(parsed.data, list) else "a single value"
@@ -356,6 +370,13 @@ def _read(
         return None, _chain(parsed.problems, described), None
     document = Document(entry.path, instance, parsed.positions, root, display)
     return document, parsed.problems, parsed.data
+
+
+# An empty journey or improvement may be filled in or deleted; the framework only filled in.
+_EMPTY_FRAMEWORK = (
+    f"{FRAMEWORK_FILE} holds nothing (it is empty, or only comments), and every tree needs "
+    "it: fill it in with at least name and phases (`journeyctl schema` lists every field)"
+)
 
 
 def _chain(first: list[FileProblem], then: Iterable[FileProblem]) -> Iterable[FileProblem]:
