@@ -253,3 +253,54 @@ def test_the_last_move_is_the_last_two_points_of_the_row() -> None:
         as_of = rng.choice([None, date(2025, 1, rng.randint(1, 4))])
         expected = kpi_row(JOURNEY, kpi, record, None, as_of).points[-2:]
         assert last_points(record, as_of) == expected
+
+
+def test_a_baseline_after_as_of_does_not_count() -> None:
+    """A baseline taken after the period's end was not there yet at its end: no baseline, no
+    point, no change, no share of the way; the KPI is not measured in that period."""
+    kpi_record = KpiRecord.model_validate(
+        {
+            "baseline": {"value": -30, "date": date(2025, 6, 30)},
+            "target": -5,
+            "measurements": [{"value": -19, "date": date(2026, 6, 30)}],
+        }
+    )
+    row = kpi_row(JOURNEY, Kpi(id="k", name="K"), kpi_record, None, date(2024, 12, 31))
+    assert (row.baseline, row.baseline_date, row.points) == (None, None, ())
+    assert (row.latest, row.previous, row.change, row.delta, row.progress) == (
+        None,
+        None,
+        None,
+        None,
+        None,
+    )
+    assert (row.on_track, row.target_reached, row.measurements) == (None, None, 0)
+    assert last_points(kpi_record, date(2024, 12, 31)) == ()
+    # On its own day, and with no period asked for, the baseline counts.
+    assert (
+        kpi_row(JOURNEY, Kpi(id="k", name="K"), kpi_record, None, date(2025, 6, 30)).baseline == -30
+    )
+    assert kpi_row(JOURNEY, Kpi(id="k", name="K"), kpi_record, None).baseline_date == date(
+        2025, 6, 30
+    )
+
+
+def test_a_baseline_after_as_of_is_no_point_before_a_measurement() -> None:
+    """A measurement before the period's end, the baseline after it: the measurement alone,
+    no change against a baseline that was not there yet."""
+    kpi_record = KpiRecord.model_validate(
+        {
+            "baseline": {"value": 10, "date": date(2025, 3, 31)},
+            "target": 20,
+            "measurements": [{"value": 12, "date": date(2024, 12, 31)}],
+        }
+    )
+    row = kpi_row(JOURNEY, Kpi(id="k", name="K"), kpi_record, None, date(2024, 12, 31))
+    assert [p.value for p in row.points] == [12]
+    assert (row.baseline, row.previous, row.change, row.trend, row.since_previous) == (
+        None,
+        None,
+        None,
+        None,
+        None,
+    )

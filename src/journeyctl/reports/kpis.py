@@ -3,7 +3,8 @@ whether it improved since the baseline and where the last move went (seed 000, s
 
 Direction-aware: for a KPI whose `higher_is_better` is false (contact rate, process time) a
 fall is an improvement. Points are the baseline and the measurements, by date; with
-`as_of`, measurements after that day are left out (the state at the end of a period).
+`as_of`, measurements after that day are left out (the state at the end of a period), and so
+is a baseline after it: it was not taken yet, so the KPI has no baseline in that period.
 
 - `change`: the latest point against the baseline: improved, declined or unchanged; None
   without a baseline or without a measurement.
@@ -199,10 +200,10 @@ def kpi_row(
 ) -> KpiRow:
     """One journey's KPI: its points, and how they moved (see the module's docstring)."""
     measured = _measured(record, as_of)
-    points = _points(record.baseline, measured)
+    baseline = _baseline(record, as_of)
+    points = _points(baseline, measured)
     latest = measured[-1] if measured else None
     previous = points[-2] if len(points) >= 2 else None
-    baseline = record.baseline
     better = kpi.higher_is_better
     last = points[-1] if points else None
     target = record.target
@@ -257,12 +258,20 @@ def last_points(record: KpiRecord, as_of: date | None = None) -> tuple[KpiPoint,
     """The last two of the KPI's points (its baseline and measurements up to `as_of`, by
     day), as `kpi_row` has them: how the KPI last moved. The two last measurements and the
     baseline hold them (the points' order is stable), so no other point is made."""
-    return _points(record.baseline, _measured(record, as_of)[-2:])[-2:]
+    return _points(_baseline(record, as_of), _measured(record, as_of)[-2:])[-2:]
 
 
 def moved_away(before: float, after: float, target: float, higher_is_better: bool) -> bool:
     """Whether the move from `before` to `after` took the KPI further from its target."""
     return shortfall(after, target, higher_is_better) > shortfall(before, target, higher_is_better)
+
+
+def _baseline(record: KpiRecord, as_of: date | None) -> Measurement | None:
+    """The baseline as of `as_of`: None when it was taken after that day (not yet there)."""
+    baseline = record.baseline
+    if baseline is None or (as_of is not None and baseline.date > as_of):
+        return None
+    return baseline
 
 
 def _measured(record: KpiRecord, as_of: date | None) -> list[Measurement]:
