@@ -135,9 +135,34 @@ def test_the_summary_counts_each_change() -> None:
         "target_reached": 1,
         "on_track": 1,  # at its target
         "off_track": 1,  # 1 against a target of 2: no better than the baseline
+        "no_target": 2,  # measured, but without a target to be on or off track to
         "stale": 0,
         "journeys_without_kpis": 0,
     }
+
+
+def test_every_kpi_is_in_one_category_of_the_summary() -> None:
+    """On track, off track, measured without a target, or not measured (a baseline at
+    most): with and without a target, a baseline and measurements, each KPI once."""
+    kpi = Kpi(id="k", name="K")
+    records = [
+        KpiRecord(),
+        KpiRecord(target=5),
+        record([1], None),
+        record([1], 5),
+        record([1, 2], None),
+        record([1, 2], 5),
+        record([1, 0], 5),
+        record([1, 9], 5),
+        KpiRecord.model_validate({"measurements": [{"value": 2, "date": DAYS[1]}]}),
+        KpiRecord.model_validate({"target": 5, "measurements": [{"value": 2, "date": DAYS[1]}]}),
+    ]
+    for kpi_record in records:
+        row = kpi_row(JOURNEY, kpi, kpi_record, rank=None)
+        counts = KpiReport("2025", None, (row,)).counts()
+        categories = ("on_track", "off_track", "no_target", "not_measured")
+        assert [counts[name] for name in categories].count(1) == 1, kpi_record
+        assert sum(counts[name] for name in categories) == counts["kpis"] == 1
 
 
 @pytest.mark.parametrize(

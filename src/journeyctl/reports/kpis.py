@@ -100,7 +100,12 @@ class KpiReport:
 
     def counts(self) -> dict[str, int]:
         """How many KPIs improved, declined, stayed, were not measured; reached their target;
-        are on and off track; are stale; and how many journeys have no KPI."""
+        are on and off track, or measured without a target; are stale; and how many journeys
+        have no KPI.
+
+        Every KPI is in one of on_track, off_track, no_target and not_measured: on or off
+        track needs a target and a measurement (see `_on_track`), so a KPI that is neither
+        was not measured (a baseline at most) or, measured, has no target."""
         changes = [row.change for row in self.rows]
         return {
             "kpis": len(self.rows),
@@ -109,6 +114,9 @@ class KpiReport:
             "target_reached": sum(1 for row in self.rows if row.target_reached),
             "on_track": sum(1 for row in self.rows if row.on_track is True),
             "off_track": sum(1 for row in self.rows if row.on_track is False),
+            "no_target": sum(
+                1 for row in self.rows if row.latest is not None and row.target is None
+            ),
             "stale": sum(1 for row in self.rows if row.stale),
             "journeys_without_kpis": self.journeys_without_kpis,
         }
