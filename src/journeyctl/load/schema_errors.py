@@ -219,7 +219,7 @@ def _value_message(error: ErrorDetails, raw: str | None) -> str:
     if kind == "finite_number":
         return f"must be a finite number, got {shown}"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
-        return f"expected a whole number, got {shown}"
+        return f"expected a whole number, got {shown}{_thousands_hint(raw)}"
     if kind in {"float_type", "float_parsing"}:
         return f"expected a number, got {shown}"
     if kind == "bool_type":
@@ -238,6 +238,20 @@ def _value_message(error: ErrorDetails, raw: str | None) -> str:
     if kind == "string_too_short":
         return "must not be empty"
     return f"{error['msg']} (got {shown})"
+
+
+# A whole number written with a thousands separator, as Dutch (66.400, 1.234.567) or English
+# (66,400) write it: YAML reads 66.400 as the decimal 66.4 and 66,400 as text. One to three
+# digits, then groups of three behind one kind of separator.
+_THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}([.,])[0-9]{3}(?:\1[0-9]{3})*\Z")
+
+
+def _thousands_hint(raw: str | None) -> str:
+    """What to write for a whole number written with a thousands separator, else nothing."""
+    match = None if raw is None else _THOUSANDS.match(raw)
+    if match is None:
+        return ""
+    return f"; write {match.group().replace(match.group(1), '')} without a thousands separator"
 
 
 _COMPARISONS = {
