@@ -72,6 +72,14 @@ def test_the_period_note_counts_journeys_without_volumes_apart(tree: Path) -> No
     assert result.stderr.splitlines()[-1] == PERIOD_NOTE.format(1, 1)
 
 
+def test_the_period_note_counts_every_journey_the_table_leaves_unranked(tree: Path) -> None:
+    c = tree / "q/d/c.yaml"
+    c.write_text(c.read_text(encoding="utf-8") + "status: retired\n", encoding="utf-8")
+    result = run("--format", "json", root=tree)
+    assert [u["id"] for u in ranking(result)["unranked"]] == ["c"]
+    assert result.stderr.splitlines()[-1] == PERIOD_NOTE.format(0, 0) + ", 1 journey(s) retired"
+
+
 def test_a_period_given_is_not_said() -> None:
     result = run("--format", "json", "--period", "2024")
     assert (result.exit_code, scores(result)) == (0, [("b", 70.0), ("a", 57.5)])
@@ -83,7 +91,7 @@ def test_the_example_takes_2025_though_some_journeys_have_2026_q1() -> None:
     assert (result.exit_code, ranking(result)["period"]) == (0, "2025")
     # Every journey of the example with volumes (the retired one aside) has 2025; two
     # journeys have no volumes at all.
-    assert result.stderr.splitlines()[-1] == PERIOD_NOTE.format(0, 2)
+    assert result.stderr.splitlines()[-1] == PERIOD_NOTE.format(0, 2) + ", 1 journey(s) retired"
 
 
 def test_compare() -> None:

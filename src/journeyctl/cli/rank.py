@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Annotated, Literal, get_args
 
 import typer
@@ -141,14 +142,23 @@ def _lowered(sentence: str) -> str:
     return sentence[:1].lower() + sentence[1:].removesuffix(".")
 
 
+# Why else a journey is not ranked, as the period's note says it (diagnostics are English).
+_OTHER_REASONS = (
+    ("zero_customers", "with 0 customers in the period"),
+    ("retired", "retired"),
+    ("invalid", "with validation errors"),
+)
+
+
 def _period_note(ranking: Ranking) -> str:
-    """Which period was taken, and which journeys it leaves unranked: those with volumes
-    for other periods only apart from those with no volumes at all (they would be unranked
-    whatever the period)."""
-    never = sum(u.reason_key == "no_volumes_yet" for u in ranking.unranked)
+    """Which period was taken, and every journey left unranked, as the table lists them: those
+    with volumes for other periods only apart from those with no volumes at all (they would be
+    unranked whatever the period), then the others where there are any."""
+    reasons = Counter(u.reason_key for u in ranking.unranked)
     parts = [
         f"{ranking.without_period} journey(s) with volumes for other periods only",
-        f"{never} journey(s) without any volumes yet",
+        f"{reasons['no_volumes_yet']} journey(s) without any volumes yet",
+        *(f"{reasons[key]} journey(s) {why}" for key, why in _OTHER_REASONS if reasons[key]),
     ]
     return (
         f"note: period {ranking.period} (the latest period that at least half of the "
