@@ -210,3 +210,20 @@ def test_step_columns_are_as_wide_as_the_longest_word() -> None:
     shown = view("i-pay-my-bill")
     assert shown.step_width == 8.0  # short words: the narrowest
     assert (shown.map_width, shown.scrolls_below) == (9 + 4 * 8.0, 662)
+
+
+def test_teams_and_personas_are_listed_apart_when_a_name_holds_a_comma() -> None:
+    prepared = report_input()
+    written = prepared.framework.model_dump(exclude_unset=True)
+    written["personas"] = [
+        {"id": "noor", "name": "Noor, the starter"},
+        {"id": "family", "name": "The Hoekstra family"},
+    ]
+    written["teams"] = [{"id": "a", "name": "Billing, North"}, {"id": "b", "name": "Care"}]
+    framework = type(prepared.framework).model_validate(written)
+    context = Context(framework, "en", Names(framework), ("index",))
+    journey = next(j for j in prepared.journeys if j.id == "i-pay-my-bill")
+    journey = journey.model_copy(update={"personas": ["noor", "family"], "team": ["a", "b"]})
+    facts = {fact.label: fact.text for fact in journey_view(context, journey, prepared).facts}
+    assert facts["Personas"] == "Noor, the starter; The Hoekstra family"
+    assert facts["Teams"] == "Billing, North; Care"

@@ -27,7 +27,7 @@ from journeyctl.render.widths import MIN_STEP, map_width, scrolls_below, step_wi
 from journeyctl.reports import ReportInput, alerts_report
 from journeyctl.text import fold, format_date
 from journeyctl.views.alerts import AlertsView, JourneyAlerts, alerts_view
-from journeyctl.views.cells import ESTIMATED, NONE, movement
+from journeyctl.views.cells import ESTIMATED, NONE, PARTS, movement
 
 
 @dataclass(frozen=True)
@@ -421,8 +421,9 @@ def _facts(context: Context, journey: Journey) -> list[Fact]:
         ("phase", names.name("phase", journey.phase)),
         ("cluster", names.name("cluster", journey.cluster)),
         ("owner", names.name("owner", journey.owner) if journey.owner else ""),
-        ("render.teams", ", ".join(names.name("team", t) for t in journey.team)),
-        ("render.personas", ", ".join(names.name("persona", p) for p in journey.personas)),
+        # PARTS, not a comma: a name may hold one ("Noor, de starter").
+        ("render.teams", PARTS.join(names.name("team", t) for t in journey.team)),
+        ("render.personas", PARTS.join(names.name("persona", p) for p in journey.personas)),
         ("render.goal", journey.goal or ""),
         ("render.desired_emotions", journey.desired_emotions or ""),
     ]
