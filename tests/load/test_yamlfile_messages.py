@@ -85,6 +85,42 @@ def test_a_syntax_error_names_where_the_unclosed_part_started() -> None:
     )
 
 
+NEVER_CLOSED = (
+    "this quote ({quote}) is never closed, so the text runs on to {to}; close the quote that "
+    "starts here"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "to", "place"),
+    [
+        ('id: x\nname: "Ik verhuis\nphase: a\nb: 1\n', '"', "the end of the file", (2, 7)),
+        ("id: x\nname: 'Ik verhuis\nphase: a\n", "'", "the end of the file", (2, 7)),
+        ("a: [x, 'y]\n", "'", "the end of the file", (1, 8)),
+        ('a: "abc', '"', "the end of the file", (1, 4)),
+        ("steps:\n  - name: 'Ik\n", "'", "the end of the file", (2, 11)),
+        ('id: x\nname: "Ik\n---\nb: 1\n', '"', "the '---' on line 3", (2, 7)),
+        ('id: x\nname: "Ik\n\n...\n', '"', "the '...' on line 4", (2, 7)),
+        # Columns and lines as editors count them: a character of two bytes, a hidden break.
+        ('idé: ééé\nnaam: "Ik\n', '"', "the end of the file", (2, 7)),
+        (f'a: 1{NEL}b: 2\nc: "d\n', '"', "the end of the file", (2, 4)),
+    ],
+)
+def test_an_unclosed_quote_is_placed_where_it_starts(
+    text: str, quote: str, to: str, place: tuple[int, int]
+) -> None:
+    assert refused(text) == ("JC001", NEVER_CLOSED.format(quote=quote, to=to), *place)
+
+
+def test_other_errors_in_a_quoted_text_stay_where_the_parser_found_them() -> None:
+    assert refused('a: "x\\q"\n') == (
+        "JC001",
+        "found unknown escape character (while parsing a quoted scalar that starts at line 1)",
+        1,
+        6,
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "message", "place"),
     [

@@ -17,7 +17,8 @@ YAML_SYNTAX = Rule(
     """The file is not valid YAML.
 
     It does not parse, or it uses a YAML feature that journeyctl does not read. For a
-    syntax error the message is the parser's, at the place it gave up. Often a
+    syntax error the message is the parser's, at the place it gave up, except for a quote
+    that is never closed: that is reported where the quote starts. Often a
     missing space after a colon, a tab used for indentation, an unclosed quote or bracket,
     or an invisible U+2028 LINE SEPARATOR that YAML reads as a line break. An explicit tag
     (`!!binary`, `!!set`, `!!int "x"`, `!!python/...`, `!foo`) is refused, never executed:

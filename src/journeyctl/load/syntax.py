@@ -53,6 +53,9 @@ def compose(text: str) -> yaml.Node | None:
 
 
 def syntax_problem(error: yaml.MarkedYAMLError, text: str) -> FileProblem:
+    unclosed = _unclosed_quote(error, text)
+    if unclosed is not None:
+        return unclosed
     mark = error.problem_mark or error.context_mark
     problem = error.problem or "invalid YAML"
     if error.context:
@@ -63,6 +66,33 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str) -> FileProblem:
         return FileProblem(rules.YAML_SYNTAX, problem)
     problem += _hidden_break_hint(text, mark.index)
     return FileProblem(rules.YAML_SYNTAX, problem, *mark_position(mark, text))
+
+
+def _unclosed_quote(error: yaml.MarkedYAMLError, text: str) -> FileProblem | None:
+    """A quote never closed, at the quote: the parser gives up where the text ends (or at a
+    document marker), often hundreds of lines further on, far from what is to be fixed."""
+    started, ended = error.context_mark, error.problem_mark
+    if (
+        error.context != "while scanning a quoted scalar"
+        or started is None
+        or ended is None
+        or not (error.problem or "").startswith(
+            ("found unexpected end of stream", "found unexpected document")
+        )
+    ):
+        return None
+    quote = text[started.index : started.index + 1]
+    if error.problem == "found unexpected end of stream":
+        runs_to = "the end of the file"
+    else:  # `---` or `...` at the start of a line: YAML ends the document there
+        marker = text[ended.index : ended.index + 3]
+        runs_to = f"the '{marker}' on line {mark_position(ended, text)[0]}"
+    return FileProblem(
+        rules.YAML_SYNTAX,
+        f"this quote ({quote}) is never closed, so the text runs on to {runs_to}; close the "
+        "quote that starts here",
+        *mark_position(started, text),
+    )
 
 
 def mark_position(mark: Any, text: str) -> tuple[int, int]:
