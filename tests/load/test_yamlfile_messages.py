@@ -112,6 +112,33 @@ def test_an_unclosed_quote_is_placed_where_it_starts(
     assert refused(text) == ("JC001", NEVER_CLOSED.format(quote=quote, to=to), *place)
 
 
+def test_a_quote_left_open_and_closed_by_a_later_one_is_named_where_the_parser_stops() -> None:
+    # `'Ik verhuis` on line 2 is closed by the apostrophe of line 4; the parser stumbles there.
+    text = "id: x\nname: 'Ik verhuis\nphase: a\ngoal: Dat is 't doel\n"
+    assert refused(text) == (
+        "JC001",
+        "did not find expected key (while parsing a block mapping that starts at line 1); the "
+        "quoted text that starts at line 2, column 7 ends just before this: if its quote (') "
+        "was meant to close on line 2, close it there",
+        4,
+        15,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 'x'\nb: c: d\n",  # a quoted text of one line before the error
+        "a: 'x\n  y'\nb: c: d\n",  # of two lines, but the error is on a later line
+        "a: [1\nb: 2\n",  # no quoted text at all
+        "a: x\nb: c: d\n# it's\n",  # a quote after the error
+    ],
+)
+def test_no_quote_hint_where_no_quoted_text_ends_at_the_error(text: str) -> None:
+    _, message, _, _ = refused(text)
+    assert "quote" not in message
+
+
 def test_other_errors_in_a_quoted_text_stay_where_the_parser_found_them() -> None:
     assert refused('a: "x\\q"\n') == (
         "JC001",

@@ -64,8 +64,36 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str) -> FileProblem:
         problem = f"{problem} ({error.context}{where})"
     if mark is None:
         return FileProblem(rules.YAML_SYNTAX, problem)
-    problem += _hidden_break_hint(text, mark.index)
+    problem += _hidden_break_hint(text, mark.index) + _quote_closed_late(text, mark)
     return FileProblem(rules.YAML_SYNTAX, problem, *mark_position(mark, text))
+
+
+def _quote_closed_late(text: str, mark: Any) -> str:
+    """A hint where the error comes right after a quoted text of several lines: most often a
+    quote left open, which the next quote in the file (an apostrophe, a quoted value further
+    down) closed, and the parser stumbles on what follows it."""
+    if "'" not in text and '"' not in text:
+        return ""
+    before = None
+    try:
+        for token in yaml.scan(text, Loader=YAML_LOADER):
+            if token.start_mark.index >= mark.index:
+                break
+            before = token
+    except yaml.YAMLError:  # the scanner gave up too: the tokens before it are all there is
+        pass
+    if (
+        not isinstance(before, yaml.ScalarToken)
+        or before.style not in ("'", '"')
+        or before.start_mark.line == before.end_mark.line
+        or before.end_mark.line != mark.line
+    ):
+        return ""
+    line, column = mark_position(before.start_mark, text)
+    return (
+        f"; the quoted text that starts at line {line}, column {column} ends just before "
+        f"this: if its quote ({before.style}) was meant to close on line {line}, close it there"
+    )
 
 
 def _unclosed_quote(error: yaml.MarkedYAMLError, text: str) -> FileProblem | None:
