@@ -118,17 +118,17 @@ def test_an_id_taken_in_another_folder_is_refused_too(tree_dir: Path) -> None:
     assert not (tree_dir / "klant-zijn" / "facturatie" / "ik-meld-me-aan.yaml").exists()
 
 
-def test_an_unknown_phase_lists_the_valid_ones(tree_dir: Path) -> None:
+def test_an_unknown_phase_lists_the_valid_ones(tree_dir: Path, in_tmp: Path) -> None:
     result = run(tree_dir, "Ik verhuis", "--phase", "klant-blijven", "--cluster", "facturatie")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         "error: --phase 'klant-blijven' is not in framework.yaml; did you mean 'klant-zijn'? "
-        "known: klant-worden (Klant worden), klant-zijn (Klant zijn); a new one is added to "
-        "framework.yaml first\n"
+        "known: klant-worden (Klant worden), klant-zijn (Klant zijn); if it is a new phase, "
+        "add it to `phases:` in journeys/framework.yaml first (id, name)\n"
     )
 
 
-def test_an_unknown_owner_lists_the_valid_ones(tree_dir: Path) -> None:
+def test_an_unknown_owner_lists_the_valid_ones(tree_dir: Path, in_tmp: Path) -> None:
     result = run(
         tree_dir,
         "Ik verhuis",
@@ -142,7 +142,45 @@ def test_an_unknown_owner_lists_the_valid_ones(tree_dir: Path) -> None:
     assert result.exit_code == 2
     assert (
         result.stderr == "error: --owner 'piet' is not in framework.yaml; known: jan (Jan Jansen); "
-        "a new one is added to framework.yaml first\n"
+        "if it is a new owner, add it to `owners:` in journeys/framework.yaml first (id, name)\n"
+    )
+
+
+def test_in_a_framework_without_clusters_or_owners_it_says_how_to_add_one(
+    in_tmp: Path,
+) -> None:
+    """As `init` leaves a framework: phases only. The message says what to write where."""
+    assert CliRunner().invoke(app, ["init", "repo"]).exit_code == 0
+    tree = in_tmp / "repo" / "journeys"
+    result = run(tree, "Ik betaal mijn factuur", "--phase", "Klant zijn", "--cluster", "factuur")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "error: --cluster 'factuur': framework.yaml defines no cluster yet; add it to "
+        "`clusters:` in repo/journeys/framework.yaml first (id, name, phase: klant-zijn)\n"
+    )
+    framework = tree / "framework.yaml"
+    with framework.open("a", encoding="utf-8") as text:
+        text.write("clusters:\n  - id: factuur\n    name: Factuur\n    phase: klant-zijn\n")
+    result = run(
+        tree,
+        "Ik betaal mijn factuur",
+        "--phase",
+        "klant-zijn",
+        "--cluster",
+        "factuur",
+        "--owner",
+        "eva",
+    )
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "error: --owner 'eva': framework.yaml defines no owner yet; add it to `owners:` in "
+        "repo/journeys/framework.yaml first (id, name)\n"
+    )
+    assert list(tree.rglob("ik-betaal-mijn-factuur.yaml")) == []
+    made = run(tree, "Ik betaal mijn factuur", "--phase", "klant-zijn", "--cluster", "factuur")
+    assert (made.exit_code, made.stdout) == (
+        0,
+        "repo/journeys/klant-zijn/factuur/ik-betaal-mijn-factuur.yaml\n",
     )
 
 

@@ -74,7 +74,11 @@ def _framework(tree: Tree, *extra: tuple[str, str, str]) -> Framework:
 @pytest.mark.parametrize(
     ("extra", "known"),
     [
-        ((), "phase 'staying-a-customer' has no clusters yet; add one to framework.yaml"),
+        (
+            (),
+            "phase 'staying-a-customer' has no clusters yet: add one to `clusters:` in "
+            "framework.yaml first (id, name, phase: staying-a-customer)",
+        ),
         (
             (("moving", "I move", "staying-a-customer"),),
             "clusters of phase 'staying-a-customer': moving (I move)",

@@ -1,8 +1,9 @@
 """`journeyctl new`: a journey file at `<phase>/<cluster>/<id>.yaml`, in a framework that is
 checked first, never over another file; and the warnings its name deserves.
 
-The phase, cluster and owner are taken by id or name as rank's filters take them; a cluster
-of another phase and an id that is taken are refused before anything is written.
+The phase, cluster and owner are taken by id or name as rank's filters take them; one that
+framework.yaml does not define is refused saying where to add it and with which fields, and a
+cluster of another phase and an id that is taken are refused, all before anything is written.
 """
 
 from __future__ import annotations
@@ -12,13 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from journeyctl.checks import display_path
 from journeyctl.checks.variant_name import RULE as VARIANT_RULE
 from journeyctl.checks.variant_name import variant_word
 from journeyctl.errors import UsageError
 from journeyctl.framework import check
 from journeyctl.load import Tree
+from journeyctl.load.kinds import FRAMEWORK_FILE
 from journeyctl.model import Framework
-from journeyctl.model.common import slugify
+from journeyctl.model.common import Named, slugify
+from journeyctl.model.framework import Cluster, Owner, Phase
 from journeyctl.rank import Filters
 from journeyctl.rank.choices import resolve_filters
 from journeyctl.suggest import near_duplicates
@@ -32,6 +36,14 @@ from journeyctl.write import (
 
 # The most similar journeys named after a new one; more would bury the warning.
 SHOWN_SIMILAR = 3
+
+# What new's options name, by option: the list of framework.yaml that defines them, and
+# their model (whose required fields a new entry must have).
+ENTRIES: dict[str, tuple[str, type[Named]]] = {
+    "phase": ("phases", Phase),
+    "cluster": ("clusters", Cluster),
+    "owner": ("owners", Owner),
+}
 
 
 class FrameworkHasErrors(Exception):
@@ -63,9 +75,8 @@ def new_journey(
         ids = resolve_filters(framework, Filters(phase=phase, cluster=cluster, owner=owner))
     except UsageError as unknown:
         # A new journey may need a new phase, cluster or owner: say where that goes.
-        raise UsageError(
-            f"{unknown}; a new one is added to framework.yaml first", parameter=unknown.parameter
-        ) from None
+        file = display_path(checked.tree.root, FRAMEWORK_FILE)
+        raise with_how_to_add(framework, file, unknown, phase) from None
     assert ids.phase is not None and ids.cluster is not None
     check_cluster_in_phase(framework, ids.cluster, ids.phase)
     id_ = slugify(name)
@@ -77,6 +88,32 @@ def new_journey(
         base, relative, journey_text(id_, name, ids.phase, ids.cluster, ids.owner, header)
     )
     return NewJourney(base, path, name_warnings(name, id_, checked.tree))
+
+
+def with_how_to_add(framework: Framework, file: str, unknown: UsageError, phase: str) -> UsageError:
+    """The error of a phase, cluster or owner that framework.yaml (`file`, as shown) does not
+    define, with how to add it (a cluster's phase given: the options are resolved in order)."""
+    option = unknown.parameter or ""
+    if option not in ENTRIES:
+        return unknown
+    known = {}
+    if option == "cluster":
+        known["phase"] = resolve_filters(framework, Filters(phase=phase)).phase or phase
+    hint = how_to_add(framework, file, option, **known)
+    return UsageError(f"{unknown}; {hint}", parameter=option)
+
+
+def how_to_add(framework: Framework, file: str, option: str, **values: str) -> str:
+    """How to add a phase, cluster or owner that framework.yaml (`file`) does not define: the
+    list it goes in and the fields it needs (`values`: those known already, as `phase: x`)."""
+    section, model = ENTRIES[option]
+    fields = ", ".join(
+        f"{name}: {values[name]}" if name in values else name
+        for name, field in model.model_fields.items()
+        if field.is_required()
+    )
+    add = f"add it to `{section}:` in {file} first ({fields})"
+    return f"if it is a new {option}, {add}" if getattr(framework, section) else add
 
 
 def journey_text(
@@ -99,7 +136,10 @@ def check_cluster_in_phase(framework: Framework, cluster: str, phase: str) -> No
     known = (
         f"clusters of phase '{phase}': {', '.join(own)}"
         if own
-        else (f"phase '{phase}' has no clusters yet; add one to framework.yaml")
+        else (
+            f"phase '{phase}' has no clusters yet: add one to `clusters:` in framework.yaml "
+            f"first (id, name, phase: {phase})"
+        )
     )
     raise UsageError(
         f"'{cluster}' belongs to phase '{found.phase}', not '{phase}'; {known}",
