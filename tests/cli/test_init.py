@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shlex
 import shutil
 import subprocess
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -288,6 +291,24 @@ def test_a_framework_yaml_above_the_repository_is_another_projects(in_tmp: Path)
     result = run("project/frameworks/klantreizen")
     assert result.exit_code == 0, result.output
     assert (in_tmp / "project/frameworks/klantreizen/journeys/framework.yaml").is_file()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_readmes_new_example_works_as_written(in_tmp: Path, language: str) -> None:
+    """The README that init writes: its clusters block added to framework.yaml as shown, then
+    its `journeyctl new` command, in the new repository."""
+    assert run("--language", language).exit_code == 0
+    readme = (in_tmp / "README.md").read_text(encoding="utf-8")
+    command = re.search(r"`journeyctl (new [^`]*)`", readme)
+    block = re.search(r"```yaml\n(.*?)```", readme, re.DOTALL)
+    assert command is not None and block is not None
+    with (in_tmp / "journeys/framework.yaml").open("a", encoding="utf-8") as framework:
+        framework.write(textwrap.dedent(block.group(1)))
+    result = CliRunner().invoke(app, shlex.split(command.group(1)))
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+    assert result.stdout.startswith("journeys/")
+    checked = CliRunner().invoke(app, ["validate", "--format", "json"])
+    assert (checked.exit_code, json.loads(checked.stdout)["errors"]) == (0, 0)
 
 
 def test_the_first_import_then_new_in_a_fresh_repository_validates(in_tmp: Path) -> None:

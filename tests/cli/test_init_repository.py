@@ -50,7 +50,7 @@ def test_a_folder_outside_git_gets_a_repository_on_the_branch_git_would_make(
     assert git(in_tmp / "repo", "symbolic-ref", "--short", "HEAD") == branch
     readme = (in_tmp / "repo" / "README.md").read_text(encoding="utf-8")
     assert (
-        f"- `journeyctl diff {branch}` laat zien wat er veranderd is ten opzichte van `{branch}`."
+        f"- `journeyctl diff {branch}` laat zien wat er veranderd is ten opzichte van `{branch}` "
         in readme
     )
     workflow = yaml.safe_load(
