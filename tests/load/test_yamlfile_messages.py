@@ -253,7 +253,7 @@ def test_a_star_in_a_quoted_scalar_is_text() -> None:
             "d: 0001-02-30",
             (
                 "JC103",
-                "0001-02-30 is not a date (February 1 has 28 days); write a real date as "
+                "d: 0001-02-30 is not a date (February 1 has 28 days); write a real date as "
                 "YYYY-MM-DD",
             ),
         ),
@@ -261,7 +261,7 @@ def test_a_star_in_a_quoted_scalar_is_text() -> None:
             "d: 2025-12-32",
             (
                 "JC103",
-                "2025-12-32 is not a date (December 2025 has 31 days); write a real date "
+                "d: 2025-12-32 is not a date (December 2025 has 31 days); write a real date "
                 "as YYYY-MM-DD",
             ),
         ),
@@ -269,7 +269,7 @@ def test_a_star_in_a_quoted_scalar_is_text() -> None:
             "v: .inf",
             (
                 "JC103",
-                ".inf is infinity in YAML, not a number that can be counted or compared; "
+                "v: .inf is infinity in YAML, not a number that can be counted or compared; "
                 "write a finite number, or leave the key out if the value is not known",
             ),
         ),
@@ -277,7 +277,7 @@ def test_a_star_in_a_quoted_scalar_is_text() -> None:
             "a: 1" + "0" * 31,
             (
                 "JC103",
-                "1" + "0" * 31 + " is too large a number; numbers here are finite and "
+                "a: 1" + "0" * 31 + " is too large a number; numbers here are finite and "
                 "below 1,000,000,000,000: check it",
             ),
         ),
@@ -286,7 +286,7 @@ def test_a_star_in_a_quoted_scalar_is_text() -> None:
             "a: !!int X010",
             (
                 "JC001",
-                "the YAML tag !!int is not read here (tags are never executed); remove "
+                "a: the YAML tag !!int is not read here (tags are never executed); remove "
                 "the tag and write plain YAML",
             ),
         ),
@@ -294,7 +294,7 @@ def test_a_star_in_a_quoted_scalar_is_text() -> None:
             "a: !!int 1.5",
             (
                 "JC001",
-                "the YAML tag !!int is not read here (tags are never executed); remove "
+                "a: the YAML tag !!int is not read here (tags are never executed); remove "
                 "the tag and write plain YAML",
             ),
         ),
@@ -303,7 +303,7 @@ def test_a_star_in_a_quoted_scalar_is_text() -> None:
             "a: 3:10.0",
             (
                 "JC103",
-                "3:10.0 is a base-60 number (190) to YAML 1.1, which other tools read "
+                "a: 3:10.0 is a base-60 number (190) to YAML 1.1, which other tools read "
                 "differently; write the number in plain decimal digits, or quote it if it is text",
             ),
         ),
@@ -312,7 +312,7 @@ def test_a_star_in_a_quoted_scalar_is_text() -> None:
             "a: 0x2386F26FC10000",
             (
                 "JC103",
-                "0x2386F26FC10000 is a hexadecimal number (10000000000000000) to YAML "
+                "a: 0x2386F26FC10000 is a hexadecimal number (10000000000000000) to YAML "
                 "1.1, which other tools read differently; write the number in plain decimal "
                 "digits, or quote it if it is text",
             ),
@@ -322,7 +322,7 @@ def test_a_star_in_a_quoted_scalar_is_text() -> None:
             "a: 0x" + "1" * 28,
             (
                 "JC103",
-                "0x" + "1" * 28 + f" is a hexadecimal number ({int('1' * 28, 16)}) to "
+                "a: 0x" + "1" * 28 + f" is a hexadecimal number ({int('1' * 28, 16)}) to "
                 "YAML 1.1, which other tools read differently; write the number in plain decimal "
                 "digits, or quote it if it is text",
             ),
@@ -331,7 +331,7 @@ def test_a_star_in_a_quoted_scalar_is_text() -> None:
             "a: 0x" + "1" * 40,
             (
                 "JC103",
-                "0x" + "1" * 35 + "... is a hexadecimal number to YAML 1.1, which other "
+                "a: 0x" + "1" * 35 + "... is a hexadecimal number to YAML 1.1, which other "
                 "tools read differently; write the number in plain decimal digits, or quote it "
                 "if it is text",
             ),
@@ -342,6 +342,41 @@ def test_a_value_read_differently_elsewhere_is_refused_saying_what_to_write(
     text: str, problem: tuple[str, str]
 ) -> None:
     assert value_problems(text) == [problem]
+
+
+YAML11 = (
+    "to YAML 1.1, which other tools read differently; write the number in plain decimal "
+    "digits, or quote it if it is text"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "messages"),
+    [
+        # In lists of lists, and where a merge key copies a refused value: named once, where
+        # it is written.
+        ("a:\n  - [1, 0x10]\n", [f"a[0][1]: 0x10 is a hexadecimal number (16) {YAML11}"]),
+        (
+            "base: &b {n: 0x10}\nx:\n  <<: *b\n  m: [1, 010]\n",
+            [
+                f"base.n: 0x10 is a hexadecimal number (16) {YAML11}",
+                f"x.m[1]: 010 is an octal number (8) {YAML11}",
+            ],
+        ),
+        # A key says it is one, and names the mapping it is in.
+        ("010: a\n", [f"key 010 is an octal number (8) {YAML11}"]),
+        ("a:\n  b:\n    1:30: x\n", [f"a.b: key 1:30 is a base-60 number (90) {YAML11}"]),
+        # The whole document: no key path.
+        ("0x10\n", [f"0x10 is a hexadecimal number (16) {YAML11}"]),
+        # A long key is shortened in the path as in every message.
+        (
+            f"{'k' * 50}: 010\n",
+            [f"{'k' * 37}...: 010 is an octal number (8) {YAML11}"],
+        ),
+    ],
+)
+def test_a_refused_value_names_its_key_path(text: str, messages: list[str]) -> None:
+    assert [message for _, message in value_problems(text)] == messages
 
 
 def test_every_spelling_of_null_is_null() -> None:
@@ -364,7 +399,7 @@ def test_a_whole_number_of_thirty_digits_is_read_and_longer_is_not() -> None:
     assert value_problems("a: -" + "9" * 31) == [
         (
             "JC103",
-            "-9999999999999999999999999999999 is too large a number; numbers here are finite "
+            "a: -9999999999999999999999999999999 is too large a number; numbers here are finite "
             "and below 1,000,000,000,000: check it",
         )
     ]

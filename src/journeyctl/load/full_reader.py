@@ -1,13 +1,14 @@
 """The full reader: any file, composed by libyaml and built into plain data.
 
 It sees every repeated key with its position (PyYAML's constructor silently overwrites
-them), refuses tags and YAML 1.1 numbers with their place, expands merge keys and measures
-aliases; what it cannot read, it says where. As it builds the data it records where every
-key and value is written (`journeyctl.load.positions`).
+them), refuses tags and YAML 1.1 numbers with their place and key path, expands merge keys
+and measures aliases; what it cannot read, it says where. As it builds the data it records
+where every key and value is written (`journeyctl.load.positions`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -23,7 +24,7 @@ from journeyctl.load.limits import (
 )
 from journeyctl.load.parsed import Parsed
 from journeyctl.load.positions import IndexRecorder, keys_table
-from journeyctl.load.problems import FileProblem, written_key
+from journeyctl.load.problems import FileProblem, dotted, shorten, written_key
 from journeyctl.load.scalars import NOT_READ, RefusedValue, Unreadable, scalar_value, tag_message
 from journeyctl.load.syntax import character_problem, compose, syntax_problem
 from journeyctl.load.tags import MAP_TAG, MERGE_TAG, SEQ_TAG, STR_TAG, may_merge
@@ -57,7 +58,7 @@ def read_full(text: str) -> Parsed | FileProblem:
             1,
             1,
         )
-    return Parsed(text, data, builder.problems(), positions, node)
+    return Parsed(text, data, builder.problems(node), positions, node)
 
 
 _IN_PROGRESS = object()
@@ -75,16 +76,24 @@ class _Builder:
 
     def __init__(self, *, shares_nodes: bool, may_merge: bool = True) -> None:
         self.positions = IndexRecorder()
-        self._problems: list[FileProblem] = []
+        # Problems, and refusals whose key path is said once the whole tree is built.
+        self._problems: list[FileProblem | _Refusal] = []
         self._flattener = SafeConstructor()
         self._may_merge = may_merge
         # Aliases make one node appear in several places; build it once, as PyYAML does,
         # so that an alias bomb stays small until it is measured.
         self._built: dict[int, Any] | None = {} if shares_nodes else None
 
-    def problems(self) -> list[FileProblem]:
+    def problems(self, root: yaml.Node) -> list[FileProblem]:
+        """Every problem met, a refused value's with its key path (`volumes[1].contacts: ...`)."""
+        refused = any(isinstance(problem, _Refusal) for problem in self._problems)
+        places = _key_paths(root) if refused else {}
+        said = [
+            _said(problem, places) if isinstance(problem, _Refusal) else problem
+            for problem in self._problems
+        ]
         # An alias to a refused scalar reports the same place once, not once per alias.
-        return list(dict.fromkeys(self._problems))
+        return list(dict.fromkeys(said))
 
     def build(self, node: yaml.Node) -> Any:
         if node.tag == STR_TAG:
@@ -126,8 +135,7 @@ class _Builder:
         return value
 
     def _refuse(self, node: yaml.Node, rule: Rule, message: str) -> RefusedValue:
-        mark = node.start_mark
-        self._problems.append(FileProblem(rule, message, mark.line + 1, mark.column + 1))
+        self._problems.append(_Refusal(node, rule, message))
         return RefusedValue()
 
     def _collection(self, node: yaml.Node) -> Any:
@@ -221,6 +229,57 @@ class _Builder:
         self._problems.append(
             FileProblem(rules.DUPLICATE_KEY, message, mark.line + 1, mark.column + 1)
         )
+
+
+@dataclass(frozen=True)
+class _Refusal:
+    """A value or key refused while building: said with its key path once the tree is built."""
+
+    node: yaml.Node
+    rule: Rule
+    message: str
+
+
+# Where each node of a tree stands: its key path, and whether it is a key there (then the
+# path is its mapping's).
+_KeyPaths = dict[int, tuple[tuple[str | int, ...], bool]]
+
+
+def _said(refusal: _Refusal, places: _KeyPaths) -> FileProblem:
+    """The refusal as a problem at its node, its message after the key path it stands at."""
+    path, is_key = places.get(id(refusal.node), ((), False))
+    message = refusal.message
+    node = refusal.node
+    if is_key and isinstance(node, yaml.ScalarNode) and message.startswith(shorten(node.value)):
+        message = f"key {message}"
+    if path:
+        message = f"{dotted(path)}: {message}"
+    mark = node.start_mark
+    return FileProblem(refusal.rule, message, mark.line + 1, mark.column + 1)
+
+
+def _key_paths(root: yaml.Node) -> _KeyPaths:
+    """The key path of every node, the first where an alias puts one in several places.
+
+    Only a file with a refused value pays for it, once, each node visited once (an alias
+    bomb stays small).
+    """
+    places: _KeyPaths = {}
+    stack: list[tuple[yaml.Node, tuple[str | int, ...], bool]] = [(root, (), False)]
+    while stack:
+        node, path, is_key = stack.pop()
+        if id(node) in places:
+            continue
+        places[id(node)] = (path, is_key)
+        children: list[tuple[yaml.Node, tuple[str | int, ...], bool]] = []
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                part = shorten(str(key.value)) if isinstance(key, yaml.ScalarNode) else "?"
+                children += ((key, path, True), (value, (*path, part), False))
+        elif isinstance(node, yaml.SequenceNode):
+            children = [(item, (*path, index), False) for index, item in enumerate(node.value)]
+        stack.extend(reversed(children))  # in the order they are written
+    return places
 
 
 def _last_index(keys: list[Any], key: object) -> int:

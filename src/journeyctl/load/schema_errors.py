@@ -21,7 +21,7 @@ from pydantic_core import ErrorDetails
 
 from journeyctl.finding import Rule
 from journeyctl.load import rules
-from journeyctl.load.problems import FileProblem, shorten, written_key
+from journeyctl.load.problems import FileProblem, dotted, shorten, written_key
 from journeyctl.load.scalars import RefusedValue, scalar_value
 from journeyctl.load.source_map import PathPart, SourceMap
 from journeyctl.model.common import slugify
@@ -111,7 +111,7 @@ def _describe_one(
     shown = raw if raw is not None else _short(group[0].get("input"))
     kinds = " or ".join(dict.fromkeys(_UNION_KINDS[m] for m in _union_members(group)))
     return _problem(
-        rules.INVALID_VALUE, f"{_dotted(loc)}: expected {kinds}, got {shown}", source, loc
+        rules.INVALID_VALUE, f"{dotted(loc)}: expected {kinds}, got {shown}", source, loc
     )
 
 
@@ -134,7 +134,7 @@ def _key_problem(error: ErrorDetails, source: SourceMap) -> FileProblem:
         # same Python key (True == 1), yet the one written here is a number.
         key = scalar_value(key_node)
     written = written_key(key_node) if key_node is not None else f"'{_short(key)}'"
-    place = f"{_dotted(parent)}: " if parent else ""
+    place = f"{dotted(parent)}: " if parent else ""
     bare = written.strip("'")
     if isinstance(key, bool):
         rule = rules.AMBIGUOUS_BOOLEAN
@@ -167,11 +167,11 @@ def _describe(error: ErrorDetails, model: type[BaseModel], source: SourceMap) ->
         return _key_problem(error, source)
     loc = _clean_loc(error)
     kind = error["type"]
-    where = _dotted(loc)
+    where = dotted(loc)
     if kind == "extra_forbidden":
         return _problem(rules.UNKNOWN_KEY, _unknown_key(model, loc), source, loc, key=True)
     if kind == "missing":
-        parent = _dotted(loc[:-1]) or "the file"
+        parent = dotted(loc[:-1]) or "the file"
         message = f"missing required key '{loc[-1]}' in {parent}; add it"
         return _problem(rules.MISSING_KEY, message, source, loc[:-1])
     raw = _raw_scalar(source, loc)
@@ -274,7 +274,7 @@ def _unknown_key(model: type[BaseModel], loc: Sequence[PathPart]) -> str:
     # Indices never change which model sits at a place: one lookup per place, however many
     # items of a long list carry the same unknown key.
     known = _known_keys(model, tuple(0 if isinstance(part, int) else part for part in loc[:-1]))
-    place = f" in {_dotted(loc[:-1])}" if loc[:-1] else ""
+    place = f" in {dotted(loc[:-1])}" if loc[:-1] else ""
     hint = _suggestion(key, known)
     if hint:
         return f"unknown key '{shorten(key)}'{place}; did you mean '{hint[0]}'?"
@@ -361,13 +361,6 @@ def _raw_scalar(source: SourceMap, loc: Sequence[PathPart]) -> str | None:
     if complete and isinstance(node, yaml.ScalarNode):
         return shorten(str(node.value))
     return None
-
-
-def _dotted(loc: Sequence[PathPart]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def _short(value: object) -> str:
