@@ -16,10 +16,11 @@ CASES = [
     (Cell("A & B"), "A &amp; B", "A &amp; B"),
     (
         Cell("A & B", link="journeys/a-b", mark="~", below="<2 days"),
-        '<a href="journeys/a-b.html">A &amp; B</a><span class="est">~</span>'
+        '<a href="journeys/a-b.html">A &amp; B</a> <span class="est">~</span>'
         '<div class="meta">&lt;2 days</div>',
-        r"[A &amp; B](journeys/a-b.md)\~ (&lt;2 days)",
+        r"[A &amp; B](journeys/a-b.md) \~ (&lt;2 days)",
     ),
+    (Cell("16,900", mark="~"), '16,900<span class="est">~</span>', r"16,900\~"),
     (Cell("12", mark=MISSING), f'12 <span class="est">{MISSING}</span>', rf"12 \{MISSING}"),
     (
         Cell("x|y", link="improvements#i-1"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from journeyctl.views.cells import Number, headed
+from journeyctl.views.cells import ESTIMATED, MISSING, Cell, Number, headed
 from journeyctl.views.cells import places as places_of
 
 
@@ -31,3 +31,18 @@ def test_a_table_is_headed_by_its_columns_labels_and_which_hold_numbers() -> Non
     columns = ("report.state.open", Number("contacts"), Number("rank.short"))
     assert headed(columns, "nl") == (("open", "Contacten", "#"), (False, True, True))
     assert headed(columns, "en", capitals=True) == (("Open", "Contacts", "#"), (False, True, True))
+
+
+@pytest.mark.parametrize(
+    ("cell", "shown"),
+    [
+        (Cell("16,900", mark=ESTIMATED), "16,900~"),
+        (Cell("35%", mark=ESTIMATED), "35%~"),
+        (Cell("Top journey nobody works on", mark=ESTIMATED), "Top journey nobody works on ~"),
+        (Cell("Step 2", mark=MISSING), "Step 2 *"),
+        (Cell("I sign up", mark=MISSING), "I sign up *"),
+        (Cell("12"), "12"),
+    ],
+)
+def test_a_mark_follows_a_figure_closely_and_a_word_after_a_space(cell: Cell, shown: str) -> None:
+    assert cell.shown == shown

@@ -252,7 +252,10 @@ class _Cells:
         header the view names by the same field."""
         column = self._number_columns.get(field)
         if column is None:
-            cells = (getattr(r, field).shown for r in self.rows)
+            figures = [getattr(r, field) for r in self.rows]
+            marked = any(figure.mark for figure in figures)
+            # A blank where another row has a mark, so that the digits line up.
+            cells = (f.shown if f.mark or not marked else f"{f.shown} " for f in figures)
             column = self._number_columns[field] = _numbers(self.headers[field], cells)
         return column
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from journeyctl.text.markdown import md_cell
-from journeyctl.views.cells import MISSING, PARTS, Cell
+from journeyctl.views.cells import PARTS, Cell
 
 
 def td(cell: Cell, numeric: bool = False, root: str = "", stacked: bool = False) -> Markup:
@@ -58,7 +58,7 @@ def _written(cell: Cell, root: str, syntax: _Syntax) -> str:
     if cell.link:
         text = syntax.link(text, _href(cell.link, root, syntax.suffix))
     if cell.mark:
-        text += (" " if cell.mark == MISSING else "") + syntax.mark(cell.mark)
+        text += cell.gap + syntax.mark(cell.mark)
     if cell.below:
         text += syntax.below(cell.below)
     return text

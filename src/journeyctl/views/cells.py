@@ -25,6 +25,8 @@ NONE = "-"
 
 ESTIMATED = "~"  # after a volume that someone estimated rather than counted
 MISSING = "*"  # after a journey's name when a criterion has no value (counted 0)
+# The last characters of a figure, that a mark follows without a space.
+_FIGURE_ENDS = frozenset("0123456789%")
 PARTS = "; "  # between the names of a cell that names several (the journeys of an improvement)
 
 # How a cell stands out: good and bad (green and red), strong (a total), and the four
@@ -48,7 +50,14 @@ class Cell:
         """The text with its mark, as plain text shows it: `5,000~`, `I sign up *`."""
         if not self.mark:
             return self.text
-        return self.text + (" " if self.mark == MISSING else "") + self.mark
+        return self.text + self.gap + self.mark
+
+    @property
+    def gap(self) -> str:
+        """What stands between the text and its mark: nothing after a figure (`5,000~`,
+        `35%~`), a space after a word (`I sign up *`, `Top journey nobody works on ~`)."""
+        after_figure = self.mark != MISSING and self.text[-1:] in _FIGURE_ENDS
+        return "" if after_figure else " "
 
 
 @dataclass(frozen=True)
