@@ -123,7 +123,8 @@ def test_kpis_of_a_period_leave_out_later_measurements(tree: Path) -> None:
     assert result.stdout.startswith("KPIs against their target, measurements up to 31 Dec 2025\n")
     assert "2026" not in result.stdout
     assert result.stdout.endswith(
-        "#: the rank in the ranking of 2025\nMeasurements after the end of 2025 are left out\n"
+        "#: the rank in the ranking of 2025\n"
+        "Measurements after the end of 2025 are left out, a baseline too\n"
     )
 
 

@@ -39,8 +39,9 @@ def test_kpis_markdown() -> None:
         "|  |  | Contacts per customer | 1.0 | 0.4 (30 Jun 2025) | -0.4 | 0.5 | 120% "
         "| target reached |\n"
         "\n"
-        "3 KPIs: 1 on track (1 reached the target), 1 off track, 1 not measured yet; 0 stale "
-        "(last measured before 1 Dec 2024); 2 journeys without any KPI  \n"
+        "3 KPIs: 1 on track (of which 1 reached the target), 1 off track, 0 measured without a "
+        "target, 1 not measured yet (a baseline at most); 0 stale (last measured before "
+        "1 Dec 2024); 2 journeys without any KPI  \n"
         "#: the rank in the ranking of 2025\n"
     )
 
@@ -50,7 +51,7 @@ def test_kpis_as_of_is_said() -> None:
     assert text.startswith("### KPI's tegen hun doel, metingen tot en met 31 dec 2024\n")
     assert text.endswith(
         "#: de positie in de prioritering van 2024  \n"
-        "Metingen na het einde van 2024 tellen niet mee\n"
+        "Metingen na het einde van 2024 tellen niet mee, ook een nulmeting niet\n"
     )
     assert "| 1 | Journey B | NPS | -10 | -5 (31 dec 2024) | -5 | 10 | 25% | uit koers |" in text
     # Six months before the end of 2024: c's measurement of 30 June 2024 is not stale yet.
@@ -227,8 +228,9 @@ def test_without_a_period_the_titles_name_none_and_ranks_are_dashes() -> None:
     ]
     # No note on the rank's period nor on measurements left out.
     assert kpis[-1] == (
-        "3 KPIs: 1 on track (1 reached the target), 1 off track, 1 not measured yet; 0 stale "
-        "(last measured before 1 Dec 2024); 2 journeys without any KPI"
+        "3 KPIs: 1 on track (of which 1 reached the target), 1 off track, 0 measured without a "
+        "target, 1 not measured yet (a baseline at most); 0 stale (last measured before "
+        "1 Dec 2024); 2 journeys without any KPI"
     )
     improvements = as_markdown(build("improvements", given), "en").splitlines()
     assert improvements[0] == "### Which improvement first: value against effort"

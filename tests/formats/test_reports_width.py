@@ -24,9 +24,9 @@ def test_a_narrow_kpis_table_wraps_its_name_column_first() -> None:
         "            Contacts         1.0    0.4     -0.4    0.5 120% target",
         "            per                  30 Jun                      reached",
         "            customer             2025",
-        "3 KPIs: 1 on track (1 reached the target), 1 off track, 1 not measured",
-        "yet; 0 stale (last measured before 1 Dec 2024); 2 journeys without any",
-        "KPI",
+        "3 KPIs: 1 on track (of which 1 reached the target), 1 off track, 0",
+        "measured without a target, 1 not measured yet (a baseline at most); 0",
+        "stale (last measured before 1 Dec 2024); 2 journeys without any KPI",
         "#: the rank in the ranking of 2025",
     ]
 

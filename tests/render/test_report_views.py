@@ -35,11 +35,15 @@ def test_kpis_figures_and_tiles_per_journey() -> None:
     shown = kpis_view(context_of(prepared), prepared)
     assert [(f.value, f.caption) for f in shown.view.figures] == [
         ("2", "KPIs tracked"),
-        ("1", "on track (the target reached, or better than the baseline and not sliding back)"),
+        (
+            "1",
+            "on track (0 of them at the target, the others better than the baseline and not "
+            "sliding back)",
+        ),
         ("1", "off track"),
-        ("0", "target reached"),
+        ("0", "measured without a target"),
+        ("0", "not measured yet (a baseline at most)"),
         ("0", "stale: last measured before 15 Jul 2025"),
-        ("0", "not measured yet"),
         ("3", "journeys without any KPI"),
     ]
     tiles = [

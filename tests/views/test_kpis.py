@@ -53,21 +53,23 @@ def test_the_view_whole() -> None:
     )
     assert shown.tables == (shown.table,)
     assert shown.notes == (
-        "2 KPIs: 1 on track (0 reached the target), 1 off track, 0 not measured yet; 0 stale "
-        "(last measured before 15 Jul 2025); 3 journeys without any KPI",
+        "2 KPIs: 1 on track (of which 0 reached the target), 1 off track, 0 measured without a "
+        "target, 0 not measured yet (a baseline at most); 0 stale (last measured before "
+        "15 Jul 2025); 3 journeys without any KPI",
         "#: the rank in the ranking of 2025",
     )
     assert shown.figures == (
         Figure("2", "KPIs tracked"),
         Figure(
             "1",
-            "on track (the target reached, or better than the baseline and not sliding back)",
+            "on track (0 of them at the target, the others better than the baseline and not "
+            "sliding back)",
             "good",
         ),
         Figure("1", "off track", "bad"),
-        Figure("0", "target reached", "good"),
+        Figure("0", "measured without a target"),
+        Figure("0", "not measured yet (a baseline at most)"),
         Figure("0", "stale: last measured before 15 Jul 2025"),
-        Figure("0", "not measured yet"),
         Figure("3", "journeys without any KPI", "bad"),
     )
     [journey] = shown.journeys
@@ -86,7 +88,7 @@ def test_a_stale_measurement_is_said_below_its_day_in_red() -> None:
     shown = kpis_view(replace(report, rows=rows), "nl")
     assert shown.table.rows[0][4] == Cell("12", below="31 dec 2025 verouderd", tone="bad")
     assert shown.journeys[0].lines[0].stale == "verouderd"
-    assert shown.figures[4].tone == "bad"
+    assert shown.figures[5].tone == "bad"
 
 
 def test_without_a_last_day_or_a_period_the_title_and_notes_say_less() -> None:
@@ -97,7 +99,7 @@ def test_without_a_last_day_or_a_period_the_title_and_notes_say_less() -> None:
     with_as_of = kpis_view(replace(report, as_of=date(2025, 6, 30), period="2025"), "en")
     assert with_as_of.notes[1:] == (
         "#: the rank in the ranking of 2025",
-        "Measurements after the end of 2025 are left out",
+        "Measurements after the end of 2025 are left out, a baseline too",
     )
 
 
@@ -198,3 +200,35 @@ def test_the_points_of_a_chart_are_dated_in_the_language_and_unformatted() -> No
     )
     assert line.target_value == 0.1
     assert kpi_line(row([], target=None), "en").target_value is None
+
+
+def test_the_kinds_of_kpi_add_up_to_the_kpis_tracked() -> None:
+    """Each KPI is one kind: on track (a target reached among them), off track, measured
+    without a target, or not measured; the summary and the page's figures add them up to
+    the KPIs tracked, and say the targets reached as part of those on track, not beside."""
+    first = kpis_report(prepared()).rows[0]
+    kinds = [
+        replace(first, on_track=True, target_reached=True),
+        replace(first, on_track=True, target_reached=False),
+        replace(first, on_track=False, target_reached=False),
+        replace(first, on_track=None, target_reached=None, target=None),  # measured
+        replace(first, on_track=None, target_reached=None, latest=None, latest_date=None),
+    ]
+    report = replace(kpis_report(prepared()), rows=tuple(kinds))
+    shown = kpis_view(report, "nl")
+    assert shown.notes[0] == (
+        "5 KPI's: 2 op koers (waarvan 1 met het doel gehaald), 1 uit koers, 1 gemeten zonder "
+        "doel, 1 nog niet gemeten (hooguit een nulmeting); 0 verouderd (laatst gemeten vóór "
+        "15 jul 2025); 3 klantreizen zonder KPI"
+    )
+    tracked, *kinds_shown = shown.figures[:5]
+    assert [f.value for f in (tracked, *kinds_shown)] == ["5", "2", "1", "1", "1"]
+    assert [f.caption for f in kinds_shown] == [
+        "op koers (waarvan 1 met het doel gehaald, de andere beter dan de nulmeting en niet "
+        "terugzakkend)",
+        "uit koers",
+        "gemeten zonder doel",
+        "nog niet gemeten (hooguit een nulmeting)",
+    ]
+    # No figure counts the targets reached on its own beside those on track.
+    assert [f for f in shown.figures if f.caption == "doel gehaald"] == []

@@ -208,21 +208,23 @@ def _notes(report: KpiReport, lang: Lang) -> tuple[str, ...]:
 
 
 def _figures(report: KpiReport, lang: Lang) -> tuple[Figure, ...]:
+    """The KPIs tracked, then the four kinds of KPI that add up to them (on track, the
+    targets reached among those; off track; measured without a target; not measured), then
+    what is not a kind of KPI: the stale ones (of any kind) and the journeys without KPIs."""
     counts = report.counts()
     stale = label("render.kpis.stale", lang).format(
         day=cells.day(report.stale_before, lang) or NONE
     )
+    on_track = label("render.kpis.on_track", lang).format(
+        target_reached=cells.count(counts["target_reached"], lang)
+    )
     return (
         Figure(cells.count(counts["kpis"], lang), label("render.kpis.measured", lang)),
-        Figure(cells.count(counts["on_track"], lang), label("render.kpis.on_track", lang), "good"),
+        Figure(cells.count(counts["on_track"], lang), on_track, "good"),
         Figure(cells.count(counts["off_track"], lang), label("render.kpis.off_track", lang), "bad"),
-        Figure(
-            cells.count(counts["target_reached"], lang),
-            label("render.target_reached", lang),
-            "good",
-        ),
-        Figure(cells.count(counts["stale"], lang), stale, "bad" if counts["stale"] else ""),
+        Figure(cells.count(counts["no_target"], lang), label("render.kpis.no_target", lang)),
         Figure(cells.count(counts["not_measured"], lang), label("render.kpis.not_measured", lang)),
+        Figure(cells.count(counts["stale"], lang), stale, "bad" if counts["stale"] else ""),
         Figure(
             cells.count(counts["journeys_without_kpis"], lang),
             label("render.kpis.without", lang),
