@@ -59,11 +59,11 @@ def test_markdown_and_both(tmp_path: Path, fmt: str, count: int) -> None:
 
 
 def test_lang_period_and_compare(tmp_path: Path) -> None:
-    result = run("--out", str(tmp_path), "--lang", "nl", "--period", "2024", "--compare", "2025")
+    result = run("--out", str(tmp_path), "--lang", "nl", "--period", "2025", "--compare", "2024")
     assert result.exit_code == 0, result.output
     ranking = (tmp_path / "ranking.html").read_text(encoding="utf-8")
-    assert "<h1>Prioritering 2024</h1>" in ranking
-    assert "Verschuiving ten opzichte van 2025" in ranking
+    assert "<h1>Prioritering 2025</h1>" in ranking
+    assert "Verschuiving ten opzichte van 2024" in ranking
     assert '<html lang="nl">' in ranking
 
 

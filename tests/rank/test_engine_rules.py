@@ -291,3 +291,39 @@ def test_the_example_takes_2025_and_compares_with_2024() -> None:
     assert ("ik-stap-over-naar-groene-stroom", "retired") in {
         (u.id, u.reason) for u in ranking.unranked
     }
+
+
+@pytest.mark.parametrize(
+    ("period", "compare", "message"),
+    [
+        (
+            "2025",
+            "2026-Q1",
+            "--compare '2026-Q1' is a quarter and the period ranked, 2025, a year: their volumes "
+            "do not compare; give an earlier year, such as 2024 (periods with volumes: 2024, "
+            "2025, 2026-Q1)",
+        ),
+        (
+            "2026-Q1",
+            "2025",
+            "--compare '2025' is a year and the period ranked, 2026-Q1, a quarter: their volumes "
+            "do not compare; no earlier quarter has volumes, so leave --compare out (periods "
+            "with volumes: 2024, 2025, 2026-Q1)",
+        ),
+        (
+            "2024",
+            "2025",
+            "--compare '2025' is not before the period ranked, 2024; no earlier year has "
+            "volumes, so leave --compare out (periods with volumes: 2024, 2025, 2026-Q1)",
+        ),
+    ],
+)
+def test_a_period_is_compared_with_an_earlier_one_of_its_kind(
+    period: str, compare: str, message: str
+) -> None:
+    journeys = [journey("a", 1, 1), journey("b", 1, 1, period="2024")]
+    journeys.append(journey("c", 1, 1, period="2026-Q1"))
+    with pytest.raises(UsageError) as raised:
+        rank(FRAMEWORK, journeys, RankOptions(period=period, compare=compare))
+    assert as_shown(raised.value) == message
+    assert rank(FRAMEWORK, journeys, RankOptions(period="2025", compare="2024")).compare_period

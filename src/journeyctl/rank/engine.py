@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from journeyctl.errors import UsageError
 from journeyctl.model import Framework, Journey
+from journeyctl.model.common import period_bounds
 from journeyctl.model.journey import Volume
 from journeyctl.rank.choices import (
     STATUSES,
@@ -30,6 +31,7 @@ from journeyctl.rank.choices import (
 from journeyctl.rank.periods import (
     checked_period,
     earlier_period,
+    period_kind,
     present_periods,
     ranked_period,
 )
@@ -127,7 +129,34 @@ def _compare_period(journeys: Sequence[Journey], options: RankOptions, period: s
             f"'{compare}' is the period ranked itself, so nothing would move; {fix}",
             parameter="compare",
         )
+    if period is not None:
+        _check_earlier_and_alike(journeys, compare, period)
     return compare
+
+
+def _check_earlier_and_alike(journeys: Sequence[Journey], compare: str, period: str) -> None:
+    """A usage error unless `compare` is a period of the same kind (a year for a year) that
+    ends before `period` starts: a year's contacts beside a quarter's, or a movement since a
+    later period, would mislead a steering meeting."""
+    problem = None
+    if period_kind(compare) != period_kind(period):
+        problem = (
+            f"'{compare}' is a {period_kind(compare)} and the period ranked, {period}, a "
+            f"{period_kind(period)}: their volumes do not compare"
+        )
+    elif period_bounds(compare)[1] >= period_bounds(period)[0]:
+        problem = f"'{compare}' is not before the period ranked, {period}"
+    if problem is None:
+        return
+    earlier = earlier_period(journeys, period)
+    alike = earlier is not None and period_kind(earlier) == period_kind(period)
+    fix = (
+        f"give an earlier {period_kind(period)}, such as {earlier}"
+        if alike
+        else f"no earlier {period_kind(period)} has volumes, so leave --compare out"
+    )
+    present = ", ".join(present_periods(journeys))
+    raise UsageError(f"{problem}; {fix} (periods with volumes: {present})", parameter="compare")
 
 
 def _no_match(

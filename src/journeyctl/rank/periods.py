@@ -65,11 +65,11 @@ def earlier_period(journeys: Iterable[Journey], period: str) -> str | None:
     quarter) where there is one: the period to compare `period` with. None: none is earlier."""
     start = period_bounds(period)[0]
     earlier = newest_first(p for p in present_periods(journeys) if period_bounds(p)[1] < start)
-    alike = [p for p in earlier if _kind(p) == _kind(period)]
+    alike = [p for p in earlier if period_kind(p) == period_kind(period)]
     return next(iter(alike or earlier), None)
 
 
-def _kind(period: str) -> str:
+def period_kind(period: str) -> str:
     """`year`, `quarter` or `month`, as the period is written."""
     if len(period) == 4:
         return "year"
