@@ -31,7 +31,7 @@ def test_kpis_markdown() -> None:
     assert as_markdown(kpis_report(report_input(), top=2), "en") == (
         "### KPIs against their target, measurements up to 30 Jun 2025\n"
         "\n"
-        "| # | Journey | KPI | Baseline | Latest | Since previous | Target | Of the way "
+        "| # | Journey | KPI | Baseline | Latest | Since previous | Target | Progress to target "
         "| Track |\n"
         "|---:|---|---|---:|---:|---:|---:|---:|---|\n"
         "| 1 | Journey B | NPS | -10 | -5 (31 Dec 2024) | -5 | 10 | 25% | off track |\n"

@@ -21,8 +21,8 @@ def test_the_view_whole() -> None:
     shown = kpis_view(kpis_report(prepared()), "en")
     assert shown.table.title == "KPIs against their target, measurements up to 31 Dec 2025"
     assert shown.table.headers == (
-        "#", "Journey", "KPI", "Baseline", "Latest", "Since previous", "Target", "Of the way",
-        "Track",
+        "#", "Journey", "KPI", "Baseline", "Latest", "Since previous", "Target",
+        "Progress to target", "Track",
     )  # fmt: skip
     assert shown.table.numeric == (True, False, False, True, True, True, True, True, False)
     assert shown.table.rows == (
@@ -232,3 +232,11 @@ def test_the_kinds_of_kpi_add_up_to_the_kpis_tracked() -> None:
     ]
     # No figure counts the targets reached on its own beside those on track.
     assert [f for f in shown.figures if f.caption == "doel gehaald"] == []
+
+
+def test_the_share_of_the_way_is_headed_progress_to_target() -> None:
+    """Not "Of the way" / "Van de weg" (which read as "off the road"): the column is how far
+    the latest value has come from the baseline to the target."""
+    report = kpis_report(prepared())
+    assert kpis_view(report, "en").table.headers[7] == "Progress to target"
+    assert kpis_view(report, "nl").table.headers[7] == "Voortgang naar doel"
