@@ -81,6 +81,11 @@ def test_a_near_miss_is_refused_with_the_nearest_name(
     assert list(in_tmp.iterdir()) == []
 
 
+def test_a_choice_is_taken_in_any_case() -> None:
+    choice = Choice("format", ("table", "json"), "an output format")
+    assert (choice("JSON"), choice("Table"), choice("json")) == ("json", "table", "json")
+
+
 @pytest.mark.parametrize(("command", "option", "choice"), CHOICE_OPTIONS)
 def test_a_value_like_none_is_refused_with_every_name(
     command: str, option: str, choice: Choice[str] | None
@@ -121,8 +126,8 @@ def test_a_value_like_none_is_refused_with_every_name(
             "'measurements'? valid: inventory, measurements",
         ),
         (
-            ["render", "--out", "site", "--lang", "EN"],
-            "--lang 'EN' is not a language of journeyctl; valid: nl, en",
+            ["render", "--out", "site", "--lang", "fr"],
+            "--lang 'fr' is not a language of journeyctl; valid: nl, en",
         ),
         (
             ["rank", "--status", "improvng"],

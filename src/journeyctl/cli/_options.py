@@ -104,8 +104,9 @@ T = TypeVar("T", bound=str)
 
 
 class Choice(Generic[T]):
-    """A parameter type: one of a few names, as written (case counts), or a usage error that
-    names the option, the value, the nearest name and every valid one.
+    """A parameter type: one of a few names, in any case (`--format JSON`, as the filters
+    take `--cluster Factuur`), or a usage error that names the option, the value, the nearest
+    name and every valid one.
 
     `Command` shows the names as the option's placeholder (`[table|json]`), and the option
     completes them; `choice_option` makes the option of one.
@@ -122,7 +123,7 @@ class Choice(Generic[T]):
 
     def __call__(self, value: str) -> T:
         for name in self.names:
-            if value == name:
+            if value.casefold() == name.casefold():
                 return name
         raise refused_choice(value, self.what, self.names, self.names, self.parameter)
 
