@@ -97,6 +97,24 @@ def test_kpis_top_and_period() -> None:
     assert [row["journey"] for row in data["rows"]] == ["b"]
 
 
+def test_kpis_top_is_the_first_journeys_with_kpis_and_help_says_so(tree: Path) -> None:
+    """c (rank 2) records no KPI: --top 2 shows b (rank 1) and a (rank 3), the first two
+    journeys of the ranking that have KPIs, as --help says (not the first two of the ranking)."""
+    journeys = tree / "fase-a" / "cluster-a"
+    c = journeys / "c.yaml"
+    c.write_text(c.read_text(encoding="utf-8").split("kpis:\n")[0], encoding="utf-8")
+    a = journeys / "a.yaml"
+    a.write_text(
+        a.read_text(encoding="utf-8") + "kpis:\n  nps:\n    target: 20\n", encoding="utf-8"
+    )
+    data = json.loads(run("kpis", "--top", "2", "--format", "json", root=tree).stdout)
+    assert [(row["rank"], row["journey"]) for row in data["rows"]] == [(1, "b"), (3, "a")]
+    help_text = CliRunner().invoke(app, ["report", "--help"], env={"COLUMNS": "200"}).stdout
+    said = " ".join(help_text.replace("│", " ").split())
+    assert "kpis: the KPIs of the first N journeys of the ranking that have KPIs;" in said
+    assert "the first N journeys of the ranking;" not in said
+
+
 def measured_later(tree: Path) -> Path:
     """b's NPS measured once more in 2026, after the default period 2025 of the volumes."""
     journey = tree / "fase-a" / "cluster-a" / "b.yaml"

@@ -39,8 +39,8 @@ def report(
     top: Annotated[
         int | None,
         shared.count_option(
-            "kpis: the first N journeys of the ranking; alerts: look for unworked journeys "
-            "among the first N (default 10)."
+            "kpis: the KPIs of the first N journeys of the ranking that have KPIs; alerts: "
+            "look for unworked journeys among the first N of the ranking (default 10)."
         ),
     ] = None,
     today: shared.TodayOption = None,

@@ -155,7 +155,8 @@ def _plain(row: KpiRow) -> dict[str, object]:
 
 def kpis_report(report_input: ReportInput, top: int | None = None) -> KpiReport:
     """Every KPI of every journey, the journeys in ranking order (unranked ones after, by
-    id), each journey's KPIs in the framework's order; `top`: the first N journeys only."""
+    id), each journey's KPIs in the framework's order; `top`: the first N journeys that have
+    KPIs only (a journey without KPIs takes no place)."""
     ranks = {j.id: j.rank for j in report_input.ranking.journeys}
     kpis = {kpi.id: kpi for kpi in report_input.framework.kpis}
     order = list(kpis)
