@@ -106,6 +106,35 @@ def test_exit_code_says_whether_anything_changed(reviewed: Repository) -> None:
     assert unchanged.stdout == ("**Geen wijzigingen in het raamwerk** (`base` -> `base`)\n")
 
 
+def test_a_changed_alert_threshold_is_a_change_in_words_and_in_json(repo: Repository) -> None:
+    """It decides which alerts fire; the JSON record has the keys every framework change has."""
+    repo.edit(
+        "framework.yaml",
+        "review:\n  cadence: quarterly\n",
+        "review:\n  cadence: quarterly\nalerts:\n  contact_rate_increase: 0.5\n",
+    )
+    result = run(repo, "base", "--exit-code")
+    assert (result.exit_code, result.stderr) == (1, "")
+    assert result.stdout.splitlines()[-1] == (
+        "- Signaaldrempel voor stijgende contacten: 0,20 -> 0,50"
+    )
+    data = json.loads(run(repo, "base", "--format", "json").stdout)
+    assert (data["changed"], data["framework"]) == (
+        True,
+        [
+            {
+                "section": "alerts",
+                "id": "contact_rate_increase",
+                "name": "contact_rate_increase",
+                "change": "changed",
+                "fields": ["contact_rate_increase"],
+                "old_value": 0.2,
+                "value": 0.5,
+            }
+        ],
+    )
+
+
 def test_a_missing_revision_is_a_usage_error(repo: Repository) -> None:
     result = run(repo, "v9")
     assert (result.exit_code, result.stdout) == (2, "")

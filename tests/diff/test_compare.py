@@ -6,6 +6,8 @@ The base tree (tests/cases/base) ranks ik-betaal first and ik-meld-me-aan second
 
 from __future__ import annotations
 
+from typing import get_args
+
 import pytest
 
 from journeyctl.diff import diff
@@ -23,6 +25,14 @@ from journeyctl.diff.changes import (
     TreeDiff,
     VolumeChanged,
 )
+from journeyctl.diff.compare import (
+    _FRAMEWORK_FIELDS,
+    _FRAMEWORK_LISTS,
+    SETTINGS_BLOCKS,
+    _framework,
+)
+from journeyctl.model import Framework
+from journeyctl.model.framework import Phase
 from tests.diff.conftest import AANMELD, BETAAL, BETAALLINK, Repository, git
 
 
@@ -245,6 +255,84 @@ def test_framework_changes_phases_clusters_contact_reasons_owners_and_weights(
         FrameworkChange("owners", "piet", "Piet", "added"),
         FrameworkChange("criteria", "regelgeving", "Regelgeving", "changed", ["weight"], 0.5, 2.0),
     ]
+
+
+def test_the_alert_settings_are_framework_changes_as_the_review_cadence_is(
+    repo: Repository,
+) -> None:
+    """Which alerts fire depends on them, so a diff that misses them hides a change of the
+    alerts report behind "no changes"."""
+    repo.edit(
+        "framework.yaml",
+        "review:\n  cadence: quarterly\n",
+        "review:\n  cadence: monthly\nalerts:\n  contact_rate_increase: 0.5\n"
+        "  kpi_stale_after_months: 3\n",
+    )
+    result = changes(repo)
+    assert result.changed
+    assert result.framework == [
+        FrameworkChange(
+            "review", "cadence", "cadence", "changed", ["cadence"], "quarterly", "monthly"
+        ),
+        FrameworkChange(
+            "alerts",
+            "contact_rate_increase",
+            "contact_rate_increase",
+            "changed",
+            ["contact_rate_increase"],
+            0.2,
+            0.5,
+        ),
+        FrameworkChange(
+            "alerts",
+            "kpi_stale_after_months",
+            "kpi_stale_after_months",
+            "changed",
+            ["kpi_stale_after_months"],
+            6,
+            3,
+        ),
+    ]
+
+
+def test_every_field_of_the_framework_is_compared() -> None:
+    """A top-level value, a list of entries, the ranking's weights or a block of settings:
+    a field the model adds must be one of them, or a diff would leave its changes out."""
+    assert sorted(Framework.model_fields) == sorted(
+        [*_FRAMEWORK_FIELDS, *_FRAMEWORK_LISTS, "ranking", *SETTINGS_BLOCKS]
+    )
+    assert SETTINGS_BLOCKS == ("review", "alerts")
+
+
+SETTINGS = [
+    (block, key)
+    for block in ("ranking", *SETTINGS_BLOCKS)
+    for key in type(
+        getattr(Framework(name="x", phases=[Phase(id="p", name="P")]), block)
+    ).model_fields
+]
+
+
+@pytest.mark.parametrize(("block", "key"), SETTINGS)
+def test_a_change_of_any_setting_is_one_framework_change(block: str, key: str) -> None:
+    old = Framework(name="x", phases=[Phase(id="p", name="P")])
+    settings = getattr(old, block)
+    was = getattr(settings, key)
+    now = _another_value(type(settings).model_fields[key].annotation, was)
+    new = old.model_copy(update={block: settings.model_copy(update={key: now})})
+    fields = ["weight"] if block == "ranking" else [key]
+    assert _framework(old, new) == [FrameworkChange(block, key, key, "changed", fields, was, now)]
+    assert _framework(old, old) == []
+
+
+def _another_value(annotation: object, value: object) -> object:
+    """A valid value of the setting's type other than `value`."""
+    choices = get_args(annotation)
+    if choices and all(isinstance(choice, str) for choice in choices):  # a Literal
+        return next(choice for choice in choices if choice != value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise AssertionError(f"give a setting of type {annotation} a value to change it to")
+    return value + 1
 
 
 def test_a_revision_that_does_not_validate_is_compared_with_its_findings_counted(

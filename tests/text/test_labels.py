@@ -60,11 +60,13 @@ def test_every_status_in_the_model_has_a_label(prefix: str, statuses: object) ->
 
 
 def test_every_field_of_the_files_has_a_name_for_diff() -> None:
+    from journeyctl.diff.compare import SETTINGS_BLOCKS
     from journeyctl.model import Framework, Improvement, Journey
     from journeyctl.views.diff import field_name
 
-    models = [Journey, Improvement, Framework, *_framework_entries()]
-    fields = {name for model in models for name in model.model_fields} | {"cadence"}
+    settings = [Framework.model_fields[block].annotation for block in SETTINGS_BLOCKS]
+    models = [Journey, Improvement, Framework, *_framework_entries(), *settings]
+    fields = {name for model in models for name in model.model_fields}  # type: ignore[union-attr]
     for lang in LANGUAGES:
         assert all(field_name(field, lang) for field in fields)
 

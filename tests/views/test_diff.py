@@ -87,3 +87,46 @@ def test_a_weight_and_an_entry_of_the_framework() -> None:
     weight, phase = (entry.line for entry in section.entries)
     assert plain(weight) == "Gewicht van contacten: 1 -> 1,50"
     assert Span("Geen <klant>", "text", strong=True) in phase
+
+
+def test_a_key_of_a_block_of_settings_is_a_setting_with_its_values() -> None:
+    """The alerts' threshold and months, as the review cadence: named, old -> new."""
+    settings = [
+        FrameworkChange(
+            "alerts",
+            "contact_rate_increase",
+            "contact_rate_increase",
+            "changed",
+            ["contact_rate_increase"],
+            0.2,
+            0.5,
+        ),
+        FrameworkChange(
+            "alerts",
+            "kpi_stale_after_months",
+            "kpi_stale_after_months",
+            "changed",
+            ["kpi_stale_after_months"],
+            6,
+            3,
+        ),
+    ]
+    for lang, lines in (
+        (
+            "nl",
+            [
+                "Signaaldrempel voor stijgende contacten: 0,20 -> 0,50",
+                "Maanden tot een KPI verouderd is: 6 -> 3",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Alert threshold for rising contacts: 0.20 -> 0.50",
+                "Months until a KPI is stale: 6 -> 3",
+            ],
+        ),
+    ):
+        diff = TreeDiff(BASE, WORKING, lang, [], [], settings)  # type: ignore[arg-type]
+        [section] = changes_view(diff).sections
+        assert [plain(entry.line) for entry in section.entries] == lines

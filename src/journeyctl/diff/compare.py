@@ -70,6 +70,19 @@ _FRAMEWORK_LISTS = (
     "criteria",
 )
 _FRAMEWORK_FIELDS = ("name", "language", "description")
+# The block of weights (`ranking:`): each weight that changed is one change (fields ["weight"]).
+_RANKING = "ranking"
+# framework.yaml's other blocks of settings (`review:`, `alerts:`, and any block the model
+# adds): each key that changed is one change, named by its block and key (review, cadence).
+# Every field of the framework is a top-level value, a list, the ranking or such a block
+# (a test keeps the four equal to the model), so that no setting is left out of a diff.
+SETTINGS_BLOCKS: tuple[str, ...] = tuple(
+    name
+    for name, field in Framework.model_fields.items()
+    if name != _RANKING
+    and isinstance(field.annotation, type)
+    and issubclass(field.annotation, BaseModel)
+)
 
 Ranks = tuple[str | None, dict[str, int]]
 
@@ -487,27 +500,27 @@ def _framework(old: Framework | None, new: Framework | None) -> list[FrameworkCh
         for name in _FRAMEWORK_FIELDS
         if getattr(old, name) != getattr(new, name)
     ]
-    for weight in ("customers", "contacts"):
-        was, now = getattr(old.ranking, weight), getattr(new.ranking, weight)
-        if was != now:
-            changes.append(
-                FrameworkChange("ranking", weight, weight, "changed", ["weight"], was, now)
-            )
+    changes.extend(
+        FrameworkChange(_RANKING, weight, weight, "changed", ["weight"], was, now)
+        for weight, was, now in _settings(old.ranking, new.ranking)
+    )
     for section in _FRAMEWORK_LISTS:
         changes.extend(_entries(section, getattr(old, section), getattr(new, section)))
-    if old.review != new.review:
-        changes.append(
-            FrameworkChange(
-                "review",
-                "cadence",
-                "cadence",
-                "changed",
-                ["cadence"],
-                old.review.cadence,
-                new.review.cadence,
-            )
+    for block in SETTINGS_BLOCKS:
+        changes.extend(
+            FrameworkChange(block, key, key, "changed", [key], was, now)
+            for key, was, now in _settings(getattr(old, block), getattr(new, block))
         )
     return changes
+
+
+def _settings(old: BaseModel, new: BaseModel) -> list[tuple[str, Any, Any]]:
+    """Each key of a block of settings whose value changed: the key, the old and new value."""
+    return [
+        (key, getattr(old, key), getattr(new, key))
+        for key in type(old).model_fields
+        if getattr(old, key) != getattr(new, key)
+    ]
 
 
 def _entries(section: str, old: list[Any], new: list[Any]) -> list[FrameworkChange]:

@@ -473,7 +473,9 @@ class _Words:
         return line
 
     def framework(self, change: changes.FrameworkChange) -> Line:
-        if change.section in ("ranking", "review", "framework") or (
+        # A setting (a top-level value, a weight, a key of a block such as review or alerts),
+        # or an entry of one of the framework's lists.
+        if change.section not in _SECTION_LABELS or (
             change.section == "criteria" and change.fields == ["weight"]
         ):
             what = self._setting(change)
@@ -494,15 +496,17 @@ class _Words:
             return self._say("diff.weight_of", what=_text(self.label(change.id).lower()))
         if change.section == "criteria":
             return self._say("diff.weight_of", what=_text(change.name))
-        name = field_name(change.id, self.lang)  # a top-level field, or the review cadence
+        name = field_name(change.id, self.lang)  # a top-level field, or a key of a block
         return _text(name[:1].upper() + name[1:])
 
     def _setting_value(self, change: changes.FrameworkChange, value: float | str | None) -> Line:
         if change.section == "review" and isinstance(value, str):  # weekly, quarterly, ...
             return _text(self.label(f"report.cadence.{value}"))
-        if isinstance(value, float):
-            return (Span(self._measure(value)),)
-        return _text(value if value is not None else self.label("diff.none"))
+        if value is None:
+            return _text(self.label("diff.none"))
+        if isinstance(value, str):
+            return _text(value)
+        return (Span(self._measure(value)),)  # a weight, a threshold, a count of months
 
 
 def _crosses_the_top(moved: changes.TopMoved) -> bool:
