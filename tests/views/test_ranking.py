@@ -211,6 +211,9 @@ def test_a_ranking_without_journeys_or_contacts_has_no_shares() -> None:
     shown = ranking_view(replace(ranked(0), contact_share=None))
     assert (shown.top, shown.top_share, shown.notes, shown.rows) == (0, "", (), ())
     assert shown.empty == "No journey to rank in 2025."
+    # Without a period (no journey has volumes yet) the sentence names none, not "in -".
+    unperiodic = ranking_view(replace(ranked(0), period=None, contact_share=None))
+    assert unperiodic.empty == "No journey to rank."
     silent = ranked(2)
     silent = replace(
         silent,

@@ -114,7 +114,9 @@ def ranking_view(ranking: Ranking, explain: bool = False) -> RankingView:
         headers=_headers(ranking),
         # Nothing to note under a statement that no journey matches.
         notes=() if ranking.no_match else tuple(notes(ranking)),
-        empty=label("ranking.none", lang).format(period=ranking.period or NONE),
+        empty=label("ranking.none", lang).format(period=ranking.period)
+        if ranking.period
+        else label("ranking.none_without_period", lang),
         no_match="" if ranking.no_match is None else no_match(ranking.no_match, lang),
         unranked_title=f"{label('unranked', lang)} ({len(unranked)})",
         unranked=unranked,
