@@ -188,7 +188,14 @@ def test_a_template_with_the_layouts_is_used(tmp_path: Path) -> None:
             ["--since", "--all"],
             "error: --since '--all' is not a git revision; name a commit, branch or tag",
         ),
-        (["--top", "0"], "Invalid value for '--top': 0 is not a count; give 1 or more"),
+        (
+            ["--top", "0"],
+            "error: --top '0' is not a count; give a whole number of 1 or more, such as 10",
+        ),
+        (
+            ["--top", "ten"],
+            "error: --top 'ten' is not a count; give a whole number of 1 or more, such as 10",
+        ),
         (
             ["--period", "2025", "--compare", "2025"],
             "error: --compare and --period are both '2025'",

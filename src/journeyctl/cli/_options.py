@@ -14,6 +14,7 @@ This module is imported for `--help`: nothing heavy (pydantic, yaml, Babel) at t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Annotated, Any, Generic, TypeVar
@@ -30,6 +31,7 @@ __all__ = [
     "LANG",
     "Choice",
     "CompareOption",
+    "Count",
     "HiddenRootOption",
     "LangOption",
     "NoCacheOption",
@@ -38,7 +40,6 @@ __all__ = [
     "SinceOption",
     "StatusOption",
     "TodayOption",
-    "at_least_one",
     "choice_option",
     "count_option",
     "day",
@@ -256,16 +257,25 @@ StatusOption = Annotated[
 ]
 
 
-def at_least_one(value: int | None) -> int | None:
-    """An option's callback for a count such as --top N: 1 or more."""
-    if value is not None and value < 1:
-        raise typer.BadParameter(f"{value} is not a count; give 1 or more")
-    return value
+class Count:
+    """A parameter type: a count such as `--top N`, a whole number of 1 or more, or a usage
+    error that names the option and the value, as a refused choice does."""
+
+    def __init__(self, parameter: str) -> None:
+        self.parameter = parameter  # the option without its dashes: "top"
+
+    def __call__(self, value: str) -> int:
+        if re.fullmatch(r"[0-9]+", value.strip()) and int(value) >= 1:
+            return int(value)
+        raise UsageError(
+            f"'{value}' is not a count; give a whole number of 1 or more, such as 10",
+            parameter=self.parameter,
+        )
 
 
-def count_option(help: str) -> Any:
+def count_option(help: str, parameter: str = "top") -> Any:
     """A count such as `--top N`: 1 or more, refused otherwise while the line is read."""
-    return typer.Option(callback=at_least_one, help=help)
+    return typer.Option(parser=Count(parameter), metavar="N", help=help)
 
 
 def flag(name: str, help: str) -> Any:
