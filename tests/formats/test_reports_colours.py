@@ -23,10 +23,10 @@ def coloured(name: str) -> list[str]:
 
 def test_kpis_on_track_green_off_track_red_and_the_day_dim_below() -> None:
     lines = coloured("kpis")
-    assert lines[3].endswith(f"10         25%  {ESC}[31moff track     {ESC}[0m")
+    assert lines[3].endswith(f"10                 25%  {ESC}[31moff track     {ESC}[0m")
     assert lines[4] == f"{' ' * 47}{ESC}[2m31 Dec 2024{ESC}[0m"
-    assert lines[5].endswith("20           -  -")
-    assert lines[6].endswith(f"0.5        120%  {ESC}[32mtarget reached{ESC}[0m")
+    assert lines[5].endswith("20                   -  -")
+    assert lines[6].endswith(f"0.5                120%  {ESC}[32mtarget reached{ESC}[0m")
 
 
 def test_coverage_total_bold_and_uncovered_red() -> None:
@@ -87,7 +87,7 @@ def test_a_kpi_that_declined_is_off_track_in_red() -> None:
         for j in given.journeys
     )
     lines = table(build("kpis", replace(given, journeys=journeys)), "en", True, 120).splitlines()
-    assert lines[3].endswith(f"-10      10        -50%  {ESC}[31moff track     {ESC}[0m")
+    assert lines[3].endswith(f"-10      10                -50%  {ESC}[31moff track     {ESC}[0m")
 
 
 DECLINED = {
