@@ -181,6 +181,42 @@ def test_usage_errors_exit_2(tree_dir: Path, tmp_path: Path) -> None:
     assert sheet.stderr.startswith("error: --sheet 'X': no such sheet in messy.xlsx; it has")
 
 
+def test_a_status_changed_in_the_exported_workbook_is_imported(tree_dir: Path) -> None:
+    from openpyxl import load_workbook
+
+    runner = CliRunner()
+    exported = tree_dir.parent / "inventaris.xlsx"
+    made = runner.invoke(app, ["export", "--root", str(tree_dir), "--out", str(exported)])
+    assert made.exit_code == 0, made.stderr
+    workbook = load_workbook(exported)
+    sheet = workbook.worksheets[0]
+    assert (sheet["C2"].value, sheet["G2"].value) == ("ik-betaal", "geïnventariseerd")
+    sheet["G2"] = "vervallen"
+    workbook.save(exported)
+    argv = ["import", str(exported), "--root", str(tree_dir), "--lang", "en"]
+    dry = runner.invoke(app, [*argv, "--dry-run"])
+    assert (dry.exit_code, dry.stderr) == (0, "")
+    assert dry.stdout == (
+        "Dry run: inventaris.xlsx read as an inventory; nothing was written.\n"
+        "To create: 0\n"
+        "To update: 1\n"
+        "  ~ klant-zijn/facturatie/ik-betaal.yaml\n"
+        "      status: listed -> retired\n"
+        "Unchanged: 1 journey(s)\n"
+        "Sheets read: Klantreizen; not read (no header found): Toelichting\n"
+        "Ignored columns: Klantreizen!A (Positie), Klantreizen!L (Contacten per klant), "
+        "Klantreizen!M (Score)\n"
+    )
+    done = runner.invoke(app, argv)
+    assert done.exit_code == 0
+    assert done.stdout.startswith(
+        "Imported inventaris.xlsx as an inventory: 0 created, 1 updated, 1 unchanged.\n"
+    )
+    assert "\nstatus: retired\n" in (tree_dir / "klant-zijn/facturatie/ik-betaal.yaml").read_text(
+        encoding="utf-8"
+    )
+
+
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 
 

@@ -182,11 +182,11 @@ def test_a_risky_framework_exports_and_imports_back_unchanged(
     result = read_import(exported, checked, ImportOptions())
     assert result.plan.changes == []
     assert sorted(result.plan.unchanged) == ["ik-betaal", "ik-meld-me-aan"]
-    # the criteria, whose headers were neutralised, are read, not ignored
+    # the criteria, whose headers were neutralised, are read, not ignored; so is the status
     assert [c.split(" ", 1)[1] for c in result.ignored_columns] == (
-        ["(Positie)", "(Status)", "(Contacten per klant)", "(Score)"]
+        ["(Positie)", "(Contacten per klant)", "(Score)"]
         if output_format == "xlsx"
-        else ["(rank)", "(status)", "(contact_rate)", "(score)"]
+        else ["(rank)", "(contact_rate)", "(score)"]
     )
 
 
@@ -358,8 +358,8 @@ def test_the_explanation_sheet(tree_dir: Path) -> None:
         ["Criterion", "Weight"],
         ["Customers", 1], ["Contacts", 1], ["Strategisch belang", 1], ["Regelgeving", 0.5],
         [None, None],
-        ["journeyctl import reads the Journeys sheet back, not this one: change numbers there "
-         "and import the file.", None],
+        ["journeyctl import reads the Journeys sheet back, not this one: change numbers, owners "
+         "or statuses there and import the file.", None],
     ]  # fmt: skip
     bold = [[cell.font.b for cell in row] for row in sheet.iter_rows()]
     assert [index for index, row in enumerate(bold, start=1) if any(row)] == [1, 6]

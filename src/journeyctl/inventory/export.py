@@ -1,11 +1,12 @@
 """`export`: the inventory with its ranking, as a workbook for people or as CSV.
 
 One row per journey: the ranked ones in rank order, then the others. The columns are ones
-that `import` reads back (journey, id, phase, cluster, owner, period, customers, contacts,
-estimated and the criteria, and the ids of the phase, cluster and owner), so that exporting
-and importing the file changes nothing, and importing it into another framework keeps every
-id (`--add-missing` adds the phases, clusters and owners with the ids and names they had);
-rank, status, contacts per customer and score are there for people and are not read. With a
+that `import` reads back (journey, id, phase, cluster, owner, status, period, customers,
+contacts, estimated and the criteria, and the ids of the phase, cluster and owner), so that
+exporting and importing the file changes nothing, a status changed in the workbook is written
+to its journey, and importing it into another framework keeps every id (`--add-missing` adds
+the phases, clusters and owners with the ids and names they had); rank, contacts per customer
+and score are worked out from the rest, there for people, and not read. With a
 period to compare with, its customers, contacts and estimates stand beside the period's
 (`Klanten 2024`, which import reads as that period's), and its rank.
 
@@ -296,7 +297,7 @@ def _explanation(sheet: Any, table: ExportTable, font: Any) -> None:
         [label("criterion", lang), label("weight", lang)],
         *([name, weight] for name, weight in table.weights),
         [],
-        [label("export.reimport", lang).format(sheet=label("export.sheet", lang))],
+        [label("export.reimport_edits", lang).format(sheet=label("export.sheet", lang))],
     ]
     for row in rows:
         sheet.append(_cells(row))

@@ -38,6 +38,8 @@ _ROLES: dict[str, frozenset[str]] = {
     "owner": frozenset(
         {"owner", "eigenaar", "journey owner", "klantreiseigenaar", "klantreis eigenaar"}
     ),
+    # A journey status, as the files write it or as its label (export writes the label).
+    "status": frozenset({"status", "journey status", "klantreis status", "klantreisstatus"}),
     "customers": frozenset({"customers", "klanten", "aantal klanten", "number of customers"}),
     "contacts": frozenset({"contacts", "contacten", "aantal contacten", "number of contacts"}),
     "period": frozenset({"period", "periode", "jaar", "year"}),
@@ -58,8 +60,8 @@ _ROLES: dict[str, frozenset[str]] = {
 # Which roles each kind reads; the rest of its columns are ignored (and named).
 _READS: dict[Kind, frozenset[str]] = {
     "inventory": frozenset(
-        {"journey", "id", "phase", "cluster", "owner", "customers", "contacts", "period",
-         "estimated", "source", "notes", "phase_id", "cluster_id", "owner_id"}
+        {"journey", "id", "phase", "cluster", "owner", "status", "customers", "contacts",
+         "period", "estimated", "source", "notes", "phase_id", "cluster_id", "owner_id"}
     ),
     "measurements": frozenset({"journey", "id", "kpi", "date", "value", "n", "source"}),
 }  # fmt: skip

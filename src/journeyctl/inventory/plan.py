@@ -392,9 +392,11 @@ def _plan_journey(planner: _Planner, journey: _Journey) -> None:
         return
     volumes = _volumes(planner, journey)
     criteria = _criteria(planner, journey)
+    status = _status(journey)
     document = planner.documents.get(journey.id)
     if document is None:
-        _plan_new(planner, journey, first, (phase, cluster, owner), volumes, criteria)
+        place = (phase, cluster, owner)
+        _plan_new(planner, journey, first, place, volumes, criteria, status)
         return
     model = document.model
     if (model.phase, model.cluster) != (phase, cluster):
@@ -413,7 +415,9 @@ def _plan_journey(planner: _Planner, journey: _Journey) -> None:
         )
         return
     notes = _new_notes(model, journey)
-    details = _describe(planner, model, owner, volumes, criteria)
+    status = None if status == model.status else status
+    details = _status_details(model, status)
+    details += _describe(planner, model, owner, volumes, criteria)
     details += [said("detail.note", text=repr(note.text), cell=note.cell) for note in notes]
     # Only what differs from the file as journeyctl reads it is edited: a bare `yes` is
     # true to the loader (YAML 1.1) and text to the round-trip parser, so setting true
@@ -421,7 +425,7 @@ def _plan_journey(planner: _Planner, journey: _Journey) -> None:
     owner = None if owner == model.owner else owner
     volumes = [v for v in volumes if _volume_differs(model, v)]
     criteria = {k: v for k, v in criteria.items() if not _same_value(model.criteria.get(k), v)}
-    if owner is None and not (volumes or criteria or notes):
+    if owner is None and status is None and not (volumes or criteria or notes):
         # Nothing differs from the model the fast reader made: the file is not read again,
         # nor parsed by the round-trip parser (which costs a hundred times more per file).
         planner.plan.unchanged.append(journey.id)
@@ -430,6 +434,9 @@ def _plan_journey(planner: _Planner, journey: _Journey) -> None:
     def edit(top: CommentedMap) -> None:
         if owner is not None:
             set_value(top, "owner", owner)
+        if status is not None:
+            after = next((key for key in _AFTER_STATUS if key in top), None)
+            set_value(top, "status", status, before=after)
         if volumes:
             _edit_volumes(model, child_list(top, "volumes"), volumes)
         if criteria:
@@ -442,6 +449,25 @@ def _plan_journey(planner: _Planner, journey: _Journey) -> None:
                 upsert_item(items, {"text": note.text}, {"file": note.file, "cell": note.cell})
 
     _plan_edit(planner, journey.id, document.file, document.path, edit, details)
+
+
+# The keys a journey file lists after `status` (the model's order): a status the file did not
+# write (`listed`, the default) is added before the first of them that it has.
+_AFTER_STATUS = tuple(list(Journey.model_fields)[list(Journey.model_fields).index("status") + 1 :])
+
+
+def _status(journey: _Journey) -> str | None:
+    """The status the journey's rows give (rows that give two are refused by `_check_same`);
+    None where no row has a status cell with a value."""
+    return next((row.status.text for row in journey.rows if row.status is not None), None)
+
+
+def _status_details(model: Journey, status: str | None) -> list[Message]:
+    """The status the sheet changes, for the dry run, in the words of the summary's language."""
+    if status is None:
+        return []
+    old, new = (Said(f"journey_status.{value}") for value in (model.status, status))
+    return [said("detail.status", old=old, new=new)]
 
 
 def _new_notes(model: Journey | None, journey: _Journey) -> list[NoteCell]:
@@ -503,6 +529,7 @@ def _check_same(planner: _Planner, first: InventoryRow, other: InventoryRow) -> 
             ("phase", first.phase, other.phase),
             ("cluster", first.cluster, other.cluster),
             ("owner", first.owner, other.owner),
+            ("status", first.status, other.status),
         )
         if a is not None and b is not None and fold(a.text) != fold(b.text)
     ]
@@ -550,6 +577,7 @@ def _plan_new(
     place: tuple[str, str, str | None],
     volumes: list[VolumeCells],
     criteria: dict[str, Any],
+    status: str | None = None,
 ) -> None:
     phase, cluster, owner = place
     name = first.name.text if first.name is not None else journey.id
@@ -563,7 +591,7 @@ def _plan_new(
     data: dict[str, Any] = {"id": journey.id, "name": name, "phase": phase, "cluster": cluster}
     if owner is not None:
         data["owner"] = owner
-    data["status"] = "listed"
+    data["status"] = status or "listed"
     if volumes:
         data["volumes"] = [_volume_data(v) for v in sorted(volumes, key=lambda v: v.period)]
     if criteria:
@@ -576,7 +604,7 @@ def _plan_new(
     text = new_yaml(data, header_comment=header, read_back=unread is None)
     if unread is not None:  # read back as the tree after the plan is checked
         planner.unread[relative] = unread
-    details = partial(_new_details, volumes, notes)
+    details = partial(_new_details, volumes, notes, data["status"])
     planner.plan.changes.append(FileChange(relative, None, text, details, journey.id))
 
 
@@ -589,11 +617,15 @@ def _marshalled(data: dict[str, Any]) -> bytes | None:
         return None
 
 
-def _new_details(volumes: list[VolumeCells], notes: list[NoteCell]) -> list[Message]:
-    """What a new journey holds, for the dry run."""
-    details: list[Message] = [
-        said("detail.volume", period=v.period, figures=_figures(v)) for v in volumes
-    ]
+def _new_details(
+    volumes: list[VolumeCells], notes: list[NoteCell], status: str = "listed"
+) -> list[Message]:
+    """What a new journey holds, for the dry run (its status where the sheet gives another
+    than a new journey's, `listed`)."""
+    details: list[Message] = []
+    if status != "listed":
+        details.append(said("detail.new_status", status=Said(f"journey_status.{status}")))
+    details += [said("detail.volume", period=v.period, figures=_figures(v)) for v in volumes]
     return details + [said("detail.note", text=repr(n.text), cell=n.cell) for n in notes]
 
 

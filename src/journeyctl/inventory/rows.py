@@ -24,6 +24,7 @@ from journeyctl.inventory.values import (
     day,
     estimated_values,
     is_unknown,
+    journey_status,
     measure,
     period,
 )
@@ -73,6 +74,8 @@ class InventoryRow:
     cluster: Written | None
     owner: Written | None
     volumes: list[VolumeCells] = field(default_factory=list)
+    # The status cell's journey status as the files write it (`retired`), and where it is.
+    status: Written | None = None
     # The framework's ids beside the names, where the sheet has id columns: role -> id.
     ids: dict[str, Written] = field(default_factory=dict)
     criteria: dict[str, tuple[Value, str]] = field(default_factory=dict)
@@ -229,6 +232,7 @@ class _RowReader:
                 column = self.layout.column(field_name)
                 assert column is not None
                 self.problem(column, said(f"row.empty_{field_name}"))
+        record.status = self._status()
         record.volumes = self._volumes(periods)
         for role in ("phase_id", "cluster_id", "owner_id"):
             written = self.written(role)
@@ -246,6 +250,13 @@ class _RowReader:
         # Kept with a refused cell too: the plan still checks its phase, cluster and owner,
         # so one refusal lists every problem (nothing is written while there are any).
         return record
+
+    def _status(self) -> Written | None:
+        column = self.layout.column("status")
+        if column is None or is_unknown(self.sheet.value(self.row, column.index)):
+            return None
+        status = self._read(column, journey_status)
+        return None if status is None else Written(status, self.where(column))
 
     def _volumes(self, periods: list[str | None]) -> list[VolumeCells]:
         volumes = []

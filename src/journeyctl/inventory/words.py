@@ -62,6 +62,17 @@ class Parts(Said):
         return "; ".join(_shown(item, lang) for item in _items(fields))
 
 
+class Status(Said):
+    """A journey status as a person may write it, made of its key `journey_status.<status>`:
+    its label, and the status as the files write it where that differs ('vervallen
+    (retired)' in Dutch, 'retired' in English)."""
+
+    @classmethod
+    def text(cls, key: str, fields: Fields, lang: Lang) -> str:
+        shown, status = label(key, lang), key.rpartition(".")[2]
+        return shown if shown == status else f"{shown} ({status})"
+
+
 Message = str  # a Said, or a text that reads the same in every language
 
 
