@@ -104,7 +104,8 @@ def _module(name: str) -> str:
     return f"{__name__}.{_MODULE_OF[name]}"
 
 
-# The reports that take `top`: kpis (the first N journeys) and alerts (the top-N window).
+# The reports that take `top`: kpis (the first N journeys of the ranking that have KPIs) and
+# alerts (the top-N window).
 TOP_REPORTS = ("kpis", "alerts")
 
 # Each report's builder, by the name of the function that makes it.
