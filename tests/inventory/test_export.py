@@ -110,6 +110,26 @@ def test_csv_keeps_ids_and_plain_numbers(tree_dir: Path) -> None:
     )
 
 
+def test_a_carriage_return_in_a_name_stays_inside_its_csv_field(tree_dir: Path) -> None:
+    """The csv module quotes a line feed but not a carriage return alone, which a reader
+    (import's too) takes for the end of the line: the row is quoted, and imports back."""
+    journey = tree_dir / "klant-zijn/facturatie/ik-betaal.yaml"
+    text = journey.read_text(encoding="utf-8")
+    journey.write_text(
+        text.replace("name: Ik betaal mijn factuur", 'name: "Ik betaal\\rmijn factuur"'),
+        encoding="utf-8",
+    )
+    checked = check(tree_dir)
+    data = export_bytes(export_table(checked, None, None), "csv")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+    assert [row[1] for row in rows] == ["journey", "Ik betaal\rmijn factuur", "Ik meld me aan"]
+    assert data.decode("utf-8").split("\n")[2].startswith("2,Ik meld me aan,")  # plain
+    exported = tree_dir.parent / "export.csv"
+    exported.write_bytes(data)
+    result = read_import(exported, checked, ImportOptions())
+    assert (result.plan.changes, result.rows) == ([], 2)
+
+
 # Names in framework.yaml, each replaced by text that a spreadsheet would run: every risky
 # first character, in a phase, a cluster, an owner and the criteria (which are headers).
 RISKY_FRAMEWORK = {

@@ -221,9 +221,14 @@ def to_csv(table: ExportTable) -> str:
     """Comma-separated, a header of ids, plain numbers; text neutralised."""
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(_cells([column.key for column in table.columns]))
-    for row in table.csv_rows:
-        writer.writerow(_cells(row))  # the csv module writes None as an empty field
+    # The csv module quotes a field that holds a line feed (its line end) but not one that
+    # holds a carriage return alone, which a reader takes for a line end: a row with such a
+    # field is quoted whole (import reads every field of a CSV file as text alike).
+    quoted = csv.writer(stream, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for row in [[column.key for column in table.columns], *table.csv_rows]:
+        cells = _cells(row)
+        bare_return = any(isinstance(cell, str) and "\r" in cell for cell in cells)
+        (quoted if bare_return else writer).writerow(cells)  # None: an empty field
     return stream.getvalue()
 
 
