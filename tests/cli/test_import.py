@@ -217,6 +217,70 @@ def test_a_status_changed_in_the_exported_workbook_is_imported(tree_dir: Path) -
     )
 
 
+def test_a_name_changed_in_the_exported_workbook_renames_the_journey(tree_dir: Path) -> None:
+    from openpyxl import load_workbook
+
+    runner = CliRunner()
+    exported = tree_dir.parent / "inventaris.xlsx"
+    made = runner.invoke(app, ["export", "--root", str(tree_dir), "--out", str(exported)])
+    assert made.exit_code == 0, made.stderr
+    workbook = load_workbook(exported)
+    sheet = workbook.worksheets[0]
+    assert [sheet[cell].value for cell in ("B2", "C2", "B3", "C3")] == [
+        "Ik betaal mijn factuur", "ik-betaal", "Ik meld me aan", "ik-meld-me-aan",
+    ]  # fmt: skip
+    sheet["B2"] = "Ik betaal mijn rekening"
+    sheet["B3"] = "Ik Betaal Mijn Rekening"  # the new name of the row above
+    workbook.save(exported)
+    before = snapshot(tree_dir)
+    argv = ["import", str(exported), "--root", str(tree_dir), "--lang", "en"]
+    refused = runner.invoke(app, argv)
+    assert (refused.exit_code, refused.stdout) == (1, "")
+    assert refused.stderr == (
+        "refused: Klantreizen!B3: 'Ik Betaal Mijn Rekening' cannot be the name of "
+        "ik-meld-me-aan: Klantreizen!B2 gives it to journey ik-betaal; a name names one "
+        "journey: write another, or leave the cell as it was\n"
+        "error: inventaris.xlsx was not imported; nothing was written\n"
+    )
+    assert snapshot(tree_dir) == before
+
+    sheet["B3"] = "Ik meld me aan"
+    workbook.save(exported)
+    dry = runner.invoke(app, [*argv, "--dry-run"])
+    assert (dry.exit_code, dry.stderr) == (0, "")
+    assert dry.stdout == (
+        "Dry run: inventaris.xlsx read as an inventory; nothing was written.\n"
+        "To create: 0\n"
+        "To update: 1\n"
+        "  ~ klant-zijn/facturatie/ik-betaal.yaml\n"
+        "      name: 'Ik betaal mijn factuur' -> 'Ik betaal mijn rekening'\n"
+        "      aliases: + 'Ik betaal mijn factuur'\n"
+        "Unchanged: 1 journey(s)\n"
+        "Sheets read: Klantreizen; not read (no header found): Toelichting\n"
+        "Ignored columns: Klantreizen!A (Positie), Klantreizen!L (Contacten per klant), "
+        "Klantreizen!M (Score)\n"
+    )
+    done = runner.invoke(app, argv)
+    assert done.exit_code == 0
+    assert done.stdout.startswith(
+        "Imported inventaris.xlsx as an inventory: 0 created, 1 updated, 1 unchanged.\n"
+    )
+    text = (tree_dir / "klant-zijn/facturatie/ik-betaal.yaml").read_text(encoding="utf-8")
+    assert "\nname: Ik betaal mijn rekening\naliases: [Ik betaal mijn factuur]\n" in text
+    # The client's older sheet, without ids, still says the old name: it finds the journey.
+    older = tree_dir.parent / "ouder.csv"
+    older.write_text(
+        "Klantreis;Fase;Cluster;Jaar;Klanten;Contacten\n"
+        "Ik betaal mijn factuur;Klant zijn;facturatie;2025;1000;250\n",
+        encoding="utf-8",
+    )
+    again = runner.invoke(app, ["import", str(older), "--root", str(tree_dir), "--lang", "en"])
+    assert (again.exit_code, again.stderr) == (0, "")
+    assert again.stdout.startswith(
+        "Imported ouder.csv as an inventory: 0 created, 1 updated, 0 unchanged.\n"
+    )
+
+
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 
 

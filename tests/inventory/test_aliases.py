@@ -72,7 +72,8 @@ def test_confirm_new_creates_the_journey_all_the_same(tree_dir: Path) -> None:
 
 def test_an_old_id_in_the_id_column_finds_the_journey_by_its_alias(tree_dir: Path) -> None:
     _aliases(tree_dir, JOURNEY, "name: Ik betaal mijn factuur\n", "aliases: [ik-betaal-factuur]")
-    path = _csv(tree_dir, "Ik betaal;ik-betaal-factuur;Klant zijn;facturatie;;2025;1000;250\n")
+    row = "Ik betaal mijn factuur;ik-betaal-factuur;Klant zijn;facturatie;;2025;1000;250\n"
+    path = _csv(tree_dir, row)  # a new name would rename it too (test_rename.py)
     assert _changes(tree_dir, path) == [(JOURNEY, ["volumes 2025 contacts: 200 -> 250"])]
 
 

@@ -378,8 +378,8 @@ def test_the_explanation_sheet(tree_dir: Path) -> None:
         ["Criterion", "Weight"],
         ["Customers", 1], ["Contacts", 1], ["Strategisch belang", 1], ["Regelgeving", 0.5],
         [None, None],
-        ["journeyctl import reads the Journeys sheet back, not this one: change numbers, owners "
-         "or statuses there and import the file.", None],
+        ["journeyctl import reads the Journeys sheet back, not this one: change names, numbers, "
+         "owners or statuses there and import the file.", None],
     ]  # fmt: skip
     bold = [[cell.font.b for cell in row] for row in sheet.iter_rows()]
     assert [index for index, row in enumerate(bold, start=1) if any(row)] == [1, 6]

@@ -111,9 +111,18 @@ ACCEPTED = {
         [("klant-zijn/facturatie/ik-betaal.yaml", ["owner: jan -> piet"])],
     ),
     "a row without numbers": ("Ik betaal mijn factuur;;Klant zijn;facturatie;;;;;\n", []),
-    "the id counts, not the name": (
+    "the id finds the journey, the name beside it renames it": (
         "Iets anders;ik-betaal;Klant zijn;facturatie;;2025;1100;200;\n",
-        [("klant-zijn/facturatie/ik-betaal.yaml", ["volumes 2025 customers: 1,000 -> 1,100"])],
+        [
+            (
+                "klant-zijn/facturatie/ik-betaal.yaml",
+                [
+                    "name: 'Ik betaal mijn factuur' -> 'Iets anders'",
+                    "aliases: + 'Ik betaal mijn factuur'",
+                    "volumes 2025 customers: 1,000 -> 1,100",
+                ],
+            )
+        ],
     ),
 }
 

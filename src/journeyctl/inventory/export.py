@@ -3,8 +3,8 @@
 One row per journey: the ranked ones in rank order, then the others. The columns are ones
 that `import` reads back (journey, id, phase, cluster, owner, status, period, customers,
 contacts, estimated and the criteria, and the ids of the phase, cluster and owner), so that
-exporting and importing the file changes nothing, a status changed in the workbook is written
-to its journey, and importing it into another framework keeps every id (`--add-missing` adds
+exporting and importing the file changes nothing, a name or a status changed in the workbook
+is written to its journey (the row found by its id), and importing it into another framework keeps every id (`--add-missing` adds
 the phases, clusters and owners with the ids and names they had); rank, contacts per customer
 and score are worked out from the rest, there for people, and not read. With a
 period to compare with, its customers, contacts and estimates stand beside the period's
@@ -23,13 +23,12 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from journeyctl.framework import CheckedTree
-from journeyctl.inventory.formula import neutralise
+from journeyctl.inventory.formula import neutralise, storable
 from journeyctl.model.journey import ESTIMABLE, Volume
 from journeyctl.rank import RankOptions, rank
 from journeyctl.text import Lang, Names, label
@@ -200,17 +199,7 @@ def _yes_no(value: Any, yes: str, no: str) -> Any:
 def _cell(value: Any) -> Any:
     """What a cell of the export holds: text neutralised, anything else as it is. The one
     way a value reaches a cell of either format."""
-    return _storable(neutralise(value)) if isinstance(value, str) else value
-
-
-# Control characters that an xlsx cell (XML 1.0) cannot hold at all; a name that holds one
-# (an escape sequence pasted from a terminal) shows it as a visible escape, `\x1b`, in both
-# formats alike, instead of ending the export in an error.
-_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def _storable(text: str) -> str:
-    return _UNSTORABLE.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+    return storable(neutralise(value)) if isinstance(value, str) else value
 
 
 def _cells(values: list[Any]) -> list[Any]:
@@ -302,7 +291,7 @@ def _explanation(sheet: Any, table: ExportTable, font: Any) -> None:
         [label("criterion", lang), label("weight", lang)],
         *([name, weight] for name, weight in table.weights),
         [],
-        [label("export.reimport_edits", lang).format(sheet=label("export.sheet", lang))],
+        [label("export.reimport_names", lang).format(sheet=label("export.sheet", lang))],
     ]
     for row in rows:
         sheet.append(_cells(row))

@@ -17,12 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark
+from ruamel.yaml.tokens import CommentToken
 
 if TYPE_CHECKING:
     from journeyctl.inventory.overlay import Remembered
 
 from journeyctl.framework import CheckedTree
 from journeyctl.inventory.cells import Problem
+from journeyctl.inventory.formula import line_feeds, read_back
 from journeyctl.inventory.rows import (
     InventoryRow,
     MeasurementRow,
@@ -133,6 +136,11 @@ class _Planner:
         for document in checked.tree.journeys:
             for alias in document.model.aliases:
                 self.by_alias.setdefault(fold(alias), set()).add(document.model.id)
+        # The names this import gives journeys, folded -> the journey's id and the cell: a
+        # new name (`renamed`), a new journey's (`created`). A new name is refused where
+        # another journey has it or gets it, a new journey's where a new name is it.
+        self.renamed: dict[str, tuple[str, str]] = {}
+        self.created: dict[str, tuple[str, str]] = {}
         # Additions to framework.yaml (with --add-missing): id -> entry.
         self.new_phases: dict[str, dict[str, str]] = {}
         self.new_clusters: dict[str, dict[str, str]] = {}
@@ -194,6 +202,33 @@ class _Planner:
                 ),
             )
         return next(iter(ids)) if len(ids) == 1 else None
+
+    def name_taken(self, journey_id: str, name: str) -> Said | None:
+        """Why `name` cannot be the name of `journey_id` (None where it can): another
+        journey's name, alias or id already means it, or this import gives it to another
+        journey. A row that names it, without an id, would find that other journey."""
+        key = fold(name)
+        other = self.by_name.get(key)
+        if other is not None and other != journey_id:
+            return self._taken("name", other)
+        others = sorted(self.by_alias.get(key, set()) - {journey_id})
+        if others:
+            return self._taken("alias", others[0])
+        slug = slugify(name)
+        if slug in self.documents and slug != journey_id:
+            return self._taken("id", slug)
+        return self.given(journey_id, name, self.renamed, self.created)
+
+    def given(self, journey_id: str, name: str, *gives: dict[str, tuple[str, str]]) -> Said | None:
+        """The cell of this import that gives `name` to another journey, said; else None."""
+        for names in gives:
+            other, cell = names.get(fold(name), (journey_id, ""))
+            if other != journey_id:
+                return said("plan.taken.given", other=other, cell=cell)
+        return None
+
+    def _taken(self, what: str, other: str) -> Said:
+        return said(f"plan.taken.{what}", other=other, file=self.documents[other].file)
 
     def near_duplicate(self, journey_id: str, name: str, where: str) -> bool:
         """Whether a new journey's name is very like an existing journey's (the test that
@@ -414,9 +449,13 @@ def _plan_journey(planner: _Planner, journey: _Journey) -> None:
             ),
         )
         return
+    rename = _rename(planner, journey, model)
+    if rename is _REFUSED:
+        return
     notes = _new_notes(model, journey)
     status = None if status == model.status else status
-    details = _status_details(model, status)
+    details = _rename_details(model, rename)
+    details += _status_details(model, status)
     details += _describe(planner, model, owner, volumes, criteria)
     details += [said("detail.note", text=repr(note.text), cell=note.cell) for note in notes]
     # Only what differs from the file as journeyctl reads it is edited: a bare `yes` is
@@ -425,13 +464,16 @@ def _plan_journey(planner: _Planner, journey: _Journey) -> None:
     owner = None if owner == model.owner else owner
     volumes = [v for v in volumes if _volume_differs(model, v)]
     criteria = {k: v for k, v in criteria.items() if not _same_value(model.criteria.get(k), v)}
-    if owner is None and status is None and not (volumes or criteria or notes):
+    nothing_else = rename is None and not (volumes or criteria or notes)
+    if owner is None and status is None and nothing_else:
         # Nothing differs from the model the fast reader made: the file is not read again,
         # nor parsed by the round-trip parser (which costs a hundred times more per file).
         planner.plan.unchanged.append(journey.id)
         return
 
     def edit(top: CommentedMap) -> None:
+        if rename is not None:
+            _edit_name(top, rename)
         if owner is not None:
             set_value(top, "owner", owner)
         if status is not None:
@@ -454,6 +496,100 @@ def _plan_journey(planner: _Planner, journey: _Journey) -> None:
 # The keys a journey file lists after `status` (the model's order): a status the file did not
 # write (`listed`, the default) is added before the first of them that it has.
 _AFTER_STATUS = tuple(list(Journey.model_fields)[list(Journey.model_fields).index("status") + 1 :])
+
+
+@dataclass(frozen=True)
+class _Rename:
+    """A journey's new name, and the old one where it joins the aliases."""
+
+    name: str
+    alias: str | None  # None where an alias, or the new name, already matches it
+
+
+_REFUSED = _Rename("", None)  # a new name refused: the journey is not planned further
+
+
+def _rename(planner: _Planner, journey: _Journey, model: Journey) -> _Rename | None:
+    """The name that the rows of an existing journey give it, where it differs from the
+    journey's. Only a row that finds the journey by its id (or an old id) can rename it: a
+    row without one is found by its name, which is then the journey's name or an alias. An
+    empty or `n.b.` name cell changes nothing. Spaces around it, and the line ends and marks
+    of a name that export wrote (`read_back`), do not count as a change; any other
+    difference does, case too. The old name joins the aliases, so that a sheet that still
+    says it finds the journey, unless the new name, or an alias, already matches it."""
+    written = next(
+        (row.name for row in journey.rows if row.id is not None and row.name is not None), None
+    )
+    if written is None or _same_name(written.text, model.name):
+        return None
+    name = written.text.strip()
+    if not name:
+        return None
+    taken = planner.name_taken(model.id, name)
+    if taken is not None:
+        planner.problem(
+            written.where, said("plan.name_taken", name=repr(name), id=model.id, taken=taken)
+        )
+        return _REFUSED
+    planner.renamed.setdefault(fold(name), (model.id, written.where))
+    matched = {fold(name), *(fold(alias) for alias in model.aliases)}
+    old = model.name.strip()
+    return _Rename(name, None if fold(old) in matched else old)
+
+
+def _same_name(written: str, name: str) -> bool:
+    """Whether a name cell says the journey's name: as written, or as export wrote it."""
+    cell = line_feeds(written).strip()
+    return cell in (line_feeds(name).strip(), line_feeds(read_back(name)))
+
+
+def _rename_details(model: Journey, rename: _Rename | None) -> list[Message]:
+    """The new name, and the old one where it joins the aliases, for the dry run."""
+    if rename is None:
+        return []
+    details: list[Message] = [said("detail.name", old=repr(model.name), new=repr(rename.name))]
+    if rename.alias is not None:
+        details.append(said("detail.alias", alias=repr(rename.alias)))
+    return details
+
+
+# The keys a journey file lists after `aliases` (the model's order): a journey without
+# aliases gets them before the first of these that its file has (after `name`).
+_AFTER_ALIASES = tuple(
+    list(Journey.model_fields)[list(Journey.model_fields).index("aliases") + 1 :]
+)
+
+
+def _edit_name(top: CommentedMap, rename: _Rename) -> None:
+    """The new name in place of the old (its quotes kept), the old one added to the aliases:
+    on one line (`aliases: [...]`) in a file without them, last in a list it has."""
+    set_value(top, "name", rename.name)
+    if rename.alias is None:
+        return
+    if top.get("aliases") is None:
+        after = next((key for key in _AFTER_ALIASES if key in top), None)
+        set_value(top, "aliases", one_line([rename.alias]), before=after)
+        return
+    _append(child_list(top, "aliases"), rename.alias)
+
+
+def _append(items: CommentedSeq, text: str) -> None:
+    """`text` as the last item of `items`. The blank lines and comments after a list's last
+    line belong to what follows it (ruamel keeps them on that line): they stay below the
+    new item, not between it and the old last one."""
+    if items.fa.flow_style() or not items:
+        items.append(text)
+        return
+    last = len(items) - 1
+    slot = items.ca.items.get(last)
+    token = slot[0] if slot else None
+    trailing = ""
+    if token is not None:
+        line_end, newline, trailing = str(token.value).partition("\n")
+        token.value = line_end + newline
+    items.append(text)
+    if trailing:
+        items.ca.items[last + 1] = [CommentToken("\n" + trailing, CommentMark(0), None), None]
 
 
 def _status(journey: _Journey) -> str | None:
@@ -530,6 +666,7 @@ def _check_same(planner: _Planner, first: InventoryRow, other: InventoryRow) -> 
             ("cluster", first.cluster, other.cluster),
             ("owner", first.owner, other.owner),
             ("status", first.status, other.status),
+            ("name", _renaming(first), _renaming(other)),
         )
         if a is not None and b is not None and fold(a.text) != fold(b.text)
     ]
@@ -540,6 +677,11 @@ def _check_same(planner: _Planner, first: InventoryRow, other: InventoryRow) -> 
             else tuple(said(f"word.{name}") for name in differs) or said("plan.duplicate.same")
         )
         planner.problem(other.where, said("plan.duplicate", first=first.where, what=what))
+
+
+def _renaming(row: InventoryRow) -> Written | None:
+    """The row's name where it can rename the journey: a row that has an id."""
+    return row.name if row.id is not None else None
 
 
 def _volumes(planner: _Planner, journey: _Journey) -> list[VolumeCells]:
@@ -583,6 +725,12 @@ def _plan_new(
     name = first.name.text if first.name is not None else journey.id
     if planner.near_duplicate(journey.id, name, first.where):
         return
+    where = first.where if first.name is None else first.name.where
+    taken = planner.given(journey.id, name, planner.renamed)
+    if taken is not None:
+        planner.problem(where, said("plan.name_taken", name=repr(name), id=journey.id, taken=taken))
+        return
+    planner.created.setdefault(fold(name), (journey.id, where))
     relative = journey_file(phase, cluster, journey.id)
     target = planner.checked.tree.root / relative
     if target.exists():
