@@ -16,19 +16,31 @@ from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap
 
 from journeyctl.load.yamlfile import Parsed, parse
-from journeyctl.write import WriteError, child_list, child_map, edit_yaml, set_value, upsert_item
+from journeyctl.write import (
+    WriteError,
+    append_item,
+    child_list,
+    child_map,
+    edit_yaml,
+    set_value,
+    upsert_item,
+)
 from tests.write.conftest import HOSTILE
 
 CASES = sorted(path for path in (Path(__file__).parent / "edits").iterdir() if path.is_dir())
 
 
 def _apply(document: CommentedMap, operation: dict[str, Any]) -> str:
-    *parents, last = operation["upsert"] if "upsert" in operation else operation["set"]
+    verb = next(verb for verb in ("upsert", "set", "append") if verb in operation)
+    *parents, last = operation[verb]
     mapping = document
     for key in parents:
         mapping = child_map(mapping, key)
-    if "set" in operation:
+    if verb == "set":
         return set_value(mapping, last, operation["value"])
+    if verb == "append":
+        append_item(child_list(mapping, last), operation["value"])
+        return "added"
     return upsert_item(
         child_list(mapping, last),
         operation["match"],

@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import CommentMark
-from ruamel.yaml.tokens import CommentToken
 
 if TYPE_CHECKING:
     from journeyctl.inventory.overlay import Remembered
@@ -42,6 +40,7 @@ from journeyctl.suggest import closest_few, near_duplicates
 from journeyctl.text import Kind, Lang, Names, fold
 from journeyctl.write import (
     SCHEMAS_FOLDER,
+    append_item,
     child_list,
     child_map,
     edit_yaml,
@@ -570,26 +569,7 @@ def _edit_name(top: CommentedMap, rename: _Rename) -> None:
         after = next((key for key in _AFTER_ALIASES if key in top), None)
         set_value(top, "aliases", one_line([rename.alias]), before=after)
         return
-    _append(child_list(top, "aliases"), rename.alias)
-
-
-def _append(items: CommentedSeq, text: str) -> None:
-    """`text` as the last item of `items`. The blank lines and comments after a list's last
-    line belong to what follows it (ruamel keeps them on that line): they stay below the
-    new item, not between it and the old last one."""
-    if items.fa.flow_style() or not items:
-        items.append(text)
-        return
-    last = len(items) - 1
-    slot = items.ca.items.get(last)
-    token = slot[0] if slot else None
-    trailing = ""
-    if token is not None:
-        line_end, newline, trailing = str(token.value).partition("\n")
-        token.value = line_end + newline
-    items.append(text)
-    if trailing:
-        items.ca.items[last + 1] = [CommentToken("\n" + trailing, CommentMark(0), None), None]
+    append_item(child_list(top, "aliases"), rename.alias)
 
 
 def _status(journey: _Journey) -> str | None:

@@ -13,7 +13,8 @@
   for a short list written `[a, b]`, `check_reads_back` for a new document whose reading
   back its caller does.
 - `housestyle`: a new document of plain data written as ruamel.yaml writes it, faster.
-- `edit`: `set_value`, `child_map`, `child_list`, `upsert_item`, used inside an edit.
+- `edit`: `set_value`, `child_map`, `child_list`, `append_item`, `upsert_item`, used inside an
+  edit.
 - `roundtrip`: ruamel set up so that bare text read stays bare and text added is quoted.
 - `scalars`: the quoting that makes the loader read back what was written.
 - `same`: `same_data`, equality as the loader tells kinds apart.
@@ -28,7 +29,7 @@ from journeyctl.write.atomic import (
     write_under,
 )
 from journeyctl.write.create import create_file, create_files
-from journeyctl.write.edit import child_list, child_map, set_value, upsert_item
+from journeyctl.write.edit import append_item, child_list, child_map, set_value, upsert_item
 from journeyctl.write.folder import write_folder
 from journeyctl.write.layout import SCHEMAS_FOLDER, journey_file, modeline
 from journeyctl.write.same import same_data
@@ -38,6 +39,7 @@ from journeyctl.write.yamldoc import check_reads_back, edit_yaml, new_json, new_
 __all__ = [
     "SCHEMAS_FOLDER",
     "WriteError",
+    "append_item",
     "check_folder",
     "check_reads_back",
     "check_target",

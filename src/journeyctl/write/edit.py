@@ -66,6 +66,12 @@ def child_list(mapping: CommentedMap, key: str) -> CommentedSeq:
     return child
 
 
+def append_item(items: CommentedSeq, value: Any) -> None:
+    """`value` as the last item of `items` (a name added to `aliases`), the blank lines and
+    comments after the list staying below it."""
+    _append(items, lambda: items.append(_commented(value)))
+
+
 def upsert_item(
     items: CommentedSeq,
     match: Mapping[str, Any],
