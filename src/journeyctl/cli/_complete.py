@@ -69,8 +69,8 @@ def periods(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
 
 def statuses(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """The journey statuses, with their Dutch labels."""
-    from journeyctl.rank.choices import STATUSES
     from journeyctl.text import label
+    from journeyctl.text.statuses import STATUSES
 
     pairs = [(s, label(f"journey_status.{s}", "nl")) for s in STATUSES]
     return _matching(pairs, incomplete)

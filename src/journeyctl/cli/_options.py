@@ -231,18 +231,12 @@ def status(written: str) -> str:
     """A parameter type: a journey status, by its value or its label (any case), as
     `journeyctl.rank` reads it, kept as written (a note quotes it so); refused as every
     choice is, listed with the Dutch labels that the help and the completion show."""
-    from journeyctl.rank.choices import STATUSES, resolve_status
     from journeyctl.text import label
+    from journeyctl.text.statuses import STATUSES, journey_status, status_words
 
-    try:
-        resolve_status(written)
-    except UsageError:
-        labels = {
-            lang: [label(f"journey_status.{s}", lang) for s in STATUSES] for lang in LANGUAGES
-        }
-        valid = [f"{s} ({dutch})" for s, dutch in zip(STATUSES, labels["nl"], strict=True)]
-        similar = [*STATUSES, *(text for texts in labels.values() for text in texts)]
-        raise refused_choice(written, "a journey status", valid, similar, "status") from None
+    if journey_status(written) is None:
+        valid = [f"{s} ({label(f'journey_status.{s}', 'nl')})" for s in STATUSES]
+        raise refused_choice(written, "a journey status", valid, status_words(), "status")
     return written
 
 

@@ -11,27 +11,23 @@ cell holds and what to write instead.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import get_args
 
 from journeyctl.inventory.cells import EPOCH_1900, ErrorValue, Uncalculated, Value
 from journeyctl.inventory.formula import restore
 from journeyctl.inventory.words import Message, Said, Status, one_of, said
 from journeyctl.model.common import NUMBER_LIMIT, PERIOD_PATTERN
-from journeyctl.model.journey import JourneyStatus
 from journeyctl.suggest import closest_few
 from journeyctl.text import (
     LANGUAGES,
     Lang,
-    fold,
     format_count,
     format_decimal,
-    label,
     parse_number,
+    statuses,
 )
 
 UNKNOWN_MARKERS = frozenset(
@@ -236,20 +232,16 @@ def estimated_values(value: Value) -> tuple[str, ...]:
     return tuple(v for v in ("customers", "contacts") if v in named)
 
 
-# The journey statuses, in the model's order.
-STATUSES: tuple[str, ...] = get_args(JourneyStatus)
-
-
 def journey_status(value: Value) -> str:
     """A journey status as the files write it (`retired`), from the status or its label in
-    any language (`vervallen`, `in kaart gebracht`), whatever the case or accents: what
-    `rank --status` takes (`rank.choices.resolve_status`, which a feature may not import)."""
+    any language (`vervallen`, `in kaart gebracht`), whatever the case or accents, as `rank
+    --status` takes it (`journeyctl.text.statuses`); a cell error naming the statuses."""
     written = text(value)
-    found = _status_spellings().get(fold(written))
+    found = statuses.journey_status(written)
     if found is not None:
         return found
-    choices = one_of(Status(f"journey_status.{status}") for status in STATUSES)
-    meant = closest_few(written, _status_words(), limit=1)
+    choices = one_of(Status(f"journey_status.{status}") for status in statuses.STATUSES)
+    meant = closest_few(written, statuses.status_words(), limit=1)
     if meant:
         raise CellError(
             said(
@@ -260,22 +252,6 @@ def journey_status(value: Value) -> str:
             )
         )
     raise CellError(said("cell.not_a_status", value=_shown(value), choices=choices))
-
-
-def _status_words() -> list[str]:
-    """Each status as the files write it, then its label in each language."""
-    labels = (label(f"journey_status.{s}", lang) for s in STATUSES for lang in LANGUAGES)
-    return list(dict.fromkeys([*STATUSES, *labels]))
-
-
-@functools.cache
-def _status_spellings() -> dict[str, str]:
-    """Every way to write a status, folded, to the status: made once, for a column of them."""
-    spellings = {fold(status): status for status in STATUSES}
-    for status in STATUSES:
-        for lang in LANGUAGES:
-            spellings.setdefault(fold(label(f"journey_status.{status}", lang)), status)
-    return spellings
 
 
 def text(value: Value) -> str:

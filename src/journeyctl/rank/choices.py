@@ -10,17 +10,15 @@ error.
 from __future__ import annotations
 
 import math
-from typing import get_args
 
 from journeyctl.errors import UsageError
 from journeyctl.model import Framework
 from journeyctl.model.common import NUMBER_LIMIT
-from journeyctl.model.journey import JourneyStatus
 from journeyctl.rank.ranking import Filters, ResolvedFilters
 from journeyctl.suggest import closest
 from journeyctl.text import LANGUAGES, Kind, Lang, Names, fold, label
+from journeyctl.text.statuses import STATUSES, journey_status, other_labels
 
-STATUSES: tuple[str, ...] = get_args(JourneyStatus)
 VOLUME_TERMS = ("customers", "contacts")
 
 
@@ -97,17 +95,11 @@ def _find(names: Names, kind: Kind, option: str, written: str) -> str:
 
 def resolve_status(written: str) -> str:
     """A journey status from its value or its label in any language."""
-    for status in STATUSES:
-        if fold(written) in {fold(text) for text in (status, *_status_labels(status))}:
-            return status
-    choices = ", ".join(f"{status} ({', '.join(_status_labels(status))})" for status in STATUSES)
+    found = journey_status(written)
+    if found is not None:
+        return found
+    choices = ", ".join(f"{status} ({', '.join(other_labels(status))})" for status in STATUSES)
     raise UsageError(f"'{written}' is not a journey status; known: {choices}", parameter="status")
-
-
-def _status_labels(status: str) -> list[str]:
-    """The status's labels that say it otherwise than its value: `in kaart gebracht`."""
-    labels = (label(f"journey_status.{status}", lang) for lang in LANGUAGES)
-    return [text for text in dict.fromkeys(labels) if text != status]
 
 
 def framework_weights(framework: Framework) -> dict[str, float]:

@@ -19,7 +19,6 @@ from journeyctl.model import Framework, Journey
 from journeyctl.model.common import period_bounds
 from journeyctl.model.journey import Volume
 from journeyctl.rank.choices import (
-    STATUSES,
     VOLUME_TERMS,
     display_names,
     framework_weights,
@@ -47,6 +46,7 @@ from journeyctl.rank.ranking import (
     Unranked,
 )
 from journeyctl.text import Lang, parse_lang
+from journeyctl.text.statuses import STATUSES
 
 _Row = tuple[Journey, Volume]
 
