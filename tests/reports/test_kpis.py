@@ -329,3 +329,22 @@ def test_a_baseline_after_as_of_is_no_point_before_a_measurement() -> None:
         None,
         None,
     )
+
+
+def test_at_its_target_a_kpi_is_on_track_even_below_its_baseline() -> None:
+    # A baseline already past the target (60 against 50) and a latest of 55: still there.
+    row = kpi_row(JOURNEY, Kpi(id="k", name="K"), record([60, 55], 50), rank=None)
+    assert (row.target_reached, row.on_track) == (True, True)
+
+
+def test_the_report_marks_and_counts_the_kpis_gone_stale_by_its_day() -> None:
+    late = kpis_report(report_input(today=date(2031, 1, 1)))
+    assert [row.stale for row in late.rows] == [True, False, True]
+    assert late.counts()["stale"] == 2
+
+
+def test_the_json_gives_the_share_of_the_way_to_four_places() -> None:
+    row = kpi_row(JOURNEY, Kpi(id="k", name="K"), record([0, 1], 3), rank=None)
+    rows = KpiReport("2025", None, (row,)).to_dict()["rows"]
+    assert isinstance(rows, list)
+    assert rows[0]["progress"] == 0.3333
