@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from jinja2 import Environment
 
@@ -62,3 +64,15 @@ def test_a_steps_name_in_a_tooltip_is_escaped() -> None:
     assert view is not None
     svg = curve_svg(view, LABELS["en"])
     assert "<b>" not in svg and "<title>&lt;b&gt; 0: " in svg
+
+
+def test_a_dot_is_written_as_its_numbers_are_whatever_was_written_before() -> None:
+    # Each dot's line is kept per place: 50 and 50.0 are equal keys, but written apart.
+    view = curve(steps((3, 3)))
+    assert view is not None
+    curve_svg(view, LABELS["en"])
+    whole = replace(view, actual_dots=[replace(view.actual_dots[0], x=50, y=50)])
+    assert f"{curve_svg(whole, LABELS['en'])}\n" == TEMPLATE.render(
+        page={"curve": whole}, t=LABELS["en"]
+    )
+    assert 'x1="50" y1="50"' in curve_svg(whole, LABELS["en"])

@@ -52,3 +52,8 @@ def test_a_page_is_what_jinjas_own_environment_makes() -> None:
     jinja = Environment(autoescape=True, trim_blocks=True).from_string(TEMPLATE)
     assert ours.render(data) == jinja.render(data)
     assert "&lt;A &amp; &#39;B&#39;&gt;" in ours.render(data)
+
+
+def test_a_markup_is_printed_as_it_is() -> None:
+    marked = Markup("<em>ok</em>")
+    assert escape_printed(marked) is marked

@@ -9,11 +9,13 @@ still lay the curve out itself from the view (`journeyctl.render.curve`).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from journeyctl.render.curve import CurveView, Dot
+from journeyctl.render.escaping import escaped
 
 ACTUAL, DESIRED = "#d0452f", "#2454a6"
 
@@ -55,16 +57,22 @@ def curve_svg(view: CurveView, words: Mapping[str, str]) -> Markup:
 def _dot(kind: str, dot: Dot, colour: str, size: int, what: str) -> str:
     """A step's emotion as a round dot (a line of no length), its tooltip what it says: the
     step's name, `what` (escaped already) and the emotion."""
-    x, y = dot.x, dot.y
     said = f"{_text(dot.step)}: {what} {dot.value}"
+    return f"{_dot_line(kind, dot.x, dot.y, colour, size)}<title>{said}</title></line>"
+
+
+# A dot's line kept per place and kind: the same few hundred on every map of a site, where
+# writing each one's floats again was most of the curve's time. Typed: 50 and 50.0 are
+# written differently.
+@functools.lru_cache(maxsize=1 << 12, typed=True)
+def _dot_line(kind: str, x: float, y: float, colour: str, size: int) -> str:
     return (
         f'<line class="point {kind}" x1="{x}" y1="{y}" x2="{x}" y2="{y}" stroke="{colour}" '
         f'stroke-width="{size}" stroke-linecap="round" vector-effect="non-scaling-stroke">'
-        f"<title>{said}</title></line>"
     )
 
 
 def _text(value: object) -> str:
     """`value` as the template printed it: its text, escaped. (Numbers are written as they
     are, `f"{x}"` being `str(x)`: their text has nothing to escape.)"""
-    return str(escape(value))
+    return escaped(value)
