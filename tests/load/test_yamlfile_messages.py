@@ -10,6 +10,7 @@ from journeyctl.load import scalars, tags
 from journeyctl.load.decode import decode
 from journeyctl.load.limits import MAX_DEPTH
 from journeyctl.load.problems import FileProblem, shorten, written_key
+from journeyctl.load.syntax import syntax_problem
 from journeyctl.load.yamlfile import Parsed, parse
 
 NEL = "\x85"  # a line break to YAML 1.1, invisible in most editors
@@ -145,6 +146,66 @@ def test_other_errors_in_a_quoted_text_stay_where_the_parser_found_them() -> Non
         "found unknown escape character (while parsing a quoted scalar that starts at line 1)",
         1,
         6,
+    )
+
+
+TAB_INDENTS = "a tab indents this line; YAML indents with spaces only: replace the tab with spaces"
+TAB_SEPARATES = "a tab stands here; YAML separates with spaces only: replace the tab with a space"
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "place"),
+    [
+        # libyaml: "found character that cannot start any token"
+        ("steps:\n\t- name: a\n", TAB_INDENTS, (2, 1)),
+        ("a:\n\tb: 1\n", TAB_INDENTS, (2, 1)),
+        ("a:\n  \tb: 1\n", TAB_INDENTS, (2, 3)),
+        ("a:\n  b:\n\t\tc: 1\n", TAB_INDENTS, (3, 1)),
+        ("\t- a\n", TAB_INDENTS, (1, 1)),
+        ("a:\r\n\tb: 1\r\n", TAB_INDENTS, (2, 1)),
+        # "found a tab character that violates indentation"
+        ("a:\n  b: 1\n\tc: 2\n", TAB_INDENTS, (3, 1)),
+        ("a: b\n\t# comment\n", TAB_INDENTS, (2, 1)),
+        ("a:\n  - name: x\n  \t stage: y\n", TAB_INDENTS, (3, 3)),
+        # "found a tab character where an indentation space is expected" (a block scalar)
+        ("a: |\n  x\n\ty\n", TAB_INDENTS, (3, 1)),
+        # Not indentation: a tab after a dash or a question's colon.
+        ("a:\n  - b\n  -\tc\n", TAB_SEPARATES, (3, 4)),
+        ("a:\n  - b\n  - \tc\n", TAB_SEPARATES, (3, 5)),
+        ("? a\n:\tb\n", TAB_SEPARATES, (2, 2)),
+        # Columns as editors count them: a character of two bytes before the tab's line.
+        ("idé: ééé\nstappen:\n\t- a\n", TAB_INDENTS, (3, 1)),
+        # A line break that editors do not show: the tab is mid-line to them, and the hint says why.
+        (f"a: 1{NEL}\tb: 2\n", f"{TAB_SEPARATES}; line 1, column 5 holds {NEL_HINT}", (1, 6)),
+    ],
+)
+def test_a_tab_where_the_parser_stops_is_named_with_what_to_do(
+    text: str, message: str, place: tuple[int, int]
+) -> None:
+    assert refused(text) == ("JC001", message, *place)
+
+
+def test_a_tab_is_named_whichever_parser_reads_the_file() -> None:
+    # PyYAML's pure-Python parser says it in its own words ("found character '\\t' that
+    # cannot start any token"); the message is the same.
+    text = "a:\n  b: 1\n\tc: 2\n"
+    with pytest.raises(yaml.MarkedYAMLError) as raised:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    problem = syntax_problem(raised.value, text)
+    assert (problem.message, problem.line, problem.column) == (TAB_INDENTS, 3, 1)
+
+
+@pytest.mark.parametrize("text", ["a:\tb\n", "a: [1,\n\t2]\n", "a: 'x\n\ty'\n", "a: b\t\n"])
+def test_a_tab_where_yaml_allows_one_is_read(text: str) -> None:
+    read(text)
+
+
+def test_an_error_elsewhere_in_a_file_with_tabs_keeps_the_parser_s_words() -> None:
+    assert refused("a:\tb\nc: [1\n") == (
+        "JC001",
+        "did not find expected ',' or ']' (while parsing a flow sequence that starts at line 2)",
+        3,
+        1,
     )
 
 

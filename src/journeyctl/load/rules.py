@@ -18,7 +18,8 @@ YAML_SYNTAX = Rule(
 
     It does not parse, or it uses a YAML feature that journeyctl does not read. For a
     syntax error the message is the parser's, at the place it gave up, except for a quote
-    that is never closed: that is reported where the quote starts. Often a
+    that is never closed (reported where the quote starts) and a tab where the parser
+    stopped (named, with what to do: YAML indents with spaces only). Often a
     missing space after a colon, a tab used for indentation, an unclosed quote or bracket,
     or an invisible U+2028 LINE SEPARATOR that YAML reads as a line break. An explicit tag
     (`!!binary`, `!!set`, `!!int "x"`, `!!python/...`, `!foo`) is refused, never executed:

@@ -3,7 +3,8 @@
 PyYAML's safe loader on libyaml (the pure-Python parser where PyYAML was built without
 it), resolving tags with `FastResolver`; `compose` gives the node tree with its marks
 counted as editors count lines. A syntax error or a character that YAML does not allow is
-a `FileProblem` at its place, with a hint when an invisible YAML line break stands before it.
+a `FileProblem` at its place, with a hint when an invisible YAML line break stands before it;
+a quote never closed is placed where it starts, and a tab where the parser stopped is named.
 """
 
 from __future__ import annotations
@@ -56,6 +57,9 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str) -> FileProblem:
     unclosed = _unclosed_quote(error, text)
     if unclosed is not None:
         return unclosed
+    tab = _tab(error, text)
+    if tab is not None:
+        return tab
     mark = error.problem_mark or error.context_mark
     problem = error.problem or "invalid YAML"
     if error.context:
@@ -121,6 +125,25 @@ def _unclosed_quote(error: yaml.MarkedYAMLError, text: str) -> FileProblem | Non
         "quote that starts here",
         *mark_position(started, text),
     )
+
+
+def _tab(error: yaml.MarkedYAMLError, text: str) -> FileProblem | None:
+    """A tab where the parser stopped, named as such: libyaml says "found character that
+    cannot start any token" (or that the tab "violates indentation") and leaves the reader
+    to guess at a character that most editors show as spaces."""
+    mark = error.problem_mark
+    if mark is None or text[mark.index : mark.index + 1] != "\t":
+        return None
+    before = text[: mark.index]
+    line_start = max(before.rfind("\n"), before.rfind("\r")) + 1
+    if before[line_start:].strip(" \t"):  # after `-`, `?` or `:` on its line
+        message = "a tab stands here; YAML separates with spaces only: replace the tab with a space"
+    else:
+        message = (
+            "a tab indents this line; YAML indents with spaces only: replace the tab with spaces"
+        )
+    message += _hidden_break_hint(text, mark.index)
+    return FileProblem(rules.YAML_SYNTAX, message, *mark_position(mark, text))
 
 
 def mark_position(mark: Any, text: str) -> tuple[int, int]:
