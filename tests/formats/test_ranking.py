@@ -188,3 +188,14 @@ def test_csv_and_json_leave_the_points_out_unless_explained() -> None:
     assert "terms" not in json.loads(formats.as_json(ranking))["journeys"][0]
     explained = formats.as_csv(ranking, explain=True).splitlines()[0]
     assert explained.endswith(",contacts_estimated,points_customers,points_contacts,period")
+
+
+@pytest.mark.parametrize("width", [72, 100, 160])
+def test_a_column_with_an_estimate_keeps_its_digits_in_line(width: int) -> None:
+    # ik-verhuis's customers are estimated (310,000~): the other rows leave a blank there.
+    lines = formats.table(sample(), False, width=width).splitlines()
+    rows = [line for line in lines if re.match(r" ?\d+  ", line)]  # a rank: a row's first line
+    figures = [re.search(r"(\d{1,3}(?:,\d{3})+)(~?)", line) for line in rows]
+    ends = {found.end(1) for found in figures if found is not None}
+    marked = [found for found in figures if found is not None and found[2]]
+    assert len(ends) == 1 and marked

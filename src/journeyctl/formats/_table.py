@@ -120,6 +120,8 @@ class Column:
     @cached_property
     def _min_width(self) -> int:
         words = {word for text in self._texts() for word in _words(text, self.wrap)}
+        if self.numeric:  # the blank that a figure keeps for another row's mark counts
+            words.update(_last_word(line) for cell in self.cells for line in cell.plain.split("\n"))
         return max((cell_len(w) for w in words), default=1)
 
     @cached_property
@@ -194,6 +196,12 @@ def wrapped_lines(fact: str, width: int) -> int:
         else:
             used += 1 + length
     return lines
+
+
+def _last_word(line: str) -> str:
+    """The line's last word with the blanks after it: `415.000 ` beside `16.900~`."""
+    words = line.split()
+    return words[-1] + line[len(line.rstrip()) :] if words else ""
 
 
 def _words(text: str, wrap: bool) -> list[str]:
