@@ -173,7 +173,27 @@ class _Planner:
                 return None
             if id_.text in self.documents:
                 return id_.text
-            return self.aliased(id_) or id_.text
+            found = self.aliased(id_)
+            if found is not None:
+                return found
+            named = None if name is None else self.existing(name)
+            if named is not None:
+                # No journey has the id, and the name beside it is an existing journey's:
+                # a mistyped id, not a new journey of that name.
+                assert name is not None
+                self.problem(
+                    id_.where,
+                    said(
+                        "plan.unknown_id",
+                        id=repr(id_.text),
+                        name=repr(name.text),
+                        cell=name.where,
+                        other=named,
+                        file=self.documents[named].file,
+                    ),
+                )
+                return None
+            return id_.text
         assert name is not None
         slug = slugify(name.text)
         if slug in self.documents:
@@ -187,6 +207,18 @@ class _Planner:
             self.problem(name.where, said("plan.no_id", name=repr(name.text)))
             return None
         return slug
+
+    def existing(self, name: Written) -> str | None:
+        """The existing journey a name finds (by the id made of it, its name or the one
+        alias that names it), without a word; None where it finds none."""
+        slug = slugify(name.text)
+        if slug in self.documents:
+            return slug
+        named = self.by_name.get(fold(name.text))
+        if named is not None:
+            return named
+        aliased = self.by_alias.get(fold(name.text), set())
+        return next(iter(aliased)) if len(aliased) == 1 else None
 
     def aliased(self, written: Written) -> str | None:
         ids = self.by_alias.get(fold(written.text), set())

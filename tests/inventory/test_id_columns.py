@@ -1,0 +1,94 @@
+"""The exported workbook edited and imported back: a name cell and the id cell beside it
+that disagree are never settled silently. A journey's Id that no journey has, beside the
+name of one, is refused at the Id cell; a phase, cluster or owner name that names no entry
+beside an id that names one is refused at the name cell, with both; a journey put in another
+cluster or phase is refused at the cell that says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from journeyctl.framework import check
+from journeyctl.inventory.cells import Refused
+from journeyctl.inventory.export import export_bytes, export_table
+from journeyctl.inventory.importing import ImportOptions, ImportResult, read_import
+from tests.inventory.conftest import snapshot
+
+PAY = "klant-zijn/facturatie/ik-betaal.yaml"
+
+
+def _exported(root: Path, **cells: str | None) -> Path:
+    """The workbook export writes of `root`, with `cells` of its first sheet changed (row 2
+    is ik-betaal, the first in rank order)."""
+    path = root.parent / "inventaris.xlsx"
+    path.write_bytes(export_bytes(export_table(check(root), None, None), "xlsx"))
+    workbook = load_workbook(path)
+    sheet = workbook.worksheets[0]
+    assert [c.value for c in sheet[1]][1:6] == ["Klantreis", "Id", "Fase", "Cluster", "Eigenaar"]
+    assert [c.value for c in sheet[2]][1:3] == ["Ik betaal mijn factuur", "ik-betaal"]
+    assert [c.value for c in sheet[1]][-3:] == ["Fase-id", "Cluster-id", "Eigenaar-id"]
+    for cell, value in cells.items():
+        sheet[cell] = value
+    workbook.save(path)
+    return path
+
+
+def _import(root: Path, path: Path, **options: object) -> ImportResult:
+    return read_import(path, check(root), ImportOptions(**options))  # type: ignore[arg-type]
+
+
+def _refused(root: Path, path: Path, **options: object) -> list[tuple[str, str]]:
+    before = snapshot(root)
+    with pytest.raises(Refused) as refused:
+        _import(root, path, **options)
+    assert snapshot(root) == before
+    return [(p.where, str(p.message)) for p in refused.value.problems]
+
+
+def _add_cluster(root: Path, entry: str) -> None:
+    framework = root / "framework.yaml"
+    text = framework.read_text(encoding="utf-8")
+    text = text.replace("contact_reasons:\n", f"{entry}contact_reasons:\n")
+    framework.write_text(text, encoding="utf-8")
+
+
+# A journey's id --------------------------------------------------------------------------
+
+
+def test_an_id_no_journey_has_beside_a_journeys_name_is_refused_at_the_id_cell(
+    tree_dir: Path,
+) -> None:
+    path = _exported(tree_dir, C2="ik-besta-niet")
+    assert _refused(tree_dir, path) == [
+        (
+            "Klantreizen!C2",
+            "'ik-besta-niet' is no journey's id, nor an old id in a journey's aliases, and the "
+            "row's name 'Ik betaal mijn factuur' (Klantreizen!B2) belongs to journey ik-betaal "
+            f"({PAY}): correct the id, or clear it to find the journey by its name",
+        )
+    ]
+
+
+def test_an_id_no_journey_has_beside_an_alias_is_refused_at_the_id_cell(tree_dir: Path) -> None:
+    (tree_dir / PAY).write_text(
+        (tree_dir / PAY).read_text("utf-8").replace("status:", "aliases: [Betalen]\nstatus:"),
+        "utf-8",
+    )
+    path = _exported(tree_dir, B2="Betalen", C2="betalen-oud")
+    ((where, message),) = _refused(tree_dir, path)
+    assert where == "Klantreizen!C2"
+    assert message.startswith("'betalen-oud' is no journey's id")
+
+
+def test_a_new_id_beside_a_new_name_is_a_new_journey(tree_dir: Path) -> None:
+    path = _exported(tree_dir, B2="Ik vraag een betaalregeling aan", C2="betaalregeling")
+    (change,) = _import(tree_dir, path).plan.created
+    assert change.relative == "klant-zijn/facturatie/betaalregeling.yaml"
+
+
+def test_an_empty_id_finds_the_journey_by_its_name(tree_dir: Path) -> None:
+    path = _exported(tree_dir, C2=None)
+    assert _import(tree_dir, path).plan.changes == []
