@@ -115,3 +115,6 @@ def test_every_example_runs_on_the_example_framework(
     result = CliRunner().invoke(app, arguments, env={"COLUMNS": "100", "NO_COLOR": "1"})
     # 0, or 1 where the example shows findings; never a usage error or an internal one.
     assert result.exit_code in (0, 1), result.output
+    # An example shows the command at work: not refused, not warned against.
+    for misfire in ("refused", "geweigerd", "much like", "lijkt sterk op"):
+        assert misfire not in result.output, result.output

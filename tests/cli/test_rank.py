@@ -269,6 +269,12 @@ def test_skip_invalid_does_not_rank_around_a_broken_framework(tree: Path) -> Non
     result = run("--format", "json", "--skip-invalid", root=tree)
     assert (result.exit_code, result.stdout) == (1, "")
     assert "framework.yaml" in result.stderr and "not even with --skip-invalid" in result.stderr
+    # Without the option, no advice to use it: it would not help.
+    result = run("--format", "json", root=tree)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.splitlines()[-1] == (
+        "error: framework.yaml has errors, so nothing is ranked; fix it first"
+    )
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,7 @@ PROGRESS_FROM_BYTES = 2 * 1024 * 1024
 
 # Shown under the options in `--help`; each runs on the example in this repository.
 EXAMPLES = (
-    "journeyctl import examples/inventaris-wadden-energie.xlsx --dry-run",
+    "journeyctl import examples/inventaris-wadden-energie.xlsx --dry-run --estimates",
     "journeyctl import examples/metingen-enquete.csv --kind measurements",
 )
 

@@ -13,7 +13,7 @@ from journeyctl.errors import EXIT_FINDINGS, EXIT_OK
 # Shown under the options in `--help`; each runs on the example in this repository.
 EXAMPLES = (
     'journeyctl new "Ik krijg bericht over een storing" --phase klant-zijn --cluster storing-en-klacht',
-    'journeyctl new "Ik vraag een offerte aan" --phase "Klant worden" --cluster aanmelden --owner eva-de-boer',
+    'journeyctl new "Ik meld een laadpaal aan" --phase "Klant worden" --cluster aanmelden --owner eva-de-boer',
 )
 
 

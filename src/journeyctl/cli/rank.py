@@ -98,7 +98,8 @@ def rank(
 
     checked = check(root, cache=not no_cache)
     skipping = skip_invalid and checked.framework_usable
-    if refuse_errors(checked, _not_ranked(skip_invalid), skipping=skipping):
+    refusal = _not_ranked(checked.framework_usable, skip_invalid)
+    if refuse_errors(checked, refusal, skipping=skipping):
         return EXIT_FINDINGS
     options = RankOptions(
         by=by,
@@ -166,12 +167,11 @@ def _period_note(ranking: Ranking) -> str:
     )
 
 
-def _not_ranked(skip_invalid: bool) -> str:
-    if skip_invalid:
-        return (
-            "error: framework.yaml has errors, so nothing is ranked, not even with "
-            "--skip-invalid; fix it first"
-        )
+def _not_ranked(framework_usable: bool, skip_invalid: bool) -> str:
+    """Why the tree is not ranked: --skip-invalid helps with journeys, not with the framework."""
+    if not framework_usable:
+        even = ", not even with --skip-invalid" if skip_invalid else ""
+        return f"error: framework.yaml has errors, so nothing is ranked{even}; fix it first"
     return (
         "error: the tree has validation errors, so it is not ranked; fix them first, "
         "or rank the valid journeys with --skip-invalid"
