@@ -92,3 +92,44 @@ def test_a_new_id_beside_a_new_name_is_a_new_journey(tree_dir: Path) -> None:
 def test_an_empty_id_finds_the_journey_by_its_name(tree_dir: Path) -> None:
     path = _exported(tree_dir, C2=None)
     assert _import(tree_dir, path).plan.changes == []
+
+
+# A journey put elsewhere ----------------------------------------------------------------
+
+MOVED = (
+    "the sheet puts 'Ik betaal mijn factuur' in {place}, its file in 'Klant zijn' / 'Ik "
+    f"ontvang en betaal de factuur'; import does not move journeys: correct the sheet, or "
+    f"edit {PAY} first"
+)
+OTHER_CLUSTER = "  - id: verbruik\n    name: Ik houd grip op mijn verbruik\n    phase: klant-zijn\n"
+
+
+def test_another_cluster_of_its_phase_is_refused_at_the_cluster_cell(tree_dir: Path) -> None:
+    _add_cluster(tree_dir, OTHER_CLUSTER)
+    path = _exported(tree_dir, E2="Ik houd grip op mijn verbruik")
+    place = "'Klant zijn' / 'Ik houd grip op mijn verbruik'"
+    assert _refused(tree_dir, path) == [("Klantreizen!E2", MOVED.format(place=place))]
+
+
+def test_another_phase_is_refused_at_the_phase_cell(tree_dir: Path) -> None:
+    """Its cluster cell as it was: the phase cell moves it, not the cluster cell."""
+    path = _exported(tree_dir, D2="Klant worden")
+    place = "'Klant worden' / 'Ik ontvang en betaal de factuur'"
+    assert _refused(tree_dir, path) == [("Klantreizen!D2", MOVED.format(place=place))]
+
+
+def test_another_phase_and_cluster_are_refused_at_the_phase_cell(tree_dir: Path) -> None:
+    path = _exported(tree_dir, D2="Klant worden", E2="Ik word klant")
+    place = "'Klant worden' / 'Ik word klant'"
+    assert _refused(tree_dir, path) == [("Klantreizen!D2", MOVED.format(place=place))]
+
+
+def test_a_cluster_of_another_phase_is_refused_at_the_cluster_cell(tree_dir: Path) -> None:
+    path = _exported(tree_dir, E2="Ik word klant")
+    assert _refused(tree_dir, path) == [
+        (
+            "Klantreizen!E2",
+            "cluster 'Ik word klant' belongs to phase 'Klant worden', not to 'Klant zijn'; "
+            "correct the phase or the cluster",
+        )
+    ]

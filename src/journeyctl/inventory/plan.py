@@ -20,6 +20,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 if TYPE_CHECKING:
     from journeyctl.inventory.overlay import Remembered
+    from journeyctl.load.tree import Document
 
 from journeyctl.framework import CheckedTree
 from journeyctl.inventory.cells import Problem
@@ -449,7 +450,15 @@ def _plan_journey(planner: _Planner, journey: _Journey) -> None:
     if first.phase is None or first.cluster is None:
         return
     ids = first.ids
+    document = planner.documents.get(journey.id)
     phase = planner.phase(first.phase, ids.get("phase_id"))
+    if phase is not None and document is not None and phase != document.model.phase:
+        # The phase cell moves the journey: said there, whatever the cluster cell says (the
+        # journey's own cluster, of another phase than the sheet's now, or another).
+        cluster_id = planner.names.find("cluster", first.cluster.text)
+        cluster_name = first.cluster.text if cluster_id is None else cluster_id
+        _refuse_move(planner, document, first.phase.where, phase, cluster_name)
+        return
     cluster = (
         None if phase is None else planner.cluster(first.cluster, phase, ids.get("cluster_id"))
     )
@@ -459,26 +468,13 @@ def _plan_journey(planner: _Planner, journey: _Journey) -> None:
     volumes = _volumes(planner, journey)
     criteria = _criteria(planner, journey)
     status = _status(journey)
-    document = planner.documents.get(journey.id)
     if document is None:
         place = (phase, cluster, owner)
         _plan_new(planner, journey, first, place, volumes, criteria, status)
         return
     model = document.model
-    if (model.phase, model.cluster) != (phase, cluster):
-        names = planner.names
-        planner.problem(
-            first.phase.where,
-            said(
-                "plan.moved",
-                name=repr(model.name),
-                phase=repr(names.name("phase", phase)),
-                cluster=repr(names.name("cluster", cluster)),
-                file_phase=repr(names.name("phase", model.phase)),
-                file_cluster=repr(names.name("cluster", model.cluster)),
-                file=document.file,
-            ),
-        )
+    if model.cluster != cluster:  # another cluster of the journey's phase: at its cell
+        _refuse_move(planner, document, first.cluster.where, phase, cluster)
         return
     rename = _rename(planner, journey, model)
     if rename is _REFUSED:
@@ -522,6 +518,26 @@ def _plan_journey(planner: _Planner, journey: _Journey) -> None:
                 upsert_item(items, {"text": note.text}, {"file": note.file, "cell": note.cell})
 
     _plan_edit(planner, journey.id, document.file, document.path, edit, details)
+
+
+def _refuse_move(
+    planner: _Planner, document: Document[Journey], where: str, phase: str, cluster: str
+) -> None:
+    """Import does not move journeys: refused at the cell that puts the journey elsewhere
+    (the phase cell, else the cluster cell), with the sheet's place and the file's."""
+    model, names = document.model, planner.names
+    planner.problem(
+        where,
+        said(
+            "plan.moved",
+            name=repr(model.name),
+            phase=repr(names.name("phase", phase)),
+            cluster=repr(names.name("cluster", cluster)),
+            file_phase=repr(names.name("phase", model.phase)),
+            file_cluster=repr(names.name("cluster", model.cluster)),
+            file=document.file,
+        ),
+    )
 
 
 # The keys a journey file lists after `status` (the model's order): a status the file did not
