@@ -175,7 +175,8 @@ def test_unknown_report_lists_the_five() -> None:
     result = run("kpi")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        "error: 'kpi' is not a report; choose one of kpis, improvements, coverage, owners, alerts\n"
+        "error: 'kpi' is not a report; did you mean 'kpis'? choose one of kpis, improvements, "
+        "coverage, owners, alerts\n"
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from journeyctl.errors import UsageError
-from journeyctl.reports import build
+from journeyctl.reports import build, report_name
 from journeyctl.reports.rows import cell
 from tests.conftest import as_shown
 from tests.reports.tree import report_input
@@ -17,6 +17,10 @@ def test_an_unknown_report_is_a_usage_error() -> None:
     assert as_shown(raised.value) == (
         "'journeys' is not a report; choose one of kpis, improvements, coverage, owners, alerts"
     )
+
+
+def test_a_report_is_named_in_any_case() -> None:
+    assert report_name("KPIS") == "kpis" and report_name("Alerts") == "alerts"
 
 
 @pytest.mark.parametrize("name", ["improvements", "coverage", "owners"])

@@ -59,9 +59,9 @@ def report(
 
     from journeyctl.formats import Settings
     from journeyctl.formats.reports import REPORT_FORMATS
-    from journeyctl.reports import build, check_explain, check_name, check_top
+    from journeyctl.reports import build, check_explain, check_top, report_name
 
-    check_name(name)
+    name = report_name(name)
     check_top(name, top)
     check_explain(name, explain)
     shared.refuse_same_periods(period, compare)

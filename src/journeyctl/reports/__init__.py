@@ -119,15 +119,22 @@ _BUILDERS: dict[str, str] = {
 REPORT_NAMES: tuple[str, ...] = tuple(_BUILDERS)
 
 
-def check_name(name: str) -> None:
-    """A usage error that lists the reports, for a name that is not one of them."""
-    if name not in _BUILDERS:
-        raise UsageError(f"'{name}' is not a report; choose one of {', '.join(REPORT_NAMES)}")
+def report_name(written: str) -> str:
+    """The report that `written` names, in any case (`KPIS`); a usage error that lists the
+    reports, with the nearest, for a name that is none of them."""
+    from journeyctl.suggest import closest
+
+    for name in REPORT_NAMES:
+        if written.casefold() == name:
+            return name
+    hint = closest(written, REPORT_NAMES)
+    fix = f"did you mean '{hint}'? " if hint else ""
+    raise UsageError(f"'{written}' is not a report; {fix}choose one of {', '.join(REPORT_NAMES)}")
 
 
 def build(name: str, report_input: ReportInput, top: int | None = None) -> Report:
     """The report `name`; a usage error for an unknown name or a `top` it does not take."""
-    check_name(name)
+    name = report_name(name)
     check_top(name, top)
     function = _BUILDERS[name]
     builder: Callable[..., Report] = getattr(import_module(_module(function)), function)
@@ -188,7 +195,6 @@ __all__ = [
     "alerts_report",
     "build",
     "check_explain",
-    "check_name",
     "check_top",
     "coverage_report",
     "improvements_report",
@@ -197,5 +203,6 @@ __all__ = [
     "owners_report",
     "prepare",
     "previous_period",
+    "report_name",
     "shortfall",
 ]
