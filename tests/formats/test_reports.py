@@ -415,7 +415,7 @@ def test_a_report_loads_its_own_modules_only() -> None:
     # reports and their pages.
     script = (
         "from journeyctl.formats.reports import REPORT_FORMATS\n"
-        "from journeyctl.reports import alerts_report, build, check_name\n"
+        "from journeyctl.reports import alerts_report, build, report_name\n"
     )
     others = "m.split('.')[-1] in {'improvements', 'coverage'}"
     assert modules_after(script, others) == []
