@@ -257,3 +257,17 @@ def test_the_explanation_names_a_journey_without_contacts_and_marks_estimates() 
     assert shown.notes[-1] == "~ estimated, not counted"
     empty = improvements_view(with_improvements(), "en", explain=True).explanation
     assert empty is not None and empty.empty.startswith("No open improvement expects")
+
+
+def test_an_expected_effect_on_a_kpi_is_a_change_with_its_sign() -> None:
+    given = prepared()
+    first = given.improvements[0]
+    effects = {"contacts": "-10%", "nps": 8, "ces": 0.8, "wait": -2.5}
+    changed = first.model_copy(update={"expected": effects})
+    report = improvements_report(replace(given, improvements=(changed, *given.improvements[1:])))
+    row = next(row for row in improvements_view(report, "nl").details.rows)
+    assert row[2].text.split("; ")[1:] == [
+        "Net Promoter Score +8",  # the framework's name of the KPI
+        "ces +0,8",
+        "wait -2,5",
+    ]

@@ -123,6 +123,15 @@ def percent(fraction: float | None, lang: Lang, places: int = 0) -> str:
     return NONE if fraction is None else format_percent(fraction, lang, places)
 
 
+def signed(value: float | None, lang: Lang, places: int) -> str:
+    """A change with its sign, +0.02 or -3 (a KPI since its previous measurement, the effect
+    an improvement expects on one); NONE without one."""
+    if value is None:
+        return NONE
+    text = decimal(value, lang, places)
+    return text if value < 0 or text.startswith("-") else "+" + text
+
+
 def rise(fraction: float | None, lang: Lang) -> str:
     """A rise as a signed percentage, +33%; "" where there is none to say."""
     return "" if fraction is None else "+" + format_percent(fraction, lang)

@@ -251,14 +251,14 @@ def _details(report: ImprovementsReport, lang: Lang) -> Table:
 
 
 def _expected(report: ImprovementsReport, row: ImprovementRow, lang: Lang) -> str:
-    """The expected effects as a person reads them: "contacts -15%; NPS 30"."""
+    """The expected effects as a person reads them, each a change: "contacts -15%; NPS +10"."""
     parts = []
     for key, effect in row.expected.items():
         if key == "contacts" and row.contacts_change is not None:
             parts.append(f"{label('contacts', lang).lower()} {_change(row.contacts_change, lang)}")
         else:
             shown = (
-                format_decimal(effect, lang, 0 if effect == int(effect) else 2)
+                cells.signed(effect, lang, cells.places([effect]))
                 if isinstance(effect, float | int)
                 else effect
             )

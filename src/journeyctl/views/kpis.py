@@ -95,7 +95,7 @@ def kpi_line(row: KpiRow, lang: Lang) -> KpiLine:
         trend_key=row.trend or "",
         arrow=_arrow(row),
         target_reached=bool(row.target_reached),
-        since_previous=_signed(row.since_previous, lang, shared),
+        since_previous=cells.signed(row.since_previous, lang, shared),
         progress=cells.percent(row.progress, lang),
         track=NONE if track == "none" else label(f"report.track.{track}", lang),
         track_tone="good" if track in ("on", "reached") else "bad" if track == "off" else "",
@@ -112,13 +112,6 @@ def _track(row: KpiRow) -> str:
     if row.target_reached:
         return "reached"
     return "on" if row.on_track else "off"
-
-
-def _signed(value: float | None, lang: Lang, places: int) -> str:
-    if value is None:
-        return NONE
-    text = cells.decimal(value, lang, places)
-    return text if value < 0 or text.startswith("-") else "+" + text
 
 
 def _arrow(row: KpiRow) -> str:
