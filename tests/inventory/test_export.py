@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from journeyctl.framework import check
 from journeyctl.inventory import export
+from journeyctl.inventory.cells import Refused
 from journeyctl.inventory.export import (
     export_bytes,
     export_table,
@@ -456,15 +457,54 @@ def test_an_export_imported_into_another_framework_keeps_every_id(
 
 
 def test_a_renamed_phase_cluster_or_owner_is_found_by_its_id_column(tree_dir: Path) -> None:
+    """Renamed in framework.yaml since the export, the old name kept in its aliases: the
+    name cell and the id cell name the same entry."""
     exported = tree_dir.parent / "export.xlsx"
     exported.write_bytes(export_bytes(export_table(check(tree_dir), None, None), "xlsx"))
-    framework = tree_dir / "framework.yaml"
+    _rename_entries(tree_dir, aliases=True)
+    assert read_import(exported, check(tree_dir), ImportOptions()).plan.changes == []
+
+
+def test_a_renamed_entry_whose_old_name_is_no_alias_is_refused_at_the_name_cell(
+    tree_dir: Path,
+) -> None:
+    """The old name in the name cell names no entry, the id beside it names one: a new
+    owner written beside the old one's id reads the same, so neither is taken silently."""
+    exported = tree_dir.parent / "export.xlsx"
+    exported.write_bytes(export_bytes(export_table(check(tree_dir), None, None), "xlsx"))
+    _rename_entries(tree_dir, aliases=False)
+    with pytest.raises(Refused) as refused:
+        read_import(exported, check(tree_dir), ImportOptions())
+    # The phase's old name is still a spelling of its id (klant-zijn): found.
+    assert [(p.where, str(p.message)) for p in refused.value.problems] == [
+        (
+            "Klantreizen!E2",
+            "'Ik ontvang en betaal de factuur' is not the cluster that Klantreizen!Q2 names "
+            "(facturatie, 'Factuur'): to give the journey a new cluster, clear Klantreizen!Q2 "
+            "or write its id there (--add-missing adds it to framework.yaml); if 'Ik ontvang "
+            "en betaal de factuur' is what 'Factuur' was called before a rename, write "
+            "'Factuur' or add 'Ik ontvang en betaal de factuur' to its aliases in "
+            "framework.yaml",
+        ),
+        (
+            "Klantreizen!F2",
+            "'Jan Jansen' is not the owner that Klantreizen!R2 names (jan, 'Jan de Vries') "
+            "(also in F3): to give the journey a new owner, clear Klantreizen!R2 or write its "
+            "id there (--add-missing adds it to framework.yaml); if 'Jan Jansen' is what 'Jan "
+            "de Vries' was called before a rename, write 'Jan de Vries' or add 'Jan Jansen' to "
+            "its aliases in framework.yaml",
+        ),
+    ]
+
+
+def _rename_entries(root: Path, *, aliases: bool) -> None:
+    framework = root / "framework.yaml"
     text = framework.read_text(encoding="utf-8")
     for old, new in (
         ("name: Klant zijn", "name: Bestaande klant"),
         ("name: Ik ontvang en betaal de factuur", "name: Factuur"),
         ("name: Jan Jansen", "name: Jan de Vries"),
     ):
-        text = text.replace(old, new)
+        alias = f"\n    aliases: [{old.partition(': ')[2]}]" if aliases else ""
+        text = text.replace(old, new + alias)
     framework.write_text(text, encoding="utf-8")
-    assert read_import(exported, check(tree_dir), ImportOptions()).plan.changes == []

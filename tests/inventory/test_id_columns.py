@@ -133,3 +133,90 @@ def test_a_cluster_of_another_phase_is_refused_at_the_cluster_cell(tree_dir: Pat
             "correct the phase or the cluster",
         )
     ]
+
+
+# A phase, cluster or owner: the name cell and the id cell beside it ---------------------
+
+NOT_THE_OWNER = (
+    "'Piet Pietersen' is not the owner that Klantreizen!R2 names (jan, 'Jan Jansen'): to "
+    "give the journey a new owner, clear Klantreizen!R2 or write its id there (--add-missing "
+    "adds it to framework.yaml); if 'Piet Pietersen' is what 'Jan Jansen' was called before "
+    "a rename, write 'Jan Jansen' or add 'Piet Pietersen' to its aliases in framework.yaml"
+)
+
+
+@pytest.mark.parametrize("add_missing", [False, True])
+def test_a_new_owner_beside_the_old_owners_id_is_refused_with_both_cells(
+    tree_dir: Path, add_missing: bool
+) -> None:
+    """The tester's case: the owner's name changed, its id cell left as exported. It was
+    dropped silently (the id cell won): 0 to update, exit 0."""
+    path = _exported(tree_dir, F2="Piet Pietersen")
+    refused = _refused(tree_dir, path, add_missing=add_missing)
+    assert refused == [("Klantreizen!F2", NOT_THE_OWNER)]
+
+
+def test_the_refusal_is_said_in_the_frameworks_language(tree_dir: Path) -> None:
+    path = _exported(tree_dir, F2="Piet Pietersen")
+    with pytest.raises(Refused) as refused:
+        _import(tree_dir, path)
+    (problem,) = refused.value.problems
+    assert problem.say("nl") == (
+        "Klantreizen!F2: 'Piet Pietersen' is niet wat Klantreizen!R2 noemt (eigenaar jan, "
+        "'Jan Jansen'): om de klantreis een nieuwe eigenaar te geven, maak Klantreizen!R2 leeg "
+        "of schrijf daar het id ervan (--add-missing voegt die toe aan framework.yaml); heette "
+        "'Jan Jansen' vóór een hernoeming 'Piet Pietersen', schrijf dan 'Jan Jansen' of zet "
+        "'Piet Pietersen' bij de aliassen ervan in framework.yaml"
+    )
+
+
+def test_an_unknown_cluster_beside_the_clusters_id_is_refused_with_both_cells(
+    tree_dir: Path,
+) -> None:
+    path = _exported(tree_dir, E2="Onbekend cluster")
+    ((where, message),) = _refused(tree_dir, path, add_missing=True)
+    assert where == "Klantreizen!E2"
+    assert message.startswith(
+        "'Onbekend cluster' is not the cluster that Klantreizen!Q2 names (facturatie, "
+        "'Ik ontvang en betaal de factuur'): to give the journey a new cluster, clear "
+        "Klantreizen!Q2"
+    )
+
+
+@pytest.mark.parametrize("id_cell", [None, "piet"])
+def test_a_new_owner_with_its_id_cell_cleared_or_its_own_id_is_added(
+    tree_dir: Path, id_cell: str | None
+) -> None:
+    path = _exported(tree_dir, F2="Piet Pietersen", R2=id_cell)
+    plan = _import(tree_dir, path, add_missing=True).plan
+    new_id = id_cell or "piet-pietersen"
+    assert plan.framework is not None
+    assert plan.framework.details == [f"add owner {new_id} (Piet Pietersen)"]
+    (change,) = plan.updated
+    assert (change.relative, change.details) == (PAY, [f"owner: jan -> {new_id}"])
+
+
+def test_another_known_owner_beside_the_old_owners_id_is_that_owner(tree_dir: Path) -> None:
+    framework = tree_dir / "framework.yaml"
+    framework.write_text(
+        framework.read_text("utf-8").replace(
+            "owners:\n", "owners:\n  - id: piet\n    name: Piet Pietersen\n"
+        ),
+        "utf-8",
+    )
+    path = _exported(tree_dir, F2="Piet Pietersen")
+    (change,) = _import(tree_dir, path).plan.updated
+    assert (change.relative, change.details) == (PAY, ["owner: jan -> piet"])
+
+
+def test_a_name_two_clusters_share_is_the_one_its_id_cell_names(tree_dir: Path) -> None:
+    _add_cluster(tree_dir, "  - id: overig-zijn\n    name: Overig\n    phase: klant-zijn\n")
+    _add_cluster(tree_dir, "  - id: overig-worden\n    name: Overig\n    phase: klant-worden\n")
+    text = (
+        (tree_dir / PAY).read_text("utf-8").replace("cluster: facturatie", "cluster: overig-zijn")
+    )
+    (tree_dir / "klant-zijn/overig-zijn").mkdir()
+    (tree_dir / "klant-zijn/overig-zijn/ik-betaal.yaml").write_text(text, "utf-8")
+    (tree_dir / PAY).unlink()
+    path = _exported(tree_dir)
+    assert _import(tree_dir, path).plan.changes == []

@@ -148,6 +148,10 @@ class _Planner:
         # Names the framework does not know, each refused once: (kind, folded, phase) ->
         # the name as first written and every cell that writes it.
         self.unknown: dict[tuple[Kind, str, str | None], tuple[str, list[str]]] = {}
+        # Names that name no entry beside an id that names one, each refused once: (kind,
+        # folded name, id) -> the name as first written, and every name cell and id cell.
+        self.mismatched: dict[tuple[Kind, str, str], tuple[str, list[tuple[str, str]]]] = {}
+        self.spellings: dict[Kind, dict[str, frozenset[str]]] = {}  # see `_ids`
         self.clusters_by_phase: dict[str, _PhaseClusters] = {}
         self.schema_lines: dict[str, str] = {}  # a folder of new journeys: their modeline
         # New documents not read back yet, with their data: read back by `_validated`.
@@ -285,28 +289,67 @@ class _Planner:
     # Framework references ---------------------------------------------------------------
 
     def phase(self, written: Written, id_: Written | None = None) -> str | None:
-        found = self.names.find("phase", written.text) or self._by_id("phase", id_)
+        return self._entry("phase", written, id_, self.new_phases)
+
+    def owner(self, written: Written, id_: Written | None = None) -> str | None:
+        return self._entry("owner", written, id_, self.new_owners)
+
+    def _entry(
+        self, kind: Kind, written: Written, id_: Written | None, new: dict[str, dict[str, str]]
+    ) -> str | None:
+        """The phase or owner a name cell names; where it names none, the one the id cell
+        beside it names, if the name is one of its spellings; else a new entry (with
+        --add-missing) or a refusal."""
+        found = self.names.find(kind, written.text)
         if found is not None:
             return found
-        return self._missing("phase", written, self.new_phases, {}, id_)
+        named = self._id_entry(kind, id_)
+        if named is not None:
+            return self._by_id(kind, written, named, id_)
+        return self._missing(kind, written, new, {}, id_)
 
-    def _by_id(self, kind: Kind, id_: Written | None) -> str | None:
-        """The entry an id column names, where the name beside it names none (renamed)."""
-        if id_ is None or id_.text not in dict(self.names.known(kind)):
+    def _id_entry(self, kind: Kind, id_: Written | None) -> str | None:
+        """The entry of the framework an id cell names; None for none (or no cell)."""
+        if id_ is None or id_.text not in self._ids(kind):
             return None
         return id_.text
 
+    def _ids(self, kind: Kind) -> dict[str, frozenset[str]]:
+        """Each entry's id -> its spellings (id, name, aliases), folded; made once a kind."""
+        if kind not in self.spellings:
+            spelled: dict[str, set[str]] = {id_: set() for id_, _ in self.names.known(kind)}
+            for id_, text in self.names.spellings(kind):
+                spelled[id_].add(fold(text))
+            self.spellings[kind] = {id_: frozenset(s) for id_, s in spelled.items()}
+        return self.spellings[kind]
+
+    def _by_id(self, kind: Kind, written: Written, named: str, id_: Written | None) -> str | None:
+        """The entry the id cell names where the name cell beside it is one of its
+        spellings (a name that several entries share). A name that names no entry beside
+        an id that names one is refused with both cells: it may be a new entry written
+        beside the old one's id, or the entry's name before it was renamed in
+        framework.yaml; import cannot tell which, and takes neither silently."""
+        if fold(written.text) in self._ids(kind)[named]:
+            return named
+        assert id_ is not None
+        key = (kind, fold(written.text), named)
+        self.mismatched.setdefault(key, (written.text, []))[1].append((written.where, id_.where))
+        return None
+
     def cluster(self, written: Written, phase: str, id_: Written | None = None) -> str | None:
         ids, by_name, by_alias = self._clusters_of(phase)
-        if id_ is not None and self._by_id("cluster", id_) in ids:
-            named = self.names.find("cluster", written.text)
-            if named is None or named == id_.text:
-                return id_.text
         key = fold(written.text)
+        named = self._id_entry("cluster", id_)
+        if named in ids and key in self._ids("cluster")[named]:
+            return named  # the id's cluster's name (which a cluster of another phase shares)
         in_phase = by_name.get(key) or by_alias.get(key)
         if in_phase is not None:
             return in_phase
         found = self.names.find("cluster", written.text)
+        if found is None and named is not None:
+            found = self._by_id("cluster", written, named, id_)
+            if found is None:
+                return None  # refused with the id cell beside it
         if found is not None:
             owner_phase = next(c.phase for c in self.framework.clusters if c.id == found)
             self.problem(
@@ -345,12 +388,6 @@ class _Planner:
             self.clusters_by_phase[phase] = _PhaseClusters(ids, by_name, by_alias)
         return self.clusters_by_phase[phase]
 
-    def owner(self, written: Written, id_: Written | None = None) -> str | None:
-        found = self.names.find("owner", written.text) or self._by_id("owner", id_)
-        if found is not None:
-            return found
-        return self._missing("owner", written, self.new_owners, {}, id_)
-
     def _missing(
         self,
         kind: Kind,
@@ -373,6 +410,20 @@ class _Planner:
         cell, and how many more), the closest names the framework has, what to do."""
         for (kind, _, phase), (text, cells) in self.unknown.items():
             self.problem(cells[0], self._unknown_message(kind, text, phase, cells[1:]))
+        for (kind, _, named), (text, places) in self.mismatched.items():
+            (cell, id_cell), others = places[0], [cell for cell, _ in places[1:]]
+            fields = {
+                "text": repr(text),
+                "kind": said(f"word.{kind}"),
+                "new_kind": said(f"word.new_{kind}"),
+                "id_cell": id_cell,
+                "id": named,
+                "name": repr(self.names.name(kind, named)),
+            }
+            if others:
+                self.problem(cell, said("plan.not_the_entry_also", also=_also(others), **fields))
+            else:
+                self.problem(cell, said("plan.not_the_entry", **fields))
 
     def _unknown_message(self, kind: Kind, text: str, phase: str | None, others: list[str]) -> Said:
         spellings = self.names.spellings(kind)
@@ -385,16 +436,10 @@ class _Planner:
                 self.names.name(kind, id_) for w in near for id_, sp in spellings if sp == w
             )
         )
-        cells = tuple(cell.rpartition("!")[2] for cell in others[:3])
         if not others:
             head = said(f"plan.unknown.{kind}", text=repr(text))
         else:
-            also = (
-                said("plan.also", cells=cells)
-                if len(others) <= 3
-                else said("plan.also_more", cells=cells, more=len(others) - 3)
-            )
-            head = said(f"plan.unknown.{kind}_also", text=repr(text), also=also)
+            head = said(f"plan.unknown.{kind}_also", text=repr(text), also=_also(others))
         words = {"text": repr(text), "new_kind": said(f"word.new_{kind}")}
         offered = {id_ for id_, _ in spellings}
         known = [name for id_, name in self.names.known(kind) if id_ in offered]
@@ -405,6 +450,14 @@ class _Planner:
             return said("plan.unknown.none", head=head, kinds=said(f"word.{kind}s"), **words)
         listed = ", ".join(known[:8]) + (", ..." if len(known) > 8 else "")
         return said("plan.unknown.listed", head=head, known=listed, **words)
+
+
+def _also(others: list[str]) -> Said:
+    """The other cells that write the same: the first three, and how many more."""
+    cells = tuple(cell.rpartition("!")[2] for cell in others[:3])
+    if len(others) <= 3:
+        return said("plan.also", cells=cells)
+    return said("plan.also_more", cells=cells, more=len(others) - 3)
 
 
 def _new_id(written: Written, id_: Written | None) -> str:
