@@ -3,6 +3,7 @@ few words; what a slide lays out, field by field."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from journeyctl.diff.changes import Changed, JourneyDiff, Revision, TreeDiff
@@ -71,3 +72,14 @@ def test_the_ranking_slide_says_the_share_of_the_journeys_it_shows() -> None:
     assert deck_view(given, top=2, lang="en").ranking_notes == (
         "The contact reasons of these journeys hold 70% of all contacts in 2025 (1,400 of 2,000)",
     )
+
+
+def test_the_ranking_slide_notes_only_the_journeys_it_shows_in_the_decks_language() -> None:
+    given = prepared()
+    first, second, *rest = given.ranking.journeys
+    flagged = replace(second, missing_criteria=["strategic"])
+    given = replace(given, ranking=replace(given.ranking, journeys=[first, flagged, *rest]))
+    top_one = deck_view(given, top=1, lang="nl").ranking_notes
+    assert not any("I sign up" in note for note in top_one)
+    assert top_one[-1].startswith("De contactredenen van deze klantreizen")
+    assert any("I sign up" in note for note in deck_view(given, top=2, lang="nl").ranking_notes)
