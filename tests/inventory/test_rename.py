@@ -279,12 +279,43 @@ def test_a_new_name_that_is_one_of_its_aliases_is_the_name_and_the_old_one_joins
     (change,) = result.plan.changes
     assert change.details == [
         "name: 'Ik betaal mijn rekening' -> 'Ik betaal mijn factuur'",
+        "aliases: - 'Ik betaal mijn factuur'",
+        "aliases: + 'Ik betaal mijn rekening'",
+    ]
+    # The name leaves the aliases: a journey's aliases never hold its own name.
+    assert "\nname: Ik betaal mijn factuur\naliases: [Ik betaal mijn rekening]\n" in change.new
+    apply_plan(tree_dir, result.plan)
+    assert _renamed(tree_dir, "Ik betaal mijn factuur").plan.changes == []
+
+
+def test_a_name_back_to_one_of_several_aliases_takes_only_that_one_out(tree_dir: Path) -> None:
+    _edit(
+        tree_dir,
+        PAY,
+        NAME,
+        "name: Ik betaal mijn rekening\naliases:\n  - Betalen  # Facturatie\n"
+        "  - IK BETAAL MIJN FACTUUR\n  - Factuur voldoen\n",
+    )
+    (change,) = _renamed(tree_dir, "Ik betaal mijn factuur").plan.changes
+    assert change.details == [
+        "name: 'Ik betaal mijn rekening' -> 'Ik betaal mijn factuur'",
+        "aliases: - 'IK BETAAL MIJN FACTUUR'",
         "aliases: + 'Ik betaal mijn rekening'",
     ]
     assert (
-        "\nname: Ik betaal mijn factuur\naliases: [Ik betaal mijn factuur, Ik betaal mijn "
-        "rekening]\n" in change.new
+        "name: Ik betaal mijn factuur\naliases:\n  - Betalen  # Facturatie\n"
+        "  - Factuur voldoen\n  - Ik betaal mijn rekening\n" in change.new
     )
+
+
+def test_a_change_of_case_back_to_its_only_alias_leaves_no_aliases(tree_dir: Path) -> None:
+    _edit(tree_dir, PAY, NAME, "name: Ik betaal mijn factuur\naliases: [IK BETAAL]\n")
+    (change,) = _renamed(tree_dir, "Ik Betaal").plan.changes
+    assert change.details == [
+        "name: 'Ik betaal mijn factuur' -> 'Ik Betaal'",
+        "aliases: - 'IK BETAAL'",
+        "aliases: + 'Ik betaal mijn factuur'",
+    ]
 
 
 def test_the_old_name_goes_last_in_a_list_of_aliases_its_comments_kept(tree_dir: Path) -> None:

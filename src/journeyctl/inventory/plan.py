@@ -604,6 +604,8 @@ class _Rename:
 
     name: str
     alias: str | None  # None where an alias, or the new name, already matches it
+    # The aliases the new name is (folded): taken out, a journey's aliases never hold its name.
+    dropped: tuple[str, ...] = ()
 
 
 _REFUSED = _Rename("", None)  # a new name refused: the journey is not planned further
@@ -616,7 +618,9 @@ def _rename(planner: _Planner, journey: _Journey, model: Journey) -> _Rename | N
     empty or `n.b.` name cell changes nothing. Spaces around it, and the line ends and marks
     of a name that export wrote (`read_back`), do not count as a change; any other
     difference does, case too. The old name joins the aliases, so that a sheet that still
-    says it finds the journey, unless the new name, or an alias, already matches it."""
+    says it finds the journey, unless the new name, or an alias, already matches it; an
+    alias that the new name is leaves the aliases (a name back to an alias: an older
+    export), so that a journey's aliases never hold its own name."""
     written = next(
         (row.name for row in journey.rows if row.id is not None and row.name is not None), None
     )
@@ -632,9 +636,10 @@ def _rename(planner: _Planner, journey: _Journey, model: Journey) -> _Rename | N
         )
         return _REFUSED
     planner.renamed.setdefault(fold(name), (model.id, written.where))
+    dropped = tuple(alias for alias in model.aliases if fold(alias) == fold(name))
     matched = {fold(name), *(fold(alias) for alias in model.aliases)}
     old = model.name.strip()
-    return _Rename(name, None if fold(old) in matched else old)
+    return _Rename(name, None if fold(old) in matched else old, dropped)
 
 
 def _same_name(written: str, name: str) -> bool:
@@ -648,6 +653,7 @@ def _rename_details(model: Journey, rename: _Rename | None) -> list[Message]:
     if rename is None:
         return []
     details: list[Message] = [said("detail.name", old=repr(model.name), new=repr(rename.name))]
+    details += [said("detail.alias_dropped", alias=repr(alias)) for alias in rename.dropped]
     if rename.alias is not None:
         details.append(said("detail.alias", alias=repr(rename.alias)))
     return details
@@ -664,6 +670,13 @@ def _edit_name(top: CommentedMap, rename: _Rename) -> None:
     """The new name in place of the old (its quotes kept), the old one added to the aliases:
     on one line (`aliases: [...]`) in a file without them, last in a list it has."""
     set_value(top, "name", rename.name)
+    if rename.dropped:
+        items = child_list(top, "aliases")
+        for index in reversed(range(len(items))):
+            if items[index] in rename.dropped:
+                del items[index]
+        if not items and rename.alias is None:
+            del top["aliases"]
     if rename.alias is None:
         return
     if top.get("aliases") is None:
