@@ -20,6 +20,7 @@ from journeyctl.inventory.values import (
     text,
     yes_no,
 )
+from journeyctl.text import Lang
 
 COUNTS: list[tuple[Value, str, int | Estimate]] = [
     ("402.000", "nl", 402000),
@@ -300,3 +301,61 @@ def test_a_number_format_guessed_refuses_what_reads_two_ways_and_says_how_to_say
         "way; write 402,000 for the thousands or 402.00 for the decimal, or say how the sheet "
         "writes numbers with --number-format nl"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "message"),
+    [
+        (
+            "421.000",
+            "en",
+            "'421.000' is ambiguous for a count: three zeros after the decimal sign read the "
+            "English way are how thousands are written the Dutch way; write 421,000 for the "
+            "thousands or 421 for the whole number",
+        ),
+        (
+            "98,000",
+            "nl",
+            "'98,000' is ambiguous for a count: three zeros after the decimal sign read the "
+            "Dutch way are how thousands are written the English way; write 98.000 for the "
+            "thousands or 98 for the whole number",
+        ),
+        (
+            "ca. 4.000",
+            "en",
+            "'ca. 4.000' is ambiguous for a count: three zeros after the decimal sign read the "
+            "English way are how thousands are written the Dutch way; write 4,000 for the "
+            "thousands or 4 for the whole number",
+        ),
+    ],
+)
+def test_a_count_with_three_zero_decimals_is_ambiguous_even_with_the_way_said(
+    text: str, lang: Lang, message: str
+) -> None:
+    """`--number-format en` read '421.000' as 421 silently, where the default refuses it:
+    saying the way is never laxer than the default."""
+    with pytest.raises(CellError) as refused:
+        count(text, NumberFormat(lang, stated=True))
+    assert str(refused.value) == message
+    with pytest.raises(CellError):
+        count(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("1,421.000", "en", 1421),  # grouped: no doubt
+        ("421", "en", 421),
+        ("421,000", "en", 421_000),
+        ("421.000", "nl", 421_000),
+        ("0.000", "en", 0),  # no thousands look like that
+    ],
+)
+def test_a_count_the_way_said_reads_where_no_doubt_is_possible(
+    text: str, lang: Lang, expected: int
+) -> None:
+    assert count(text, NumberFormat(lang, stated=True)) == expected
+
+
+def test_a_measure_with_three_decimals_is_read_the_way_said() -> None:
+    assert measure("4.000", NumberFormat("en", stated=True)) == 4

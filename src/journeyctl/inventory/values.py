@@ -120,8 +120,14 @@ def number(value: Value, written: Lang | NumberFormat) -> int | float | Estimate
 
 
 def count(value: Value, written: Lang | NumberFormat) -> int | Estimate:
-    """A whole number from 0 up (customers, contacts, responses)."""
-    found = number(value, written)
+    """A whole number from 0 up (customers, contacts, responses). A count written with
+    three decimals that are all zeros (`421.000` read the English way) is what a thousands
+    separator looks like: refused as ambiguous also where --number-format says the way, so
+    that saying it is never laxer than the default, which refuses it too."""
+    form = written if isinstance(written, NumberFormat) else NumberFormat(written)
+    if form.stated and isinstance(value, str):
+        _refuse_zero_decimals(value, form.lang)
+    found = number(value, form)
     figure = found.value if isinstance(found, Estimate) else found
     if figure < 0:
         raise CellError(said("cell.negative", value=_shown(value)))
@@ -130,6 +136,29 @@ def count(value: Value, written: Lang | NumberFormat) -> int | Estimate:
     if figure >= NUMBER_LIMIT:
         raise CellError(said("cell.too_large_count", value=_shown(value)))
     return Estimate(int(figure)) if isinstance(found, Estimate) else int(figure)
+
+
+def _refuse_zero_decimals(value: str, lang: Lang) -> None:
+    """Refuse one to three digits, the language's decimal sign and `000` (an estimate's
+    number too): a count has no decimals, and those are another language's thousands."""
+    text = value.strip()
+    estimate = _ESTIMATE.fullmatch(text)
+    core = estimate.group(1).strip() if estimate else text
+    sign = re.escape(format_decimal(0.5, lang, 1)[1])
+    match = re.fullmatch(rf"[+-]?([1-9][0-9]{{0,2}}){sign}000", core, re.ASCII)
+    if match is not None:
+        thousands = int(match.group(1)) * 1000
+        others = [other for other in LANGUAGES if other != lang]
+        raise CellError(
+            said(
+                "cell.ambiguous_count",
+                value=repr(value),
+                way=said(f"way.{lang}"),
+                other_way=said(f"way.{others[0]}"),
+                thousands=format_count(thousands, lang),
+                whole=int(match.group(1)),
+            )
+        )
 
 
 def measure(value: Value, written: Lang | NumberFormat) -> int | float:
