@@ -19,11 +19,13 @@ from tests.formats.deck_reader import pdf_pages, pdf_text, read, to_pdf
 EXAMPLE = REPO_ROOT / "journeys"
 # What a user's shell may hold; --root in every call wins over JOURNEYCTL_ROOT.
 ENV = {"NO_COLOR": "1", "COLUMNS": "80", "LANG": "C", "JOURNEYCTL_ROOT": "/nowhere"}
-WARNINGS = "note: 6 warning(s); `journeyctl validate` lists them\n"
+WARNINGS = "note: 7 warning(s); `journeyctl validate` lists them\n"
 
 
 def run(*arguments: str, root: Path = EXAMPLE) -> Result:
-    return CliRunner().invoke(app, ["deck", "--root", str(root), *arguments], env=ENV)
+    # One day for the example's reviews and KPIs: the warnings do not change with the date.
+    command = ["deck", "--root", str(root), "--today", "2026-12-07", *arguments]
+    return CliRunner().invoke(app, command, env=ENV)
 
 
 def git(folder: Path, *arguments: str) -> str:

@@ -12,7 +12,7 @@ from typer.testing import CliRunner, Result
 from journeyctl.cli.app import app
 from tests.reports.tree import EXPECTED, TREE
 
-WARNINGS = "note: 6 warning(s); `journeyctl validate` lists them\n"
+WARNINGS = "note: 7 warning(s); `journeyctl validate` lists them\n"
 RULE = "─" * 100  # under a table's header, as wide as the terminal
 
 
