@@ -65,9 +65,9 @@ def test_volumes_changed_with_the_rank_movement(repo: Repository) -> None:
 
 def test_a_period_added_is_a_volume_change_from_nothing(repo: Repository) -> None:
     repo.edit(AANMELD, "volumes:\n", 'volumes:\n  - {period: "2024", customers: 7, contacts: 3}\n')
-    [volume, rank] = journey(changes(repo), "ik-meld-me-aan").details
-    assert volume == VolumeChanged("2024", None, 7, None, 3)
-    assert rank == RankMoved("2025", 2, "2025", 2)
+    assert journey(changes(repo), "ik-meld-me-aan").details == [
+        VolumeChanged("2024", None, 7, None, 3)
+    ]
 
 
 def test_steps_added_removed_changed_and_reordered(repo: Repository) -> None:
@@ -484,11 +484,22 @@ def test_volumes_removed_leave_the_journey_unranked(repo: Repository) -> None:
     ]
 
 
-def test_only_the_contacts_changed(repo: Repository) -> None:
+def test_only_the_contacts_changed_and_the_place_kept_is_no_change(repo: Repository) -> None:
+    """The score moved, the place did not: the volume says what changed, and no rank line
+    says `#2 -> #2` as if it were a change."""
     repo.edit(AANMELD, "contacts: 400", "contacts: 401")
     assert journey(changes(repo), "ik-meld-me-aan").details == [
         VolumeChanged("2025", 500, 500, 400, 401),
-        RankMoved("2025", 2, "2025", 2),
+    ]
+
+
+def test_a_journey_unranked_in_both_revisions_has_no_rank_line(repo: Repository) -> None:
+    """Without volumes in the ranking's period before and after, it was not ranked and is not."""
+    repo.edit(AANMELD, 'period: "2025"', 'period: "2024"')
+    repo.commit()
+    repo.edit(AANMELD, "contacts: 400", "contacts: 401")
+    assert journey(changes(repo, "HEAD"), "ik-meld-me-aan").details == [
+        VolumeChanged("2024", 500, 500, 400, 401),
     ]
 
 

@@ -385,10 +385,14 @@ def _rank_moved(
     old_id: str, id_: str, old: Journey, new: Journey, base: Ranks, head: Ranks
 ) -> RankMoved | None:
     """The movement in the default ranking, for a journey whose volumes' numbers changed (a
-    volume that only became an estimate, or a count again, ranks as it did)."""
+    volume that only became an estimate, or a count again, ranks as it did); None where its
+    place did not move: the volume's line says what changed, and a place kept is no change."""
     if _counts(old) == _counts(new) or not (base[0] or head[0]):
         return None
-    return RankMoved(base[0], base[1].get(old_id), head[0], head[1].get(id_))
+    was, now = base[1].get(old_id), head[1].get(id_)
+    if was == now:
+        return None
+    return RankMoved(base[0], was, head[0], now)
 
 
 def _counts(journey: Journey) -> list[tuple[str, int, int]]:
