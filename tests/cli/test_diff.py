@@ -135,6 +135,43 @@ def test_a_changed_alert_threshold_is_a_change_in_words_and_in_json(repo: Reposi
     )
 
 
+def test_a_measurement_imported_before_the_latest_and_a_place_kept(repo: Repository) -> None:
+    """What an import of last year's survey and a small correction of contacts showed as
+    `NPS gemeten 2025-12-31: 5 -> 5` and `Positie 2025: #2 -> #2`, as if nothing changed:
+    the value measured, in the reports' decimals, and no place that did not move."""
+    repo.edit(BETAAL, "value: 3}", "value: 3}\n      - {date: 2026-06-30, value: 5}")
+    repo.commit("a later measurement")
+    repo.edit(BETAAL, "value: 3}", "value: 3}\n      - {date: 2025-12-31, value: 4.5}")
+    repo.edit(AANMELD, "contacts: 400", "contacts: 401")
+    result = run(repo, "HEAD", "--exit-code")
+    assert (result.exit_code, result.stderr) == (1, "")
+    assert result.stdout.splitlines()[4:] == [
+        "- **Ik betaal mijn factuur** (Klant zijn > Ik ontvang en betaal de factuur): gewijzigd",
+        "  - NPS gemeten 2025-12-31: 4,5",
+        "- **Ik meld me aan** (Klant worden > Ik word klant): gewijzigd",
+        "  - Volumes 2025: contacten 400 -> 401",
+    ]
+    [betaal, aanmeld] = json.loads(run(repo, "HEAD", "--format", "json").stdout)["journeys"]
+    assert [d["kind"] for d in aanmeld["details"]] == ["volume"]
+    [kpi] = betaal["details"]
+    # The keys the JSON had before, as they were; the new ones beside them.
+    assert kpi == {
+        "kind": "kpi",
+        "kpi": "nps",
+        "dates": ["2025-12-31"],
+        "old_value": 5,
+        "value": 5,
+        "target": 20,
+        "towards_target": None,
+        "values": [4.5],
+        "changed": [],
+        "removed": [],
+        "old_baseline": {"date": "2025-01-31", "value": -5},
+        "baseline": {"date": "2025-01-31", "value": -5},
+        "old_target": 20,
+    }
+
+
 def test_a_missing_revision_is_a_usage_error(repo: Repository) -> None:
     result = run(repo, "v9")
     assert (result.exit_code, result.stdout) == (2, "")

@@ -13,6 +13,8 @@ import pytest
 from journeyctl.diff import diff
 from journeyctl.diff.changes import (
     Changed,
+    Corrected,
+    Dated,
     EmotionChanged,
     FrameworkChange,
     ImprovementDiff,
@@ -42,6 +44,38 @@ def changes(repo: Repository, base: str = "base", head: str | None = None) -> Tr
 
 def journey(result: TreeDiff, id_: str) -> JourneyDiff:
     return next(j for j in result.journeys if j.id == id_)
+
+
+BASELINE = Dated("2025-01-31", -5.0)  # ik-betaal's NPS, with target 20
+
+
+def nps(
+    dates: list[str],
+    old_value: float | None,
+    value: float | None,
+    towards: bool | None,
+    values: list[float],
+    changed: list[Corrected] | None = None,
+    removed: list[Dated] | None = None,
+    *,
+    baselines: tuple[Dated | None, Dated | None] = (BASELINE, BASELINE),
+    targets: tuple[float | None, float | None] = (20.0, 20.0),
+) -> KpiMeasured:
+    """ik-betaal's NPS detail: baseline -5 and target 20 unless said otherwise."""
+    return KpiMeasured(
+        "nps",
+        dates,
+        old_value,
+        value,
+        targets[1],
+        towards,
+        values,
+        changed or [],
+        removed or [],
+        old_baseline=baselines[0],
+        baseline=baselines[1],
+        old_target=targets[0],
+    )
 
 
 def test_the_same_tree_has_no_changes(repo: Repository) -> None:
@@ -193,13 +227,65 @@ def test_kpi_measurements_added_and_whether_they_moved_towards_the_target(
 ) -> None:
     repo.edit(BETAAL, "value: 3}", f"value: 3}}\n      - {{date: 2025-12-31, value: {value}}}")
     assert journey(changes(repo), "ik-betaal").details == [
-        KpiMeasured("nps", ["2025-12-31"], 3.0, float(value), 20.0, towards)
+        nps(["2025-12-31"], 3.0, float(value), towards, [float(value)])
     ]
 
 
-def test_a_new_target_is_another_change_beside_the_measurement(repo: Repository) -> None:
+def test_a_measurement_added_before_the_latest_says_its_value(repo: Repository) -> None:
+    """The latest value stays 3: the detail says the measurement added (1 on 2025-03-31),
+    and that the latest did not move."""
+    repo.edit(
+        BETAAL,
+        "      - {date: 2025-06-30",
+        "      - {date: 2025-03-31, value: 1}\n      - {date: 2025-06-30",
+    )
+    [measured] = journey(changes(repo), "ik-betaal").details
+    assert measured == nps(["2025-03-31"], 3.0, 3.0, None, [1.0])
+    assert not measured.latest_moved
+
+
+def test_a_new_target_is_the_kpis_change_not_another_field(repo: Repository) -> None:
     repo.edit(BETAAL, "target: 20", "target: 30")
+    assert journey(changes(repo), "ik-betaal").details == [
+        nps([], 3.0, 3.0, None, [], targets=(20.0, 30.0))
+    ]
+
+
+def test_a_baseline_changed_is_the_kpis_change(repo: Repository) -> None:
+    repo.edit(BETAAL, "{value: -5, date: 2025-01-31}", "{value: -4, date: 2025-02-28}")
+    assert journey(changes(repo), "ik-betaal").details == [
+        nps([], 3.0, 3.0, None, [], baselines=(BASELINE, Dated("2025-02-28", -4.0)))
+    ]
+
+
+def test_a_measurement_removed_moves_the_latest_back(repo: Repository) -> None:
+    """The only measurement gone: the latest value is the baseline again, farther from 20."""
+    repo.edit(BETAAL, "    measurements:\n      - {date: 2025-06-30, value: 3}\n", "")
+    assert journey(changes(repo), "ik-betaal").details == [
+        nps([], 3.0, -5.0, False, [], removed=[Dated("2025-06-30", 3.0)])
+    ]
+
+
+def test_a_kpi_removed_is_every_figure_removed(repo: Repository) -> None:
+    repo.edit(BETAAL, "kpis:\n", "")
+    repo.edit(BETAAL, "  nps:\n    baseline: {value: -5, date: 2025-01-31}\n    target: 20\n", "")
+    repo.edit(BETAAL, "    measurements:\n      - {date: 2025-06-30, value: 3}\n", "")
+    [removed] = journey(changes(repo), "ik-betaal").details
+    assert removed == nps(
+        [], 3.0, None, None, [], removed=[Dated("2025-06-30", 3.0)],
+        baselines=(BASELINE, None), targets=(20.0, None),
+    )  # fmt: skip
+    assert removed.latest_moved
+
+
+def test_a_measurements_count_or_source_alone_is_another_change(repo: Repository) -> None:
+    repo.edit(BETAAL, "{date: 2025-06-30, value: 3}", "{date: 2025-06-30, value: 3, n: 120}")
     assert journey(changes(repo), "ik-betaal").details == [OtherFields(["kpis"])]
+
+
+def test_an_empty_kpi_added_is_another_change(repo: Repository) -> None:
+    repo.edit(AANMELD, "criteria:", "kpis:\n  nps: {}\ncriteria:")
+    assert journey(changes(repo), "ik-meld-me-aan").details == [OtherFields(["kpis"])]
 
 
 def test_improvements_added_removed_and_status_changes(repo: Repository) -> None:
@@ -435,8 +521,16 @@ def test_a_first_measurement_is_compared_with_the_baseline(
         + "    measurements:\n      - {date: 2025-06-30, value: 3}\n",
     )
     [measured] = journey(changes(repo, "HEAD"), "ik-betaal").details
-    assert measured == KpiMeasured(
-        "nps", ["2025-06-30"], old_value, 3.0, 20.0 if target else None, towards
+    baseline = BASELINE if old_value is not None else None
+    targets = (20.0, 20.0) if target else (None, None)
+    assert measured == nps(
+        ["2025-06-30"],
+        old_value,
+        3.0,
+        towards,
+        [3.0],
+        baselines=(baseline, baseline),
+        targets=targets,
     )
 
 
@@ -457,8 +551,9 @@ def test_a_rename_is_found_whatever_the_order_of_keys_in_a_mapping(repo: Reposit
     ]
 
 
-def test_a_kpi_added_with_measurements_is_measured_and_another_change(repo: Repository) -> None:
-    """NPS is new to ik-meld-me-aan: nothing before, two measurements now, by date."""
+def test_a_kpi_added_with_measurements_says_each_and_its_target(repo: Repository) -> None:
+    """NPS is new to ik-meld-me-aan: nothing before, two measurements now, by date, each
+    with its value; its figures are all there is to it, so no other change."""
     repo.edit(
         AANMELD,
         "criteria:",
@@ -466,14 +561,17 @@ def test_a_kpi_added_with_measurements_is_measured_and_another_change(repo: Repo
         "      - {date: 2025-12-31, value: 8}\n      - {date: 2025-09-30, value: 5}\ncriteria:",
     )
     assert journey(changes(repo), "ik-meld-me-aan").details == [
-        KpiMeasured("nps", ["2025-09-30", "2025-12-31"], None, 8.0, 10.0, None),
-        OtherFields(["kpis"]),
-    ]
+        nps(["2025-09-30", "2025-12-31"], None, 8.0, None, [5.0, 8.0], baselines=(None, None),
+            targets=(None, 10.0)),
+    ]  # fmt: skip
 
 
 def test_a_measurement_corrected_on_its_day_is_no_new_measurement(repo: Repository) -> None:
+    """Its value before and after; it is the latest, so the latest moved with it."""
     repo.edit(BETAAL, "{date: 2025-06-30, value: 3}", "{date: 2025-06-30, value: 4}")
-    assert journey(changes(repo), "ik-betaal").details == [OtherFields(["kpis"])]
+    assert journey(changes(repo), "ik-betaal").details == [
+        nps([], 3.0, 4.0, True, [], [Corrected("2025-06-30", 3.0, 4.0)])
+    ]
 
 
 def test_volumes_removed_leave_the_journey_unranked(repo: Repository) -> None:

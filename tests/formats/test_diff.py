@@ -6,6 +6,8 @@ import json
 
 from journeyctl.diff.changes import (
     Changed,
+    Corrected,
+    Dated,
     EmotionChanged,
     FrameworkChange,
     ImprovementDiff,
@@ -35,6 +37,38 @@ def changed(name: str, *details: object) -> JourneyDiff:
     return JourneyDiff("j", name, "changed", "p", "c", None, list(details))  # type: ignore[arg-type]
 
 
+def measured(
+    dates: list[str],
+    old_value: float | None,
+    value: float | None,
+    target: float | None,
+    towards: bool | None,
+    values: list[float],
+    corrected: list[Corrected] | None = None,
+    removed: list[Dated] | None = None,
+    *,
+    baselines: tuple[Dated | None, Dated | None] = (None, None),
+    old_target: float | str | None = "same",
+) -> KpiMeasured:
+    """NPS's figures; its target the same before unless `old_target` says otherwise."""
+    before = target if old_target == "same" else old_target
+    assert not isinstance(before, str)
+    return KpiMeasured(
+        "nps",
+        dates,
+        old_value,
+        value,
+        target,
+        towards,
+        values,
+        corrected or [],
+        removed or [],
+        old_baseline=baselines[0],
+        baseline=baselines[1],
+        old_target=before,
+    )
+
+
 def test_every_kind_of_detail_in_words() -> None:
     journey = changed(
         "Ik betaal",
@@ -49,7 +83,7 @@ def test_every_kind_of_detail_in_words() -> None:
         "Ik verhuis",
         VolumeChanged("2026", None, 1200, None, 300),
         RankMoved("2025", None, "2026", 3),
-        KpiMeasured("nps", ["2025-12-31"], 3.0, -10.5, 20.0, False),
+        measured(["2025-12-31"], 3.0, -10.5, 20.0, False, [-10.5]),
         OtherFields(["goal", "team"]),
     )
     assert as_markdown(tree(journey, other)).splitlines() == [
@@ -74,7 +108,7 @@ def test_every_kind_of_detail_in_words() -> None:
         "- **Ik verhuis** (Klant zijn > Factuur): changed",
         "  - Volumes 2026 (added): customers 1,200, contacts 300",
         "  - Ranking 2025 -> 2026: not ranked -> #3",
-        "  - NPS measured 2025-12-31: 3 -> -10.50, away from the target of 20",
+        "  - NPS measured 2025-12-31: -10.5; latest 3.0 -> -10.5, away from the target of 20.0",
         "  - Also changed: goal, team",
     ]
 
@@ -249,7 +283,18 @@ def test_the_json_has_every_key_of_the_documented_shape() -> None:
                     EmotionChanged("A", "emotion", 2, None),
                     VolumeChanged("2025", 10, 12, 3, None),
                     RankMoved("2024", 2, "2025", None),
-                    KpiMeasured("nps", ["2025-06-30"], None, 4.5, 10.0, None),
+                    measured(
+                        ["2025-06-30"],
+                        4.0,
+                        4.5,
+                        10.0,
+                        True,
+                        [4.5],
+                        [Corrected("2025-03-31", 3.0, 4.0)],
+                        [Dated("2025-01-31", 2.0)],
+                        baselines=(None, Dated("2024-12-31", 1.0)),
+                        old_target=8.0,
+                    ),
                     OtherFields(["goal"]),
                 ],
             )
@@ -324,10 +369,17 @@ def test_the_json_has_every_key_of_the_documented_shape() -> None:
                         "kind": "kpi",
                         "kpi": "nps",
                         "dates": ["2025-06-30"],
-                        "old_value": None,
+                        "old_value": 4.0,
                         "value": 4.5,
                         "target": 10.0,
-                        "towards_target": None,
+                        "towards_target": True,
+                        # Added to the keys above: what else of the KPI's figures changed.
+                        "values": [4.5],
+                        "changed": [{"date": "2025-03-31", "old": 3.0, "new": 4.0}],
+                        "removed": [{"date": "2025-01-31", "value": 2.0}],
+                        "old_baseline": None,
+                        "baseline": {"date": "2024-12-31", "value": 1.0},
+                        "old_target": 8.0,
                     },
                     {"kind": "other", "fields": ["goal"]},
                 ],
@@ -383,7 +435,7 @@ def test_added_removed_and_renamed_in_words() -> None:
         [
             Changed("owner", "jan", "piet"),
             VolumeChanged("2025", 10, 10, 3, 4),
-            KpiMeasured("nps", ["2025-01-01", "2025-02-01"], None, 4.0, None, None),
+            measured(["2025-01-01", "2025-02-01"], None, 4.0, None, None, [3.0, 4.0]),
         ],
     )
     diff = TreeDiff(
@@ -422,7 +474,7 @@ def test_added_removed_and_renamed_in_words() -> None:
         "  - Id: `o` -> `n`",
         "  - Owner: Jan Jansen -> piet",
         "  - Volumes 2025: contacts 3 -> 4",
-        "  - NPS measured 2025-01-01, 2025-02-01: 4",
+        "  - NPS measured 2025-01-01: 3, 2025-02-01: 4",
         "- **Removed** (q > d): removed",
         "",
         "### Improvements",
@@ -448,8 +500,8 @@ def test_each_value_in_dutch_words() -> None:
         Changed("status", "listed", "mapped"),
         Changed("name", "Oud", "Nieuw"),
         EmotionChanged("A", "emotion", 2, 4),
-        KpiMeasured("nps", ["2025-12-31"], 3.0, 10.0, 20.0, True),
-        KpiMeasured("nps", ["2026-01-31"], None, 10.0, 20.0, None),
+        measured(["2025-12-31"], 3.0, 10.0, 20.0, True, [10.0]),
+        measured(["2026-01-31"], None, 10.0, 20.0, None, [10.0]),
     )
     improvement = ImprovementDiff("a", "Betaallink", "changed", None, "idea", ["effort"])
     diff = TreeDiff(VALID, WORKING, "nl", [journey], [improvement], [], NAMES)
@@ -458,7 +510,7 @@ def test_each_value_in_dutch_words() -> None:
         "  - Status: geïnventariseerd -> in kaart gebracht",
         "  - Naam: Oud -> Nieuw",
         "  - Emotie bij A: 2 -> 4",
-        "  - NPS gemeten 2025-12-31: 3 -> 10, richting het doel van 20",
+        "  - NPS gemeten 2025-12-31: 10; laatste meting 3 -> 10, richting het doel van 20",
         "  - NPS gemeten 2026-01-31: 10",
         "",
         "### Verbeteringen",

@@ -5,9 +5,12 @@ lay out alike."""
 from __future__ import annotations
 
 from journeyctl.diff.changes import (
+    Corrected,
+    Dated,
     FrameworkChange,
     Invalid,
     JourneyDiff,
+    KpiMeasured,
     OtherFields,
     Revision,
     TreeDiff,
@@ -16,7 +19,11 @@ from journeyctl.views.diff import FOLD_DETAILS, FOLD_SECTION, Span, changes_view
 
 BASE = Revision("v1", True, 0, 0, 2)
 WORKING = Revision(None, True, 0, 0, 2)
-NAMES = {"phases": {"p": "Klant zijn"}, "clusters": {"c": "Factuur"}}
+NAMES = {
+    "phases": {"p": "Klant zijn"},
+    "clusters": {"c": "Factuur"},
+    "kpis": {"ces": "Customer Effort Score"},
+}
 
 
 def journey(id_: str, change: str, *details: object) -> JourneyDiff:
@@ -130,3 +137,103 @@ def test_a_key_of_a_block_of_settings_is_a_setting_with_its_values() -> None:
         diff = TreeDiff(BASE, WORKING, lang, [], [], settings)  # type: ignore[arg-type]
         [section] = changes_view(diff).sections
         assert [plain(entry.line) for entry in section.entries] == lines
+
+
+def kpi_lines(detail: KpiMeasured, lang: str = "en") -> list[str]:
+    diff = tree(journey("j", "changed", detail))
+    view = changes_view(TreeDiff(BASE, WORKING, lang, diff.journeys, [], [], NAMES))  # type: ignore[arg-type]
+    return [plain(line) for line in view.sections[0].entries[0].details]
+
+
+def ces(
+    dates: list[str],
+    old_value: float | None,
+    value: float | None,
+    towards: bool | None,
+    values: list[float],
+    corrected: list[Corrected] | None = None,
+    removed: list[Dated] | None = None,
+    *,
+    baselines: tuple[Dated | None, Dated | None] = (None, None),
+    targets: tuple[float | None, float | None] = (5.5, 5.5),
+) -> KpiMeasured:
+    return KpiMeasured(
+        "ces",
+        dates,
+        old_value,
+        value,
+        targets[1],
+        towards,
+        values,
+        corrected or [],
+        removed or [],
+        old_baseline=baselines[0],
+        baseline=baselines[1],
+        old_target=targets[0],
+    )
+
+
+def test_a_measurement_added_before_the_latest_says_its_value_and_no_latest() -> None:
+    """4.6 measured on 2025-12-31 between 4.4 and 4.9 (2026-06-30): the latest stays 4.9.
+    It said `4,90 -> 4,90`, as if nothing had changed; the value is written as the reports
+    write it (4,6, not 4,60)."""
+    detail = ces(["2025-12-31"], 4.9, 4.9, None, [4.6])
+    assert kpi_lines(detail, "nl") == ["Customer Effort Score gemeten 2025-12-31: 4,6"]
+    assert kpi_lines(detail) == ["Customer Effort Score measured 2025-12-31: 4.6"]
+
+
+def test_a_new_latest_measurement_says_its_value_and_where_the_latest_went() -> None:
+    detail = ces(["2025-12-31", "2026-06-30"], 4.4, 5.0, True, [4.6, 5.0])
+    assert kpi_lines(detail, "nl") == [
+        "Customer Effort Score gemeten 2025-12-31: 4,6, 2026-06-30: 5,0;"
+        " laatste meting 4,4 -> 5,0, richting het doel van 5,5"
+    ]
+
+
+def test_the_first_value_of_a_kpi_has_no_latest_before() -> None:
+    detail = ces(["2025-12-31"], None, 5.1, None, [5.1], targets=(None, None))
+    assert kpi_lines(detail, "nl") == ["Customer Effort Score gemeten 2025-12-31: 5,1"]
+
+
+def test_a_measurement_changed_or_removed_and_the_latest_with_it() -> None:
+    """Two places where a value needs them (1.33), shared by the KPI's values: 1,00."""
+    changed = ces(
+        [], 1.18, 1.33, False, [], [Corrected("2026-06-30", 1.18, 1.33)], targets=(1.0, 1.0)
+    )
+    assert kpi_lines(changed, "nl") == [
+        "Customer Effort Score meting gewijzigd 2026-06-30: 1,18 -> 1,33;"
+        " laatste meting 1,18 -> 1,33, weg van het doel van 1,00"
+    ]
+    removed = ces([], 4.9, 4.4, False, [], removed=[Dated("2026-06-30", 4.9)])
+    assert kpi_lines(removed) == [
+        "Customer Effort Score measurement removed 2026-06-30: 4.9;"
+        " latest 4.9 -> 4.4, away from the target of 5.5"
+    ]
+
+
+def test_a_baseline_and_a_target_changed() -> None:
+    """The baseline's dates where they differ; the target before and after."""
+    detail = ces(
+        [],
+        3.0,
+        3.0,
+        None,
+        [],
+        baselines=(Dated("2025-01-31", 3.9), Dated("2025-02-28", 4.0)),
+        targets=(5.5, 6.0),
+    )
+    assert kpi_lines(detail, "nl") == [
+        "Customer Effort Score nulmeting: 3,9 (2025-01-31) -> 4,0 (2025-02-28)",
+        "Customer Effort Score doel: 5,5 -> 6,0",
+    ]
+    same_day = ces(
+        [], 3.0, 3.0, None, [], baselines=(Dated("2025-01-31", 3.9), Dated("2025-01-31", 4))
+    )
+    assert kpi_lines(same_day) == ["Customer Effort Score baseline: 3.9 -> 4.0"]
+    added = ces(
+        [], None, 4.0, None, [], baselines=(None, Dated("2025-01-31", 4)), targets=(None, 5)
+    )
+    assert kpi_lines(added) == [
+        "Customer Effort Score baseline: none -> 4 (2025-01-31)",
+        "Customer Effort Score target: none -> 5",
+    ]

@@ -135,16 +135,47 @@ class RankMoved:
 
 
 @dataclass(frozen=True)
+class Dated:
+    """A KPI's value on a day: a measurement, or its baseline."""
+
+    date: str  # ISO
+    value: float
+
+
+@dataclass(frozen=True)
+class Corrected:
+    """A measurement whose value changed on its day."""
+
+    date: str  # ISO
+    old: float
+    new: float
+
+
+@dataclass(frozen=True)
 class KpiMeasured:
-    """Measurements added to a KPI, and whether the latest value moved towards the target."""
+    """A KPI's figures that changed: measurements added (`dates`, `values`), changed in value
+    or removed, its baseline or target; and its latest value before and after, and whether
+    that moved towards the target. The KPI's baseline and target are each revision's, the
+    same where they did not change."""
 
     kpi: str
     dates: list[str]  # ISO dates of the measurements added
     old_value: float | None  # the latest value before: a measurement, else the baseline
-    value: float  # the latest value now
+    value: float | None  # the latest value now; None: the KPI has no value left
     target: float | None
     towards_target: bool | None  # None: no target, or nothing to compare with
+    values: list[float]  # the added measurements' values, in the order of `dates`
+    changed: list[Corrected] = dataclasses.field(default_factory=list)
+    removed: list[Dated] = dataclasses.field(default_factory=list)
+    old_baseline: Dated | None = dataclasses.field(kw_only=True)
+    baseline: Dated | None = dataclasses.field(kw_only=True)
+    old_target: float | None = dataclasses.field(kw_only=True)
     kind: str = dataclasses.field(default="kpi", init=False)
+
+    @property
+    def latest_moved(self) -> bool:
+        """Whether a latest value there was before moved (to another, or to none)."""
+        return self.old_value is not None and self.old_value != self.value
 
 
 @dataclass(frozen=True)

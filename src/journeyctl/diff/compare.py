@@ -21,6 +21,8 @@ from pydantic import BaseModel
 
 from journeyctl.diff.changes import (
     Changed,
+    Corrected,
+    Dated,
     Detail,
     EmotionChanged,
     FrameworkChange,
@@ -400,27 +402,55 @@ def _counts(journey: Journey) -> list[tuple[str, int, int]]:
 
 
 def _kpis(old: dict[str, KpiRecord], new: dict[str, KpiRecord]) -> list[Detail]:
+    """Each KPI whose figures changed: measurements (by date) added, changed in value or
+    removed, its baseline or its target; a KPI added or removed is all of its figures."""
     details: list[Detail] = []
-    for kpi, record in new.items():
-        before = old.get(kpi)
-        known = set() if before is None else {m.date for m in before.measurements}
-        added = [m for m in record.measurements if m.date not in known]
-        if not added:
+    for kpi in dict.fromkeys([*new, *old]):
+        before, after = old.get(kpi, _NO_KPI), new.get(kpi, _NO_KPI)
+        was, now = _by_date(before), _by_date(after)
+        added = sorted(day for day in now if day not in was)
+        changed = [
+            Corrected(day, was[day], now[day]) for day in now if was.get(day, now[day]) != now[day]
+        ]
+        removed = [Dated(day, was[day]) for day in was if day not in now]
+        old_baseline, baseline = _baseline(before), _baseline(after)
+        if not (added or changed or removed) and (old_baseline, before.target) == (
+            baseline,
+            after.target,
+        ):
             continue
-        old_value = None if before is None else _latest(before)
-        value = _latest(record)
-        assert value is not None  # a measurement was added
+        old_value, value = _latest(before), _latest(after)
         details.append(
             KpiMeasured(
                 kpi,
-                sorted(m.date.isoformat() for m in added),
+                added,
                 old_value,
                 value,
-                record.target,
-                _towards(old_value, value, record.target),
+                after.target,
+                _towards(old_value, value, after.target),
+                [now[day] for day in added],
+                sorted(changed, key=lambda c: c.date),
+                sorted(removed, key=lambda r: r.date),
+                old_baseline=old_baseline,
+                baseline=baseline,
+                old_target=before.target,
             )
         )
     return details
+
+
+_NO_KPI = KpiRecord()
+
+
+def _by_date(record: KpiRecord) -> dict[str, float]:
+    """The measurements' values by ISO date; of two on one day, the later in the file (the
+    one `_latest` takes)."""
+    return {m.date.isoformat(): m.value for m in record.measurements}
+
+
+def _baseline(record: KpiRecord) -> Dated | None:
+    baseline = record.baseline
+    return None if baseline is None else Dated(baseline.date.isoformat(), baseline.value)
 
 
 def _latest(record: KpiRecord) -> float | None:
@@ -431,9 +461,10 @@ def _latest(record: KpiRecord) -> float | None:
     return record.baseline.value if record.baseline is not None else None
 
 
-def _towards(old: float | None, new: float, target: float | None) -> bool | None:
-    """True nearer the target, False farther; None without a target, a value before, or a move."""
-    if target is None or old is None or abs(new - target) == abs(old - target):
+def _towards(old: float | None, new: float | None, target: float | None) -> bool | None:
+    """True nearer the target, False farther; None without a target, a value before and
+    after, or a move."""
+    if target is None or old is None or new is None or abs(new - target) == abs(old - target):
         return None
     return abs(new - target) < abs(old - target)
 
@@ -450,15 +481,28 @@ def _other_fields(old: Journey, new: Journey) -> list[str]:
 
 
 def _kpis_beyond_measurements(old: dict[str, KpiRecord], new: dict[str, KpiRecord]) -> bool:
-    """Whether the KPIs changed in more than measurements added (a target, a baseline, ...)."""
-    if old.keys() != new.keys():
+    """Whether the KPIs changed beyond what their details say (their figures): a
+    measurement's or the baseline's count of responses or source, the measurements' order,
+    or a KPI added or removed that holds no figure."""
+    one_side = [
+        record for kpi, record in (*old.items(), *new.items()) if (kpi in old) != (kpi in new)
+    ]
+    if any(record == _NO_KPI for record in one_side):
         return True
-    for kpi, record in new.items():
-        known = {m.date for m in old[kpi].measurements}
-        kept = [m for m in record.measurements if m.date in known]
-        if record.model_copy(update={"measurements": kept}) != old[kpi]:
+    for kpi in old.keys() & new.keys():
+        if _unsaid(old[kpi], new[kpi]) != _unsaid(new[kpi], old[kpi]):
             return True
     return False
+
+
+def _unsaid(record: KpiRecord, other: KpiRecord) -> tuple[object, ...]:
+    """What the KPI's detail leaves out of `record`, of what `other` has too: the count of
+    responses and the source of the measurements of a day both have and of the baseline, and
+    the measurements' order."""
+    dates = _by_date(other).keys()
+    kept = [(m.date, m.n, m.source) for m in record.measurements if m.date.isoformat() in dates]
+    baseline = record.baseline if other.baseline is not None else None
+    return (kept, None if baseline is None else (baseline.n, baseline.source))
 
 
 # --- improvements --------------------------------------------------------------------

@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
 from journeyctl.diff import TOP_PLACES, changes
 from journeyctl.text import Lang, format_count, format_decimal, label
+from journeyctl.views import cells
 from journeyctl.views.cells import ESTIMATED
 
 # A journey with more lines than this folds them; a section with more entries than this
@@ -425,16 +427,63 @@ class _Words:
 
     @_detail.register
     def _kpi(self, detail: changes.KpiMeasured) -> list[Line]:
-        measured = self.label("diff.measured").format(dates=", ".join(detail.dates))
-        old = self._measure(detail.old_value) if detail.old_value is not None else None
-        value = self._measure(detail.value)
-        values = f"{old} {ARROW} {value}" if old else value
-        line: Line = (*self._name("kpis", detail.kpi), Span(f" {measured}: {values}"))
-        if detail.towards_target is not None and detail.target is not None:
-            key = "diff.towards_target" if detail.towards_target else "diff.away_from_target"
-            target = self.label(key).format(target=self._measure(detail.target))
-            line = (*line, Span(f", {target}"))
-        return [line]
+        """A line per kind of change to the KPI's figures, each value as the reports write
+        it (its decimals shared by the values of the KPI said here): the measurements added
+        with their values, those changed or removed, its baseline and its target. The first
+        line about measurements says where the latest value went, if it moved."""
+        places = cells.places(_kpi_values(detail))
+
+        def value(number: float | None) -> str:
+            return self.label("diff.none") if number is None else self._decimal(number, places)
+
+        def dated(day: str, number: float | None) -> str:
+            return f"{day}: {value(number)}"
+
+        said = [
+            (
+                "diff.measured",
+                [dated(d, v) for d, v in zip(detail.dates, detail.values, strict=True)],
+            ),
+            (
+                "diff.measurement_changed",
+                [f"{dated(c.date, c.old)} {ARROW} {value(c.new)}" for c in detail.changed],
+            ),
+            ("diff.measurement_removed", [dated(r.date, r.value) for r in detail.removed]),
+        ]
+        lines: list[Line] = []
+        for key, parts in said:
+            if parts:
+                what = self.label(key).format(dates=", ".join(parts))
+                lines.append((*self._name("kpis", detail.kpi), Span(f" {what}")))
+        if lines and detail.latest_moved:
+            latest = self.label("latest").lower()
+            moved = f"; {latest} {value(detail.old_value)} {ARROW} {value(detail.value)}"
+            lines[0] = (*lines[0], Span(moved), *self._towards(detail, value))
+        if detail.old_baseline != detail.baseline:
+            old, new = detail.old_baseline, detail.baseline
+            show_dates = (old and old.date) != (new and new.date)
+
+            def baseline(point: changes.Dated | None) -> str:
+                if point is None:
+                    return value(None)
+                return f"{value(point.value)} ({point.date})" if show_dates else value(point.value)
+
+            lines.append(self._kpi_field(detail, "baseline", baseline(old), baseline(new)))
+        if detail.old_target != detail.target:
+            lines.append(
+                self._kpi_field(detail, "target", value(detail.old_target), value(detail.target))
+            )
+        return lines
+
+    def _kpi_field(self, detail: changes.KpiMeasured, key: str, old: str, new: str) -> Line:
+        said = f" {self.label(key).lower()}: {old} {ARROW} {new}"
+        return (*self._name("kpis", detail.kpi), Span(said))
+
+    def _towards(self, detail: changes.KpiMeasured, value: Callable[[float], str]) -> Line:
+        if detail.towards_target is None or detail.target is None:
+            return ()
+        key = "diff.towards_target" if detail.towards_target else "diff.away_from_target"
+        return (Span(", " + self.label(key).format(target=value(detail.target))),)
 
     @_detail.register
     def _other(self, detail: changes.OtherFields) -> list[Line]:
@@ -450,6 +499,9 @@ class _Words:
     def _measure(self, value: float) -> str:
         places = 0 if float(value).is_integer() else 2
         return format_decimal(value, self.lang, places)
+
+    def _decimal(self, value: float, places: int) -> str:
+        return cells.decimal(value, self.lang, places)
 
     # --- improvements and the framework ------------------------------------------------
 
@@ -507,6 +559,23 @@ class _Words:
         if isinstance(value, str):
             return _text(value)
         return (Span(self._measure(value)),)  # a weight, a threshold, a count of months
+
+
+def _kpi_values(detail: changes.KpiMeasured) -> list[float]:
+    """The KPI's values the diff says, which share their decimals as a KPI's do in the
+    reports (`views.kpis`): 4.6 and 4.9 as 4,6 and 4,9, 1.33 and 1 as 1,33 and 1,00."""
+    points = [p for p in (detail.old_baseline, detail.baseline) if p is not None]
+    values = [
+        detail.old_value,
+        detail.value,
+        detail.old_target,
+        detail.target,
+        *detail.values,
+        *(v for c in detail.changed for v in (c.old, c.new)),
+        *(r.value for r in detail.removed),
+        *(p.value for p in points),
+    ]
+    return [v for v in values if v is not None]
 
 
 def _crosses_the_top(moved: changes.TopMoved) -> bool:
