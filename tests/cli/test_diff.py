@@ -116,7 +116,7 @@ def test_a_changed_alert_threshold_is_a_change_in_words_and_in_json(repo: Reposi
     result = run(repo, "base", "--exit-code")
     assert (result.exit_code, result.stderr) == (1, "")
     assert result.stdout.splitlines()[-1] == (
-        "- Signaaldrempel voor stijgende contacten: 0,20 -> 0,50"
+        "- Signaaldrempel voor stijgende contacten: 0,2 -> 0,5"
     )
     data = json.loads(run(repo, "base", "--format", "json").stdout)
     assert (data["changed"], data["framework"]) == (

@@ -178,8 +178,8 @@ def test_improvements_and_framework_lines() -> None:
         "- **Herinnering**: added (planned)",
     ]
     assert lines[-5:] == [
-        "- Weight of contacts: 1 -> 1.50",
-        "- Weight of Regelgeving: 0.50 -> 2",
+        "- Weight of contacts: 1.0 -> 1.5",
+        "- Weight of Regelgeving: 0.5 -> 2.0",
         "- Phase **Geen klant**: added",
         "- Cluster **Factuur**: changed (name, phase)",
         "- Language: nl -> en",

@@ -92,7 +92,7 @@ def test_a_weight_and_an_entry_of_the_framework() -> None:
     )
     [section] = changes_view(diff).sections
     weight, phase = (entry.line for entry in section.entries)
-    assert plain(weight) == "Gewicht van contacten: 1 -> 1,50"
+    assert plain(weight) == "Gewicht van contacten: 1,0 -> 1,5"
     assert Span("Geen <klant>", "text", strong=True) in phase
 
 
@@ -122,14 +122,14 @@ def test_a_key_of_a_block_of_settings_is_a_setting_with_its_values() -> None:
         (
             "nl",
             [
-                "Signaaldrempel voor stijgende contacten: 0,20 -> 0,50",
+                "Signaaldrempel voor stijgende contacten: 0,2 -> 0,5",
                 "Maanden tot een KPI verouderd is: 6 -> 3",
             ],
         ),
         (
             "en",
             [
-                "Alert threshold for rising contacts: 0.20 -> 0.50",
+                "Alert threshold for rising contacts: 0.2 -> 0.5",
                 "Months until a KPI is stale: 6 -> 3",
             ],
         ),

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from journeyctl.diff import TOP_PLACES, changes
-from journeyctl.text import Lang, format_count, format_decimal, label
+from journeyctl.text import Lang, format_count, label
 from journeyctl.views import cells
 from journeyctl.views.cells import ESTIMATED
 
@@ -496,10 +496,6 @@ class _Words:
     def _count(self, value: int | None) -> str:
         return format_count(value, self.lang) if value is not None else "-"
 
-    def _measure(self, value: float) -> str:
-        places = 0 if float(value).is_integer() else 2
-        return format_decimal(value, self.lang, places)
-
     def _decimal(self, value: float, places: int) -> str:
         return cells.decimal(value, self.lang, places)
 
@@ -531,7 +527,10 @@ class _Words:
             change.section == "criteria" and change.fields == ["weight"]
         ):
             what = self._setting(change)
-            old, new = (self._setting_value(change, v) for v in (change.old_value, change.value))
+            values = (change.old_value, change.value)
+            # The two figures share their decimals, as a KPI's do: 1.0 -> 1.5, 0.2 -> 0.35.
+            places = cells.places([v for v in values if isinstance(v, float | int)])
+            old, new = (self._setting_value(change, v, places) for v in values)
             return (*what, Span(": "), *old, Span(f" {ARROW} "), *new)
         kind = self.label(_SECTION_LABELS[change.section])
         line: Line = (
@@ -551,14 +550,16 @@ class _Words:
         name = field_name(change.id, self.lang)  # a top-level field, or a key of a block
         return _text(name[:1].upper() + name[1:])
 
-    def _setting_value(self, change: changes.FrameworkChange, value: float | str | None) -> Line:
+    def _setting_value(
+        self, change: changes.FrameworkChange, value: float | str | None, places: int
+    ) -> Line:
         if change.section == "review" and isinstance(value, str):  # weekly, quarterly, ...
             return _text(self.label(f"report.cadence.{value}"))
         if value is None:
             return _text(self.label("diff.none"))
         if isinstance(value, str):
             return _text(value)
-        return (Span(self._measure(value)),)  # a weight, a threshold, a count of months
+        return (Span(self._decimal(value, places)),)  # a weight, a threshold, months
 
 
 def _kpi_values(detail: changes.KpiMeasured) -> list[float]:
