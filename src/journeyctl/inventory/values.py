@@ -147,18 +147,9 @@ def _refuse_zero_decimals(value: str, lang: Lang) -> None:
     sign = re.escape(format_decimal(0.5, lang, 1)[1])
     match = re.fullmatch(rf"[+-]?([1-9][0-9]{{0,2}}){sign}000", core, re.ASCII)
     if match is not None:
-        thousands = int(match.group(1)) * 1000
-        others = [other for other in LANGUAGES if other != lang]
-        raise CellError(
-            said(
-                "cell.ambiguous_count",
-                value=repr(value),
-                way=said(f"way.{lang}"),
-                other_way=said(f"way.{others[0]}"),
-                thousands=format_count(thousands, lang),
-                whole=int(match.group(1)),
-            )
-        )
+        whole = int(match.group(1))
+        thousands = format_count(whole * 1000, lang)
+        raise _two_ways("cell.ambiguous_count", value, lang, thousands=thousands, whole=whole)
 
 
 def measure(value: Value, written: Lang | NumberFormat) -> int | float:
@@ -308,6 +299,13 @@ def _refuse_special(value: Value) -> None:
         raise CellError(said("cell.error_value", code=code.strip()))
 
 
+def _two_ways(key: str, written: Value, lang: Lang, **fields: object) -> CellError:
+    """The refusal of a number that reads two ways: the language's way, and the other's."""
+    other = next(other for other in LANGUAGES if other != lang)
+    ways = {"way": said(f"way.{lang}"), "other_way": said(f"way.{other}"), "other": other}
+    return CellError(said(key, value=repr(written), **ways, **fields))
+
+
 def _parsed(text: str, form: NumberFormat, written: Value) -> int | float:
     lang = form.lang
     try:
@@ -315,16 +313,10 @@ def _parsed(text: str, form: NumberFormat, written: Value) -> int | float:
     except ValueError as error:
         if "is ambiguous" in str(error):
             digits = int(re.sub(r"[^0-9]", "", text))
-            others = [other for other in LANGUAGES if other != lang]
-            raise CellError(
-                said(
-                    "cell.ambiguous",
-                    value=repr(written),
-                    way=said(f"way.{lang}"),
-                    thousands=format_count(digits, lang),
-                    decimal=format_decimal(digits / 1000, lang, 2),
-                    other=others[0],
-                )
+            thousands = format_count(digits, lang)
+            decimal = format_decimal(digits / 1000, lang, 2)
+            raise _two_ways(
+                "cell.ambiguous", written, lang, thousands=thousands, decimal=decimal
             ) from None
         raise CellError(_not_a_number(text, lang, written)) from None
 
