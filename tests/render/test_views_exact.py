@@ -29,7 +29,7 @@ from journeyctl.reports import alerts_report, kpis_report
 from journeyctl.reports.kpis import KpiPoint, KpiRow
 from journeyctl.text import Names
 from journeyctl.views.alerts import alerts_view
-from journeyctl.views.cells import NONE
+from journeyctl.views.cells import ESTIMATED, NONE
 from tests.render.conftest import report_input, site
 
 PREPARED = report_input()
@@ -67,8 +67,26 @@ def test_a_volume_against_the_compared_period(
     places: int,
     shown: tuple[str, str, str, str],
 ) -> None:
-    row = _volume_row(context_of(), "W", now, before, higher_is_better=higher, places=places)
+    row = _volume_row(
+        context_of(), "W", now, before, (False, False), higher_is_better=higher, places=places
+    )
     assert row == VolumeRow("W", *shown)
+
+
+@pytest.mark.parametrize(
+    ("now", "guessed", "marks"),
+    [
+        (110, (True, False), (ESTIMATED, "", ESTIMATED)),
+        (110, (False, True), ("", ESTIMATED, ESTIMATED)),
+        (100, (True, True), (ESTIMATED, ESTIMATED, ESTIMATED)),  # 0% is a change shown
+        (110, (False, False), ("", "", "")),
+    ],
+)
+def test_an_estimated_figure_and_the_change_it_goes_into_are_marked(
+    now: float, guessed: tuple[bool, bool], marks: tuple[str, str, str]
+) -> None:
+    row = _volume_row(context_of(), "W", now, 100, guessed, higher_is_better=False, places=0)
+    assert (row.now_mark, row.before_mark, row.change_mark) == marks
 
 
 def test_the_contact_rate() -> None:

@@ -3,6 +3,8 @@ with Helvetica's widths (which Arial and Liberation Sans share)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from journeyctl.render.widths import (
@@ -12,6 +14,7 @@ from journeyctl.render.widths import (
     step_width,
     widest,
     word_width,
+    words_of,
 )
 
 
@@ -49,3 +52,19 @@ def test_nine_steps_of_the_example_fit_1440_pixels_and_scroll_below() -> None:
     width = map_width(9.25, 9)
     assert width == 92.25
     assert scrolls_below(width) == 1431 and scrolls_below(width) <= 1440
+
+
+def test_words_are_split_where_a_line_may_break_as_the_pattern_of_breaks_splits_them() -> None:
+    breaks = re.compile(r"[^\s\-\u2010/]+")
+    every_space = "".join(c for c in map(chr, range(0x110000)) if re.fullmatch(r"\s", c))
+    texts = [
+        f"a{every_space}b",
+        *(f"x{space}y" for space in every_space),
+        "web/app e-mail\u2010adres  klant\u00a0service\u2028nieuw\x1cregel",
+        "--//",
+        "",
+        "   ",
+        "é ★ → 中文",
+    ]
+    for text in texts:
+        assert words_of(text) == breaks.findall(text), repr(text)

@@ -14,7 +14,7 @@ what to add to which file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from journeyctl.model import Improvement, Journey
 from journeyctl.model.journey import ESTIMABLE, Volume
@@ -479,6 +479,7 @@ def _volumes(
         context.word("customers"),
         now.customers if now else None,
         before.customers if before else None,
+        _guessed(now, before, ("customers",)),
         higher_is_better=None,  # more customers is neither good nor bad in itself
         places=0,
     )
@@ -487,6 +488,7 @@ def _volumes(
         context.word("contacts"),
         now.contacts if now else None,
         before.contacts if before else None,
+        _guessed(now, before, ("contacts",)),
         higher_is_better=False,
         places=0,
     )
@@ -495,28 +497,20 @@ def _volumes(
         context.word("contact_rate"),
         _rate(now.customers, now.contacts) if now else None,
         _rate(before.customers, before.contacts) if before else None,
+        _guessed(now, before, ESTIMABLE),
         higher_is_better=False,
         places=2,
     )
-    return [
-        _marked(customers, now, before, ("customers",)),
-        _marked(contacts, now, before, ("contacts",)),
-        _marked(rate, now, before, ESTIMABLE),
-    ]
+    return [customers, contacts, rate]
 
 
-def _marked(
-    row: VolumeRow, now: Volume | None, before: Volume | None, values: tuple[str, ...]
-) -> VolumeRow:
-    """The row with ESTIMATED after each figure that one of `values` estimated goes into;
-    the change is as sure as the less sure of its two figures."""
-    now_guessed = bool(now and set(values) & set(now.estimated))
-    before_guessed = bool(before and set(values) & set(before.estimated))
-    return replace(
-        row,
-        now_mark=ESTIMATED if now_guessed else "",
-        before_mark=ESTIMATED if before_guessed else "",
-        change_mark=ESTIMATED if row.change and (now_guessed or before_guessed) else "",
+def _guessed(
+    now: Volume | None, before: Volume | None, values: tuple[str, ...]
+) -> tuple[bool, bool]:
+    """Whether one of `values` that a figure goes into was estimated, now and before."""
+    return (
+        bool(now and set(values) & set(now.estimated)),
+        bool(before and set(values) & set(before.estimated)),
     )
 
 
@@ -529,10 +523,13 @@ def _volume_row(
     what: str,
     now: float | None,
     before: float | None,
+    guessed: tuple[bool, bool],
     *,
     higher_is_better: bool | None,
     places: int,
 ) -> VolumeRow:
+    """A row of the volumes, ESTIMATED after each figure `guessed` says is, or is computed
+    from, an estimate; the change is as sure as the less sure of its two figures."""
     change, css = "", ""
     if now is not None and before:
         fraction = now / before - 1
@@ -542,6 +539,14 @@ def _volume_row(
         change = ("+" if moved and fraction > 0 else "") + context.percent(fraction if moved else 0)
         if higher_is_better is not None and moved:
             css = "better" if (fraction > 0) == higher_is_better else "worse"
+    now_guessed, before_guessed = guessed
     return VolumeRow(
-        what, context.decimal(now, places), context.decimal(before, places), change, css
+        what,
+        context.decimal(now, places),
+        context.decimal(before, places),
+        change,
+        css,
+        now_mark=ESTIMATED if now_guessed else "",
+        before_mark=ESTIMATED if before_guessed else "",
+        change_mark=ESTIMATED if change and (now_guessed or before_guessed) else "",
     )
