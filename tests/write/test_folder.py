@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from journeyctl.write import WriteError, write_folder
-from journeyctl.write.folder import _digest
+from journeyctl.write.folder import _digest, _digest_of
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -238,3 +239,9 @@ def test_a_write_that_fails_in_a_thread_is_said_and_changes_nothing(
         write_folder(site, {"index.html": "new\n", "x.html": "x\n"})
     assert tree(site) == {"index.html": b"old\n"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+@pytest.mark.parametrize("size", [0, 1, 2046, 2047, 2048, 4094, 4095, 100_000])
+def test_a_digest_in_pieces_is_the_digest_of_the_whole(size: int) -> None:
+    data = bytes(range(256)) * (size // 256) + bytes(size % 256)
+    assert _digest_of(data) == hashlib.blake2b(data, digest_size=16).hexdigest()
