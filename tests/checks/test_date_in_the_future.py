@@ -157,3 +157,19 @@ def test_dates_up_to_today_are_fine(tree_dir: Path) -> None:
         "review: {last_reviewed: 2026-01-15}\n",
     )
     assert found(tree_dir, RULE) == []
+
+
+def test_a_contact_reasons_volume_of_a_period_not_yet_begun_is_named(tree_dir: Path) -> None:
+    framework = tree_dir / "framework.yaml"
+    reason = (
+        "contact_reasons:\n  - id: verhuizing\n    name: Verhuizing doorgeven\n"
+        "    phase: klant-zijn\n    volumes: [{period: '2029', contacts: 40}]\n"
+    )
+    text = framework.read_text(encoding="utf-8").replace("owners:", reason + "owners:")
+    framework.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("    volumes: [{period: '2029', contacts: 40}]") + 1
+    assert [(file, at) for file, at, *_ in found(tree_dir, RULE)] == [("framework.yaml", line)]
+    assert _messages(tree_dir) == [
+        "volume period 2029 starts 2029-01-01, after today (2026-01-15); customers and "
+        "contacts cannot be counted in a period not yet begun: correct the period"
+    ]

@@ -11,8 +11,9 @@ Each dated field, and why a future date there is a mistake:
 - a KPI's `baseline.date` and each of its `measurements[].date`: a figure measured on a
   day still to come;
 - an insight's `date`: what research found, not yet found;
-- a volume's `period`, when the period starts after today: customers and contacts counted
-  in a period not yet begun (a period under way is fine: its figures so far);
+- a volume's `period`, a journey's or a contact reason's in framework.yaml, when the period
+  starts after today: customers and contacts counted in a period not yet begun (a period
+  under way is fine: its figures so far);
 - an improvement's `done`: the day it was finished, whatever its status;
 - an improvement's `started`, when its status is `experiment`, `in-progress` or
   `implemented`: the status says the work has begun. For `idea` and `planned` a start
@@ -26,15 +27,16 @@ Passes: `review: {last_reviewed: 2026-11-12}` on 1 December 2026;
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from journeyctl.checks._context import CheckContext
 from journeyctl.finding import Finding, Rule, Severity
 
 if TYPE_CHECKING:  # annotations only: `journeyctl rules` lists the checks without loading
     from journeyctl.load import Document
+    from journeyctl.load.positions import PathPart
     from journeyctl.model import Improvement, Journey
 
 RULE = Rule("JC310", "date-in-the-future", Severity.WARNING, __doc__ or "")
@@ -44,6 +46,11 @@ BEGUN = frozenset({"experiment", "in-progress", "implemented"})
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
+    framework = context.framework_document
+    if framework is not None:
+        for index, reason in enumerate(framework.model.contact_reasons):
+            where = ("contact_reasons", index, "volumes")
+            yield from _periods(framework, reason.volumes, where, context.today)
     for journey in context.journeys:
         yield from _journey(journey, context.today)
     for improvement in context.improvements:
@@ -55,8 +62,6 @@ def _ahead(what: str, day: date, today: date, todo: str) -> str:
 
 
 def _journey(document: Document[Journey], today: date) -> Iterator[Finding]:
-    from journeyctl.model.common import period_bounds  # here: `rules` imports no model
-
     journey = document.model
     review = journey.review
     if review is not None and review.last_reviewed is not None and review.last_reviewed > today:
@@ -68,15 +73,7 @@ def _journey(document: Document[Journey], today: date) -> Iterator[Finding]:
             "review cannot fall overdue)",
         )
         yield document.finding(RULE, message, ("review", "last_reviewed"))
-    for index, volume in enumerate(journey.volumes):
-        start = period_bounds(volume.period)[0]
-        if start > today:
-            message = (
-                f"volume period {volume.period} starts {start.isoformat()}, after today "
-                f"({today.isoformat()}); customers and contacts cannot be counted in a period "
-                "not yet begun: correct the period"
-            )
-            yield document.finding(RULE, message, ("volumes", index, "period"))
+    yield from _periods(document, journey.volumes, ("volumes",), today)
     for kpi_id, record in journey.kpis.items():
         if record.baseline is not None and record.baseline.date > today:
             message = _ahead(
@@ -103,6 +100,23 @@ def _journey(document: Document[Journey], today: date) -> Iterator[Finding]:
                 "insight date", insight.date, today, "write the day the insight was found"
             )
             yield document.finding(RULE, message, ("insights", index, "date"))
+
+
+def _periods(
+    document: Document[Any], volumes: Sequence[Any], where: tuple[PathPart, ...], today: date
+) -> Iterator[Finding]:
+    """Each volume whose period starts after today: a journey's, or a contact reason's."""
+    from journeyctl.model.common import period_bounds  # here: `rules` imports no model
+
+    for index, volume in enumerate(volumes):
+        start = period_bounds(volume.period)[0]
+        if start > today:
+            message = (
+                f"volume period {volume.period} starts {start.isoformat()}, after today "
+                f"({today.isoformat()}); customers and contacts cannot be counted in a period "
+                "not yet begun: correct the period"
+            )
+            yield document.finding(RULE, message, (*where, index, "period"))
 
 
 def _improvement(document: Document[Improvement], today: date) -> Iterator[Finding]:
