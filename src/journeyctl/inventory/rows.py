@@ -128,6 +128,9 @@ class SheetRows:
     # The journey and KPI of measurement rows with a refused cell: still checked against
     # the tree, so that one refusal lists an unknown journey or KPI too.
     unread_measurements: list[tuple[Written, Written]] = field(default_factory=list)
+    # The periods the sheet's period column names, most written first: the period to
+    # suggest for figures without one (None: not read yet).
+    named_periods: list[str] | None = None
 
 
 def read_rows(sheet: Sheet, layout: Layout, options: RowOptions) -> SheetRows:
@@ -154,6 +157,22 @@ def read_rows(sheet: Sheet, layout: Layout, options: RowOptions) -> SheetRows:
             if measurement is not None:
                 result.measurements.append(measurement)
     return result
+
+
+def _sheet_periods(sheet: Sheet, layout: Layout, column: SheetColumn) -> list[str]:
+    """The periods the period column of `sheet` names, the most written first (made for a
+    refusal only: the period to suggest for a row whose period cell is empty)."""
+    counted: dict[str, int] = {}
+    for row in range(layout.header_row + 1, len(sheet.rows)):
+        value = sheet.value(row, column.index)
+        if is_unknown(value):
+            continue
+        try:
+            named = period(value)
+        except CellError:
+            continue
+        counted[named] = counted.get(named, 0) + 1
+    return sorted(counted, key=lambda named: -counted[named])
 
 
 def _is_subtotal(cells: list[Value], name: Value) -> bool:
@@ -269,6 +288,7 @@ class _RowReader:
                 continue  # refused once for the sheet by the plan
             the_period = header_period or self._row_period()
             if the_period is None:
+                self._without_period(customers, contacts)
                 continue
             figures = [self._count(customers), self._count(contacts)]
             if any(figure is None for figure in figures):
@@ -288,6 +308,26 @@ class _RowReader:
                 )
             )
         return volumes
+
+    def _without_period(self, customers: SheetColumn, contacts: SheetColumn) -> None:
+        """Figures on a row whose period cell is empty (or unreadable, refused already):
+        refused at the period cell, never dropped. The export leaves the period of a
+        journey without volumes empty; figures typed there need their period too."""
+        column = self.layout.column("period")
+        values = [self.sheet.value(self.row, c.index) for c in (customers, contacts)]
+        if column is None or all(is_unknown(value) for value in values):
+            return
+        if not is_unknown(self.sheet.value(self.row, column.index)):
+            return  # a period cell that cannot be read: refused at it already
+        cell = self.where(column)
+        if self.result.named_periods is None:  # read once a sheet, where a row needs it
+            self.result.named_periods = _sheet_periods(self.sheet, self.layout, column)
+        named = self.result.named_periods
+        if named:
+            message = said("row.figures_without_period", cell=cell, period=named[0])
+        else:
+            message = said("row.figures_without_period_none", cell=cell)
+        self.problem(column, message)
 
     def _count(self, column: SheetColumn) -> int | Estimate | None:
         value = self.sheet.value(self.row, column.index)
