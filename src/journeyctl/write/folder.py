@@ -62,8 +62,9 @@ def write_folder_made(
     An error while a text is made (a template that fails) is raised as it is, and nothing
     is written to the target."""
     folder = _real_folder(target)
+    folders: set[PurePath] = set()
     for name in [*names, RECORD] if tidy else names:
-        _check_room(target, name)
+        _check_room(target, name, folders)
     previous = _read_record(folder) if tidy else {}
     remove_stale_temporaries(folder.parent)  # staging folders of a write that was killed
     staging = temporary_path(folder)
@@ -140,10 +141,12 @@ def _real_folder(target: Path) -> Path:
     return target.resolve() if target.is_symlink() else target.absolute()
 
 
-def _check_room(folder: Path, name: str) -> None:
+def _check_room(folder: Path, name: str, folders: set[PurePath]) -> None:
     """A WriteError, before anything is written, where a file cannot land: a path that leaves
     the folder or goes through a symlink, a folder in the file's place, a file in the way of
-    its folder, a device, FIFO or socket in its place, or a folder that cannot be written in."""
+    its folder, a device, FIFO or socket in its place, or a folder that cannot be written in.
+    `folders`: the folders (relative to `folder`) found in place already, each looked at once
+    for all the files it is to hold (a site's 2,000 maps share one)."""
     path = contained_path(folder, name)
     if path.is_dir():
         raise WriteError(
@@ -151,11 +154,14 @@ def _check_room(folder: Path, name: str) -> None:
             "nothing was changed"
         )
     for parent in path.relative_to(folder).parents:
+        if parent in folders:
+            continue
         if (folder / parent).exists() and not (folder / parent).is_dir():
             raise WriteError(
                 f"cannot write '{path}': '{folder / parent}' is a file, not a folder; move it "
                 "away; nothing was changed"
             )
+        folders.add(parent)
     check_target(path)
 
 
