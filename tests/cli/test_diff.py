@@ -106,6 +106,27 @@ def test_exit_code_says_whether_anything_changed(reviewed: Repository) -> None:
     assert unchanged.stdout == ("**Geen wijzigingen in het raamwerk** (`base` -> `base`)\n")
 
 
+def test_a_framework_that_does_not_load_fails_the_exit_code(repo: Repository) -> None:
+    """An unknown key under ranking: (JC101) keeps framework.yaml from loading, and the review
+    cadence changed beside it is not compared: a CI job with --exit-code must not pass, and
+    the first line must not say that nothing changed."""
+    repo.edit(
+        "framework.yaml",
+        "review:\n  cadence: quarterly",
+        "ranking:\n  regelgeving: 0.5\nreview:\n  cadence: monthly",
+    )
+    result = run(repo, "base", "--exit-code")
+    assert (result.exit_code, result.stderr) == (1, "")
+    assert result.stdout.splitlines()[:3] == [
+        "**Raamwerk**: niet vergeleken (`base` -> werkmap)",
+        "",
+        "> **werkmap: framework.yaml laadt niet, dus het raamwerk is niet vergeleken**",
+    ]
+    data = json.loads(run(repo, "base", "--format", "json").stdout)
+    assert (data["changed"], data["framework_compared"], data["framework"]) == (True, False, [])
+    assert (data["base"]["loaded"], data["head"]["loaded"]) == (True, False)
+
+
 def test_a_changed_alert_threshold_is_a_change_in_words_and_in_json(repo: Repository) -> None:
     """It decides which alerts fire; the JSON record has the keys every framework change has."""
     repo.edit(

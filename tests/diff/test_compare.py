@@ -441,6 +441,34 @@ def test_a_framework_that_does_not_load_leaves_the_framework_uncompared(repo: Re
     assert result.journeys == []  # the journeys still load and are the same
 
 
+def test_a_framework_that_does_not_load_is_a_change_not_none(repo: Repository) -> None:
+    """An unknown key (JC101) keeps framework.yaml from loading: its settings that changed
+    beside it are not compared, so the diff cannot say nothing changed (`--exit-code` fails)."""
+    repo.edit("framework.yaml", "review:\n  cadence: quarterly", "ranking:\n  regelgeving: 0.5\n"
+              "review:\n  cadence: monthly")  # fmt: skip
+    result = changes(repo)
+    assert (result.head.loaded, result.framework, result.journeys) == (False, [], [])
+    assert (result.framework_compared, result.changed) == (False, True)
+    assert result.to_dict()["framework_compared"] is False
+    assert result.to_dict()["changed"] is True
+
+
+def test_a_framework_that_loads_in_neither_revision_is_not_compared_either(
+    repo: Repository,
+) -> None:
+    repo.write("framework.yaml", "name: [unclosed\n")
+    repo.commit("broken")
+    result = changes(repo, "HEAD")
+    assert (result.base.loaded, result.head.loaded, result.journeys) == (False, False, [])
+    assert (result.framework_compared, result.changed) == (False, True)
+
+
+def test_a_framework_that_loads_in_both_is_compared(repo: Repository) -> None:
+    result = changes(repo)
+    assert (result.framework_compared, result.changed) == (True, False)
+    assert result.to_dict()["framework_compared"] is True
+
+
 def test_uncommitted_changes_count_for_the_working_tree_only(repo: Repository) -> None:
     repo.edit(AANMELD, "name: Ik meld me aan", "name: Ik word klant")
     assert changes(repo, "base").changed

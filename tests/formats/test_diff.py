@@ -187,11 +187,14 @@ def test_improvements_and_framework_lines() -> None:
 
 
 def test_a_revision_that_does_not_load_or_validate_is_said_first() -> None:
+    """The base's framework.yaml did not load: the framework was not compared, which the
+    first line says instead of "no changes" (it said so, and --exit-code passed)."""
     diff = TreeDiff(
         Revision("main", False, 2, 0, 0), Revision(None, True, 1, 3, 2), "en", [], [], []
     )
+    assert diff.changed
     assert as_markdown(diff).splitlines() == [
-        "**No changes to the journey framework** (`main` -> working tree)",
+        "**Framework**: not compared (`main` -> working tree)",
         "",
         "> **`main`: framework.yaml does not load, so the framework is not compared**",
         "> **`main` does not validate: 2 error(s), 0 warning(s); `journeyctl validate` lists them**",
@@ -407,6 +410,7 @@ def test_the_json_has_every_key_of_the_documented_shape() -> None:
                 "value": 2.0,
             }
         ],
+        "framework_compared": False,
         "top_moves": [],
     }
 
@@ -419,6 +423,7 @@ def test_the_json_of_no_changes() -> None:
         [],
         [],
     )
+    assert data["framework_compared"] is True
 
 
 def test_added_removed_and_renamed_in_words() -> None:

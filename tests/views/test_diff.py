@@ -237,3 +237,24 @@ def test_a_baseline_and_a_target_changed() -> None:
         "Customer Effort Score baseline: none -> 4 (2025-01-31)",
         "Customer Effort Score target: none -> 5",
     ]
+
+
+def test_a_framework_that_does_not_load_is_not_compared_never_no_changes() -> None:
+    """framework.yaml did not load in the head: nothing else changed, and the summary says
+    that the framework could not be compared, not that nothing changed."""
+    broken = Revision(None, False, 1, 0, 2)
+    view = changes_view(TreeDiff(BASE, broken, "en", [], [], [], NAMES))
+    assert plain(view.summary) == "Framework: not compared (v1 -> working tree)"
+    assert view.summary[0] == Span("Framework", strong=True)
+    assert plain(view.warnings[0]) == (
+        "working tree: framework.yaml does not load, so the framework is not compared"
+    )
+    assert view.changed and view.sections == ()
+
+
+def test_a_framework_not_compared_beside_journeys_that_changed() -> None:
+    broken = Revision("v1", False, 1, 0, 2)
+    diff = TreeDiff(broken, WORKING, "en", [journey("a", "added")], [], [], NAMES)
+    assert plain(changes_view(diff).summary) == (
+        "Journeys: 1 added · Framework: not compared (v1 -> working tree)"
+    )

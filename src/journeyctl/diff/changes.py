@@ -284,8 +284,18 @@ class TreeDiff:
     top_moves: list[TopMoved] = dataclasses.field(default_factory=list)
 
     @property
+    def framework_compared(self) -> bool:
+        """Whether framework.yaml loaded in both revisions, so that its entries and settings
+        were compared; where it did not, nobody can say that it did not change."""
+        return self.base.loaded and self.head.loaded
+
+    @property
     def changed(self) -> bool:
-        return bool(self.journeys or self.improvements or self.framework)
+        """Anything changed, or the framework could not be compared: a framework.yaml that
+        does not load is a change, as a journey file that does not load is."""
+        return bool(
+            self.journeys or self.improvements or self.framework or not self.framework_compared
+        )
 
     def count(self, change: str) -> int:
         return sum(journey.change == change for journey in self.journeys)
@@ -298,5 +308,6 @@ class TreeDiff:
             "journeys": [journey.to_dict() for journey in self.journeys],
             "improvements": [improvement.to_dict() for improvement in self.improvements],
             "framework": [change.to_dict() for change in self.framework],
+            "framework_compared": self.framework_compared,
             "top_moves": [moved.to_dict() for moved in self.top_moves],
         }

@@ -17,6 +17,7 @@ JSON keeps ids and plain numbers:
      "improvements": [{"id", "title", "change": "added"|"removed"|"changed",
                        "old_status", "status", "fields": [str]}],
      "framework": [{"section", "id", "name", "change", "fields", "old_value", "value"}],
+     "framework_compared": bool (false: framework.yaml did not load in a revision),
      "top_moves": [{"id", "name", "old_rank": int|null, "rank": int|null}]}
 
 REVISION is `{"revision": str|null (null: the working tree), "loaded": bool, "valid": bool,

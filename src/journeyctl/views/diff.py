@@ -206,6 +206,8 @@ class _Words:
         if diff.framework:
             entries = self.label("diff.changes").format(count=str(len(diff.framework)))
             parts.append(self._part("diff.framework", entries))
+        elif not diff.framework_compared:  # framework.yaml did not load: never "no changes"
+            parts.append(self._part("diff.framework", self.label("diff.not_compared")))
         return (*_join(parts, " · "), Span(" "), *between)
 
     def _part(self, key: str, said: str) -> Line:
