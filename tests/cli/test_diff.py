@@ -127,6 +127,23 @@ def test_a_framework_that_does_not_load_fails_the_exit_code(repo: Repository) ->
     assert (data["base"]["loaded"], data["head"]["loaded"]) == (True, False)
 
 
+def test_a_status_that_takes_a_journey_out_of_the_ranking_says_its_place(
+    repo: Repository,
+) -> None:
+    repo.edit(BETAAL, "status: listed", "status: retired")
+    result = run(repo, "base")
+    assert "  - Positie 2025: #1 -> niet gerangschikt" in result.stdout.splitlines()
+    data = json.loads(run(repo, "base", "--format", "json").stdout)
+    [betaal] = data["journeys"]
+    assert betaal["details"][-1] == {
+        "kind": "rank",
+        "old_period": "2025",
+        "old_rank": 1,
+        "period": "2025",
+        "rank": None,
+    }
+
+
 def test_a_changed_alert_threshold_is_a_change_in_words_and_in_json(repo: Repository) -> None:
     """It decides which alerts fire; the JSON record has the keys every framework change has."""
     repo.edit(

@@ -430,7 +430,11 @@ def test_a_revision_that_does_not_validate_is_compared_with_its_findings_counted
     result = changes(repo, "HEAD")
     assert (result.base.valid, result.base.loaded, result.base.errors) == (False, True, 1)
     assert result.head.valid
-    assert journey(result, "ik-meld-me-aan").details == [Changed("owner", "nobody", "jan")]
+    # Its error kept it out of the base's ranking; fixed, it enters it.
+    assert journey(result, "ik-meld-me-aan").details == [
+        Changed("owner", "nobody", "jan"),
+        RankMoved("2025", None, "2025", 2),
+    ]
 
 
 def test_a_framework_that_does_not_load_leaves_the_framework_uncompared(repo: Repository) -> None:
@@ -696,3 +700,47 @@ def test_a_rank_movement_from_a_revision_without_a_ranking(repo: Repository) -> 
         VolumeChanged("2025", 500, 5000, 400, 4000),
         RankMoved(None, None, "2025", 1),
     ]
+
+
+def test_a_journey_retired_leaves_the_ranking_with_a_rank_line(repo: Repository) -> None:
+    """Its volumes kept, its status took it out of the ranking: the place it had is a change
+    of its own. ik-meld-me-aan moves up from #2 only because of it: no change of its own,
+    though the top says it moved."""
+    repo.edit(BETAAL, "status: listed", "status: retired")
+    result = changes(repo)
+    assert [j.id for j in result.journeys] == ["ik-betaal"]
+    assert journey(result, "ik-betaal").details == [
+        Changed("status", "listed", "retired"),
+        RankMoved("2025", 1, "2025", None),
+    ]
+    assert [(m.id, m.old_rank, m.rank) for m in result.top_moves] == [
+        ("ik-meld-me-aan", 2, 1),
+        ("ik-betaal", 1, None),
+    ]
+
+
+def test_a_journey_no_longer_retired_enters_the_ranking_with_a_rank_line(
+    repo: Repository,
+) -> None:
+    """It enters at #1 and pushes ik-meld-me-aan down, whose own change (a description) gets
+    no rank line: it moved only because another entered above it."""
+    repo.edit(BETAAL, "status: listed", "status: retired")
+    repo.commit("retired")
+    repo.edit(BETAAL, "status: retired", "status: listed")
+    repo.edit(AANMELD, "name: Ik meld me aan", "name: Ik meld me aan\ndescription: Nieuw")
+    result = changes(repo, "HEAD")
+    assert journey(result, "ik-betaal").details == [
+        Changed("status", "retired", "listed"),
+        RankMoved("2025", None, "2025", 1),
+    ]
+    assert journey(result, "ik-meld-me-aan").details == [OtherFields(["description"])]
+
+
+def test_a_journey_unranked_before_and_after_a_status_change_has_no_rank_line(
+    repo: Repository,
+) -> None:
+    repo.edit(BETAAL, "status: listed", "status: retired")
+    repo.commit("retired")
+    repo.edit(BETAAL, "status: retired", "status: mapped")
+    repo.edit(BETAAL, 'period: "2025"', 'period: "2024"')
+    assert RankMoved not in {type(d) for d in journey(changes(repo, "HEAD"), "ik-betaal").details}

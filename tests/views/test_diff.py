@@ -5,6 +5,7 @@ lay out alike."""
 from __future__ import annotations
 
 from journeyctl.diff.changes import (
+    Changed,
     Corrected,
     Dated,
     FrameworkChange,
@@ -12,7 +13,9 @@ from journeyctl.diff.changes import (
     JourneyDiff,
     KpiMeasured,
     OtherFields,
+    RankMoved,
     Revision,
+    TopMoved,
     TreeDiff,
 )
 from journeyctl.views.diff import FOLD_DETAILS, FOLD_SECTION, Span, changes_view, plain
@@ -258,3 +261,29 @@ def test_a_framework_not_compared_beside_journeys_that_changed() -> None:
     assert plain(changes_view(diff).summary) == (
         "Journeys: 1 added · Framework: not compared (v1 -> working tree)"
     )
+
+
+def test_entering_and_leaving_the_ranking_are_position_lines() -> None:
+    entered = journey(
+        "a", "changed", Changed("status", "retired", "listed"), RankMoved("2025", None, "2025", 32)
+    )
+    left = journey(
+        "b", "changed", Changed("status", "listed", "retired"), RankMoved("2025", 37, "2025", None)
+    )
+    [section] = changes_view(tree(entered, left)).sections
+    assert [[plain(line) for line in entry.details] for entry in section.entries] == [
+        ["Status: retired -> listed", "Ranking 2025: not ranked -> #32"],
+        ["Status: listed -> retired", "Ranking 2025: #37 -> not ranked"],
+    ]
+
+
+def test_a_journey_entering_the_top_is_shown_and_those_it_pushed_down_are_counted() -> None:
+    entered = journey(
+        "a", "changed", Changed("status", "retired", "listed"), RankMoved("2025", None, "2025", 1)
+    )
+    moves = [TopMoved("a", "Reis a", None, 1), TopMoved("b", "Reis b", 1, 2)]
+    matters = changes_view(tree(entered, top_moves=moves)).sections[0]
+    assert [plain(entry.line) for entry in matters.entries] == [
+        "Reis a: not ranked -> #1 (top 10)",
+        "1 other journey in the top moved as a result",
+    ]

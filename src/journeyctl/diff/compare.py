@@ -387,14 +387,19 @@ def _rank_moved(
     old_id: str, id_: str, old: Journey, new: Journey, base: Ranks, head: Ranks
 ) -> RankMoved | None:
     """The movement in the default ranking, for a journey whose volumes' numbers changed (a
-    volume that only became an estimate, or a count again, ranks as it did); None where its
-    place did not move: the volume's line says what changed, and a place kept is no change."""
-    if _counts(old) == _counts(new) or not (base[0] or head[0]):
-        return None
+    volume that only became an estimate, or a count again, ranks as it did), or that changed
+    and with it entered or left a ranking both revisions have (a status to or from retired,
+    an error of its own); None where its place did not move: the volume's line says what
+    changed, and a place kept is no change. A journey whose place moved only because another
+    passed it, or entered or left the ranking above it, has no line: it did not change."""
     was, now = base[1].get(old_id), head[1].get(id_)
     if was == now:
         return None
-    return RankMoved(base[0], was, head[0], now)
+    if _counts(old) != _counts(new) and (base[0] or head[0]):
+        return RankMoved(base[0], was, head[0], now)
+    if base[0] and head[0] and None in (was, now) and old != new:
+        return RankMoved(base[0], was, head[0], now)
+    return None
 
 
 def _counts(journey: Journey) -> list[tuple[str, int, int]]:
