@@ -196,17 +196,100 @@ def test_a_new_owner_with_its_id_cell_cleared_or_its_own_id_is_added(
     assert (change.relative, change.details) == (PAY, [f"owner: jan -> {new_id}"])
 
 
-def test_another_known_owner_beside_the_old_owners_id_is_that_owner(tree_dir: Path) -> None:
-    framework = tree_dir / "framework.yaml"
+def _add_piet(root: Path) -> None:
+    framework = root / "framework.yaml"
     framework.write_text(
         framework.read_text("utf-8").replace(
             "owners:\n", "owners:\n  - id: piet\n    name: Piet Pietersen\n"
         ),
         "utf-8",
     )
+
+
+def test_another_known_owner_beside_the_old_owners_id_is_refused_with_both_cells(
+    tree_dir: Path,
+) -> None:
+    """Which of the two cells the person changed, import cannot tell: neither wins."""
+    _add_piet(tree_dir)
     path = _exported(tree_dir, F2="Piet Pietersen")
+    assert _refused(tree_dir, path) == [
+        (
+            "Klantreizen!R2",
+            "'jan' is owner jan, but Klantreizen!F2 'Piet Pietersen' is owner piet: correct "
+            "one of them, or clear the id cell",
+        )
+    ]
+
+
+@pytest.mark.parametrize("id_cell", [None, "piet"])
+def test_another_known_owner_with_its_id_or_none_is_that_owner(
+    tree_dir: Path, id_cell: str | None
+) -> None:
+    _add_piet(tree_dir)
+    path = _exported(tree_dir, F2="Piet Pietersen", R2=id_cell)
     (change,) = _import(tree_dir, path).plan.updated
     assert (change.relative, change.details) == (PAY, ["owner: jan -> piet"])
+
+
+def test_an_owner_id_that_is_the_only_change_is_refused_with_both_cells(tree_dir: Path) -> None:
+    """It was read as nothing to change, exit 0."""
+    _add_piet(tree_dir)
+    path = _exported(tree_dir, R2="piet")
+    assert _refused(tree_dir, path) == [
+        (
+            "Klantreizen!R2",
+            "'piet' is owner piet, but Klantreizen!F2 'Jan Jansen' is owner jan: correct one "
+            "of them, or clear the id cell",
+        )
+    ]
+
+
+def test_an_owner_id_beside_an_empty_owner_cell_decides(tree_dir: Path) -> None:
+    """It was read as nothing to change, exit 0."""
+    _add_piet(tree_dir)
+    path = _exported(tree_dir, F2=None, R2="piet")
+    (change,) = _import(tree_dir, path).plan.updated
+    assert (change.relative, change.details) == (PAY, ["owner: jan -> piet"])
+
+
+@pytest.mark.parametrize("name", [None, "Jan Jansen"])
+def test_an_owner_id_that_names_no_owner_is_refused_at_its_cell(
+    tree_dir: Path, name: str | None
+) -> None:
+    """It was dropped: nothing to change, exit 0."""
+    path = _exported(tree_dir, F2=name, R2="onbekend-id")
+    expected = (
+        "'onbekend-id' is no owner's id: write the id of one, or its name in the name cell "
+        "(--add-missing adds a new one to framework.yaml)"
+        if name is None
+        else "'onbekend-id' is no owner's id, and Klantreizen!F2 'Jan Jansen' is owner jan: "
+        "correct the id, or clear it"
+    )
+    assert _refused(tree_dir, path, add_missing=True) == [("Klantreizen!R2", expected)]
+
+
+def test_a_new_owners_id_that_is_no_id_is_refused_not_replaced(tree_dir: Path) -> None:
+    """--add-missing added the owner under an id made of its name (piet-nieuw), the id cell
+    dropped."""
+    path = _exported(tree_dir, F2="Piet Nieuw", R2="Piet")
+    assert _refused(tree_dir, path, add_missing=True) == [
+        (
+            "Klantreizen!R2",
+            "'Piet' is not an id (lowercase letters, digits and hyphens); write piet as the new "
+            "owner's id, or clear the cell to make one of its name",
+        )
+    ]
+
+
+def test_a_phase_id_that_is_the_only_change_is_refused_with_both_cells(tree_dir: Path) -> None:
+    path = _exported(tree_dir, P2="klant-worden")
+    assert _refused(tree_dir, path) == [
+        (
+            "Klantreizen!P2",
+            "'klant-worden' is phase klant-worden, but Klantreizen!D2 'Klant zijn' is phase "
+            "klant-zijn: correct one of them, or clear the id cell",
+        )
+    ]
 
 
 def test_a_name_two_clusters_share_is_the_one_its_id_cell_names(tree_dir: Path) -> None:

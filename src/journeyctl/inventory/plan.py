@@ -288,25 +288,94 @@ class _Planner:
 
     # Framework references ---------------------------------------------------------------
 
-    def phase(self, written: Written, id_: Written | None = None) -> str | None:
-        return self._entry("phase", written, id_, self.new_phases)
+    def phase(
+        self, written: Written, id_: Written | None = None, own: str | None = None
+    ) -> str | None:
+        return self._entry("phase", written, id_, self.new_phases, own)
 
     def owner(self, written: Written, id_: Written | None = None) -> str | None:
         return self._entry("owner", written, id_, self.new_owners)
 
     def _entry(
-        self, kind: Kind, written: Written, id_: Written | None, new: dict[str, dict[str, str]]
+        self,
+        kind: Kind,
+        written: Written,
+        id_: Written | None,
+        new: dict[str, dict[str, str]],
+        own: str | None = None,
     ) -> str | None:
         """The phase or owner a name cell names; where it names none, the one the id cell
         beside it names, if the name is one of its spellings; else a new entry (with
         --add-missing) or a refusal."""
         found = self.names.find(kind, written.text)
         if found is not None:
-            return found
+            return found if self.same_entry(kind, written, found, id_, own) else None
         named = self._id_entry(kind, id_)
         if named is not None:
             return self._by_id(kind, written, named, id_)
+        if not self._new_entry_id(kind, id_):
+            return None
         return self._missing(kind, written, new, {}, id_)
+
+    def by_id_alone(self, kind: Kind, id_: Written) -> str | None:
+        """The entry an id cell names beside an empty name cell: the id decides. An id that
+        names no entry is refused at its cell (there is no name to add it by)."""
+        found = self._named_by_id(kind, id_)
+        if found is None:
+            self.problem(
+                id_.where,
+                said("plan.entry_id_unknown", id=repr(id_.text), kind=said(f"word.{kind}")),
+            )
+        return found
+
+    def _named_by_id(self, kind: Kind, id_: Written) -> str | None:
+        """The entry an id cell names: by its id, else by an old id (or a name) among its
+        spellings."""
+        if id_.text in self._ids(kind):
+            return id_.text
+        return self.names.find(kind, id_.text)
+
+    def same_entry(
+        self, kind: Kind, written: Written, found: str, id_: Written | None, own: str | None = None
+    ) -> bool:
+        """Whether the id cell beside a name cell that names `found` names it too (or is
+        empty). An id cell that names another entry, or none, is refused at the id cell
+        with both cells: import cannot tell which of the two the person changed. A name
+        that puts a journey in another phase or cluster than its own (`own`) is refused as
+        a move at the name cell instead (import moves no journey, whatever the id says)."""
+        if id_ is None:
+            return True
+        named = self._named_by_id(kind, id_)
+        if named == found or (named is not None and own is not None and found != own):
+            return True
+        fields = {
+            "id_cell": id_.where,
+            "id": repr(id_.text),
+            "kind": said(f"word.{kind}"),
+            "cell": written.where,
+            "text": repr(written.text),
+            "found": found,
+        }
+        if named is None:
+            self.problem(id_.where, said("plan.entry_id_unknown_beside", **fields))
+        else:
+            self.problem(id_.where, said("plan.entry_id_other", named=named, **fields))
+        return False
+
+    def _new_entry_id(self, kind: Kind, id_: Written | None) -> bool:
+        """Whether an id cell beside a name the framework does not know can be the new
+        entry's id (or is empty); one that is not an id is refused at its cell, not
+        replaced by an id made of the name."""
+        if id_ is None or slugify(id_.text) == id_.text:
+            return True
+        slug = slugify(id_.text)
+        self.problem(
+            id_.where,
+            said("plan.not_an_entry_id", value=repr(id_.text), slug=slug, kind=said(f"word.{kind}"))
+            if slug
+            else said("plan.not_an_id_at_all", value=repr(id_.text)),
+        )
+        return False
 
     def _id_entry(self, kind: Kind, id_: Written | None) -> str | None:
         """The entry of the framework an id cell names; None for none (or no cell)."""
@@ -336,7 +405,9 @@ class _Planner:
         self.mismatched.setdefault(key, (written.text, []))[1].append((written.where, id_.where))
         return None
 
-    def cluster(self, written: Written, phase: str, id_: Written | None = None) -> str | None:
+    def cluster(
+        self, written: Written, phase: str, id_: Written | None = None, own: str | None = None
+    ) -> str | None:
         ids, by_name, by_alias = self._clusters_of(phase)
         key = fold(written.text)
         named = self._id_entry("cluster", id_)
@@ -344,7 +415,7 @@ class _Planner:
             return named  # the id's cluster's name (which a cluster of another phase shares)
         in_phase = by_name.get(key) or by_alias.get(key)
         if in_phase is not None:
-            return in_phase
+            return in_phase if self.same_entry("cluster", written, in_phase, id_, own) else None
         found = self.names.find("cluster", written.text)
         if found is None and named is not None:
             found = self._by_id("cluster", written, named, id_)
@@ -361,6 +432,8 @@ class _Planner:
                     phase=repr(self.names.name("phase", phase)),
                 ),
             )
+            return None
+        if not self._new_entry_id("cluster", id_):
             return None
         new = self.new_clusters.get(_new_id(written, id_))
         if new is not None and new["phase"] != phase:
@@ -504,7 +577,10 @@ def _plan_journey(planner: _Planner, journey: _Journey) -> None:
         return
     ids = first.ids
     document = planner.documents.get(journey.id)
-    phase = planner.phase(first.phase, ids.get("phase_id"))
+    own_phase, own_cluster = (
+        (None, None) if document is None else (document.model.phase, document.model.cluster)
+    )
+    phase = planner.phase(first.phase, ids.get("phase_id"), own_phase)
     if phase is not None and document is not None and phase != document.model.phase:
         # The phase cell moves the journey: said there, whatever the cluster cell says (the
         # journey's own cluster, of another phase than the sheet's now, or another).
@@ -513,10 +589,17 @@ def _plan_journey(planner: _Planner, journey: _Journey) -> None:
         _refuse_move(planner, document, first.phase.where, phase, cluster_name)
         return
     cluster = (
-        None if phase is None else planner.cluster(first.cluster, phase, ids.get("cluster_id"))
+        None
+        if phase is None
+        else planner.cluster(first.cluster, phase, ids.get("cluster_id"), own_cluster)
     )
-    owner = None if first.owner is None else planner.owner(first.owner, ids.get("owner_id"))
-    if phase is None or cluster is None or (first.owner is not None and owner is None):
+    owner_id = ids.get("owner_id")
+    if first.owner is not None:
+        owner = planner.owner(first.owner, owner_id)
+    else:  # an empty owner cell: the id cell beside it decides, if it says one
+        owner = None if owner_id is None else planner.by_id_alone("owner", owner_id)
+    said_owner = first.owner is not None or owner_id is not None
+    if phase is None or cluster is None or (said_owner and owner is None):
         return
     volumes = _volumes(planner, journey)
     criteria = _criteria(planner, journey)
