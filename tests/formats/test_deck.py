@@ -89,7 +89,7 @@ def test_the_ranking_slide_is_the_ranking_views_top_rows() -> None:
     share = view.ranking_rows[-1].cumulative_share.text
     assert view.top_share == (
         f"Deze 10 klantreizen zijn goed voor {share} van de contacten van alle gerangschikte "
-        "klantreizen in 2025."
+        "klantreizen in 2025 (327.300 van 666.500)."
     )
     assert slide.texts == ["\n".join((view.top_share, *view.ranking_notes))]
     # The share of all contacts is the ten's, as `rank --top 10` says it, not the ranking's.

@@ -40,7 +40,8 @@ def test_every_field_of_the_deck_in_english() -> None:
     )  # fmt: skip
     assert (
         shown.top_share
-        == "These 2 journeys hold 82% of the contacts of all ranked journeys in 2025."
+        == "These 2 journeys hold 82% of the contacts of all ranked journeys in 2025 (1,400 of "
+        "1,700)."
     )
     assert shown.since == since_view(diff, given.journeys, "en")
     assert shown.alerts.table.title.startswith("Alerts, period 2025")

@@ -22,7 +22,7 @@ from journeyctl.reports import (
     improvements_report,
     kpis_report,
 )
-from journeyctl.text import Lang, format_date, label
+from journeyctl.text import Lang, format_count, format_date, label
 from journeyctl.views.alerts import AlertsView, alerts_view
 from journeyctl.views.cells import NONE, capitalised
 from journeyctl.views.improvements import ImprovementsView, improvements_view
@@ -107,7 +107,7 @@ def deck_view(
         ranking_rows=rows,
         ranking_columns=_ranking_columns(ranking),
         ranking_notes=tuple(notes(_shown(report_input, shown, lang))),
-        top_share=_top_share(rows, ranking, lang),
+        top_share=_top_share(rows, report_input, lang),
         since=None if diff is None else since_view(diff, report_input.journeys, lang),
         alerts=alerts_view(alerts_report(report_input, top=shown), lang),
         kpis_title=kpis.table.title,
@@ -189,12 +189,19 @@ def _ranking_columns(ranking: RankingView) -> tuple[str, ...]:
     )
 
 
-def _top_share(rows: tuple[RankingRow, ...], ranking: RankingView, lang: Lang) -> str:
-    """The cumulative share down to the last row shown: what the top journeys hold."""
+def _top_share(rows: tuple[RankingRow, ...], report_input: ReportInput, lang: Lang) -> str:
+    """The cumulative share down to the last row shown: what the top journeys hold of the
+    ranked journeys' contacts, with both numbers (the slide's other share is of all
+    contacts, by contact reason: each says what it divides by)."""
     if not rows or rows[-1].cumulative_share.text == NONE:
         return ""
+    journeys = report_input.ranking.journeys
     return label("deck.top_share", lang).format(
-        top=len(rows), share=rows[-1].cumulative_share.text, period=ranking.period or NONE
+        top=len(rows),
+        share=rows[-1].cumulative_share.text,
+        period=report_input.ranking.period or NONE,
+        top_contacts=format_count(sum(j.contacts for j in journeys[: len(rows)]), lang),
+        total=format_count(sum(j.contacts for j in journeys), lang),
     )
 
 
