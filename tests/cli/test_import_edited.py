@@ -97,3 +97,31 @@ def test_a_row_without_figures_needs_no_period(tree_dir: Path) -> None:
         "  + klant-worden/aanmelden/ik-zeg-op.yaml",
         "      status: retired",
     ]
+
+
+# 3. A journey's Id and name cells that disagree ----------------------------------------
+
+
+def test_two_swapped_id_cells_are_refused_at_each_id_cell_with_both(tree_dir: Path) -> None:
+    """They were refused at the cluster cells, as moves, with names the user did not write."""
+    pay, join = "klant-zijn/facturatie/ik-betaal.yaml", "klant-worden/aanmelden/ik-meld-me-aan.yaml"
+    end = "a name names one journey: correct one of the two cells"
+    assert _refused(tree_dir, {"C2": "ik-meld-me-aan", "C3": "ik-betaal"}) == [
+        "refused: Klantreizen!C2: Klantreizen!C2 names journey ik-meld-me-aan, but "
+        f"Klantreizen!B2 'Ik betaal mijn factuur' is not its name: it is the name of journey "
+        f"ik-betaal ({pay}); {end}",
+        "refused: Klantreizen!C3: Klantreizen!C3 names journey ik-betaal, but Klantreizen!B3 "
+        f"'Ik meld me aan' is not its name: it is the name of journey ik-meld-me-aan ({join}); "
+        f"{end}",
+    ]
+
+
+def test_a_mistyped_id_beside_a_new_name_says_the_id_is_no_journeys(tree_dir: Path) -> None:
+    """It said only that the name was very like a journey's (import with --confirm-new)."""
+    assert _refused(tree_dir, {"C2": "ik-betaaal", "B2": "Ik betaal mijn facturen"}) == [
+        "refused: Klantreizen!C2: 'ik-betaaal' is no journey's id, nor an old id in a journey's "
+        "aliases, and Klantreizen!B2 'Ik betaal mijn facturen' is very like 'Ik betaal mijn "
+        "factuur' (ik-betaal): if the row means that journey, write its id ik-betaal (a new "
+        "name beside it renames it); to create a new journey 'ik-betaaal', import with "
+        "--confirm-new"
+    ]

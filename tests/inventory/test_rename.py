@@ -207,9 +207,11 @@ def test_a_name_another_journey_has_is_refused_with_its_cell_and_that_journey(
     tree_dir: Path,
 ) -> None:
     """Its name, an alias, or a name whose id is its id (a row without an id that says the
-    name would find that journey); whatever the case or accents, as rows are matched."""
+    name would find that journey); whatever the case or accents, as rows are matched. The
+    row's Id names one journey and its name cell another's: refused at the Id cell, with
+    both (two Id cells swapped read the same)."""
     _edit(tree_dir, JOIN, "name: Ik meld me aan\n", "name: Aanmelding\naliases: [Aanmelden]\n")
-    end = "a name names one journey: write another, or leave the cell as it was"
+    end = "a name names one journey: correct one of the two cells"
     for name, taken in [
         ("AANMELDÍNG", f"it is the name of journey ik-meld-me-aan ({JOIN})"),
         ("aanmelden", f"journey ik-meld-me-aan ({JOIN}) has it in its aliases"),
@@ -220,14 +222,18 @@ def test_a_name_another_journey_has_is_refused_with_its_cell_and_that_journey(
     ]:
         csv = _csv(tree_dir.parent, f"ik-betaal;{name}{PAY_ROW}")
         assert _refused(tree_dir, csv) == [
-            ("lijst.csv!B2", f"'{name}' cannot be the name of ik-betaal: {taken}; {end}")
+            (
+                "lijst.csv!A2",
+                f"lijst.csv!A2 names journey ik-betaal, but lijst.csv!B2 '{name}' is not its "
+                f"name: {taken}; {end}",
+            )
         ]
     with pytest.raises(Refused) as refused:
         _renamed(tree_dir, "Aanmelden")
     assert say(refused.value.problems[0].message, "nl") == (
-        "'Aanmelden' kan niet de naam van ik-betaal worden: klantreis ik-meld-me-aan "
-        f"({JOIN}) heeft het bij zijn aliassen; een naam hoort bij één klantreis: schrijf een "
-        "andere, of laat de cel zoals hij was"
+        "lijst.csv!A2 noemt klantreis ik-betaal, maar lijst.csv!B2 'Aanmelden' is niet de naam "
+        f"daarvan: klantreis ik-meld-me-aan ({JOIN}) heeft het bij zijn aliassen; een naam "
+        "hoort bij één klantreis: verbeter een van beide cellen"
     )
 
 

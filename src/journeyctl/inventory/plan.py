@@ -176,11 +176,9 @@ class _Planner:
                     else said("plan.not_an_id_at_all", value=repr(id_.text)),
                 )
                 return None
-            if id_.text in self.documents:
-                return id_.text
-            found = self.aliased(id_)
+            found = id_.text if id_.text in self.documents else self.aliased(id_)
             if found is not None:
-                return found
+                return found if self.names_it(found, name, id_) else None
             named = None if name is None else self.existing(name)
             if named is not None:
                 # No journey has the id, and the name beside it is an existing journey's:
@@ -212,6 +210,32 @@ class _Planner:
             self.problem(name.where, said("plan.no_id", name=repr(name.text)))
             return None
         return slug
+
+    def names_it(self, journey_id: str, name: Written | None, id_: Written) -> bool:
+        """Whether the name beside an id that finds `journey_id` is not another journey's:
+        a row whose Id names one journey and whose name cell is another's (two Id cells
+        swapped, or a name typed over) is refused at the Id cell with both, rather than
+        read as a rename that another journey's name refuses, or as a move."""
+        if name is None:
+            return True
+        model = self.documents[journey_id].model
+        if fold(name.text) in {fold(model.name), *(fold(a) for a in model.aliases)}:
+            return True
+        taken = self.name_taken(journey_id, name.text.strip())
+        if taken is None:
+            return True
+        self.problem(
+            id_.where,
+            said(
+                "plan.id_other_journey",
+                id_cell=id_.where,
+                id=journey_id,
+                cell=name.where,
+                name=repr(name.text),
+                taken=taken,
+            ),
+        )
+        return False
 
     def existing(self, name: Written) -> str | None:
         """The existing journey a name finds (by the id made of it, its name or the one
@@ -266,7 +290,9 @@ class _Planner:
     def _taken(self, what: str, other: str) -> Said:
         return said(f"plan.taken.{what}", other=other, file=self.documents[other].file)
 
-    def near_duplicate(self, journey_id: str, name: str, where: str) -> bool:
+    def near_duplicate(
+        self, journey_id: str, name: str, where: str, id_: Written | None = None
+    ) -> bool:
         """Whether a new journey's name is very like an existing journey's (the test that
         `journeyctl new` warns by): refused, unless --confirm-new says it is new."""
         if self.confirm_new:
@@ -280,6 +306,19 @@ class _Planner:
         if not similar:
             return False
         meant = self.documents[similar[0]].model
+        if id_ is not None:  # an id that no journey has: mistyped, or a new journey's
+            self.problem(
+                id_.where,
+                said(
+                    "plan.near_duplicate_id",
+                    new_id=repr(id_.text),
+                    name=repr(name),
+                    cell=where,
+                    meant=repr(meant.name),
+                    id=meant.id,
+                ),
+            )
+            return True
         self.problem(
             where,
             said("plan.near_duplicate", name=repr(name), meant=repr(meant.name), id=meant.id),
@@ -900,7 +939,7 @@ def _plan_new(
 ) -> None:
     phase, cluster, owner = place
     name = first.name.text if first.name is not None else journey.id
-    if planner.near_duplicate(journey.id, name, first.where):
+    if planner.near_duplicate(journey.id, name, first.where, first.id):
         return
     where = first.where if first.name is None else first.name.where
     taken = planner.given(journey.id, name, planner.renamed)
