@@ -306,23 +306,12 @@ class _Planner:
         if not similar:
             return False
         meant = self.documents[similar[0]].model
-        if id_ is not None:  # an id that no journey has: mistyped, or a new journey's
-            self.problem(
-                id_.where,
-                said(
-                    "plan.near_duplicate_id",
-                    new_id=repr(id_.text),
-                    name=repr(name),
-                    cell=where,
-                    meant=repr(meant.name),
-                    id=meant.id,
-                ),
-            )
-            return True
-        self.problem(
-            where,
-            said("plan.near_duplicate", name=repr(name), meant=repr(meant.name), id=meant.id),
-        )
+        named = {"name": repr(name), "meant": repr(meant.name), "id": meant.id}
+        if id_ is None:
+            self.problem(where, said("plan.near_duplicate", **named))
+        else:  # an id that no journey has: mistyped, or a new journey's
+            unknown = said("plan.near_duplicate_id", new_id=repr(id_.text), cell=where, **named)
+            self.problem(id_.where, unknown)
         return True
 
     # Framework references ---------------------------------------------------------------
