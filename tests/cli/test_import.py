@@ -29,12 +29,16 @@ def test_dry_run_prints_the_plan_and_writes_nothing(tree_dir: Path) -> None:
         "Proefdraai: messy.xlsx gelezen als een inventarisatie; er is niets geschreven.\n"
         "Aan te maken: 1\n"
         "  + klant-zijn/facturatie/ik-vraag-een-kopie-van-mijn-factuur.yaml\n"
+        "      eigenaar: jan\n"
         "      volumes 2024: klanten 300, contacten 90\n"
+        "      volumes 2024 bron: messy.xlsx, Klantenservice\n"
         "      volumes 2025: klanten 4.000 (geschat), contacten 1.500\n"
+        "      volumes 2025 bron: messy.xlsx, Klantenservice\n"
         "      opmerkingen: + 'schatting' (Klantenservice!I7)\n"
         "Bij te werken: 1\n"
         "  ~ klant-zijn/facturatie/ik-betaal.yaml\n"
         "      volumes 2025 klanten: 1.000 -> 1.200\n"
+        "      volumes 2025 bron: - -> messy.xlsx, Klantenservice\n"
         "      opmerkingen: + 'geteld' (Klantenservice!I6)\n"
         "Ongewijzigd: 1 klantreis(en)\n"
         "Gelezen bladen: Klantenservice; niet gelezen (geen kopregel gevonden): Toelichting\n"
@@ -45,11 +49,13 @@ def test_dry_run_prints_the_plan_and_writes_nothing(tree_dir: Path) -> None:
         app, ["import", MESSY, "--root", str(tree_dir), "--dry-run", "--estimates", "--lang", "en"]
     )
     assert (english.exit_code, english.stderr) == (0, "")
-    assert english.stdout.splitlines()[:5] == [
+    assert english.stdout.splitlines()[:7] == [
         "Dry run: messy.xlsx read as an inventory; nothing was written.",
         "To create: 1",
         "  + klant-zijn/facturatie/ik-vraag-een-kopie-van-mijn-factuur.yaml",
+        "      owner: jan",
         "      volumes 2024: customers 300, contacts 90",
+        "      volumes 2024 source: messy.xlsx, Klantenservice",
         "      volumes 2025: customers 4,000 (estimated), contacts 1,500",
     ]
     assert snapshot(tree_dir) == before

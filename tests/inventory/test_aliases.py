@@ -56,7 +56,7 @@ def test_a_new_name_much_like_a_journey_is_refused_with_what_to_do(tree_dir: Pat
 def test_with_the_alias_the_renamed_row_updates_the_journey(tree_dir: Path) -> None:
     _aliases(tree_dir, JOURNEY, "name: Ik betaal mijn factuur\n", "aliases: [Ik betaal de factuur]")
     assert _changes(tree_dir, _csv(tree_dir, RENAMED)) == [
-        (JOURNEY, ["volumes 2025 contacts: 200 -> 250"])
+        (JOURNEY, ["volumes 2025 contacts: 200 -> 250", "volumes 2025 source: - -> d.csv"])
     ]
 
 
@@ -65,7 +65,7 @@ def test_confirm_new_creates_the_journey_all_the_same(tree_dir: Path) -> None:
     assert changes == [
         (
             "klant-zijn/facturatie/ik-betaal-de-factuur.yaml",
-            ["volumes 2025: customers 1,000, contacts 250"],
+            ["volumes 2025: customers 1,000, contacts 250", "volumes 2025 source: d.csv"],
         )
     ]
 
@@ -74,7 +74,9 @@ def test_an_old_id_in_the_id_column_finds_the_journey_by_its_alias(tree_dir: Pat
     _aliases(tree_dir, JOURNEY, "name: Ik betaal mijn factuur\n", "aliases: [ik-betaal-factuur]")
     row = "Ik betaal mijn factuur;ik-betaal-factuur;Klant zijn;facturatie;;2025;1000;250\n"
     path = _csv(tree_dir, row)  # a new name would rename it too (test_rename.py)
-    assert _changes(tree_dir, path) == [(JOURNEY, ["volumes 2025 contacts: 200 -> 250"])]
+    assert _changes(tree_dir, path) == [
+        (JOURNEY, ["volumes 2025 contacts: 200 -> 250", "volumes 2025 source: - -> d.csv"])
+    ]
 
 
 def test_an_alias_of_two_journeys_names_neither(tree_dir: Path) -> None:
@@ -100,7 +102,9 @@ def test_phase_cluster_and_owner_by_their_aliases(tree_dir: Path) -> None:
     path = _csv(
         tree_dir, "Ik betaal mijn factuur;;Bestaande klant;billing;J. Jansen;2025;1000;250\n"
     )
-    assert _changes(tree_dir, path) == [(JOURNEY, ["volumes 2025 contacts: 200 -> 250"])]
+    assert _changes(tree_dir, path) == [
+        (JOURNEY, ["volumes 2025 contacts: 200 -> 250", "volumes 2025 source: - -> d.csv"])
+    ]
 
 
 def test_a_journey_s_measurements_by_its_alias(tree_dir: Path) -> None:

@@ -81,7 +81,10 @@ def test_empty_fields_past_the_header_are_read(tree_dir: Path) -> None:
     path = tree_dir.parent / "data.csv"
     path.write_text(MEASUREMENTS + "ik-betaal;nps;31-12-2025;9;Enquête;;;\n", encoding="utf-8")
     (change,) = read_import(path, check(tree_dir), ImportOptions()).plan.changes
-    assert change.details == ["kpis nps 2025-12-31: new, 9"]
+    assert change.details == [
+        "kpis nps 2025-12-31: new, 9",
+        "kpis nps 2025-12-31 source: Enquête",
+    ]
 
 
 def test_a_shifted_row_is_listed_with_the_cells_it_shifted_in_sheet_order(

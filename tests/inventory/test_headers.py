@@ -25,7 +25,14 @@ CASES: dict[str, tuple[str, tuple[list[str], list[str]] | list[str]]] = {
     "a header without rows": ("Klantreis;Fase;Cluster\n", ([], [])),
     "years in the last row are no group row": (
         f"Klantreis;Fase;Cluster;Periode;Klanten;Contacten\n{BETAAL};2025;2024;2020\n",
-        (["volumes 2025 customers: 1,000 -> 2,024", "volumes 2025 contacts: 200 -> 2,020"], []),
+        (
+            [
+                "volumes 2025 customers: 1,000 -> 2,024",
+                "volumes 2025 contacts: 200 -> 2,020",
+                "volumes 2025 source: - -> d.csv",
+            ],
+            [],
+        ),
     ),
     "a year on its own is ignored and named": (
         f"Klantreis;Fase;Cluster;2025\n{BETAAL};x\n",
@@ -33,7 +40,7 @@ CASES: dict[str, tuple[str, tuple[list[str], list[str]] | list[str]]] = {
     ),
     "a quarter in the header, words around it": (
         f"Klantreis;Fase;Cluster;Aantal klanten 2025 Q3;Aantal contacten 2025 q3\n{BETAAL};5;1\n",
-        (["volumes 2025-Q3: new, customers 5, contacts 1"], []),
+        (["volumes 2025-Q3: new, customers 5, contacts 1", "volumes 2025-Q3 source: d.csv"], []),
     ),
     "a second column of the same": (
         f"Klantreis;Fase;Cluster;Klanten 2025;Contacten 2025;Klanten 2025\n{BETAAL};1;1;1\n",

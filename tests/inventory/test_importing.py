@@ -71,6 +71,7 @@ def test_the_messy_workbook_plans_what_a_consultant_means(tree_dir: Path) -> Non
     assert [c.journey for c in plan.updated] == ["ik-betaal"]
     assert plan.updated[0].details == [
         "volumes 2025 customers: 1,000 -> 1,200",
+        "volumes 2025 source: - -> messy.xlsx, Klantenservice",
         "notes: + 'geteld' (Klantenservice!I6)",
     ]
     assert plan.unchanged == ["ik-meld-me-aan"]
@@ -245,6 +246,8 @@ def test_measurements_from_a_survey_export(tree_dir: Path) -> None:
         "kpis nps 2025-06-30 n: - -> 312",
         "kpis nps 2025-06-30 source: - -> Enquête",
         "kpis nps 2025-12-31: new, 12.5",
+        "kpis nps 2025-12-31 n: 280",
+        "kpis nps 2025-12-31 source: Enquête",
     ]
     apply_plan(tree_dir, result.plan)
     text = (tree_dir / "klant-zijn/facturatie/ik-betaal.yaml").read_text(encoding="utf-8")
@@ -391,6 +394,7 @@ def test_a_hidden_sheet_is_named_and_read_only_when_asked_for(tree_dir: Path) ->
     assert old.plan.updated[0].details == [
         "volumes 2025 customers: 1,000 -> 5",
         "volumes 2025 contacts: 200 -> 5",
+        "volumes 2025 source: - -> hidden_sheet.xlsx, Oud",
     ]
 
 
@@ -414,6 +418,7 @@ def test_a_survey_export_opened_in_a_spreadsheet_reads_as_meant(tree_dir: Path) 
         "kpis nps 2025-06-30: 3 -> 7",
         "kpis nps 2025-06-30 n: - -> 1,284",
         "kpis nps 2025-12-31: new, 12.5",
+        "kpis nps 2025-12-31 n: 280",
     ]
 
 

@@ -154,7 +154,10 @@ def test_a_row_with_the_old_name_and_no_id_finds_the_renamed_journey(tree_dir: P
         path = _csv(tree_dir.parent, f"{old};Klant zijn;facturatie;2025;1100;200\n", header)
         result = _import(tree_dir, path)
         assert [c.relative for c in result.plan.changes] == [PAY]
-        assert result.plan.changes[0].details == ["volumes 2025 customers: 1,000 -> 1,100"]
+        assert result.plan.changes[0].details == [
+            "volumes 2025 customers: 1,000 -> 1,100",
+            "volumes 2025 source: - -> lijst.csv",
+        ]
 
 
 def test_the_file_and_the_id_stay_as_they_are(tree_dir: Path) -> None:

@@ -76,7 +76,10 @@ ACCEPTED = {
         [
             (
                 "klant-zijn/facturatie/ik-betaal.yaml",
-                ["volumes 2025: customers and contacts now marked estimated"],
+                [
+                    "volumes 2025 source: - -> d.csv",
+                    "volumes 2025: customers and contacts now marked estimated",
+                ],
             )
         ],
     ),
@@ -85,26 +88,39 @@ ACCEPTED = {
         [
             (
                 "klant-zijn/facturatie/ik-betaal.yaml",
-                ["volumes 2025: customers now marked estimated"],
+                ["volumes 2025 source: - -> d.csv", "volumes 2025: customers now marked estimated"],
             )
         ],
     ),
     "estimated: contacts": (
         "Ik betaal mijn factuur;;Klant zijn;facturatie;;2025;1000;200;contacts\n",
-        [("klant-zijn/facturatie/ik-betaal.yaml", ["volumes 2025: contacts now marked estimated"])],
+        [
+            (
+                "klant-zijn/facturatie/ik-betaal.yaml",
+                ["volumes 2025 source: - -> d.csv", "volumes 2025: contacts now marked estimated"],
+            )
+        ],
     ),
     "estimated: klanten en contacten": (
         "Ik betaal mijn factuur;;Klant zijn;facturatie;;2025;1000;200;klanten en contacten\n",
         [
             (
                 "klant-zijn/facturatie/ik-betaal.yaml",
-                ["volumes 2025: customers and contacts now marked estimated"],
+                [
+                    "volumes 2025 source: - -> d.csv",
+                    "volumes 2025: customers and contacts now marked estimated",
+                ],
             )
         ],
     ),
     "estimated: nee": (
         "Ik betaal mijn factuur;;Klant zijn;facturatie;;2025;1100;200;nee\n",
-        [("klant-zijn/facturatie/ik-betaal.yaml", ["volumes 2025 customers: 1,000 -> 1,100"])],
+        [
+            (
+                "klant-zijn/facturatie/ik-betaal.yaml",
+                ["volumes 2025 customers: 1,000 -> 1,100", "volumes 2025 source: - -> d.csv"],
+            )
+        ],
     ),
     "another owner the framework knows": (
         "Ik betaal mijn factuur;;Klant zijn;facturatie;Piet Pieters;2025;1000;200;\n",
@@ -120,6 +136,7 @@ ACCEPTED = {
                     "name: 'Ik betaal mijn factuur' -> 'Iets anders'",
                     "aliases: + 'Ik betaal mijn factuur'",
                     "volumes 2025 customers: 1,000 -> 1,100",
+                    "volumes 2025 source: - -> d.csv",
                 ],
             )
         ],
@@ -156,7 +173,10 @@ def test_unknown_names_are_refused_or_added(tree_dir: Path) -> None:
     plan = read_import(path, check(tree_dir), ImportOptions(add_missing=True)).plan
     assert [(c.relative, c.details) for c in plan.changes] == [
         ("framework.yaml", ["add cluster zzz (zzz)", "add owner piet (Piet)"]),
-        ("klant-zijn/zzz/ik-x.yaml", ["volumes 2025: customers 1, contacts 1"]),
+        (
+            "klant-zijn/zzz/ik-x.yaml",
+            ["owner: piet", "volumes 2025: customers 1, contacts 1", "volumes 2025 source: d.csv"],
+        ),
     ]
 
 
@@ -246,7 +266,11 @@ TWO_YEARS = (
 @pytest.mark.parametrize(
     ("text", "period", "expected"),
     [
-        (TWO_YEARS, "2024", ["volumes 2024: new, customers 5, contacts 1"]),
+        (
+            TWO_YEARS,
+            "2024",
+            ["volumes 2024: new, customers 5, contacts 1", "volumes 2024 source: d.csv"],
+        ),
         (
             TWO_YEARS,
             "2023",
@@ -258,7 +282,7 @@ TWO_YEARS = (
             "Klantreis;Fase;Cluster;Klanten;Contacten\n"
             "Ik betaal mijn factuur;Klant zijn;facturatie;1100;200\n",
             "2025",
-            ["volumes 2025 customers: 1,000 -> 1,100"],
+            ["volumes 2025 customers: 1,000 -> 1,100", "volumes 2025 source: - -> d.csv"],
         ),
     ],
 )

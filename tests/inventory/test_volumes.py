@@ -25,22 +25,24 @@ ROW = "Ik betaal mijn factuur;Klant zijn;facturatie"
 CASES = {
     "an estimate marks the value it estimates, not the other": (
         COUNTED, f"{HEADER}{ROW};2025;ca. 1.000;200\n", True,
-        ["volumes 2025: customers now marked estimated"], [f"  - {FROM_SHEET}"],
+        ["volumes 2025 source: - -> d.csv", "volumes 2025: customers now marked estimated"],
+        [f"  - {FROM_SHEET}"],
     ),
     "two estimates mark both": (
         COUNTED, f"{HEADER}{ROW};2025;ca. 1.000;± 200\n", True,
-        ["volumes 2025: customers and contacts now marked estimated"],
+        ["volumes 2025 source: - -> d.csv", "volumes 2025: customers and contacts now marked estimated"],
         ['  - {period: "2025", customers: 1000, contacts: 200, source: d.csv, '
          'estimated: [customers, contacts]}'],
     ),
     "a counted number replaces its estimate; the other, unchanged, stays estimated": (
         ESTIMATED, f"{HEADER}{ROW};2025;1100;200\n", False,
-        ["volumes 2025 customers: 1,000 -> 1,100"],
+        ["volumes 2025 customers: 1,000 -> 1,100", "volumes 2025 source: - -> d.csv"],
         ['  - {period: "2025", customers: 1100, contacts: 200, source: d.csv, estimated: [contacts]}'],
     ),
     "counted numbers replace both estimates": (
         ESTIMATED, f"{HEADER}{ROW};2025;1100;210\n", False,
-        ["volumes 2025 customers: 1,000 -> 1,100", "volumes 2025 contacts: 200 -> 210"],
+        ["volumes 2025 customers: 1,000 -> 1,100", "volumes 2025 contacts: 200 -> 210",
+         "volumes 2025 source: - -> d.csv"],
         ['  - {period: "2025", customers: 1100, contacts: 210, source: d.csv}'],
     ),
     "the same numbers counted leave the estimate": (
@@ -54,7 +56,8 @@ CASES = {
         "Klantreis;Fase;Cluster;Klanten 2024;Contacten 2024;Klanten 2025;Contacten 2025\n"
         f"{ROW};5;1;1100;200\n",
         False,
-        ["volumes 2024: new, customers 5, contacts 1", "volumes 2025 customers: 1,000 -> 1,100"],
+        ["volumes 2024: new, customers 5, contacts 1", "volumes 2024 source: d.csv",
+         "volumes 2025 customers: 1,000 -> 1,100", "volumes 2025 source: - -> d.csv"],
         ["  - {period: '2024', customers: 5, contacts: 1, source: d.csv}",
          '  - {period: "2025", customers: 1100, contacts: 200, source: d.csv}'],
     ),

@@ -957,7 +957,7 @@ def _plan_new(
     text = new_yaml(data, header_comment=header, read_back=unread is None)
     if unread is not None:  # read back as the tree after the plan is checked
         planner.unread[relative] = unread
-    details = partial(_new_details, volumes, notes, data["status"])
+    details = partial(_new_details, volumes, notes, data["status"], owner, criteria)
     planner.plan.changes.append(FileChange(relative, None, text, details, journey.id))
 
 
@@ -971,15 +971,34 @@ def _marshalled(data: dict[str, Any]) -> bytes | None:
 
 
 def _new_details(
-    volumes: list[VolumeCells], notes: list[NoteCell], status: str = "listed"
+    volumes: list[VolumeCells],
+    notes: list[NoteCell],
+    status: str = "listed",
+    owner: str | None = None,
+    criteria: dict[str, Any] | None = None,
 ) -> list[Message]:
-    """What a new journey holds, for the dry run (its status where the sheet gives another
-    than a new journey's, `listed`)."""
+    """What a new journey holds, for the dry run: every field its file gets beyond those its
+    path says (its status where the sheet gives another than a new journey's, `listed`)."""
     details: list[Message] = []
+    if owner is not None:
+        details.append(said("detail.new_owner", owner=owner))
     if status != "listed":
         details.append(said("detail.new_status", status=Said(f"journey_status.{status}")))
-    details += [said("detail.volume", period=v.period, figures=_figures(v)) for v in volumes]
+    for volume in sorted(volumes, key=lambda v: v.period):
+        details.append(said("detail.volume", period=volume.period, figures=_figures(volume)))
+        details += _new_source(volume)
+    details += [
+        said("detail.new_criterion", criterion=key, value=value)
+        for key, value in (criteria or {}).items()
+    ]
     return details + [said("detail.note", text=repr(n.text), cell=n.cell) for n in notes]
+
+
+def _new_source(volume: VolumeCells) -> list[Message]:
+    """The source a new volume is written with, for the dry run."""
+    if not volume.source:
+        return []
+    return [said("detail.new_source", period=volume.period, source=volume.source)]
 
 
 def _schema_line(planner: _Planner, relative: str) -> str:
@@ -1065,6 +1084,7 @@ def _describe(
             details.append(
                 said("detail.new_volume", period=volume.period, figures=_figures(volume))
             )
+            details += _new_source(volume)
             continue
         for what, before, after in (
             ("customers", old.customers, volume.customers),
@@ -1080,11 +1100,17 @@ def _describe(
                         new=after,
                     )
                 )
-        # A source the file names gives way to the sheet's with the figures: said.
-        replaced = old.source and volume.source and old.source != volume.source
+        # The sheet's source is written with its figures, over the file's or where the file
+        # names none: said.
+        replaced = volume.source and old.source != volume.source
         if replaced and _volume_differs(model, volume):
             details.append(
-                said("detail.source", period=volume.period, old=old.source, new=volume.source)
+                said(
+                    "detail.source",
+                    period=volume.period,
+                    old=old.source or "-",
+                    new=volume.source,
+                )
             )
         guessed = all_of(said(f"word.{value}") for value in guessed_now(old, volume))
         if guessed_now(old, volume):
@@ -1221,6 +1247,10 @@ def _plan_measurements(planner: _Planner, journey: _Journey) -> None:
         on = {"kpi": row.kpi.text, "date": row.date.isoformat()}
         if old is None:
             details.append(said("detail.new_measurement", **on, value=row.value))
+            if row.n is not None:
+                details.append(said("detail.new_responses", **on, n=row.n))
+            if row.source is not None:
+                details.append(said("detail.new_measurement_source", **on, source=row.source))
             continue
         if old.value != row.value:
             details.append(said("detail.measurement", **on, old=old.value, new=row.value))
