@@ -35,7 +35,7 @@ JOURNEYS = 12
 def test_the_clean_tree_has_mapped_journeys_with_everything_and_no_finding(
     tmp_path: Path,
 ) -> None:
-    generate(tmp_path, JOURNEYS, seed=1)
+    generate(tmp_path, JOURNEYS, seed=1, today=TODAY)
     checked = check(tmp_path, today=TODAY, cache=False)
     assert checked.validation.findings == []
     journeys = checked.journeys
@@ -46,14 +46,14 @@ def test_the_clean_tree_has_mapped_journeys_with_everything_and_no_finding(
 
 
 def test_the_warnings_tree_has_one_warning_per_journey(tmp_path: Path) -> None:
-    generate(tmp_path, JOURNEYS, seed=1, variant="warnings")
+    generate(tmp_path, JOURNEYS, seed=1, variant="warnings", today=TODAY)
     findings = check(tmp_path, today=TODAY, cache=False).validation.findings
     assert Counter((f.rule, f.severity.value) for f in findings) == {("JC304", "warning"): JOURNEYS}
     assert len({f.file for f in findings}) == JOURNEYS
 
 
 def test_the_improvements_tree_adds_improvements_without_errors(tmp_path: Path) -> None:
-    generate(tmp_path, JOURNEYS, seed=1, variant="improvements")
+    generate(tmp_path, JOURNEYS, seed=1, variant="improvements", today=TODAY)
     checked = check(tmp_path, today=TODAY, cache=False)
     assert checked.usable
     assert len(checked.improvements) == IMPROVEMENTS
