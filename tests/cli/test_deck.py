@@ -322,3 +322,15 @@ def test_libreoffice_opens_every_deck_the_command_makes(repository: Path, tmp_pa
         assert pdf_pages(pdf) == len(read(out.read_bytes()))
         text = " ".join(pdf_text(pdf).split())
         assert [fact for fact in facts if fact not in text] == [], name
+
+
+def test_a_deck_is_not_written_into_the_journeys_tree(tmp_path: Path) -> None:
+    tree = Path(shutil.copytree(EXAMPLE, tmp_path / "journeys"))
+    out = tree / "stuurgroep.pptx"
+    result = run("--out", str(out), root=tree)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[-1] == (
+        f"error: --out cannot write '{out}': it is inside the framework's root, where every "
+        "file is read as part of the tree; write it elsewhere"
+    )
+    assert not out.exists()

@@ -18,7 +18,6 @@ from journeyctl.inventory.cells import Refused
 from journeyctl.inventory.export import (
     export_bytes,
     export_table,
-    refuse_tree_target,
     write_export,
 )
 from journeyctl.inventory.importing import ImportOptions, read_import
@@ -260,18 +259,6 @@ def test_the_header_is_bold_and_the_numbers_of_each_row_are_formatted(
 
 def _refusal(error: WriteError) -> tuple[str, str | None]:
     return str(error), getattr(error, "parameter", None)
-
-
-def test_an_export_is_not_written_into_the_tree(tree_dir: Path) -> None:
-    target = tree_dir / "out" / "export.xlsx"
-    with pytest.raises(WriteError) as refused:
-        refuse_tree_target(target, tree_dir)
-    assert _refusal(refused.value) == (
-        f"cannot write '{target}': it is inside the framework's root, where every file is read "
-        "as part of the tree; write it elsewhere",
-        "out",
-    )
-    refuse_tree_target(tree_dir.parent / "export.xlsx", tree_dir)  # beside it: fine
 
 
 def test_an_export_into_a_missing_folder_or_onto_a_folder_is_refused(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from journeyctl.write import (
     WriteError,
     check_folder,
     check_target,
+    refuse_in_tree,
     write_bytes,
     write_files,
     write_folder,
@@ -244,3 +245,16 @@ def test_an_error_without_a_reason_is_shown_as_it_is(
         f"cannot write '{tmp_path / 'x.yaml'}': the file system said no; fix that (permissions, "
         "the folder) and run again; nothing was written"
     )
+
+
+def test_a_made_file_is_not_written_into_the_tree(tmp_path: Path) -> None:
+    tree = tmp_path / "journeys"
+    target = tree / "out" / "export.xlsx"
+    with pytest.raises(WriteError) as refused:
+        refuse_in_tree(target, tree)
+    assert (str(refused.value), refused.value.parameter) == (
+        f"cannot write '{target}': it is inside the framework's root, where every file is read "
+        "as part of the tree; write it elsewhere",
+        "out",
+    )
+    refuse_in_tree(tmp_path / "export.xlsx", tree)  # beside it: fine

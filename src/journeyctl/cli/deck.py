@@ -50,7 +50,7 @@ def deck(
     from journeyctl.formats._safe import one_line
     from journeyctl.formats.deck import Template, deck_bytes
     from journeyctl.views.deck import deck_view
-    from journeyctl.write import write_bytes
+    from journeyctl.write import refuse_in_tree, write_bytes
 
     _check_out(out)
     shared.refuse_same_periods(period, compare)
@@ -59,6 +59,7 @@ def deck(
     if found is None:
         return EXIT_FINDINGS
     checked, report_input = found
+    refuse_in_tree(out, checked.tree.root)
     changes = None if since is None else diff(root, _revision(since))
     view = deck_view(report_input, top=top, commit=head_commit(root), diff=changes, lang=lang)
     made = deck_bytes(view, chosen)

@@ -53,13 +53,8 @@ def export(
     """Export the inventory with rank, score and contact rate, for people or a re-import."""
     from journeyctl.formats._safe import one_line
     from journeyctl.framework import check
-    from journeyctl.inventory.export import (
-        export_bytes,
-        export_table,
-        refuse_tree_target,
-        write_export,
-    )
-    from journeyctl.write import check_target
+    from journeyctl.inventory.export import export_bytes, export_table, write_export
+    from journeyctl.write import check_target, refuse_in_tree
 
     check_target(out, parameter="out")  # a device, a FIFO, a folder: refused before any work
     chosen = _format_of(out, output_format)
@@ -68,7 +63,7 @@ def export(
         checked, "error: the tree has validation errors, so it is not exported; fix them first"
     ):
         return EXIT_FINDINGS
-    refuse_tree_target(out, checked.tree.root)
+    refuse_in_tree(out, checked.tree.root)
     table = export_table(checked, period, lang, compare)
     write_export(out, export_bytes(table, chosen))
     beside = f", beside {compare}" if compare else ""

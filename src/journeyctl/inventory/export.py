@@ -308,19 +308,6 @@ def export_bytes(table: ExportTable, output_format: ExportFormat) -> bytes:
     return to_xlsx(table)
 
 
-def refuse_tree_target(target: Path, root: Path) -> None:
-    """The export is not written into the tree, where it is not a journey and would be read."""
-    try:
-        target.resolve().relative_to(root.resolve())
-    except ValueError:
-        return
-    raise WriteError(
-        f"cannot write '{target}': it is inside the framework's root, where every file is "
-        "read as part of the tree; write it elsewhere",
-        parameter="out",
-    )
-
-
 def write_export(target: Path, data: bytes) -> None:
     """Write the file atomically through the writer."""
     from journeyctl.write import write_bytes

@@ -2,8 +2,8 @@
 
 - `atomic`: `write_text`, `write_under`, `write_files` (atomic, never outside a base folder;
   several files all or nothing), `sync_folders` (one sync per folder after many writes).
-- `targets`: `check_target`, `check_folder`: what a write may replace (a missing or regular file only),
-  checked before the first write.
+- `targets`: `check_target`, `check_folder`: what a write may replace (a missing or regular
+  file only), checked before the first write; `refuse_in_tree`: not into the journeys tree.
 - `litter`: the temporary files' names, and removing those a killed write left.
 - `folder`: `write_folder`, a set of files into a folder all or nothing (a rendered site).
 - `create`: `create_file`, `create_files`: new files that never replace one (`new`, `init`).
@@ -33,7 +33,7 @@ from journeyctl.write.edit import append_item, child_list, child_map, set_value,
 from journeyctl.write.folder import write_folder
 from journeyctl.write.layout import SCHEMAS_FOLDER, journey_file, modeline
 from journeyctl.write.same import same_data
-from journeyctl.write.targets import WriteError, check_folder, check_target
+from journeyctl.write.targets import WriteError, check_folder, check_target, refuse_in_tree
 from journeyctl.write.yamldoc import check_reads_back, edit_yaml, new_json, new_yaml, one_line
 
 __all__ = [
@@ -54,6 +54,7 @@ __all__ = [
     "new_json",
     "new_yaml",
     "one_line",
+    "refuse_in_tree",
     "same_data",
     "set_value",
     "sync_folders",

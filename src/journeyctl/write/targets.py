@@ -46,6 +46,20 @@ def check_target(path: Path, *, parameter: str | None = None) -> None:
     _check_folder_above(path, parameter)
 
 
+def refuse_in_tree(target: Path, root: Path, *, parameter: str = "out") -> None:
+    """A file a command makes (an export, a deck) is not written into the journeys tree,
+    where it is no journey and goes into the framework's commits unasked."""
+    try:
+        target.resolve().relative_to(root.resolve())
+    except ValueError:
+        return
+    raise WriteError(
+        f"cannot write '{target}': it is inside the framework's root, where every file is "
+        "read as part of the tree; write it elsewhere",
+        parameter=parameter,
+    )
+
+
 def check_folder(folder: Path) -> None:
     """A WriteError unless `folder` is missing or a folder (a symbolic link to one counts) that
     can be written in, and, when missing, can be made."""
