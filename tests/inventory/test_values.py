@@ -295,11 +295,22 @@ def test_a_number_format_said_reads_text_numbers_that_way(
 
 def test_a_number_format_guessed_refuses_what_reads_two_ways_and_says_how_to_say_it() -> None:
     with pytest.raises(CellError) as refused:
-        count("402.000", "en")
+        measure("402.000", "en")
     assert str(refused.value) == (
         "'402.000' is ambiguous: a decimal written the English way, thousands written another "
         "way; write 402,000 for the thousands or 402.00 for the decimal, or say how the sheet "
         "writes numbers with --number-format nl"
+    )
+
+
+def test_a_count_that_reads_two_ways_is_offered_the_thousands_only() -> None:
+    # A count has no decimals: "write 49,80 for the decimal" would be refused in its turn.
+    with pytest.raises(CellError) as refused:
+        count("49,800", "nl")
+    assert str(refused.value) == (
+        "'49,800' is ambiguous for a count: a decimal written the Dutch way, thousands written "
+        "another way, and a count has no decimals; write 49.800 for the thousands, or say how "
+        "the sheet writes numbers with --number-format en"
     )
 
 

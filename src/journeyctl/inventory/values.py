@@ -99,8 +99,11 @@ class NumberFormat:
     stated: bool = False
 
 
-def number(value: Value, written: Lang | NumberFormat) -> int | float | Estimate:
-    """The number in a cell; CellError for anything else. Call `is_unknown` first."""
+def number(
+    value: Value, written: Lang | NumberFormat, *, whole: bool = False
+) -> int | float | Estimate:
+    """The number in a cell; CellError for anything else. Call `is_unknown` first. `whole`:
+    a count, for which a text that reads two ways can only mean the thousands."""
     form = written if isinstance(written, NumberFormat) else NumberFormat(written)
     _refuse_special(value)
     if isinstance(value, bool | date | datetime):
@@ -113,10 +116,10 @@ def number(value: Value, written: Lang | NumberFormat) -> int | float | Estimate
     text = value.strip()
     estimate = _ESTIMATE.fullmatch(text)
     if estimate:
-        return Estimate(_parsed(estimate.group(1), form, value))
+        return Estimate(_parsed(estimate.group(1), form, value, whole))
     if _RANGE.fullmatch(text):
         raise CellError(said("cell.range", value=repr(value)))
-    return _parsed(text, form, value)
+    return _parsed(text, form, value, whole)
 
 
 def count(value: Value, written: Lang | NumberFormat) -> int | Estimate:
@@ -127,7 +130,7 @@ def count(value: Value, written: Lang | NumberFormat) -> int | Estimate:
     form = written if isinstance(written, NumberFormat) else NumberFormat(written)
     if form.stated and isinstance(value, str):
         _refuse_zero_decimals(value, form.lang)
-    found = number(value, form)
+    found = number(value, form, whole=True)
     figure = found.value if isinstance(found, Estimate) else found
     if figure < 0:
         raise CellError(said("cell.negative", value=_shown(value)))
@@ -306,7 +309,7 @@ def _two_ways(key: str, written: Value, lang: Lang, **fields: object) -> CellErr
     return CellError(said(key, value=repr(written), **ways, **fields))
 
 
-def _parsed(text: str, form: NumberFormat, written: Value) -> int | float:
+def _parsed(text: str, form: NumberFormat, written: Value, whole: bool) -> int | float:
     lang = form.lang
     try:
         return parse_number(text, lang, ambiguous=form.stated)
@@ -314,6 +317,9 @@ def _parsed(text: str, form: NumberFormat, written: Value) -> int | float:
         if "is ambiguous" in str(error):
             digits = int(re.sub(r"[^0-9]", "", text))
             thousands = format_count(digits, lang)
+            if whole:  # a count has no decimals: the decimal reading is no way out
+                key = "cell.ambiguous_thousands"
+                raise _two_ways(key, written, lang, thousands=thousands) from None
             decimal = format_decimal(digits / 1000, lang, 2)
             raise _two_ways(
                 "cell.ambiguous", written, lang, thousands=thousands, decimal=decimal
