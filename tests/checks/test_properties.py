@@ -66,6 +66,7 @@ _settings = settings(
 )
 
 
+@pytest.mark.slow
 @_settings
 @given(text=st.text(max_size=200))
 def test_arbitrary_text(tmp_path: Path, text: str) -> None:
@@ -79,6 +80,7 @@ def test_arbitrary_nested_data(tmp_path: Path, data: dict[str, object]) -> None:
     _validate_with(tmp_path, yaml.safe_dump(data, allow_unicode=True).encode("utf-8"))
 
 
+@pytest.mark.slow
 @_settings
 @given(raw=st.binary(max_size=100))
 def test_arbitrary_bytes(tmp_path: Path, raw: bytes) -> None:

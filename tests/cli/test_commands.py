@@ -273,6 +273,7 @@ def test_version_imports_no_heavy_library() -> None:
     assert (code, stdout, loaded) == (0, f"journeyctl {__version__}\n", set())
 
 
+@pytest.mark.slow
 def test_rules_imports_no_reader() -> None:
     """`rules` lists the checks without importing what they need to run (Typer itself brings
     Pydantic, to coerce the options)."""
@@ -344,6 +345,7 @@ def test_rank_of_a_tree_without_volumes_exits_0(runner: CliRunner, tree_dir: Pat
     assert {u["reason"] for u in data["unranked"]} == {"no volumes yet"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["", *(c.__name__ for c in COMMANDS)])
 def test_help_imports_no_heavy_library(name: str) -> None:
     argv = ["journeyctl", name, "--help"] if name else ["journeyctl", "--help"]
@@ -368,6 +370,7 @@ def test_empty_root_is_a_usage_error_for_every_tree_command(
     assert result.stderr.startswith("error: --root is empty;")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("columns", [80, 100, 160])
 def test_rank_table_uses_the_terminal_width(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch, columns: int

@@ -74,6 +74,7 @@ def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.mark.slow
 def test_deck_writes_the_file_and_says_so(tmp_path: Path) -> None:
     out = tmp_path / "stuurgroep.pptx"
     result = run("--out", str(out))
@@ -84,6 +85,7 @@ def test_deck_writes_the_file_and_says_so(tmp_path: Path) -> None:
     assert slides[-1].title == "#10 Ik vergelijk energieleveranciers"
 
 
+@pytest.mark.slow
 def test_top_period_compare_and_lang(tmp_path: Path) -> None:
     out = tmp_path / "steering.pptx"
     result = run(
@@ -101,6 +103,7 @@ def test_top_period_compare_and_lang(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_since_adds_what_changed_and_the_title_names_the_commit(
     repository: Path, tmp_path: Path
 ) -> None:
@@ -131,6 +134,7 @@ def test_since_adds_what_changed_and_the_title_names_the_commit(
     assert "• Ik betaal: Incasso op een onhandige dag" in mapped.texts[1]
 
 
+@pytest.mark.slow
 def test_since_with_nothing_changed_says_so(repository: Path, tmp_path: Path) -> None:
     clean = tmp_path / "clean"
     git(repository.parent, "worktree", "add", "-q", str(clean), "HEAD")
@@ -152,6 +156,7 @@ def _template(path: Path, rename: dict[str, str]) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_template_with_the_layouts_is_used(tmp_path: Path) -> None:
     template = _template(tmp_path / "huisstijl.pptx", {})
     out = tmp_path / "deck.pptx"
@@ -206,6 +211,7 @@ def test_a_template_with_the_layouts_is_used(tmp_path: Path) -> None:
     ],
     ids=lambda value: value[1] if isinstance(value, list) else None,
 )
+@pytest.mark.slow
 def test_bad_input_is_one_line_exit_2_and_no_deck(
     repository: Path, tmp_path: Path, arguments: list[str], message: str
 ) -> None:

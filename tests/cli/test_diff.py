@@ -61,6 +61,7 @@ def test_markdown_for_the_pull_request(reviewed: Repository) -> None:
     golden("diff_nl.md", result.stdout)
 
 
+@pytest.mark.slow
 def test_markdown_in_english(reviewed: Repository) -> None:
     reviewed.edit("framework.yaml", "language: nl", "language: en")
     result = run(reviewed, "base")
@@ -98,6 +99,7 @@ def test_json_keeps_ids_and_plain_numbers(reviewed: Repository) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_exit_code_says_whether_anything_changed(reviewed: Repository) -> None:
     assert run(reviewed, "base").exit_code == 0
     assert run(reviewed, "base", "--exit-code").exit_code == 1

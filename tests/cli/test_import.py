@@ -133,6 +133,7 @@ WRONG_FILES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("given", "code", "says"), WRONG_FILES.values(), ids=list(WRONG_FILES))
 def test_a_file_that_cannot_be_imported_is_one_line_with_the_contracts_exit_code(
     tree_dir: Path, tmp_path: Path, given: tuple[str | None, str], code: int, says: str
@@ -223,6 +224,7 @@ def test_a_status_changed_in_the_exported_workbook_is_imported(tree_dir: Path) -
     )
 
 
+@pytest.mark.slow
 def test_a_name_changed_in_the_exported_workbook_renames_the_journey(tree_dir: Path) -> None:
     from openpyxl import load_workbook
 
@@ -290,6 +292,7 @@ def test_a_name_changed_in_the_exported_workbook_renames_the_journey(tree_dir: P
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 
 
+@pytest.mark.slow
 @needs_fifo
 @pytest.mark.parametrize("name", ["lijst.csv", "lijst.xlsx"])
 def test_a_named_pipe_is_said_as_what_it_is_exit_2_and_never_read(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from journeyctl.cli.app import app
@@ -68,6 +69,7 @@ NEW_ROW = {"B4": "Ik zeg op", "D4": "Klant worden", "E4": "Ik word klant", "G4":
 # 1. Figures without a period ---------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_figures_on_a_row_whose_period_is_cleared_are_refused_at_the_period_cell(
     tree_dir: Path,
 ) -> None:
@@ -77,6 +79,7 @@ def test_figures_on_a_row_whose_period_is_cleared_are_refused_at_the_period_cell
     ]
 
 
+@pytest.mark.slow
 def test_a_new_row_with_figures_and_no_period_is_refused_not_made_without_volumes(
     tree_dir: Path,
 ) -> None:
@@ -102,6 +105,7 @@ def test_a_row_without_figures_needs_no_period(tree_dir: Path) -> None:
 # 3. A journey's Id and name cells that disagree ----------------------------------------
 
 
+@pytest.mark.slow
 def test_two_swapped_id_cells_are_refused_at_each_id_cell_with_both(tree_dir: Path) -> None:
     """They were refused at the cluster cells, as moves, with names the user did not write."""
     pay, join = "klant-zijn/facturatie/ik-betaal.yaml", "klant-worden/aanmelden/ik-meld-me-aan.yaml"
@@ -116,6 +120,7 @@ def test_two_swapped_id_cells_are_refused_at_each_id_cell_with_both(tree_dir: Pa
     ]
 
 
+@pytest.mark.slow
 def test_a_mistyped_id_beside_a_new_name_says_the_id_is_no_journeys(tree_dir: Path) -> None:
     """It said only that the name was very like a journey's (import with --confirm-new)."""
     assert _refused(tree_dir, {"C2": "ik-betaaal", "B2": "Ik betaal mijn facturen"}) == [

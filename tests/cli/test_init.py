@@ -59,6 +59,7 @@ def made(folder: Path) -> list[str]:
         ),
     ],
 )
+@pytest.mark.slow
 def test_init_then_validate_passes_without_a_warning(
     in_tmp: Path, language: str, phases: list[str], example: str
 ) -> None:
@@ -240,6 +241,7 @@ def _tree(folder: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("force", [[], ["--force"]])
 def test_init_refuses_a_journeys_tree_and_writes_nothing(in_tmp: Path, force: list[str]) -> None:
     assert run("klantreizen").exit_code == 0
@@ -293,6 +295,7 @@ def test_a_framework_yaml_above_the_repository_is_another_projects(in_tmp: Path)
     assert (in_tmp / "project/frameworks/klantreizen/journeys/framework.yaml").is_file()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_the_readmes_new_example_works_as_written(in_tmp: Path, language: str) -> None:
     """The README that init writes: its clusters block added to framework.yaml as shown, then
@@ -311,6 +314,7 @@ def test_the_readmes_new_example_works_as_written(in_tmp: Path, language: str) -
     assert (checked.exit_code, json.loads(checked.stdout)["errors"]) == (0, 0)
 
 
+@pytest.mark.slow
 def test_the_first_import_then_new_in_a_fresh_repository_validates(in_tmp: Path) -> None:
     assert run().exit_code == 0
     sheet = in_tmp / "inventaris.csv"

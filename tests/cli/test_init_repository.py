@@ -59,6 +59,7 @@ def test_a_folder_outside_git_gets_a_repository_on_the_branch_git_would_make(
     assert workflow[True]["push"] == {"branches": [branch]}
 
 
+@pytest.mark.slow
 def test_the_readmes_diff_works_after_the_first_commit(
     in_tmp: Path, git_config: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

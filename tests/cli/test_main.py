@@ -32,6 +32,7 @@ def commands(tree: Path) -> list[list[str]]:
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("which", range(5))
 def test_a_closed_pipe_ends_quietly_with_141(tree_dir: Path, which: int) -> None:
     process = subprocess.Popen(
@@ -46,6 +47,7 @@ def test_a_closed_pipe_ends_quietly_with_141(tree_dir: Path, which: int) -> None
     assert (process.wait(), stderr) == (141, b"")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not FULL.exists(), reason="needs a device that is always full")
 @pytest.mark.parametrize("which", range(5))
 def test_a_full_disk_is_one_line_and_exit_2(tree_dir: Path, which: int) -> None:
@@ -61,6 +63,7 @@ def test_a_full_disk_is_one_line_and_exit_2(tree_dir: Path, which: int) -> None:
     assert (result.returncode, result.stderr) == (2, expected)
 
 
+@pytest.mark.slow
 def test_an_ascii_terminal_gets_ascii_stand_ins(tree_dir: Path) -> None:
     environment = {**os.environ, "PYTHONIOENCODING": "ascii"}
     result = subprocess.run(
@@ -75,6 +78,7 @@ def test_an_ascii_terminal_gets_ascii_stand_ins(tree_dir: Path) -> None:
     assert " 85,7 ####." in output and "\n----" in output and "ge\\xefnventariseerd" in output
 
 
+@pytest.mark.slow
 def test_an_ascii_terminal_gets_escapes_for_other_text(tree_dir: Path) -> None:
     journey = tree_dir / "klant-zijn/facturatie/ik-betaal.yaml"
     text = journey.read_text(encoding="utf-8")

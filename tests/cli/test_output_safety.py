@@ -44,6 +44,7 @@ COMMANDS = [
 @pytest.mark.parametrize(
     "args", COMMANDS, ids=[f"{i}-{args[0]}" for i, args in enumerate(COMMANDS)]
 )
+@pytest.mark.slow
 def test_no_command_prints_a_raw_control_character(
     args: list[str],
     hostile_tree: Path,  # noqa: F811

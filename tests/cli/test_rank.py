@@ -157,6 +157,7 @@ def test_what_if_weights() -> None:
         ("contacts=inf", "(valid ids: customers, contacts, belang, wet)"),
     ],
 )
+@pytest.mark.slow
 def test_bad_weights_are_usage_errors(pair: str, message: str) -> None:
     result = run("--weight", pair)
     assert (result.exit_code, result.stdout) == (2, "")
@@ -175,6 +176,7 @@ def test_bad_weights_are_usage_errors(pair: str, message: str) -> None:
         ("--status", "listed", ["c"]),
     ],
 )
+@pytest.mark.slow
 def test_filters(option: str, value: str, expected: list[str]) -> None:
     result = run("--format", "json", option, value)
     assert (result.exit_code, [id_ for id_, _ in scores(result)]) == (0, expected)
@@ -305,6 +307,7 @@ def test_skip_invalid_does_not_rank_around_a_broken_framework(tree: Path) -> Non
         ),
     ],
 )
+@pytest.mark.slow
 def test_a_compare_period_equal_to_the_period_is_a_usage_error(
     args: list[str], root: Path, fix: str
 ) -> None:

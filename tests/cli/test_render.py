@@ -49,6 +49,7 @@ def test_html_by_default(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("fmt", "count"), [("md", 11), ("both", 22)])
 def test_markdown_and_both(tmp_path: Path, fmt: str, count: int) -> None:
     result = run("--out", str(tmp_path), "--format", fmt)
@@ -58,6 +59,7 @@ def test_markdown_and_both(tmp_path: Path, fmt: str, count: int) -> None:
     assert (tmp_path / "journeys/i-pay-my-bill.md").is_file()
 
 
+@pytest.mark.slow
 def test_lang_period_and_compare(tmp_path: Path) -> None:
     result = run("--out", str(tmp_path), "--lang", "nl", "--period", "2025", "--compare", "2024")
     assert result.exit_code == 0, result.output
@@ -124,6 +126,7 @@ def test_a_sandboxed_template_that_reaches_for_python_is_refused(tmp_path: Path)
     )
 
 
+@pytest.mark.slow
 def test_templates_beside_the_root_are_used(render_tree: Path, tmp_path: Path) -> None:
     beside = render_tree.parent / "templates"
     beside.mkdir()
@@ -182,6 +185,7 @@ def test_compare_with_the_period_itself_is_a_usage_error(
     assert not (tmp_path / "site").exists()
 
 
+@pytest.mark.slow
 def test_no_cache_renders_the_same_site(tmp_path: Path) -> None:
     cached = run("--out", str(tmp_path / "cached"))
     fresh = run("--out", str(tmp_path / "fresh"), "--no-cache")
@@ -193,6 +197,7 @@ def test_no_cache_renders_the_same_site(tmp_path: Path) -> None:
         assert (tmp_path / "fresh" / page).read_bytes() == (tmp_path / "cached" / page).read_bytes()
 
 
+@pytest.mark.slow
 def test_no_cache_reads_nothing_from_the_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -220,6 +225,7 @@ def broken_journey_template(tmp_path: Path) -> Path:
     return templates
 
 
+@pytest.mark.slow
 def test_a_broken_template_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "site"
     result = run("--out", str(out), "--templates", str(broken_journey_template(tmp_path)))
@@ -229,6 +235,7 @@ def test_a_broken_template_writes_nothing(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["templates"]  # no staging folder
 
 
+@pytest.mark.slow
 def test_a_broken_template_leaves_an_earlier_site_as_it_was(tmp_path: Path) -> None:
     out = tmp_path / "site"
     assert run("--out", str(out)).exit_code == 0
@@ -242,6 +249,7 @@ def test_a_broken_template_leaves_an_earlier_site_as_it_was(tmp_path: Path) -> N
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "templates"]
 
 
+@pytest.mark.slow
 def test_the_users_own_files_in_out_are_kept(tmp_path: Path) -> None:
     out = tmp_path / "site"
     (out / "journeys").mkdir(parents=True)
@@ -257,6 +265,7 @@ def test_the_users_own_files_in_out_are_kept(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
+@pytest.mark.slow
 def test_the_page_of_a_renamed_journey_goes_unless_edited(
     render_tree: Path, tmp_path: Path
 ) -> None:
@@ -366,6 +375,7 @@ OUT_CASES = [
 ]  # fmt: skip
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", OUT_CASES)
 def test_out_never_inside_the_framework(
     render_tree: Path, monkeypatch: pytest.MonkeyPatch, case: str
@@ -430,6 +440,7 @@ def test_out_beside_the_root_is_fine(render_tree: Path, monkeypatch: pytest.Monk
         ("{{ 1/0 }}", "journey.html.j2:1: ZeroDivisionError: division by zero; fix the template"),
     ],
 )
+@pytest.mark.slow
 def test_a_failing_project_template_is_its_own_fault(
     render_tree: Path, monkeypatch: pytest.MonkeyPatch, template: str, message: str
 ) -> None:
@@ -443,6 +454,7 @@ def test_a_failing_project_template_is_its_own_fault(
     assert not (project / "site").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["fifo", "folder", "link", "file in the way of a folder"])
 def test_every_target_is_checked_before_the_first_write(tmp_path: Path, kind: str) -> None:
     out = tmp_path / "site"
@@ -468,6 +480,7 @@ def test_every_target_is_checked_before_the_first_write(tmp_path: Path, kind: st
     assert not (tmp_path / "elsewhere.html").exists()
 
 
+@pytest.mark.slow
 def test_since_adds_a_page_of_the_changes_linked_from_the_index(repo: Repository) -> None:
     repo.edit(AANMELD, "customers: 500, contacts: 400", "customers: 5000, contacts: 4000")
     out = repo.path / "site"
@@ -505,6 +518,7 @@ def test_since_outside_git_is_a_usage_error(render_tree: Path, tmp_path: Path) -
     )
 
 
+@pytest.mark.slow
 def test_outside_git_every_page_says_the_date_of_the_newest_file(
     render_tree: Path, tmp_path: Path
 ) -> None:

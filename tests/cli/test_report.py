@@ -57,6 +57,7 @@ def test_alerts_table() -> None:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(p.stem for p in EXPECTED.glob("*.json")))
 def test_json_is_the_report_computed_by_hand(name: str) -> None:
     result = run(name, "--format", "json")

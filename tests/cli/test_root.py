@@ -24,6 +24,7 @@ def project(tree_dir: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [["validate"], ["rank", "--top", "1"], ["report", "owners"]])
 def test_a_project_folder_as_root_uses_its_journeys_folder_and_says_so(
     project: Path, command: list[str]

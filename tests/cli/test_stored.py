@@ -276,6 +276,7 @@ def test_github_actions_make_auto_github(monkeypatch: pytest.MonkeyPatch) -> Non
     assert _stored.resolved_format("auto") == resolve_format("auto") == "github"
 
 
+@pytest.mark.slow
 def test_an_answer_imports_nothing_heavy(tree_dir: Path) -> None:
     """What the process imports when it answers: none of Typer, Click, Pydantic, PyYAML,
     Rich, Babel; and it prints what the full run printed."""
@@ -299,6 +300,7 @@ def test_an_answer_imports_nothing_heavy(tree_dir: Path) -> None:
     assert output == first.stdout.splitlines()[:-1]
 
 
+@pytest.mark.slow
 def test_a_closed_pipe_on_an_answer_ends_quietly_with_141(tree_dir: Path) -> None:
     command = [*JOURNEYCTL, "validate", "--root", str(tree_dir)]
     subprocess.run(command, capture_output=True, check=False)  # stores the result
@@ -310,6 +312,7 @@ def test_a_closed_pipe_on_an_answer_ends_quietly_with_141(tree_dir: Path) -> Non
     assert (process.wait(), stderr) == (141, b"")
 
 
+@pytest.mark.slow
 def test_a_run_without_typer_imports_it_not(tree_dir: Path) -> None:
     """A changed tree is run in full, still without Typer and Click."""
     probe = (

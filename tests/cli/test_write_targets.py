@@ -147,6 +147,7 @@ def test_init_force_through_a_symlinked_folder_writes_nothing(in_tmp: Path) -> N
     assert every_file(in_tmp) == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("special", SPECIAL)
 def test_init_force_onto_what_is_not_a_regular_file_writes_nothing(
     in_tmp: Path, special: str

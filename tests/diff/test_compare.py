@@ -222,6 +222,7 @@ def test_a_new_id_with_other_content_is_an_addition_and_a_removal(repo: Reposito
     [("10", True), ("-10", False), ("3", None), ("40", False)],
     ids=["towards", "away", "same", "beyond"],
 )
+@pytest.mark.slow
 def test_kpi_measurements_added_and_whether_they_moved_towards_the_target(
     repo: Repository, value: str, towards: bool | None
 ) -> None:
@@ -457,6 +458,7 @@ def test_a_framework_that_does_not_load_is_a_change_not_none(repo: Repository) -
     assert result.to_dict()["changed"] is True
 
 
+@pytest.mark.slow
 def test_a_framework_that_loads_in_neither_revision_is_not_compared_either(
     repo: Repository,
 ) -> None:
@@ -535,6 +537,7 @@ def test_the_language_is_english_when_neither_framework_loads(repo: Repository) 
     ],
     ids=["baseline only", "nothing measured", "no target"],
 )
+@pytest.mark.slow
 def test_a_first_measurement_is_compared_with_the_baseline(
     repo: Repository, kpi: str, old_value: float | None, towards: bool | None
 ) -> None:

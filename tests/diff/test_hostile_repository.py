@@ -34,6 +34,7 @@ HOSTILE_CONFIG = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("key", "value"), HOSTILE_CONFIG, ids=[k for k, _ in HOSTILE_CONFIG])
 def test_diff_runs_nothing_a_hostile_repository_names(
     repo: Repository, tmp_path: Path, key: str, value: str

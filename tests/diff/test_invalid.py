@@ -91,6 +91,7 @@ def test_a_file_broken_in_the_base_and_fixed_is_invalid_there_not_added(
         ),
     ],
 )
+@pytest.mark.slow
 def test_a_file_that_loads_in_neither_revision_is_named_by_its_file(
     repo: Repository,
     shape: str,

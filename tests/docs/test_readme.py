@@ -275,6 +275,7 @@ def terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("transcript", ALL, ids=[t.name for t in ALL])
 def test_transcript_shows_the_real_output(transcript: Transcript, terminal: Path) -> None:
     if transcript.skip is not None:

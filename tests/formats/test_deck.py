@@ -63,6 +63,7 @@ def view_rows(table: Table) -> list[list[str]]:
     return [list(table.headers)] + [[cell_text(cell) for cell in row] for row in table.rows]
 
 
+@pytest.mark.slow
 def test_the_title_slide_names_the_framework_the_period_and_the_commit() -> None:
     view, _, slides = example_deck()
     first = slides[0]
@@ -205,6 +206,7 @@ def test_the_slides_in_order_and_nothing_else() -> None:
     assert {slide.layout for slide in slides[1:]} == {"Title Only"}
 
 
+@pytest.mark.slow
 def test_english_labels_and_numbers_with_lang_en() -> None:
     view, _, slides = example_deck("en")
     assert slides[0].texts == ["Period 2025 against 2024\nCommit abc1234 of 30 Nov 2026"]
@@ -228,6 +230,7 @@ def test_the_default_deck_is_wide_and_holds_every_shape_on_the_slide() -> None:
             )
 
 
+@pytest.mark.slow
 def test_a_long_table_goes_on_over_slides_each_with_its_header() -> None:
     view = example_view()
     rows = view.alerts.table.rows
@@ -243,6 +246,7 @@ def test_a_long_table_goes_on_over_slides_each_with_its_header() -> None:
     assert rows_of(shown) == view_rows(many)
 
 
+@pytest.mark.slow
 def test_an_empty_table_says_so_in_its_place() -> None:
     view = example_view()
     alerts = replace(view.alerts, table=replace(view.alerts.table, rows=(), anchors=()))
@@ -258,6 +262,7 @@ def test_no_kpi_charts_says_so() -> None:
     assert (slide.charts, slide.texts) == ([], [view.kpis_empty])
 
 
+@pytest.mark.slow
 def test_text_a_file_holds_cannot_break_the_deck_or_forge_a_line(hostile: str) -> None:
     view = example_view()
     row = view.ranking_rows[0]
@@ -288,6 +293,7 @@ def _template(tmp_path: Path, rename: dict[str, str] | None = None, slides: int 
     return path
 
 
+@pytest.mark.slow
 def test_a_template_gives_its_slide_size_and_layouts_and_none_of_its_slides(
     tmp_path: Path,
 ) -> None:

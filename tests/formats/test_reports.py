@@ -410,6 +410,7 @@ def test_the_day_of_the_measurements_is_said_only_beside_a_kpi_alert() -> None:
     )
 
 
+@pytest.mark.slow
 def test_a_report_loads_its_own_modules_only() -> None:
     # `report alerts` on 2,000 journeys spent a tenth of a second importing the other
     # reports and their pages.

@@ -142,6 +142,7 @@ def test_a_narrow_alerts_table_lines_up_each_alert_with_what_to_do() -> None:
 _REPORTS = ("kpis", "improvements", "coverage", "owners", "alerts")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", _REPORTS)
 @pytest.mark.parametrize("width", [40, 70, 100, 160])
 @pytest.mark.parametrize("color", [False, True])

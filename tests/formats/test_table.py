@@ -123,6 +123,7 @@ def _random_text(rng: random.Random) -> str:
     return rng.choice(["", " "]) + text.rstrip("\n")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("color", [False, True], ids=["plain", "colour"])
 def test_wrapping_is_rich_s_own_on_many_texts(color: bool) -> None:
     # The renderer wraps the common cases itself; whatever the blanks, wide characters
@@ -152,6 +153,7 @@ def test_widths_are_counted_as_rich_counts_them(text: str) -> None:
     assert cell_len(text) == rich_cell_len(text)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("color", [False, True], ids=["plain", "colour"])
 def test_titles_and_headers_are_written_as_rich_writes_them(color: bool) -> None:
     # Without colours the title, the header and the rule under it are written without

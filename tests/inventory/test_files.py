@@ -25,6 +25,7 @@ def _refusal(path: Path) -> str:
     return str(refused.value)
 
 
+@pytest.mark.slow
 @needs_fifo
 @pytest.mark.parametrize("name", ["lijst.csv", "lijst.xlsx", "lijst"])
 def test_a_named_pipe_is_said_as_what_it_is_and_never_opened(tmp_path: Path, name: str) -> None:

@@ -263,6 +263,7 @@ def test_a_measurement_outside_the_kpi_range_is_refused(tree_dir: Path) -> None:
         read_import(sheet, check(tree_dir), ImportOptions())
 
 
+@pytest.mark.slow
 def test_a_csv_with_a_50_mb_line_is_refused_without_reading_it_all(tree_dir: Path) -> None:
     sheet = tree_dir.parent / "lang.csv"
     with sheet.open("w", encoding="utf-8") as file:

@@ -162,6 +162,7 @@ ISSUE = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("make", "message"), ISSUE.values(), ids=list(ISSUE))
 def test_the_issues_workbooks_are_refused_and_nothing_is_written(
     tree_dir: Path, make: Make, message: str

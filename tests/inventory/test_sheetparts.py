@@ -209,6 +209,7 @@ def test_a_part_read_whole_is_refused_past_its_bound(
     assert read_xlsx(path)[0].rows[1] == hostile.ROW
 
 
+@pytest.mark.slow
 def test_merged_ranges_are_each_read_once_across_the_chunks_they_are_read_in(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -306,6 +307,7 @@ def test_cells_past_the_last_column_read_and_blank_text_are_not_values(tmp_path:
     assert sheet.rows == [[None] * 255 + [1], [None, None, 3]]
 
 
+@pytest.mark.slow
 def test_many_small_elements_outside_the_rows_are_no_stretch(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -237,6 +237,7 @@ def test_control_character(tree_dir: Path) -> None:
 HEAD = "id: groot\nname: Ik betaal\nphase: klant-zijn\ncluster: facturatie\nowner: jan\n"
 
 
+@pytest.mark.slow
 def test_many_unknown_keys(tree_dir: Path) -> None:
     content = HEAD + "".join(f"sleutel{i}: {i}\n" for i in range(30_000))
     findings = _findings_for(tree_dir, "groot.yaml", content.encode())
@@ -263,6 +264,7 @@ def test_a_long_unknown_key_is_shown_short(tree_dir: Path) -> None:
     assert finding.rule == "JC101" and len(finding.message) < 300
 
 
+@pytest.mark.slow
 def test_many_list_items_with_errors(tree_dir: Path) -> None:
     content = HEAD + "steps:\n" + "".join("  - {name: s, emotion: 9}\n" for _ in range(10_000))
     findings = _findings_for(tree_dir, "groot.yaml", content.encode())

@@ -200,6 +200,7 @@ def test_the_shared_tree_has_findings_to_compare(trees: list[Path]) -> None:
     assert all(f.line is not None for f in findings if f.rule in {"JC001", "JC002"})
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("spoil", SPOILERS.values(), ids=SPOILERS.keys())
 def test_a_spoiled_pack_is_ignored_and_rebuilt(
     trees: list[Path], tmp_path: Path, spoil: Callable[[Path, Path], None]

@@ -20,6 +20,7 @@ CASES = sorted(_MESSAGES.glob("*.yaml")) + sorted((_MESSAGES / "improvements").g
 _EXPECT = re.compile(r"^# expect: (JC\d{3}) (\d+):(\d+) (.*)$", re.MULTILINE)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.stem)
 def test_the_message_says_what_where_and_what_to_write(case: Path, tmp_path: Path) -> None:
     root = tmp_path / "journeys"

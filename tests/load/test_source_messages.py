@@ -338,6 +338,7 @@ def test_without_git_a_revision_cannot_be_read(
     assert str(raised.value) == "git is not installed or not on PATH; install git to read revisions"
 
 
+@pytest.mark.slow
 def test_a_revision_read_halfway_leaves_no_process_behind(tmp_path: Path) -> None:
     files = {f"{n}.yaml": f"id: x{n}\n".encode() * 2000 for n in range(200)}
     root = committed(write(tmp_path / "repo", files))

@@ -78,6 +78,7 @@ def test_a_file_may_hold_the_limit_of_values_and_not_one_more(shape: str) -> Non
     assert isinstance(parse(build(MAX_VALUES + 1)), FileProblem)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("shape", SHAPES)
 def test_a_file_of_too_many_values_is_refused_at_the_key_that_holds_them(shape: str) -> None:
     build, place = SHAPES[shape]

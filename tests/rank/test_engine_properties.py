@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -41,6 +42,7 @@ def _position(journeys: list[Journey], target: str, by: RankBy) -> int | None:
     return next((j.rank for j in ranking.journeys if j.id == target), None)
 
 
+@pytest.mark.slow
 @_settings
 @given(volumes=_volumes, by=_by)
 def test_any_ranking_is_complete_bounded_and_ordered_with_its_tie_breaks(
@@ -59,6 +61,7 @@ def test_any_ranking_is_complete_bounded_and_ordered_with_its_tie_breaks(
         assert key_above < key_below
 
 
+@pytest.mark.slow
 @_settings
 @given(volumes=_volumes, by=_by, data=st.data())
 def test_the_ranking_does_not_depend_on_the_order_of_the_journeys(
@@ -95,6 +98,7 @@ def test_the_journey_holding_both_maxima_scores_100(
     assert (ranked[0].id, ranked[0].score) == ("leader", 100.0)
 
 
+@pytest.mark.slow
 @_settings
 @given(volumes=_volumes, by=_by, data=st.data())
 def test_raising_a_journeys_contacts_never_lowers_its_rank(

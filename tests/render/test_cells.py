@@ -65,6 +65,7 @@ def test_the_table_cell_carries_its_alignment_and_tone() -> None:
     assert str(td(Cell("", parts=(Cell("a"), Cell("b"))))) == "<td>a<br>b</td>"
 
 
+@pytest.mark.slow
 def test_a_journey_missing_a_criterion_is_linked_and_marked_on_the_ranking(
     render_tree: Path,
 ) -> None:

@@ -30,6 +30,7 @@ def pages() -> dict[str, str]:
     return site(formats=("html", "md"), since=since())
 
 
+@pytest.mark.slow
 def test_the_site_has_every_page(pages: dict[str, str]) -> None:
     expected = {
         f"{name}.{ext}"

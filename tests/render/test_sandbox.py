@@ -148,6 +148,7 @@ HOSTILE = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("small_limits")
 @pytest.mark.parametrize(("template", "words"), HOSTILE.values(), ids=HOSTILE.keys())
 def test_a_hostile_template_is_refused_with_its_file_and_line(
@@ -186,6 +187,7 @@ def test_what_only_looks_big_renders(tmp_path: Path, template: str, expected: st
     assert render_with(tmp_path, "index.html.j2", template) == expected
 
 
+@pytest.mark.slow
 def test_the_shipped_templates_render_bounded_exactly_as_unbounded(tmp_path: Path) -> None:
     """With a project's templates folder (here an empty one) the shipped pages run in the
     bounded sandbox, with the real limits: the same bytes as the golden files."""

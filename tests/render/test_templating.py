@@ -48,6 +48,7 @@ def test_the_shipped_templates_are_found() -> None:
         assert f"{page}.html.j2" in names and f"{page}.md.j2" in names
 
 
+@pytest.mark.slow
 def test_a_journey_named_script_and_a_pain_point_with_onerror_stay_text(render_tree: Path) -> None:
     pages = site(hostile(render_tree), formats=("html", "md"))
     for path, text in pages.items():

@@ -293,6 +293,7 @@ def test_the_gap_of_one_segment(emotions: tuple[int, int, int, int], gap: str) -
     assert curve._gap(0, a0, a1, d0, d1) == gap
 
 
+@pytest.mark.slow
 def test_what_every_template_is_given_besides_its_page(tmp_path: Path) -> None:
     """`ext`, `lang`, `site`, `page_name`, `root` and `nav`, as docs/render.md lists them."""
     shown = (

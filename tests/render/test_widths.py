@@ -54,6 +54,7 @@ def test_nine_steps_of_the_example_fit_1440_pixels_and_scroll_below() -> None:
     assert scrolls_below(width) == 1431 and scrolls_below(width) <= 1440
 
 
+@pytest.mark.slow
 def test_words_are_split_where_a_line_may_break_as_the_pattern_of_breaks_splits_them() -> None:
     breaks = re.compile(r"[^\s\-\u2010/]+")
     every_space = "".join(c for c in map(chr, range(0x110000)) if re.fullmatch(r"\s", c))

@@ -97,6 +97,7 @@ SHARED = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("name", sorted(SHARED))
 def test_the_report_and_its_page_use_the_same_words(name: str, lang: Lang) -> None:

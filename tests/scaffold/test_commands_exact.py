@@ -158,6 +158,7 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in found}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", CASES)
 def test_the_command_makes_exactly_this(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -339,6 +339,7 @@ def test_no_alerts_say_nothing_here() -> None:
     assert {f.tone for f in shown.figures} == {"good"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_the_report_and_the_pages_show_the_same_cells(lang: Lang) -> None:
     report = alerts_report(prepared())

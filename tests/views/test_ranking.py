@@ -278,6 +278,7 @@ JOURNEY_VOLUMES = {
         ("true", "5,000\\~", "1,000\\~", 2, 3 + 3),
     ],
 )
+@pytest.mark.slow
 def test_an_estimate_is_marked_on_the_values_it_estimates_on_every_page(
     render_tree: Path,
     estimated: str,
@@ -368,6 +369,7 @@ def test_filters_that_match_leave_no_line_of_no_match() -> None:
     assert ranking_view(sample("nl")).no_match == ""
 
 
+@pytest.mark.slow
 def test_the_ranking_page_shows_how_each_score_is_made(render_tree: Path) -> None:
     """The weights in the formula, and every journey's points per term, as rank --explain."""
     shown = site(render_tree, formats=("html", "md"))

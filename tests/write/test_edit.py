@@ -106,6 +106,7 @@ def test_helpers_work_outside_edit_yaml_too() -> None:
     assert document == {"volumes": [{"period": "2025"}]}
 
 
+@pytest.mark.slow
 @given(st.one_of(st.text(), st.sampled_from(HOSTILE)))
 def test_text_set_by_an_edit_reads_back_the_same(text: str) -> None:
     before = "id: x  # the id\nname: listed\ncount: 3\n"

@@ -166,6 +166,7 @@ write_files(Path(sys.argv[1]), {f"{n}.yaml": f"{n}\\n" for n in "abcde"})
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_a_write_killed_midway_leaves_temporaries_that_the_next_run_removes(
     tmp_path: Path,

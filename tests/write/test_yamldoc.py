@@ -131,6 +131,7 @@ def test_json_is_indented_utf8_with_a_final_newline() -> None:
         new_json({"x": float("nan")})
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda path: path.name)
 def test_every_example_file_round_trips_byte_identically(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
