@@ -6,6 +6,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from journeyctl.inventory.importing import ImportResult
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -42,3 +46,12 @@ def fifo(path: Path) -> Iterator[Fifo]:
         release = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # lets the writer's open return
         thread.join(5)
         os.close(release)
+
+
+def plan_import(root: Path, path: Path, **options: object) -> ImportResult:
+    """`path` read against the tree at `root` and planned, nothing written (ImportOptions
+    by keyword)."""
+    from journeyctl.framework import check
+    from journeyctl.inventory.importing import ImportOptions, read_import
+
+    return read_import(path, check(root), ImportOptions(**options))  # type: ignore[arg-type]

@@ -14,8 +14,7 @@ from openpyxl import load_workbook
 from journeyctl.framework import check
 from journeyctl.inventory.cells import Refused
 from journeyctl.inventory.export import export_bytes, export_table
-from journeyctl.inventory.importing import ImportOptions, ImportResult, read_import
-from tests.inventory.conftest import snapshot
+from tests.inventory.conftest import plan_import, snapshot
 
 PAY = "klant-zijn/facturatie/ik-betaal.yaml"
 
@@ -36,14 +35,10 @@ def _exported(root: Path, **cells: str | None) -> Path:
     return path
 
 
-def _import(root: Path, path: Path, **options: object) -> ImportResult:
-    return read_import(path, check(root), ImportOptions(**options))  # type: ignore[arg-type]
-
-
 def _refused(root: Path, path: Path, **options: object) -> list[tuple[str, str]]:
     before = snapshot(root)
     with pytest.raises(Refused) as refused:
-        _import(root, path, **options)
+        plan_import(root, path, **options)
     assert snapshot(root) == before
     return [(p.where, str(p.message)) for p in refused.value.problems]
 
@@ -85,13 +80,13 @@ def test_an_id_no_journey_has_beside_an_alias_is_refused_at_the_id_cell(tree_dir
 
 def test_a_new_id_beside_a_new_name_is_a_new_journey(tree_dir: Path) -> None:
     path = _exported(tree_dir, B2="Ik vraag een betaalregeling aan", C2="betaalregeling")
-    (change,) = _import(tree_dir, path).plan.created
+    (change,) = plan_import(tree_dir, path).plan.created
     assert change.relative == "klant-zijn/facturatie/betaalregeling.yaml"
 
 
 def test_an_empty_id_finds_the_journey_by_its_name(tree_dir: Path) -> None:
     path = _exported(tree_dir, C2=None)
-    assert _import(tree_dir, path).plan.changes == []
+    assert plan_import(tree_dir, path).plan.changes == []
 
 
 # A journey put elsewhere ----------------------------------------------------------------
@@ -159,7 +154,7 @@ def test_a_new_owner_beside_the_old_owners_id_is_refused_with_both_cells(
 def test_the_refusal_is_said_in_the_frameworks_language(tree_dir: Path) -> None:
     path = _exported(tree_dir, F2="Piet Pietersen")
     with pytest.raises(Refused) as refused:
-        _import(tree_dir, path)
+        plan_import(tree_dir, path)
     (problem,) = refused.value.problems
     assert problem.say("nl") == (
         "Klantreizen!F2: 'Piet Pietersen' is niet wat Klantreizen!R2 noemt (eigenaar jan, "
@@ -188,7 +183,7 @@ def test_a_new_owner_with_its_id_cell_cleared_or_its_own_id_is_added(
     tree_dir: Path, id_cell: str | None
 ) -> None:
     path = _exported(tree_dir, F2="Piet Pietersen", R2=id_cell)
-    plan = _import(tree_dir, path, add_missing=True).plan
+    plan = plan_import(tree_dir, path, add_missing=True).plan
     new_id = id_cell or "piet-pietersen"
     assert plan.framework is not None
     assert plan.framework.details == [f"add owner {new_id} (Piet Pietersen)"]
@@ -227,7 +222,7 @@ def test_another_known_owner_with_its_id_or_none_is_that_owner(
 ) -> None:
     _add_piet(tree_dir)
     path = _exported(tree_dir, F2="Piet Pietersen", R2=id_cell)
-    (change,) = _import(tree_dir, path).plan.updated
+    (change,) = plan_import(tree_dir, path).plan.updated
     assert (change.relative, change.details) == (PAY, ["owner: jan -> piet"])
 
 
@@ -248,7 +243,7 @@ def test_an_owner_id_beside_an_empty_owner_cell_decides(tree_dir: Path) -> None:
     """It was read as nothing to change, exit 0."""
     _add_piet(tree_dir)
     path = _exported(tree_dir, F2=None, R2="piet")
-    (change,) = _import(tree_dir, path).plan.updated
+    (change,) = plan_import(tree_dir, path).plan.updated
     assert (change.relative, change.details) == (PAY, ["owner: jan -> piet"])
 
 
@@ -302,4 +297,4 @@ def test_a_name_two_clusters_share_is_the_one_its_id_cell_names(tree_dir: Path) 
     (tree_dir / "klant-zijn/overig-zijn/ik-betaal.yaml").write_text(text, "utf-8")
     (tree_dir / PAY).unlink()
     path = _exported(tree_dir)
-    assert _import(tree_dir, path).plan.changes == []
+    assert plan_import(tree_dir, path).plan.changes == []

@@ -14,9 +14,9 @@ from openpyxl import load_workbook
 from journeyctl.framework import check
 from journeyctl.inventory.cells import Refused
 from journeyctl.inventory.export import export_bytes, export_table
-from journeyctl.inventory.importing import ImportOptions, ImportResult, apply_plan, read_import
+from journeyctl.inventory.importing import ImportResult, apply_plan
 from journeyctl.inventory.words import say
-from tests.inventory.conftest import snapshot
+from tests.inventory.conftest import plan_import, snapshot
 
 PAY = "klant-zijn/facturatie/ik-betaal.yaml"
 JOIN = "klant-worden/aanmelden/ik-meld-me-aan.yaml"
@@ -31,21 +31,17 @@ def _csv(folder: Path, rows: str, header: str = HEADER) -> Path:
     return path
 
 
-def _import(root: Path, path: Path, **options: object) -> ImportResult:
-    return read_import(path, check(root), ImportOptions(**options))  # type: ignore[arg-type]
-
-
 def _refused(root: Path, path: Path) -> list[tuple[str, str]]:
     before = snapshot(root)
     with pytest.raises(Refused) as refused:
-        _import(root, path)
+        plan_import(root, path)
     assert snapshot(root) == before
     return [(p.where, str(p.message)) for p in refused.value.problems]
 
 
 def _renamed(root: Path, name: str, journey_id: str = "ik-betaal") -> ImportResult:
     """ik-betaal (or the journey an old id of it finds) renamed by a CSV file."""
-    return _import(root, _csv(root.parent, f"{journey_id};{name}{PAY_ROW}"))
+    return plan_import(root, _csv(root.parent, f"{journey_id};{name}{PAY_ROW}"))
 
 
 def _edit(root: Path, relative: str, old: str, new: str) -> None:
@@ -74,7 +70,7 @@ def test_a_name_edited_in_the_exported_workbook_renames_its_journey(tree_dir: Pa
     before = (tree_dir / PAY).read_text(encoding="utf-8")
     warnings = [f.rule for f in check(tree_dir).validation.findings]
 
-    result = _import(tree_dir, exported)
+    result = plan_import(tree_dir, exported)
     (change,) = result.plan.changes
     assert (change.relative, change.details) == (
         PAY,
@@ -102,7 +98,7 @@ def test_a_name_edited_in_the_exported_workbook_renames_its_journey(tree_dir: Pa
         ["Ik betaal mijn factuur"],
     )
     written = snapshot(tree_dir)
-    assert _import(tree_dir, exported).plan.changes == []  # imported again: nothing to change
+    assert plan_import(tree_dir, exported).plan.changes == []  # imported again: nothing to change
     assert snapshot(tree_dir) == written
 
 
@@ -121,7 +117,7 @@ def test_an_unchanged_export_renames_nothing_even_names_export_could_not_write_a
             text.replace(f"name: {old}\n", f"name: {json.dumps(name)}\n"), encoding="utf-8"
         )
     assert check(tree_dir).usable
-    result = _import(tree_dir, _exported(tree_dir, output_format))
+    result = plan_import(tree_dir, _exported(tree_dir, output_format))
     assert (result.plan.changes, sorted(result.plan.unchanged)) == (
         [],
         ["ik-betaal", "ik-meld-me-aan"],
@@ -133,7 +129,7 @@ def test_a_csv_with_a_name_column_renames_alike(tree_dir: Path) -> None:
     text = exported.read_text(encoding="utf-8")
     assert ",Ik meld me aan,ik-meld-me-aan," in text
     exported.write_text(text.replace(",Ik meld me aan,", ",Ik word klant,"), encoding="utf-8")
-    (change,) = _import(tree_dir, exported).plan.changes
+    (change,) = plan_import(tree_dir, exported).plan.changes
     assert (change.relative, change.details) == (
         JOIN,
         ["name: 'Ik meld me aan' -> 'Ik word klant'", "aliases: + 'Ik meld me aan'"],
@@ -152,7 +148,7 @@ def test_a_row_with_the_old_name_and_no_id_finds_the_renamed_journey(tree_dir: P
     header = "Klantreis;Fase;Cluster;Periode;Klanten;Contacten\n"
     for old in ("Ik betaal mijn factuur", "ik betaal mijn REKENING"):
         path = _csv(tree_dir.parent, f"{old};Klant zijn;facturatie;2025;1100;200\n", header)
-        result = _import(tree_dir, path)
+        result = plan_import(tree_dir, path)
         assert [c.relative for c in result.plan.changes] == [PAY]
         assert result.plan.changes[0].details == [
             "volumes 2025 customers: 1,000 -> 1,100",
@@ -193,7 +189,7 @@ def test_case_alone_renames_and_adds_no_alias_that_the_name_already_matches(
 def test_a_row_without_an_id_renames_nothing_it_is_found_by_its_name(tree_dir: Path) -> None:
     _edit(tree_dir, PAY, NAME, f"{NAME}aliases: [Betalen]\n")
     csv = _csv(tree_dir.parent, "Betalen;Klant zijn;facturatie\n", "Klantreis;Fase;Cluster\n")
-    result = _import(tree_dir, csv)
+    result = plan_import(tree_dir, csv)
     assert (result.plan.changes, result.plan.unchanged) == ([], ["ik-betaal"])
 
 

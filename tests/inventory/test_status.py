@@ -13,9 +13,9 @@ from journeyctl.framework import check
 from journeyctl.inventory import values
 from journeyctl.inventory.cells import Refused
 from journeyctl.inventory.export import export_bytes, export_table
-from journeyctl.inventory.importing import ImportOptions, ImportResult, apply_plan, read_import
+from journeyctl.inventory.importing import apply_plan
 from journeyctl.inventory.words import say
-from tests.inventory.conftest import snapshot
+from tests.inventory.conftest import plan_import, snapshot
 
 PAY = "klant-zijn/facturatie/ik-betaal.yaml"
 JOIN = "klant-worden/aanmelden/ik-meld-me-aan.yaml"
@@ -28,13 +28,9 @@ def _csv(folder: Path, rows: str, header: str = HEADER) -> Path:
     return path
 
 
-def _import(root: Path, path: Path, **options: object) -> ImportResult:
-    return read_import(path, check(root), ImportOptions(**options))  # type: ignore[arg-type]
-
-
 def _refused(root: Path, path: Path) -> list[tuple[str, str]]:
     with pytest.raises(Refused) as refused:
-        _import(root, path)
+        plan_import(root, path)
     return [(p.where, str(p.message)) for p in refused.value.problems]
 
 
@@ -56,7 +52,7 @@ def test_a_status_edited_in_the_exported_workbook_is_written_to_its_journey(
     workbook.save(exported)
     before = (tree_dir / PAY).read_text(encoding="utf-8")
 
-    result = _import(tree_dir, exported)
+    result = plan_import(tree_dir, exported)
     assert not any("Status" in column for column in result.ignored_columns)
     (change,) = result.plan.changes
     assert (change.relative, change.details) == (PAY, ["status: listed -> retired"])
@@ -69,7 +65,7 @@ def test_a_status_edited_in_the_exported_workbook_is_written_to_its_journey(
         "status: listed\n", "status: retired\n"
     )
     written = snapshot(tree_dir)
-    assert _import(tree_dir, exported).plan.changes == []  # imported again: nothing to change
+    assert plan_import(tree_dir, exported).plan.changes == []  # imported again: nothing to change
     assert snapshot(tree_dir) == written
 
 
@@ -90,7 +86,7 @@ def test_a_status_by_its_value_or_its_label_in_either_language_whatever_the_case
     tree_dir: Path, written: str, status: str
 ) -> None:
     path = _csv(tree_dir.parent, f"Ik betaal mijn factuur;Klant zijn;facturatie;{written}\n")
-    (change,) = _import(tree_dir, path).plan.changes
+    (change,) = plan_import(tree_dir, path).plan.changes
     assert change.details == [f"status: listed -> {status}"]
     assert f"\nstatus: {status}\n" in change.new
 
@@ -98,7 +94,7 @@ def test_a_status_by_its_value_or_its_label_in_either_language_whatever_the_case
 @pytest.mark.parametrize("written", ["listed", "geïnventariseerd", "GEINVENTARISEERD", "", "n.b."])
 def test_the_status_the_file_has_or_no_status_changes_nothing(tree_dir: Path, written: str) -> None:
     path = _csv(tree_dir.parent, f"Ik betaal mijn factuur;Klant zijn;facturatie;{written}\n")
-    result = _import(tree_dir, path)
+    result = plan_import(tree_dir, path)
     assert (result.plan.changes, result.plan.unchanged) == ([], ["ik-betaal"])
 
 
@@ -110,7 +106,7 @@ def test_an_unknown_status_is_refused_with_its_cell_and_the_choices(tree_dir: Pa
     )
     before = snapshot(tree_dir)
     with pytest.raises(Refused) as refused:
-        _import(tree_dir, path)
+        plan_import(tree_dir, path)
     first, second = refused.value.problems
     choices = "listed, mapped, improving, monitoring or retired"
     other = "if the column holds something else, give it another header"
@@ -134,7 +130,7 @@ def test_a_file_without_a_status_gets_it_where_the_model_lists_it(tree_dir: Path
     """ik-meld-me-aan writes no status (listed, the default): it goes before contact_reasons."""
     path = _csv(tree_dir.parent, "Ik meld me aan;Klant worden;aanmelden;in kaart gebracht\n")
     before = (tree_dir / JOIN).read_text(encoding="utf-8")
-    result = _import(tree_dir, path)
+    result = plan_import(tree_dir, path)
     assert result.plan.changes[0].details == ["status: listed -> mapped"]
     apply_plan(tree_dir, result.plan)
     assert (tree_dir / JOIN).read_text(encoding="utf-8") == before.replace(
@@ -149,7 +145,7 @@ def test_a_new_journey_takes_the_status_of_its_row(tree_dir: Path) -> None:
         "Ik zeg mijn contract op;Klant zijn;facturatie;wordt gevolgd\n"
         "Ik vraag een kopie aan;Klant zijn;facturatie;\n",
     )
-    followed, plain = _import(tree_dir, path).plan.created
+    followed, plain = plan_import(tree_dir, path).plan.created
     assert "\nstatus: monitoring\n" in followed.new
     assert followed.details == ["status: monitoring"]
     assert [say(detail, "nl") for detail in followed.details] == ["status: wordt gevolgd"]
@@ -177,7 +173,7 @@ def test_two_rows_of_one_journey_that_give_two_statuses_are_refused(tree_dir: Pa
         "Ik betaal mijn factuur;Klant zijn;facturatie;Retired;2025;1000;200\n",
         header,
     )
-    (change,) = _import(tree_dir, same).plan.changes
+    (change,) = plan_import(tree_dir, same).plan.changes
     assert change.details[0] == "status: listed -> retired"
 
 
@@ -187,7 +183,7 @@ def test_a_status_column_of_measurements_is_named_as_ignored(tree_dir: Path) -> 
         "ik-betaal;nps;2025-09-30;7;vervalen\n",
         "Klantreis;KPI;Datum;Waarde;Status\n",
     )
-    result = _import(tree_dir, path)
+    result = plan_import(tree_dir, path)
     assert result.kind == "measurements"
     assert result.ignored_columns == ["lijst.csv!E (Status)"]
 
