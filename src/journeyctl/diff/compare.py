@@ -395,11 +395,9 @@ def _rank_moved(
     was, now = base[1].get(old_id), head[1].get(id_)
     if was == now:
         return None
-    if _counts(old) != _counts(new) and (base[0] or head[0]):
-        return RankMoved(base[0], was, head[0], now)
-    if base[0] and head[0] and None in (was, now) and old != new:
-        return RankMoved(base[0], was, head[0], now)
-    return None
+    counted_again = _counts(old) != _counts(new) and bool(base[0] or head[0])
+    entered_or_left = bool(base[0] and head[0]) and None in (was, now) and old != new
+    return RankMoved(base[0], was, head[0], now) if counted_again or entered_or_left else None
 
 
 def _counts(journey: Journey) -> list[tuple[str, int, int]]:

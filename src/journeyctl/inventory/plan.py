@@ -706,7 +706,14 @@ def _refuse_move(
 
 # The keys a journey file lists after `status` (the model's order): a status the file did not
 # write (`listed`, the default) is added before the first of them that it has.
-_AFTER_STATUS = tuple(list(Journey.model_fields)[list(Journey.model_fields).index("status") + 1 :])
+def _keys_after(field: str) -> tuple[str, ...]:
+    """The journey's keys after `field`, in the model's order: a key added to a file that
+    lacks it goes before the first of them that the file has."""
+    keys = list(Journey.model_fields)
+    return tuple(keys[keys.index(field) + 1 :])
+
+
+_AFTER_STATUS = _keys_after("status")
 
 
 @dataclass(frozen=True)
@@ -772,9 +779,7 @@ def _rename_details(model: Journey, rename: _Rename | None) -> list[Message]:
 
 # The keys a journey file lists after `aliases` (the model's order): a journey without
 # aliases gets them before the first of these that its file has (after `name`).
-_AFTER_ALIASES = tuple(
-    list(Journey.model_fields)[list(Journey.model_fields).index("aliases") + 1 :]
-)
+_AFTER_ALIASES = _keys_after("aliases")
 
 
 def _edit_name(top: CommentedMap, rename: _Rename) -> None:
