@@ -167,14 +167,7 @@ class _Planner:
         id); else an existing journey by slug, name or alias; else the slug of the name (a
         new journey)."""
         if id_ is not None:
-            if slugify(id_.text) != id_.text:
-                slug = slugify(id_.text)
-                self.problem(
-                    id_.where,
-                    said("plan.not_an_id", value=repr(id_.text), slug=slug)
-                    if slug
-                    else said("plan.not_an_id_at_all", value=repr(id_.text)),
-                )
+            if not self.is_id(id_, "plan.not_an_id"):
                 return None
             found = id_.text if id_.text in self.documents else self.aliased(id_)
             if found is not None:
@@ -198,18 +191,29 @@ class _Planner:
                 return None
             return id_.text
         assert name is not None
-        slug = slugify(name.text)
-        if slug in self.documents:
-            return slug
-        if fold(name.text) in self.by_name:
-            return self.by_name[fold(name.text)]
-        found = self.aliased(name)
+        found = self.existing(name, say_ambiguous=True)
         if found is not None:
             return found
+        slug = slugify(name.text)
         if not slug:
             self.problem(name.where, said("plan.no_id", name=repr(name.text)))
             return None
         return slug
+
+    def is_id(self, id_: Written, key: str, **words: object) -> bool:
+        """Whether an id cell holds an id as the files write one; else it is refused at its
+        cell (`key`: with the id made of it), never replaced by an id made of the name."""
+        slug = slugify(id_.text)
+        if slug == id_.text:
+            return True
+        value = repr(id_.text)
+        message = (
+            said(key, value=value, slug=slug, **words)
+            if slug
+            else said("plan.not_an_id_at_all", value=value)
+        )
+        self.problem(id_.where, message)
+        return False
 
     def names_it(self, journey_id: str, name: Written | None, id_: Written) -> bool:
         """Whether the name beside an id that finds `journey_id` is not another journey's:
@@ -237,15 +241,18 @@ class _Planner:
         )
         return False
 
-    def existing(self, name: Written) -> str | None:
+    def existing(self, name: Written, *, say_ambiguous: bool = False) -> str | None:
         """The existing journey a name finds (by the id made of it, its name or the one
-        alias that names it), without a word; None where it finds none."""
+        alias that names it); None where it finds none. An alias of several journeys finds
+        none, said as a problem with `say_ambiguous`."""
         slug = slugify(name.text)
         if slug in self.documents:
             return slug
         named = self.by_name.get(fold(name.text))
         if named is not None:
             return named
+        if say_ambiguous:
+            return self.aliased(name)
         aliased = self.by_alias.get(fold(name.text), set())
         return next(iter(aliased)) if len(aliased) == 1 else None
 
@@ -394,16 +401,7 @@ class _Planner:
         """Whether an id cell beside a name the framework does not know can be the new
         entry's id (or is empty); one that is not an id is refused at its cell, not
         replaced by an id made of the name."""
-        if id_ is None or slugify(id_.text) == id_.text:
-            return True
-        slug = slugify(id_.text)
-        self.problem(
-            id_.where,
-            said("plan.not_an_entry_id", value=repr(id_.text), slug=slug, kind=said(f"word.{kind}"))
-            if slug
-            else said("plan.not_an_id_at_all", value=repr(id_.text)),
-        )
-        return False
+        return id_ is None or self.is_id(id_, "plan.not_an_entry_id", kind=said(f"word.{kind}"))
 
     def _id_entry(self, kind: Kind, id_: Written | None) -> str | None:
         """The entry of the framework an id cell names; None for none (or no cell)."""
