@@ -12,6 +12,7 @@ import pytest
 from journeyctl.text import (
     LANGUAGES,
     Lang,
+    decimal_sign,
     format_count,
     format_date,
     format_decimal,
@@ -244,3 +245,7 @@ def test_counts_are_written_as_babel_writes_them(lang: Lang, count: int) -> None
         numbers._locale(lang).decimal_formats[None], numbers._rounded(count, 0), lang, 0
     )
     assert format_count(count, lang) == babel
+
+
+def test_the_decimal_sign_of_each_language() -> None:
+    assert (decimal_sign("nl"), decimal_sign("en")) == (",", ".")

@@ -24,6 +24,7 @@ from journeyctl.suggest import closest_few
 from journeyctl.text import (
     LANGUAGES,
     Lang,
+    decimal_sign,
     format_count,
     format_decimal,
     parse_number,
@@ -147,7 +148,7 @@ def _refuse_zero_decimals(value: str, lang: Lang) -> None:
     text = value.strip()
     estimate = _ESTIMATE.fullmatch(text)
     core = estimate.group(1).strip() if estimate else text
-    sign = re.escape(format_decimal(0.5, lang, 1)[1])
+    sign = re.escape(decimal_sign(lang))
     match = re.fullmatch(rf"[+-]?([1-9][0-9]{{0,2}}){sign}000", core, re.ASCII)
     if match is not None:
         whole = int(match.group(1))

@@ -11,6 +11,7 @@ from journeyctl.text.labels import LABELS, label
 from journeyctl.text.languages import LANGUAGES, LOCALES, Lang, english_name, parse_lang
 from journeyctl.text.names import Kind, Names, fold
 from journeyctl.text.numbers import (
+    decimal_sign,
     format_count,
     format_date,
     format_decimal,
@@ -25,6 +26,7 @@ __all__ = [
     "Kind",
     "Lang",
     "Names",
+    "decimal_sign",
     "english_name",
     "fold",
     "format_count",

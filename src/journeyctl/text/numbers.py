@@ -91,6 +91,13 @@ def format_date(day: date, lang: Lang) -> str:
     return str(babel_format_date(day, "medium", locale=_locale(lang)))
 
 
+def decimal_sign(lang: Lang) -> str:
+    """The sign between a number's whole part and its decimals in `lang`: `,` in Dutch."""
+    from babel.numbers import get_decimal_symbol
+
+    return str(get_decimal_symbol(_locale(lang)))
+
+
 def parse_number(text: str, lang: Lang, *, ambiguous: bool = False) -> int | float:
     """A number a person wrote in `lang`: '402.000' (nl) -> 402000, '0,25' (nl) -> 0.25,
     '42,000' (en) -> 42000. An int when the value is whole, else a float.
